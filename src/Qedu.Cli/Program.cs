@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Qedu.Cli;
+
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+
+    /// <summary>The whole command tree; tests invoke it in-process.</summary>
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Qedu: regional education governance platform (command line)");
+        return root;
+    }
+}
