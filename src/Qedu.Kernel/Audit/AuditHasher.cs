@@ -28,8 +28,11 @@ public static class AuditHasher
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
-    /// <summary>Timestamps are kept to the microsecond, the precision PostgreSQL stores, so a re-read entry hashes alike.</summary>
-    public static DateTimeOffset Truncate(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+    /// <summary>
+    /// Timestamps are kept to the millisecond so a re-read entry hashes alike on both providers: PostgreSQL stores
+    /// microseconds, and EF's SQLite DateTimeOffset-to-binary converter keeps only 0.1 ms.
+    /// </summary>
+    public static DateTimeOffset Truncate(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 
     private static void Field(StringBuilder sb, string? value)
     {
