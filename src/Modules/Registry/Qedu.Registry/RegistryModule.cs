@@ -14,7 +14,8 @@ public static class RegistryModule
 {
     public static IServiceCollection AddRegistry(this IServiceCollection services)
     {
-        services.AddModuleDb<RegistryDb, RegistryDbSqlite, RegistryDbPostgres>(RegistryDb.Module, order: 10);
+        services.AddModuleDb<RegistryDb, RegistryDbSqlite, RegistryDbPostgres>(
+            RegistryDb.Module, order: 10, sp => new ChangeFeedInterceptor(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;
