@@ -6,7 +6,7 @@ namespace Qedu.Registry.Data;
 
 /// <summary>
 /// Gives every written registry row its change-feed version and writes the feed line, in the save's transaction.
-/// New rows without an id take their first version as id, so one counter serves both and ids never collide.
+/// New rows (temporary negative ids) take their first version as id, so one counter serves both and ids never collide.
 /// </summary>
 internal sealed class ChangeFeedInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -33,9 +33,10 @@ internal sealed class ChangeFeedInterceptor(TimeProvider clock) : SaveChangesInt
         {
             version++;
             var id = entry.Property(e => e.Id);
-            if (entry.State == EntityState.Added && id.CurrentValue == 0)
+            if (entry.State == EntityState.Added && (id.IsTemporary || id.CurrentValue <= 0))
             {
                 id.CurrentValue = version;
+                id.IsTemporary = false;
             }
             if (entry.State != EntityState.Deleted)
             {

@@ -129,7 +129,7 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
             b.Property(x => x.Id).ValueGeneratedNever();
             b.HasData(new ChangeHead { Id = 1, LastVersion = 0 });
         });
-        RegistryRecords.Configure(builder);
+        RegistryRecords.Configure(builder, IsPostgres);
 
         ModuleModel.MapSharedKernelTables(builder, IsPostgres, owned: false);
         ScopeFilter.Apply(builder, this);

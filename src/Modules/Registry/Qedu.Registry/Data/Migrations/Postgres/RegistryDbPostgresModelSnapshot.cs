@@ -172,8 +172,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Asset", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<DateOnly?>("AcquiredOn")
                         .HasColumnType("date")
@@ -228,8 +230,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Campus", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
@@ -332,8 +336,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Enrolment", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<long?>("ClassId")
                         .HasColumnType("bigint")
@@ -385,8 +391,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Guardian", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Employer")
                         .HasMaxLength(100)
@@ -443,8 +451,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.SchoolClass", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<long?>("CampusId")
                         .HasColumnType("bigint")
@@ -548,8 +558,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Staff", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date")
@@ -639,8 +651,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Student", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Address")
                         .HasMaxLength(200)

@@ -167,6 +167,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Asset", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -223,6 +224,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Campus", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -327,6 +329,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Enrolment", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -380,6 +383,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Guardian", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -438,6 +442,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.SchoolClass", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -541,6 +546,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Staff", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -632,6 +638,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Student", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 

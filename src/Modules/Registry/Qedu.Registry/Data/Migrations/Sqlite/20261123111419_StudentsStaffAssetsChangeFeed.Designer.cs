@@ -11,7 +11,7 @@ using Qedu.Registry.Data;
 namespace Qedu.Registry.Data.Migrations.Sqlite
 {
     [DbContext(typeof(RegistryDbSqlite))]
-    [Migration("20261123110708_StudentsStaffAssetsChangeFeed")]
+    [Migration("20261123111419_StudentsStaffAssetsChangeFeed")]
     partial class StudentsStaffAssetsChangeFeed
     {
         /// <inheritdoc />
@@ -170,6 +170,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Asset", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -226,6 +227,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Campus", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -330,6 +332,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Enrolment", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -383,6 +386,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Guardian", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -441,6 +445,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.SchoolClass", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -544,6 +549,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Staff", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -635,6 +641,7 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Registry.Domain.Student", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 

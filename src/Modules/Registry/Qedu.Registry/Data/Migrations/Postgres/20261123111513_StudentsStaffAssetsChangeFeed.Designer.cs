@@ -12,7 +12,7 @@ using Qedu.Registry.Data;
 namespace Qedu.Registry.Data.Migrations.Postgres
 {
     [DbContext(typeof(RegistryDbPostgres))]
-    [Migration("20261123110747_StudentsStaffAssetsChangeFeed")]
+    [Migration("20261123111513_StudentsStaffAssetsChangeFeed")]
     partial class StudentsStaffAssetsChangeFeed
     {
         /// <inheritdoc />
@@ -175,8 +175,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Asset", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<DateOnly?>("AcquiredOn")
                         .HasColumnType("date")
@@ -231,8 +233,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Campus", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
@@ -335,8 +339,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Enrolment", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<long?>("ClassId")
                         .HasColumnType("bigint")
@@ -388,8 +394,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Guardian", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Employer")
                         .HasMaxLength(100)
@@ -446,8 +454,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.SchoolClass", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<long?>("CampusId")
                         .HasColumnType("bigint")
@@ -551,8 +561,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Staff", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date")
@@ -642,8 +654,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Registry.Domain.Student", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Address")
                         .HasMaxLength(200)

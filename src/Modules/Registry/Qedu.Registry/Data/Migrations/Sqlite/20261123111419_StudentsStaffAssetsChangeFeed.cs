@@ -15,7 +15,8 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                 name: "registry_assets",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false),
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
                     asset_number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -34,7 +35,8 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                 name: "registry_campuses",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false),
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     is_main = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -80,7 +82,8 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                 name: "registry_classes",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false),
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
                     code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -99,7 +102,8 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                 name: "registry_enrolments",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false),
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     student_id = table.Column<long>(type: "INTEGER", nullable: false),
                     org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
                     class_id = table.Column<long>(type: "INTEGER", nullable: true),
@@ -118,7 +122,8 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                 name: "registry_guardians",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false),
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
                     student_id = table.Column<long>(type: "INTEGER", nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -137,7 +142,8 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                 name: "registry_staff",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false),
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
                     staff_number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -162,7 +168,8 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                 name: "registry_students",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false),
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
                     student_number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
