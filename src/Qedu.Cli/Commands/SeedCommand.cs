@@ -32,7 +32,7 @@ internal static class SeedCommand
             var settings = CliServices.Resolve(parse.GetValue(db));
             var output = parse.InvocationConfiguration.Output;
             var clock = Stopwatch.StartNew();
-            await using var services = CliServices.Build(settings, "seed");
+            await using var services = CliServices.Build(settings, "seed", verbose: Environment.GetEnvironmentVariable("QEDU_TRACE") == "1");
             if (parse.GetValue(reset))
             {
                 await using var scope = services.CreateAsyncScope();

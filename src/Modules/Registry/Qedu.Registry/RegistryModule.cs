@@ -22,6 +22,7 @@ public static class RegistryModule
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
         services.AddScoped<PersonalDataAccess>();
         services.AddScoped<StudentQueries>();
+        services.AddScoped<RegistryBulkWriter>();
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;
     }

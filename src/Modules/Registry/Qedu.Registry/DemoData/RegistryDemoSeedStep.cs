@@ -11,10 +11,10 @@ namespace Qedu.Registry.DemoData;
 
 /// <summary>
 /// The registry's part of the demo city: a profile for every demo school, then its campus, staff, classes, students
-/// with guardians and enrolments, and equipment. Schools are written in batches with the change tracker cleared
-/// between them, so memory stays flat at city scale.
+/// with guardians and enrolments, and equipment. People are written in batches of schools through the bulk writer, so memory stays
+/// flat and the city scale loads in minutes.
 /// </summary>
-internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeBook codes) : IDemoSeedStep
+internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeBook codes, RegistryBulkWriter bulk) : IDemoSeedStep
 {
     /// <summary>The school year the demo city is in (autumn 2026), fixed so a seed always gives the same people.</summary>
     public const int DemoSchoolYear = 2026;
@@ -45,21 +45,12 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeB
         db.ChangeTracker.Clear();
 
         var generator = new RegistryDemoGenerator(context.Scale, DemoSchoolYear);
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        var totals = new Totals();
+        foreach (var batch in schools.Chunk(context.Scale == DemoScale.Small ? 50 : 20))
         {
-            var totals = new Totals();
-            foreach (var batch in schools.Chunk(context.Scale == DemoScale.Small ? 50 : 20))
-            {
-                await SeedSchoolsAsync(batch, ids, generator, context.Seed, totals, ct);
-                context.Progress?.Report(
-                    $"registry: {totals.Schools}/{schools.Count} schools, {totals.Students:N0} students, {totals.Staff:N0} staff");
-            }
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            await SeedSchoolsAsync(batch, ids, generator, context.Seed, totals, ct);
+            context.Progress?.Report(
+                $"registry: {totals.Schools}/{schools.Count} schools, {totals.Students:N0} students, {totals.Staff:N0} staff");
         }
     }
 
@@ -83,16 +74,12 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeB
             generated.Add((data, random));
         }
 
-        // Staff and campuses first: classes point at their head teacher and campus.
-        foreach (var (data, _) in generated)
-        {
-            db.Campuses.AddRange(data.Campuses);
-            db.Staff.AddRange(data.Staff);
-            db.Assets.AddRange(data.Assets);
-        }
-        await db.SaveChangesAsync(ct);
+        // Staff and campuses first: classes point at their head teacher and campus. The bulk writer assigns ids.
+        await bulk.InsertAsync(generated.SelectMany(g => g.Data.Campuses).ToList(), ct);
+        await bulk.InsertAsync(generated.SelectMany(g => g.Data.Staff).ToList(), ct);
+        await bulk.InsertAsync(generated.SelectMany(g => g.Data.Assets).ToList(), ct);
 
-        foreach (var (data, random) in generated)
+        foreach (var (data, _) in generated)
         {
             var teachers = data.Staff.Where(s => s.PostCode == "1").ToList();
             for (var i = 0; i < data.Classes.Count; i++)
@@ -100,39 +87,37 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeB
                 var schoolClass = data.Classes[i].Class;
                 schoolClass.HeadTeacherId = teachers.Count == 0 ? null : teachers[i % teachers.Count].Id;
                 schoolClass.CampusId = data.Campuses[0].Id;
-                db.Classes.Add(schoolClass);
             }
         }
-        await db.SaveChangesAsync(ct);
+        await bulk.InsertAsync(generated.SelectMany(g => g.Data.Classes.Select(c => c.Class)).ToList(), ct);
 
-        foreach (var (data, _) in generated)
+        foreach (var (schoolClass, students) in generated.SelectMany(g => g.Data.Classes))
         {
-            foreach (var (schoolClass, students) in data.Classes)
+            foreach (var student in students)
             {
-                foreach (var student in students)
-                {
-                    student.ClassId = schoolClass.Id;
-                }
-                db.Students.AddRange(students);
+                student.ClassId = schoolClass.Id;
             }
         }
-        await db.SaveChangesAsync(ct);
+        await bulk.InsertAsync(generated.SelectMany(g => g.Data.Classes.SelectMany(c => c.Students)).ToList(), ct);
 
+        var guardians = new List<Guardian>();
+        var enrolments = new List<Enrolment>();
         foreach (var (data, random) in generated)
         {
             foreach (var (schoolClass, students) in data.Classes)
             {
                 foreach (var student in students)
                 {
-                    db.Guardians.AddRange(generator.GuardiansOf(student, random));
-                    db.Enrolments.Add(RegistryDemoGenerator.EnrolmentOf(student, schoolClass));
+                    guardians.AddRange(generator.GuardiansOf(student, random));
+                    enrolments.Add(RegistryDemoGenerator.EnrolmentOf(student, schoolClass));
                 }
             }
             totals.Schools++;
             totals.Students += data.Classes.Sum(c => c.Students.Count);
             totals.Staff += data.Staff.Count;
         }
-        await db.SaveChangesAsync(ct);
+        await bulk.InsertAsync(guardians, ct);
+        await bulk.InsertAsync(enrolments, ct);
         db.ChangeTracker.Clear();
     }
 }
