@@ -37,6 +37,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
 
         /// <summary>An account: one at home inside the scope / one at home in the sibling.</summary>
         Account,
+
+        /// <summary>A student (registry id): one at the school inside the scope / one at the school in the sibling.</summary>
+        Student,
     }
 
     private enum Access
@@ -113,6 +116,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         },
         ["PUT /api/org-units/{code}"] = Rule.Scoped(Permissions.OrgManage, Target.Unit) with { Body = SameValuesAsync },
         ["GET /api/registry/schools/{code}"] = Rule.Scoped(Permissions.RegistryRead, Target.School),
+        ["GET /api/registry/students/"] = Rule.Needs(Permissions.RegistryRead),
+        ["GET /api/registry/students/{id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),
+        ["GET /api/registry/changes"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),
 
@@ -167,7 +173,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
                 foreach (var inScope in rule!.Target == Target.None ? [true] : new[] { true, false })
                 {
                     checks++;
-                    var value = TargetValue(rule.Target, caller ?? app.World.Role(Roles.CityAdmin), inScope);
+                    var value = TargetValue(app.World, rule.Target, caller ?? app.World.Role(Roles.CityAdmin), inScope);
                     var expected = Expect(rule, caller, inScope);
                     var session = rule.EndsSession && caller is not null ? await app.SignInAsync(caller.UserName) : client;
                     var failure = await CheckAsync(session, key, endpoint, rule, value, expected);
@@ -278,8 +284,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
     private bool Leaks(string body, string? value) =>
         value is not null && app.World.Names.TryGetValue(value, out var name) && body.Contains(name, StringComparison.Ordinal);
 
-    private static string? TargetValue(Target target, RoleUnderTest role, bool inScope) => target switch
+    private static string? TargetValue(TestWorld world, Target target, RoleUnderTest role, bool inScope) => target switch
     {
+        Target.Student => world.StudentAt(inScope ? role.InSchool : role.OutSchool).ToString(CultureInfo.InvariantCulture),
         Target.None => null,
         Target.Unit => inScope ? role.ScopeCode : role.OutUnit,
         Target.School => inScope ? role.InSchool : role.OutSchool,

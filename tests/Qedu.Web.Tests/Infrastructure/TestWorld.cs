@@ -4,6 +4,8 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Data;
+using Qedu.Registry.Domain;
 
 namespace Qedu.Web.Tests.Infrastructure;
 
@@ -41,11 +43,18 @@ public sealed class TestWorld
 
     public const string ParentUser = "test.parent";
 
-    private TestWorld(IReadOnlyList<RoleUnderTest> roles, IReadOnlyDictionary<string, string> names)
+    private TestWorld(IReadOnlyList<RoleUnderTest> roles, IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<string, long> students)
     {
         Roles = roles;
         Names = names;
+        _students = students;
     }
+
+    private readonly IReadOnlyDictionary<string, long> _students;
+
+    /// <summary>The id of a student at the school with this code (every school the matrix uses has one).</summary>
+    public long StudentAt(string schoolCode) =>
+        _students.TryGetValue(schoolCode, out var id) ? id : throw new InvalidOperationException($"No student at {schoolCode}.");
 
     /// <summary>One entry per role of the catalogue, in catalogue order.</summary>
     public IReadOnlyList<RoleUnderTest> Roles { get; }
@@ -67,11 +76,17 @@ public sealed class TestWorld
                 Code = OtherCity, Name = "济南市教育局", NameEn = "Jinan Municipal Education Bureau", Kind = OrgUnitKind.City,
                 ParentId = province.Id, DivisionCode = OtherCity, SortOrder = 1,
             });
-            await tree.AddAsync(new OrgUnit
+            var otherSchool = await tree.AddAsync(new OrgUnit
             {
                 Code = OtherCitySchool, Name = "济南市测试小学", NameEn = "Jinan Test Primary School", Kind = OrgUnitKind.School,
                 ParentId = city.Id, DivisionCode = OtherCity, SchoolTypeCode = "211", OwnershipCode = "21", UrbanRuralCode = "111",
             });
+            // One pupil, so registry routes have something out of scope even for city-wide roles.
+            await sp.GetRequiredService<RegistryBulkWriter>().InsertAsync([new Student
+            {
+                OrgUnitId = otherSchool.Id, StudentNumber = "G370102201903070011", Name = "测试学生", GenderCode = "1",
+                ResidentId = "370102201903070011", BirthDate = new DateOnly(2019, 3, 7), StatusCode = "01",
+            }]);
             return true;
         });
         await app.CreateAccountAsync(ParentUser, Kernel.Access.Roles.Parent, AnchorSchool);
@@ -103,7 +118,10 @@ public sealed class TestWorld
         {
             names[id.ToString()] = ProbeUserName(unit);
         }
-        return new TestWorld(roles, names);
+        var students = await app.AsSystemAsync(async sp => await sp.GetRequiredService<RegistryDb>().Students
+            .GroupBy(s => s.OrgUnitId).Select(g => new { Org = g.Key, Id = g.Min(s => s.Id) }).ToListAsync());
+        var codes = await app.KernelAsync(db => db.OrgUnits.ToDictionaryAsync(o => o.Id, o => o.Code));
+        return new TestWorld(roles, names, students.ToDictionary(s => codes[s.Org], s => s.Id, StringComparer.Ordinal));
     }
 
     public static string ProbeUserName(string homeCode) => $"probe.{homeCode.ToLowerInvariant()}";

@@ -1,3 +1,4 @@
+using Xunit;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +10,8 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
 using Qedu.Organisation;
 using Qedu.Registry;
-using Qedu.Testing;
 
-namespace Qedu.Kernel.Tests.Support;
+namespace Qedu.Testing;
 
 /// <summary>
 /// The kernel and its modules wired as the command line wires them (<c>CliServices</c>), over a throwaway database.
