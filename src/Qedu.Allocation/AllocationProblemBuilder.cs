@@ -1,0 +1,327 @@
+using System.Runtime.InteropServices;
+using Qedu.Allocation.Internal;
+
+namespace Qedu.Allocation;
+
+/// <summary>
+/// Builds an <see cref="AllocationProblem"/> row by row: first every program, then every applicant, then (when
+/// priorities are used) every priority row. Each row is checked when it is added and a bad one throws
+/// <see cref="AllocationInputException"/>, so a file reader can name the line it came from.
+/// </summary>
+/// <remarks>Ids are interned to indices as they arrive; the span overloads let a reader look ids up without
+/// allocating a string per field.</remarks>
+public sealed class AllocationProblemBuilder
+{
+    private readonly bool _usesPriorities;
+
+    private readonly List<string> _programIds = [];
+    private readonly List<string> _schoolIds = [];
+    private readonly List<int> _capacities = [];
+    private readonly IdIndex _programIndex = new();
+
+    private readonly List<string> _applicantIds = [];
+    private readonly IdIndex _applicantIndex = new();
+    private readonly List<decimal> _scores = [];
+    private readonly List<int> _choiceStart = [0];
+    private readonly List<int> _slotProgram = [];
+    private readonly List<int> _tiebreakStart = [0];
+    private readonly List<decimal?> _tiebreakValues = [];
+    private int[]? _programStamp; // last AddApplicant call that chose each program: finds duplicate choices in O(1)
+    private int _stamp;
+
+    private int[]? _slotClass;    // interned (group, points) id per slot, -1 = no row yet
+    private readonly Dictionary<(int Group, decimal Points), int> _classIndex = [];
+    private readonly List<int> _classGroup = [];
+    private readonly List<decimal> _classPoints = [];
+    private readonly HashSet<long> _otherPriorityPairs = []; // rows for programs the applicant did not choose
+    private int _lastGroup;
+    private decimal _lastPoints;
+    private int _lastClass = -1;
+
+    private Phase _phase = Phase.Programs;
+
+    private enum Phase { Programs, Applicants, Priorities, Built }
+
+    /// <summary>Starts an empty problem.</summary>
+    /// <param name="usesPriorities">True when priority rows decide eligibility and rank (an applicant can only be
+    /// placed at a program for which a row exists, even when no row is added at all); false when everyone is
+    /// eligible everywhere with group 0 and points 0.</param>
+    public AllocationProblemBuilder(bool usesPriorities)
+    {
+        _usesPriorities = usesPriorities;
+    }
+
+    /// <summary>Number of programs added so far.</summary>
+    public int ProgramCount => _programIds.Count;
+
+    /// <summary>Number of applicants added so far.</summary>
+    public int ApplicantCount => _applicantIds.Count;
+
+    /// <summary>Adds a program (a pool of seats) and returns its index.</summary>
+    public int AddProgram(string programId, string schoolId, int capacity)
+    {
+        Enter(Phase.Programs);
+        if (programId.Length == 0)
+        {
+            throw new AllocationInputException(AllocationInputError.EmptyId, "program id is empty");
+        }
+
+        if (capacity < 0)
+        {
+            throw new AllocationInputException(AllocationInputError.NegativeCapacity,
+                $"capacity {capacity} of program '{programId}' is negative");
+        }
+
+        if (!_programIndex.TryAdd(programId))
+        {
+            throw new AllocationInputException(AllocationInputError.DuplicateProgram, $"duplicate program id '{programId}'");
+        }
+
+        _programIds.Add(programId);
+        _schoolIds.Add(schoolId);
+        _capacities.Add(capacity);
+        return _programIds.Count - 1;
+    }
+
+    /// <summary>The index of the program with this id, or -1.</summary>
+    public int FindProgram(ReadOnlySpan<char> programId) => _programIndex.Find(programId);
+
+    /// <summary>The index of the applicant with this id, or -1.</summary>
+    public int FindApplicant(ReadOnlySpan<char> applicantId) => _applicantIndex.Find(applicantId);
+
+    /// <summary>Adds an applicant and returns its index.</summary>
+    /// <param name="applicantId">Unique, non-empty id; ties that survive every other rule go to the ordinally
+    /// smaller id.</param>
+    /// <param name="choices">Program indices in preference order (from <see cref="AddProgram"/> or
+    /// <see cref="FindProgram"/>); no program twice.</param>
+    /// <param name="score">Higher ranks first.</param>
+    /// <param name="tiebreak">Values compared in order, higher first; null (or a shorter list) is a missing value,
+    /// which ranks below any present one.</param>
+    public int AddApplicant(string applicantId, ReadOnlySpan<int> choices, decimal score, ReadOnlySpan<decimal?> tiebreak)
+    {
+        Enter(Phase.Applicants);
+        if (applicantId.Length == 0)
+        {
+            throw new AllocationInputException(AllocationInputError.EmptyId, "applicant id is empty");
+        }
+
+        int index = _applicantIds.Count;
+        int[] stamp = _programStamp ??= new int[_programIds.Count];
+        int call = ++_stamp; // per call, not per index: a rejected row must not leave marks for the next one
+        for (int i = 0; i < choices.Length; i++)
+        {
+            int p = choices[i];
+            if ((uint)p >= (uint)stamp.Length)
+            {
+                throw new AllocationInputException(AllocationInputError.UnknownProgram,
+                    $"applicant '{applicantId}' chooses unknown program index {p}");
+            }
+
+            if (stamp[p] == call)
+            {
+                throw new AllocationInputException(AllocationInputError.DuplicateChoice,
+                    $"applicant '{applicantId}' chooses program '{_programIds[p]}' twice");
+            }
+
+            stamp[p] = call;
+        }
+
+        if (!_applicantIndex.TryAdd(applicantId))
+        {
+            throw new AllocationInputException(AllocationInputError.DuplicateApplicant,
+                $"duplicate applicant id '{applicantId}'");
+        }
+
+        _applicantIds.Add(applicantId);
+        _scores.Add(score);
+        _slotProgram.AddRange(choices);
+        _choiceStart.Add(_slotProgram.Count);
+        int kept = tiebreak.Length;
+        while (kept > 0 && tiebreak[kept - 1] is null)
+        {
+            kept--; // trailing missing values are the same as a shorter list
+        }
+
+        _tiebreakValues.AddRange(tiebreak[..kept]);
+        _tiebreakStart.Add(_tiebreakValues.Count);
+        return index;
+    }
+
+    /// <summary>Adds an applicant whose choices are given by program id; convenient for tests and small callers.</summary>
+    public int AddApplicant(string applicantId, IEnumerable<string> choices, decimal score = 0m, params decimal?[] tiebreak)
+    {
+        var indices = new List<int>();
+        foreach (string programId in choices)
+        {
+            int p = FindProgram(programId);
+            if (p < 0)
+            {
+                throw new AllocationInputException(AllocationInputError.UnknownProgram,
+                    $"applicant '{applicantId}' chooses unknown program '{programId}'");
+            }
+
+            indices.Add(p);
+        }
+
+        return AddApplicant(applicantId, CollectionsMarshal.AsSpan(indices), score, tiebreak);
+    }
+
+    /// <summary>
+    /// Adds a priority row: the applicant is eligible at the program, ranked by group (lower first), then points
+    /// (higher first). Rows for programs the applicant did not choose are accepted and have no effect.
+    /// </summary>
+    public void AddPriority(int program, int applicant, int group, decimal points)
+    {
+        Enter(Phase.Priorities);
+        if (!_usesPriorities)
+        {
+            throw new InvalidOperationException("this problem was started without priorities");
+        }
+
+        if ((uint)program >= (uint)_programIds.Count)
+        {
+            throw new AllocationInputException(AllocationInputError.UnknownProgram, $"unknown program index {program}");
+        }
+
+        if ((uint)applicant >= (uint)_applicantIds.Count)
+        {
+            throw new AllocationInputException(AllocationInputError.UnknownApplicant, $"unknown applicant index {applicant}");
+        }
+
+        int[] slotClass = _slotClass ??= NewSlotClasses(_slotProgram.Count);
+        int slot = FindSlot(applicant, program);
+        if (slot >= 0 ? slotClass[slot] >= 0 : !_otherPriorityPairs.Add(((long)program << 32) | (uint)applicant))
+        {
+            throw new AllocationInputException(AllocationInputError.DuplicatePriority,
+                $"duplicate priority for program '{_programIds[program]}' and applicant '{_applicantIds[applicant]}'");
+        }
+
+        if (slot >= 0)
+        {
+            slotClass[slot] = InternClass(group, points);
+        }
+    }
+
+    /// <summary>Adds a priority row by ids.</summary>
+    public void AddPriority(string programId, string applicantId, int group, decimal points = 0m)
+    {
+        int program = FindProgram(programId);
+        if (program < 0)
+        {
+            throw new AllocationInputException(AllocationInputError.UnknownProgram, $"unknown program '{programId}'");
+        }
+
+        int applicant = FindApplicant(applicantId);
+        if (applicant < 0)
+        {
+            throw new AllocationInputException(AllocationInputError.UnknownApplicant, $"unknown applicant '{applicantId}'");
+        }
+
+        AddPriority(program, applicant, group, points);
+    }
+
+    /// <summary>Finishes the problem. The builder cannot be used afterwards.</summary>
+    public AllocationProblem Build()
+    {
+        Enter(Phase.Built);
+        int slots = _slotProgram.Count;
+        int[] slotClass;
+        int[] classGroup;
+        decimal[] classPoints;
+        if (!_usesPriorities)
+        {
+            slotClass = new int[slots]; // everyone eligible, one class: group 0, points 0
+            classGroup = [0];
+            classPoints = [0m];
+        }
+        else
+        {
+            // Replace interned class ids by their rank (group ascending, points descending), so a smaller class is
+            // always a better priority and the mechanisms compare plain integers.
+            int classes = _classGroup.Count;
+            int[] byRank = new int[classes];
+            for (int i = 0; i < classes; i++)
+            {
+                byRank[i] = i;
+            }
+
+            Array.Sort(byRank, (x, y) =>
+            {
+                int c = _classGroup[x].CompareTo(_classGroup[y]);
+                return c != 0 ? c : _classPoints[y].CompareTo(_classPoints[x]);
+            });
+            int[] rankOf = new int[classes];
+            classGroup = new int[classes];
+            classPoints = new decimal[classes];
+            for (int r = 0; r < classes; r++)
+            {
+                rankOf[byRank[r]] = r;
+                classGroup[r] = _classGroup[byRank[r]];
+                classPoints[r] = _classPoints[byRank[r]];
+            }
+
+            slotClass = _slotClass ?? NewSlotClasses(slots);
+            for (int s = 0; s < slotClass.Length; s++)
+            {
+                if (slotClass[s] >= 0)
+                {
+                    slotClass[s] = rankOf[slotClass[s]];
+                }
+            }
+        }
+
+        return new AllocationProblem(
+            [.. _programIds], [.. _schoolIds], [.. _capacities], _programIndex,
+            [.. _applicantIds], _applicantIndex, [.. _scores],
+            [.. _choiceStart], [.. _slotProgram], slotClass,
+            [.. _tiebreakStart], [.. _tiebreakValues],
+            classGroup, classPoints, _usesPriorities);
+    }
+
+    private int FindSlot(int applicant, int program)
+    {
+        ReadOnlySpan<int> choices = CollectionsMarshal.AsSpan(_slotProgram);
+        int start = _choiceStart[applicant];
+        int index = choices[start.._choiceStart[applicant + 1]].IndexOf(program);
+        return index < 0 ? -1 : start + index;
+    }
+
+    private int InternClass(int group, decimal points)
+    {
+        // Consecutive rows usually share their (group, points): skip the dictionary then.
+        if (_lastClass >= 0 && group == _lastGroup && points == _lastPoints)
+        {
+            return _lastClass;
+        }
+
+        if (!_classIndex.TryGetValue((group, points), out int id))
+        {
+            id = _classGroup.Count;
+            _classIndex.Add((group, points), id);
+            _classGroup.Add(group);
+            _classPoints.Add(points);
+        }
+
+        (_lastGroup, _lastPoints, _lastClass) = (group, points, id);
+        return id;
+    }
+
+    private static int[] NewSlotClasses(int count)
+    {
+        int[] classes = new int[count];
+        Array.Fill(classes, -1);
+        return classes;
+    }
+
+    private void Enter(Phase phase)
+    {
+        if (phase < _phase || _phase == Phase.Built)
+        {
+            throw new InvalidOperationException(_phase == Phase.Built
+                ? "the problem has already been built"
+                : "add programs, then applicants, then priorities");
+        }
+
+        _phase = phase;
+    }
+}
