@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Qedu.Cli.Commands;
 
 namespace Qedu.Cli;
 
@@ -10,6 +11,9 @@ internal static class Program
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("Qedu: regional education governance platform (command line)");
+        root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root;
     }
 }

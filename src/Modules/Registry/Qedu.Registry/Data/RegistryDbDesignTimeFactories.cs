@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore.Design;
+using Qedu.Kernel.Persistence;
+
+namespace Qedu.Registry.Data;
+
+internal sealed class RegistryDbSqliteFactory : IDesignTimeDbContextFactory<RegistryDbSqlite>
+{
+    public RegistryDbSqlite CreateDbContext(string[] args) =>
+        new(DesignTime.Options<RegistryDbSqlite>(DatabaseProvider.Sqlite, RegistryDb.Module), DesignTime.SystemAccess);
+}
+
+internal sealed class RegistryDbPostgresFactory : IDesignTimeDbContextFactory<RegistryDbPostgres>
+{
+    public RegistryDbPostgres CreateDbContext(string[] args) =>
+        new(DesignTime.Options<RegistryDbPostgres>(DatabaseProvider.Postgres, RegistryDb.Module), DesignTime.SystemAccess);
+}

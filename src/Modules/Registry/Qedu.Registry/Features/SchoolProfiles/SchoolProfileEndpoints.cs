@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Localization;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Contracts;
+
+namespace Qedu.Registry.Features.SchoolProfiles;
+
+internal static class SchoolProfileEndpoints
+{
+    public static void MapSchoolProfiles(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/registry/schools/{code}", async (string code, OrgTree tree, ISchoolProfiles profiles, IStringLocalizer<KernelText> text) =>
+            {
+                if (!OrgUnitRules.IsWellFormedCode(code))
+                {
+                    return Results.Problem(string.Format(text["OrgUnit.CodeMalformed"], code), statusCode: StatusCodes.Status400BadRequest);
+                }
+                var unit = await tree.FindAsync(code);
+                var profile = unit is null || unit.Kind != OrgUnitKind.School ? null : await profiles.FindAsync(unit.Id, unit.Code);
+                return profile is null
+                    ? Results.Problem(string.Format(text["OrgUnit.NotFound"], code), statusCode: StatusCodes.Status404NotFound)
+                    : Results.Ok(profile);
+            })
+            .RequireAuthorization(Permissions.RegistryRead)
+            .WithTags("Registry")
+            .WithSummary("A school's profile: address, location, seats")
+            .Produces<SchoolProfileDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Persistence;
+using Qedu.Registry.Contracts;
+using Qedu.Registry.Data;
+using Qedu.Registry.DemoData;
+using Qedu.Registry.Features.SchoolProfiles;
+
+namespace Qedu.Registry;
+
+/// <summary>The registry module's only entry points.</summary>
+public static class RegistryModule
+{
+    public static IServiceCollection AddRegistry(this IServiceCollection services)
+    {
+        services.AddModuleDb<RegistryDb, RegistryDbSqlite, RegistryDbPostgres>(RegistryDb.Module, order: 10);
+        services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
+        services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSchoolProfiles();
+        return endpoints;
+    }
+}

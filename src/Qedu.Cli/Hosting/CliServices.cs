@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Qedu.Kernel;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Data;
+using Qedu.Kernel.Persistence;
+using Qedu.Organisation;
+using Qedu.Registry;
+
+namespace Qedu.Cli.Hosting;
+
+/// <summary>
+/// The same module services the web host registers, without HTTP. Work done from the command line runs as the
+/// System actor named after the command, so the audit log says which command wrote what.
+/// </summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(DatabaseSettings database, string command, bool verbose = false)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", verbose ? LogLevel.Information : LogLevel.Error));
+        services.AddQeduKernel(database, outsideRequests: AccessContext.System($"cli:{command}"));
+        services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
+        services.AddLocalization();
+        services.AddOrganisation();
+        services.AddRegistry();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>Where the database is when no <c>--db</c> is given: the web host's default file, so both tools meet.</summary>
+    public static DatabaseSettings Resolve(string? db)
+    {
+        var value = db ?? Environment.GetEnvironmentVariable("QEDU_DB");
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseSettings.Parse(value, Directory.GetCurrentDirectory());
+        }
+        var webRoot = Path.Combine(Directory.GetCurrentDirectory(), "src", "Qedu.Web");
+        var root = Directory.Exists(webRoot) ? webRoot : Directory.GetCurrentDirectory();
+        return DatabaseSettings.Parse(Path.Combine(root, "App_Data", DatabaseSettings.DefaultFileName), root);
+    }
+}

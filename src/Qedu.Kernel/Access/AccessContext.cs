@@ -1,0 +1,70 @@
+using Qedu.Kernel.OrgUnits;
+
+namespace Qedu.Kernel.Access;
+
+public enum ActorKind
+{
+    Anonymous,
+    User,
+    Client,
+    System,
+}
+
+/// <summary>One grant: a set of permissions over the subtree of one org unit.</summary>
+public sealed record Grant(int OrgUnitId, string OrgUnitCode, IReadOnlySet<string> Permissions, string? Role);
+
+/// <summary>
+/// Who is calling and what they may see and do. Built once per request (or job) from the caller's role assignments or
+/// client binding. The union of the grants' org units is the read scope; a write or a sensitive read also needs a grant
+/// carrying the permission whose org unit contains the target.
+/// </summary>
+public sealed class AccessContext
+{
+    private AccessContext(ActorKind kind, string? actorId, string? actorName, IReadOnlyList<Grant> grants)
+    {
+        Kind = kind;
+        ActorId = actorId;
+        ActorName = actorName;
+        Grants = grants;
+        ReadRoots = grants.Select(g => g.OrgUnitId).Distinct().ToList();
+    }
+
+    public ActorKind Kind { get; }
+    public string? ActorId { get; }
+    public string? ActorName { get; }
+    public IReadOnlyList<Grant> Grants { get; }
+    public List<int> ReadRoots { get; }
+
+    public bool IsSystem => Kind == ActorKind.System;
+    public bool IsAuthenticated => Kind != ActorKind.Anonymous;
+
+    public static AccessContext System(string name = "system") => new(ActorKind.System, null, name, []);
+    public static AccessContext Anonymous { get; } = new(ActorKind.Anonymous, null, null, []);
+    public static AccessContext ForUser(Guid userId, string userName, IReadOnlyList<Grant> grants) =>
+        new(ActorKind.User, userId.ToString(), userName, grants);
+    public static AccessContext ForClient(string clientId, IReadOnlyList<Grant> grants) =>
+        new(ActorKind.Client, clientId, clientId, grants);
+
+    public bool Has(string permission) => IsSystem || Grants.Any(g => g.Permissions.Contains(permission));
+
+    /// <summary>The org units under which the caller holds <paramref name="permission"/>.</summary>
+    public IReadOnlyList<int> RootsFor(string permission) =>
+        Grants.Where(g => g.Permissions.Contains(permission)).Select(g => g.OrgUnitId).Distinct().ToList();
+
+    public IEnumerable<string> Roles => Grants.Select(g => g.Role).OfType<string>().Distinct();
+
+    /// <summary>The codes of the caller's scope roots, for the audit log ("*" for the system).</summary>
+    public string ScopeDescription => IsSystem ? "*" : string.Join(",", Grants.Select(g => g.OrgUnitCode).Distinct());
+}
+
+/// <summary>The access context of the current request or job.</summary>
+public interface ICurrentAccess
+{
+    AccessContext Current { get; }
+}
+
+/// <summary>A fixed access context: the system in the command line and background jobs, or one built by a test.</summary>
+public sealed class FixedAccess(AccessContext context) : ICurrentAccess
+{
+    public AccessContext Current { get; } = context;
+}

@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+using Qedu.Kernel.Data;
+
+namespace Qedu.Kernel.Access;
+
+/// <summary>
+/// The access context of the current scope. In a web request it is built from the signed-in principal (cookie or bearer
+/// token); outside a request it is <see cref="AccessDefaults.OutsideRequests"/> (anonymous in the web host, so a background
+/// job sees nothing until it says who it runs as with <see cref="Set"/>; the system in the command line).
+/// </summary>
+public sealed class CurrentAccess(IServiceProvider services, IHttpContextAccessor http, AccessDefaults defaults) : ICurrentAccess
+{
+    private AccessContext? _current;
+    private bool _resolving;
+
+    public AccessContext Current
+    {
+        get
+        {
+            if (_current is not null)
+            {
+                return _current;
+            }
+            if (_resolving)
+            {
+                throw new InvalidOperationException("The access context was needed while it was being resolved.");
+            }
+            _resolving = true;
+            try
+            {
+                return _current = ResolveAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                _resolving = false;
+            }
+        }
+    }
+
+    public void Set(AccessContext context) => _current = context;
+
+    /// <summary>Resolves once per request, asynchronously (called by middleware right after authentication).</summary>
+    public async Task<AccessContext> EnsureResolvedAsync(CancellationToken ct)
+    {
+        if (_current is null)
+        {
+            _resolving = true;
+            try
+            {
+                _current = await ResolveAsync(ct);
+            }
+            finally
+            {
+                _resolving = false;
+            }
+        }
+        return _current;
+    }
+
+    private Task<AccessContext> ResolveAsync(CancellationToken ct)
+    {
+        if (http.HttpContext is null)
+        {
+            return Task.FromResult(defaults.OutsideRequests);
+        }
+        var principal = http.HttpContext.User;
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return Task.FromResult(AccessContext.Anonymous);
+        }
+        return services.GetRequiredService<AccessResolver>().ResolveAsync(principal, ct);
+    }
+}
+
+/// <summary>Who code runs as when no web request is in progress.</summary>
+public sealed record AccessDefaults(AccessContext OutsideRequests);
+
+/// <summary>Turns a principal into grants, reading role assignments (users) or the client's binding (clients).</summary>
+public sealed class AccessResolver(KernelDb db, TimeProvider clock)
+{
+    public async Task<AccessContext> ResolveAsync(ClaimsPrincipal principal, CancellationToken ct)
+    {
+        var actor = principal.FindFirst(QeduClaims.Actor)?.Value;
+        // A token carries the scopes it was granted; a cookie carries none and is limited only by the roles.
+        var tokenScopes = actor is null ? null : principal.GetScopes().ToHashSet(StringComparer.Ordinal);
+
+        if (actor == "client")
+        {
+            var clientId = principal.FindFirst(OpenIddictConstants.Claims.Subject)?.Value ?? "";
+            var orgCode = principal.FindFirst(QeduClaims.Org)?.Value;
+            var org = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking()
+                .Where(o => o.Code == orgCode).Select(o => new { o.Id, o.Code }).FirstOrDefaultAsync(ct);
+            if (org is null)
+            {
+                return AccessContext.ForClient(clientId, []);
+            }
+            var permissions = Permissions.ClientGrantable.Where(p => tokenScopes!.Contains(p)).ToHashSet(StringComparer.Ordinal);
+            return AccessContext.ForClient(clientId, [new Grant(org.Id, org.Code, permissions, null)]);
+        }
+
+        var idText = principal.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? principal.FindFirst(OpenIddictConstants.Claims.Subject)?.Value;
+        if (!Guid.TryParse(idText, out var userId))
+        {
+            return AccessContext.Anonymous;
+        }
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.UserName, u.IsActive, u.LockoutEnd })
+            .FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return AccessContext.Anonymous;
+        }
+        if (!user.IsActive || user.LockoutEnd > clock.GetUtcNow())
+        {
+            return AccessContext.ForUser(userId, user.UserName ?? "", []);
+        }
+        var assignments = await (
+                from a in db.RoleAssignments.AsNoTracking()
+                join o in db.OrgUnits.IgnoreQueryFilters() on a.OrgUnitId equals o.Id
+                where a.UserId == userId
+                select new { a.Role, o.Id, o.Code })
+            .ToListAsync(ct);
+        var grants = new List<Grant>();
+        foreach (var a in assignments)
+        {
+            var role = Roles.Find(a.Role);
+            if (role is null)
+            {
+                continue;
+            }
+            IReadOnlySet<string> permissions = tokenScopes is null
+                ? role.Permissions
+                : role.Permissions.Where(tokenScopes.Contains).ToHashSet(StringComparer.Ordinal);
+            grants.Add(new Grant(a.Id, a.Code, permissions, a.Role));
+        }
+        return AccessContext.ForUser(userId, user.UserName ?? "", grants);
+    }
+}

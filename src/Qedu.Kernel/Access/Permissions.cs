@@ -1,0 +1,22 @@
+namespace Qedu.Kernel.Access;
+
+/// <summary>
+/// What a caller may do. Each is also an OAuth scope a client can be granted, and the name of an authorisation policy.
+/// Where a caller may do it is the scope of the role assignment (or client) that grants it.
+/// </summary>
+public static class Permissions
+{
+    public const string OrgRead = "org.read";
+    public const string OrgManage = "org.manage";
+    public const string AccountsManage = "accounts.manage";
+    public const string AuditRead = "audit.read";
+    public const string PiiView = "pii.view";
+    public const string RegistryRead = "registry.read";
+    public const string RegistryWrite = "registry.write";
+
+    public static readonly IReadOnlyList<string> All =
+        [OrgRead, OrgManage, AccountsManage, AuditRead, PiiView, RegistryRead, RegistryWrite];
+
+    /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
+    public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, PiiView];
+}

@@ -1,0 +1,290 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Oidc;
+using Qedu.Kernel.OrgUnits;
+
+namespace Qedu.Kernel.Audit;
+
+/// <summary>
+/// Writes the audit log. Every module DbContext carries this interceptor, so every write through EF Core is logged in the
+/// same transaction as the write itself; explicit records (a read of a person's data, a sign-in) go through
+/// <see cref="AuditTrail"/>. Appending locks the chain head row, which serialises appenders across processes.
+/// </summary>
+public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, IHttpContextAccessor? http = null)
+    : SaveChangesInterceptor
+{
+    /// <summary>Above this many changed rows in one save, one summary line per entity type and change replaces the detail.</summary>
+    private const int DetailLimit = 500;
+
+    private readonly Dictionary<DbContext, Pending> _saving = [];
+
+    private sealed record Change(EntityEntry Entry, EntityState State, string? DeletedKey, int? DeletedOrg, string? ModifiedProperties);
+
+    private sealed record Pending(List<Change> Changes, IDbContextTransaction? OwnedTransaction);
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        var db = eventData.Context!;
+        db.ChangeTracker.DetectChanges();
+        var changes = new List<Change>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !IsAudited(entry.Metadata.ClrType))
+            {
+                continue;
+            }
+            changes.Add(new Change(
+                entry,
+                entry.State,
+                entry.State == EntityState.Deleted ? KeyOf(entry) : null,
+                entry.State == EntityState.Deleted ? OrgOf(entry) : null,
+                entry.State == EntityState.Modified
+                    ? string.Join(",", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+                    : null));
+        }
+        if (changes.Count > 0)
+        {
+            var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            _saving[db] = new Pending(changes, owned);
+        }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        var db = eventData.Context!;
+        if (!_saving.Remove(db, out var pending))
+        {
+            return result;
+        }
+        try
+        {
+            await AppendAsync(db, Describe(pending.Changes), cancellationToken);
+            if (pending.OwnedTransaction is not null)
+            {
+                await pending.OwnedTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            if (pending.OwnedTransaction is not null)
+            {
+                await pending.OwnedTransaction.RollbackAsync(CancellationToken.None);
+            }
+            throw;
+        }
+        finally
+        {
+            if (pending.OwnedTransaction is not null)
+            {
+                await pending.OwnedTransaction.DisposeAsync();
+            }
+        }
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
+        SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        await AbandonAsync(eventData.Context!);
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        await AbandonAsync(eventData.Context!);
+
+    private async Task AbandonAsync(DbContext db)
+    {
+        if (_saving.Remove(db, out var pending) && pending.OwnedTransaction is not null)
+        {
+            await pending.OwnedTransaction.RollbackAsync(CancellationToken.None);
+            await pending.OwnedTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>A new audit line from the current caller, before it is chained.</summary>
+    internal AuditEntry NewEntry(string action, string? entityType, string? entityKey, int? orgUnitId, string? details)
+    {
+        var caller = access.Current;
+        return new AuditEntry
+        {
+            At = AuditHasher.Truncate(clock.GetUtcNow()),
+            ActorKind = caller.Kind,
+            ActorId = caller.ActorId,
+            ActorName = Clip(caller.ActorName, 128),
+            ActorScope = Clip(caller.ScopeDescription, 512),
+            Action = action,
+            EntityType = entityType,
+            EntityKey = Clip(entityKey, 256),
+            OrgUnitId = orgUnitId,
+            ClientAddress = http?.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            Details = details,
+            PreviousHash = "",
+            Hash = "",
+        };
+    }
+
+    private List<AuditEntry> Describe(List<Change> changes)
+    {
+        if (changes.Count > DetailLimit)
+        {
+            return changes
+                .GroupBy(c => (c.Entry.Metadata.ClrType.Name, c.State))
+                .Select(g => NewEntry(Verb(g.Key.State), g.Key.Name, null, null, $"count={g.Count()}"))
+                .ToList();
+        }
+        return changes.Select(c => NewEntry(
+                Verb(c.State),
+                c.Entry.Metadata.ClrType.Name,
+                c.State == EntityState.Deleted ? c.DeletedKey : KeyOf(c.Entry),
+                c.State == EntityState.Deleted ? c.DeletedOrg : OrgOf(c.Entry),
+                c.ModifiedProperties))
+            .ToList();
+    }
+
+    /// <summary>Chains and inserts entries inside the context's current transaction.</summary>
+    internal static async Task AppendAsync(DbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The audit log is appended inside a transaction.");
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var head = Table<AuditChainHead>(db, sql);
+        var log = Table<AuditEntry>(db, sql);
+        string Col<T>(string property) => sql.DelimitIdentifier(
+            db.Model.FindEntityType(typeof(T))!.FindProperty(property)!.GetColumnName());
+
+        long last;
+        string previous;
+        await using (var lockHead = connection.CreateCommand())
+        {
+            lockHead.Transaction = transaction;
+            lockHead.CommandText =
+                $"UPDATE {head} SET {Col<AuditChainHead>("LastSequence")} = {Col<AuditChainHead>("LastSequence")} + {entries.Count} " +
+                $"WHERE {Col<AuditChainHead>("Id")} = 1 RETURNING {Col<AuditChainHead>("LastSequence")}, {Col<AuditChainHead>("LastHash")}";
+            await using var reader = await lockHead.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                throw new InvalidOperationException("The audit chain head row is missing.");
+            }
+            last = reader.GetInt64(0) - entries.Count;
+            previous = reader.GetString(1);
+        }
+
+        foreach (var e in entries)
+        {
+            e.Sequence = ++last;
+            e.PreviousHash = previous;
+            e.Hash = AuditHasher.Compute(e);
+            previous = e.Hash;
+        }
+
+        var properties = db.Model.FindEntityType(typeof(AuditEntry))!.GetProperties().ToList();
+        var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName())));
+        // Insert in chunks to stay under parameter limits (SQLite: 32766, PostgreSQL: 65535).
+        foreach (var chunk in entries.Chunk(200))
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            var rows = new List<string>(chunk.Length);
+            var n = 0;
+            foreach (var e in chunk)
+            {
+                var names = new List<string>(properties.Count);
+                foreach (var p in properties)
+                {
+                    var name = $"@p{n++}";
+                    names.Add(name);
+                    AddParameter(insert, name, ToProvider(p, p.PropertyInfo!.GetValue(e)));
+                }
+                rows.Add($"({string.Join(", ", names)})");
+            }
+            insert.CommandText = $"INSERT INTO {log} ({columns}) VALUES {string.Join(", ", rows)}";
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var setHash = connection.CreateCommand();
+        setHash.Transaction = transaction;
+        setHash.CommandText = $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h WHERE {Col<AuditChainHead>("Id")} = 1";
+        AddParameter(setHash, "@h", previous);
+        await setHash.ExecuteNonQueryAsync(ct);
+    }
+
+    private static object? ToProvider(Microsoft.EntityFrameworkCore.Metadata.IProperty property, object? value)
+    {
+        var converter = property.GetTypeMapping().Converter;
+        return converter is null ? value : converter.ConvertToProvider(value);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        command.Parameters.Add(p);
+    }
+
+    private static string Table<T>(DbContext db, ISqlGenerationHelper sql)
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        return sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+    }
+
+    private static string Verb(EntityState state) => state switch
+    {
+        EntityState.Added => "create",
+        EntityState.Modified => "update",
+        EntityState.Deleted => "delete",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    private static string? KeyOf(EntityEntry entry)
+    {
+        if (entry.Entity is OrgUnit unit)
+        {
+            return unit.Code;
+        }
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null
+            ? null
+            : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+    }
+
+    private static int? OrgOf(EntityEntry entry) => entry.Entity switch
+    {
+        OrgUnit unit => unit.Id > 0 ? unit.Id : null,
+        IOrgScoped scoped => scoped.OrgUnitId,
+        _ => null,
+    };
+
+    private static bool IsAudited(Type type) =>
+        type != typeof(AuditEntry)
+        && type != typeof(AuditChainHead)
+        && type != typeof(DataProtectionKey)
+        && type != typeof(OidcKey)
+        && type != typeof(OrgClosure)
+        && type != typeof(IdentityUserToken<Guid>)
+        && !(type.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) ?? false);
+
+    private static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}

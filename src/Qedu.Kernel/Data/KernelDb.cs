@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
+using Qedu.Kernel.Codes;
+using Qedu.Kernel.Identity;
+using Qedu.Kernel.Oidc;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.Persistence;
+
+namespace Qedu.Kernel.Data;
+
+/// <summary>
+/// The kernel's data: org units and their closure, code lists, accounts and role assignments, the audit log,
+/// OpenID Connect clients and keys, data-protection keys. Provider-specific subclasses carry the migrations.
+/// </summary>
+public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
+    : IdentityUserContext<QeduUser, Guid>(options), IDataProtectionKeyContext, IScopedDbContext
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<OrgClosure> OrgClosure => Set<OrgClosure>();
+    public DbSet<CodeList> CodeLists => Set<CodeList>();
+    public DbSet<CodeValue> CodeValues => Set<CodeValue>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHead => Set<AuditChainHead>();
+    public DbSet<OidcKey> OidcKeys => Set<OidcKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public AccessContext Access => access.Current;
+    public bool ScopeIsUnrestricted => access.Current.IsSystem;
+    public List<int> ScopeRoots => access.Current.ReadRoots;
+
+    protected abstract bool IsPostgres { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ModuleModel.ConfigureConventions(configurationBuilder, IsPostgres);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+
+        builder.Entity<QeduUser>(b =>
+        {
+            b.ToTable("users");
+            b.Property(u => u.DisplayName).HasMaxLength(100);
+            b.HasIndex(u => u.HomeOrgUnitId);
+            b.HasMany(u => u.Assignments).WithOne().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
+
+        builder.Entity<RoleAssignment>(b =>
+        {
+            b.ToTable("role_assignments");
+            b.Property(a => a.Role).HasMaxLength(32);
+            b.Property(a => a.GrantedBy).HasMaxLength(128);
+            b.HasIndex(a => new { a.UserId, a.Role, a.OrgUnitId }).IsUnique();
+            b.HasIndex(a => a.OrgUnitId);
+            b.HasOne<OrgUnit>().WithMany().HasForeignKey(a => a.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OrgUnit>(b =>
+        {
+            b.ToTable("org_units");
+            b.Property(o => o.Code).HasMaxLength(OrgUnitRules.MaxCodeLength);
+            b.HasIndex(o => o.Code).IsUnique();
+            b.Property(o => o.Name).HasMaxLength(200);
+            b.Property(o => o.NameEn).HasMaxLength(200);
+            b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
+            b.Property(o => o.DivisionCode).HasMaxLength(12);
+            b.Property(o => o.SchoolTypeCode).HasMaxLength(8);
+            b.Property(o => o.OwnershipCode).HasMaxLength(8);
+            b.Property(o => o.KindergartenCategoryCode).HasMaxLength(8);
+            b.Property(o => o.UrbanRuralCode).HasMaxLength(8);
+            b.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(o => new { o.ParentId, o.Kind, o.SortOrder });
+        });
+
+        builder.Entity<CodeList>(b =>
+        {
+            b.ToTable("code_lists");
+            b.HasKey(l => l.Key);
+            b.Property(l => l.Key).HasMaxLength(64);
+            b.Property(l => l.NameZh).HasMaxLength(100);
+            b.Property(l => l.NameEn).HasMaxLength(100);
+            b.Property(l => l.Source).HasMaxLength(200);
+            b.Property(l => l.Version).HasMaxLength(32);
+        });
+        builder.Entity<CodeValue>(b =>
+        {
+            b.ToTable("code_values");
+            b.Property(v => v.ListKey).HasMaxLength(64);
+            b.Property(v => v.Code).HasMaxLength(32);
+            b.Property(v => v.NameZh).HasMaxLength(200);
+            b.Property(v => v.NameEn).HasMaxLength(200);
+            b.Property(v => v.ParentCode).HasMaxLength(32);
+            b.Property(v => v.Extra).HasMaxLength(500);
+            b.HasIndex(v => new { v.ListKey, v.Code, v.ValidFrom }).IsUnique();
+            b.HasOne<CodeList>().WithMany().HasForeignKey(v => v.ListKey).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OidcKey>(b =>
+        {
+            b.ToTable("oidc_keys");
+            b.Property(k => k.Purpose).HasMaxLength(16);
+        });
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        builder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().ToTable("oidc_applications");
+        builder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization>().ToTable("oidc_authorizations");
+        builder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreScope>().ToTable("oidc_scopes");
+        builder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken>().ToTable("oidc_tokens");
+
+        ModuleModel.MapSharedKernelTables(builder, IsPostgres, owned: true);
+        ScopeFilter.Apply(builder, this);
+        ModuleModel.ApplyModuleNaming(builder, ModuleModel.KernelModule, IsPostgres);
+    }
+}
+
+public sealed class KernelDbSqlite(DbContextOptions<KernelDbSqlite> options, ICurrentAccess access) : KernelDb(options, access)
+{
+    protected override bool IsPostgres => false;
+}
+
+public sealed class KernelDbPostgres(DbContextOptions<KernelDbPostgres> options, ICurrentAccess access) : KernelDb(options, access)
+{
+    protected override bool IsPostgres => true;
+}

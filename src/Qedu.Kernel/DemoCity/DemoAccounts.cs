@@ -1,0 +1,38 @@
+using Qedu.Kernel.Access;
+
+namespace Qedu.Kernel.DemoCity;
+
+public sealed record DemoAccount(string UserName, string DisplayName, string Role, string ScopeCode, string HomeCode);
+
+public sealed record DemoClient(string ClientId, string DisplayName, string OrgCode, IReadOnlyList<string> Scopes);
+
+/// <summary>
+/// The demo accounts and clients. They exist only in a demo database (<c>qedu seed</c>, or the first start in
+/// development) and the login page lists them only when the development configuration says so.
+/// </summary>
+public static class DemoAccounts
+{
+    public const string Password = "Qedu#2026";
+    public const string ClientSecret = "demo-secret";
+    public const string PortalClientId = "demo-portal";
+
+    /// <summary>Where the demo portal (a web app using single sign-on) may be sent back to after sign-in.</summary>
+    public static readonly IReadOnlyList<string> PortalRedirectUris =
+        ["http://localhost:5090/signin-oidc", "http://127.0.0.1:5090/signin-oidc"];
+
+    public static readonly IReadOnlyList<DemoAccount> Users =
+    [
+        new("city.admin", "王建国", Roles.CityAdmin, DemoCityGenerator.CityCode, DemoCityGenerator.CityCode),
+        new("shinan.admin", "李敏", Roles.DistrictAdmin, "370202", "370202"),
+        new("school.admin", "陈静", Roles.SchoolAdmin, DemoCityGenerator.AnchorSchoolCode, DemoCityGenerator.AnchorSchoolCode),
+        new("auditor", "孙立", Roles.Auditor, DemoCityGenerator.CityCode, DemoCityGenerator.CityCode),
+        new("jjc.staff", "刘洋", Roles.DepartmentStaff, DemoCityGenerator.CityCode, DemoCityGenerator.CityCode + "-JJC"),
+        new("teacher", "周婷", Roles.Teacher, DemoCityGenerator.AnchorSchoolCode, DemoCityGenerator.AnchorSchoolCode),
+    ];
+
+    public static readonly IReadOnlyList<DemoClient> Clients =
+    [
+        new("demo-city", "青岛市数据交换(演示)", DemoCityGenerator.CityCode, [Permissions.OrgRead, Permissions.RegistryRead, Permissions.RegistryWrite]),
+        new("demo-shinan", "市南区数据交换(演示)", "370202", [Permissions.OrgRead, Permissions.RegistryRead]),
+    ];
+}

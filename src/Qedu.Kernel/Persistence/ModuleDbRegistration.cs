@@ -1,0 +1,80 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
+
+namespace Qedu.Kernel.Persistence;
+
+/// <summary>A module's DbContext as the migrator sees it. Lower order migrates first; the kernel is 0.</summary>
+public sealed record ModuleDbRegistration(string Module, int Order, Type ContextType);
+
+public static class ModuleDbServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a module's DbContext: the provider-specific subclass for the configured database, resolvable as the
+    /// module's base context type, with the kernel's scope guard and audit interceptors, and known to the migrator.
+    /// </summary>
+    public static IServiceCollection AddModuleDb<TBase, TSqlite, TPostgres>(this IServiceCollection services, string module, int order)
+        where TBase : DbContext
+        where TSqlite : TBase
+        where TPostgres : TBase
+    {
+        services.AddSingleton(new ModuleDbRegistration(module, order, typeof(TBase)));
+        services.AddDbContext<TSqlite>((sp, o) => Configure(sp, o, module));
+        services.AddDbContext<TPostgres>((sp, o) => Configure(sp, o, module));
+        services.AddScoped<TBase>(sp => sp.GetRequiredService<DatabaseSettings>().IsPostgres
+            ? sp.GetRequiredService<TPostgres>()
+            : sp.GetRequiredService<TSqlite>());
+        return services;
+    }
+
+    private static void Configure(IServiceProvider sp, DbContextOptionsBuilder options, string module)
+    {
+        var settings = sp.GetRequiredService<DatabaseSettings>();
+        UseProvider(options, settings, module);
+        options.AddInterceptors(sp.GetRequiredService<ScopeWriteGuard>(), sp.GetRequiredService<AuditInterceptor>());
+    }
+
+    /// <summary>The provider options every Qedu context uses; also used by design-time factories.</summary>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseSettings settings, string module)
+    {
+        if (settings.IsPostgres)
+        {
+            options.UseNpgsql(settings.ConnectionString, x => x.MigrationsHistoryTable(ModuleModel.HistoryTable(module, true), module));
+        }
+        else
+        {
+            options.UseSqlite(settings.ConnectionString, x => x.MigrationsHistoryTable(ModuleModel.HistoryTable(module, false)));
+            options.AddInterceptors(SqliteTuning.Instance);
+        }
+        options.UseSnakeCaseNamingConvention();
+        return options;
+    }
+}
+
+/// <summary>
+/// SQLite settings for a server workload: write-ahead logging so readers never wait for the writer, and a busy timeout
+/// so concurrent writers queue instead of failing.
+/// </summary>
+internal sealed class SqliteTuning : DbConnectionInterceptor
+{
+    public static readonly SqliteTuning Instance = new();
+
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

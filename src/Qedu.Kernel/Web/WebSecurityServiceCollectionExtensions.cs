@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Data;
+using Qedu.Kernel.Oidc;
+using Scopes = OpenIddict.Abstractions.OpenIddictConstants.Scopes;
+
+namespace Qedu.Kernel.Web;
+
+public static class WebSecurityServiceCollectionExtensions
+{
+    /// <summary>The policy scheme that picks bearer tokens for API callers and the cookie for people in a browser.</summary>
+    public const string Scheme = "Qedu";
+
+    /// <summary>
+    /// Sign-in and single sign-on for the web host: the Identity cookie for pages, OpenIddict as the OpenID Connect
+    /// provider (authorization code + PKCE, client credentials, refresh tokens) and as the validator of its own tokens
+    /// for the API, permission policies, and data-protection keys in the database so several nodes share them.
+    /// </summary>
+    public static IServiceCollection AddQeduWebSecurity(this IServiceCollection services, IConfiguration configuration, bool requireHttps)
+    {
+        services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+                o.DefaultForbidScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "qedu.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "qedu.af";
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddOpenIddict()
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetEndSessionEndpointUris("connect/endsession");
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                o.AllowClientCredentialsFlow();
+                o.AllowRefreshTokenFlow();
+                o.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, .. Permissions.ClientGrantable]);
+                o.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                // Plain signed JWTs, so other systems can validate Qedu's tokens against its published keys.
+                o.DisableAccessTokenEncryption();
+                var aspnet = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                if (!requireHttps)
+                {
+                    aspnet.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OidcKeyConfigurator>();
+
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorization(o =>
+        {
+            foreach (var permission in Permissions.All)
+            {
+                o.AddPolicy(permission, p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+            }
+        });
+        return services;
+    }
+
+    /// <summary>Resolves the caller's grants once, asynchronously, right after authentication.</summary>
+    public static IApplicationBuilder UseQeduAccess(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            await context.RequestServices.GetRequiredService<CurrentAccess>().EnsureResolvedAsync(context.RequestAborted);
+            await next(context);
+        });
+
+    /// <summary>API callers get a status code; people in a browser get the sign-in or access-denied page.</summary>
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.Request))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Requests from programs rather than people: the JSON API and the token endpoints. (The authorization and
+    /// end-session endpoints are visited by a person's browser and keep the sign-in redirect.)
+    /// </summary>
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api")
+        || request.Path.StartsWithSegments("/connect/token")
+        || request.Path.StartsWithSegments("/connect/userinfo");
+}

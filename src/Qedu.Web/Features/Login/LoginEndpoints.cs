@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Qedu.Kernel.Audit;
+using Qedu.Kernel.Identity;
+
+namespace Qedu.Web.Features.Login;
+
+internal static class LoginEndpoints
+{
+    /// <summary>Sign-out is a POST with an antiforgery token, so no other site can sign a person out.</summary>
+    public static void MapLogin(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/logout", async (SignInManager<QeduUser> signIn, AuditTrail audit, HttpContext context) =>
+            {
+                if (context.User.Identity?.IsAuthenticated == true)
+                {
+                    await audit.RecordAsync("auth.sign-out", "User", context.User.Identity.Name);
+                }
+                await signIn.SignOutAsync();
+                return Results.Redirect("/login");
+            })
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Localization;
+using Qedu.Kernel.Web;
+using Qedu.Web.Resources;
+
+namespace Qedu.Web.Hosting;
+
+internal static class ErrorHandling
+{
+    /// <summary>
+    /// Turns failures into answers a person can act on: bad input and scope violations become 4xx with a message in the
+    /// caller's language (API: a problem document; pages: a short page), anything else a 500 without internals.
+    /// </summary>
+    public static IApplicationBuilder UseQeduErrorHandling(this IApplicationBuilder app) =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = Status,
+            ExceptionHandler = async context =>
+            {
+                var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var status = Status(exception);
+                context.Response.StatusCode = status;
+                var kernelText = context.RequestServices.GetRequiredService<IStringLocalizer<KernelText>>();
+                var webText = context.RequestServices.GetRequiredService<IStringLocalizer<WebText>>();
+                var message = exception switch
+                {
+                    ScopeViolationException => kernelText["Scope.Violation"].Value,
+                    BadHttpRequestException { StatusCode: 413 } => string.Format(kernelText["Request.TooLarge"], "1 MB"),
+                    BadHttpRequestException bad when bad.InnerException is JsonException json =>
+                        string.Format(kernelText["Request.Malformed"], json.Path is null ? json.Message : $"{json.Path} ({json.Message.Split('.')[0]})"),
+                    BadHttpRequestException bad => bad.Message,
+                    DbUpdateConcurrencyException => webText["Error.Concurrency"].Value,
+                    _ => webText["Error.Unexpected"].Value,
+                };
+                if (WebSecurityServiceCollectionExtensions.IsApi(context.Request) || AcceptsJson(context.Request))
+                {
+                    await Results.Problem(message, statusCode: status).ExecuteAsync(context);
+                    return;
+                }
+                context.Response.ContentType = "text/html; charset=utf-8";
+                var title = webText["Error.Title"].Value;
+                var home = webText["Error.Home"].Value;
+                await context.Response.WriteAsync(
+                    $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{Html(title)}</title>" +
+                    "<link rel=\"stylesheet\" href=\"/_content/Qedu.Ui/qedu.css\"></head><body><main>" +
+                    $"<h1>{Html(title)}</h1><div class=\"alert alert-error\">{Html(message)}</div><p><a href=\"/\">{Html(home)}</a></p></main></body></html>");
+            },
+        });
+
+    private static int Status(Exception? exception) => exception switch
+    {
+        ScopeViolationException => StatusCodes.Status404NotFound,
+        BadHttpRequestException bad => bad.StatusCode,
+        DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static bool AcceptsJson(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+}

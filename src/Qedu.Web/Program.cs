@@ -1,0 +1,73 @@
+using Qedu.Kernel;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Web;
+using Qedu.Organisation;
+using Qedu.Registry;
+using Qedu.Web.Components;
+using Qedu.Web.Components.Layout;
+using Qedu.Web.Features.Culture;
+using Qedu.Web.Features.Login;
+using Qedu.Web.Features.Me;
+using Qedu.Web.Features.SingleSignOn;
+using Qedu.Web.Hosting;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+var database = DatabaseSettings.FromConfiguration(configuration, builder.Environment.ContentRootPath);
+var requireHttps = configuration.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());
+
+builder.Services.AddQeduKernel(database, outsideRequests: AccessContext.Anonymous);
+builder.Services.AddQeduWebSecurity(configuration, requireHttps);
+builder.Services.AddOrganisation();
+builder.Services.AddRegistry();
+
+builder.Services.AddQeduLocalization();
+builder.Services.AddQeduRateLimits(configuration);
+builder.Services.AddQeduOpenApi();
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddRazorComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<ShellInfo>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddSingleton(new NavItem(NavSections.Overview, 0, "/", "首页", "Home", null));
+builder.Services.AddSingleton(new NavItem(NavSections.Administration, 90, "/scalar/v1", "接口文档", "API reference", null));
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+if (requireHttps)
+{
+    app.UseHsts();
+}
+app.UseForwardedHeaders();
+app.UseQeduErrorHandling();
+app.UseQeduSecurityHeaders();
+app.UseQeduApiBodyLimit(configuration);
+app.UseQeduLocalization();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseQeduAccess();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddAdditionalAssemblies(QeduModules.PageAssemblies);
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapLogin();
+app.MapCulture();
+app.MapSingleSignOn();
+app.MapMe();
+app.MapOrganisation();
+app.MapRegistry();
+
+app.Run();
+
+/// <summary>The web host's entry point; public so tests can start it (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Qedu.Kernel.DemoCity;
+using Xunit;
+
+namespace Qedu.Testing;
+
+/// <summary>
+/// The whole web host over the real HTTP pipeline, on its own database, migrated and seeded with the small demo
+/// city on start exactly as a developer's first run is. One per test class (xunit class fixture).
+/// </summary>
+public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
+
+    /// <summary>Configuration a test class may change before the host starts (e.g. a tight login rate limit).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        StartHost(); // start the host now: migrations and the demo seed run here, not inside the first test
+    }
+
+    /// <summary>
+    /// Builds and starts the host. The default is the in-memory TestServer; <see cref="QeduServer"/> starts Kestrel
+    /// instead, where touching <see cref="WebApplicationFactory{TEntryPoint}.Server"/> would throw.
+    /// </summary>
+    protected virtual void StartHost() => _ = Server;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Development);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Connection"] = Database.Connection,
+            ["Database:AutoMigrate"] = "true",
+            ["Demo:SeedOnFirstStart"] = "true",
+            ["Demo:ShowAccounts"] = "true",
+            ["Security:RequireHttps"] = "false",
+            ["Security:LoginAttemptsPerMinute"] = "10000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        // UseSetting wins over appsettings files for values read while Program builds its services.
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client with its own cookie jar that does not follow redirects, so tests see 302s.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in through the real login form (antiforgery token and all).</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = DemoAccounts.Password)
+    {
+        var client = Anonymous();
+        var response = await PostLoginAsync(client, userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+        return client;
+    }
+
+    /// <summary>Posts the login form as a browser would and returns the raw response.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string? returnUrl = null)
+    {
+        var path = returnUrl is null ? "/login" : $"/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var form = await FormAsync(client, path);
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.Token,
+            ["_handler"] = form.Handler ?? "login",
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    /// <summary>The antiforgery token and form handler name of the first form on a page.</summary>
+    public static async Task<(string Token, string? Handler)> FormAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return (AntiforgeryToken(html), Regex.Match(html, "name=\"_handler\" value=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } h ? h : null);
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
+        return match.Success
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The page has no antiforgery token.");
+    }
+}
