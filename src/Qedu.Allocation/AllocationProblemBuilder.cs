@@ -29,6 +29,8 @@ public sealed class AllocationProblemBuilder
     private int[]? _programStamp; // last AddApplicant call that chose each program: finds duplicate choices in O(1)
     private int _stamp;
 
+    private int[]? _choiceStartArray; // _choiceStart and _slotProgram frozen into arrays once priorities start:
+    private int[]? _slotProgramArray; // a million rows look slots up at random, so skip List's indirection there
     private int[]? _slotClass;    // interned (group, points) id per slot, -1 = no row yet
     private readonly Dictionary<(int Group, decimal Points), int> _classIndex = [];
     private readonly List<int> _classGroup = [];
@@ -85,6 +87,9 @@ public sealed class AllocationProblemBuilder
 
     /// <summary>The index of the program with this id, or -1.</summary>
     public int FindProgram(ReadOnlySpan<char> programId) => _programIndex.Find(programId);
+
+    /// <summary>The id of a program added earlier.</summary>
+    public string GetProgramId(int program) => _programIds[program];
 
     /// <summary>The index of the applicant with this id, or -1.</summary>
     public int FindApplicant(ReadOnlySpan<char> applicantId) => _applicantIndex.Find(applicantId);
@@ -189,7 +194,18 @@ public sealed class AllocationProblemBuilder
         }
 
         int[] slotClass = _slotClass ??= NewSlotClasses(_slotProgram.Count);
-        int slot = FindSlot(applicant, program);
+        int[] choiceStart = _choiceStartArray ??= [.. _choiceStart];
+        int[] slotProgram = _slotProgramArray ??= [.. _slotProgram];
+        int slot = -1;
+        for (int s = choiceStart[applicant], end = choiceStart[applicant + 1]; s < end; s++)
+        {
+            if (slotProgram[s] == program)
+            {
+                slot = s;
+                break;
+            }
+        }
+
         if (slot >= 0 ? slotClass[slot] >= 0 : !_otherPriorityPairs.Add(((long)program << 32) | (uint)applicant))
         {
             throw new AllocationInputException(AllocationInputError.DuplicatePriority,
@@ -273,17 +289,9 @@ public sealed class AllocationProblemBuilder
         return new AllocationProblem(
             [.. _programIds], [.. _schoolIds], [.. _capacities], _programIndex,
             [.. _applicantIds], _applicantIndex, [.. _scores],
-            [.. _choiceStart], [.. _slotProgram], slotClass,
+            _choiceStartArray ?? [.. _choiceStart], _slotProgramArray ?? [.. _slotProgram], slotClass,
             [.. _tiebreakStart], [.. _tiebreakValues],
             classGroup, classPoints, _usesPriorities);
-    }
-
-    private int FindSlot(int applicant, int program)
-    {
-        ReadOnlySpan<int> choices = CollectionsMarshal.AsSpan(_slotProgram);
-        int start = _choiceStart[applicant];
-        int index = choices[start.._choiceStart[applicant + 1]].IndexOf(program);
-        return index < 0 ? -1 : start + index;
     }
 
     private int InternClass(int group, decimal points)
