@@ -65,7 +65,7 @@ public sealed class AllocationResult
         return new RankKey(
             Problem.ApplicantIds[applicant], group, points, Problem.Scores[applicant],
             Problem.GetTiebreak(applicant).ToArray(),
-            _ranking.LotteryAt(Options.Seed, program, applicant));
+            _ranking.LotteryAt(program, applicant));
     }
 
     /// <summary>Why the applicant got what they got.</summary>

@@ -98,7 +98,7 @@ public static class Placement
 
         Ranking serial = result.Ranking.Mode == TieBreaking.Single
             ? result.Ranking
-            : Ranking.Create(problem, result.Options.Seed, TieBreaking.Single);
+            : Ranking.Create(problem, result.Options.Seed, TieBreaking.Single, result.Ranking.Draw);
         var placed = new List<PlacedApplicant>();
         foreach (int a in serial.Order)
         {

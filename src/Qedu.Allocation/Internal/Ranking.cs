@@ -2,6 +2,9 @@ using System.Runtime.CompilerServices;
 
 namespace Qedu.Allocation.Internal;
 
+/// <summary>A lottery number for an applicant at a program (-1 under single tie-breaking).</summary>
+internal delegate ulong LotteryDraw(int program, int applicant);
+
 /// <summary>
 /// The rank keys of one run, as integers. At a program, an applicant's key is the pair
 /// (K1, K2) = ((class &lt;&lt; 32) | BaseRank, lottery), compared as unsigned integers, smaller first, with the
@@ -17,12 +20,16 @@ namespace Qedu.Allocation.Internal;
 internal sealed class Ranking
 {
     private readonly AllocationProblem _problem;
+    private readonly string _seed;
+    private readonly LotteryDraw? _draw;
     private readonly ulong[]? _slotLottery;
     private readonly bool[]? _tied;
 
-    private Ranking(AllocationProblem problem, TieBreaking mode, int[] baseRank, int[] order, ulong[]? slotLottery, bool[]? tied)
+    private Ranking(AllocationProblem problem, string seed, LotteryDraw? draw, TieBreaking mode, int[] baseRank, int[] order, ulong[]? slotLottery, bool[]? tied)
     {
         _problem = problem;
+        _seed = seed;
+        _draw = draw;
         Mode = mode;
         BaseRank = baseRank;
         Order = order;
@@ -32,14 +39,22 @@ internal sealed class Ranking
 
     public TieBreaking Mode { get; }
 
+    /// <summary>The substitute lottery this ranking was made with, if any.</summary>
+    public LotteryDraw? Draw => _draw;
+
     /// <summary>Single: unique position in the serial order. Multiple: dense rank of (score, tie-break).</summary>
     public int[] BaseRank { get; }
 
     /// <summary>Applicants by score and tie-break values, then (single) lottery and id, or (multiple) id.</summary>
     public int[] Order { get; }
 
+    /// <param name="problem">The problem.</param>
+    /// <param name="seed">The lottery seed.</param>
+    /// <param name="mode">Single or multiple lotteries.</param>
+    /// <param name="draw">Replaces the SHA-256 lottery; only tests use it, to force equal lottery numbers and reach
+    /// the last rule (applicant id), which real lotteries practically never do.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Ranking Create(AllocationProblem problem, string seed, TieBreaking mode)
+    public static Ranking Create(AllocationProblem problem, string seed, TieBreaking mode, LotteryDraw? draw = null)
     {
         int n = problem.ApplicantCount;
         int[] order = MeritOrder.Sort(problem, out bool[] tiesPrevious);
@@ -63,7 +78,7 @@ internal sealed class Ranking
             {
                 if (h - g > 1)
                 {
-                    SortByLottery(problem, singlePrefix, order.AsSpan(g, h - g));
+                    SortByLottery(problem, singlePrefix, draw, order.AsSpan(g, h - g));
                 }
 
                 for (int k = g; k < h; k++)
@@ -81,7 +96,7 @@ internal sealed class Ranking
                 if (h - g > 1)
                 {
                     programPrefixes ??= ProgramPrefixes(problem, seed);
-                    FillSlotLotteries(problem, programPrefixes, order.AsSpan(g, h - g), slotLottery!);
+                    FillSlotLotteries(problem, programPrefixes, draw, order.AsSpan(g, h - g), slotLottery!);
                     foreach (int a in order.AsSpan(g, h - g))
                     {
                         tied![a] = true;
@@ -96,7 +111,7 @@ internal sealed class Ranking
             g = h;
         }
 
-        return new Ranking(problem, mode, baseRank, order, slotLottery, tied);
+        return new Ranking(problem, seed, draw, mode, baseRank, order, slotLottery, tied);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -131,9 +146,10 @@ internal sealed class Ranking
     public int CompareIds(int a, int b) => string.CompareOrdinal(_problem.ApplicantIds[a], _problem.ApplicantIds[b]);
 
     /// <summary>The applicant's lottery number as the ranking uses it at <paramref name="program"/>.</summary>
-    public ulong LotteryAt(string seed, int program, int applicant) => Mode == TieBreaking.Single
-        ? Lottery.Number(seed, _problem.ApplicantIds[applicant])
-        : Lottery.Number(seed, _problem.ProgramIds[program], _problem.ApplicantIds[applicant]);
+    public ulong LotteryAt(int program, int applicant) =>
+        _draw is not null ? _draw(Mode == TieBreaking.Single ? -1 : program, applicant)
+        : Mode == TieBreaking.Single ? Lottery.Number(_seed, _problem.ApplicantIds[applicant])
+        : Lottery.Number(_seed, _problem.ProgramIds[program], _problem.ApplicantIds[applicant]);
 
     /// <summary>Tie-break values descending, a missing value below any present one.</summary>
     public static int CompareTiebreak(AllocationProblem problem, int a, int b)
@@ -170,12 +186,13 @@ internal sealed class Ranking
         return 0;
     }
 
-    private static void SortByLottery(AllocationProblem problem, byte[] prefix, Span<int> group)
+    private static void SortByLottery(AllocationProblem problem, byte[] prefix, LotteryDraw? draw, Span<int> group)
     {
         var drawn = new (ulong Lottery, int Applicant)[group.Length];
         for (int k = 0; k < group.Length; k++)
         {
-            drawn[k] = (Lottery.Number(prefix, problem.ApplicantIds[group[k]]), group[k]);
+            int a = group[k];
+            drawn[k] = (draw is null ? Lottery.Number(prefix, problem.ApplicantIds[a]) : draw(-1, a), a);
         }
 
         Array.Sort(drawn, (x, y) => x.Lottery != y.Lottery
@@ -198,7 +215,7 @@ internal sealed class Ranking
         return prefixes;
     }
 
-    private static void FillSlotLotteries(AllocationProblem problem, byte[][] prefixes, ReadOnlySpan<int> group, ulong[] slotLottery)
+    private static void FillSlotLotteries(AllocationProblem problem, byte[][] prefixes, LotteryDraw? draw, ReadOnlySpan<int> group, ulong[] slotLottery)
     {
         foreach (int a in group)
         {
@@ -207,7 +224,8 @@ internal sealed class Ranking
             {
                 if (problem.SlotClass[s] >= 0)
                 {
-                    slotLottery[s] = Lottery.Number(prefixes[problem.SlotProgram[s]], id);
+                    int p = problem.SlotProgram[s];
+                    slotLottery[s] = draw is null ? Lottery.Number(prefixes[p], id) : draw(p, a);
                 }
             }
         }
