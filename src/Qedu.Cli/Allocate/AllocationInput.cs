@@ -1,0 +1,137 @@
+using System.Runtime.InteropServices;
+using Qedu.Allocation;
+
+namespace Qedu.Cli.Allocate;
+
+/// <summary>Bad input: the message names the file, the line and the field.</summary>
+internal sealed class InputException(string file, int line, string? field, string problem)
+    : Exception(line <= 0 ? $"{file}: {problem}"
+        : field is null ? $"{file}: line {line}: {problem}"
+        : $"{file}: line {line}, field {field}: {problem}")
+{
+}
+
+/// <summary>
+/// Reads programs.csv, applicants.csv and (optionally) priorities.csv into an <see cref="AllocationProblem"/>,
+/// validating every row; the first bad row stops the read with an <see cref="InputException"/>.
+/// </summary>
+internal static class AllocationInput
+{
+    public static AllocationProblem Read(string programsPath, string applicantsPath, string? prioritiesPath)
+    {
+        var builder = new AllocationProblemBuilder(usesPriorities: prioritiesPath is not null);
+        ReadPrograms(builder, programsPath);
+        ReadApplicants(builder, applicantsPath);
+        if (prioritiesPath is not null)
+        {
+            ReadPriorities(builder, prioritiesPath);
+        }
+
+        return builder.Build();
+    }
+
+    private static void ReadPrograms(AllocationProblemBuilder builder, string path)
+    {
+        using var file = new CsvFile(path, "program_id", "school_id", "capacity");
+        while (file.Next())
+        {
+            string programId = file.Id(0);
+            string schoolId = file[1].ToString();
+            int capacity = file.Integer(2);
+            try
+            {
+                builder.AddProgram(programId, schoolId, capacity);
+            }
+            catch (AllocationInputException e)
+            {
+                throw file.Error(e.Error == AllocationInputError.NegativeCapacity ? 2 : 0, e.Message);
+            }
+        }
+    }
+
+    private static void ReadApplicants(AllocationProblemBuilder builder, string path)
+    {
+        using var file = new CsvFile(path, "applicant_id", "choices", "score", "tiebreak");
+        var choices = new List<int>();
+        var tiebreak = new List<decimal?>();
+        while (file.Next())
+        {
+            string applicantId = file.Id(0);
+            choices.Clear();
+            ReadOnlySpan<char> field = file[1];
+            if (!field.IsEmpty)
+            {
+                foreach (Range range in field.Split('|'))
+                {
+                    ReadOnlySpan<char> token = field[range];
+                    int program = builder.FindProgram(token);
+                    if (program < 0)
+                    {
+                        throw file.Error(1, $"unknown program '{token}'");
+                    }
+
+                    choices.Add(program);
+                }
+            }
+
+            decimal score = file[2].IsEmpty ? 0m : file.Decimal(2, file[2]);
+            tiebreak.Clear();
+            field = file[3];
+            if (!field.IsEmpty)
+            {
+                foreach (Range range in field.Split('|'))
+                {
+                    ReadOnlySpan<char> token = field[range];
+                    tiebreak.Add(token.IsEmpty ? null : file.Decimal(3, token)); // empty = missing value
+                }
+            }
+
+            try
+            {
+                builder.AddApplicant(applicantId, CollectionsMarshal.AsSpan(choices), score, CollectionsMarshal.AsSpan(tiebreak));
+            }
+            catch (AllocationInputException e)
+            {
+                throw file.Error(e.Error == AllocationInputError.DuplicateChoice ? 1 : 0, e.Message);
+            }
+        }
+    }
+
+    private static void ReadPriorities(AllocationProblemBuilder builder, string path)
+    {
+        using var file = new CsvFile(path, "program_id", "applicant_id", "group", "points");
+        string lastProgramId = "";
+        int program = -1;
+        while (file.Next())
+        {
+            // Exports are usually grouped by program: skip the lookup while the program repeats.
+            if (program < 0 || !file[0].SequenceEqual(lastProgramId))
+            {
+                program = builder.FindProgram(file[0]);
+                if (program < 0)
+                {
+                    throw file.Error(0, file[0].IsEmpty ? "program id is empty" : $"unknown program '{file[0]}'");
+                }
+
+                lastProgramId = builder.GetProgramId(program);
+            }
+
+            int applicant = builder.FindApplicant(file[1]);
+            if (applicant < 0)
+            {
+                throw file.Error(1, file[1].IsEmpty ? "applicant id is empty" : $"unknown applicant '{file[1]}'");
+            }
+
+            int group = file.Integer(2);
+            decimal points = file[3].IsEmpty ? 0m : file.Decimal(3, file[3]);
+            try
+            {
+                builder.AddPriority(program, applicant, group, points);
+            }
+            catch (AllocationInputException e)
+            {
+                throw file.Error(1, e.Message); // a second row for the same program and applicant
+            }
+        }
+    }
+}
