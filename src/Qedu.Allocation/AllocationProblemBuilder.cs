@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Qedu.Allocation.Internal;
 
@@ -29,9 +30,12 @@ public sealed class AllocationProblemBuilder
     private int[]? _programStamp; // last AddApplicant call that chose each program: finds duplicate choices in O(1)
     private int _stamp;
 
-    private int[]? _choiceStartArray; // _choiceStart and _slotProgram frozen into arrays once priorities start:
-    private int[]? _slotProgramArray; // a million rows look slots up at random, so skip List's indirection there
-    private int[]? _slotClass;    // interned (group, points) id per slot, -1 = no row yet
+    // Once priority rows start, a million of them look up an applicant's slots in random order, and each cache
+    // miss costs more than the rest of the row. So the choices are frozen into plain arrays, and each slot's
+    // program and class (interned (group, points) id, -1 = no row yet) sit side by side: one miss finds the slot
+    // and records its class. Build splits them again.
+    private int[]? _choiceStartArray;
+    private int[]? _slotPairs;
     private readonly Dictionary<(int Group, decimal Points), int> _classIndex = [];
     private readonly List<int> _classGroup = [];
     private readonly List<decimal> _classPoints = [];
@@ -51,6 +55,20 @@ public sealed class AllocationProblemBuilder
     public AllocationProblemBuilder(bool usesPriorities)
     {
         _usesPriorities = usesPriorities;
+    }
+
+    /// <summary>
+    /// Reserves room for the applicants and choices still to come, so a large file is read without growing (and
+    /// copying) the arrays repeatedly. Optional: estimates are fine in either direction.
+    /// </summary>
+    public void EnsureCapacity(int applicants, int choices)
+    {
+        _applicantIds.EnsureCapacity(applicants);
+        _scores.EnsureCapacity(applicants);
+        _choiceStart.EnsureCapacity(applicants + 1);
+        _tiebreakStart.EnsureCapacity(applicants + 1);
+        _applicantIndex.EnsureCapacity(applicants);
+        _slotProgram.EnsureCapacity(choices);
     }
 
     /// <summary>Number of programs added so far.</summary>
@@ -95,6 +113,8 @@ public sealed class AllocationProblemBuilder
     public int FindApplicant(ReadOnlySpan<char> applicantId) => _applicantIndex.Find(applicantId);
 
     /// <summary>Adds an applicant and returns its index.</summary>
+    /// <remarks>Compiled fully optimised at once: it runs once per row, and a large file is read only once, so
+    /// the runtime's usual start in unoptimised code would be most of its life.</remarks>
     /// <param name="applicantId">Unique, non-empty id; ties that survive every other rule go to the ordinally
     /// smaller id.</param>
     /// <param name="choices">Program indices in preference order (from <see cref="AddProgram"/> or
@@ -102,6 +122,7 @@ public sealed class AllocationProblemBuilder
     /// <param name="score">Higher ranks first.</param>
     /// <param name="tiebreak">Values compared in order, higher first; null (or a shorter list) is a missing value,
     /// which ranks below any present one.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int AddApplicant(string applicantId, ReadOnlySpan<int> choices, decimal score, ReadOnlySpan<decimal?> tiebreak)
     {
         Enter(Phase.Applicants);
@@ -131,7 +152,9 @@ public sealed class AllocationProblemBuilder
             stamp[p] = call;
         }
 
-        if (!_applicantIndex.TryAdd(applicantId))
+        // The applicant's choice slots travel with the id, so a priority row found by id needs no second lookup.
+        int firstSlot = _slotProgram.Count;
+        if (!_applicantIndex.TryAdd(applicantId, firstSlot, firstSlot + choices.Length))
         {
             throw new AllocationInputException(AllocationInputError.DuplicateApplicant,
                 $"duplicate applicant id '{applicantId}'");
@@ -175,6 +198,7 @@ public sealed class AllocationProblemBuilder
     /// Adds a priority row: the applicant is eligible at the program, ranked by group (lower first), then points
     /// (higher first). Rows for programs the applicant did not choose are accepted and have no effect.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddPriority(int program, int applicant, int group, decimal points)
     {
         Enter(Phase.Priorities);
@@ -193,28 +217,61 @@ public sealed class AllocationProblemBuilder
             throw new AllocationInputException(AllocationInputError.UnknownApplicant, $"unknown applicant index {applicant}");
         }
 
-        int[] slotClass = _slotClass ??= NewSlotClasses(_slotProgram.Count);
         int[] choiceStart = _choiceStartArray ??= [.. _choiceStart];
-        int[] slotProgram = _slotProgramArray ??= [.. _slotProgram];
-        int slot = -1;
-        for (int s = choiceStart[applicant], end = choiceStart[applicant + 1]; s < end; s++)
+        AddPriorityAt(program, applicant, choiceStart[applicant], choiceStart[applicant + 1], group, points);
+    }
+
+    /// <summary>
+    /// Adds a priority row for the applicant with this id, or returns false (adding nothing) when there is none.
+    /// The fast path for a reader: the id lookup also yields the applicant's choices.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryAddPriority(int program, ReadOnlySpan<char> applicantId, int group, decimal points)
+    {
+        Enter(Phase.Priorities);
+        if (!_usesPriorities)
         {
-            if (slotProgram[s] == program)
+            throw new InvalidOperationException("this problem was started without priorities");
+        }
+
+        if ((uint)program >= (uint)_programIds.Count)
+        {
+            throw new AllocationInputException(AllocationInputError.UnknownProgram, $"unknown program index {program}");
+        }
+
+        int applicant = _applicantIndex.Find(applicantId, out int firstSlot, out int endSlot);
+        if (applicant < 0)
+        {
+            return false;
+        }
+
+        AddPriorityAt(program, applicant, firstSlot, endSlot, group, points);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddPriorityAt(int program, int applicant, int firstSlot, int endSlot, int group, decimal points)
+    {
+        int[] pairs = _slotPairs ??= InterleaveSlots();
+        int pair = -1;
+        for (int i = 2 * firstSlot, end = 2 * endSlot; i < end; i += 2)
+        {
+            if (pairs[i] == program)
             {
-                slot = s;
+                pair = i;
                 break;
             }
         }
 
-        if (slot >= 0 ? slotClass[slot] >= 0 : !_otherPriorityPairs.Add(((long)program << 32) | (uint)applicant))
+        if (pair >= 0 ? pairs[pair + 1] >= 0 : !_otherPriorityPairs.Add(((long)program << 32) | (uint)applicant))
         {
             throw new AllocationInputException(AllocationInputError.DuplicatePriority,
                 $"duplicate priority for program '{_programIds[program]}' and applicant '{_applicantIds[applicant]}'");
         }
 
-        if (slot >= 0)
+        if (pair >= 0)
         {
-            slotClass[slot] = InternClass(group, points);
+            pairs[pair + 1] = InternClass(group, points);
         }
     }
 
@@ -241,6 +298,7 @@ public sealed class AllocationProblemBuilder
     {
         Enter(Phase.Built);
         int slots = _slotProgram.Count;
+        int[] slotProgram = [.. _slotProgram];
         int[] slotClass;
         int[] classGroup;
         decimal[] classPoints;
@@ -276,20 +334,19 @@ public sealed class AllocationProblemBuilder
                 classPoints[r] = _classPoints[byRank[r]];
             }
 
-            slotClass = _slotClass ?? NewSlotClasses(slots);
-            for (int s = 0; s < slotClass.Length; s++)
+            slotClass = new int[slots];
+            int[] pairs = _slotPairs ?? InterleaveSlots();
+            for (int s = 0; s < slots; s++)
             {
-                if (slotClass[s] >= 0)
-                {
-                    slotClass[s] = rankOf[slotClass[s]];
-                }
+                int cls = pairs[2 * s + 1];
+                slotClass[s] = cls < 0 ? -1 : rankOf[cls];
             }
         }
 
         return new AllocationProblem(
             [.. _programIds], [.. _schoolIds], [.. _capacities], _programIndex,
             [.. _applicantIds], _applicantIndex, [.. _scores],
-            _choiceStartArray ?? [.. _choiceStart], _slotProgramArray ?? [.. _slotProgram], slotClass,
+            _choiceStartArray ?? [.. _choiceStart], slotProgram, slotClass,
             [.. _tiebreakStart], [.. _tiebreakValues],
             classGroup, classPoints, _usesPriorities);
     }
@@ -314,11 +371,17 @@ public sealed class AllocationProblemBuilder
         return id;
     }
 
-    private static int[] NewSlotClasses(int count)
+    private int[] InterleaveSlots()
     {
-        int[] classes = new int[count];
-        Array.Fill(classes, -1);
-        return classes;
+        var programs = CollectionsMarshal.AsSpan(_slotProgram);
+        int[] pairs = new int[2 * programs.Length];
+        for (int s = 0; s < programs.Length; s++)
+        {
+            pairs[2 * s] = programs[s];
+            pairs[2 * s + 1] = -1;
+        }
+
+        return pairs;
     }
 
     private void Enter(Phase phase)
