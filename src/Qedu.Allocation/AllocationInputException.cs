@@ -26,8 +26,21 @@ public enum AllocationInputError
 public sealed class AllocationInputException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public AllocationInputException(AllocationInputError error, string message) : base(message) => Error = error;
+    public AllocationInputException(AllocationInputError error, string message) : this(error, message, -1)
+    {
+    }
+
+    /// <summary>Creates the exception for one row of a batch.</summary>
+    public AllocationInputException(AllocationInputError error, string message, int row) : base(message)
+    {
+        Error = error;
+        Row = row;
+    }
 
     /// <summary>What is wrong.</summary>
     public AllocationInputError Error { get; }
+
+    /// <summary>For <see cref="AllocationProblemBuilder.AddPriorities"/>: the bad row's position in the batch;
+    /// otherwise -1.</summary>
+    public int Row { get; }
 }

@@ -68,4 +68,62 @@ public class IdIndexTests
         Assert.Equal("X", outcome.Of("A")); // B, with the better score, has no row at X
         Assert.Null(outcome.Of("B"));
     }
+
+    [Fact]
+    public void A_batch_of_priority_rows_is_added_in_order_up_to_the_first_bad_row()
+    {
+        var builder = new AllocationProblemBuilder(usesPriorities: true);
+        builder.AddProgram("X", "S", 1);
+        builder.AddApplicant("A", ["X"], 1m);
+        builder.AddApplicant("B", ["X"], 2m);
+        var batch = new PriorityBatch(capacity: 4);
+        batch.Add(0, "A", 0, 0m);
+        batch.Add(0, "nobody", 0, 0m);
+        batch.Add(0, "B", 0, 0m);
+        Assert.False(batch.IsFull);
+
+        var error = Assert.Throws<AllocationInputException>(() => builder.AddPriorities(batch));
+        Assert.Equal((AllocationInputError.UnknownApplicant, 1), (error.Error, error.Row));
+        Assert.Contains("'nobody'", error.Message, StringComparison.Ordinal);
+
+        // A's row went in before the bad one, B's did not.
+        batch.Clear();
+        batch.Add(0, "B", 0, 0m);
+        batch.Add(0, "A", 1, 0m);
+        error = Assert.Throws<AllocationInputException>(() => builder.AddPriorities(batch));
+        Assert.Equal((AllocationInputError.DuplicatePriority, 1), (error.Error, error.Row));
+
+        var outcome = new Outcome(Allocator.Run(builder.Build(), new AllocationOptions(Mechanism.DeferredAcceptance, "s")));
+        Assert.Equal("X", outcome.Of("B"));
+    }
+
+    [Fact]
+    public void Priority_classes_compare_by_value_whatever_the_scale_of_the_points()
+    {
+        // 2.5 and 2.50 are the same points; 70 priority values also push the class cache through collisions.
+        var builder = new AllocationProblemBuilder(usesPriorities: true);
+        builder.AddProgram("X", "S", 1);
+        for (int i = 0; i < 70; i++)
+        {
+            builder.AddApplicant($"A{i}", ["X"], 0m);
+        }
+
+        var batch = new PriorityBatch(capacity: 128);
+        for (int i = 0; i < 68; i++)
+        {
+            batch.Add(0, $"A{i}", i % 3, i / 3);
+        }
+
+        batch.Add(0, "A68", 0, 30.50m);
+        batch.Add(0, "A69", 0, 30.5m);
+        builder.AddPriorities(batch);
+        AllocationProblem problem = builder.Build();
+
+        Assert.Equal((true, 0, 30.5m), problem.GetPriority(68, 0));
+        Assert.Equal((true, 0, 30.5m), problem.GetPriority(69, 0));
+        Assert.Equal((true, 2, 21m), problem.GetPriority(65, 0));
+        // The two best (group 0, 30.5 points) compete for the one seat.
+        AllocationResult result = Allocator.Run(problem, new AllocationOptions(Mechanism.DeferredAcceptance, "s"));
+        Assert.Equal(1, (result.GetProgram(68) == 0 ? 1 : 0) + (result.GetProgram(69) == 0 ? 1 : 0));
+    }
 }

@@ -131,38 +131,64 @@ internal static class AllocationInput
     private static void ReadPriorities(AllocationProblemBuilder builder, string path)
     {
         using var file = new CsvFile(path, "program_id", "applicant_id", "group", "points");
+        // Rows go to the builder in batches, which lets it overlap their memory look-ups (see PriorityBatch). A bad
+        // row found while parsing is reported only after the rows before it have been added, so the first bad
+        // row of the file is the one reported, as without batches.
+        var batch = new PriorityBatch();
+        int[] rowNumbers = new int[64];
         string lastProgramId = "";
         int program = -1;
         while (file.Next())
         {
-            // Exports are usually grouped by program: skip the lookup while the program repeats.
-            if (program < 0 || !file[0].SequenceEqual(lastProgramId))
-            {
-                program = builder.FindProgram(file[0]);
-                if (program < 0)
-                {
-                    throw file.Error(0, file[0].IsEmpty ? "program id is empty" : $"unknown program '{file[0]}'");
-                }
-
-                lastProgramId = builder.GetProgramId(program);
-            }
-
-            int group = file.Integer(2);
-            decimal points = file[3].IsEmpty ? 0m : file.Decimal(3, file[3]);
-            bool known;
+            int group;
+            decimal points;
             try
             {
-                known = builder.TryAddPriority(program, file[1], group, points);
+                // Exports are usually grouped by program: skip the lookup while the program repeats.
+                if (program < 0 || !file[0].SequenceEqual(lastProgramId))
+                {
+                    program = builder.FindProgram(file[0]);
+                    if (program < 0)
+                    {
+                        throw file.Error(0, file[0].IsEmpty ? "program id is empty" : $"unknown program '{file[0]}'");
+                    }
+
+                    lastProgramId = builder.GetProgramId(program);
+                }
+
+                group = file.Integer(2);
+                points = file[3].IsEmpty ? 0m : file.Decimal(3, file[3]);
             }
-            catch (AllocationInputException e)
+            catch (InputException)
             {
-                throw file.Error(1, e.Message); // a second row for the same program and applicant
+                Flush();
+                throw;
             }
 
-            if (!known)
+            rowNumbers[batch.Count] = file.RowNumber;
+            batch.Add(program, file[1], group, points);
+            if (batch.IsFull)
             {
-                throw file.Error(1, file[1].IsEmpty ? "applicant id is empty" : $"unknown applicant '{file[1]}'");
+                Flush();
             }
+        }
+
+        Flush();
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void Flush()
+        {
+            try
+            {
+                builder.AddPriorities(batch);
+            }
+            catch (AllocationInputException e) when (e.Row >= 0)
+            {
+                // An unknown, empty or repeated applicant for the program: the applicant_id field is the culprit.
+                throw file.ErrorAt(rowNumbers[e.Row], 1, e.Message);
+            }
+
+            batch.Clear();
         }
     }
 }

@@ -152,6 +152,12 @@ internal sealed class CsvFile : IDisposable
 
     public InputException Error(int column, string problem) => new(_path, Line, _columns[column], problem);
 
+    /// <summary>The data row number of the current row (1 = the first row after the header), to report a problem
+    /// with it later through <see cref="ErrorAt"/>.</summary>
+    public int RowNumber => _reader.RowNumber;
+
+    public InputException ErrorAt(int rowNumber, int column, string problem) => new(_path, LineOf(rowNumber), _columns[column], problem);
+
     public void Dispose() => _reader.Dispose();
 
     private string ColumnName(int ordinal)
