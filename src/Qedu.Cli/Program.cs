@@ -6,7 +6,28 @@ namespace Qedu.Cli;
 
 internal static class Program
 {
-    public static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+    /// <summary>Exit code when the work could not be done at all (database unreachable, bad <c>--db</c>), as opposed to
+    /// a command's own "no" (1: pending migrations, broken audit log) or bad input (2).</summary>
+    public const int Failed = 3;
+
+    public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs one command line; tests call this in-process with their own writers.</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return await BuildRoot().Parse(args).InvokeAsync(
+                new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One line a person or a script can act on; the stack trace helps nobody running the tool.
+            var inner = e.InnerException is null ? "" : $" ({e.InnerException.Message})";
+            await error.WriteLineAsync($"qedu: {e.Message}{inner}");
+            return Failed;
+        }
+    }
 
     /// <summary>The whole command tree; tests invoke it in-process.</summary>
     internal static RootCommand BuildRoot()

@@ -44,10 +44,11 @@ if (requireHttps)
     app.UseHsts();
 }
 app.UseForwardedHeaders();
+// Before the error handler and the body limit, so their messages are in the caller's language too.
+app.UseQeduLocalization();
 app.UseQeduErrorHandling();
 app.UseQeduSecurityHeaders();
 app.UseQeduApiBodyLimit(configuration);
-app.UseQeduLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

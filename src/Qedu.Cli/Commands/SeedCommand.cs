@@ -32,7 +32,7 @@ internal static class SeedCommand
             var settings = CliServices.Resolve(parse.GetValue(db));
             var output = parse.InvocationConfiguration.Output;
             var clock = Stopwatch.StartNew();
-            await using var services = CliServices.Build(settings, "seed");
+            await using var services = CliServices.Build(settings, "seed", verbose: Environment.GetEnvironmentVariable("QEDU_TRACE") == "1");
             if (parse.GetValue(reset))
             {
                 await using var scope = services.CreateAsyncScope();
@@ -50,7 +50,7 @@ internal static class SeedCommand
                         $"{settings.Describe()} already holds organisations; use --reset to drop it and seed again.");
                     return 2;
                 }
-                var progress = new Progress<string>(line => output.WriteLine($"  {line}"));
+                var progress = new LineProgress(output);
                 var result = await seeder.SeedAsync(parse.GetValue(scale), parse.GetValue(seed), progress, ct);
                 var schools = result.Orgs.Count(o => o.Kind == Kernel.OrgUnits.OrgUnitKind.School);
                 await output.WriteLineAsync(
@@ -60,5 +60,14 @@ internal static class SeedCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Writes each progress line at once on the reporting thread. <see cref="Progress{T}"/> would post it to the thread
+    /// pool, so a line could come out after the summary, or never, when the process exits first.
+    /// </summary>
+    private sealed class LineProgress(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value) => output.WriteLine($"  {value}");
     }
 }

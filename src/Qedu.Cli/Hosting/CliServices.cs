@@ -20,7 +20,7 @@ internal static class CliServices
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
-            .AddFilter("Microsoft.EntityFrameworkCore", verbose ? LogLevel.Information : LogLevel.Error));
+            .AddFilter("Microsoft.EntityFrameworkCore", verbose ? LogLevel.Information : LogLevel.None));
         services.AddQeduKernel(database, outsideRequests: AccessContext.System($"cli:{command}"));
         services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
         services.AddLocalization();

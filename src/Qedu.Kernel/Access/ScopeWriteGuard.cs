@@ -60,28 +60,38 @@ public sealed class ScopeWriteGuard(ICurrentAccess access) : SaveChangesIntercep
         {
             return;
         }
-        var caller = access.Current;
-        if (caller.IsSystem)
+        foreach (var (permission, orgUnits) in needed)
+        {
+            await EnsureWithinScopeAsync(db, access.Current, permission, orgUnits, ct);
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="ScopeViolationException"/> unless every one of <paramref name="orgUnits"/> lies inside the
+    /// caller's grants for <paramref name="permission"/> ("" = any read grant). Bulk writers that bypass the change
+    /// tracker call this themselves.
+    /// </summary>
+    public static async Task EnsureWithinScopeAsync(
+        DbContext db, AccessContext caller, string permission, IReadOnlyCollection<int> orgUnits, CancellationToken ct = default)
+    {
+        if (caller.IsSystem || orgUnits.Count == 0)
         {
             return;
         }
-        foreach (var (permission, orgUnits) in needed)
+        var roots = permission.Length == 0 ? caller.ReadRoots : caller.RootsFor(permission).ToList();
+        if (roots.Count == 0)
         {
-            var roots = permission.Length == 0 ? caller.ReadRoots : caller.RootsFor(permission).ToList();
-            if (roots.Count == 0)
-            {
-                throw new ScopeViolationException($"The caller holds no grant for '{permission}'.");
-            }
-            var ids = orgUnits.ToList();
-            var inside = await db.Set<OrgClosure>()
-                .Where(c => roots.Contains(c.AncestorId) && ids.Contains(c.DescendantId))
-                .Select(c => c.DescendantId)
-                .Distinct()
-                .CountAsync(ct);
-            if (inside != ids.Count)
-            {
-                throw new ScopeViolationException("A write touches an org unit outside the caller's scope.");
-            }
+            throw new ScopeViolationException($"The caller holds no grant for '{permission}'.");
+        }
+        var ids = orgUnits.Distinct().ToList();
+        var inside = await db.Set<OrgClosure>()
+            .Where(c => roots.Contains(c.AncestorId) && ids.Contains(c.DescendantId))
+            .Select(c => c.DescendantId)
+            .Distinct()
+            .CountAsync(ct);
+        if (inside != ids.Count)
+        {
+            throw new ScopeViolationException("A write touches an org unit outside the caller's scope.");
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Data;
 
 namespace Qedu.Kernel.Audit;
@@ -26,5 +27,23 @@ public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await AuditInterceptor.AppendAsync(db, [entry], ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Records a line inside another module context's open transaction (a bulk write that bypasses SaveChanges), so
+    /// the line commits with that work. Every module context maps the audit tables, so any of them can append.
+    /// </summary>
+    public async Task RecordWithinAsync(
+        DbContext within,
+        string action,
+        string? entityType = null,
+        string? details = null,
+        CancellationToken ct = default)
+    {
+        if (within.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("RecordWithinAsync appends inside the caller's open transaction.");
+        }
+        await AuditInterceptor.AppendAsync(within, [interceptor.NewEntry(action, entityType, null, null, details)], ct);
     }
 }

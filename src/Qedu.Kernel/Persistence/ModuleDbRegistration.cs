@@ -16,25 +16,32 @@ public static class ModuleDbServiceCollectionExtensions
     /// Registers a module's DbContext: the provider-specific subclass for the configured database, resolvable as the
     /// module's base context type, with the kernel's scope guard and audit interceptors, and known to the migrator.
     /// </summary>
-    public static IServiceCollection AddModuleDb<TBase, TSqlite, TPostgres>(this IServiceCollection services, string module, int order)
+    /// <param name="moduleInterceptor">The module's own SaveChanges step, if any; it runs after the scope guard and after
+    /// the audit interceptor has opened the save's transaction.</param>
+    public static IServiceCollection AddModuleDb<TBase, TSqlite, TPostgres>(
+        this IServiceCollection services, string module, int order, Func<IServiceProvider, IInterceptor>? moduleInterceptor = null)
         where TBase : DbContext
         where TSqlite : TBase
         where TPostgres : TBase
     {
         services.AddSingleton(new ModuleDbRegistration(module, order, typeof(TBase)));
-        services.AddDbContext<TSqlite>((sp, o) => Configure(sp, o, module));
-        services.AddDbContext<TPostgres>((sp, o) => Configure(sp, o, module));
+        services.AddDbContext<TSqlite>((sp, o) => Configure(sp, o, module, moduleInterceptor));
+        services.AddDbContext<TPostgres>((sp, o) => Configure(sp, o, module, moduleInterceptor));
         services.AddScoped<TBase>(sp => sp.GetRequiredService<DatabaseSettings>().IsPostgres
             ? sp.GetRequiredService<TPostgres>()
             : sp.GetRequiredService<TSqlite>());
         return services;
     }
 
-    private static void Configure(IServiceProvider sp, DbContextOptionsBuilder options, string module)
+    private static void Configure(IServiceProvider sp, DbContextOptionsBuilder options, string module, Func<IServiceProvider, IInterceptor>? moduleInterceptor)
     {
         var settings = sp.GetRequiredService<DatabaseSettings>();
         UseProvider(options, settings, module);
         options.AddInterceptors(sp.GetRequiredService<ScopeWriteGuard>(), sp.GetRequiredService<AuditInterceptor>());
+        if (moduleInterceptor is not null)
+        {
+            options.AddInterceptors(moduleInterceptor(sp));
+        }
     }
 
     /// <summary>The provider options every Qedu context uses; also used by design-time factories.</summary>

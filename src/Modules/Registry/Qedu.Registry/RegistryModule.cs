@@ -5,7 +5,10 @@ using Qedu.Kernel.Persistence;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
 using Qedu.Registry.DemoData;
+using Qedu.Registry.Features.ChangeFeed;
+using Qedu.Registry.Features.PersonalData;
 using Qedu.Registry.Features.SchoolProfiles;
+using Qedu.Registry.Features.Students;
 
 namespace Qedu.Registry;
 
@@ -14,8 +17,12 @@ public static class RegistryModule
 {
     public static IServiceCollection AddRegistry(this IServiceCollection services)
     {
-        services.AddModuleDb<RegistryDb, RegistryDbSqlite, RegistryDbPostgres>(RegistryDb.Module, order: 10);
+        services.AddModuleDb<RegistryDb, RegistryDbSqlite, RegistryDbPostgres>(
+            RegistryDb.Module, order: 10, sp => new ChangeFeedInterceptor(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
+        services.AddScoped<PersonalDataAccess>();
+        services.AddScoped<StudentQueries>();
+        services.AddScoped<RegistryBulkWriter>();
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;
     }
@@ -23,6 +30,8 @@ public static class RegistryModule
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSchoolProfiles();
+        endpoints.MapStudents();
+        endpoints.MapChangeFeed();
         return endpoints;
     }
 }

@@ -11,10 +11,17 @@ internal static class LoginEndpoints
     public static void MapLogin(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/logout", async (SignInManager<QeduUser> signIn, AuditTrail audit, HttpContext context) =>
             {
-                if (context.User.Identity?.IsAuthenticated == true)
+                if (context.User.Identity?.IsAuthenticated != true)
                 {
-                    await audit.RecordAsync("auth.sign-out", "User", context.User.Identity.Name);
+                    return Results.Redirect("/login"); // no session to end, so nothing a forged post could do
                 }
+                // The antiforgery middleware checks the token but only records its verdict; a handler that binds no form
+                // must act on it itself, or any site could sign a person out.
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                {
+                    return Results.BadRequest();
+                }
+                await audit.RecordAsync("auth.sign-out", "User", context.User.Identity.Name);
                 await signIn.SignOutAsync();
                 return Results.Redirect("/login");
             })

@@ -11,6 +11,14 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
     public const string Module = "registry";
 
     public DbSet<SchoolProfile> SchoolProfiles => Set<SchoolProfile>();
+    public DbSet<Campus> Campuses => Set<Campus>();
+    public DbSet<SchoolClass> Classes => Set<SchoolClass>();
+    public DbSet<Student> Students => Set<Student>();
+    public DbSet<Guardian> Guardians => Set<Guardian>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Staff> Staff => Set<Staff>();
+    public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<Change> Changes => Set<Change>();
 
     public AccessContext Access => access.Current;
     public bool ScopeIsUnrestricted => access.Current.IsSystem;
@@ -31,6 +39,97 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
             b.Property(p => p.Phone).HasMaxLength(40);
             b.Property(p => p.Website).HasMaxLength(200);
         });
+
+        builder.Entity<Campus>(b =>
+        {
+            b.ToTable("campuses");
+            b.HasIndex(x => x.OrgUnitId);
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.Address).HasMaxLength(300);
+        });
+        builder.Entity<SchoolClass>(b =>
+        {
+            b.ToTable("classes");
+            b.HasIndex(x => new { x.OrgUnitId, x.Code }).IsUnique();
+            b.Property(x => x.Code).HasMaxLength(32);
+            b.Property(x => x.Name).HasMaxLength(64);
+            b.Property(x => x.GradeCode).HasMaxLength(8);
+        });
+        builder.Entity<Student>(b =>
+        {
+            b.ToTable("students");
+            b.HasIndex(x => x.StudentNumber).IsUnique();
+            b.HasIndex(x => x.ResidentId).IsUnique();
+            b.HasIndex(x => new { x.OrgUnitId, x.Id });
+            b.HasIndex(x => x.ClassId);
+            b.Property(x => x.StudentNumber).HasMaxLength(32);
+            b.Property(x => x.Name).HasMaxLength(64);
+            b.Property(x => x.GenderCode).HasMaxLength(2);
+            b.Property(x => x.ResidentId).HasMaxLength(18);
+            b.Property(x => x.EthnicityCode).HasMaxLength(2);
+            b.Property(x => x.HukouDivisionCode).HasMaxLength(6);
+            b.Property(x => x.Address).HasMaxLength(200);
+            b.Property(x => x.StatusCode).HasMaxLength(2);
+            b.Property(x => x.CategoryCode).HasMaxLength(2);
+        });
+        builder.Entity<Guardian>(b =>
+        {
+            b.ToTable("guardians");
+            b.HasIndex(x => x.StudentId);
+            b.HasIndex(x => new { x.OrgUnitId, x.Id });
+            b.Property(x => x.Name).HasMaxLength(64);
+            b.Property(x => x.RelationCode).HasMaxLength(2);
+            b.Property(x => x.Phone).HasMaxLength(20);
+            b.Property(x => x.ResidentId).HasMaxLength(18);
+            b.Property(x => x.Employer).HasMaxLength(100);
+        });
+        builder.Entity<Enrolment>(b =>
+        {
+            b.ToTable("enrolments");
+            b.HasIndex(x => new { x.StudentId, x.From });
+            b.HasIndex(x => new { x.OrgUnitId, x.Id });
+            b.Property(x => x.EntryReasonCode).HasMaxLength(2);
+            b.Property(x => x.ExitReasonCode).HasMaxLength(2);
+        });
+        builder.Entity<Staff>(b =>
+        {
+            b.ToTable("staff");
+            b.HasIndex(x => x.StaffNumber).IsUnique();
+            b.HasIndex(x => new { x.OrgUnitId, x.Id });
+            b.Property(x => x.StaffNumber).HasMaxLength(32);
+            b.Property(x => x.Name).HasMaxLength(64);
+            b.Property(x => x.GenderCode).HasMaxLength(2);
+            b.Property(x => x.ResidentId).HasMaxLength(18);
+            b.Property(x => x.QualificationCode).HasMaxLength(4);
+            b.Property(x => x.TitleCode).HasMaxLength(4);
+            b.Property(x => x.Subjects).HasMaxLength(100);
+            b.Property(x => x.PostCode).HasMaxLength(4);
+            b.Property(x => x.EmploymentTypeCode).HasMaxLength(4);
+            b.Property(x => x.Phone).HasMaxLength(20);
+        });
+        builder.Entity<Asset>(b =>
+        {
+            b.ToTable("assets");
+            b.HasIndex(x => new { x.OrgUnitId, x.AssetNumber }).IsUnique();
+            b.Property(x => x.AssetNumber).HasMaxLength(40);
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.CategoryCode).HasMaxLength(4);
+            b.Property(x => x.Value).HasPrecision(14, 2);
+        });
+        builder.Entity<Change>(b =>
+        {
+            b.ToTable("changes");
+            b.HasKey(x => x.Version);
+            b.Property(x => x.Version).ValueGeneratedNever();
+            b.Property(x => x.EntityType).HasMaxLength(32);
+        });
+        builder.Entity<ChangeHead>(b =>
+        {
+            b.ToTable("change_head");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.HasData(new ChangeHead { Id = 1, LastVersion = 0 });
+        });
+        RegistryRecords.Configure(builder, IsPostgres);
 
         ModuleModel.MapSharedKernelTables(builder, IsPostgres, owned: false);
         ScopeFilter.Apply(builder, this);

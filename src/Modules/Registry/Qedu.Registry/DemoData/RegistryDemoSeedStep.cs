@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.OrgUnits;
@@ -7,9 +9,16 @@ using Qedu.Registry.Domain;
 
 namespace Qedu.Registry.DemoData;
 
-/// <summary>The registry's part of the demo city: a profile for every demo school.</summary>
-internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel) : IDemoSeedStep
+/// <summary>
+/// The registry's part of the demo city: a profile for every demo school, then its campus, staff, classes, students
+/// with guardians and enrolments, and equipment. People are written in batches of schools through the bulk writer, so memory stays
+/// flat and the city scale loads in minutes.
+/// </summary>
+internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeBook codes, RegistryBulkWriter bulk) : IDemoSeedStep
 {
+    /// <summary>The school year the demo city is in (autumn 2026), fixed so a seed always gives the same people.</summary>
+    public const int DemoSchoolYear = 2026;
+
     public int Order => 10;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
@@ -33,5 +42,82 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel) : IDe
             });
         }
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        var generator = new RegistryDemoGenerator(context.Scale, DemoSchoolYear);
+        var totals = new Totals();
+        foreach (var batch in schools.Chunk(context.Scale == DemoScale.Small ? 50 : 20))
+        {
+            await SeedSchoolsAsync(batch, ids, generator, context.Seed, totals, ct);
+            context.Progress?.Report(
+                $"registry: {totals.Schools}/{schools.Count} schools, {totals.Students:N0} students, {totals.Staff:N0} staff");
+        }
+    }
+
+    private sealed class Totals
+    {
+        public int Schools;
+        public int Students;
+        public int Staff;
+    }
+
+    private async Task SeedSchoolsAsync(
+        DemoOrg[] batch, Dictionary<string, int> ids, RegistryDemoGenerator generator, int seed, Totals totals, CancellationToken ct)
+    {
+        var generated = new List<(DemoSchoolData Data, Random Random)>(batch.Length);
+        foreach (var school in batch)
+        {
+            // A random source per school, stable across processes (string.GetHashCode is not), so one school's data
+            // does not depend on how many schools came before it.
+            var random = new Random(unchecked(seed * 1_000_003 + (int)(long.Parse(school.Code, CultureInfo.InvariantCulture) % 1_000_000_007)));
+            var data = generator.Generate(school, ids[school.Code], codes.StagesOf(school.SchoolTypeCode), random);
+            generated.Add((data, random));
+        }
+
+        // Staff and campuses first: classes point at their head teacher and campus. The bulk writer assigns ids.
+        await bulk.InsertAsync(generated.SelectMany(g => g.Data.Campuses).ToList(), ct);
+        await bulk.InsertAsync(generated.SelectMany(g => g.Data.Staff).ToList(), ct);
+        await bulk.InsertAsync(generated.SelectMany(g => g.Data.Assets).ToList(), ct);
+
+        foreach (var (data, _) in generated)
+        {
+            var teachers = data.Staff.Where(s => s.PostCode == "1").ToList();
+            for (var i = 0; i < data.Classes.Count; i++)
+            {
+                var schoolClass = data.Classes[i].Class;
+                schoolClass.HeadTeacherId = teachers.Count == 0 ? null : teachers[i % teachers.Count].Id;
+                schoolClass.CampusId = data.Campuses[0].Id;
+            }
+        }
+        await bulk.InsertAsync(generated.SelectMany(g => g.Data.Classes.Select(c => c.Class)).ToList(), ct);
+
+        foreach (var (schoolClass, students) in generated.SelectMany(g => g.Data.Classes))
+        {
+            foreach (var student in students)
+            {
+                student.ClassId = schoolClass.Id;
+            }
+        }
+        await bulk.InsertAsync(generated.SelectMany(g => g.Data.Classes.SelectMany(c => c.Students)).ToList(), ct);
+
+        var guardians = new List<Guardian>();
+        var enrolments = new List<Enrolment>();
+        foreach (var (data, random) in generated)
+        {
+            foreach (var (schoolClass, students) in data.Classes)
+            {
+                foreach (var student in students)
+                {
+                    guardians.AddRange(generator.GuardiansOf(student, random));
+                    enrolments.Add(RegistryDemoGenerator.EnrolmentOf(student, schoolClass));
+                }
+            }
+            totals.Schools++;
+            totals.Students += data.Classes.Sum(c => c.Students.Count);
+            totals.Staff += data.Staff.Count;
+        }
+        await bulk.InsertAsync(guardians, ct);
+        await bulk.InsertAsync(enrolments, ct);
+        db.ChangeTracker.Clear();
     }
 }

@@ -56,14 +56,16 @@ public sealed partial class OrgUnitCommands(
         {
             return Outcome<OrgUnitView>.Invalid(errors.Add("parentCode", string.Format(k["OrgUnit.CodeMalformed"], parentCode)));
         }
+        // The parent is an input field like the others: unknown, out of sight or not managed by the caller, the answer
+        // names the field to correct (and, with one message for unknown and out of sight, reveals nothing beyond scope).
         var parent = await db.OrgUnits.FirstOrDefaultAsync(o => o.Code == parentCode, ct);
         if (parent is null)
         {
-            return Outcome<OrgUnitView>.NotFound(string.Format(k["OrgUnit.NotFound"], parentCode));
+            return Outcome<OrgUnitView>.Invalid(errors.Add("parentCode", string.Format(k["OrgUnit.NotFound"], parentCode)));
         }
         if (!await CanManageAsync(parent.Id, ct))
         {
-            return Outcome<OrgUnitView>.Forbidden(k["Scope.Violation"]);
+            return Outcome<OrgUnitView>.Invalid(errors.Add("parentCode", k["Scope.Violation"]));
         }
 
         OrgUnitKind kind = default;

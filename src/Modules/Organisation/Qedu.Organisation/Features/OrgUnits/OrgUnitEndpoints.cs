@@ -83,7 +83,6 @@ internal static class OrgUnitEndpoints
             .WithSummary("Create an org unit under a parent the caller manages")
             .Produces<OrgUnitView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPut("/{code}", async (string code, OrgUnitInput input, OrgUnitCommands commands) =>

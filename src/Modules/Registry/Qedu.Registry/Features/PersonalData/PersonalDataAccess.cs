@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
+using Qedu.Kernel.Codes;
+using Qedu.Kernel.Data;
+
+namespace Qedu.Registry.Features.PersonalData;
+
+/// <summary>
+/// Who may see a person's identifying data (resident ID, phone) unmasked: a caller holding <c>pii.view</c> on a scope
+/// that contains the person's school. Every unmasked read is written to the audit log.
+/// </summary>
+internal sealed class PersonalDataAccess(ICurrentAccess access, KernelDb kernel, AuditTrail audit)
+{
+    /// <summary>The org units among <paramref name="orgUnitIds"/> whose people the caller may see unmasked.</summary>
+    public async Task<IReadOnlySet<int>> UnmaskedOrgsAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default)
+    {
+        var caller = access.Current;
+        if (caller.IsSystem)
+        {
+            return orgUnitIds.ToHashSet();
+        }
+        var roots = caller.RootsFor(Permissions.PiiView);
+        if (roots.Count == 0 || orgUnitIds.Count == 0)
+        {
+            return new HashSet<int>();
+        }
+        var visible = await kernel.OrgClosure.AsNoTracking()
+            .Where(c => roots.Contains(c.AncestorId) && orgUnitIds.Contains(c.DescendantId))
+            .Select(c => c.DescendantId)
+            .Distinct()
+            .ToListAsync(ct);
+        return visible.ToHashSet();
+    }
+
+    /// <summary>Records that the caller saw these people's data unmasked.</summary>
+    public Task RecordUnmaskedReadAsync(string entityType, IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
+        ids.Count == 0
+            ? Task.CompletedTask
+            : audit.RecordAsync("pii.read", entityType, ids.Count == 1 ? ids.First().ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                details: ids.Count == 1 ? null : $"ids={string.Join(',', ids.Take(200))}{(ids.Count > 200 ? $",…(+{ids.Count - 200})" : "")}", ct: ct);
+
+    public static string? MaskResidentId(string? id, bool unmasked) => unmasked || id is null ? id : ResidentId.Mask(id);
+
+    /// <summary>A 学籍号 is "G" + the resident ID for most students, so it is masked the same way.</summary>
+    public static string MaskStudentNumber(string number, bool unmasked) =>
+        unmasked || number.Length < 11 ? number : number[..7] + new string('*', number.Length - 11) + number[^4..];
+
+    /// <summary>Keeps the first three and last four digits (138****1234).</summary>
+    public static string? MaskPhone(string? phone, bool unmasked) =>
+        unmasked || phone is null ? phone : phone.Length <= 7 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Localization;
+using Qedu.Kernel.OrgUnits;
+
+namespace Qedu.Registry.Features.Students;
+
+internal static class StudentEndpoints
+{
+    public static void MapStudents(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/registry/students").RequireAuthorization(Permissions.RegistryRead).WithTags("Registry");
+
+        group.MapGet("", async (string? school, long? @class, long? after, int? limit, OrgTree tree, StudentQueries students,
+                IStringLocalizer<KernelText> text, CancellationToken ct) =>
+            {
+                int? schoolId = null;
+                if (school is not null)
+                {
+                    if (!OrgUnitRules.IsWellFormedCode(school))
+                    {
+                        return Results.Problem(string.Format(text["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest);
+                    }
+                    var unit = await tree.FindAsync(school, ct);
+                    if (unit is null)
+                    {
+                        return Results.Problem(string.Format(text["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
+                    }
+                    schoolId = unit.Id;
+                }
+                var size = limit ?? 100;
+                if (size is < 1 or > StudentQueries.MaxPageSize)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["limit"] = [string.Format(text["Paging.LimitRange"], 1, StudentQueries.MaxPageSize)],
+                    });
+                }
+                return Results.Ok(await students.ListAsync(schoolId, @class, after ?? 0, size, ct));
+            })
+            .WithSummary("Students in the caller's scope, keyset-paged by id; identifying fields masked without pii.view");
+
+        group.MapGet("/{id:long}", async (long id, HttpContext http, StudentQueries students, IStringLocalizer<KernelText> text, CancellationToken ct) =>
+            {
+                var student = await students.FindAsync(id, ct);
+                if (student is null)
+                {
+                    return Results.Problem(string.Format(text["Record.NotFound"], id), statusCode: StatusCodes.Status404NotFound);
+                }
+                http.Response.Headers.ETag = $"\"{student.Revision}\"";
+                return Results.Ok(student);
+            })
+            .WithSummary("One student; the ETag is the record's revision");
+    }
+}

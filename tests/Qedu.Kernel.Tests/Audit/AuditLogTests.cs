@@ -1,0 +1,193 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
+using Qedu.Kernel.Data;
+using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.Tests.Support;
+
+namespace Qedu.Kernel.Tests.Audit;
+
+/// <summary>The audit log on a shared seeded database: writes append chained lines, and the database refuses changes.</summary>
+public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
+{
+    private KernelHost Host => fixture.Host;
+
+    private async Task<List<AuditEntry>> EntriesAfterAsync(long sequence)
+    {
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        return await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditEntries
+            .Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    private async Task<long> HeadAsync()
+    {
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        return (await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditChainHead.SingleAsync()).LastSequence;
+    }
+
+    private async Task<AuditVerification> VerifyAsync()
+    {
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        return await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<KernelDb>());
+    }
+
+    [Fact]
+    public async Task The_seeded_log_is_intact_and_covers_every_seeded_unit()
+    {
+        var result = await VerifyAsync();
+
+        Assert.True(result.IsIntact, result.Problem);
+        Assert.Equal(await HeadAsync(), result.Entries);
+        // One line per seeded unit, naming it by its code (the seed writes fewer rows per save than the summary limit).
+        var seeded = DemoCityGenerator.Generate(DemoScale.Small, 1).Select(o => o.Code).Order(StringComparer.Ordinal);
+        var creates = (await EntriesAfterAsync(0))
+            .Where(e => e.Action == "create" && e.EntityType == nameof(OrgUnit) && e.ActorName == "test-seed")
+            .Select(e => e.EntityKey).Order(StringComparer.Ordinal);
+        Assert.Equal(seeded, creates);
+    }
+
+    [Fact]
+    public async Task Every_save_appends_chained_lines_naming_the_actor_the_change_and_never_the_values()
+    {
+        var ids = await Host.OrgIdsAsync();
+        var head = await HeadAsync();
+        var admin = await Host.UserAsync(Roles.DistrictAdmin, Demo.Shinan);
+
+        await using (var scope = Host.Scope(admin))
+        {
+            var tree = scope.ServiceProvider.GetRequiredService<OrgTree>();
+            var unit = await tree.AddAsync(Demo.Unit("370202-AUD", OrgUnitKind.Department, ids[Demo.Shinan], "审计测试科"));
+            var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+            unit.Name = "秘密的新名字";
+            unit.NameEn = "Secret new name";
+            await db.SaveChangesAsync();
+            // The guard checks the removal through the closure, so its rows go after the unit.
+            db.OrgUnits.Remove(unit);
+            await db.SaveChangesAsync();
+            await db.OrgClosure.Where(c => c.DescendantId == unit.Id).ExecuteDeleteAsync();
+        }
+
+        var lines = await EntriesAfterAsync(head);
+        Assert.Equal(["create", "update", "delete"], lines.Select(l => l.Action));
+        Assert.All(lines, l =>
+        {
+            Assert.Equal(nameof(OrgUnit), l.EntityType);
+            Assert.Equal("370202-AUD", l.EntityKey);
+            Assert.Equal(ActorKind.User, l.ActorKind);
+            Assert.Equal(admin.ActorId, l.ActorId);
+            Assert.Equal(Demo.Shinan, l.ActorScope);
+        });
+        Assert.Equal(Enumerable.Range(1, 3).Select(i => head + i), lines.Select(l => l.Sequence));
+        // The update names the changed properties, not their values.
+        Assert.Equal(["Name", "NameEn"], lines[1].Details!.Split(',').Order());
+        Assert.DoesNotContain(lines, l => (l.Details ?? "").Contains("秘密", StringComparison.Ordinal));
+        // Each line carries the hash of the one before it.
+        Assert.Equal(lines[0].Hash, lines[1].PreviousHash);
+        Assert.Equal(lines[1].Hash, lines[2].PreviousHash);
+        Assert.All(lines, l => Assert.Equal(AuditHasher.Compute(l), l.Hash));
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task Explicit_records_join_the_same_chain()
+    {
+        var head = await HeadAsync();
+        var ids = await Host.OrgIdsAsync();
+        await using (var scope = Host.Scope(await Host.UserAsync(Roles.Teacher, Demo.AnchorSchool)))
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>()
+                .RecordAsync("pii.view", "Student", "42", ids[Demo.AnchorSchool], "residentId");
+        }
+
+        var line = Assert.Single(await EntriesAfterAsync(head));
+        Assert.Equal("pii.view", line.Action);
+        Assert.Equal(ids[Demo.AnchorSchool], line.OrgUnitId);
+        Assert.Equal(head + 1, line.Sequence);
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_save_that_fails_in_the_database_leaves_no_audit_line()
+    {
+        var ids = await Host.OrgIdsAsync();
+        var head = await HeadAsync();
+        await using (var scope = Host.Scope(AccessContext.System("test")))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+            db.OrgUnits.Add(Demo.Unit(Demo.Shibei, OrgUnitKind.District, ids[Demo.City])); // the code is taken
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        Assert.Equal(head, await HeadAsync());
+        Assert.Empty(await EntriesAfterAsync(head));
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_update_or_delete_audit_lines()
+    {
+        var table = Host.AuditTable;
+
+        await Assert.ThrowsAnyAsync<DbException>(() => Host.ExecuteRawAsync($"UPDATE {table} SET action = 'forged' WHERE sequence = 1"));
+        await Assert.ThrowsAnyAsync<DbException>(() => Host.ExecuteRawAsync($"DELETE FROM {table} WHERE sequence = 1"));
+        await Assert.ThrowsAnyAsync<DbException>(() => Host.ExecuteRawAsync($"DELETE FROM {table}"));
+        if (Host.IsPostgres)
+        {
+            await Assert.ThrowsAnyAsync<DbException>(() => Host.ExecuteRawAsync($"TRUNCATE {table}"));
+        }
+
+        var first = (await EntriesAfterAsync(0))[0];
+        Assert.NotEqual("forged", first.Action);
+        Assert.Equal(1, first.Sequence);
+        var result = await VerifyAsync();
+        Assert.True(result.IsIntact, result.Problem);
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_in_separate_scopes_produce_one_gapless_valid_chain()
+    {
+        var ids = await Host.OrgIdsAsync();
+        var head = await HeadAsync();
+        var districts = Demo.Districts.Skip(2).Take(4).ToList();
+        var users = new List<AccessContext>();
+        foreach (var code in districts)
+        {
+            users.Add(await Host.UserAsync(Roles.DistrictAdmin, code));
+        }
+        const int perWriter = 5;
+
+        var writers = districts.Select((code, w) => Task.Run(async () =>
+        {
+            for (var i = 0; i < perWriter; i++)
+            {
+                // A new scope (a new request) for every write, as the web host would have.
+                await using var scope = Host.Scope(users[w]);
+                await scope.ServiceProvider.GetRequiredService<OrgTree>()
+                    .AddAsync(Demo.Unit($"{code}-CW{i}", OrgUnitKind.Department, ids[code]));
+            }
+        }));
+        var system = Task.Run(async () =>
+        {
+            for (var i = 0; i < perWriter; i++)
+            {
+                await using var scope = Host.Scope(AccessContext.System("test-concurrent"));
+                await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync("export", details: $"run {i}");
+            }
+        });
+        await Task.WhenAll([.. writers, system]);
+
+        var lines = await EntriesAfterAsync(head);
+        Assert.Equal((districts.Count + 1) * perWriter, lines.Count);
+        Assert.Equal(Enumerable.Range(1, lines.Count).Select(i => head + i), lines.Select(l => l.Sequence));
+        foreach (var user in users)
+        {
+            Assert.Equal(perWriter, lines.Count(l => l.ActorId == user.ActorId));
+        }
+        var result = await VerifyAsync();
+        Assert.True(result.IsIntact, result.Problem);
+        Assert.Equal(head + lines.Count, result.Entries);
+    }
+}

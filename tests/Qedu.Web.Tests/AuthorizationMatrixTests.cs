@@ -1,0 +1,379 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Web.Resources;
+using Qedu.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Qedu.Web.Tests;
+
+/// <summary>
+/// Every endpoint the app maps (API endpoints, Razor component pages, protocol and platform endpoints) × every role (and
+/// anonymous) × a value inside and just outside the role's scope, checked against the rule written down for the
+/// endpoint below. The list of endpoints comes from the running app, so an endpoint added without a rule fails here.
+/// Expectations follow from the rule and the role's permissions (<see cref="Roles"/>), never from what the app answered.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper output)
+{
+    /// <summary>What the rule's route parameter (or body field) names, and so how in-scope and out-of-scope values are picked.</summary>
+    private enum Target
+    {
+        None,
+
+        /// <summary>Any org unit: the role's scope unit / a sibling of it.</summary>
+        Unit,
+
+        /// <summary>A school: one inside the scope / one inside the sibling.</summary>
+        School,
+
+        /// <summary>An account: one at home inside the scope / one at home in the sibling.</summary>
+        Account,
+
+        /// <summary>A student (registry id): one at the school inside the scope / one at the school in the sibling.</summary>
+        Student,
+    }
+
+    private enum Access
+    {
+        /// <summary>Anyone, signed in or not; the answer is <see cref="Rule.Status"/> whoever asks.</summary>
+        Public,
+
+        /// <summary>Any signed-in caller, whatever their roles.</summary>
+        SignedIn,
+
+        /// <summary>A caller holding <see cref="Rule.Permission"/>; if the rule has a target, only within their scope.</summary>
+        Permission,
+
+        /// <summary>A state-changing form post: a signed-in caller must send the form's antiforgery token (the matrix sends none).</summary>
+        Antiforgery,
+    }
+
+    private sealed record Rule(Access Access, string? Permission = null, Target Target = Target.None, int Status = 200)
+    {
+        /// <summary>The target is a body field (a create's parent), not a route parameter: out of scope is a field error, not a 404.</summary>
+        public string? BodyField { get; init; }
+
+        public Func<WebApp, string, Task<HttpContent>>? Body { get; init; }
+
+        /// <summary>Route values that are not about scope (which OpenAPI document, which file).</summary>
+        public Dictionary<string, string> Fixed { get; init; } = [];
+
+        /// <summary>The endpoint may sign the caller out, so signed-in callers use a session of their own for it.</summary>
+        public bool EndsSession { get; init; }
+
+        public static Rule Public(int status = 200) => new(Access.Public, Status: status);
+        public static Rule SignedIn() => new(Access.SignedIn);
+        public static Rule Needs(string permission) => new(Access.Permission, permission);
+        public static Rule Scoped(string permission, Target target, int status = 200) => new(Access.Permission, permission, target, status);
+
+        public override string ToString() => Access switch
+        {
+            Access.Public => $"public ({Status})",
+            Access.SignedIn => "signed in",
+            Access.Antiforgery => "antiforgery token",
+            _ when Target == Target.None => $"needs {Permission}",
+            _ => $"needs {Permission} over the {Target.ToString().ToLowerInvariant()} in the {(BodyField is null ? "route" : "body")}",
+        };
+    }
+
+    /// <summary>
+    /// The rule of every endpoint, by "METHOD /route pattern" (the route as mapped; pages are tested with GET).
+    /// Static web assets (files with a <see cref="StaticAssetDescriptor"/>) are public and need no line here.
+    /// </summary>
+    private static readonly Dictionary<string, Rule> Rules = new(StringComparer.Ordinal)
+    {
+        // Pages (Razor components).
+        ["GET /"] = Rule.SignedIn(),
+        ["GET /login"] = Rule.Public(),
+        ["GET /access-denied"] = Rule.Public(StatusCodes.Status403Forbidden),
+        ["GET /not-found"] = Rule.Public(),
+        ["GET /org"] = Rule.Needs(Permissions.OrgRead),
+        ["GET /org/{Code}"] = Rule.Scoped(Permissions.OrgRead, Target.Unit),
+        ["GET /org/{Code}/edit"] = Rule.Scoped(Permissions.OrgManage, Target.Unit),
+        ["GET /org/{Code}/new"] = Rule.Scoped(Permissions.OrgManage, Target.Unit),
+        ["GET /accounts"] = Rule.Needs(Permissions.AccountsManage),
+        ["GET /accounts/new"] = Rule.Needs(Permissions.AccountsManage),
+        ["GET /accounts/{Id:guid}"] = Rule.Scoped(Permissions.AccountsManage, Target.Account),
+        ["GET /audit"] = Rule.Needs(Permissions.AuditRead),
+
+        // The JSON API.
+        ["GET /api/me"] = Rule.SignedIn(),
+        ["GET /api/org-units/{code}"] = Rule.Scoped(Permissions.OrgRead, Target.Unit),
+        ["GET /api/org-units/{code}/children"] = Rule.Scoped(Permissions.OrgRead, Target.Unit),
+        ["POST /api/org-units/"] = Rule.Scoped(Permissions.OrgManage, Target.Unit, StatusCodes.Status201Created) with
+        {
+            BodyField = "parentCode",
+            Body = NewDepartmentAsync,
+        },
+        ["PUT /api/org-units/{code}"] = Rule.Scoped(Permissions.OrgManage, Target.Unit) with { Body = SameValuesAsync },
+        ["GET /api/registry/schools/{code}"] = Rule.Scoped(Permissions.RegistryRead, Target.School),
+        ["GET /api/registry/students/"] = Rule.Needs(Permissions.RegistryRead),
+        ["GET /api/registry/students/{id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),
+        ["GET /api/registry/changes"] = Rule.Needs(Permissions.RegistryRead),
+        ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
+        ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),
+
+        // Signing in and out, the language switch, the OpenID Connect provider. The protocol endpoints answer a bare
+        // request (no OAuth parameters, no token) with the protocol's own error, the same for everyone: 400
+        // invalid_request, or 401 for the user-info endpoint, which wants a bearer token (RFC 6750).
+        ["POST /logout"] = new Rule(Access.Antiforgery) with { EndsSession = true },
+        ["GET /culture"] = Rule.Public(StatusCodes.Status302Found),
+        ["GET /connect/authorize"] = Rule.Public(StatusCodes.Status400BadRequest),
+        ["POST /connect/token"] = Rule.Public(StatusCodes.Status400BadRequest),
+        ["GET /connect/userinfo"] = Rule.Public(StatusCodes.Status401Unauthorized),
+        ["GET /connect/endsession"] = Rule.Public(StatusCodes.Status302Found) with { EndsSession = true },
+
+        // Platform: health, API description, framework plumbing, and the development-time fallback MapStaticAssets adds
+        // for files that appeared after the build (tests run in Development, where it exists).
+        ["GET /health"] = Rule.Public(),
+        ["GET /openapi/{documentName}.json"] = Rule.Public() with { Fixed = new Dictionary<string, string> { ["documentName"] = "v1" } },
+        ["GET /scalar/{documentName?}"] = Rule.Public() with { Fixed = new Dictionary<string, string> { ["documentName"] = "v1" } },
+        ["GET /scalar/scalar.js"] = Rule.Public(),
+        ["GET /scalar/scalar.aspnetcore.js"] = Rule.Public(),
+        ["GET /scalar/favicon.svg"] = Rule.Public(),
+        ["GET /_framework/opaque-redirect"] = Rule.Public(StatusCodes.Status400BadRequest),
+        ["GET /{**path:file}"] = Rule.Public(StatusCodes.Status404NotFound) with { Fixed = new Dictionary<string, string> { ["path"] = "no-such-file.txt" } },
+    };
+
+    private static readonly Rule StaticAsset = Rule.Public();
+
+    [Fact]
+    public void Every_endpoint_has_a_rule_and_every_rule_an_endpoint()
+    {
+        var endpoints = Endpoints();
+        var missing = endpoints.Where(e => e.Rule is null).Select(e => $"{e.Key} ({e.Endpoint.DisplayName})").ToList();
+        var stale = Rules.Keys.Except(endpoints.Select(e => e.Key)).ToList();
+        Assert.True(missing.Count == 0 && stale.Count == 0,
+            (missing.Count > 0 ? $"Endpoints without a rule in {nameof(AuthorizationMatrixTests)}.{nameof(Rules)} (add one):\n  {string.Join("\n  ", missing)}\n" : "")
+            + (stale.Count > 0 ? $"Rules for endpoints that no longer exist (remove them):\n  {string.Join("\n  ", stale)}" : ""));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_role_in_and_out_of_scope_as_its_rule_says()
+    {
+        var endpoints = Endpoints().Where(e => e.Rule is not null).ToList();
+        var failures = new List<string>();
+        var checks = 0;
+        var callers = new List<RoleUnderTest?> { null };
+        callers.AddRange(app.World.Roles);
+        foreach (var caller in callers)
+        {
+            var client = caller is null ? app.Anonymous() : await app.ClientAsync(caller.UserName);
+            foreach (var (key, endpoint, rule) in endpoints)
+            {
+                foreach (var inScope in rule!.Target == Target.None ? [true] : new[] { true, false })
+                {
+                    checks++;
+                    var value = TargetValue(app.World, rule.Target, caller ?? app.World.Role(Roles.CityAdmin), inScope);
+                    var expected = Expect(rule, caller, inScope);
+                    var session = rule.EndsSession && caller is not null ? await app.SignInAsync(caller.UserName) : client;
+                    var failure = await CheckAsync(session, key, endpoint, rule, value, expected);
+                    if (failure is not null)
+                    {
+                        failures.Add($"{caller?.ToString() ?? "anonymous"}, {(inScope ? "in scope" : "out of scope")}: {failure}");
+                    }
+                }
+            }
+        }
+        output.WriteLine($"{checks} checks over {endpoints.Count} endpoints and {callers.Count} callers; {failures.Count} mismatches.");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {checks} answers differ from the rules:\n{string.Join("\n", failures)}");
+    }
+
+    private enum Outcome
+    {
+        Allowed,
+        SignInRequired,
+        Forbidden,
+        NotFound,
+        FieldError,
+        Exact,
+    }
+
+    /// <summary>What the rule and the role's permissions say the answer must be (and its status, when it is exact).</summary>
+    private static (Outcome Outcome, int Status) Expect(Rule rule, RoleUnderTest? caller, bool inScope) => rule.Access switch
+    {
+        Access.Public => (Outcome.Exact, rule.Status),
+        // Without the token a signed-in caller is refused; an anonymous one has no session to end (a no-op redirect).
+        Access.Antiforgery => caller is null ? (Outcome.Exact, StatusCodes.Status302Found) : (Outcome.Exact, StatusCodes.Status400BadRequest),
+        _ when caller is null => (Outcome.SignInRequired, 0),
+        Access.SignedIn => (Outcome.Allowed, rule.Status),
+        _ when !caller.Has(rule.Permission!) => (Outcome.Forbidden, 0),
+        _ when inScope => (Outcome.Allowed, rule.Status),
+        _ => (rule.BodyField is null ? Outcome.NotFound : Outcome.FieldError, 0),
+    };
+
+    private async Task<string?> CheckAsync(HttpClient client, string key, RouteEndpoint endpoint, Rule rule, string? value, (Outcome, int) expectation)
+    {
+        var (expected, expectedStatus) = expectation;
+        var method = key[..key.IndexOf(' ', StringComparison.Ordinal)];
+        var url = Fill(endpoint.RoutePattern, rule, value);
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (rule.Body is not null && value is not null)
+        {
+            request.Content = await rule.Body(app, value);
+        }
+        using var response = await client.SendAsync(request);
+        var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
+        var isPage = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null;
+        // Pages encode every non-ASCII character (&#x...;): decode, or a leaked Chinese name would go unseen.
+        var body = await response.Content.ReadAsStringAsync();
+        body = isPage ? WebUtility.HtmlDecode(body) : body;
+        var status = (int)response.StatusCode;
+        string? Problem(string what) =>
+            $"{method} {url} [{rule}]: expected {what}, got {status}{(response.IsRedirect() ? " → " + response.Headers.Location : "")} {Http.Snippet(body, 160)}";
+
+        switch (expected)
+        {
+            case Outcome.Exact:
+                return status == expectedStatus ? null : Problem(expectedStatus.ToString(CultureInfo.InvariantCulture));
+
+            case Outcome.SignInRequired:
+                if (isApi)
+                {
+                    return status == 401 ? null : Problem("401");
+                }
+                return response.IsRedirect() && response.RedirectPath() == "/login" ? null : Problem("a redirect to /login");
+
+            case Outcome.Forbidden:
+                if (isApi)
+                {
+                    return status == 403 ? null : Problem("403");
+                }
+                return response.IsRedirect() && response.RedirectPath() == "/access-denied" ? null : Problem("a redirect to /access-denied");
+
+            case Outcome.NotFound:
+                if (Leaks(body, value))
+                {
+                    return Problem("a 404 that names nothing out of scope");
+                }
+                if (isApi)
+                {
+                    return status == 404 && response.Content.Headers.ContentType?.MediaType == "application/problem+json" ? null : Problem("404 with a problem document");
+                }
+                return status == 404 && body.Contains(app.Text<WebText>("NotFound.Text"), StringComparison.Ordinal) ? null : Problem("the not-found page (404)");
+
+            case Outcome.FieldError:
+                return status == 400 && body.Contains($"\"{rule.BodyField}\"", StringComparison.Ordinal) && !Leaks(body, value)
+                    ? null
+                    : Problem($"400 naming the field {rule.BodyField}");
+
+            case Outcome.Allowed:
+                if (isPage)
+                {
+                    // A page renders, or hands over to another page (the org index opens the caller's only scope).
+                    var handsOver = response.IsRedirect() && response.RedirectPath() is not ("/login" or "/access-denied");
+                    return status == 200 || handsOver ? null : Problem("the page (200)");
+                }
+                return status == expectedStatus ? null : Problem(expectedStatus.ToString(CultureInfo.InvariantCulture));
+
+            default:
+                throw new InvalidOperationException(expected.ToString());
+        }
+    }
+
+    /// <summary>Does a refusal show the name of the out-of-scope unit (or account) it refused?</summary>
+    private bool Leaks(string body, string? value) =>
+        value is not null && app.World.Names.TryGetValue(value, out var name) && body.Contains(name, StringComparison.Ordinal);
+
+    private static string? TargetValue(TestWorld world, Target target, RoleUnderTest role, bool inScope) => target switch
+    {
+        Target.Student => world.StudentAt(inScope ? role.InSchool : role.OutSchool).ToString(CultureInfo.InvariantCulture),
+        Target.None => null,
+        Target.Unit => inScope ? role.ScopeCode : role.OutUnit,
+        Target.School => inScope ? role.InSchool : role.OutSchool,
+        Target.Account => (inScope ? role.InAccount : role.OutAccount).ToString(),
+        _ => throw new InvalidOperationException(target.ToString()),
+    };
+
+    /// <summary>The route with its parameters filled: scope-bearing ones with the target value, the others from the rule.</summary>
+    private static string Fill(RoutePattern pattern, Rule rule, string? value)
+    {
+        var path = new StringBuilder();
+        foreach (var segment in pattern.PathSegments)
+        {
+            path.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                switch (part)
+                {
+                    case RoutePatternLiteralPart literal:
+                        path.Append(literal.Content);
+                        break;
+                    case RoutePatternSeparatorPart separator:
+                        path.Append(separator.Content);
+                        break;
+                    case RoutePatternParameterPart parameter:
+                        var filled = rule.Fixed.TryGetValue(parameter.Name, out var fixedValue) ? fixedValue
+                            : rule.Target != Target.None && rule.BodyField is null ? value
+                            : throw new InvalidOperationException($"{pattern.RawText}: the rule says nothing about {{{parameter.Name}}}.");
+                        path.Append(Uri.EscapeDataString(filled!));
+                        break;
+                }
+            }
+        }
+        if (path.Length == 0 || pattern.RawText?.EndsWith('/') == true)
+        {
+            path.Append('/');
+        }
+        return path.ToString();
+    }
+
+    /// <summary>Each endpoint once, keyed as in <see cref="Rules"/>, with its rule (null when the table has none).</summary>
+    private List<(string Key, RouteEndpoint Endpoint, Rule? Rule)> Endpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Key: Key(e), Endpoint: e))
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .Select(e => (e.Key, e.Endpoint, e.Endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
+                ? StaticAsset
+                : Rules.GetValueOrDefault(e.Key)))
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .ToList();
+
+    private static string Key(RouteEndpoint endpoint)
+    {
+        var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+        var method = methods.Count == 0 || methods.Contains(HttpMethods.Get) ? HttpMethods.Get : methods[0];
+        var route = endpoint.RoutePattern.RawText ?? "";
+        return $"{method} {(route.StartsWith('/') ? route : "/" + route)}";
+    }
+
+    /// <summary>A department under the parent; a code no one has used, so a create that is allowed succeeds.</summary>
+    private static Task<HttpContent> NewDepartmentAsync(WebApp app, string parentCode)
+    {
+        var suffix = new string(Enumerable.Range(0, 6).Select(_ => (char)('A' + Random.Shared.Next(26))).ToArray());
+        return Task.FromResult<HttpContent>(Http.Json(new
+        {
+            parentCode,
+            kind = nameof(OrgUnitKind.Department),
+            code = $"{parentCode}-MX{suffix}",
+            name = "权限矩阵测试处",
+        }));
+    }
+
+    /// <summary>The unit's current values, so an allowed update changes nothing other tests rely on.</summary>
+    private static async Task<HttpContent> SameValuesAsync(WebApp app, string code)
+    {
+        var unit = await app.KernelAsync(db => db.OrgUnits.AsNoTracking().SingleAsync(o => o.Code == code));
+        return Http.Json(new
+        {
+            name = unit.Name,
+            nameEn = unit.NameEn,
+            ownershipCode = unit.OwnershipCode,
+            kindergartenCategoryCode = unit.KindergartenCategoryCode,
+            urbanRuralCode = unit.UrbanRuralCode,
+            openedOn = unit.OpenedOn,
+            closedOn = unit.ClosedOn,
+        });
+    }
+}
