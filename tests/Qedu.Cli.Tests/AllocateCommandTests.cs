@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -61,10 +60,8 @@ public sealed class AllocateCommandTests : IDisposable
 
     private static Run Invoke(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return new Run(exit, output.ToString(), error.ToString());
+        CliRun run = Cli.RunAsync(args).GetAwaiter().GetResult(); // the command itself is synchronous
+        return new Run(run.ExitCode, run.Output, run.Error);
     }
 
     private Run Allocate(string mechanism = "deferred-acceptance", bool priorities = true, string seed = "2026", params string[] extra)
@@ -223,6 +220,21 @@ public sealed class AllocateCommandTests : IDisposable
         Assert.Contains(what, run.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Out));
         Assert.Equal([], Directory.GetFiles(_dir, "*.tmp")); // nor a partial one
+        Assert.False(Cli.HasStackTrace(run.Stderr), run.Stderr);
+    }
+
+    [Fact]
+    public void An_output_that_cannot_be_written_exits_with_3_after_reading_everything()
+    {
+        WriteSample();
+
+        Run run = Invoke("allocate", "--mechanism", "deferred-acceptance",
+            "--programs", Path.Combine(_dir, "programs.csv"), "--applicants", Path.Combine(_dir, "applicants.csv"),
+            "--seed", "s", "--out", Path.Combine(_dir, "no-such-folder", "assignments.csv"));
+
+        Assert.Equal(Program.Failed, run.ExitCode);
+        Assert.Contains("cannot write output", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"applicants\"", run.Stderr, StringComparison.Ordinal); // no success line
     }
 
     [Fact]

@@ -15,7 +15,6 @@ namespace Qedu.Cli.Allocate;
 internal static class AllocateCommand
 {
     public const int BadInput = 2;
-    public const int Failure = 1;
 
     private static readonly Dictionary<string, Mechanism> Mechanisms = new(StringComparer.Ordinal)
     {
@@ -125,7 +124,7 @@ internal static class AllocateCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"qedu allocate: cannot write output: {e.Message}");
-            return Failure;
+            return Program.Failed; // the work could not be done, as for an unreachable database
         }
 
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
