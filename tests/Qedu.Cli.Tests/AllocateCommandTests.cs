@@ -204,6 +204,8 @@ public sealed class AllocateCommandTests : IDisposable
         { "priorities.csv", "program_id,applicant_id,group,points\nX,\"a1\"x,0,\n", "priorities.csv: line 2", "malformed CSV" },
         // The first bad row is reported even when a later one in the same read-ahead batch is bad in another way.
         { "priorities.csv", "program_id,applicant_id,group,points\nX,a1,0,\nX,a1,1,\nX,a2,x,\n", "priorities.csv: line 3, field applicant_id", "duplicate priority" },
+        { "priorities.csv", "program_id,applicant_id,group,points\nX,a1,0,\nX,a1,1,\nX,\"a2\"x,0,\n", "priorities.csv: line 3, field applicant_id", "duplicate priority" },
+        { "priorities.csv", "program_id,applicant_id,group,points\nX,a1,0,\nX,nobody,1,\nX,a2\n", "priorities.csv: line 3, field applicant_id", "unknown applicant 'nobody'" },
     };
 
     [Theory]

@@ -134,16 +134,22 @@ internal static class AllocationInput
         // Rows go to the builder in batches, which lets it overlap their memory look-ups (see PriorityBatch). A bad
         // row found while parsing is reported only after the rows before it have been added, so the first bad
         // row of the file is the one reported, as without batches.
-        var batch = new PriorityBatch();
-        int[] rowNumbers = new int[64];
+        const int BatchSize = 64;
+        var batch = new PriorityBatch(BatchSize);
+        int[] rowNumbers = new int[BatchSize];
         string lastProgramId = "";
         int program = -1;
-        while (file.Next())
+        while (true)
         {
             int group;
             decimal points;
             try
             {
+                if (!file.Next())
+                {
+                    break;
+                }
+
                 // Exports are usually grouped by program: skip the lookup while the program repeats.
                 if (program < 0 || !file[0].SequenceEqual(lastProgramId))
                 {
