@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Qedu.Cli.Allocate;
 using Qedu.Cli.Commands;
 
 namespace Qedu.Cli;
@@ -35,6 +36,7 @@ internal static class Program
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(AllocateCommand.Create());
         return root;
     }
 }
