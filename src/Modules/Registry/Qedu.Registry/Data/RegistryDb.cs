@@ -6,7 +6,7 @@ using Qedu.Registry.Domain;
 namespace Qedu.Registry.Data;
 
 /// <summary>The registry's own data, in its own schema ("registry") or table prefix.</summary>
-internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess access) : DbContext(options), IScopedDbContext
+internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess access) : ModuleDbContext(options, access, Module)
 {
     public const string Module = "registry";
 
@@ -20,16 +20,7 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Change> Changes => Set<Change>();
 
-    public AccessContext Access => access.Current;
-    public bool ScopeIsUnrestricted => access.Current.IsSystem;
-    public List<int> ScopeRoots => access.Current.ReadRoots;
-
-    protected abstract bool IsPostgres { get; }
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        ModuleModel.ConfigureConventions(configurationBuilder, IsPostgres);
-
-    protected override void OnModelCreating(ModelBuilder builder)
+    protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
         builder.Entity<SchoolProfile>(b =>
         {
@@ -129,11 +120,7 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
             b.Property(x => x.Id).ValueGeneratedNever();
             b.HasData(new ChangeHead { Id = 1, LastVersion = 0 });
         });
-        RegistryRecords.Configure(builder, IsPostgres);
-
-        ModuleModel.MapSharedKernelTables(builder, IsPostgres, owned: false);
-        ScopeFilter.Apply(builder, this);
-        ModuleModel.ApplyModuleNaming(builder, Module, IsPostgres);
+        RegistryRecords.Configure(builder, isPostgres);
     }
 }
 

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
+
+namespace Qedu.Kernel.Persistence;
+
+/// <summary>
+/// The base of every module's DbContext: it exposes the caller's scope to the scope filter, applies the provider
+/// conventions, and, after the module has mapped its own entities in <see cref="OnModuleModelCreating"/>, maps the
+/// shared kernel tables, applies the scope filter and names the tables after the module. A module cannot forget one of
+/// these steps. (The kernel's own context derives from Identity's and does the same steps itself.)
+/// </summary>
+public abstract class ModuleDbContext(DbContextOptions options, ICurrentAccess access, string module) : DbContext(options), IScopedDbContext
+{
+    public AccessContext Access => access.Current;
+    public bool ScopeIsUnrestricted => access.Current.IsSystem;
+    public List<int> ScopeRoots => access.Current.ReadRoots;
+
+    /// <summary>Set by the provider-specific subclass that carries the migrations.</summary>
+    protected abstract bool IsPostgres { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ModuleModel.ConfigureConventions(configurationBuilder, IsPostgres);
+
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        OnModuleModelCreating(modelBuilder, IsPostgres);
+        ModuleModel.MapSharedKernelTables(modelBuilder, IsPostgres, owned: false);
+        ScopeFilter.Apply(modelBuilder, this);
+        ModuleModel.ApplyModuleNaming(modelBuilder, module, IsPostgres);
+    }
+
+    /// <summary>The module's own entities.</summary>
+    protected abstract void OnModuleModelCreating(ModelBuilder builder, bool isPostgres);
+}
