@@ -7,6 +7,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Persistence;
 
 namespace Qedu.Kernel;
@@ -29,6 +30,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<ScopeWriteGuard>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<PersonalDataAccess>();
         services.AddModuleDb<KernelDb, KernelDbSqlite, KernelDbPostgres>(ModuleModel.KernelModule, order: 0);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<CodeListSync>();

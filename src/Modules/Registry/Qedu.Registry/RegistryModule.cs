@@ -6,7 +6,6 @@ using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
 using Qedu.Registry.DemoData;
 using Qedu.Registry.Features.ChangeFeed;
-using Qedu.Registry.Features.PersonalData;
 using Qedu.Registry.Features.SchoolProfiles;
 using Qedu.Registry.Features.Students;
 
@@ -20,7 +19,6 @@ public static class RegistryModule
         services.AddModuleDb<RegistryDb, RegistryDbSqlite, RegistryDbPostgres>(
             RegistryDb.Module, order: 10, sp => new ChangeFeedInterceptor(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
-        services.AddScoped<PersonalDataAccess>();
         services.AddScoped<StudentQueries>();
         services.AddScoped<RegistryBulkWriter>();
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Data;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.PersonalData;
+using Qedu.Kernel.PersonalData;
 
 namespace Qedu.Registry.Features.Students;
 

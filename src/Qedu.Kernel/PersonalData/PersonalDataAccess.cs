@@ -4,13 +4,13 @@ using Qedu.Kernel.Audit;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 
-namespace Qedu.Registry.Features.PersonalData;
+namespace Qedu.Kernel.PersonalData;
 
 /// <summary>
 /// Who may see a person's identifying data (resident ID, phone) unmasked: a caller holding <c>pii.view</c> on a scope
 /// that contains the person's school. Every unmasked read is written to the audit log.
 /// </summary>
-internal sealed class PersonalDataAccess(ICurrentAccess access, KernelDb kernel, AuditTrail audit)
+public sealed class PersonalDataAccess(ICurrentAccess access, KernelDb kernel, AuditTrail audit)
 {
     /// <summary>The org units among <paramref name="orgUnitIds"/> whose people the caller may see unmasked.</summary>
     public async Task<IReadOnlySet<int>> UnmaskedOrgsAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default)
