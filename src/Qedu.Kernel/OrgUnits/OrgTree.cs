@@ -55,6 +55,18 @@ public sealed class OrgTree(KernelDb db)
     public Task<OrgUnit?> FindAsync(string code, CancellationToken ct = default) =>
         db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
 
+    /// <summary>
+    /// The codes of these units, read past the scope filter: for labelling rows the caller has already been allowed to
+    /// see (a row inside the caller's scope names its own unit; a code reveals nothing further).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, string>> CodesOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default)
+    {
+        var ids = orgUnitIds.Distinct().ToList();
+        return ids.Count == 0
+            ? new Dictionary<int, string>()
+            : await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+    }
+
     /// <summary>The unit's ancestors the caller may see, from the top down, ending with the unit itself.</summary>
     public async Task<IReadOnlyList<OrgUnit>> PathAsync(int orgUnitId, CancellationToken ct = default)
     {

@@ -20,6 +20,7 @@ public static class RegistryModule
             RegistryDb.Module, order: 10, sp => new ChangeFeedInterceptor(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
         services.AddScoped<StudentQueries>();
+        services.AddScoped<ChangeFeedQuery>();
         services.AddScoped<RegistryBulkWriter>();
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;

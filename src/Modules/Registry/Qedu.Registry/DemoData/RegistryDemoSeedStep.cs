@@ -42,7 +42,7 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeB
             });
         }
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        db.ChangeTracker.Clear(); // the profiles are not needed again; people go through the bulk writer, untracked
 
         var generator = new RegistryDemoGenerator(context.Scale, DemoSchoolYear);
         var totals = new Totals();
@@ -118,6 +118,5 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeB
         }
         await bulk.InsertAsync(guardians, ct);
         await bulk.InsertAsync(enrolments, ct);
-        db.ChangeTracker.Clear();
     }
 }

@@ -34,7 +34,7 @@ public sealed record AuditPage(IReadOnlyList<AuditLine> Items, long? Before);
 /// district sees the lines about units in the district; one scoped to the city or above also sees lines about no unit
 /// (sign-ins, system jobs).
 /// </summary>
-public sealed class AuditLogQuery(KernelDb db, ICurrentAccess access)
+public sealed class AuditLogQuery(KernelDb db, ICurrentAccess access, OrgTree tree)
 {
     public async Task<AuditPage> PageAsync(AuditFilter filter, long? before, int limit, CancellationToken ct = default)
     {
@@ -77,8 +77,7 @@ public sealed class AuditLogQuery(KernelDb db, ICurrentAccess access)
         }
         var rows = await query.OrderByDescending(e => e.Sequence).Take(limit + 1).AsNoTracking().ToListAsync(ct);
         var page = rows.Take(limit).ToList();
-        var orgIds = page.Where(e => e.OrgUnitId is not null).Select(e => e.OrgUnitId!.Value).Distinct().ToList();
-        var codes = await db.OrgUnits.IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        var codes = await tree.CodesOfAsync(page.Where(e => e.OrgUnitId is not null).Select(e => e.OrgUnitId!.Value), ct);
         var items = page.Select(e => new AuditLine(e.Sequence, e.At, e.ActorKind.ToString(), e.ActorName, e.ActorScope, e.Action,
                 e.EntityType, e.EntityKey, e.OrgUnitId is int id ? codes.GetValueOrDefault(id) : null, e.ClientAddress, e.Details))
             .ToList();

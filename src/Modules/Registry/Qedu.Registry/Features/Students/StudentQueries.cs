@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Qedu.Kernel.Data;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Kernel.PersonalData;
@@ -31,7 +31,7 @@ internal sealed record StudentView(
 internal sealed record KeysetPage<T>(IReadOnlyList<T> Items, long? Next);
 
 /// <summary>Reads students within the caller's scope (the kernel's scope filter applies to every query here).</summary>
-internal sealed class StudentQueries(RegistryDb db, KernelDb kernel, PersonalDataAccess personalData)
+internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAccess personalData)
 {
     public const int MaxPageSize = 1000;
 
@@ -65,9 +65,7 @@ internal sealed class StudentQueries(RegistryDb db, KernelDb kernel, PersonalDat
     private async Task<IReadOnlyList<StudentView>> ViewsAsync(List<Student> rows, CancellationToken ct)
     {
         var orgIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
-        var codes = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(o => orgIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        var codes = await tree.CodesOfAsync(orgIds, ct);
         var unmasked = await personalData.UnmaskedOrgsAsync(orgIds, ct);
         var views = rows.Select(s =>
         {
