@@ -12,6 +12,9 @@ namespace Qedu.Registry.Tests;
 /// <summary>The registry's demo data and its change feed, on the small demo city.</summary>
 public sealed class RegistryDataTests(SeededCity city) : IClassFixture<SeededCity>
 {
+    private static readonly string[] Parents = ["11", "12"];
+    private static readonly string[] Grandparents = ["21", "22"];
+
     private KernelHost Host => city.Host;
 
     [Fact]
@@ -45,6 +48,24 @@ public sealed class RegistryDataTests(SeededCity city) : IClassFixture<SeededCit
             var student = students[e.StudentId];
             Assert.Equal(student.OrgUnitId, e.OrgUnitId);
             Assert.Equal(student.ClassId, e.ClassId);
+        });
+    }
+
+    [Fact]
+    public async Task Guardians_are_a_pair_of_parents_or_grandparents_never_the_same_relation_twice()
+    {
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDb>();
+        var students = await db.Students.AsNoTracking().ToDictionaryAsync(s => s.Id);
+        var guardians = await db.Guardians.AsNoTracking().ToListAsync();
+
+        Assert.Equal(students.Count, guardians.Select(g => g.StudentId).Distinct().Count());
+        Assert.All(guardians.GroupBy(g => g.StudentId), family =>
+        {
+            var relations = family.Select(g => g.RelationCode).ToList();
+            Assert.Equal(relations.Count, relations.Distinct().Count());
+            var expected = students[family.Key].IsLeftBehind ? Grandparents : Parents;
+            Assert.All(relations, r => Assert.Contains(r, expected));
         });
     }
 

@@ -185,11 +185,13 @@ internal sealed class RegistryDemoGenerator(DemoScale scale, int schoolYear)
     {
         var surname = student.Name[..1];
         var count = random.NextDouble() < 0.7 ? 2 : 1;
+        // Parents, or for a left-behind child the grandparents who care for them: one of the pair, then the other.
+        var pair = student.IsLeftBehind ? new[] { "21", "22" } : ["11", "12"];
+        var first = random.Next(2);
         for (var i = 0; i < count; i++)
         {
-            var father = i == 0 ? random.Next(2) == 0 : false;
-            var relation = student.IsLeftBehind ? (random.Next(2) == 0 ? "21" : "22") : father ? "11" : "12";
-            var birth = student.BirthDate.AddYears(-(24 + random.Next(14)));
+            var relation = pair[(first + i) % 2];
+            var birth = student.BirthDate.AddYears(-(student.IsLeftBehind ? 48 + random.Next(20) : 24 + random.Next(14)));
             var gender = relation is "11" or "21" ? "1" : "2";
             yield return new Guardian
             {
