@@ -191,4 +191,33 @@ public sealed class RegistryWriteTests : IAsyncLifetime
         ]));
         Assert.Equal(head, await HeadAsync());
     }
+
+    [Fact]
+    public async Task Concurrent_writers_get_distinct_consecutive_versions_in_commit_order()
+    {
+        List<long> ids;
+        long head;
+        await using (var scope = _host.Scope(AccessContext.System("test")))
+        {
+            ids = await scope.ServiceProvider.GetRequiredService<RegistryDb>().Students.OrderBy(s => s.Id).Select(s => s.Id).Take(8).ToListAsync();
+            head = await HeadAsync();
+        }
+
+        await Task.WhenAll(ids.Select(id => Task.Run(async () =>
+        {
+            await using var scope = _host.Scope(AccessContext.System("test-writer"));
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDb>();
+            var student = await db.Students.SingleAsync(s => s.Id == id);
+            student.Address = $"并发写入 {id}";
+            await db.SaveChangesAsync();
+        })));
+
+        await using var check = _host.Scope(AccessContext.System("test"));
+        var db = check.ServiceProvider.GetRequiredService<RegistryDb>();
+        var lines = await db.Changes.AsNoTracking().Where(c => c.Version > head).OrderBy(c => c.Version).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, ids.Count).Select(n => head + n), lines.Select(c => c.Version));
+        Assert.Equal(ids.Order(), lines.Select(c => c.EntityId).Order());
+        var revisions = await db.Students.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Revision);
+        Assert.All(lines, c => Assert.Equal(c.Version, revisions[c.EntityId]));
+    }
 }

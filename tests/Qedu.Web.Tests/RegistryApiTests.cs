@@ -109,4 +109,17 @@ public sealed class RegistryApiTests(WebApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ProblemAsync()).Errors.ContainsKey(field));
     }
+
+    [Fact]
+    public async Task A_malformed_school_code_is_400_and_an_unknown_one_404_both_naming_the_code()
+    {
+        var client = await app.ClientAsync("city.admin");
+        using var malformed = await client.GetAsync("/api/registry/students?school=abc!!");
+        using var unknown = await client.GetAsync("/api/registry/students?school=2137999999");
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("abc!!", (await malformed.ProblemAsync()).Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("2137999999", (await unknown.ProblemAsync()).Detail, StringComparison.Ordinal);
+    }
 }
