@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Qedu.Kernel.DemoCity;
 using Xunit;
 
@@ -18,6 +19,9 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? _database;
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
+
+    /// <summary>Every error the host has logged, to explain a 500 in a test's failure message.</summary>
+    public ServerErrors ServerErrors { get; } = new();
 
     /// <summary>Configuration a test class may change before the host starts (e.g. a tight login rate limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -61,6 +65,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
             settings[key] = value;
         }
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
         // UseSetting wins over appsettings files for values read while Program builds its services.
         foreach (var (key, value) in settings)
         {

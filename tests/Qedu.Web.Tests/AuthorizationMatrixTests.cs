@@ -176,10 +176,12 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
                     var value = TargetValue(app.World, rule.Target, caller ?? app.World.Role(Roles.CityAdmin), inScope);
                     var expected = Expect(rule, caller, inScope);
                     var session = rule.EndsSession && caller is not null ? await app.SignInAsync(caller.UserName) : client;
+                    var errorsBefore = app.ServerErrors.All.Count;
                     var failure = await CheckAsync(session, key, endpoint, rule, value, expected);
                     if (failure is not null)
                     {
-                        failures.Add($"{caller?.ToString() ?? "anonymous"}, {(inScope ? "in scope" : "out of scope")}: {failure}");
+                        var errors = app.ServerErrors.All.Count > errorsBefore ? "\n" + app.ServerErrors.Since(errorsBefore) : "";
+                        failures.Add($"{caller?.ToString() ?? "anonymous"}, {(inScope ? "in scope" : "out of scope")}: {failure}{errors}");
                     }
                 }
             }
