@@ -104,6 +104,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /accounts/new"] = Rule.Needs(Permissions.AccountsManage),
         ["GET /accounts/{Id:guid}"] = Rule.Scoped(Permissions.AccountsManage, Target.Account),
         ["GET /audit"] = Rule.Needs(Permissions.AuditRead),
+        ["GET /registry/students"] = Rule.Needs(Permissions.RegistryRead),
+        ["GET /registry/students/{Id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),
+        ["GET /registry/classes"] = Rule.Needs(Permissions.RegistryRead),
 
         // The JSON API.
         ["GET /api/me"] = Rule.SignedIn(),

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
 using Qedu.Registry.DemoData;
 using Qedu.Registry.Features.ChangeFeed;
+using Qedu.Registry.Features.Classes;
 using Qedu.Registry.Features.SchoolProfiles;
 using Qedu.Registry.Features.Students;
 
@@ -20,6 +23,9 @@ public static class RegistryModule
             RegistryDb.Module, order: 10, sp => new ChangeFeedInterceptor(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
         services.AddScoped<StudentQueries>();
+        services.AddScoped<ClassQueries>();
+        services.AddSingleton(new NavItem(NavSections.Data, 10, "/registry/students", "学生学籍", "Students", Permissions.RegistryRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 20, "/registry/classes", "班级", "Classes", Permissions.RegistryRead));
         services.AddScoped<ChangeFeedQuery>();
         services.AddScoped<RegistryBulkWriter>();
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
