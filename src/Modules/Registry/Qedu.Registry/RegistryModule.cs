@@ -23,6 +23,7 @@ public static class RegistryModule
             RegistryDb.Module, order: 10, sp => new ChangeFeedInterceptor(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
         services.AddScoped<StudentQueries>();
+        services.AddScoped<StudentCommands>();
         services.AddScoped<ClassQueries>();
         services.AddSingleton(new NavItem(NavSections.Data, 10, "/registry/students", "学生学籍", "Students", Permissions.RegistryRead));
         services.AddSingleton(new NavItem(NavSections.Data, 20, "/registry/classes", "班级", "Classes", Permissions.RegistryRead));
