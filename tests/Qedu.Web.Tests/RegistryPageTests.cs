@@ -129,6 +129,16 @@ public sealed partial class RegistryPageTests(WebApp app)
         Assert.Equal(shown.Count(s => s >= 56), Regex.Count(html, "class=\"badge (warn|bad)\">"));
     }
 
+    [Fact]
+    public async Task A_school_page_links_to_its_classes_for_registry_readers_only()
+    {
+        var reader = await PageAsync(await app.ClientAsync("city.admin"), $"/org/{TestWorld.AnchorSchool}");
+        Assert.Contains($"href=\"/registry/classes?school={TestWorld.AnchorSchool}\"", reader, StringComparison.Ordinal);
+
+        var auditor = await PageAsync(await app.ClientAsync("auditor"), $"/org/{TestWorld.AnchorSchool}");
+        Assert.DoesNotContain("data-testid=\"school-classes\"", auditor, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("^[0-9]{6}\\*{8}[0-9]{3}[0-9X]$")]
     private static partial Regex MaskedIdPattern();
 }
