@@ -16,7 +16,7 @@ namespace Qedu.Cli.Hosting;
 /// </summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(DatabaseSettings database, string command, bool verbose = false)
+    public static ServiceProvider Build(DatabaseSettings database, string command, bool verbose = false, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
@@ -26,6 +26,7 @@ internal static class CliServices
         services.AddLocalization();
         services.AddOrganisation();
         services.AddRegistry();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

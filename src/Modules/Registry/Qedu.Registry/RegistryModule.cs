@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
@@ -9,6 +10,9 @@ using Qedu.Registry.Data;
 using Qedu.Registry.DemoData;
 using Qedu.Registry.Features.ChangeFeed;
 using Qedu.Registry.Features.Classes;
+using Qedu.Registry.Features.Export;
+using Qedu.Registry.Features.Import;
+using Qedu.Registry.Features.Records;
 using Qedu.Registry.Features.SchoolProfiles;
 using Qedu.Registry.Features.Students;
 
@@ -29,6 +33,11 @@ public static class RegistryModule
         services.AddSingleton(new NavItem(NavSections.Data, 20, "/registry/classes", "班级", "Classes", Permissions.RegistryRead));
         services.AddScoped<ChangeFeedQuery>();
         services.AddScoped<RegistryBulkWriter>();
+        services.AddScoped<RecordContextFactory>();
+        services.AddScoped<RegistryImporter>();
+        services.AddScoped<RegistryExporter>();
+        // Registry:Import in configuration when the host has it (the web host); the defaults otherwise (the command line).
+        services.AddOptions<ImportOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Registry:Import").Bind(o));
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;
     }

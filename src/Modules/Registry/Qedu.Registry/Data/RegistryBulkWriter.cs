@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -19,7 +22,12 @@ namespace Qedu.Registry.Data;
 /// </summary>
 internal sealed class RegistryBulkWriter(RegistryDb db, ICurrentAccess access, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>Inserts <paramref name="rows"/> (ids and revisions are assigned here) and returns them.</summary>
+    private readonly RegistryDb _db = db;
+    private readonly ICurrentAccess _access = access;
+    private readonly AuditTrail _audit = audit;
+    private readonly TimeProvider _clock = clock;
+
+    /// <summary>Inserts <paramref name="rows"/> (ids and revisions are assigned here) with one audit line, and returns them.</summary>
     public async Task<IReadOnlyList<T>> InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct = default)
         where T : class, IRegistryRecord
     {
@@ -27,77 +35,148 @@ internal sealed class RegistryBulkWriter(RegistryDb db, ICurrentAccess access, A
         {
             return rows;
         }
-        var permission = typeof(T).GetCustomAttribute<ScopedWriteAttribute>()?.Permission ?? Permissions.RegistryWrite;
-        await ScopeWriteGuard.EnsureWithinScopeAsync(db, access.Current, permission, rows.Select(r => r.OrgUnitId).ToHashSet(), ct);
+        await using var session = await BeginAsync(ct);
+        await session.InsertAsync(rows, ct);
+        await session.CommitAsync(typeof(T).Name, $"count={rows.Count} (bulk)", ct);
+        return rows;
+    }
 
-        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+    /// <summary>
+    /// Opens a bulk session: any number of batches of any record types, in one transaction (the caller's, when one is
+    /// open), closed by one audit line at <see cref="BulkSession.CommitAsync"/>. Disposing without committing rolls back.
+    /// </summary>
+    public async Task<BulkSession> BeginAsync(CancellationToken ct = default)
+    {
+        var owned = _db.Database.CurrentTransaction is null ? await _db.Database.BeginTransactionAsync(ct) : null;
+        return new BulkSession(this, owned);
+    }
+
+    /// <summary>One all-or-nothing bulk write; see <see cref="BeginAsync"/>.</summary>
+    internal sealed class BulkSession(RegistryBulkWriter writer, IDbContextTransaction? owned) : IAsyncDisposable
+    {
+        private readonly HashSet<(string Permission, int OrgUnitId)> _allowed = [];
+        private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
+        private bool _done;
+
+        /// <summary>Rows written so far, by record type.</summary>
+        public IReadOnlyDictionary<string, long> Counts => _counts;
+
+        /// <summary>Inserts one batch: checks scope, assigns ids and revisions from the counter, writes rows and feed lines.</summary>
+        public async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct = default)
+            where T : class, IRegistryRecord
         {
+            ObjectDisposedException.ThrowIf(_done, this);
+            if (rows.Count == 0)
+            {
+                return;
+            }
+            var db = writer._db;
+            var permission = typeof(T).GetCustomAttribute<ScopedWriteAttribute>()?.Permission ?? Permissions.RegistryWrite;
+            var unchecked_ = rows.Select(r => r.OrgUnitId).Where(o => !_allowed.Contains((permission, o))).ToHashSet();
+            await ScopeWriteGuard.EnsureWithinScopeAsync(db, writer._access.Current, permission, unchecked_, ct);
+            foreach (var org in unchecked_)
+            {
+                _allowed.Add((permission, org));
+            }
+
             var version = await ChangeVersions.ReserveAsync(db, rows.Count, ct) - rows.Count;
-            var now = clock.GetUtcNow();
+            var now = writer._clock.GetUtcNow();
             var changes = new List<Change>(rows.Count);
-            var idProperty = typeof(T).GetProperty(nameof(IRegistryRecord.Id))!;
+            var setId = IdSetter<T>.Set;
             foreach (var row in rows)
             {
                 version++;
-                idProperty.SetValue(row, version);
+                setId(row, version);
                 row.Revision = version;
                 changes.Add(new Change { Version = version, EntityType = typeof(T).Name, EntityId = version, OrgUnitId = row.OrgUnitId, At = now });
             }
-            await CopyAsync(rows, ct);
-            await CopyAsync(changes, ct);
-            await audit.RecordWithinAsync(db, "create", typeof(T).Name, details: $"count={rows.Count} (bulk)", ct: ct);
+            await writer.CopyAsync(rows, ct);
+            await writer.CopyAsync(changes, ct);
+            _counts[typeof(T).Name] = _counts.GetValueOrDefault(typeof(T).Name) + rows.Count;
+        }
+
+        /// <summary>Writes the one audit line for the whole session and commits (when the session owns the transaction).</summary>
+        public async Task CommitAsync(string entityType, string details, CancellationToken ct = default)
+        {
+            ObjectDisposedException.ThrowIf(_done, this);
+            await writer._audit.RecordWithinAsync(writer._db, "create", entityType, details: details, ct: ct);
             if (owned is not null)
             {
                 await owned.CommitAsync(ct);
             }
-            return rows;
+            _done = true;
         }
-        catch
+
+        public async ValueTask DisposeAsync()
         {
             if (owned is not null)
             {
-                await owned.RollbackAsync(CancellationToken.None);
-            }
-            throw;
-        }
-        finally
-        {
-            if (owned is not null)
-            {
+                if (!_done)
+                {
+                    await owned.RollbackAsync(CancellationToken.None);
+                }
                 await owned.DisposeAsync();
             }
+            _done = true;
         }
     }
+
+    private static class IdSetter<T>
+        where T : class, IRegistryRecord
+    {
+        public static readonly Action<T, long> Set = Compile();
+
+        private static Action<T, long> Compile()
+        {
+            var row = Expression.Parameter(typeof(T));
+            var id = Expression.Parameter(typeof(long));
+            return Expression.Lambda<Action<T, long>>(
+                Expression.Assign(Expression.Property(row, nameof(IRegistryRecord.Id)), id), row, id).Compile();
+        }
+    }
+
+    /// <summary>How one entity type is copied: table, columns and a compiled getter per column (reflection per value is slow at a million rows).</summary>
+    private sealed record CopyPlan(string Table, string Columns, IReadOnlyList<IProperty> Properties, Func<object, object?>[] Getters);
+
+    private static readonly ConcurrentDictionary<(Type, bool), CopyPlan> Plans = new();
+
+    private CopyPlan PlanFor(Type type, bool postgres) => Plans.GetOrAdd((type, postgres), _ =>
+    {
+        var entity = _db.Model.FindEntityType(type)!;
+        var properties = entity.GetProperties().ToList();
+        var sql = _db.GetService<ISqlGenerationHelper>();
+        var getters = properties.Select(p =>
+        {
+            var converter = p.GetTypeMapping().Converter;
+            var instance = Expression.Parameter(typeof(object));
+            var value = Expression.Convert(Expression.Property(Expression.Convert(instance, type), p.PropertyInfo!), typeof(object));
+            var get = Expression.Lambda<Func<object, object?>>(value, instance).Compile();
+            return converter is null ? get : o => get(o) is { } v ? converter.ConvertToProvider(v) : null;
+        }).ToArray();
+        return new CopyPlan(
+            sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()),
+            string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName()))),
+            properties,
+            getters);
+    });
 
     private async Task CopyAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        var properties = entity.GetProperties().ToList();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName())));
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var connection = _db.Database.GetDbConnection();
+        var transaction = _db.Database.CurrentTransaction!.GetDbTransaction();
+        var plan = PlanFor(typeof(T), connection is NpgsqlConnection);
+        var getters = plan.Getters;
 
         if (connection is NpgsqlConnection npgsql)
         {
-            await using var importer = await npgsql.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+            await using var importer = await npgsql.BeginBinaryImportAsync($"COPY {plan.Table} ({plan.Columns}) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(ct);
-                foreach (var property in properties)
+                foreach (var get in getters)
                 {
-                    var value = ToProvider(property, property.PropertyInfo!.GetValue(row));
-                    if (value is null)
-                    {
-                        await importer.WriteNullAsync(ct);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(value, ct);
-                    }
+                    await WriteAsync(importer, get(row), ct);
                 }
             }
             await importer.CompleteAsync(ct);
@@ -107,29 +186,37 @@ internal sealed class RegistryBulkWriter(RegistryDb db, ICurrentAccess access, A
         // SQLite: one prepared statement, rebound per row; the type mappings format values exactly as EF Core does.
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", properties.Select((_, i) => $"@p{i}"))})";
-        var mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToList();
-        var parameters = new DbParameter[properties.Count];
-        for (var i = 0; i < properties.Count; i++)
+        command.CommandText = $"INSERT INTO {plan.Table} ({plan.Columns}) VALUES ({string.Join(", ", plan.Properties.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@p{i}")))})";
+        var parameters = new DbParameter[plan.Properties.Count];
+        for (var i = 0; i < plan.Properties.Count; i++)
         {
-            parameters[i] = mappings[i].CreateParameter(command, $"@p{i}", null, nullable: true);
+            var mapping = (RelationalTypeMapping)plan.Properties[i].GetRelationalTypeMapping();
+            parameters[i] = mapping.CreateParameter(command, string.Create(CultureInfo.InvariantCulture, $"@p{i}"), null, nullable: true);
             command.Parameters.Add(parameters[i]);
         }
         await command.PrepareAsync(ct);
         foreach (var row in rows)
         {
-            for (var i = 0; i < properties.Count; i++)
+            for (var i = 0; i < getters.Length; i++)
             {
-                var value = ToProvider(properties[i], properties[i].PropertyInfo!.GetValue(row));
-                parameters[i].Value = value ?? DBNull.Value;
+                parameters[i].Value = getters[i](row) ?? DBNull.Value;
             }
             await command.ExecuteNonQueryAsync(ct);
         }
     }
 
-    private static object? ToProvider(IProperty property, object? value)
+    /// <summary>Writes with the value's static type, so Npgsql does not resolve a type handler per boxed value.</summary>
+    private static Task WriteAsync(NpgsqlBinaryImporter importer, object? value, CancellationToken ct) => value switch
     {
-        var converter = property.GetTypeMapping().Converter;
-        return converter is null || value is null ? value : converter.ConvertToProvider(value);
-    }
+        null => importer.WriteNullAsync(ct),
+        long v => importer.WriteAsync(v, ct),
+        int v => importer.WriteAsync(v, ct),
+        string v => importer.WriteAsync(v, ct),
+        bool v => importer.WriteAsync(v, ct),
+        DateOnly v => importer.WriteAsync(v, ct),
+        decimal v => importer.WriteAsync(v, ct),
+        double v => importer.WriteAsync(v, ct),
+        DateTimeOffset v => importer.WriteAsync(v, ct),
+        _ => importer.WriteAsync(value, ct),
+    };
 }

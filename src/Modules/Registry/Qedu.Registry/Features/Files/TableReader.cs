@@ -1,0 +1,353 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Sylvan.Data.Csv;
+
+namespace Qedu.Registry.Features.Files;
+
+/// <summary>
+/// Reads a table file row by row, never holding more than the current row: the first row is the header, blank rows
+/// are skipped, and <see cref="RowNumber"/> is the row as a spreadsheet numbers it (the header is row 1).
+/// </summary>
+internal abstract class TableReader : IDisposable
+{
+    private static readonly string[] NoCells = [];
+
+    public IReadOnlyList<string> Header { get; protected set; } = NoCells;
+
+    /// <summary>The current row's cells as written in the file (neither trimmed nor unescaped).</summary>
+    public IReadOnlyList<string> Cells { get; protected set; } = NoCells;
+
+    public int RowNumber { get; protected set; }
+
+    /// <summary>How far through the file the reader is, 0 to 1 (an estimate).</summary>
+    public abstract double Progress { get; }
+
+    /// <summary>Moves to the next row that is not blank; false at the end.</summary>
+    public abstract bool Read();
+
+    public abstract void Dispose();
+
+    /// <summary>Opens <paramref name="path"/>; a CSV's encoding is detected unless given. Throws <see cref="TableFileException"/> with <paramref name="describe"/>'s message.</summary>
+    public static TableReader Open(string path, TableFormat format, Func<string, Exception?, string> describe, Encoding? encoding = null) =>
+        format == TableFormat.Csv ? new CsvTableReader(path, encoding, describe) : new XlsxTableReader(path, describe);
+
+    protected static bool IsBlank(IReadOnlyList<string> cells)
+    {
+        foreach (var cell in cells)
+        {
+            if (!string.IsNullOrWhiteSpace(cell))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
+
+internal sealed class CsvTableReader : TableReader
+{
+    private readonly FileStream _stream;
+    private readonly CsvDataReader _csv;
+    private readonly Func<string, Exception?, string> _describe;
+    private readonly List<string> _cells = [];
+
+    public CsvTableReader(string path, Encoding? encoding, Func<string, Exception?, string> describe)
+    {
+        _describe = describe;
+        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        try
+        {
+            Encoding = encoding ?? TextEncodings.Detect(_stream);
+            var text = new StreamReader(_stream, Encoding, detectEncodingFromByteOrderMarks: true, 1 << 16);
+            // Never guess the delimiter: a file with semicolons must fail visibly, not be half-read.
+            _csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', MaxBufferSize = 1 << 24 });
+            if (ReadRow())
+            {
+                Header = _cells.ToArray();
+            }
+        }
+        catch
+        {
+            _stream.Dispose();
+            throw;
+        }
+    }
+
+    public Encoding Encoding { get; }
+
+    public override double Progress => _stream.Length == 0 ? 1 : Math.Min(1, (double)_stream.Position / _stream.Length);
+
+    public override bool Read()
+    {
+        while (ReadRow())
+        {
+            if (!IsBlank(_cells))
+            {
+                Cells = _cells;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool ReadRow()
+    {
+        try
+        {
+            if (!_csv.Read())
+            {
+                return false;
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            throw new TableFileException(_describe("File.Malformed", e), e);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new TableFileException(_describe("File.Encoding", e), e);
+        }
+        RowNumber++;
+        _cells.Clear();
+        for (var i = 0; i < _csv.RowFieldCount; i++)
+        {
+            _cells.Add(_csv.GetString(i));
+        }
+        return true;
+    }
+
+    public override void Dispose()
+    {
+        _csv?.Dispose();
+        _stream.Dispose();
+    }
+}
+
+/// <summary>The first worksheet of an .xlsx, read with the Open XML SDK's forward-only reader.</summary>
+internal sealed class XlsxTableReader : TableReader
+{
+    private readonly SpreadsheetDocument _document;
+    private readonly OpenXmlReader _reader;
+    private readonly List<string> _sharedStrings = [];
+    private readonly HashSet<uint> _dateStyles = [];
+    private readonly List<string> _cells = [];
+    private readonly Func<string, Exception?, string> _describe;
+    private int _lastRow;
+
+    public XlsxTableReader(string path, Func<string, Exception?, string> describe)
+    {
+        _describe = describe;
+        try
+        {
+            _document = SpreadsheetDocument.Open(path, false);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
+        {
+            throw new TableFileException(describe("File.NotXlsx", e), e);
+        }
+        try
+        {
+            var workbook = _document.WorkbookPart ?? throw new TableFileException(describe("File.NotXlsx", null));
+            var sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
+                ?? throw new TableFileException(describe("File.NotXlsx", null));
+            var worksheet = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
+            LoadSharedStrings(workbook);
+            LoadDateStyles(workbook);
+            _reader = OpenXmlReader.Create(worksheet);
+            if (ReadRow())
+            {
+                Header = _cells.ToArray();
+            }
+        }
+        catch (Exception e) when (e is not TableFileException)
+        {
+            _document.Dispose();
+            throw new TableFileException(describe("File.NotXlsx", e), e);
+        }
+    }
+
+    public override double Progress => _lastRow <= 0 ? 0 : Math.Min(1, (double)RowNumber / _lastRow);
+
+    public override bool Read()
+    {
+        while (ReadRow())
+        {
+            if (!IsBlank(_cells))
+            {
+                Cells = _cells;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool ReadRow()
+    {
+        try
+        {
+            while (_reader.Read())
+            {
+                if (_reader.ElementType == typeof(SheetDimension) && _reader.IsStartElement)
+                {
+                    var dimension = (SheetDimension)_reader.LoadCurrentElement()!;
+                    var end = dimension.Reference?.Value?.Split(':')[^1];
+                    _lastRow = end is null ? 0 : int.TryParse(end.AsSpan(end.AsSpan().IndexOfAnyInRange('0', '9') is var d and >= 0 ? d : end.Length), out var last) ? last : 0;
+                    continue;
+                }
+                if (_reader.ElementType != typeof(Row) || !_reader.IsStartElement)
+                {
+                    continue;
+                }
+                var row = (Row)_reader.LoadCurrentElement()!;
+                RowNumber = row.RowIndex?.Value is uint index ? (int)index : RowNumber + 1;
+                _cells.Clear();
+                var next = 0;
+                foreach (var cell in row.Elements<Cell>())
+                {
+                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : next;
+                    while (_cells.Count < column)
+                    {
+                        _cells.Add("");
+                    }
+                    _cells.Add(Value(cell));
+                    next = column + 1;
+                }
+                return true;
+            }
+            return false;
+        }
+        catch (Exception e) when (e is not TableFileException)
+        {
+            throw new TableFileException(_describe("File.NotXlsx", e), e);
+        }
+    }
+
+    private string Value(Cell cell)
+    {
+        var raw = cell.CellValue?.Text ?? "";
+        var type = cell.DataType?.Value;
+        if (type == CellValues.SharedString)
+        {
+            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _sharedStrings.Count ? _sharedStrings[i] : "";
+        }
+        if (type == CellValues.InlineString)
+        {
+            return TextOf(cell.InlineString);
+        }
+        if ((type is null || type == CellValues.Number) && cell.StyleIndex?.Value is uint style && _dateStyles.Contains(style)
+            && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466)
+        {
+            // A date typed into Excel is a serial number in a date-formatted cell: give the date as text.
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        return raw;
+    }
+
+    /// <summary>The text of a shared or inline string: its plain text, or its rich-text runs joined (phonetic hints left out).</summary>
+    private static string TextOf(OpenXmlElement? item)
+    {
+        if (item is null)
+        {
+            return "";
+        }
+        var plain = item.GetFirstChild<Text>();
+        if (plain is not null)
+        {
+            return plain.Text;
+        }
+        var builder = new StringBuilder();
+        foreach (var run in item.Elements<Run>())
+        {
+            builder.Append(run.Text?.Text);
+        }
+        return builder.ToString();
+    }
+
+    private void LoadSharedStrings(WorkbookPart workbook)
+    {
+        if (workbook.SharedStringTablePart is not { } part)
+        {
+            return;
+        }
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            {
+                _sharedStrings.Add(TextOf(reader.LoadCurrentElement()));
+            }
+        }
+    }
+
+    private void LoadDateStyles(WorkbookPart workbook)
+    {
+        var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
+        if (stylesheet?.CellFormats is null)
+        {
+            return;
+        }
+        var custom = stylesheet.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null)
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value ?? "") ?? [];
+        uint index = 0;
+        foreach (var format in stylesheet.CellFormats.Elements<CellFormat>())
+        {
+            var id = format.NumberFormatId?.Value ?? 0;
+            if (id is >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47 or >= 50 and <= 58
+                || (custom.TryGetValue(id, out var code) && IsDateFormat(code)))
+            {
+                _dateStyles.Add(index);
+            }
+            index++;
+        }
+    }
+
+    /// <summary>A custom number format shows a date if it has y, m or d outside quotes and brackets.</summary>
+    private static bool IsDateFormat(string code)
+    {
+        var quoted = false;
+        var bracket = false;
+        foreach (var c in code)
+        {
+            switch (c)
+            {
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case '[':
+                    bracket = true;
+                    break;
+                case ']':
+                    bracket = false;
+                    break;
+                case 'y' or 'Y' or 'd' or 'D' when !quoted && !bracket:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"AB12" → 27 (zero-based column of the reference).</summary>
+    private static int ColumnIndex(string reference)
+    {
+        var column = 0;
+        foreach (var c in reference)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                break;
+            }
+            column = column * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+        return column - 1;
+    }
+
+    public override void Dispose()
+    {
+        _reader?.Dispose();
+        _document.Dispose();
+    }
+}

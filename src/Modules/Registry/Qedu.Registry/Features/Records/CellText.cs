@@ -1,0 +1,19 @@
+namespace Qedu.Registry.Features.Records;
+
+/// <summary>
+/// Guards spreadsheet cells against formula injection (CSV injection): a value that a spreadsheet would run as a
+/// formula (starting with = + - @, a tab or a carriage return) is written with a leading apostrophe. A value that
+/// already starts with an apostrophe followed by one of those (or another apostrophe) gets one too, so that reading
+/// removes exactly one apostrophe and every value survives export and import unchanged.
+/// </summary>
+internal static class CellText
+{
+    private static bool Triggers(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    private static bool IsEscaped(string value) => value.Length >= 2 && value[0] == '\'' && (Triggers(value[1]) || value[1] == '\'');
+
+    public static string Escape(string value) =>
+        value.Length > 0 && (Triggers(value[0]) || IsEscaped(value)) ? "'" + value : value;
+
+    public static string Unescape(string value) => IsEscaped(value) ? value[1..] : value;
+}

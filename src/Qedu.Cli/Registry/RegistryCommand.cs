@@ -1,0 +1,265 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Qedu.Cli.Commands;
+using Qedu.Cli.Hosting;
+using Qedu.Registry.Features.Export;
+using Qedu.Registry.Features.Files;
+using Qedu.Registry.Features.Import;
+using Qedu.Registry.Features.Records;
+using Spectre.Console;
+
+namespace Qedu.Cli.Registry;
+
+/// <summary>
+/// <c>qedu registry import | export | template</c>: registry files from the command line. Import checks everything
+/// first and writes nothing when anything is wrong: the report (JSON on stdout, or <c>--report</c> .json / .xlsx)
+/// names file, row, column, value and problem, with exit code 2. Progress goes to stderr.
+/// </summary>
+internal static class RegistryCommand
+{
+    public const int BadInput = 2;
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("registry", "Registry files: import, export and templates (schools, staff, classes, assets, students)");
+        command.Subcommands.Add(Import());
+        command.Subcommands.Add(Export());
+        command.Subcommands.Add(Template());
+        return command;
+    }
+
+    private static Option<string> KindOption() => new("--kind")
+    {
+        Description = $"What the file holds: {string.Join(", ", RecordKinds.Names)}",
+        Required = true,
+    };
+
+    private static Option<string> FormatOption() => new("--format") { Description = "csv or xlsx", Required = true };
+
+    private static Option<string> LanguageOption() => new("--lang") { Description = "Language of messages: zh (default) or en", DefaultValueFactory = _ => "zh" };
+
+    private static void UseLanguage(string? language) =>
+        CultureInfo.CurrentUICulture = string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? new CultureInfo("en") : new CultureInfo("zh-CN");
+
+    private static Command Import()
+    {
+        var kinds = new Option<string[]>("--kind")
+        {
+            Description = $"What each file holds ({string.Join(", ", RecordKinds.Names)}); give one --kind per --file, in the same order",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var files = new Option<string[]>("--file") { Description = "A .csv or .xlsx file (CSV in UTF-8 or GB18030)", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and report, but write nothing" };
+        var report = new Option<string?>("--report") { Description = "Write the report to this .json or .xlsx file instead of stdout" };
+        var maxMb = new Option<int?>("--max-file-mb") { Description = "Refuse files larger than this many MB (default 512)" };
+        var language = LanguageOption();
+        var db = DbOption.Create();
+        var command = new Command("import", "Import registry files: all rows are checked first, and nothing is written if any is wrong")
+        {
+            kinds, files, dryRun, report, maxMb, language, db,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            UseLanguage(parse.GetValue(language));
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var kindNames = parse.GetValue(kinds) ?? [];
+            var paths = parse.GetValue(files) ?? [];
+            if (kindNames.Length != paths.Length)
+            {
+                await error.WriteLineAsync($"qedu registry import: give one --kind per --file ({kindNames.Length} kinds, {paths.Length} files).");
+                return BadInput;
+            }
+            var sources = new List<ImportSource>();
+            for (var i = 0; i < paths.Length; i++)
+            {
+                if (!RecordKinds.TryParse(kindNames[i], out var kind))
+                {
+                    await error.WriteLineAsync($"qedu registry import: unknown kind '{kindNames[i]}'; choose one of {string.Join(", ", RecordKinds.Names)}.");
+                    return BadInput;
+                }
+                if (!File.Exists(paths[i]))
+                {
+                    await error.WriteLineAsync($"qedu registry import: no file '{paths[i]}'.");
+                    return BadInput;
+                }
+                if (!TableFormats.TryFromFileName(paths[i], out var format))
+                {
+                    await error.WriteLineAsync($"qedu registry import: '{paths[i]}' is neither .csv nor .xlsx.");
+                    return BadInput;
+                }
+                sources.Add(new ImportSource(kind, Path.GetFileName(paths[i]), Path.GetFullPath(paths[i]), format));
+            }
+
+            var settings = CliServices.Resolve(parse.GetValue(db));
+            var limit = parse.GetValue(maxMb);
+            await using var services = CliServices.Build(settings, "registry-import", configure: s =>
+            {
+                if (limit is int mb)
+                {
+                    s.Configure<ImportOptions>(o => o.MaxFileBytes = mb * 1024L * 1024);
+                }
+            });
+            await using var scope = services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
+            var result = await ImportProgressDisplay.RunAsync(error, p => importer.ImportAsync(sources, parse.GetValue(dryRun), p, ct));
+
+            var reportPath = parse.GetValue(report);
+            if (reportPath is null)
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, Json));
+            }
+            else
+            {
+                await using var stream = File.Create(reportPath);
+                if (TableFormats.TryFromFileName(reportPath, out var f) && f == TableFormat.Xlsx)
+                {
+                    ImportReportFile.WriteXlsx(result, stream, scope.ServiceProvider.GetRequiredService<IStringLocalizer<RecordText>>());
+                }
+                else
+                {
+                    await JsonSerializer.SerializeAsync(stream, result, Json, ct);
+                }
+            }
+            var summary = result.Ok
+                ? $"{(result.DryRun ? "dry run, nothing written" : "imported")}: {string.Join(", ", result.Files.Select(f => $"{f.File} {f.Rows} rows"))}"
+                : $"{result.ErrorCount} error(s), nothing written";
+            await error.WriteLineAsync($"qedu registry import: {summary}");
+            return result.Ok ? 0 : BadInput;
+        });
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var kind = KindOption();
+        var format = FormatOption();
+        var outPath = new Option<string>("--out") { Description = "The file to write", Required = true };
+        var school = new Option<string?>("--school") { Description = "Only this school (学校标识码)" };
+        var db = DbOption.Create();
+        var command = new Command("export", "Export registry records with the template's columns (the file imports again unchanged)")
+        {
+            kind, format, outPath, school, db,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (!RecordKinds.TryParse(parse.GetValue(kind), out var k) || !TableFormats.TryParse(parse.GetValue(format), out var f))
+            {
+                await error.WriteLineAsync($"qedu registry export: --kind is one of {string.Join(", ", RecordKinds.Names)} and --format csv or xlsx.");
+                return BadInput;
+            }
+            var settings = CliServices.Resolve(parse.GetValue(db));
+            await using var services = CliServices.Build(settings, "registry-export");
+            await using var scope = services.CreateAsyncScope();
+            var exporter = scope.ServiceProvider.GetRequiredService<RegistryExporter>();
+            var schools = await exporter.SchoolsAsync(parse.GetValue(school), ct);
+            if (schools is null)
+            {
+                await error.WriteLineAsync($"qedu registry export: no school '{parse.GetValue(school)}'.");
+                return BadInput;
+            }
+            var path = Path.GetFullPath(parse.GetValue(outPath)!);
+            var temporary = path + ".tmp";
+            ExportResult result;
+            try
+            {
+                await using (var stream = File.Create(temporary))
+                {
+                    result = await exporter.ExportAsync(k, f, stream, schools, ct);
+                }
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"qedu registry export: cannot write {path}: {e.Message}");
+                return Program.Failed;
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{path}: {result.Rows} {RecordKinds.Name(k)} rows.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Template()
+    {
+        var kind = KindOption();
+        var format = FormatOption();
+        var outPath = new Option<string>("--out") { Description = "The file to write", Required = true };
+        var command = new Command("template", "Write an empty import template with the Chinese column headers") { kind, format, outPath };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!RecordKinds.TryParse(parse.GetValue(kind), out var k) || !TableFormats.TryParse(parse.GetValue(format), out var f))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"qedu registry template: --kind is one of {string.Join(", ", RecordKinds.Names)} and --format csv or xlsx.");
+                return BadInput;
+            }
+            await using (var stream = File.Create(parse.GetValue(outPath)!))
+            {
+                RegistryExporter.WriteTemplate(k, f, stream);
+            }
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{Path.GetFullPath(parse.GetValue(outPath)!)}: {RecordKinds.Name(k)} template.");
+            return 0;
+        });
+        return command;
+    }
+}
+
+/// <summary>Import progress on stderr: a Spectre.Console bar on a terminal, plain lines otherwise (logs, tests, pipes).</summary>
+internal static class ImportProgressDisplay
+{
+    public static async Task<ImportReport> RunAsync(TextWriter error, Func<IProgress<ImportProgress>, Task<ImportReport>> run)
+    {
+        if (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            ImportReport? report = null;
+            await console.Progress().AutoClear(false).StartAsync(async context =>
+            {
+                var task = context.AddTask("validate", maxValue: 1.0);
+                report = await run(new Progress(p =>
+                {
+                    task.Description = $"{p.Phase.ToString().ToLowerInvariant()} {Markup.Escape(p.File)} {p.Rows:N0}{(p.TotalRows is long t ? $"/{t:N0}" : "")}";
+                    task.Value = p.Fraction;
+                }));
+                task.Value = 1;
+            });
+            return report!;
+        }
+        var last = (Phase: (ImportPhase?)null, Tenth: -1);
+        return await run(new Progress(p =>
+        {
+            // A line per phase change and per tenth of the way, so a log shows movement without flooding.
+            var tenth = (int)(p.Fraction * 10);
+            if (p.Phase != last.Phase || tenth != last.Tenth)
+            {
+                last = (p.Phase, tenth);
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {p.Phase.ToString().ToLowerInvariant()} {p.File} {p.Rows}{(p.TotalRows is long t ? $"/{t}" : "")} rows ({p.Fraction:P0})"));
+            }
+        }));
+    }
+
+    /// <summary>Reports on the importer's thread (<see cref="Progress{T}"/> would post to the thread pool and lines could come out late).</summary>
+    private sealed class Progress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}
