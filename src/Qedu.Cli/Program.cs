@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Qedu.Cli.Allocate;
 using Qedu.Cli.Commands;
+using Qedu.Cli.Plans;
 
 namespace Qedu.Cli;
 
@@ -37,6 +38,7 @@ internal static class Program
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(AllocateCommand.Create());
+        root.Subcommands.Add(PlansCommand.Create());
         return root;
     }
 }
