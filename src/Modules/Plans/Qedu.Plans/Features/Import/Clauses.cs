@@ -22,7 +22,7 @@ public static class Clauses
         for (int i = 0; i <= masked.Length; i++)
         {
             char c = i < masked.Length ? masked[i] : '。';
-            bool endsPart = c is '。' or '！' or '？' or '；' or ';' or '!' or '?';
+            bool endsPart = c is '。' or '！' or '？' or '；' or ';' or '!' or '?' || IsHalfWidthStop(masked, i);
             bool endsClause = endsPart || c is '，' or ',';
             if (!endsClause)
             {
@@ -41,6 +41,10 @@ public static class Clauses
         }
         return parts;
     }
+
+    /// <summary>A half-width "." ends a sentence in Chinese text unless it sits in a number ("2.0") or starts an item ("1.").</summary>
+    public static bool IsHalfWidthStop(string text, int i) =>
+        i < text.Length && text[i] == '.' && i > 0 && !char.IsAsciiDigit(text[i - 1]) && (i + 1 == text.Length || !char.IsAsciiDigit(text[i + 1]));
 
     /// <summary>Replaces what stands between 《 and 》 with <see cref="Mask"/>, keeping positions.</summary>
     public static string MaskTitles(string text)

@@ -35,13 +35,13 @@ public static partial class DeadlineParser
 
     private static string? DateOf(string text)
     {
-        if (FullDate().Match(text) is { Success: true } full)
-        {
-            return Iso(full.Groups[1].Value, full.Groups[2].Value, full.Groups[3].Value);
-        }
         if (YearRange().Match(text) is { Success: true } range)
         {
             return $"{range.Groups[2].Value}-12";
+        }
+        if (FullDate().Match(text) is { Success: true } full)
+        {
+            return Iso(full.Groups[1].Value, full.Groups[2].Value, full.Groups[3].Value);
         }
         if (YearPart().Match(text) is { Success: true } part)
         {

@@ -345,6 +345,11 @@ public sealed partial class PlanDocumentParser(UnitMatcher matcher)
     private static string FirstSentence(string text)
     {
         int end = text.IndexOfAny(['。', '！', '？']);
+        int halfWidth = Enumerable.Range(0, text.Length).FirstOrDefault(i => Clauses.IsHalfWidthStop(text, i), -1);
+        if (halfWidth >= 0 && (end < 0 || halfWidth < end))
+        {
+            end = halfWidth;
+        }
         var sentence = end >= 0 ? text[..end] : text;
         return sentence.Trim().TrimEnd('，', ',', '；', ';', '：', ':', '、');
     }

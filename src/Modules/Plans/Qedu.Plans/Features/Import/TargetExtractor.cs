@@ -81,6 +81,10 @@ public static partial class TargetExtractor
         {
             comparator = ">=";
         }
+        if (comparator is null && (before.EndsWith('率') || before.EndsWith("率为", StringComparison.Ordinal)))
+        {
+            return "="; // a rate stated is a target: "问题整改率100%"
+        }
         bool shareThatAchieves = match.Groups["unit"].Value is "%" or "％" && after.StartsWith('的') && Goal().IsMatch(after);
         if (comparator is null && !Goal().IsMatch(before) && !shareThatAchieves) // "85%的中小学实现…" is a target too
         {
@@ -106,12 +110,12 @@ public static partial class TargetExtractor
     [GeneratedRegex(@"^\s*(以内|以下|之内)")]
     private static partial Regex AtMostAfter();
 
-    [GeneratedRegex(@"(达到|达|不低于|不少于|至少|(?<!不)超过|(?<!不)高于|巩固在|保持在|提高|提升|增加|增长|力争)")]
+    [GeneratedRegex(@"(达到|达|不低于|不少于|至少|(?<!不)超过|(?<!不)高于|巩固在|保持在|保持|提高|提升|增加|增长|力争)")]
     private static partial Regex AtLeast();
 
     [GeneratedRegex(@"^\s*(以上|及以上|左右以上)")]
     private static partial Regex AtLeastAfter();
 
-    [GeneratedRegex(@"(建立|建成|建设|新建|改扩建|扩建|打造|培育|遴选|引进|开发|培养|培训|支持|完成|实现|覆盖|启用|汇聚|整合|共享|开设|配备|招聘|评选|创建|扩大|新增|更新|累计|共计|保证|确保|设立|成立|举办|组织|认定|选树|推出)")]
+    [GeneratedRegex(@"(建立|建成|建设|组建|新建|改扩建|扩建|打造|培育|遴选|引进|开发|培养|培训|支持|完成|实现|覆盖|启用|汇聚|整合|共享|开设|配备|招聘|评选|创建|扩大|新增|更新|累计|共计|保证|确保|设立|成立|举办|组织|认定|选树|推出)")]
     private static partial Regex Goal();
 }

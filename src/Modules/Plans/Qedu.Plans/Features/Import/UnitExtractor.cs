@@ -234,13 +234,17 @@ public sealed partial class UnitExtractor(UnitMatcher matcher)
         }
     }
 
+    /// <summary>Clauses at ，；。 and before each label ("牵头单位：A 配合单位：B" is two).</summary>
     private static IEnumerable<string> Clauses(string text) =>
-        ClauseSeparator().Split(text).Select(c => c.Trim()).Where(c => c.Length > 0);
+        ClauseSeparator().Split(text).SelectMany(c => BeforeLabel().Split(c)).Select(c => c.Trim()).Where(c => c.Length > 0);
 
     private const string LabelPattern = @"(责任|牵头|主责|主办|配合|参与|参加|协办|协同|协作)(处室|单位|部门|科室|主体)\s*[：:]";
 
     [GeneratedRegex(LabelPattern)]
     private static partial Regex Label();
+
+    [GeneratedRegex("(?=" + LabelPattern + ")", RegexOptions.ExplicitCapture)]
+    private static partial Regex BeforeLabel();
 
     [GeneratedRegex("^" + LabelPattern)]
     private static partial Regex LabelAtStart();
