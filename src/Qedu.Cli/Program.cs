@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Qedu.Cli.Allocate;
 using Qedu.Cli.Commands;
+using Qedu.Cli.Plans;
 using Qedu.Cli.Registry;
 
 namespace Qedu.Cli;
@@ -39,6 +40,7 @@ internal static class Program
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(AllocateCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
+        root.Subcommands.Add(PlansCommand.Create());
         return root;
     }
 }
