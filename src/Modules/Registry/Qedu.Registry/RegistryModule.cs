@@ -28,6 +28,7 @@ public static class RegistryModule
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
         services.AddScoped<StudentQueries>();
         services.AddScoped<StudentCommands>();
+        services.AddScoped<StudentWrites>();
         services.AddScoped<ClassQueries>();
         services.AddSingleton(new NavItem(NavSections.Data, 10, "/registry/students", "学生学籍", "Students", Permissions.RegistryRead));
         services.AddSingleton(new NavItem(NavSections.Data, 20, "/registry/classes", "班级", "Classes", Permissions.RegistryRead));
@@ -46,6 +47,7 @@ public static class RegistryModule
     {
         endpoints.MapSchoolProfiles();
         endpoints.MapStudents();
+        endpoints.MapStudentWrites();
         endpoints.MapChangeFeed();
         return endpoints;
     }

@@ -34,7 +34,7 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
     public async Task<Student> CreateAsync(Student student, IReadOnlyList<Guardian> guardians, DateOnly? from = null, string? entryReasonCode = null,
         CancellationToken ct = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await OwnTransactionAsync(ct);
         db.Students.Add(student);
         await db.SaveChangesAsync(ct); // the student's id comes from the change-feed counter on save
         foreach (var guardian in guardians)
@@ -52,7 +52,7 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
             });
         }
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await CommitAsync(transaction, ct);
         return student;
     }
 
@@ -63,7 +63,7 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
     /// usual reason for that change when none is given.
     /// </summary>
     public async Task<WriteResult<Student>> UpdateAsync(long id, long expectedRevision, Student values, string? reasonCode = null,
-        DateOnly? effective = null, CancellationToken ct = default)
+        DateOnly? effective = null, IReadOnlyList<Guardian>? guardians = null, CancellationToken ct = default)
     {
         var student = await db.Students.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (student is null)
@@ -74,7 +74,7 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
         {
             return WriteResult<Student>.Stale(student.Revision);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await OwnTransactionAsync(ct);
         var on = effective ?? codes.Today;
         var movedSchool = values.OrgUnitId != student.OrgUnitId;
         var movedClass = values.ClassId != student.ClassId;
@@ -99,11 +99,58 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
             }
         }
         Copy(values, student);
+        if (guardians is not null)
+        {
+            await ReplaceGuardiansAsync(student, guardians, ct);
+        }
         // The concurrency token guards the race between the read above and this write.
         db.Entry(student).Property(s => s.Revision).OriginalValue = expectedRevision;
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await CommitAsync(transaction, ct);
         return WriteResult<Student>.Done(student);
+    }
+
+    /// <summary>
+    /// Makes the student's guardians the given ones, in order: the first stored guardian takes the first given, and so
+    /// on; extra stored ones are removed, extra given ones added. Saved with the update.
+    /// </summary>
+    private async Task ReplaceGuardiansAsync(Student student, IReadOnlyList<Guardian> given, CancellationToken ct = default)
+    {
+        var stored = await db.Guardians.Where(g => g.StudentId == student.Id).OrderBy(g => g.Id).ToListAsync(ct);
+        for (var i = 0; i < Math.Max(stored.Count, given.Count); i++)
+        {
+            if (i >= given.Count)
+            {
+                db.Guardians.Remove(stored[i]);
+                continue;
+            }
+            var g = given[i];
+            if (i >= stored.Count)
+            {
+                g.StudentId = student.Id;
+                g.OrgUnitId = student.OrgUnitId;
+                db.Guardians.Add(g);
+                continue;
+            }
+            var s = stored[i];
+            (s.Name, s.RelationCode, s.Phone, s.ResidentId, s.OrgUnitId) = (g.Name, g.RelationCode, g.Phone, g.ResidentId, student.OrgUnitId);
+            if (g.Employer is not null)
+            {
+                s.Employer = g.Employer;
+            }
+        }
+    }
+
+    /// <summary>A transaction of this command's own, unless the caller already runs one (a bulk upsert writes many students in one).</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken ct)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     /// <summary>Deletes the student with its guardians and history (each leaves a tombstone in the change feed).</summary>
