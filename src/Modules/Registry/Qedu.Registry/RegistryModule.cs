@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
+using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
 using Qedu.Registry.DemoData;
 using Qedu.Registry.Features.ChangeFeed;
+using Qedu.Registry.Features.Mirror;
 using Qedu.Registry.Features.SchoolProfiles;
 using Qedu.Registry.Features.Students;
 
@@ -22,6 +26,11 @@ public static class RegistryModule
         services.AddScoped<StudentQueries>();
         services.AddScoped<ChangeFeedQuery>();
         services.AddScoped<RegistryBulkWriter>();
+        services.AddHttpClient(RegistryMirror.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
+        // Public for the hosts, built here: its constructor takes the module's internal context.
+        services.AddScoped(sp => new RegistryMirror(
+            sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<ICurrentAccess>(),
+            sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;
     }

@@ -3,6 +3,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Kernel.PersonalData;
+using Qedu.Kernel.Persistence;
 
 namespace Qedu.Registry.Features.Students;
 
@@ -46,12 +47,7 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
         {
             query = query.Where(s => s.ClassId == classId);
         }
-        var rows = await query.OrderBy(s => s.Id).Take(limit + 1).ToListAsync(ct);
-        var more = rows.Count > limit;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
+        var (rows, more) = await query.OrderBy(s => s.Id).TakePageAsync(limit, ct);
         var views = await ViewsAsync(rows, ct);
         return new KeysetPage<StudentView>(views, more ? rows[^1].Id : null);
     }
