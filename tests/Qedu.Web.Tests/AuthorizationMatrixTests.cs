@@ -119,6 +119,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/registry/students/"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /api/registry/students/{id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),
         ["GET /api/registry/changes"] = Rule.Needs(Permissions.RegistryRead),
+        ["GET /api/registry/oneroster.zip"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),
 

@@ -2,7 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Cli.Hosting;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Features.Mirror;
+using Qedu.Registry.Features.OneRoster;
 
 namespace Qedu.Cli.Commands;
 
@@ -11,9 +13,82 @@ internal static class RegistryCommand
 {
     public static Command Create()
     {
-        var command = new Command("registry", "Basic education database: mirror another Qedu");
+        var command = new Command("registry", "Basic education database: mirror another Qedu, export OneRoster");
         command.Subcommands.Add(Mirror());
+        var oneRoster = new Command("oneroster", "OneRoster v1.2 CSV bundles");
+        oneRoster.Subcommands.Add(OneRosterExportCommand());
+        command.Subcommands.Add(oneRoster);
         return command;
+    }
+
+    private static Command OneRosterExportCommand()
+    {
+        var output = new Option<string>("--out") { Description = "The zip file to write (replaced if it exists)", Required = true };
+        var school = new Option<string?>("--school") { Description = "Only this school (or the subtree of this unit), by code" };
+        var db = DbOption.Create();
+        var export = new Command("export", "Write the registry as a OneRoster v1.2 CSV bundle (bulk)") { output, school, db };
+        export.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            var code = parse.GetValue(school);
+            if (code is not null && !OrgUnitRules.IsWellFormedCode(code))
+            {
+                await error.WriteLineAsync($"qedu: {OneRosterText.Both("OneRoster.BadCode", code)}");
+                return Program.BadInput;
+            }
+            var settings = CliServices.Resolve(parse.GetValue(db));
+            await using var services = CliServices.Build(settings, "registry-oneroster-export");
+            await using var scope = services.CreateAsyncScope();
+            // Written beside the target and moved into place at the end, so a failure never leaves half a bundle.
+            var temporary = path + ".part";
+            OneRosterCounts? counts;
+            try
+            {
+                await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+                {
+                    counts = await scope.ServiceProvider.GetRequiredService<OneRosterExport>().WriteAsync(stream, code, ct);
+                }
+                if (counts is null)
+                {
+                    File.Delete(temporary);
+                    await error.WriteLineAsync($"qedu: {OneRosterText.Both("OneRoster.UnknownUnit", code!)}");
+                    return Program.BadInput;
+                }
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                TryDelete(temporary);
+                await error.WriteLineAsync($"qedu: {OneRosterText.Both("OneRoster.CannotWrite", path, e.Message)}");
+                return Program.Failed;
+            }
+            catch
+            {
+                TryDelete(temporary);
+                throw;
+            }
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                OneRosterText.Both("OneRoster.Written", path, counts.Orgs, counts.Classes, counts.Users, counts.Enrollments));
+            return 0;
+        });
+        return export;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Nothing more to do: the message already says the bundle was not written.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
     }
 
     private static Command Mirror()

@@ -5,11 +5,13 @@ using Qedu.Kernel.Audit;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
 using Qedu.Registry.DemoData;
 using Qedu.Registry.Features.ChangeFeed;
 using Qedu.Registry.Features.Mirror;
+using Qedu.Registry.Features.OneRoster;
 using Qedu.Registry.Features.SchoolProfiles;
 using Qedu.Registry.Features.Students;
 
@@ -31,6 +33,9 @@ public static class RegistryModule
         services.AddScoped(sp => new RegistryMirror(
             sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<ICurrentAccess>(),
             sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new OneRosterExport(
+            sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<PersonalDataAccess>(),
+            sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;
     }
@@ -40,6 +45,7 @@ public static class RegistryModule
         endpoints.MapSchoolProfiles();
         endpoints.MapStudents();
         endpoints.MapChangeFeed();
+        endpoints.MapOneRoster();
         return endpoints;
     }
 }
