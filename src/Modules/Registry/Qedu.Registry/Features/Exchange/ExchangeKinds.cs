@@ -40,7 +40,23 @@ internal sealed class ExchangeKind<TEntity, TData>(
 
     public override async Task<List<IRegistryRecord>> LoadAsync(RegistryDb db, IReadOnlyCollection<long> ids, bool tracking, CancellationToken ct)
     {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
         var list = ids as List<long> ?? ids.ToList();
+        var (min, max) = (list.Min(), list.Max());
+        if (!tracking && max - min < 4L * list.Count)
+        {
+            // A feed page's ids are mostly consecutive (ids are versions, written in runs): one range scan of the primary
+            // key reads a few pages where a lookup per id would read thousands. Rows in the range but not asked for are
+            // dropped here.
+            var wanted = list.ToHashSet();
+            var range = await db.Set<TEntity>().AsNoTracking()
+                .Where(e => EF.Property<long>(e, nameof(IRegistryRecord.Id)) >= min && EF.Property<long>(e, nameof(IRegistryRecord.Id)) <= max)
+                .ToListAsync(ct);
+            return range.Where(r => wanted.Contains(r.Id)).Select(r => (IRegistryRecord)r).ToList();
+        }
         var query = db.Set<TEntity>().Where(e => list.Contains(EF.Property<long>(e, nameof(IRegistryRecord.Id))));
         var rows = await (tracking ? query : query.AsNoTracking()).ToListAsync(ct);
         return rows.ConvertAll(r => (IRegistryRecord)r);
