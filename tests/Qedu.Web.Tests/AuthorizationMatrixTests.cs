@@ -148,6 +148,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             BodyField = "items[0].schoolCode",
             Body = async (app, school) => Http.Json(new { items = new[] { await Students.NewAsync(app, school, "权限矩阵批量") } }),
         },
+        ["GET /api/registry/oneroster.zip"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),
 

@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
+using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
@@ -12,6 +15,8 @@ using Qedu.Registry.Features.ChangeFeed;
 using Qedu.Registry.Features.Classes;
 using Qedu.Registry.Features.Export;
 using Qedu.Registry.Features.Import;
+using Qedu.Registry.Features.Mirror;
+using Qedu.Registry.Features.OneRoster;
 using Qedu.Registry.Features.Records;
 using Qedu.Registry.Features.SchoolProfiles;
 using Qedu.Registry.Features.Students;
@@ -39,6 +44,14 @@ public static class RegistryModule
         services.AddScoped<RegistryExporter>();
         // Registry:Import in configuration when the host has it (the web host); the defaults otherwise (the command line).
         services.AddOptions<ImportOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Registry:Import").Bind(o));
+        services.AddHttpClient(RegistryMirror.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
+        // Public for the hosts, built here: its constructor takes the module's internal context.
+        services.AddScoped(sp => new RegistryMirror(
+            sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<ICurrentAccess>(),
+            sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new OneRosterExport(
+            sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<PersonalDataAccess>(),
+            sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;
     }
@@ -49,6 +62,7 @@ public static class RegistryModule
         endpoints.MapStudents();
         endpoints.MapStudentWrites();
         endpoints.MapChangeFeed();
+        endpoints.MapOneRoster();
         return endpoints;
     }
 }

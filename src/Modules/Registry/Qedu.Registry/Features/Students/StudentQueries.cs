@@ -3,6 +3,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Kernel.PersonalData;
+using Qedu.Kernel.Persistence;
 
 namespace Qedu.Registry.Features.Students;
 
@@ -82,12 +83,7 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
                 ? query.Where(s => s.StudentNumber == upper || s.ResidentId == upper)
                 : query.Where(s => s.Name.StartsWith(search));
         }
-        var rows = await query.OrderBy(s => s.Id).Take(limit + 1).ToListAsync(ct);
-        var more = rows.Count > limit;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
+        var (rows, more) = await query.OrderBy(s => s.Id).TakePageAsync(limit, ct);
         var views = await ViewsAsync(rows, ct);
         return new KeysetPage<StudentView>(views, more ? rows[^1].Id : null);
     }
@@ -126,14 +122,7 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
                 e.From, e.To, e.EntryReasonCode, e.ExitReasonCode))
             .ToList();
         return new StudentDetail(student, units.GetValueOrDefault(row.OrgUnitId), row.ClassId is { } k ? classes.GetValueOrDefault(k) : null,
-            row.Address is null ? null : open ? row.Address : AddressMask(row.Address), guardianViews, history);
-    }
-
-    /// <summary>A home address names a child's whereabouts: without pii.view only the district part is shown.</summary>
-    private static string AddressMask(string address)
-    {
-        var cut = address.IndexOfAny(['区', '市', '县']);
-        return cut < 0 ? "***" : address[..(cut + 1)] + "***";
+            PersonalDataAccess.MaskAddress(row.Address, open), guardianViews, history);
     }
 
     internal async Task<IReadOnlyList<StudentView>> ViewsAsync(List<Student> rows, CancellationToken ct)
