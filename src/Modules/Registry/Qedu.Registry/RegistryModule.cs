@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
 using Qedu.Registry.DemoData;
@@ -29,6 +30,7 @@ public static class RegistryModule
         services.AddScoped<RecordContextFactory>();
         services.AddScoped<RegistryImporter>();
         services.AddScoped<RegistryExporter>();
+        services.AddSingleton(new UploadPath(RegistryFileEndpoints.ImportPath));
         // Registry:Import in configuration when the host has it (the web host); the defaults otherwise (the command line).
         services.AddOptions<ImportOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Registry:Import").Bind(o));
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
@@ -40,6 +42,7 @@ public static class RegistryModule
         endpoints.MapSchoolProfiles();
         endpoints.MapStudents();
         endpoints.MapChangeFeed();
+        endpoints.MapRegistryFiles();
         return endpoints;
     }
 }
