@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Qedu.Cli.Allocate;
 using Qedu.Cli.Commands;
+using Qedu.Cli.Plans;
 using Qedu.Cli.Registry;
 
 namespace Qedu.Cli;
@@ -11,6 +12,9 @@ internal static class Program
     /// a command's own "no" (1: pending migrations, broken audit log) or bad input (2).</summary>
     public const int Failed = 3;
 
+    /// <summary>Exit code for bad input: arguments, options, files.</summary>
+    public const int BadInput = 2;
+
     public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
     /// <summary>Runs one command line; tests call this in-process with their own writers.</summary>
@@ -18,7 +22,18 @@ internal static class Program
     {
         try
         {
-            return await BuildRoot().Parse(args).InvokeAsync(
+            var parse = BuildRoot().Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // Bad input (a missing or unknown option) is 2, as for every command's own checks, not the library's 1.
+                foreach (var problem in parse.Errors)
+                {
+                    await error.WriteLineAsync($"qedu: {problem.Message}");
+                }
+                await error.WriteLineAsync("qedu: --help lists the commands and options.");
+                return BadInput;
+            }
+            return await parse.InvokeAsync(
                 new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -39,6 +54,7 @@ internal static class Program
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(AllocateCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
+        root.Subcommands.Add(PlansCommand.Create());
         return root;
     }
 }

@@ -64,6 +64,12 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
 
         public Func<WebApp, string, Task<HttpContent>>? Body { get; init; }
 
+        /// <summary>Turns the target value into the route value (a school into a fresh student there, for a delete).</summary>
+        public Func<WebApp, string, Task<string>>? Prepare { get; init; }
+
+        /// <summary>The If-Match header an update or delete needs (the record's current ETag).</summary>
+        public Func<WebApp, string, Task<string>>? IfMatch { get; init; }
+
         /// <summary>Route values that are not about scope (which OpenAPI document, which file).</summary>
         public Dictionary<string, string> Fixed { get; init; } = [];
 
@@ -104,6 +110,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /accounts/new"] = Rule.Needs(Permissions.AccountsManage),
         ["GET /accounts/{Id:guid}"] = Rule.Scoped(Permissions.AccountsManage, Target.Account),
         ["GET /audit"] = Rule.Needs(Permissions.AuditRead),
+        ["GET /registry/students"] = Rule.Needs(Permissions.RegistryRead),
+        ["GET /registry/students/{Id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),
+        ["GET /registry/classes"] = Rule.Needs(Permissions.RegistryRead),
 
         // The JSON API.
         ["GET /api/me"] = Rule.SignedIn(),
@@ -128,6 +137,27 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             Body = NewClassFileAsync,
             Fixed = new Dictionary<string, string> { ["kind"] = "classes" },
         },
+        ["POST /api/registry/students/"] = Rule.Scoped(Permissions.RegistryWrite, Target.School, StatusCodes.Status201Created) with
+        {
+            BodyField = "schoolCode",
+            Body = async (app, school) => Http.Json(await Students.NewAsync(app, school, "权限矩阵学生")),
+        },
+        ["PUT /api/registry/students/{id:long}"] = Rule.Scoped(Permissions.RegistryWrite, Target.Student) with
+        {
+            Body = async (app, id) => Http.Json(await Students.CurrentAsync(app, long.Parse(id, CultureInfo.InvariantCulture))),
+            IfMatch = (app, id) => Students.ETagAsync(app, long.Parse(id, CultureInfo.InvariantCulture)),
+        },
+        ["DELETE /api/registry/students/{id:long}"] = Rule.Scoped(Permissions.RegistryWrite, Target.School, StatusCodes.Status204NoContent) with
+        {
+            Prepare = async (app, school) => Students.Text(await Students.CreateAsync(app, school)),
+            IfMatch = (app, id) => Students.ETagAsync(app, long.Parse(id, CultureInfo.InvariantCulture)),
+        },
+        ["POST /api/registry/students/bulk"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
+        {
+            BodyField = "items[0].schoolCode",
+            Body = async (app, school) => Http.Json(new { items = new[] { await Students.NewAsync(app, school, "权限矩阵批量") } }),
+        },
+        ["GET /api/registry/oneroster.zip"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),
 
@@ -226,11 +256,19 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
     {
         var (expected, expectedStatus) = expectation;
         var method = key[..key.IndexOf(' ', StringComparison.Ordinal)];
+        if (rule.Prepare is not null && value is not null)
+        {
+            value = await rule.Prepare(app, value);
+        }
         var url = Fill(endpoint.RoutePattern, rule, value);
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (rule.Body is not null && value is not null)
         {
             request.Content = await rule.Body(app, value);
+        }
+        if (rule.IfMatch is not null && value is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", await rule.IfMatch(app, value));
         }
         using var response = await client.SendAsync(request);
         var isApi = url.StartsWith("/api/", StringComparison.Ordinal);

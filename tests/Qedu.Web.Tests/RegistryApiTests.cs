@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Codes;
+using Qedu.Registry.Data;
+using Qedu.Registry.Domain;
 using Qedu.Web.Tests.Infrastructure;
 
 namespace Qedu.Web.Tests;
@@ -121,5 +125,109 @@ public sealed class RegistryApiTests(WebApp app)
         Assert.Contains("abc!!", (await malformed.ProblemAsync()).Detail, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("2137999999", (await unknown.ProblemAsync()).Detail, StringComparison.Ordinal);
+    }
+
+    private static int _calls;
+
+    /// <summary>At the anchor school: a student changed twice, one created then deleted, a guardian; returns the version before them.</summary>
+    private async Task<(long Before, long Changed, long Gone, long Guardian)> ChangeAnchorSchoolAsync()
+    {
+        return await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RegistryDb>();
+            var before = await db.Changes.MaxAsync(c => c.Version);
+            var school = await app.KernelAsync(k => k.OrgUnits.Where(o => o.Code == TestWorld.AnchorSchool).Select(o => o.Id).SingleAsync());
+            // A division code no demo person has, and a birth date of its own per call: unique ids and numbers.
+            var born = new DateOnly(2019, 1, 1).AddDays(Interlocked.Increment(ref _calls));
+            Student New(int k) => new()
+            {
+                OrgUnitId = school, StudentNumber = "G" + ResidentId.Compose("370198", born, 2 * k + 1), Name = $"动态学生{k}", GenderCode = "1",
+                ResidentId = ResidentId.Compose("370198", born, 2 * k + 1), BirthDate = born, StatusCode = "01", Address = "青岛市市南区香港中路100号",
+            };
+            var changed = New(0);
+            var gone = New(1);
+            db.AddRange(changed, gone);
+            await db.SaveChangesAsync();
+            var guardian = new Guardian { OrgUnitId = school, StudentId = changed.Id, Name = "动态家长", RelationCode = "11", Phone = "13912345678" };
+            db.Add(guardian);
+            changed.Name = "动态学生（改一）";
+            await db.SaveChangesAsync();
+            changed.Name = "动态学生（改二）";
+            await db.SaveChangesAsync();
+            db.Remove(gone);
+            await db.SaveChangesAsync();
+            return (before, changed.Id, gone.Id, guardian.Id);
+        });
+    }
+
+    [Fact]
+    public async Task Feed_lines_carry_the_records_latest_data_and_a_deleted_record_shows_none_then_its_tombstone()
+    {
+        var (before, changed, gone, guardian) = await ChangeAnchorSchoolAsync();
+        var client = await app.ClientAsync("city.admin");
+
+        var lines = Items(await (await client.GetAsync($"/api/registry/changes?since={before}&limit=100")).JsonAsync());
+
+        var changedLines = lines.Where(l => l.GetProperty("entityId").GetInt64() == changed).ToList();
+        Assert.Equal(3, changedLines.Count); // created, renamed, renamed again
+        var revision = await app.AsSystemAsync(sp => sp.GetRequiredService<RegistryDb>().Students.Where(s => s.Id == changed).Select(s => s.Revision).SingleAsync());
+        Assert.All(changedLines, l =>
+        {
+            var data = l.GetProperty("data");
+            Assert.Equal(changed, data.GetProperty("id").GetInt64());
+            Assert.Equal("动态学生（改二）", data.GetProperty("name").GetString());
+            Assert.Equal(revision, data.GetProperty("revision").GetInt64());
+            Assert.Equal(TestWorld.AnchorSchool, data.GetProperty("orgCode").GetString());
+        });
+        var goneLines = lines.Where(l => l.GetProperty("entityId").GetInt64() == gone).ToList();
+        Assert.Equal([false, true], goneLines.Select(l => l.GetProperty("deleted").GetBoolean()));
+        Assert.All(goneLines, l => Assert.Equal(JsonValueKind.Null, l.GetProperty("data").ValueKind));
+        var guardianData = lines.Single(l => l.GetProperty("entityId").GetInt64() == guardian).GetProperty("data");
+        Assert.Equal(changed, guardianData.GetProperty("studentId").GetInt64());
+    }
+
+    [Fact]
+    public async Task Feed_data_is_masked_without_pii_view_and_unmasked_reads_with_it_are_audited()
+    {
+        var (before, changed, _, guardian) = await ChangeAnchorSchoolAsync();
+
+        var masked = Items(await (await (await app.ClientAsync("shinan.admin")).GetAsync($"/api/registry/changes?since={before}&limit=100")).JsonAsync());
+        var open = Items(await (await (await app.ClientAsync("school.admin")).GetAsync($"/api/registry/changes?since={before}&limit=100")).JsonAsync());
+
+        var student = await app.AsSystemAsync(sp => sp.GetRequiredService<RegistryDb>().Students.AsNoTracking().SingleAsync(s => s.Id == changed));
+        var (residentId, number) = (student.ResidentId!, student.StudentNumber);
+        JsonElement DataOf(List<JsonElement> page, long id) => page.First(l => l.GetProperty("entityId").GetInt64() == id).GetProperty("data");
+
+        var hidden = DataOf(masked, changed);
+        Assert.True(hidden.GetProperty("masked").GetBoolean());
+        Assert.Equal(ResidentId.Mask(residentId), hidden.GetProperty("residentId").GetString());
+        Assert.NotEqual(number, hidden.GetProperty("studentNumber").GetString());
+        Assert.Equal("青岛市市南区****", hidden.GetProperty("address").GetString());
+        Assert.Equal("139****5678", DataOf(masked, guardian).GetProperty("phone").GetString());
+
+        var shown = DataOf(open, changed);
+        Assert.False(shown.GetProperty("masked").GetBoolean());
+        Assert.Equal(residentId, shown.GetProperty("residentId").GetString());
+        Assert.Equal(number, shown.GetProperty("studentNumber").GetString());
+        Assert.Equal("13912345678", DataOf(open, guardian).GetProperty("phone").GetString());
+
+        var audited = await app.KernelAsync(db => db.AuditEntries
+            .Where(e => e.Action == "pii.read" && e.ActorName == "school.admin" && (e.EntityType == "Student" || e.EntityType == "Guardian"))
+            .OrderByDescending(e => e.Sequence).Take(2).Select(e => (e.Details ?? "") + "|" + e.EntityKey).ToListAsync());
+        Assert.Contains(audited, a => a.Contains(changed.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.Contains(audited, a => a.Contains(guardian.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.False(await app.KernelAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "pii.read" && e.ActorName == "shinan.admin")));
+    }
+
+    [Fact]
+    public async Task A_district_admins_feed_carries_data_only_from_its_district()
+    {
+        var client = await app.ClientAsync("shinan.admin");
+        var page = await (await client.GetAsync("/api/registry/changes?since=0&limit=5000")).JsonAsync();
+        var schools = await app.KernelAsync(db => db.OrgUnits.Where(o => o.DivisionCode == TestWorld.Shinan).Select(o => o.Code).ToListAsync());
+
+        var data = Items(page).Where(l => l.GetProperty("data").ValueKind == JsonValueKind.Object).Select(l => l.GetProperty("data")).ToList();
+        Assert.NotEmpty(data);
+        Assert.All(data, d => Assert.Contains(d.GetProperty("orgCode").GetString()!, schools));
     }
 }

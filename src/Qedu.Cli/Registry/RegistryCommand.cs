@@ -32,10 +32,11 @@ internal static class RegistryCommand
 
     public static Command Create()
     {
-        var command = new Command("registry", "Registry files: import, export and templates (schools, staff, classes, assets, students)");
+        var command = new Command("registry", "Basic education database: import, export and templates; mirror another Qedu; OneRoster");
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Export());
         command.Subcommands.Add(Template());
+        RegistryExchangeCommands.AddTo(command);
         return command;
     }
 

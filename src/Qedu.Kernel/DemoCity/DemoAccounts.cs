@@ -15,6 +15,7 @@ public static class DemoAccounts
     public const string Password = "Qedu#2026";
     public const string ClientSecret = "demo-secret";
     public const string PortalClientId = "demo-portal";
+    public const string MirrorClientId = "demo-mirror";
 
     /// <summary>Where the demo portal (a web app using single sign-on) may be sent back to after sign-in.</summary>
     public static readonly IReadOnlyList<string> PortalRedirectUris =
@@ -34,5 +35,8 @@ public static class DemoAccounts
     [
         new("demo-city", "青岛市数据交换(演示)", DemoCityGenerator.CityCode, [Permissions.OrgRead, Permissions.RegistryRead, Permissions.RegistryWrite]),
         new("demo-shinan", "市南区数据交换(演示)", "370202", [Permissions.OrgRead, Permissions.RegistryRead]),
+        // A second Qedu mirroring this one needs people's data unmasked; a client of its own keeps pii.view away from
+        // demo-city, whose other users (district systems, scripts) have no need to see it.
+        new(MirrorClientId, "青岛市注册数据镜像(演示)", DemoCityGenerator.CityCode, [Permissions.RegistryRead, Permissions.PiiView]),
     ];
 }

@@ -64,7 +64,17 @@ public sealed class OrgTree(KernelDb db)
         var ids = orgUnitIds.Distinct().ToList();
         return ids.Count == 0
             ? new Dictionary<int, string>()
-            : await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+            : await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id))
+                .Select(o => new { o.Id, o.Code }).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+    }
+
+    /// <summary>The units themselves (names for a page), read past the scope filter on the same grounds as <see cref="CodesOfAsync"/>.</summary>
+    public async Task<IReadOnlyDictionary<int, OrgUnit>> UnitsOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default)
+    {
+        var ids = orgUnitIds.Distinct().ToList();
+        return ids.Count == 0
+            ? new Dictionary<int, OrgUnit>()
+            : await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
     }
 
     /// <summary>The unit's ancestors the caller may see, from the top down, ending with the unit itself.</summary>

@@ -46,6 +46,10 @@ public sealed class PersonalDataAccess(ICurrentAccess access, KernelDb kernel, A
     public static string MaskStudentNumber(string number, bool unmasked) =>
         unmasked || number.Length < 11 ? number : number[..7] + new string('*', number.Length - 11) + number[^4..];
 
+    /// <summary>Keeps the first six characters (city and district), enough to place a home without finding it.</summary>
+    public static string? MaskAddress(string? address, bool unmasked) =>
+        unmasked || address is null ? address : address.Length <= 6 ? new string('*', address.Length) : address[..6] + "****";
+
     /// <summary>Keeps the first three and last four digits (138****1234).</summary>
     public static string? MaskPhone(string? phone, bool unmasked) =>
         unmasked || phone is null ? phone : phone.Length <= 7 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];

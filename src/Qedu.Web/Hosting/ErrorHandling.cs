@@ -32,6 +32,8 @@ internal static class ErrorHandling
                     BadHttpRequestException { StatusCode: 413 } => string.Format(kernelText["Request.TooLarge"], "1 MB"),
                     BadHttpRequestException bad when bad.InnerException is JsonException json =>
                         string.Format(kernelText["Request.Malformed"], json.Path is null ? json.Message : $"{json.Path} ({json.Message.Split('.')[0]})"),
+                    BadHttpRequestException bad when ParameterFailure(bad.Message) is { } failure =>
+                        string.Format(kernelText["Request.BadParameter"], failure.Name, failure.Value),
                     BadHttpRequestException bad => bad.Message,
                     DbUpdateConcurrencyException => webText["Error.Concurrency"].Value,
                     _ => webText["Error.Unexpected"].Value,
@@ -58,6 +60,16 @@ internal static class ErrorHandling
         DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    /// <summary>
+    /// The parameter and value of the framework's (English) binding failure, "Failed to bind parameter "int? limit" from
+    /// "abc".", so the caller reads it in their own language.
+    /// </summary>
+    private static (string Name, string Value)? ParameterFailure(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, "^Failed to bind parameter \"(?:.* )?([^ \"]+)\" from \"(.*)\"\\.$");
+        return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : null;
+    }
 
     private static bool AcceptsJson(HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);

@@ -1,15 +1,22 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
+using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
 using Qedu.Registry.DemoData;
 using Qedu.Registry.Features.ChangeFeed;
+using Qedu.Registry.Features.Classes;
 using Qedu.Registry.Features.Export;
 using Qedu.Registry.Features.Import;
+using Qedu.Registry.Features.Mirror;
+using Qedu.Registry.Features.OneRoster;
 using Qedu.Registry.Features.Records;
 using Qedu.Registry.Features.SchoolProfiles;
 using Qedu.Registry.Features.Students;
@@ -25,6 +32,11 @@ public static class RegistryModule
             RegistryDb.Module, order: 10, sp => new ChangeFeedInterceptor(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
         services.AddScoped<StudentQueries>();
+        services.AddScoped<StudentCommands>();
+        services.AddScoped<StudentWrites>();
+        services.AddScoped<ClassQueries>();
+        services.AddSingleton(new NavItem(NavSections.Data, 10, "/registry/students", "学生学籍", "Students", Permissions.RegistryRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 20, "/registry/classes", "班级", "Classes", Permissions.RegistryRead));
         services.AddScoped<ChangeFeedQuery>();
         services.AddScoped<RegistryBulkWriter>();
         services.AddScoped<RecordContextFactory>();
@@ -33,6 +45,14 @@ public static class RegistryModule
         services.AddSingleton(new UploadPath(RegistryFileEndpoints.ImportPath));
         // Registry:Import in configuration when the host has it (the web host); the defaults otherwise (the command line).
         services.AddOptions<ImportOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Registry:Import").Bind(o));
+        services.AddHttpClient(RegistryMirror.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
+        // Public for the hosts, built here: its constructor takes the module's internal context.
+        services.AddScoped(sp => new RegistryMirror(
+            sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<ICurrentAccess>(),
+            sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new OneRosterExport(
+            sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<PersonalDataAccess>(),
+            sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;
     }
@@ -41,8 +61,10 @@ public static class RegistryModule
     {
         endpoints.MapSchoolProfiles();
         endpoints.MapStudents();
+        endpoints.MapStudentWrites();
         endpoints.MapChangeFeed();
         endpoints.MapRegistryFiles();
+        endpoints.MapOneRoster();
         return endpoints;
     }
 }

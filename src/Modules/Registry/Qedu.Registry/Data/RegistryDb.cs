@@ -19,6 +19,7 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
     public DbSet<Staff> Staff => Set<Staff>();
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Change> Changes => Set<Change>();
+    public DbSet<MirrorCursor> MirrorCursors => Set<MirrorCursor>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -119,6 +120,13 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
             b.ToTable("change_head");
             b.Property(x => x.Id).ValueGeneratedNever();
             b.HasData(new ChangeHead { Id = 1, LastVersion = 0 });
+        });
+        builder.Entity<MirrorCursor>(b =>
+        {
+            b.ToTable("mirror_cursors");
+            b.HasKey(x => new { x.Source, x.ClientId });
+            b.Property(x => x.Source).HasMaxLength(300);
+            b.Property(x => x.ClientId).HasMaxLength(100);
         });
         RegistryRecords.Configure(builder, isPostgres);
     }

@@ -21,3 +21,17 @@ internal sealed class ChangeHead
     public int Id { get; set; }
     public long LastVersion { get; set; }
 }
+
+/// <summary>
+/// How far this instance has mirrored another's feed (<c>qedu registry mirror</c>): the last source version applied, per
+/// source and client (a client's scope decides which lines it sees, so each client has a cursor of its own). Written
+/// in the same transaction as the page it follows, so a cursor never runs ahead of the data.
+/// </summary>
+internal sealed class MirrorCursor
+{
+    /// <summary>The source's base address, normalised (lower-case scheme and host, no trailing slash).</summary>
+    public required string Source { get; set; }
+    public required string ClientId { get; set; }
+    public long LastVersion { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -3,6 +3,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Kernel.PersonalData;
+using Qedu.Kernel.Persistence;
 
 namespace Qedu.Registry.Features.Students;
 
@@ -27,6 +28,27 @@ internal sealed record StudentView(
     long Revision,
     bool Masked);
 
+/// <summary>A student's page: the record, where they are, who their guardians are, and where they have been.</summary>
+internal sealed record StudentDetail(
+    StudentView Student,
+    OrgUnit? School,
+    string? ClassName,
+    string? Address,
+    IReadOnlyList<GuardianView> Guardians,
+    IReadOnlyList<EnrolmentView> Enrolments);
+
+/// <summary>A guardian as pages show them; phone and ID masked as the student's are.</summary>
+internal sealed record GuardianView(long Id, string Name, string RelationCode, string? Phone, string? ResidentId, string? Employer);
+
+/// <summary>One stretch of schooling, with the school itself for its name.</summary>
+internal sealed record EnrolmentView(long Id, OrgUnit? School, string? ClassName, DateOnly From, DateOnly? To, string? EntryReasonCode, string? ExitReasonCode);
+
+/// <summary>What a student list is narrowed to; every part is optional.</summary>
+internal sealed record StudentFilter(int? SchoolId = null, long? ClassId = null, string? Search = null, string? StatusCode = null)
+{
+    public static bool LooksLikeNumber(string text) => text.Length >= 15 && text.Skip(1).All(c => char.IsAsciiDigit(c) || c == 'X');
+}
+
 /// <summary>A page of a keyset-paged list: pass <see cref="Next"/> as <c>after</c> for the following page.</summary>
 internal sealed record KeysetPage<T>(IReadOnlyList<T> Items, long? Next);
 
@@ -35,23 +57,33 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
 {
     public const int MaxPageSize = 1000;
 
-    public async Task<KeysetPage<StudentView>> ListAsync(int? schoolId, long? classId, long after, int limit, CancellationToken ct = default)
+    public Task<KeysetPage<StudentView>> ListAsync(int? schoolId, long? classId, long after, int limit, CancellationToken ct = default) =>
+        ListAsync(new StudentFilter(schoolId, classId), after, limit, ct);
+
+    public async Task<KeysetPage<StudentView>> ListAsync(StudentFilter filter, long after, int limit, CancellationToken ct = default)
     {
         var query = db.Students.AsNoTracking().Where(s => s.Id > after);
-        if (schoolId is not null)
+        if (filter.SchoolId is { } schoolId)
         {
             query = query.Where(s => s.OrgUnitId == schoolId);
         }
-        if (classId is not null)
+        if (filter.ClassId is { } classId)
         {
             query = query.Where(s => s.ClassId == classId);
         }
-        var rows = await query.OrderBy(s => s.Id).Take(limit + 1).ToListAsync(ct);
-        var more = rows.Count > limit;
-        if (more)
+        if (!string.IsNullOrWhiteSpace(filter.StatusCode))
         {
-            rows.RemoveAt(rows.Count - 1);
+            query = query.Where(s => s.StatusCode == filter.StatusCode);
         }
+        if (filter.Search?.Trim() is { Length: > 0 } search)
+        {
+            // A 学籍号 or resident ID is looked up exactly (both are unique and indexed); anything else is a name prefix.
+            var upper = search.ToUpperInvariant();
+            query = StudentFilter.LooksLikeNumber(upper)
+                ? query.Where(s => s.StudentNumber == upper || s.ResidentId == upper)
+                : query.Where(s => s.Name.StartsWith(search));
+        }
+        var (rows, more) = await query.OrderBy(s => s.Id).TakePageAsync(limit, ct);
         var views = await ViewsAsync(rows, ct);
         return new KeysetPage<StudentView>(views, more ? rows[^1].Id : null);
     }
@@ -62,7 +94,38 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
         return row is null ? null : (await ViewsAsync([row], ct))[0];
     }
 
-    private async Task<IReadOnlyList<StudentView>> ViewsAsync(List<Student> rows, CancellationToken ct)
+    /// <summary>One student with guardians and the dated enrolment history, newest first; null when out of scope or absent.</summary>
+    public async Task<StudentDetail?> DetailAsync(long id, CancellationToken ct = default)
+    {
+        var row = await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var student = (await ViewsAsync([row], ct))[0];
+        var guardians = await db.Guardians.AsNoTracking().Where(g => g.StudentId == id).OrderBy(g => g.Id).ToListAsync(ct);
+        var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.StudentId == id).OrderByDescending(e => e.From).ToListAsync(ct);
+        var classIds = enrolments.Select(e => e.ClassId).Append(row.ClassId).OfType<long>().Distinct().ToList();
+        var classes = await db.Classes.AsNoTracking().Where(c => classIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var units = await tree.UnitsOfAsync(enrolments.Select(e => e.OrgUnitId).Append(row.OrgUnitId), ct);
+
+        var open = !student.Masked;
+        var guardianViews = guardians
+            .Select(g => new GuardianView(g.Id, g.Name, g.RelationCode, PersonalDataAccess.MaskPhone(g.Phone, open), PersonalDataAccess.MaskResidentId(g.ResidentId, open), g.Employer))
+            .ToList();
+        if (open)
+        {
+            await personalData.RecordUnmaskedReadAsync(nameof(Guardian), guardians.Select(g => g.Id).ToList(), ct);
+        }
+        var history = enrolments
+            .Select(e => new EnrolmentView(e.Id, units.GetValueOrDefault(e.OrgUnitId), e.ClassId is { } c ? classes.GetValueOrDefault(c) : null,
+                e.From, e.To, e.EntryReasonCode, e.ExitReasonCode))
+            .ToList();
+        return new StudentDetail(student, units.GetValueOrDefault(row.OrgUnitId), row.ClassId is { } k ? classes.GetValueOrDefault(k) : null,
+            PersonalDataAccess.MaskAddress(row.Address, open), guardianViews, history);
+    }
+
+    internal async Task<IReadOnlyList<StudentView>> ViewsAsync(List<Student> rows, CancellationToken ct)
     {
         var orgIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
         var codes = await tree.CodesOfAsync(orgIds, ct);

@@ -448,6 +448,32 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                     b.ToTable("guardians", "registry");
                 });
 
+            modelBuilder.Entity("Qedu.Registry.Domain.MirrorCursor", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_id");
+
+                    b.Property<long>("LastVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_version");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Source", "ClientId")
+                        .HasName("pk_mirror_cursors");
+
+                    b.ToTable("mirror_cursors", "registry");
+                });
+
             modelBuilder.Entity("Qedu.Registry.Domain.SchoolClass", b =>
                 {
                     b.Property<long>("Id")

@@ -439,6 +439,32 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                     b.ToTable("registry_guardians", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Registry.Domain.MirrorCursor", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<long>("LastVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_version");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Source", "ClientId")
+                        .HasName("pk_registry_mirror_cursors");
+
+                    b.ToTable("registry_mirror_cursors", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Registry.Domain.SchoolClass", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,4 @@
+namespace Qedu.Registry.Resources;
+
+/// <summary>Marker for the registry pages' strings (RegistryText.resx: Chinese; RegistryText.en.resx: English).</summary>
+public sealed class RegistryText;

@@ -1,0 +1,154 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Cli.Commands;
+using Qedu.Cli.Hosting;
+using Qedu.Kernel.Persistence;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Features.Mirror;
+using Qedu.Registry.Features.OneRoster;
+
+namespace Qedu.Cli.Registry;
+
+/// <summary>
+/// The exchange side of <c>qedu registry</c>: <c>mirror</c> copies another Qedu's registry into this database through
+/// its change feed; <c>oneroster export</c> writes a OneRoster v1.2 bundle.
+/// </summary>
+internal static class RegistryExchangeCommands
+{
+    public static void AddTo(Command registry)
+    {
+        registry.Subcommands.Add(Mirror());
+        var oneRoster = new Command("oneroster", "OneRoster v1.2 CSV bundles");
+        oneRoster.Subcommands.Add(OneRosterExportCommand());
+        registry.Subcommands.Add(oneRoster);
+    }
+
+    private static Command OneRosterExportCommand()
+    {
+        var output = new Option<string>("--out") { Description = "The zip file to write (replaced if it exists)", Required = true };
+        var school = new Option<string?>("--school") { Description = "Only this school (or the subtree of this unit), by code" };
+        var db = DbOption.Create();
+        var export = new Command("export", "Write the registry as a OneRoster v1.2 CSV bundle (bulk)") { output, school, db };
+        export.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            var code = parse.GetValue(school);
+            if (code is not null && !OrgUnitRules.IsWellFormedCode(code))
+            {
+                await error.WriteLineAsync($"qedu: {OneRosterText.Both("OneRoster.BadCode", code)}");
+                return Program.BadInput;
+            }
+            var settings = CliServices.Resolve(parse.GetValue(db));
+            await using var services = CliServices.Build(settings, "registry-oneroster-export");
+            await using var scope = services.CreateAsyncScope();
+            // Written beside the target and moved into place at the end, so a failure never leaves half a bundle.
+            var temporary = path + ".part";
+            OneRosterCounts? counts;
+            try
+            {
+                await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+                {
+                    counts = await scope.ServiceProvider.GetRequiredService<OneRosterExport>().WriteAsync(stream, code, ct);
+                }
+                if (counts is null)
+                {
+                    File.Delete(temporary);
+                    await error.WriteLineAsync($"qedu: {OneRosterText.Both("OneRoster.UnknownUnit", code!)}");
+                    return Program.BadInput;
+                }
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                TryDelete(temporary);
+                await error.WriteLineAsync($"qedu: {OneRosterText.Both("OneRoster.CannotWrite", path, e.Message)}");
+                return Program.Failed;
+            }
+            catch
+            {
+                TryDelete(temporary);
+                throw;
+            }
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                OneRosterText.Both("OneRoster.Written", path, counts.Orgs, counts.Classes, counts.Users, counts.Enrollments));
+            return 0;
+        });
+        return export;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Nothing more to do: the message already says the bundle was not written.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
+    private static Command Mirror()
+    {
+        var source = new Option<string>("--source") { Description = "The source Qedu's base address, e.g. https://qedu.example.org/", Required = true };
+        var clientId = new Option<string>("--client-id") { Description = "OAuth client of this mirror at the source (needs registry.read and pii.view)", Required = true };
+        var clientSecret = new Option<string>("--client-secret") { Description = "The client's secret", Required = true };
+        var db = DbOption.Create();
+        var mirror = new Command("mirror", "Apply the source's registry change feed to this database until caught up; resumes from the last applied version")
+        {
+            source, clientId, clientSecret, db,
+        };
+        mirror.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var address = parse.GetValue(source)!;
+            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query))
+            {
+                await error.WriteLineAsync($"qedu: {MirrorText.Both("Mirror.BadSource", address)}");
+                return Program.BadInput;
+            }
+            var id = parse.GetValue(clientId)!;
+            var secret = parse.GetValue(clientSecret)!;
+            if (string.IsNullOrWhiteSpace(id) || string.IsNullOrEmpty(secret))
+            {
+                await error.WriteLineAsync($"qedu: {MirrorText.Both("Mirror.BadClient")}");
+                return Program.BadInput;
+            }
+            // Relative paths resolve under the base address, so it must end with '/'.
+            var target = new MirrorSource(uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/"), id, secret);
+
+            var settings = CliServices.Resolve(parse.GetValue(db));
+            await using var services = CliServices.Build(settings, "registry-mirror");
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            await using var scope = services.CreateAsyncScope();
+            var progress = new LineProgress(output);
+            try
+            {
+                var result = await scope.ServiceProvider.GetRequiredService<RegistryMirror>().RunAsync(target, progress, ct);
+                await output.WriteLineAsync(MirrorText.Both("Mirror.Done", target.Key, result.FromVersion, result.LastVersion, result.Pages,
+                    result.Lines, result.Written, result.Removed));
+                return 0;
+            }
+            catch (MirrorFailedException e)
+            {
+                await error.WriteLineAsync($"qedu: {e.Message}");
+                await error.WriteLineAsync(MirrorText.Both("Mirror.Failed"));
+                return Program.Failed;
+            }
+        });
+        return mirror;
+    }
+
+    /// <summary>One line per applied page, written at once (see SeedCommand's LineProgress).</summary>
+    private sealed class LineProgress(TextWriter output) : IProgress<MirrorProgress>
+    {
+        public void Report(MirrorProgress value) =>
+            output.WriteLine($"  {MirrorText.Format(System.Globalization.CultureInfo.InvariantCulture, "Mirror.Progress", value.LastVersion, value.PageLines, value.TotalLines)}");
+    }
+}
