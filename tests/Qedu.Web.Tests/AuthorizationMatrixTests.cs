@@ -128,6 +128,15 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/registry/students/"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /api/registry/students/{id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),
         ["GET /api/registry/changes"] = Rule.Needs(Permissions.RegistryRead),
+        ["GET /api/registry/templates/{kind}"] = Rule.Needs(Permissions.RegistryRead) with { Fixed = new Dictionary<string, string> { ["kind"] = "students" } },
+        ["GET /api/registry/export/{kind}"] = Rule.Needs(Permissions.RegistryRead) with { Fixed = new Dictionary<string, string> { ["kind"] = "classes" } },
+        // The school is a cell of the uploaded file: out of scope is a row error naming the field, not a 404.
+        ["POST /api/registry/import/{kind}"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
+        {
+            BodyField = "schoolCode",
+            Body = NewClassFileAsync,
+            Fixed = new Dictionary<string, string> { ["kind"] = "classes" },
+        },
         ["POST /api/registry/students/"] = Rule.Scoped(Permissions.RegistryWrite, Target.School, StatusCodes.Status201Created) with
         {
             BodyField = "schoolCode",
@@ -399,6 +408,14 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             code = $"{parentCode}-MX{suffix}",
             name = "权限矩阵测试处",
         }));
+    }
+
+    /// <summary>A classes file with one class at the school, under a code no one has used, so an allowed import succeeds.</summary>
+    private static Task<HttpContent> NewClassFileAsync(WebApp app, string schoolCode)
+    {
+        var suffix = new string(Enumerable.Range(0, 6).Select(_ => (char)('A' + Random.Shared.Next(26))).ToArray());
+        var csv = $"学校标识码,班级代码,班级名称,年级,入学年份\r\n{schoolCode},MX-{suffix},权限矩阵测试班,一年级,2026\r\n";
+        return Task.FromResult<HttpContent>(new StringContent(csv, Encoding.UTF8, "text/csv"));
     }
 
     /// <summary>The unit's current values, so an allowed update changes nothing other tests rely on.</summary>

@@ -9,14 +9,23 @@ internal static class ApiBodyLimit
 {
     /// <summary>
     /// JSON API and token requests are small: refuse larger bodies with 413 and a message before reading them
-    /// (file uploads have their own, larger limits on their own endpoints).
+    /// (file uploads, <see cref="UploadPath"/>, have their own, larger limits on their own endpoints).
     /// </summary>
     public static IApplicationBuilder UseQeduApiBodyLimit(this IApplicationBuilder app, IConfiguration configuration)
     {
         var limit = configuration.GetValue<long>("Security:MaxApiBodyBytes", 1024 * 1024);
+        var uploads = app.ApplicationServices.GetServices<UploadPath>().Select(u => new PathString(u.Prefix)).ToList();
         return app.Use(async (context, next) =>
         {
-            if (WebSecurityServiceCollectionExtensions.IsApi(context.Request))
+            if (uploads.Any(u => context.Request.Path.StartsWithSegments(u)))
+            {
+                var upload = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+                if (upload is { IsReadOnly: false })
+                {
+                    upload.MaxRequestBodySize = null;
+                }
+            }
+            else if (WebSecurityServiceCollectionExtensions.IsApi(context.Request))
             {
                 if (context.Request.ContentLength > limit)
                 {

@@ -42,6 +42,7 @@ public static class RegistryModule
         services.AddScoped<RecordContextFactory>();
         services.AddScoped<RegistryImporter>();
         services.AddScoped<RegistryExporter>();
+        services.AddSingleton(new UploadPath(RegistryFileEndpoints.ImportPath));
         // Registry:Import in configuration when the host has it (the web host); the defaults otherwise (the command line).
         services.AddOptions<ImportOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Registry:Import").Bind(o));
         services.AddHttpClient(RegistryMirror.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
@@ -62,6 +63,7 @@ public static class RegistryModule
         endpoints.MapStudents();
         endpoints.MapStudentWrites();
         endpoints.MapChangeFeed();
+        endpoints.MapRegistryFiles();
         endpoints.MapOneRoster();
         return endpoints;
     }

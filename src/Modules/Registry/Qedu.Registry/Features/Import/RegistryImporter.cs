@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qedu.Kernel.Access;
@@ -535,6 +536,52 @@ internal sealed class RegistryImporter(
             for (var file = 0; file < _sources.Count; file++)
             {
                 var source = _sources[file];
+                // Reading and parsing run beside the writing (two cores: one parses while the database takes a batch).
+                var batches = Channel.CreateBounded<List<(SchoolRecord Record, int School)>>(
+                    new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var reading = Task.Run(() => ReadBatchesAsync(file, batches.Writer, stop.Token), stop.Token);
+                long rows = 0;
+                try
+                {
+                    await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                    {
+                        profiles += await WriteBatchAsync(session, batch, ct);
+                        done += batch.Count;
+                        rows += batch.Count;
+                        Report(ImportPhase.Write, source.FileName, rows, _rows[file], 0.5 + 0.5 * done / Math.Max(1, total));
+                    }
+                }
+                finally
+                {
+                    await stop.CancelAsync();
+                    try
+                    {
+                        await reading;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The writer stopped first; its own exception is the one that matters.
+                    }
+                }
+            }
+            var written = new Dictionary<string, long>(session.Counts, StringComparer.Ordinal);
+            if (profiles > 0)
+            {
+                written[nameof(SchoolProfile)] = profiles;
+            }
+            var details = $"import {string.Join(", ", _sources.Select((s, i) => $"{s.FileName} ({RecordKinds.Name(s.Kind)}, {_rows[i]} rows)"))}: "
+                + string.Join(", ", written.Select(w => $"{w.Key}={w.Value}"));
+            await session.CommitAsync("RegistryImport", details, ct);
+            return written;
+        }
+
+        /// <summary>Pass 2's reader: the file again, in batches; any row that no longer reads as it did in pass 1 stops the import.</summary>
+        private async Task ReadBatchesAsync(int file, ChannelWriter<List<(SchoolRecord Record, int School)>> output, CancellationToken ct)
+        {
+            try
+            {
+                var source = _sources[file];
                 var batch = new List<(SchoolRecord Record, int School)>(owner._options.BatchSize);
                 long rows = 0;
                 await foreach (var (record, _, _, errors) in RowsAsync(file, firstPass: false).WithCancellation(ct))
@@ -547,29 +594,25 @@ internal sealed class RegistryImporter(
                     rows++;
                     if (batch.Count >= owner._options.BatchSize)
                     {
-                        profiles += await WriteBatchAsync(session, batch, ct);
-                        done += batch.Count;
-                        batch.Clear();
-                        Report(ImportPhase.Write, source.FileName, rows, _rows[file], 0.5 + 0.5 * done / Math.Max(1, total));
+                        await output.WriteAsync(batch, ct);
+                        batch = new List<(SchoolRecord Record, int School)>(owner._options.BatchSize);
                     }
                 }
-                profiles += await WriteBatchAsync(session, batch, ct);
-                done += batch.Count;
                 if (rows != _rows[file])
                 {
                     throw new TableFileException(_context.Message("File.Changed", source.FileName));
                 }
-                Report(ImportPhase.Write, source.FileName, rows, _rows[file], 0.5 + 0.5 * done / Math.Max(1, total));
+                if (batch.Count > 0)
+                {
+                    await output.WriteAsync(batch, ct);
+                }
+                output.Complete();
             }
-            var written = new Dictionary<string, long>(session.Counts, StringComparer.Ordinal);
-            if (profiles > 0)
+            catch (Exception e)
             {
-                written[nameof(SchoolProfile)] = profiles;
+                output.Complete(e);
+                throw;
             }
-            var details = $"import {string.Join(", ", _sources.Select((s, i) => $"{s.FileName} ({RecordKinds.Name(s.Kind)}, {_rows[i]} rows)"))}: "
-                + string.Join(", ", written.Select(w => $"{w.Key}={w.Value}"));
-            await session.CommitAsync("RegistryImport", details, ct);
-            return written;
         }
 
         /// <summary>Writes one batch of valid records; returns how many school profiles it wrote (they go through EF Core: they have no change feed).</summary>

@@ -1,0 +1,182 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Localization;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Features.Export;
+using Qedu.Registry.Features.Files;
+using Qedu.Registry.Features.Records;
+
+namespace Qedu.Registry.Features.Import;
+
+/// <summary>
+/// Registry files over HTTP: templates, exports, and imports. An import's body is the file itself (Content-Type
+/// text/csv or the .xlsx media type; a cross-site form cannot send either), streamed to a temporary file with the
+/// configured size limit, then imported all or nothing. A refused import is a 400 problem document whose
+/// <c>errors</c> are keyed "file:row:column" and whose <c>report</c> has every detail; with <c>report=xlsx</c> the
+/// same 400 carries the report as a spreadsheet.
+/// </summary>
+internal static class RegistryFileEndpoints
+{
+    public const string ImportPath = "/api/registry/import";
+
+    public static void MapRegistryFiles(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/registry").WithTags("Registry");
+
+        group.MapGet("/templates/{kind}", (string kind, string? format, IStringLocalizer<RecordText> text) =>
+            {
+                var (problem, k, f) = Parse(kind, format, text);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+                var stream = new MemoryStream();
+                RegistryExporter.WriteTemplate(k, f, stream);
+                stream.Position = 0;
+                return Results.File(stream, TableFormats.MediaType(f), RegistryExporter.FileName(k, f, "-template"));
+            })
+            .RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("An empty import template (Chinese headers) for schools, staff, classes, assets or students; format=xlsx (default) or csv");
+
+        group.MapGet("/export/{kind}", async (string kind, string? format, string? school, RegistryExporter exporter,
+                IStringLocalizer<RecordText> text, IStringLocalizer<KernelText> kernelText, CancellationToken ct) =>
+            {
+                var (problem, k, f) = Parse(kind, format, text);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+                if (school is not null && !OrgUnitRules.IsWellFormedCode(school))
+                {
+                    return Results.Problem(string.Format(kernelText["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest);
+                }
+                var schools = await exporter.SchoolsAsync(school, ct);
+                if (schools is null)
+                {
+                    return Results.Problem(string.Format(kernelText["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
+                }
+                // To a temporary file first: the .xlsx writer needs a seekable stream and Kestrel forbids synchronous writes.
+                var file = TemporaryFile();
+                await exporter.ExportAsync(k, f, file, schools, ct);
+                file.Position = 0;
+                return Results.File(file, TableFormats.MediaType(f), RegistryExporter.FileName(k, f));
+            })
+            .RequireAuthorization(Permissions.RegistryRead)
+            .WithSummary("Records of a kind in the caller's scope (optionally one school), with the template's columns; personal data masked without pii.view");
+
+        group.MapPost("/import/{kind}", async (string kind, bool? dryRun, string? fileName, string? report, HttpContext http,
+                RegistryImporter importer, IOptions<ImportOptions> options, IStringLocalizer<RecordText> text, CancellationToken ct) =>
+            {
+                if (!RecordKinds.TryParse(kind, out var k))
+                {
+                    return Results.Problem(string.Format(text["Kind.Unknown"], kind, string.Join(", ", RecordKinds.Names)), statusCode: StatusCodes.Status404NotFound);
+                }
+                var media = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+                TableFormat format;
+                if (media == TableFormats.CsvMediaType)
+                {
+                    format = TableFormat.Csv;
+                }
+                else if (media == TableFormats.XlsxMediaType)
+                {
+                    format = TableFormat.Xlsx;
+                }
+                else
+                {
+                    return Results.Problem(string.Format(text["File.UnknownFormat"], media ?? ""), statusCode: StatusCodes.Status415UnsupportedMediaType);
+                }
+                var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? $"{RecordKinds.Name(k)}{TableFormats.Extension(format)}" : fileName);
+                var limit = options.Value.MaxFileBytes;
+                if (http.Request.ContentLength > limit)
+                {
+                    return TooLarge(text, name, http.Request.ContentLength.Value, limit);
+                }
+
+                var path = Path.Combine(Path.GetTempPath(), $"qedu-import-{Guid.NewGuid():N}{TableFormats.Extension(format)}");
+                try
+                {
+                    long size = 0;
+                    await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                    {
+                        var buffer = new byte[1 << 16];
+                        int read;
+                        while ((read = await http.Request.Body.ReadAsync(buffer, ct)) > 0)
+                        {
+                            size += read;
+                            if (size > limit)
+                            {
+                                return TooLarge(text, name, size, limit);
+                            }
+                            await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                        }
+                    }
+                    var result = await importer.ImportAsync([new ImportSource(k, name, path, format)], dryRun ?? false, progress: null, ct);
+                    if (result.Ok)
+                    {
+                        return Results.Ok(result);
+                    }
+                    if (string.Equals(report, "xlsx", StringComparison.OrdinalIgnoreCase))
+                    {
+                        var file = TemporaryFile();
+                        ImportReportFile.WriteXlsx(result, file, text);
+                        file.Position = 0;
+                        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                        http.Response.ContentType = TableFormats.XlsxMediaType;
+                        await using (file)
+                        {
+                            await file.CopyToAsync(http.Response.Body, ct);
+                        }
+                        return Results.Empty;
+                    }
+                    return Results.Problem(
+                        detail: string.Format(text["Import.Failed"], result.ErrorCount),
+                        statusCode: StatusCodes.Status400BadRequest,
+                        extensions: new Dictionary<string, object?>
+                        {
+                            ["errors"] = result.Errors
+                                .GroupBy(e => $"{e.File}:{e.Row}:{e.Column}")
+                                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                            ["report"] = result,
+                        });
+                }
+                finally
+                {
+                    File.Delete(path);
+                }
+            })
+            .RequireAuthorization(Permissions.RegistryWrite)
+            .WithSummary("Import a .csv (UTF-8 or GB18030) or .xlsx file sent as the body: every row is checked and nothing is written unless all are valid")
+            .Produces<ImportReport>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+    }
+
+    private static IResult TooLarge(IStringLocalizer<RecordText> text, string name, long size, long limit) =>
+        Results.Problem(string.Format(text["File.TooLarge"], name, Megabytes(size), Megabytes(limit)), statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static string Megabytes(long bytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.##} MB");
+
+    private static FileStream TemporaryFile() => new(
+        Path.Combine(Path.GetTempPath(), $"qedu-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+        FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+
+    /// <summary>The kind and format named in the request (xlsx when no format is named), or the problem with them.</summary>
+    private static (IResult? Problem, RecordKind Kind, TableFormat Format) Parse(string kind, string? format, IStringLocalizer<RecordText> text)
+    {
+        if (!RecordKinds.TryParse(kind, out var k))
+        {
+            return (Results.Problem(string.Format(text["Kind.Unknown"], kind, string.Join(", ", RecordKinds.Names)), statusCode: StatusCodes.Status404NotFound), k, default);
+        }
+        var f = TableFormat.Xlsx;
+        if (format is not null && !TableFormats.TryParse(format, out f))
+        {
+            return (Results.Problem(string.Format(text["File.UnknownFormat"], format), statusCode: StatusCodes.Status400BadRequest), k, f);
+        }
+        return (null, k, f);
+    }
+}
