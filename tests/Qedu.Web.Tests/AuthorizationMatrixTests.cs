@@ -113,6 +113,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /registry/students"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /registry/students/{Id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),
         ["GET /registry/classes"] = Rule.Needs(Permissions.RegistryRead),
+        ["GET /registry/import"] = Rule.Needs(Permissions.RegistryWrite),
 
         // The JSON API.
         ["GET /api/me"] = Rule.SignedIn(),
@@ -157,6 +158,11 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             BodyField = "items[0].schoolCode",
             Body = async (app, school) => Http.Json(new { items = new[] { await Students.NewAsync(app, school, "权限矩阵批量") } }),
         },
+        // A job id nobody started: writers learn it does not exist, others may not ask.
+        ["GET /api/registry/import-jobs/{id:guid}"] = new Rule(Access.Permission, Permissions.RegistryWrite, Status: StatusCodes.Status404NotFound)
+            with { Fixed = new Dictionary<string, string> { ["id"] = Guid.Empty.ToString() } },
+        ["GET /api/registry/import-jobs/{id:guid}/report.xlsx"] = new Rule(Access.Permission, Permissions.RegistryWrite, Status: StatusCodes.Status404NotFound)
+            with { Fixed = new Dictionary<string, string> { ["id"] = Guid.Empty.ToString() } },
         ["GET /api/registry/oneroster.zip"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),

@@ -37,10 +37,13 @@ public static class RegistryModule
         services.AddScoped<ClassQueries>();
         services.AddSingleton(new NavItem(NavSections.Data, 10, "/registry/students", "学生学籍", "Students", Permissions.RegistryRead));
         services.AddSingleton(new NavItem(NavSections.Data, 20, "/registry/classes", "班级", "Classes", Permissions.RegistryRead));
+        services.AddSingleton(new PageScript("_content/Qedu.Registry/import.js"));
+        services.AddSingleton(new NavItem(NavSections.Data, 30, "/registry/import", "学籍数据导入", "Registry import", Permissions.RegistryWrite));
         services.AddScoped<ChangeFeedQuery>();
         services.AddScoped<RegistryBulkWriter>();
         services.AddScoped<RecordContextFactory>();
         services.AddScoped<RegistryImporter>();
+        services.AddSingleton<ImportJobs>();
         services.AddScoped<RegistryExporter>();
         services.AddSingleton(new UploadPath(RegistryFileEndpoints.ImportPath));
         // Registry:Import in configuration when the host has it (the web host); the defaults otherwise (the command line).

@@ -68,8 +68,9 @@ internal static class RegistryFileEndpoints
             .RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("Records of a kind in the caller's scope (optionally one school), with the template's columns; personal data masked without pii.view");
 
-        group.MapPost("/import/{kind}", async (string kind, bool? dryRun, string? fileName, string? report, HttpContext http,
-                RegistryImporter importer, IOptions<ImportOptions> options, IStringLocalizer<RecordText> text, CancellationToken ct) =>
+        group.MapPost("/import/{kind}", async (string kind, bool? dryRun, bool? background, string? fileName, string? report, HttpContext http,
+                RegistryImporter importer, ImportJobs jobs, ICurrentAccess access, IOptions<ImportOptions> options, IStringLocalizer<RecordText> text,
+                CancellationToken ct) =>
             {
                 if (!RecordKinds.TryParse(kind, out var k))
                 {
@@ -96,7 +97,7 @@ internal static class RegistryFileEndpoints
                     return TooLarge(text, name, http.Request.ContentLength.Value, limit);
                 }
 
-                var path = Path.Combine(Path.GetTempPath(), $"qedu-import-{Guid.NewGuid():N}{TableFormats.Extension(format)}");
+                string? path = Path.Combine(Path.GetTempPath(), $"qedu-import-{Guid.NewGuid():N}{TableFormats.Extension(format)}");
                 try
                 {
                     long size = 0;
@@ -113,6 +114,13 @@ internal static class RegistryFileEndpoints
                             }
                             await file.WriteAsync(buffer.AsMemory(0, read), ct);
                         }
+                    }
+                    if (background == true)
+                    {
+                        // The page's progress bar: the job owns the file from here and answers at once with where to watch it.
+                        var job = jobs.Start(new ImportSource(k, name, path, format), dryRun ?? false, access.Current);
+                        path = null;
+                        return Results.Accepted($"/api/registry/import-jobs/{job.Id}", ImportJobView.Of(job));
                     }
                     var result = await importer.ImportAsync([new ImportSource(k, name, path, format)], dryRun ?? false, progress: null, ct);
                     if (result.Ok)
@@ -145,7 +153,10 @@ internal static class RegistryFileEndpoints
                 }
                 finally
                 {
-                    File.Delete(path);
+                    if (path is not null)
+                    {
+                        File.Delete(path);
+                    }
                 }
             })
             .RequireAuthorization(Permissions.RegistryWrite)
@@ -154,6 +165,28 @@ internal static class RegistryFileEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        group.MapGet("/import-jobs/{id:guid}", (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text) =>
+                jobs.Find(id, access.Current) is { } job
+                    ? Results.Ok(ImportJobView.Of(job))
+                    : Results.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound))
+            .RequireAuthorization(Permissions.RegistryWrite)
+            .WithSummary("A background import (started with background=true): phase, rows, share done, and the report once finished; only its uploader sees it");
+
+        group.MapGet("/import-jobs/{id:guid}/report.xlsx", async (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text, HttpContext http,
+                CancellationToken ct) =>
+            {
+                if (jobs.Find(id, access.Current) is not { Report: { } result })
+                {
+                    return Results.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound);
+                }
+                var file = TemporaryFile();
+                ImportReportFile.WriteXlsx(result, file, text);
+                file.Position = 0;
+                return Results.File(file, TableFormats.XlsxMediaType, $"import-report-{id:N}.xlsx");
+            })
+            .RequireAuthorization(Permissions.RegistryWrite)
+            .WithSummary("A finished background import's report as a spreadsheet (file, row, column, value, message)");
     }
 
     private static IResult TooLarge(IStringLocalizer<RecordText> text, string name, long size, long limit) =>

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Qedu.Kernel.Access;
+using Qedu.Registry.Features.Records;
+
+namespace Qedu.Registry.Features.Import;
+
+/// <summary>Where a background import is: its progress as the importer last reported it, and its report once done.</summary>
+internal sealed class ImportJob(Guid id, string owner, string kind, string fileName)
+{
+    public Guid Id { get; } = id;
+    public string Owner { get; } = owner;
+    public string Kind { get; } = kind;
+    public string FileName { get; } = fileName;
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+    public ImportProgress? Progress { get; set; }
+    public ImportReport? Report { get; set; }
+
+    /// <summary>Set when the import itself failed (not when the file was refused: that is a report).</summary>
+    public string? Failure { get; set; }
+    public bool Done => Report is not null || Failure is not null;
+}
+
+/// <summary>
+/// Runs uploaded imports in the background so the page can show a progress bar: the request that uploads the file gets
+/// a job id at once, and the page polls the job. Each job runs in a scope of its own acting as the uploader (same scope
+/// rules, same audit name) and in the uploader's language. Jobs live in memory for an hour: a restart forgets them,
+/// and an import is all or nothing, so nothing is left half-done.
+/// </summary>
+internal sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> log)
+{
+    private static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
+    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
+
+    /// <summary>Starts importing <paramref name="source"/> (its file is the job's now, and deleted when it ends).</summary>
+    public ImportJob Start(ImportSource source, bool dryRun, AccessContext who)
+    {
+        foreach (var old in _jobs.Values.Where(j => j.StartedAt < DateTimeOffset.UtcNow - KeepFor))
+        {
+            _jobs.TryRemove(old.Id, out _);
+        }
+        var job = new ImportJob(Guid.NewGuid(), Owner(who), RecordKinds.Name(source.Kind), source.FileName);
+        _jobs[job.Id] = job;
+        var culture = CultureInfo.CurrentUICulture;
+        _ = Task.Run(async () =>
+        {
+            CultureInfo.CurrentUICulture = culture;
+            CultureInfo.CurrentCulture = culture;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(who);
+                var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
+                job.Report = await importer.ImportAsync([source], dryRun, new Progress(job), CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Import job {Job} of {File} failed", job.Id, job.FileName);
+                job.Failure = e.Message;
+            }
+            finally
+            {
+                File.Delete(source.Path);
+            }
+        });
+        return job;
+    }
+
+    /// <summary>The job, if it is the caller's: nobody else may watch an import or read its report.</summary>
+    public ImportJob? Find(Guid id, AccessContext who) =>
+        _jobs.TryGetValue(id, out var job) && job.Owner == Owner(who) ? job : null;
+
+    private static string Owner(AccessContext who) => $"{who.Kind}:{who.ActorId ?? who.ActorName}";
+
+    /// <summary>Keeps the latest report only (reported synchronously: the importer's thread writes, the page's poll reads).</summary>
+    private sealed class Progress(ImportJob job) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => job.Progress = value;
+    }
+}
+
+/// <summary>A job as the API shows it.</summary>
+internal sealed record ImportJobView(
+    Guid Id, string Kind, string FileName, string Phase, long Rows, long? TotalRows, double Fraction, bool Done, bool? Ok, string? Failure, ImportReport? Report)
+{
+    public static ImportJobView Of(ImportJob job) => new(
+        job.Id, job.Kind, job.FileName, (job.Progress?.Phase ?? ImportPhase.Validate).ToString().ToLowerInvariant(), job.Progress?.Rows ?? 0,
+        job.Progress?.TotalRows, job.Done ? 1 : job.Progress?.Fraction ?? 0, job.Done, job.Report?.Ok, job.Failure, job.Report);
+}
