@@ -163,6 +163,10 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             with { Fixed = new Dictionary<string, string> { ["id"] = Guid.Empty.ToString() } },
         ["GET /api/registry/import-jobs/{id:guid}/report.xlsx"] = new Rule(Access.Permission, Permissions.RegistryWrite, Status: StatusCodes.Status404NotFound)
             with { Fixed = new Dictionary<string, string> { ["id"] = Guid.Empty.ToString() } },
+        ["GET /api/registry/{kind}"] = Rule.Needs(Permissions.RegistryRead) with { Fixed = new Dictionary<string, string> { ["kind"] = "classes" } },
+        // Record 0 never exists (ids start at 1): readers learn that, others may not ask. Scope: RecordApiTests.
+        ["GET /api/registry/{kind}/{id:long}"] = new Rule(Access.Permission, Permissions.RegistryRead, Status: StatusCodes.Status404NotFound)
+            with { Fixed = new Dictionary<string, string> { ["kind"] = "classes", ["id"] = "0" } },
         ["GET /api/registry/oneroster.zip"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),

@@ -13,6 +13,7 @@ using Qedu.Registry.Data;
 using Qedu.Registry.DemoData;
 using Qedu.Registry.Features.ChangeFeed;
 using Qedu.Registry.Features.Classes;
+using Qedu.Registry.Features.Exchange;
 using Qedu.Registry.Features.Export;
 using Qedu.Registry.Features.Import;
 using Qedu.Registry.Features.Mirror;
@@ -40,6 +41,7 @@ public static class RegistryModule
         services.AddSingleton(new PageScript("_content/Qedu.Registry/import.js"));
         services.AddSingleton(new NavItem(NavSections.Data, 30, "/registry/import", "学籍数据导入", "Registry import", Permissions.RegistryWrite));
         services.AddScoped<ChangeFeedQuery>();
+        services.AddScoped<ExchangeData>();
         services.AddScoped<RegistryBulkWriter>();
         services.AddScoped<RecordContextFactory>();
         services.AddScoped<RegistryImporter>();
@@ -66,6 +68,7 @@ public static class RegistryModule
         endpoints.MapStudents();
         endpoints.MapStudentWrites();
         endpoints.MapChangeFeed();
+        endpoints.MapRecordReads();
         endpoints.MapRegistryFiles();
         endpoints.MapOneRoster();
         return endpoints;

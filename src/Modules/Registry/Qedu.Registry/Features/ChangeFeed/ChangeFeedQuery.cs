@@ -28,7 +28,7 @@ internal sealed record ChangePage(IReadOnlyList<ChangeLine> Items, long LastVers
 /// twice shows the same data on both lines, and a record deleted since shows none, then its tombstone. A mirror that
 /// applies the lines in order still ends equal to the source, which is what the feed promises.
 /// </remarks>
-internal sealed class ChangeFeedQuery(RegistryDb db, OrgTree tree, PersonalDataAccess personalData)
+internal sealed class ChangeFeedQuery(RegistryDb db, ExchangeData shaper)
 {
     public const int DefaultPageSize = 1000;
     public const int MaxPageSize = 5000;
@@ -55,19 +55,7 @@ internal sealed class ChangeFeedQuery(RegistryDb db, OrgTree tree, PersonalDataA
             }
         }
 
-        var codes = await tree.CodesOfAsync(rows.Select(r => r.OrgUnitId).Concat(records.Values.Select(r => r.OrgUnitId)), ct);
-        var personal = records.Where(r => ExchangeKinds.Find(r.Key.Type)!.HasPersonalData).Select(r => r.Value.OrgUnitId).Distinct().ToList();
-        var unmasked = await personalData.UnmaskedOrgsAsync(personal, ct);
-
-        var data = new Dictionary<(string Type, long Id), IExchangeData>(records.Count);
-        foreach (var ((type, id), record) in records)
-        {
-            data[(type, id)] = ExchangeKinds.Find(type)!.ToData(record, codes.GetValueOrDefault(record.OrgUnitId, ""), unmasked.Contains(record.OrgUnitId));
-        }
-        foreach (var group in data.Where(d => ExchangeKinds.Find(d.Key.Type)!.HasPersonalData && !d.Value.Masked).GroupBy(d => d.Key.Type))
-        {
-            await personalData.RecordUnmaskedReadAsync(group.Key, group.Select(d => d.Key.Id).ToList(), ct);
-        }
+        var (data, codes) = await shaper.ShapeAsync(records.Select(r => (ExchangeKinds.Find(r.Key.Type)!, r.Value)).ToList(), rows.Select(r => r.OrgUnitId), ct);
 
         var items = rows.ConvertAll(r => new ChangeLine(
             r.Version, r.EntityType, r.EntityId, codes.GetValueOrDefault(r.OrgUnitId, ""), r.Deleted, r.At,

@@ -1,3 +1,4 @@
+using Qedu.Kernel.Persistence;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Registry.Data;
@@ -20,6 +21,9 @@ internal abstract class ExchangeKind
 
     /// <summary>The rows with these ids that the context can see (its scope filter applies).</summary>
     public abstract Task<List<IRegistryRecord>> LoadAsync(RegistryDb db, IReadOnlyCollection<long> ids, bool tracking, CancellationToken ct);
+
+    /// <summary>A keyset page of this kind's rows in the caller's scope (optionally one school), by id after <paramref name="after"/>.</summary>
+    public abstract Task<(List<IRegistryRecord> Rows, bool HasMore)> PageAsync(RegistryDb db, int? orgUnitId, long after, int limit, CancellationToken ct);
 
     public abstract IExchangeData ToData(IRegistryRecord row, string orgCode, bool unmasked);
 
@@ -60,6 +64,17 @@ internal sealed class ExchangeKind<TEntity, TData>(
         var query = db.Set<TEntity>().Where(e => list.Contains(EF.Property<long>(e, nameof(IRegistryRecord.Id))));
         var rows = await (tracking ? query : query.AsNoTracking()).ToListAsync(ct);
         return rows.ConvertAll(r => (IRegistryRecord)r);
+    }
+
+    public override async Task<(List<IRegistryRecord> Rows, bool HasMore)> PageAsync(RegistryDb db, int? orgUnitId, long after, int limit, CancellationToken ct)
+    {
+        var query = db.Set<TEntity>().AsNoTracking().Where(e => EF.Property<long>(e, nameof(IRegistryRecord.Id)) > after);
+        if (orgUnitId is { } unit)
+        {
+            query = query.Where(e => EF.Property<int>(e, nameof(IRegistryRecord.OrgUnitId)) == unit);
+        }
+        var (rows, more) = await query.OrderBy(e => EF.Property<long>(e, nameof(IRegistryRecord.Id))).TakePageAsync(limit, ct);
+        return (rows.ConvertAll(r => (IRegistryRecord)r), more);
     }
 
     public override IExchangeData ToData(IRegistryRecord row, string orgCode, bool unmasked) => toData((TEntity)row, orgCode, unmasked);

@@ -1,0 +1,31 @@
+using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.PersonalData;
+using Qedu.Registry.Domain;
+
+namespace Qedu.Registry.Features.Exchange;
+
+/// <summary>
+/// Records in their exchange shape for the caller: personal data masked unless they hold pii.view over the record's
+/// school, and every unmasked record audited (one line per kind). The change feed and the record lists share it.
+/// </summary>
+internal sealed class ExchangeData(OrgTree tree, PersonalDataAccess personalData)
+{
+    /// <summary>The records' data by (entity type, id), and the codes of their org units and of <paramref name="moreOrgIds"/>.</summary>
+    public async Task<(Dictionary<(string Type, long Id), IExchangeData> Data, IReadOnlyDictionary<int, string> Codes)> ShapeAsync(
+        IReadOnlyCollection<(ExchangeKind Kind, IRegistryRecord Record)> records, IEnumerable<int>? moreOrgIds = null, CancellationToken ct = default)
+    {
+        var codes = await tree.CodesOfAsync(records.Select(r => r.Record.OrgUnitId).Concat(moreOrgIds ?? []), ct);
+        var personal = records.Where(r => r.Kind.HasPersonalData).Select(r => r.Record.OrgUnitId).Distinct().ToList();
+        var unmasked = await personalData.UnmaskedOrgsAsync(personal, ct);
+        var data = new Dictionary<(string Type, long Id), IExchangeData>(records.Count);
+        foreach (var (kind, record) in records)
+        {
+            data[(kind.EntityType, record.Id)] = kind.ToData(record, codes.GetValueOrDefault(record.OrgUnitId, ""), unmasked.Contains(record.OrgUnitId));
+        }
+        foreach (var group in records.Where(r => r.Kind.HasPersonalData && !data[(r.Kind.EntityType, r.Record.Id)].Masked).GroupBy(r => r.Kind.EntityType))
+        {
+            await personalData.RecordUnmaskedReadAsync(group.Key, group.Select(r => r.Record.Id).ToList(), ct);
+        }
+        return (data, codes);
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Localization;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Data;
+using Qedu.Registry.Features.Students;
+
+namespace Qedu.Registry.Features.Exchange;
+
+/// <summary>
+/// Lists and single reads of the registry's other record kinds (classes, staff, assets, campuses, guardians, enrolments)
+/// in their exchange shape, keyset-paged by id like the student list, masked and audited like the feed.
+/// </summary>
+internal static class RecordEndpoints
+{
+    /// <summary>URL names of the kinds served here (students have their own, richer endpoints).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Kinds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["campuses"] = "Campus",
+        ["classes"] = "SchoolClass",
+        ["staff"] = "Staff",
+        ["assets"] = "Asset",
+        ["guardians"] = "Guardian",
+        ["enrolments"] = "Enrolment",
+    };
+
+    public static void MapRecordReads(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/registry").RequireAuthorization(Permissions.RegistryRead).WithTags("Registry");
+
+        group.MapGet("/{kind}", async (string kind, string? school, long? after, int? limit, RegistryDb db, OrgTree tree, ExchangeData shaper,
+                IStringLocalizer<KernelText> text, CancellationToken ct) =>
+            {
+                if (Find(kind) is not { } exchange)
+                {
+                    return UnknownKind(kind, text);
+                }
+                int? schoolId = null;
+                if (school is not null)
+                {
+                    if (!OrgUnitRules.IsWellFormedCode(school))
+                    {
+                        return Results.Problem(string.Format(text["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest);
+                    }
+                    schoolId = (await tree.FindAsync(school, ct))?.Id;
+                    if (schoolId is null)
+                    {
+                        return Results.Problem(string.Format(text["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
+                    }
+                }
+                var size = limit ?? 100;
+                if (size is < 1 or > StudentQueries.MaxPageSize)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["limit"] = [string.Format(text["Paging.LimitRange"], 1, StudentQueries.MaxPageSize)],
+                    });
+                }
+                var (rows, more) = await exchange.PageAsync(db, schoolId, after ?? 0, size, ct);
+                var (data, _) = await shaper.ShapeAsync(rows.ConvertAll(r => (exchange, r)), ct: ct);
+                var items = rows.ConvertAll(r => (object)data[(exchange.EntityType, r.Id)]);
+                return Results.Ok(new KeysetPage<object>(items, more ? rows[^1].Id : null));
+            })
+            .WithSummary("Records of one kind (campuses, classes, staff, assets, guardians, enrolments) in the caller's scope, keyset-paged by id; personal data masked without pii.view");
+
+        group.MapGet("/{kind}/{id:long}", async (string kind, long id, HttpContext http, RegistryDb db, ExchangeData shaper,
+                IStringLocalizer<KernelText> text, CancellationToken ct) =>
+            {
+                if (Find(kind) is not { } exchange)
+                {
+                    return UnknownKind(kind, text);
+                }
+                var rows = await exchange.LoadAsync(db, [id], tracking: false, ct);
+                if (rows.Count == 0)
+                {
+                    return Results.Problem(string.Format(text["Record.NotFound"], id), statusCode: StatusCodes.Status404NotFound);
+                }
+                var (data, _) = await shaper.ShapeAsync([(exchange, rows[0])], ct: ct);
+                http.Response.Headers.ETag = StudentWriteEndpoints.ETag(rows[0].Revision);
+                return Results.Ok((object)data[(exchange.EntityType, id)]);
+            })
+            .WithSummary("One record of a kind; the ETag is its revision");
+    }
+
+    private static ExchangeKind? Find(string kind) => Kinds.TryGetValue(kind, out var type) ? ExchangeKinds.Find(type) : null;
+
+    private static IResult UnknownKind(string kind, IStringLocalizer<KernelText> text) =>
+        Results.Problem(string.Format(text["Record.KindUnknown"], kind, string.Join(", ", Kinds.Keys.Prepend("students"))), statusCode: StatusCodes.Status404NotFound);
+}
