@@ -127,6 +127,13 @@ public sealed partial class RegistryPageTests(WebApp app)
         Assert.Equal(expected.Classes, shown.Count);
         Assert.Equal(expected.Sizes.Sum(), shown.Sum());
         Assert.Equal(shown.Count(s => s >= 56), Regex.Count(html, "class=\"badge (warn|bad)\">"));
+
+        // The page's export link gives the same school's classes as a spreadsheet.
+        var export = Regex.Match(html, "data-testid=\"export-xlsx\" href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Contains($"school={TestWorld.AnchorSchool}", export, StringComparison.Ordinal);
+        using var file = await client.GetAsync(export);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("PK"u8.ToArray(), (await file.Content.ReadAsByteArrayAsync())[..2]);
     }
 
     [Fact]
