@@ -147,4 +147,89 @@ public sealed class StudentWriteApiTests(WebApp app)
         Assert.Equal(head, await HeadAsync());
         Assert.False(await RegistryAsync(db => db.Students.AnyAsync(s => s.StudentNumber == third["studentNumber"])));
     }
+
+    [Fact]
+    public async Task An_if_match_that_is_not_an_etag_of_ours_is_a_400_naming_it()
+    {
+        var client = await app.ClientAsync("school.admin");
+        var id = app.World.StudentAt(TestWorld.AnchorSchool);
+        var body = await Students.CurrentAsync(app, id);
+
+        using var response = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/students/{id}", "\"yesterday\"", Http.Json(body)));
+
+        var problem = await response.ProblemAsync();
+        Assert.Equal(400, problem.Status);
+        Assert.Contains("If-Match", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("yesterday", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bulk_refuses_a_number_given_twice_in_the_caller_s_language_and_writes_nothing()
+    {
+        var client = await app.ClientAsync("school.admin");
+        var first = await Students.NewAsync(app, TestWorld.AnchorSchool, "重复一");
+        var second = await Students.NewAsync(app, TestWorld.AnchorSchool, "重复二");
+        second["studentNumber"] = first["studentNumber"];
+        var head = await HeadAsync();
+
+        using var zh = await client.PostAsJsonAsync("/api/registry/students/bulk", new { items = new[] { first, second } });
+        using var en = await client.SendAsync(Http.Request(HttpMethod.Post, "/api/registry/students/bulk", Http.Json(new { items = new[] { first, second } }), "en"));
+
+        var chinese = (await zh.ProblemAsync()).Errors["items[1].studentNumber"][0];
+        var english = (await en.ProblemAsync()).Errors["items[1].studentNumber"][0];
+        Assert.Contains("学籍号", chinese, StringComparison.Ordinal);
+        Assert.Contains("Student number", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("学籍号", english, StringComparison.Ordinal);
+        Assert.Equal(head, await HeadAsync());
+    }
+
+    [Fact]
+    public async Task Bulk_by_id_needs_the_revision_and_an_id_that_exists()
+    {
+        var client = await app.ClientAsync("school.admin");
+        var id = app.World.StudentAt(TestWorld.AnchorSchool);
+        var current = await Students.CurrentAsync(app, id);
+        var withoutRevision = new Dictionary<string, object?>(current.Select(kv => KeyValuePair.Create(kv.Key, (object?)kv.Value))) { ["id"] = id };
+        var unknown = new Dictionary<string, object?>(withoutRevision) { ["id"] = long.MaxValue, ["revision"] = 1 };
+
+        using var refused = await client.PostAsJsonAsync("/api/registry/students/bulk", new { items = new object[] { withoutRevision, unknown } });
+
+        var problem = await refused.ProblemAsync();
+        Assert.Contains("items[0].revision", problem.Errors.Keys);
+        Assert.Contains("items[1].id", problem.Errors.Keys);
+
+        var revision = await app.AsSystemAsync(sp => sp.GetRequiredService<RegistryDb>().Students.Where(s => s.Id == id).Select(s => s.Revision).SingleAsync());
+        var withRevision = new Dictionary<string, object?>(withoutRevision) { ["revision"] = revision, ["address"] = "市南区按编号路 2 号" };
+        using var accepted = await client.PostAsJsonAsync("/api/registry/students/bulk", new { items = new object[] { withRevision } });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var item = Assert.Single((await accepted.JsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal((id, false), (item.GetProperty("id").GetInt64(), item.GetProperty("created").GetBoolean()));
+        Assert.True(item.GetProperty("revision").GetInt64() > revision);
+    }
+
+    [Fact]
+    public async Task An_update_makes_the_guardians_those_given_adding_and_removing_in_order()
+    {
+        var client = await app.ClientAsync("school.admin");
+        var body = await Students.NewAsync(app, TestWorld.AnchorSchool, "监护人测试");
+        using var created = await client.PostAsync("/api/registry/students", Http.Json(body));
+        var id = (await created.JsonAsync()).GetProperty("id").GetInt64();
+        Task<List<string>> GuardiansAsync() => app.AsSystemAsync(sp => sp.GetRequiredService<RegistryDb>().Guardians
+            .Where(g => g.StudentId == id).OrderBy(g => g.Id).Select(g => g.Name).ToListAsync());
+
+        body["guardian2Name"] = "第二监护人";
+        body["guardian2Relation"] = "12";
+        using var added = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/students/{id}", created.Headers.ETag!.ToString(), Http.Json(body)));
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(["测试家长", "第二监护人"], await GuardiansAsync());
+
+        body["guardian1Name"] = "第二监护人";
+        body["guardian1Relation"] = "12";
+        body["guardian1Phone"] = null;
+        body["guardian2Name"] = null;
+        body["guardian2Relation"] = null;
+        using var removed = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/students/{id}", added.Headers.ETag!.ToString(), Http.Json(body)));
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal(["第二监护人"], await GuardiansAsync());
+    }
 }

@@ -78,21 +78,41 @@ public sealed class ScopeWriteGuard(ICurrentAccess access) : SaveChangesIntercep
         {
             return;
         }
-        var roots = permission.Length == 0 ? caller.ReadRoots : caller.RootsFor(permission).ToList();
-        if (roots.Count == 0)
+        if ((permission.Length == 0 ? caller.ReadRoots : caller.RootsFor(permission)).Count == 0)
         {
             throw new ScopeViolationException($"The caller holds no grant for '{permission}'.");
         }
         var ids = orgUnits.Distinct().ToList();
-        var inside = await db.Set<OrgClosure>()
-            .Where(c => roots.Contains(c.AncestorId) && ids.Contains(c.DescendantId))
-            .Select(c => c.DescendantId)
-            .Distinct()
-            .CountAsync(ct);
-        if (inside != ids.Count)
+        if ((await WithinScopeAsync(db, caller, permission, ids, ct)).Count != ids.Count)
         {
             throw new ScopeViolationException("A write touches an org unit outside the caller's scope.");
         }
+    }
+
+    /// <summary>
+    /// The units among <paramref name="orgUnits"/> that lie inside the caller's grants for <paramref name="permission"/>
+    /// ("" = any read grant): all of them for the system, none without such a grant. For checks that answer per unit
+    /// (a field error, a masked value) rather than refusing the whole write.
+    /// </summary>
+    public static async Task<IReadOnlySet<int>> WithinScopeAsync(
+        DbContext db, AccessContext caller, string permission, IReadOnlyCollection<int> orgUnits, CancellationToken ct = default)
+    {
+        if (caller.IsSystem)
+        {
+            return orgUnits.ToHashSet();
+        }
+        var roots = permission.Length == 0 ? caller.ReadRoots : caller.RootsFor(permission).ToList();
+        if (roots.Count == 0 || orgUnits.Count == 0)
+        {
+            return new HashSet<int>();
+        }
+        var ids = orgUnits.Distinct().ToList();
+        var inside = await db.Set<OrgClosure>().AsNoTracking()
+            .Where(c => roots.Contains(c.AncestorId) && ids.Contains(c.DescendantId))
+            .Select(c => c.DescendantId)
+            .Distinct()
+            .ToListAsync(ct);
+        return inside.ToHashSet();
     }
 
     private static IEnumerable<(string Permission, int OrgUnitId)> Targets(EntityEntry entry)

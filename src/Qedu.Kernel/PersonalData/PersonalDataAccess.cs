@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
 using Qedu.Kernel.Codes;
@@ -13,25 +12,8 @@ namespace Qedu.Kernel.PersonalData;
 public sealed class PersonalDataAccess(ICurrentAccess access, KernelDb kernel, AuditTrail audit)
 {
     /// <summary>The org units among <paramref name="orgUnitIds"/> whose people the caller may see unmasked.</summary>
-    public async Task<IReadOnlySet<int>> UnmaskedOrgsAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default)
-    {
-        var caller = access.Current;
-        if (caller.IsSystem)
-        {
-            return orgUnitIds.ToHashSet();
-        }
-        var roots = caller.RootsFor(Permissions.PiiView);
-        if (roots.Count == 0 || orgUnitIds.Count == 0)
-        {
-            return new HashSet<int>();
-        }
-        var visible = await kernel.OrgClosure.AsNoTracking()
-            .Where(c => roots.Contains(c.AncestorId) && orgUnitIds.Contains(c.DescendantId))
-            .Select(c => c.DescendantId)
-            .Distinct()
-            .ToListAsync(ct);
-        return visible.ToHashSet();
-    }
+    public Task<IReadOnlySet<int>> UnmaskedOrgsAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default) =>
+        ScopeWriteGuard.WithinScopeAsync(kernel, access.Current, Permissions.PiiView, orgUnitIds, ct);
 
     /// <summary>Records that the caller saw these people's data unmasked.</summary>
     public Task RecordUnmaskedReadAsync(string entityType, IReadOnlyCollection<long> ids, CancellationToken ct = default) =>

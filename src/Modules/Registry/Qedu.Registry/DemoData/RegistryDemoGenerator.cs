@@ -172,7 +172,7 @@ internal sealed class RegistryDemoGenerator(DemoScale scale, int schoolYear)
             EthnicityCode = random.NextDouble() < 0.985 ? "01" : random.Next(2) == 0 ? "03" : "11",
             HukouDivisionCode = division,
             Address = $"{school.Address?.Split('路')[0] ?? "青岛市"}路{1 + random.Next(300)}号",
-            StatusCode = "01",
+            StatusCode = StudentStatuses.Enrolled,
             IsMigrantChild = migrant,
             IsLeftBehind = !migrant && random.NextDouble() < 0.03,
             HasDisability = random.NextDouble() < 0.006,

@@ -13,17 +13,13 @@ internal static class ChangeFeedEndpoints
         endpoints.MapGet("/api/registry/changes", async (long? since, int? limit, ChangeFeedQuery feed,
                 IStringLocalizer<KernelText> text, CancellationToken ct) =>
             {
-                var size = limit ?? ChangeFeedQuery.DefaultPageSize;
                 if (since is < 0)
                 {
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["since"] = [text["Paging.SinceNegative"].Value] });
                 }
-                if (size is < 1 or > ChangeFeedQuery.MaxPageSize)
+                if (ListParameters.PageSize(limit, ChangeFeedQuery.DefaultPageSize, ChangeFeedQuery.MaxPageSize, text, out var size) is { } refused)
                 {
-                    return Results.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["limit"] = [string.Format(text["Paging.LimitRange"], 1, ChangeFeedQuery.MaxPageSize)],
-                    });
+                    return refused;
                 }
                 return Results.Ok(await feed.PageAsync(since ?? 0, size, ct));
             })

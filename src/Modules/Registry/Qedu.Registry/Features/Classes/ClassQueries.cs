@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Registry.Data;
+using Qedu.Registry.Domain;
 
 namespace Qedu.Registry.Features.Classes;
 
@@ -16,13 +17,10 @@ internal sealed record ClassRow(long Id, string Code, string Name, string GradeC
 /// <summary>Reads classes within the caller's scope.</summary>
 internal sealed class ClassQueries(RegistryDb db)
 {
-    /// <summary>The student status code for 在读 (code list <c>student-status</c>).</summary>
-    public const string Enrolled = "01";
-
     public async Task<IReadOnlyList<ClassRow>> OfSchoolAsync(int schoolId, CancellationToken ct = default)
     {
         var sizes = await db.Students.AsNoTracking()
-            .Where(s => s.OrgUnitId == schoolId && s.StatusCode == Enrolled && s.ClassId != null)
+            .Where(s => s.OrgUnitId == schoolId && s.StatusCode == StudentStatuses.Enrolled && s.ClassId != null)
             .GroupBy(s => s.ClassId!.Value)
             .Select(g => new { ClassId = g.Key, Size = g.Count() })
             .ToDictionaryAsync(x => x.ClassId, x => x.Size, ct);

@@ -38,26 +38,14 @@ internal static class RecordEndpoints
                 {
                     return UnknownKind(kind, text);
                 }
-                int? schoolId = null;
-                if (school is not null)
+                var (schoolId, problem) = await ListParameters.SchoolAsync(school, tree, text, ct);
+                if (problem is not null)
                 {
-                    if (!OrgUnitRules.IsWellFormedCode(school))
-                    {
-                        return Results.Problem(string.Format(text["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest);
-                    }
-                    schoolId = (await tree.FindAsync(school, ct))?.Id;
-                    if (schoolId is null)
-                    {
-                        return Results.Problem(string.Format(text["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
-                    }
+                    return problem;
                 }
-                var size = limit ?? 100;
-                if (size is < 1 or > StudentQueries.MaxPageSize)
+                if (ListParameters.PageSize(limit, 100, StudentQueries.MaxPageSize, text, out var size) is { } refused)
                 {
-                    return Results.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["limit"] = [string.Format(text["Paging.LimitRange"], 1, StudentQueries.MaxPageSize)],
-                    });
+                    return refused;
                 }
                 var (rows, more) = await exchange.PageAsync(db, schoolId, after ?? 0, size, ct);
                 var (data, _) = await shaper.ShapeAsync(rows.ConvertAll(r => (exchange, r)), ct: ct);

@@ -25,8 +25,25 @@ internal abstract class TableReader : IDisposable
     /// <summary>How far through the file the reader is, 0 to 1 (an estimate).</summary>
     public abstract double Progress { get; }
 
+    /// <summary>The cells of the row <see cref="ReadRow"/> last read (reused row after row).</summary>
+    protected List<string> RowCells { get; } = [];
+
     /// <summary>Moves to the next row that is not blank; false at the end.</summary>
-    public abstract bool Read();
+    public bool Read()
+    {
+        while (ReadRow())
+        {
+            if (!IsBlank(RowCells))
+            {
+                Cells = RowCells;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Reads the file's next row, blank or not, into <see cref="RowCells"/>; false at the end.</summary>
+    protected abstract bool ReadRow();
 
     public abstract void Dispose();
 
@@ -34,7 +51,7 @@ internal abstract class TableReader : IDisposable
     public static TableReader Open(string path, TableFormat format, Func<string, Exception?, string> describe, Encoding? encoding = null) =>
         format == TableFormat.Csv ? new CsvTableReader(path, encoding, describe) : new XlsxTableReader(path, describe);
 
-    protected static bool IsBlank(IReadOnlyList<string> cells)
+    private static bool IsBlank(IReadOnlyList<string> cells)
     {
         foreach (var cell in cells)
         {
@@ -52,7 +69,6 @@ internal sealed class CsvTableReader : TableReader
     private readonly FileStream _stream;
     private readonly CsvDataReader _csv;
     private readonly Func<string, Exception?, string> _describe;
-    private readonly List<string> _cells = [];
 
     public CsvTableReader(string path, Encoding? encoding, Func<string, Exception?, string> describe)
     {
@@ -66,7 +82,7 @@ internal sealed class CsvTableReader : TableReader
             _csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', MaxBufferSize = 1 << 24 });
             if (ReadRow())
             {
-                Header = _cells.ToArray();
+                Header = RowCells.ToArray();
             }
         }
         catch
@@ -80,20 +96,7 @@ internal sealed class CsvTableReader : TableReader
 
     public override double Progress => _stream.Length == 0 ? 1 : Math.Min(1, (double)_stream.Position / _stream.Length);
 
-    public override bool Read()
-    {
-        while (ReadRow())
-        {
-            if (!IsBlank(_cells))
-            {
-                Cells = _cells;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private bool ReadRow()
+    protected override bool ReadRow()
     {
         try
         {
@@ -111,10 +114,10 @@ internal sealed class CsvTableReader : TableReader
             throw new TableFileException(_describe("File.Encoding", e), e);
         }
         RowNumber++;
-        _cells.Clear();
+        RowCells.Clear();
         for (var i = 0; i < _csv.RowFieldCount; i++)
         {
-            _cells.Add(_csv.GetString(i));
+            RowCells.Add(_csv.GetString(i));
         }
         return true;
     }
@@ -133,7 +136,6 @@ internal sealed class XlsxTableReader : TableReader
     private readonly OpenXmlReader _reader;
     private readonly List<string> _sharedStrings = [];
     private readonly HashSet<uint> _dateStyles = [];
-    private readonly List<string> _cells = [];
     private readonly Func<string, Exception?, string> _describe;
     private int _lastRow;
 
@@ -159,7 +161,7 @@ internal sealed class XlsxTableReader : TableReader
             _reader = OpenXmlReader.Create(worksheet);
             if (ReadRow())
             {
-                Header = _cells.ToArray();
+                Header = RowCells.ToArray();
             }
         }
         catch (Exception e) when (e is not TableFileException)
@@ -171,20 +173,7 @@ internal sealed class XlsxTableReader : TableReader
 
     public override double Progress => _lastRow <= 0 ? 0 : Math.Min(1, (double)RowNumber / _lastRow);
 
-    public override bool Read()
-    {
-        while (ReadRow())
-        {
-            if (!IsBlank(_cells))
-            {
-                Cells = _cells;
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private bool ReadRow()
+    protected override bool ReadRow()
     {
         try
         {
@@ -203,16 +192,16 @@ internal sealed class XlsxTableReader : TableReader
                 }
                 var row = (Row)_reader.LoadCurrentElement()!;
                 RowNumber = row.RowIndex?.Value is uint index ? (int)index : RowNumber + 1;
-                _cells.Clear();
+                RowCells.Clear();
                 var next = 0;
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : next;
-                    while (_cells.Count < column)
+                    while (RowCells.Count < column)
                     {
-                        _cells.Add("");
+                        RowCells.Add("");
                     }
-                    _cells.Add(Value(cell));
+                    RowCells.Add(Value(cell));
                     next = column + 1;
                 }
                 return true;

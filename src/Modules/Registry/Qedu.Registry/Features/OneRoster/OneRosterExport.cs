@@ -6,6 +6,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Data;
+using Qedu.Registry.Domain;
 using static Qedu.Registry.Features.OneRoster.OneRosterCsv;
 
 namespace Qedu.Registry.Features.OneRoster;
@@ -168,7 +169,7 @@ public sealed class OneRosterExport
                 }
                 var (given, family) = SplitName(s.Name);
                 var number = PersonalDataAccess.MaskStudentNumber(s.StudentNumber, open);
-                file.Row(Id(s.Id), "", "", s.StatusCode == "01" ? "true" : "false", open ? s.StudentNumber : "", open ? $"{{studentNumber:{s.StudentNumber}}}" : "",
+                file.Row(Id(s.Id), "", "", s.StatusCode == StudentStatuses.Enrolled ? "true" : "false", open ? s.StudentNumber : "", open ? $"{{studentNumber:{s.StudentNumber}}}" : "",
                     given, family, "", number, "", "", "", guardiansOf.GetValueOrDefault(s.Id, ""),
                     s.ClassId is long c && gradeOfClass.TryGetValue(c, out var g) ? Grade(g) : "", "", "", "", "", "", "", code[s.OrgUnitId], "");
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Qedu.Kernel.Codes;
 
 namespace Qedu.Registry.Features.Records;
@@ -104,56 +105,27 @@ internal sealed class FieldReader(RecordContext context)
         return null;
     }
 
-    public int? Integer(RecordField field, int min, int max)
-    {
-        var value = Present(field);
-        if (value is null)
-        {
-            return null;
-        }
-        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-        {
-            Fail(field, value, context.Message("Record.Integer", value));
-            return null;
-        }
-        if (number < min || number > max)
-        {
-            Fail(field, value, context.Message("Record.Range", Header(field), min, max));
-            return null;
-        }
-        return number;
-    }
+    public int? Integer(RecordField field, int min, int max) =>
+        InRange(field, NumberStyles.AllowLeadingSign, "Record.Integer", min, max);
 
-    public decimal? Decimal(RecordField field, decimal min, decimal max)
-    {
-        var value = Present(field);
-        if (value is null)
-        {
-            return null;
-        }
-        if (!decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-        {
-            Fail(field, value, context.Message("Record.Number", value));
-            return null;
-        }
-        if (number < min || number > max)
-        {
-            Fail(field, value, context.Message("Record.Range", Header(field), min, max));
-            return null;
-        }
-        return number;
-    }
+    public decimal? Decimal(RecordField field, decimal min, decimal max) =>
+        InRange(field, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, "Record.Number", min, max);
 
-    public double? Number(RecordField field, double min, double max)
+    public double? Number(RecordField field, double min, double max) =>
+        InRange(field, NumberStyles.Float, "Record.Number", min, max);
+
+    /// <summary>The field's number if it parses (invariant culture, finite) and lies in [min, max]; else the problem is recorded.</summary>
+    private T? InRange<T>(RecordField field, NumberStyles styles, string notANumber, T min, T max)
+        where T : struct, INumber<T>
     {
         var value = Present(field);
         if (value is null)
         {
             return null;
         }
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        if (!T.TryParse(value, styles, CultureInfo.InvariantCulture, out var number) || !T.IsFinite(number))
         {
-            Fail(field, value, context.Message("Record.Number", value));
+            Fail(field, value, context.Message(notANumber, value));
             return null;
         }
         if (number < min || number > max)

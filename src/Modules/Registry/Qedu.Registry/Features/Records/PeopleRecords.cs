@@ -1,4 +1,5 @@
 using Qedu.Kernel.Codes;
+using Qedu.Registry.Domain;
 
 namespace Qedu.Registry.Features.Records;
 
@@ -141,7 +142,7 @@ internal sealed class StudentDefinition : RecordDefinition<StudentRecord>
             HukouDivisionCode = row.Division(Hukou),
             Address = row.Text(Address),
             ClassCode = row.Identifier(Class),
-            StatusCode = row.Code(Status) ?? "01",
+            StatusCode = row.Code(Status) ?? StudentStatuses.Enrolled,
             CategoryCode = row.Code(Category) ?? "00",
             IsMigrantChild = row.Boolean(Migrant),
             IsLeftBehind = row.Boolean(LeftBehind),

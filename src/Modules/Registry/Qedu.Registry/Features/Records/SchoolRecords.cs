@@ -1,3 +1,5 @@
+using Qedu.Registry.Domain;
+
 namespace Qedu.Registry.Features.Records;
 
 /// <summary>A school's profile (address, location, seats): details beyond its org unit, keyed by 学校标识码.</summary>
@@ -157,18 +159,4 @@ internal sealed class AssetDefinition : RecordDefinition<AssetRecord>
         cells[Value.Index] = Format(r.Value);
         cells[AcquiredOn.Index] = Format(r.AcquiredOn);
     }
-}
-
-/// <summary>The keys of the code lists registry records use (the kernel names only its own).</summary>
-internal static class RegistryCodeLists
-{
-    public const string Grade = "grade";
-    public const string AssetCategory = "asset-category";
-    public const string GuardianRelation = "guardian-relation";
-    public const string StudentStatus = "student-status";
-    public const string StudentCategory = "student-category";
-    public const string Qualification = "qualification";
-    public const string ProfessionalTitle = "professional-title";
-    public const string StaffPost = "staff-post";
-    public const string EmploymentType = "employment-type";
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Codes;
 using Qedu.Kernel.Localization;
 using Qedu.Registry.Data;
 using Qedu.Registry.Features.Records;
@@ -40,11 +41,12 @@ internal static class StudentBulkUpsert
         var plans = new List<(int Index, long? Id, long Revision, StudentInput Input)>(items.Count);
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var definition = RecordDefinitions.Students;
+        var matches = await MatchAllAsync(items, db, ct);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             var prefix = $"items[{i}].";
-            var (id, revision) = await MatchAsync(item, db, ct);
+            var (id, revision) = matches[i];
             var given = default(JsonElement);
             var byId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out given);
             if (byId && !HasRevision(item))
@@ -64,7 +66,7 @@ internal static class StudentBulkUpsert
             if (numbers.TryGetValue(input.Student.StudentNumber, out var first))
             {
                 errors[prefix + definition.StudentNumber.Key] =
-                    [string.Format(text["Api.DuplicateInRequest"], definition.StudentNumber.HeaderZh, input.Student.StudentNumber, first)];
+                    [string.Format(text["Api.DuplicateInRequest"], definition.StudentNumber.Header(CodeBook.IsEnglish), input.Student.StudentNumber, first)];
                 continue;
             }
             numbers[input.Student.StudentNumber] = i;
@@ -101,25 +103,36 @@ internal static class StudentBulkUpsert
     private static bool HasRevision(JsonElement item) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty("revision", out var r) && r.ValueKind == JsonValueKind.Number;
 
-    /// <summary>The stored student the item means: by id when given, else by 学籍号, within the caller's scope.</summary>
-    private static async Task<(long? Id, long Revision)> MatchAsync(JsonElement item, RegistryDb db, CancellationToken ct)
+    /// <summary>
+    /// The stored student each item means (by id when given, else by 学籍号, within the caller's scope) with its revision,
+    /// found with one query for the whole request.
+    /// </summary>
+    private static async Task<List<(long? Id, long Revision)>> MatchAllAsync(List<JsonElement> items, RegistryDb db, CancellationToken ct)
     {
-        if (item.ValueKind != JsonValueKind.Object)
+        var keys = items.ConvertAll(item =>
         {
-            return (null, 0);
-        }
-        if (item.TryGetProperty("id", out var idValue) && idValue.TryGetInt64(out var id))
-        {
-            var found = await db.Students.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Id, s.Revision }).FirstOrDefaultAsync(ct);
-            return found is null ? (null, 0) : (found.Id, found.Revision);
-        }
-        var number = item.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, RecordDefinitions.Students.StudentNumber.Key, StringComparison.OrdinalIgnoreCase));
-        if (number.Value.ValueKind != JsonValueKind.String)
-        {
-            return (null, 0);
-        }
-        var text = number.Value.GetString()!.Trim();
-        var match = await db.Students.AsNoTracking().Where(s => s.StudentNumber == text).Select(s => new { s.Id, s.Revision }).FirstOrDefaultAsync(ct);
-        return match is null ? (null, 0) : (match.Id, match.Revision);
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                return (Id: (long?)null, Number: (string?)null);
+            }
+            if (item.TryGetProperty("id", out var idValue))
+            {
+                return (idValue.TryGetInt64(out var id) ? id : (long?)null, null);
+            }
+            var number = item.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, RecordDefinitions.Students.StudentNumber.Key, StringComparison.OrdinalIgnoreCase));
+            return (null, number.Value.ValueKind == JsonValueKind.String ? number.Value.GetString()!.Trim() : null);
+        });
+        var ids = keys.Select(k => k.Id).OfType<long>().ToList();
+        var numbers = keys.Select(k => k.Number).OfType<string>().ToList();
+        var stored = ids.Count + numbers.Count == 0
+            ? []
+            : await db.Students.AsNoTracking().Where(s => ids.Contains(s.Id) || numbers.Contains(s.StudentNumber))
+                .Select(s => new { s.Id, s.StudentNumber, s.Revision }).ToListAsync(ct);
+        var byId = stored.ToDictionary(s => s.Id);
+        var byNumber = stored.ToDictionary(s => s.StudentNumber, StringComparer.Ordinal);
+        return keys.ConvertAll(k =>
+            k.Id is { } id ? (byId.TryGetValue(id, out var a) ? (a.Id, a.Revision) : ((long?)null, 0L))
+            : k.Number is { } n && byNumber.TryGetValue(n, out var b) ? (b.Id, b.Revision)
+            : ((long?)null, 0L));
     }
 }

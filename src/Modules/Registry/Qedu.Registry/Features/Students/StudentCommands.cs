@@ -27,9 +27,6 @@ internal enum WriteStatus
 /// </summary>
 internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
 {
-    public const string Enrolled = "01";
-    public const string Suspended = "02";
-
     /// <summary>Adds the student (and its guardians) and opens its first enrolment on <paramref name="from"/>.</summary>
     public async Task<Student> CreateAsync(Student student, IReadOnlyList<Guardian> guardians, DateOnly? from = null, string? entryReasonCode = null,
         CancellationToken ct = default)
@@ -43,7 +40,7 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
             guardian.OrgUnitId = student.OrgUnitId;
             db.Guardians.Add(guardian);
         }
-        if (student.StatusCode == Enrolled)
+        if (student.StatusCode == StudentStatuses.Enrolled)
         {
             db.Enrolments.Add(new Enrolment
             {
@@ -78,8 +75,8 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
         var on = effective ?? codes.Today;
         var movedSchool = values.OrgUnitId != student.OrgUnitId;
         var movedClass = values.ClassId != student.ClassId;
-        var wasIn = student.StatusCode == Enrolled;
-        var isIn = values.StatusCode == Enrolled;
+        var wasIn = student.StatusCode == StudentStatuses.Enrolled;
+        var isIn = values.StatusCode == StudentStatuses.Enrolled;
         if (wasIn && (!isIn || movedSchool || movedClass))
         {
             var exit = reasonCode ?? (movedSchool ? "21" : !isIn ? ExitReason(values.StatusCode) : "29");
@@ -185,7 +182,7 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
     /// <summary>The 学籍异动 reason that usually goes with leaving for this status (休学 → 11, 退学 → 31, 死亡 → 51).</summary>
     private static string ExitReason(string status) => status switch
     {
-        Suspended => "11",
+        StudentStatuses.Suspended => "11",
         "03" => "21",
         "05" => "31",
         "06" => "51",
@@ -193,7 +190,7 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
     };
 
     /// <summary>Coming back after 休学 is 复学 (12); anything else is recorded as other.</summary>
-    private static string ResumeReason(string previousStatus) => previousStatus == Suspended ? "12" : "99";
+    private static string ResumeReason(string previousStatus) => previousStatus == StudentStatuses.Suspended ? "12" : "99";
 
     private static void Copy(Student from, Student to)
     {

@@ -17,27 +17,14 @@ internal static class StudentEndpoints
         group.MapGet("", async (string? school, long? @class, long? after, int? limit, OrgTree tree, StudentQueries students,
                 IStringLocalizer<KernelText> text, CancellationToken ct) =>
             {
-                int? schoolId = null;
-                if (school is not null)
+                var (schoolId, problem) = await ListParameters.SchoolAsync(school, tree, text, ct);
+                if (problem is not null)
                 {
-                    if (!OrgUnitRules.IsWellFormedCode(school))
-                    {
-                        return Results.Problem(string.Format(text["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest);
-                    }
-                    var unit = await tree.FindAsync(school, ct);
-                    if (unit is null)
-                    {
-                        return Results.Problem(string.Format(text["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
-                    }
-                    schoolId = unit.Id;
+                    return problem;
                 }
-                var size = limit ?? 100;
-                if (size is < 1 or > StudentQueries.MaxPageSize)
+                if (ListParameters.PageSize(limit, 100, StudentQueries.MaxPageSize, text, out var size) is { } refused)
                 {
-                    return Results.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["limit"] = [string.Format(text["Paging.LimitRange"], 1, StudentQueries.MaxPageSize)],
-                    });
+                    return refused;
                 }
                 return Results.Ok(await students.ListAsync(schoolId, @class, after ?? 0, size, ct));
             })

@@ -28,6 +28,10 @@ internal sealed class StudentWrites(RegistryDb db, KernelDb kernel, OrgTree tree
     private RecordContext? _context;
     private RecordContext Context => _context ??= contexts.Create();
 
+    // Look-ups a bulk request repeats item after item (one school, a few classes): made once per request.
+    private readonly Dictionary<string, (OrgUnit? School, bool Writable)> _schools = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int School, string Code), long?> _classes = [];
+
     /// <summary>Checks one item. <paramref name="self"/> is the student being updated (its own numbers are no duplicates).</summary>
     public async Task<StudentInput?> ReadAsync(JsonElement body, long? self, Dictionary<string, string[]> errors, string prefix = "",
         CancellationToken ct = default)
@@ -80,13 +84,13 @@ internal sealed class StudentWrites(RegistryDb db, KernelDb kernel, OrgTree tree
             return null;
         }
 
-        var school = OrgUnitRules.IsWellFormedCode(record.SchoolCode) ? await tree.FindAsync(record.SchoolCode, ct) : null;
-        if (school is null || school.Kind != OrgUnitKind.School)
+        var (school, writable) = await SchoolAsync(record.SchoolCode, ct);
+        if (school is null)
         {
             Add(Definition.School.Key, Context.Message("Record.SchoolUnknown", record.SchoolCode));
             return null;
         }
-        if (!await MayWriteAsync(school.Id, ct))
+        if (!writable)
         {
             Add(Definition.School.Key, Context.Message("Record.SchoolOutOfScope", record.SchoolCode));
             return null;
@@ -94,19 +98,28 @@ internal sealed class StudentWrites(RegistryDb db, KernelDb kernel, OrgTree tree
         long? classId = null;
         if (record.ClassCode is not null)
         {
-            classId = await db.Classes.AsNoTracking().Where(c => c.OrgUnitId == school.Id && c.Code == record.ClassCode).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+            if (!_classes.TryGetValue((school.Id, record.ClassCode), out classId))
+            {
+                classId = await db.Classes.AsNoTracking().Where(c => c.OrgUnitId == school.Id && c.Code == record.ClassCode).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+                _classes[(school.Id, record.ClassCode)] = classId;
+            }
             if (classId is null)
             {
                 Add(Definition.Class.Key, Context.Message("Record.ClassUnknown", record.ClassCode, school.Code));
             }
         }
         // Unique across the city, whoever's scope the other student is in: read past the scope filter, name nothing else.
-        var others = db.Students.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id != (self ?? 0));
-        if (await others.AnyAsync(s => s.StudentNumber == record.StudentNumber, ct))
+        // One query for both numbers.
+        var clashes = await db.Students.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.Id != (self ?? 0) && (s.StudentNumber == record.StudentNumber || (record.ResidentId != null && s.ResidentId == record.ResidentId)))
+            .Select(s => new { s.StudentNumber, s.ResidentId })
+            .Take(2)
+            .ToListAsync(ct);
+        if (clashes.Any(c => c.StudentNumber == record.StudentNumber))
         {
             Add(Definition.StudentNumber.Key, Context.Message("Record.DuplicateInDatabase", Definition.StudentNumber.Header(Context.English), record.StudentNumber));
         }
-        if (record.ResidentId is not null && await others.AnyAsync(s => s.ResidentId == record.ResidentId, ct))
+        if (record.ResidentId is not null && clashes.Any(c => c.ResidentId == record.ResidentId))
         {
             Add(Definition.ResidentId.Key, Context.Message("Record.DuplicateInDatabase", Definition.ResidentId.Header(Context.English), record.ResidentId));
         }
@@ -119,15 +132,20 @@ internal sealed class StudentWrites(RegistryDb db, KernelDb kernel, OrgTree tree
         return new StudentInput(student, guardians, record.EnrolledOn, record.EntryReasonCode);
     }
 
-    /// <summary>Is the school within the caller's registry.write scope? (The write guard would refuse it anyway, as a 404.)</summary>
-    private async Task<bool> MayWriteAsync(int schoolId, CancellationToken ct)
+    /// <summary>
+    /// The school with this code the caller may see (null when none: unknown and out of sight read the same), and whether
+    /// it lies within the caller's registry.write scope (the write guard would refuse it anyway, as a 404).
+    /// </summary>
+    private async Task<(OrgUnit? School, bool Writable)> SchoolAsync(string code, CancellationToken ct)
     {
-        var caller = access.Current;
-        if (caller.IsSystem)
+        if (!_schools.TryGetValue(code, out var found))
         {
-            return true;
+            var unit = OrgUnitRules.IsWellFormedCode(code) ? await tree.FindAsync(code, ct) : null;
+            found = unit is null || unit.Kind != OrgUnitKind.School
+                ? (null, false)
+                : (unit, (await ScopeWriteGuard.WithinScopeAsync(kernel, access.Current, Permissions.RegistryWrite, [unit.Id], ct)).Contains(unit.Id));
+            _schools[code] = found;
         }
-        var roots = caller.RootsFor(Permissions.RegistryWrite);
-        return roots.Count > 0 && await kernel.OrgClosure.AsNoTracking().AnyAsync(c => roots.Contains(c.AncestorId) && c.DescendantId == schoolId, ct);
+        return found;
     }
 }
