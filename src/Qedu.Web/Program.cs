@@ -2,8 +2,7 @@ using Qedu.Kernel;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
-using Qedu.Organisation;
-using Qedu.Registry;
+using Qedu.Modules;
 using Qedu.Web.Components;
 using Qedu.Web.Components.Layout;
 using Qedu.Web.Features.Culture;
@@ -20,8 +19,7 @@ var requireHttps = configuration.GetValue("Security:RequireHttps", !builder.Envi
 
 builder.Services.AddQeduKernel(database, outsideRequests: AccessContext.Anonymous);
 builder.Services.AddQeduWebSecurity(configuration, requireHttps);
-builder.Services.AddOrganisation();
-builder.Services.AddRegistry();
+builder.Services.AddQeduModules();
 
 builder.Services.AddQeduLocalization();
 builder.Services.AddQeduRateLimits(configuration);
@@ -65,8 +63,7 @@ app.MapLogin();
 app.MapCulture();
 app.MapSingleSignOn();
 app.MapMe();
-app.MapOrganisation();
-app.MapRegistry();
+app.MapQeduModules();
 
 app.Run();
 

@@ -28,10 +28,13 @@ public static class Solution
     public const string ContractsSuffix = ".Contracts";
     public const string Kernel = "Qedu.Kernel";
 
-    /// <summary>The assemblies that are not modules: the kernel, the shared UI kit, the allocation library, the two hosts and the test kit.</summary>
+    /// <summary>
+    /// The assemblies that are not modules: the kernel, the shared UI kit, the allocation library, the list of modules
+    /// the hosts compose, the two hosts and the test kit.
+    /// </summary>
     public static readonly IReadOnlySet<string> Shared = new HashSet<string>(StringComparer.Ordinal)
     {
-        Kernel, "Qedu.Ui", "Qedu.Web", "Qedu.Cli", "Qedu.Testing",
+        Kernel, "Qedu.Ui", "Qedu.Modules", "Qedu.Web", "Qedu.Cli", "Qedu.Testing",
         // The pure admission algorithms: a library the Admissions module will use, not a module (its own tests keep it
         // free of I/O, EF Core and ASP.NET).
         "Qedu.Allocation",

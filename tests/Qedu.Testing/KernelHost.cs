@@ -8,7 +8,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
-using Qedu.Organisation;
+using Qedu.Modules;
 using Qedu.Registry;
 
 namespace Qedu.Testing;
@@ -57,8 +57,7 @@ public sealed class KernelHost : IAsyncDisposable
         services.AddQeduKernel(settings, outsideRequests: AccessContext.Anonymous);
         services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
         services.AddLocalization();
-        services.AddOrganisation();
-        services.AddRegistry();
+        services.AddQeduModules();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -5,8 +5,7 @@ using Qedu.Kernel;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Persistence;
-using Qedu.Organisation;
-using Qedu.Registry;
+using Qedu.Modules;
 
 namespace Qedu.Cli.Hosting;
 
@@ -24,8 +23,7 @@ internal static class CliServices
         services.AddQeduKernel(database, outsideRequests: AccessContext.System($"cli:{command}"));
         services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
         services.AddLocalization();
-        services.AddOrganisation();
-        services.AddRegistry();
+        services.AddQeduModules();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

@@ -14,8 +14,17 @@ public static class Permissions
     public const string RegistryRead = "registry.read";
     public const string RegistryWrite = "registry.write";
 
+    /// <summary>See the plans of a bureau and their tasks (M3).</summary>
+    public const string PlansRead = "plans.read";
+
+    /// <summary>Own a bureau's plans: import, review, publish, accept tasks as done, send 督办单 and 整改 items.</summary>
+    public const string PlansManage = "plans.manage";
+
+    /// <summary>Report progress on the tasks one's own unit (a department or district bureau) leads or takes part in.</summary>
+    public const string PlansReport = "plans.report";
+
     public static readonly IReadOnlyList<string> All =
-        [OrgRead, OrgManage, AccountsManage, AuditRead, PiiView, RegistryRead, RegistryWrite];
+        [OrgRead, OrgManage, AccountsManage, AuditRead, PiiView, RegistryRead, RegistryWrite, PlansRead, PlansManage, PlansReport];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, PiiView];

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Web;
+using Qedu.Plans.Data;
+using Qedu.Plans.Features.Plans;
+
+namespace Qedu.Plans;
+
+/// <summary>The plans module's only entry points.</summary>
+public static class PlansModule
+{
+    public static IServiceCollection AddPlans(this IServiceCollection services)
+    {
+        services.AddModuleDb<PlansDb, PlansDbSqlite, PlansDbPostgres>(PlansDb.Module, order: 20);
+        services.AddScoped<PlanUnits>();
+        services.AddScoped<PlanOwners>();
+        services.AddScoped<PlanImport>();
+        services.AddSingleton(new NavItem(NavSections.Overview, 20, "/plans", "规划与督办", "Plans", Permissions.PlansRead));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder endpoints)
+    {
+        return endpoints;
+    }
+}

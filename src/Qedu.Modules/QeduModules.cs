@@ -1,0 +1,25 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Organisation;
+using Qedu.Plans;
+using Qedu.Registry;
+
+namespace Qedu.Modules;
+
+/// <summary>Every module of Qedu: their services, their endpoints and the assemblies that hold their pages.</summary>
+public static class QeduModules
+{
+    public static readonly Assembly[] PageAssemblies =
+    [
+        typeof(OrganisationModule).Assembly,
+        typeof(RegistryModule).Assembly,
+        typeof(PlansModule).Assembly,
+    ];
+
+    public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
+        services.AddOrganisation().AddRegistry().AddPlans();
+
+    public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapOrganisation().MapRegistry().MapPlans();
+}
