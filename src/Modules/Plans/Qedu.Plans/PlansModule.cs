@@ -17,12 +17,17 @@ public static class PlansModule
         services.AddScoped<PlanUnits>();
         services.AddScoped<PlanOwners>();
         services.AddScoped<PlanImport>();
+        services.AddScoped<PlanEditing>();
+        services.AddScoped<PlanQueries>();
+        services.AddScoped<StatusBoard>();
+        services.AddSingleton(new PageScript("_content/Qedu.Plans/plans.js"));
         services.AddSingleton(new NavItem(NavSections.Overview, 20, "/plans", "规划与督办", "Plans", Permissions.PlansRead));
         return services;
     }
 
     public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapPlanEndpoints();
         return endpoints;
     }
 }
