@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Qedu.Plans.Domain;
 
 /// <summary>Where a task or milestone stands. Ordered from best to worst, so the worst of several is their maximum.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SupervisionStatus>))]
 public enum SupervisionStatus
 {
     Done = 0,
