@@ -23,6 +23,9 @@ public static class Records
 
     public static readonly IReadOnlyList<string> Kinds = [Classes, Staff, Assets];
 
+    /// <summary>The body field a bulk upsert matches records of the kind by (with the school for classes and assets).</summary>
+    public static string KeyField(string kind) => kind switch { Classes => "code", Staff => "staffNumber", _ => "assetNumber" };
+
     private static int _sequence = Random.Shared.Next(100_000);
 
     private static int Next() => Interlocked.Increment(ref _sequence);
