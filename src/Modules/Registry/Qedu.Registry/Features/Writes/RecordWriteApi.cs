@@ -85,6 +85,10 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
         {
             result = await (update ?? ((i, r) => writes.UpdateAsync(id, r, i, ct)))(input, revision);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            result = WriteResult<TEntity>.Stale(await writes.CurrentRevisionAsync(id, ct));
+        }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             return Collided();
@@ -104,7 +108,15 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
         {
             return refused;
         }
-        var result = await writes.DeleteAsync(id, revision, ct);
+        WriteResult<TEntity> result;
+        try
+        {
+            result = await writes.DeleteAsync(id, revision, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            result = WriteResult<TEntity>.Stale(await writes.CurrentRevisionAsync(id, ct));
+        }
         return Answer(result, http, id) ?? Results.NoContent();
     }
 
@@ -170,10 +182,12 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
 
         var results = new List<BulkItemResult>(plans.Count);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var at = 0;
         try
         {
             foreach (var (index, id, revision, input) in plans)
             {
+                at = index;
                 if (id is null)
                 {
                     var created = await writes.CreateAsync(input, ct);
@@ -191,6 +205,13 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
                 }
                 results.Add(new BulkItemResult(index, id.Value, updated.Record!.Revision, false));
             }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed by someone else between the check and the save. The transaction is spent (PostgreSQL refuses further
+            // reads in it), so the answer names the item but not its current revision.
+            await transaction.RollbackAsync(CancellationToken.None);
+            return Results.Problem(string.Format(writeText["Write.ItemChanged"], at), statusCode: StatusCodes.Status412PreconditionFailed);
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {

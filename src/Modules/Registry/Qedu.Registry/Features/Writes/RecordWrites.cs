@@ -57,6 +57,11 @@ internal abstract class RecordWrites<TInput, TEntity>(RegistryDb db, RecordBodyR
     public Task<bool> ExistsAsync(long id, CancellationToken ct = default) =>
         db.Set<TEntity>().AnyAsync(e => EF.Property<long>(e, nameof(IRegistryRecord.Id)) == id, ct);
 
+    /// <summary>The record's revision as stored now (0 when it is gone), for the ETag of a 412 after a lost race.</summary>
+    public async Task<long> CurrentRevisionAsync(long id, CancellationToken ct = default) =>
+        await db.Set<TEntity>().AsNoTracking().Where(e => EF.Property<long>(e, nameof(IRegistryRecord.Id)) == id)
+            .Select(e => EF.Property<long>(e, nameof(IRegistryRecord.Revision))).FirstOrDefaultAsync(ct);
+
     /// <summary>
     /// The stored record each bulk item means, with its revision: by <c>id</c> when the item gives one, else by its
     /// natural key, within the caller's scope. One query for the whole request.
