@@ -4,6 +4,7 @@ using Qedu.Kernel.Access;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Features.Students;
+using Qedu.Registry.Features.Writes;
 
 namespace Qedu.Registry.Tests;
 

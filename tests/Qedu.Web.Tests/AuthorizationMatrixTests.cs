@@ -175,6 +175,71 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             BodyField = "items[0].schoolCode",
             Body = async (app, school) => Http.Json(new { items = new[] { await Students.NewAsync(app, school, "权限矩阵批量") } }),
         },
+        // Classes, staff and assets: the same shape as the students' writes. The record changed or deleted is a fresh one
+        // at the school (inside the scope, or in the sibling, where it is out of sight: 404).
+        ["POST /api/registry/classes/"] = Rule.Scoped(Permissions.RegistryWrite, Target.School, StatusCodes.Status201Created) with
+        {
+            BodyField = "schoolCode",
+            Body = (_, school) => Task.FromResult<HttpContent>(Http.Json(Records.New(Records.Classes, school, "权限矩阵"))),
+        },
+        ["PUT /api/registry/classes/{id:long}"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
+        {
+            Prepare = async (app, school) => Records.Text(await Records.CreateAsync(app, Records.Classes, school)),
+            Body = async (app, id) => Http.Json(await Records.CurrentAsync(app, Records.Classes, Records.Id(id))),
+            IfMatch = (app, id) => Records.ETagAsync(app, Records.Classes, Records.Id(id)),
+        },
+        ["DELETE /api/registry/classes/{id:long}"] = Rule.Scoped(Permissions.RegistryWrite, Target.School, StatusCodes.Status204NoContent) with
+        {
+            Prepare = async (app, school) => Records.Text(await Records.CreateAsync(app, Records.Classes, school)),
+            IfMatch = (app, id) => Records.ETagAsync(app, Records.Classes, Records.Id(id)),
+        },
+        ["POST /api/registry/classes/bulk"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
+        {
+            BodyField = "items[0].schoolCode",
+            Body = (_, school) => Task.FromResult<HttpContent>(Http.Json(new { items = new[] { Records.New(Records.Classes, school, "权限矩阵批量") } })),
+        },
+        ["POST /api/registry/staff/"] = Rule.Scoped(Permissions.RegistryWrite, Target.School, StatusCodes.Status201Created) with
+        {
+            BodyField = "schoolCode",
+            Body = (_, school) => Task.FromResult<HttpContent>(Http.Json(Records.New(Records.Staff, school, "权限矩阵"))),
+        },
+        ["PUT /api/registry/staff/{id:long}"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
+        {
+            Prepare = async (app, school) => Records.Text(await Records.CreateAsync(app, Records.Staff, school)),
+            Body = async (app, id) => Http.Json(await Records.CurrentAsync(app, Records.Staff, Records.Id(id))),
+            IfMatch = (app, id) => Records.ETagAsync(app, Records.Staff, Records.Id(id)),
+        },
+        ["DELETE /api/registry/staff/{id:long}"] = Rule.Scoped(Permissions.RegistryWrite, Target.School, StatusCodes.Status204NoContent) with
+        {
+            Prepare = async (app, school) => Records.Text(await Records.CreateAsync(app, Records.Staff, school)),
+            IfMatch = (app, id) => Records.ETagAsync(app, Records.Staff, Records.Id(id)),
+        },
+        ["POST /api/registry/staff/bulk"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
+        {
+            BodyField = "items[0].schoolCode",
+            Body = (_, school) => Task.FromResult<HttpContent>(Http.Json(new { items = new[] { Records.New(Records.Staff, school, "权限矩阵批量") } })),
+        },
+        ["POST /api/registry/assets/"] = Rule.Scoped(Permissions.RegistryWrite, Target.School, StatusCodes.Status201Created) with
+        {
+            BodyField = "schoolCode",
+            Body = (_, school) => Task.FromResult<HttpContent>(Http.Json(Records.New(Records.Assets, school, "权限矩阵"))),
+        },
+        ["PUT /api/registry/assets/{id:long}"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
+        {
+            Prepare = async (app, school) => Records.Text(await Records.CreateAsync(app, Records.Assets, school)),
+            Body = async (app, id) => Http.Json(await Records.CurrentAsync(app, Records.Assets, Records.Id(id))),
+            IfMatch = (app, id) => Records.ETagAsync(app, Records.Assets, Records.Id(id)),
+        },
+        ["DELETE /api/registry/assets/{id:long}"] = Rule.Scoped(Permissions.RegistryWrite, Target.School, StatusCodes.Status204NoContent) with
+        {
+            Prepare = async (app, school) => Records.Text(await Records.CreateAsync(app, Records.Assets, school)),
+            IfMatch = (app, id) => Records.ETagAsync(app, Records.Assets, Records.Id(id)),
+        },
+        ["POST /api/registry/assets/bulk"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
+        {
+            BodyField = "items[0].schoolCode",
+            Body = (_, school) => Task.FromResult<HttpContent>(Http.Json(new { items = new[] { Records.New(Records.Assets, school, "权限矩阵批量") } })),
+        },
         // A job id nobody started: writers learn it does not exist, others may not ask.
         ["GET /api/registry/import-jobs/{id:guid}"] = new Rule(Access.Permission, Permissions.RegistryWrite, Status: StatusCodes.Status404NotFound)
             with { Fixed = new Dictionary<string, string> { ["id"] = Guid.Empty.ToString() } },

@@ -6,6 +6,7 @@ using Qedu.Kernel.Data;
 using Qedu.Registry.Data;
 using Qedu.Registry.Features.Records;
 using Qedu.Registry.Features.Students;
+using Qedu.Registry.Features.Writes;
 
 namespace Qedu.Web.Tests.Infrastructure;
 
@@ -55,7 +56,7 @@ public static class Students
     });
 
     public static Task<string> ETagAsync(WebApp app, long id) => app.AsSystemAsync(async sp =>
-        StudentWriteEndpoints.ETag(await sp.GetRequiredService<RegistryDb>().Students.Where(s => s.Id == id).Select(s => s.Revision).SingleAsync()));
+        RecordWriteApi.ETag(await sp.GetRequiredService<RegistryDb>().Students.Where(s => s.Id == id).Select(s => s.Revision).SingleAsync()));
 
     /// <summary>Adds a student through the system (for tests that then delete it).</summary>
     public static async Task<long> CreateAsync(WebApp app, string schoolCode)
@@ -63,10 +64,10 @@ public static class Students
         var body = await NewAsync(app, schoolCode, "待删除学生");
         return await app.AsSystemAsync(async sp =>
         {
-            var errors = new Dictionary<string, string[]>();
+            var errors = new FieldErrors();
             var json = System.Text.Json.JsonSerializer.SerializeToElement(body);
             var input = await sp.GetRequiredService<StudentWrites>().ReadAsync(json, null, errors)
-                ?? throw new InvalidOperationException(string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
+                ?? throw new InvalidOperationException(string.Join("; ", errors.All.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
             return (await sp.GetRequiredService<StudentCommands>().CreateAsync(input.Student, input.Guardians)).Id;
         });
     }

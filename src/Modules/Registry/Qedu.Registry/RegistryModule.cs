@@ -21,6 +21,7 @@ using Qedu.Registry.Features.OneRoster;
 using Qedu.Registry.Features.Records;
 using Qedu.Registry.Features.SchoolProfiles;
 using Qedu.Registry.Features.Students;
+using Qedu.Registry.Features.Writes;
 
 namespace Qedu.Registry;
 
@@ -35,6 +36,11 @@ public static class RegistryModule
         services.AddScoped<StudentQueries>();
         services.AddScoped<StudentCommands>();
         services.AddScoped<StudentWrites>();
+        services.AddScoped<RecordBodyReader>();
+        services.AddScoped<RecordWriteApi>();
+        services.AddScoped<ClassWrites>();
+        services.AddScoped<StaffWrites>();
+        services.AddScoped<AssetWrites>();
         services.AddScoped<ClassQueries>();
         services.AddSingleton(new NavItem(NavSections.Data, 10, "/registry/students", "学生学籍", "Students", Permissions.RegistryRead));
         services.AddSingleton(new NavItem(NavSections.Data, 20, "/registry/classes", "班级", "Classes", Permissions.RegistryRead));
@@ -67,6 +73,7 @@ public static class RegistryModule
         endpoints.MapSchoolProfiles();
         endpoints.MapStudents();
         endpoints.MapStudentWrites();
+        endpoints.MapRecordWrites();
         endpoints.MapChangeFeed();
         endpoints.MapRecordReads();
         endpoints.MapRegistryFiles();

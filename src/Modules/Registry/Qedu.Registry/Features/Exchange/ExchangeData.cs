@@ -1,5 +1,6 @@
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
+using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 
 namespace Qedu.Registry.Features.Exchange;
@@ -27,5 +28,17 @@ internal sealed class ExchangeData(OrgTree tree, PersonalDataAccess personalData
             await personalData.RecordUnmaskedReadAsync(group.Key, group.Select(r => r.Record.Id).ToList(), ct);
         }
         return (data, codes);
+    }
+
+    /// <summary>One record of a kind in its exchange shape, with its revision (the ETag), or null when the caller cannot see it.</summary>
+    public async Task<(IExchangeData Data, long Revision)?> OneAsync(RegistryDb db, ExchangeKind kind, long id, CancellationToken ct = default)
+    {
+        var rows = await kind.LoadAsync(db, [id], tracking: false, ct);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var (data, _) = await ShapeAsync([(kind, rows[0])], ct: ct);
+        return (data[(kind.EntityType, id)], rows[0].Revision);
     }
 }

@@ -7,6 +7,7 @@ using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Features.Students;
+using Qedu.Registry.Features.Writes;
 
 namespace Qedu.Registry.Features.Exchange;
 
@@ -61,14 +62,12 @@ internal static class RecordEndpoints
                 {
                     return UnknownKind(kind, text);
                 }
-                var rows = await exchange.LoadAsync(db, [id], tracking: false, ct);
-                if (rows.Count == 0)
+                if (await shaper.OneAsync(db, exchange, id, ct) is not { } found)
                 {
                     return Results.Problem(string.Format(text["Record.NotFound"], id), statusCode: StatusCodes.Status404NotFound);
                 }
-                var (data, _) = await shaper.ShapeAsync([(exchange, rows[0])], ct: ct);
-                http.Response.Headers.ETag = StudentWriteEndpoints.ETag(rows[0].Revision);
-                return Results.Ok((object)data[(exchange.EntityType, id)]);
+                http.Response.Headers.ETag = RecordWriteApi.ETag(found.Revision);
+                return Results.Ok((object)found.Data);
             })
             .WithSummary("One record of a kind; the ETag is its revision");
     }

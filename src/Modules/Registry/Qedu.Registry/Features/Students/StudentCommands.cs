@@ -2,23 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Codes;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Features.Writes;
 
 namespace Qedu.Registry.Features.Students;
-
-/// <summary>How a write on one record ended: done, no such record in scope, or the caller's copy was stale.</summary>
-internal sealed record WriteResult<T>(T? Record, WriteStatus Status, long CurrentRevision = 0)
-{
-    public static WriteResult<T> Done(T record) => new(record, WriteStatus.Done);
-    public static WriteResult<T> Missing() => new(default, WriteStatus.NotFound);
-    public static WriteResult<T> Stale(long current) => new(default, WriteStatus.Stale, current);
-}
-
-internal enum WriteStatus
-{
-    Done,
-    NotFound,
-    Stale,
-}
 
 /// <summary>
 /// Writes students so the history stays true: a new student opens an enrolment; moving school or class, leaving, or

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+using Qedu.Kernel.Codes;
+using Qedu.Kernel.Localization;
+using Qedu.Registry.Data;
+using Qedu.Registry.Domain;
+using Qedu.Registry.Resources;
+
+namespace Qedu.Registry.Features.Writes;
+
+/// <summary>One line of a bulk answer: which item, which record, its new revision, and whether it was new.</summary>
+internal sealed record BulkItemResult(int Index, long Id, long Revision, bool Created);
+
+internal sealed record BulkResult(int Created, int Updated, IReadOnlyList<BulkItemResult> Items);
+
+/// <summary>
+/// The HTTP side of writing registry records, the same for every kind: create; update and delete under If-Match (the
+/// ETag read, which is the record's revision: 428 without it, 400 when it is not one of ours, 412 with the current
+/// ETag when stale), so two offices editing the same record never silently overwrite each other; and the bulk upsert,
+/// which checks every item before it writes any and then writes all of them in one transaction. Problems are 400
+/// validation problems keyed by field (<c>items[i].field</c> in bulk), rules that forbid a write 409, all in the
+/// caller's language.
+/// </summary>
+internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryText> text, IStringLocalizer<KernelText> kernelText,
+    IStringLocalizer<RecordWriteText> writeText)
+{
+    public const int MaxBulkItems = 1000;
+
+    public static string ETag(long revision) => $"\"{revision.ToString(CultureInfo.InvariantCulture)}\"";
+
+    public async Task<IResult> CreateAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, JsonElement body, HttpContext http,
+        CancellationToken ct)
+        where TInput : class
+        where TEntity : class, IRegistryRecord
+    {
+        var errors = new FieldErrors();
+        var input = await writes.ReadAsync(body, self: null, errors, ct);
+        if (input is null)
+        {
+            return Results.ValidationProblem(errors.All);
+        }
+        TEntity created;
+        try
+        {
+            created = await writes.CreateAsync(input, ct);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            return Collided();
+        }
+        http.Response.Headers.ETag = ETag(created.Revision);
+        return Results.Created($"/api/registry/{writes.Name}/{created.Id.ToString(CultureInfo.InvariantCulture)}", await writes.ShowAsync(created.Id, ct));
+    }
+
+    /// <summary>
+    /// Replaces the record's values with the body's. <paramref name="update"/> writes the checked input when the kind
+    /// takes more than the body (a student's move takes a reason and a date); by default the kind's own update.
+    /// </summary>
+    public async Task<IResult> UpdateAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, long id, JsonElement body, HttpContext http,
+        CancellationToken ct, Func<TInput, long, Task<WriteResult<TEntity>>>? update = null)
+        where TInput : class
+        where TEntity : class, IRegistryRecord
+    {
+        if (!await writes.ExistsAsync(id, ct))
+        {
+            return NotFound(id);
+        }
+        if (IfMatch(http, out var revision) is { } refused)
+        {
+            return refused;
+        }
+        var errors = new FieldErrors();
+        var input = await writes.ReadAsync(body, self: id, errors, ct);
+        if (input is null)
+        {
+            return Results.ValidationProblem(errors.All);
+        }
+        WriteResult<TEntity> result;
+        try
+        {
+            result = await (update ?? ((i, r) => writes.UpdateAsync(id, r, i, ct)))(input, revision);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            result = WriteResult<TEntity>.Stale(await writes.CurrentRevisionAsync(id, ct));
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            return Collided();
+        }
+        return Answer(result, http, id) ?? Results.Ok(await writes.ShowAsync(id, ct));
+    }
+
+    public async Task<IResult> DeleteAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, long id, HttpContext http, CancellationToken ct)
+        where TInput : class
+        where TEntity : class, IRegistryRecord
+    {
+        if (!await writes.ExistsAsync(id, ct))
+        {
+            return NotFound(id);
+        }
+        if (IfMatch(http, out var revision) is { } refused)
+        {
+            return refused;
+        }
+        WriteResult<TEntity> result;
+        try
+        {
+            result = await writes.DeleteAsync(id, revision, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            result = WriteResult<TEntity>.Stale(await writes.CurrentRevisionAsync(id, ct));
+        }
+        return Answer(result, http, id) ?? Results.NoContent();
+    }
+
+    /// <summary>
+    /// <c>{ "items": [ … ] }</c>: each item is matched by <c>id</c> (then <c>revision</c> is required) or else by the
+    /// kind's natural key; a match is updated, anything else created. Every item is checked before anything is written;
+    /// with any problem the answer is 400 with the problems keyed <c>items[i].field</c> and nothing is written.
+    /// </summary>
+    public async Task<IResult> BulkAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, JsonElement body, CancellationToken ct)
+        where TInput : class
+        where TEntity : class, IRegistryRecord
+    {
+        var items = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().ToList()
+            : null;
+        if (items is null || items.Count is 0 or > MaxBulkItems)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["items"] = [string.Format(text["Api.BulkSize"], MaxBulkItems)],
+            });
+        }
+
+        var errors = new FieldErrors();
+        var plans = new List<(int Index, long? Id, long Revision, TInput Input)>(items.Count);
+        var keys = new Dictionary<(int, string), int>();
+        var matches = await writes.MatchAllAsync(items, ct);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var itemErrors = errors.Item(i);
+            var (id, revision) = matches[i];
+            var given = default(JsonElement);
+            var byId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out given);
+            if (byId && !HasRevision(item))
+            {
+                itemErrors.Add("revision", text["Api.RevisionRequired"]);
+            }
+            if (byId && id is null)
+            {
+                itemErrors.Add("id", string.Format(kernelText["Record.NotFound"], given.GetRawText()));
+                continue;
+            }
+            var input = await writes.ReadAsync(item, id, itemErrors, ct);
+            if (input is null)
+            {
+                continue;
+            }
+            var key = writes.KeyOf(input);
+            if (keys.TryGetValue(key, out var first))
+            {
+                itemErrors.Add(writes.KeyField.Key,
+                    string.Format(text["Api.DuplicateInRequest"], writes.KeyField.Header(CodeBook.IsEnglish), key.Value, first));
+                continue;
+            }
+            keys[key] = i;
+            plans.Add((i, id, HasRevision(item) ? item.GetProperty("revision").GetInt64() : revision, input));
+        }
+        if (errors.Any)
+        {
+            return Results.ValidationProblem(errors.All);
+        }
+
+        var results = new List<BulkItemResult>(plans.Count);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var at = 0;
+        try
+        {
+            foreach (var (index, id, revision, input) in plans)
+            {
+                at = index;
+                if (id is null)
+                {
+                    var created = await writes.CreateAsync(input, ct);
+                    results.Add(new BulkItemResult(index, created.Id, created.Revision, true));
+                    continue;
+                }
+                var updated = await writes.UpdateAsync(id.Value, revision, input, ct);
+                if (updated.Status != WriteStatus.Done)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    return updated.Status == WriteStatus.NotFound
+                        ? Results.Problem(string.Format(writeText["Write.ItemGone"], index), statusCode: StatusCodes.Status404NotFound)
+                        : Results.Problem(string.Format(text["Api.Stale"], updated.CurrentRevision) + $" (items[{index}])",
+                            statusCode: StatusCodes.Status412PreconditionFailed);
+                }
+                results.Add(new BulkItemResult(index, id.Value, updated.Record!.Revision, false));
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed by someone else between the check and the save. The transaction is spent (PostgreSQL refuses further
+            // reads in it), so the answer names the item but not its current revision.
+            await transaction.RollbackAsync(CancellationToken.None);
+            return Results.Problem(string.Format(writeText["Write.ItemChanged"], at), statusCode: StatusCodes.Status412PreconditionFailed);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return Collided();
+        }
+        await transaction.CommitAsync(ct);
+        return Results.Ok(new BulkResult(results.Count(r => r.Created), results.Count(r => !r.Created), results));
+    }
+
+    private static bool HasRevision(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("revision", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt64(out _);
+
+    private IResult NotFound(long id) =>
+        Results.Problem(string.Format(kernelText["Record.NotFound"], id), statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// A unique index refused a write the checks had passed: another request took the number in between. Nothing was
+    /// written (the save or the bulk transaction rolled back), so the caller may simply try again.
+    /// </summary>
+    private IResult Collided() => Results.Problem(writeText["Write.Conflict"], statusCode: StatusCodes.Status409Conflict);
+
+    private static bool IsUniqueViolation(DbUpdateException e) => e is not DbUpdateConcurrencyException && e.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    /// <summary>The revision named by If-Match, or the refusal: 428 without the header, 400 when it is not ours.</summary>
+    private IResult? IfMatch(HttpContext http, out long revision)
+    {
+        revision = 0;
+        var header = http.Request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0)
+        {
+            return Results.Problem(text["Api.IfMatchRequired"], statusCode: StatusCodes.Status428PreconditionRequired);
+        }
+        var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        return tag.Length > 2 && tag[0] == '"' && tag[^1] == '"' && long.TryParse(tag[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out revision)
+            ? null
+            : Results.Problem(string.Format(text["Api.IfMatchMalformed"], header), statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private IResult? Answer<TEntity>(WriteResult<TEntity> result, HttpContext http, long id)
+        where TEntity : class, IRegistryRecord
+    {
+        switch (result.Status)
+        {
+            case WriteStatus.NotFound:
+                return NotFound(id);
+            case WriteStatus.Stale:
+                http.Response.Headers.ETag = ETag(result.CurrentRevision);
+                return Results.Problem(string.Format(text["Api.Stale"], result.CurrentRevision), statusCode: StatusCodes.Status412PreconditionFailed);
+            case WriteStatus.Conflict:
+                return Results.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict);
+            default:
+                if (result.Record is { } record)
+                {
+                    http.Response.Headers.ETag = ETag(record.Revision);
+                }
+                return null;
+        }
+    }
+}
