@@ -66,16 +66,15 @@ internal sealed class SupervisionQueries(PlansDb db, TaskAccess access, PlanOwne
     }
 
     /// <summary>Every unit of the owned plans with its task counts by status.</summary>
-    public async Task<IReadOnlyList<WorkloadRow>> WorkloadAsync(CancellationToken ct = default)
-    {
-        var lines = await OwnedLinesAsync(ct);
-        return [.. lines
+    public async Task<IReadOnlyList<WorkloadRow>> WorkloadAsync(CancellationToken ct = default) => Workload(await OwnedLinesAsync(ct));
+
+    public static IReadOnlyList<WorkloadRow> Workload(IReadOnlyList<TaskLine> lines) =>
+        [.. lines
             .SelectMany(l => l.Units.Select(u => (Unit: u, l.Status)))
             .GroupBy(x => x.Unit.Id)
             .Select(g => new WorkloadRow(g.Key, g.First().Unit.Code, g.First().Unit.Name,
                 g.GroupBy(x => x.Status).ToDictionary(s => s.Key, s => s.Count())))
             .OrderBy(r => r.UnitCode, StringComparer.Ordinal)];
-    }
 
     /// <summary>The overdue tasks and milestones of the owned plans, longest overdue first.</summary>
     public async Task<IReadOnlyList<OverdueLine>> OverdueAsync(CancellationToken ct = default)
