@@ -266,6 +266,30 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),
 
+        // Plan supervision. Ids nobody has (0): holders of the permission learn it does not exist, others may not ask.
+        // Which unit may act on an existing task (named units, owners) is SupervisionApiTests' subject.
+        ["GET /plans/tasks/{Id:long}"] = Rule.Scoped(Permissions.PlansRead, Target.Unit) with { Prepare = Supervision.TaskOwnedByAsync },
+        ["GET /plans/mine"] = Rule.Needs(Permissions.PlansReport),
+        ["GET /plans/workload"] = Rule.Needs(Permissions.PlansManage),
+        ["GET /plans/overdue"] = Rule.Needs(Permissions.PlansManage),
+        // No body: the report is JSON or nothing (415), whoever may report.
+        ["POST /api/plans/reports"] = new Rule(Access.Permission, Permissions.PlansReport, Status: StatusCodes.Status415UnsupportedMediaType),
+        ["POST /api/plans/tasks/{taskId:long}/accept"] = Rule.Scoped(Permissions.PlansManage, Target.Unit, StatusCodes.Status204NoContent) with { Prepare = Supervision.TaskOwnedByAsync },
+        ["POST /api/plans/tasks/{taskId:long}/reopen"] = Supervision.Missing(Permissions.PlansManage, "taskId"),
+        ["POST /api/plans/milestones/{milestoneId:long}/accept"] = Supervision.Missing(Permissions.PlansManage, "milestoneId"),
+        ["POST /api/plans/milestones/{milestoneId:long}/reopen"] = Supervision.Missing(Permissions.PlansManage, "milestoneId"),
+        ["POST /api/plans/tasks/{taskId:long}/notices"] = Supervision.Missing(Permissions.PlansManage, "taskId"),
+        ["POST /api/plans/notices/{noticeId:long}/reply"] = Supervision.Missing(Permissions.PlansReport, "noticeId"),
+        ["POST /api/plans/tasks/{taskId:long}/rectifications"] = Supervision.Missing(Permissions.PlansManage, "taskId"),
+        ["POST /api/plans/rectifications/{id:long}/fix"] = Supervision.Missing(Permissions.PlansReport, "id"),
+        ["POST /api/plans/rectifications/{id:long}/close"] = Supervision.Missing(Permissions.PlansManage, "id"),
+        ["POST /api/plans/rectifications/{id:long}/send-back"] = Supervision.Missing(Permissions.PlansManage, "id"),
+        ["GET /api/plans/evidence/{id:long}"] = Supervision.Missing(Permissions.PlansRead, "id"),
+        ["GET /api/plans/mine"] = Rule.Needs(Permissions.PlansReport),
+        ["GET /api/plans/reminders"] = Rule.Needs(Permissions.PlansRead),
+        ["GET /api/plans/workload"] = Rule.Needs(Permissions.PlansManage),
+        ["GET /api/plans/overdue"] = Rule.Needs(Permissions.PlansManage),
+
         // Signing in and out, the language switch, the OpenID Connect provider. The protocol endpoints answer a bare
         // request (no OAuth parameters, no token) with the protocol's own error, the same for everyone: 400
         // invalid_request, or 401 for the user-info endpoint, which wants a bearer token (RFC 6750).
@@ -541,6 +565,27 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             urbanRuralCode = unit.UrbanRuralCode,
             openedOn = unit.OpenedOn,
             closedOn = unit.ClosedOn,
+        });
+    }
+
+    /// <summary>Rules and fixtures of the supervision routes.</summary>
+    private static class Supervision
+    {
+        public static Rule Missing(string permission, string parameter) =>
+            new Rule(Access.Permission, permission, Status: StatusCodes.Status404NotFound) with { Fixed = new Dictionary<string, string> { [parameter] = "0" } };
+
+        /// <summary>A task of an active plan owned by the unit with this code, named on no unit: its id.</summary>
+        public static Task<string> TaskOwnedByAsync(WebApp app, string unitCode) => app.AsSystemAsync(async sp =>
+        {
+            var unit = await sp.GetRequiredService<Qedu.Kernel.Data.KernelDb>().OrgUnits.SingleAsync(o => o.Code == unitCode);
+            var db = sp.GetRequiredService<Qedu.Plans.Data.PlansDb>();
+            var plan = new Qedu.Plans.Domain.Plan { OrgUnitId = unit.Id, Title = "权限矩阵规划", State = Qedu.Plans.Domain.PlanState.Active, ImportedAt = DateTimeOffset.UtcNow };
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            var task = new Qedu.Plans.Domain.PlanTask { OrgUnitId = unit.Id, PlanId = plan.Id, Number = "1", Title = "权限矩阵任务" };
+            db.Tasks.Add(task);
+            await db.SaveChangesAsync();
+            return task.Id.ToString(CultureInfo.InvariantCulture);
         });
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 
 namespace Qedu.Web.Tests.Infrastructure;
 
@@ -35,5 +36,28 @@ public static class PlanFiles
         using var published = await client.PostAsync($"/api/plans/{id}/publish", null);
         Assert.Equal(HttpStatusCode.NoContent, published.StatusCode);
         return id;
+    }
+
+    /// <summary>The ids of a plan's tasks by printed number.</summary>
+    public static async Task<Dictionary<string, long>> TasksAsync(HttpClient client, long planId)
+    {
+        var plan = await (await client.GetAsync($"/api/plans/{planId}")).JsonAsync();
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        void Walk(JsonElement section)
+        {
+            foreach (var task in section.GetProperty("tasks").EnumerateArray())
+            {
+                result[task.GetProperty("number").GetString()!] = task.GetProperty("id").GetInt64();
+            }
+            foreach (var child in section.GetProperty("sections").EnumerateArray())
+            {
+                Walk(child);
+            }
+        }
+        foreach (var section in plan.GetProperty("sections").EnumerateArray())
+        {
+            Walk(section);
+        }
+        return result;
     }
 }

@@ -5,6 +5,7 @@ using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.Plans.Data;
 using Qedu.Plans.Features.Plans;
+using Qedu.Plans.Features.Supervision;
 
 namespace Qedu.Plans;
 
@@ -22,12 +23,14 @@ public static class PlansModule
         services.AddScoped<StatusBoard>();
         services.AddSingleton(new PageScript("_content/Qedu.Plans/plans.js"));
         services.AddSingleton(new NavItem(NavSections.Overview, 20, "/plans", "规划与督办", "Plans", Permissions.PlansRead));
+        services.AddSupervision();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPlanEndpoints();
+        endpoints.MapSupervisionEndpoints();
         return endpoints;
     }
 }
