@@ -168,6 +168,11 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/registry/{kind}/{id:long}"] = new Rule(Access.Permission, Permissions.RegistryRead, Status: StatusCodes.Status404NotFound)
             with { Fixed = new Dictionary<string, string> { ["kind"] = "classes", ["id"] = "0" } },
         ["GET /api/registry/oneroster.zip"] = Rule.Needs(Permissions.RegistryRead),
+        // Plan 0 never exists: readers learn that, others may not ask. Drafts and scope: PlanExportTests.
+        ["GET /api/plans/{id:long}/tasks.xlsx"] = new Rule(Access.Permission, Permissions.PlansRead, Status: StatusCodes.Status404NotFound)
+            with { Fixed = new Dictionary<string, string> { ["id"] = "0" } },
+        ["GET /api/plans/{id:long}/report.pdf"] = new Rule(Access.Permission, Permissions.PlansRead, Status: StatusCodes.Status404NotFound)
+            with { Fixed = new Dictionary<string, string> { ["id"] = "0" } },
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),
 

@@ -4,6 +4,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.Plans.Data;
+using Qedu.Plans.Features.Export;
 using Qedu.Plans.Features.Plans;
 
 namespace Qedu.Plans;
@@ -20,6 +21,8 @@ public static class PlansModule
         services.AddScoped<PlanEditing>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<StatusBoard>();
+        services.AddScoped<PlanExportQuery>();
+        services.AddSingleton<ReportFont>();
         services.AddSingleton(new PageScript("_content/Qedu.Plans/plans.js"));
         services.AddSingleton(new NavItem(NavSections.Overview, 20, "/plans", "规划与督办", "Plans", Permissions.PlansRead));
         return services;
@@ -28,6 +31,7 @@ public static class PlansModule
     public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPlanEndpoints();
+        endpoints.MapPlanExportEndpoints();
         return endpoints;
     }
 }
