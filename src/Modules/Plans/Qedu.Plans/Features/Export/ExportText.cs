@@ -41,7 +41,11 @@ internal static class ExportText
         return task.ParticipatingUnits.Count == 0 ? text : text + "\n参加：" + string.Join("、", task.ParticipatingUnits);
     }
 
-    public static string Milestone(ExportMilestone m) => $"{m.Year}年：{m.Text}〔{Status(m.Status)}〕";
+    public static string Milestone(ExportMilestone m) => $"{MilestoneText(m)}〔{Status(m.Status)}〕";
+
+    /// <summary>The milestone led by its year, unless its text already starts with it ("2020年，…").</summary>
+    public static string MilestoneText(ExportMilestone m) =>
+        m.Text.StartsWith($"{m.Year}年", StringComparison.Ordinal) ? m.Text : $"{m.Year}年：{m.Text}";
 
     /// <summary>"…达到98%｜目标 ≥98%（2020年）｜当前 95%（2026-05-01）未达标", or "当前 未报送".</summary>
     public static string Target(ExportTarget x)

@@ -2,7 +2,11 @@ using SkiaSharp;
 
 namespace Qedu.Plans.Features.Export;
 
-internal sealed record TextStyle(float Size, bool Bold = false, SKColor? Color = null);
+/// <summary>
+/// Size and colour only: Chinese fonts on servers come in one weight, and Skia draws emboldened text as outlines
+/// (large files, text that cannot be searched or copied), so emphasis is by size and colour.
+/// </summary>
+internal sealed record TextStyle(float Size, SKColor? Color = null);
 
 internal sealed record Run(string Text, TextStyle Style);
 
@@ -18,7 +22,7 @@ internal enum Align
 /// mark (，。）” …) nor after an opening one (（“《 …), the usual 避头尾 rules. Pages are laid out first and drawn
 /// afterwards, so every footer can say how many pages there are.
 /// </summary>
-internal sealed class PdfLayout(SKTypeface typeface) : IDisposable
+internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
 {
     public const float PageWidth = 595.28f;
     public const float PageHeight = 841.89f;
@@ -33,16 +37,13 @@ internal sealed class PdfLayout(SKTypeface typeface) : IDisposable
     private sealed record LineOp(float X1, float Y1, float X2, float Y2, SKColor Color, float Width) : Op;
     private sealed record RectOp(SKRect Rect, SKColor Color) : Op;
 
-    private readonly Dictionary<(float, bool), SKFont> _fonts = [];
+    private readonly Dictionary<float, SKFont> _fonts = [];
     private readonly List<List<Op>> _pages = [];
     private float _y = float.MaxValue;
 
     public static float ContentWidth => PageWidth - 2 * Margin;
 
     public int PageCount => _pages.Count;
-
-    /// <summary>Every piece of text laid out so far (for choosing the glyphs a font subset needs).</summary>
-    public IEnumerable<string> Texts => _pages.SelectMany(p => p.OfType<TextOp>()).Select(t => t.Text);
 
     public float Measure(string text, TextStyle style) => Font(style).MeasureText(text);
 
@@ -129,7 +130,10 @@ internal sealed class PdfLayout(SKTypeface typeface) : IDisposable
         _y += height;
     }
 
-    /// <summary>Draws every page: first <paramref name="decorate"/> (header and footer, given page number and count), then the content.</summary>
+    /// <summary>
+    /// Draws every page: <paramref name="decorate"/> adds each page's header and footer (given its number and the
+    /// count), then everything is drawn with a font cut down to the glyphs used.
+    /// </summary>
     public void Render(Stream stream, SKDocumentPdfMetadata metadata, Action<PdfLayout, int, int> decorate)
     {
         if (_pages.Count == 0)
@@ -137,23 +141,45 @@ internal sealed class PdfLayout(SKTypeface typeface) : IDisposable
             NewPage();
         }
         var content = _pages.ToList();
-        using var document = SKDocument.CreatePdf(stream, metadata);
-        using var paint = new SKPaint { IsAntialias = true };
+        var pages = new List<List<Op>>();
         for (var i = 0; i < content.Count; i++)
         {
             _pages.Clear();
             _pages.Add([]);
             decorate(this, i + 1, content.Count);
-            var canvas = document.BeginPage(PageWidth, PageHeight);
-            foreach (var op in _pages[0].Concat(content[i]))
-            {
-                Draw(canvas, paint, op);
-            }
-            document.EndPage();
+            pages.Add([.. _pages[0], .. content[i]]);
         }
-        document.Close();
         _pages.Clear();
         _pages.AddRange(content);
+
+        var subset = face.Subset(pages.SelectMany(p => p.OfType<TextOp>()).Select(t => t.Text));
+        var fonts = new Dictionary<float, SKFont>();
+        try
+        {
+            using var document = SKDocument.CreatePdf(stream, metadata);
+            using var paint = new SKPaint { IsAntialias = true };
+            foreach (var page in pages)
+            {
+                var canvas = document.BeginPage(PageWidth, PageHeight);
+                foreach (var op in page)
+                {
+                    Draw(canvas, paint, op, fonts, subset);
+                }
+                document.EndPage();
+            }
+            document.Close();
+        }
+        finally
+        {
+            foreach (var font in fonts.Values)
+            {
+                font.Dispose();
+            }
+            if (subset != face.Typeface)
+            {
+                subset.Dispose();
+            }
+        }
     }
 
     /// <summary>Text placed at an absolute position (headers and footers).</summary>
@@ -170,14 +196,19 @@ internal sealed class PdfLayout(SKTypeface typeface) : IDisposable
         _y = Top;
     }
 
-    private void Draw(SKCanvas canvas, SKPaint paint, Op op)
+    private static void Draw(SKCanvas canvas, SKPaint paint, Op op, Dictionary<float, SKFont> fonts, SKTypeface typeface)
     {
         switch (op)
         {
             case TextOp t:
                 paint.Style = SKPaintStyle.Fill;
                 paint.Color = t.Style.Color ?? SKColors.Black;
-                canvas.DrawText(t.Text, t.X, t.Baseline, Font(t.Style), paint);
+                if (!fonts.TryGetValue(t.Style.Size, out var font))
+                {
+                    font = new SKFont(typeface, t.Style.Size) { Subpixel = true };
+                    fonts[t.Style.Size] = font;
+                }
+                canvas.DrawText(t.Text, t.X, t.Baseline, font, paint);
                 break;
             case LineOp l:
                 paint.Style = SKPaintStyle.Stroke;
@@ -195,11 +226,10 @@ internal sealed class PdfLayout(SKTypeface typeface) : IDisposable
 
     private SKFont Font(TextStyle style)
     {
-        if (!_fonts.TryGetValue((style.Size, style.Bold), out var font))
+        if (!_fonts.TryGetValue(style.Size, out var font))
         {
-            // The CJK fonts a server has come in one weight; bold is drawn emboldened.
-            font = new SKFont(typeface, style.Size) { Embolden = style.Bold, Subpixel = true };
-            _fonts[(style.Size, style.Bold)] = font;
+            font = new SKFont(face.Typeface, style.Size) { Subpixel = true };
+            _fonts[style.Size] = font;
         }
         return font;
     }

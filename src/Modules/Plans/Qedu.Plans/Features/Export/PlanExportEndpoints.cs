@@ -33,12 +33,12 @@ internal static class PlanExportEndpoints
                 {
                     return Results.Problem(t["Export.NotVisible"], statusCode: StatusCodes.Status404NotFound);
                 }
-                if (font.Typeface is not { } typeface)
+                if (font.Current is not { } face)
                 {
                     return Results.Problem(t["Export.FontMissing"], statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
                 var file = new MemoryStream();
-                SupervisionReport.Write(file, plan, typeface);
+                SupervisionReport.Write(file, plan, face);
                 file.Position = 0;
                 return Results.File(file, SupervisionReport.MediaType, ExportText.FileName(plan.Title, "-督办情况报告.pdf"));
             })

@@ -24,22 +24,43 @@ internal sealed class ReportFont(IConfiguration configuration)
         "/System/Library/Fonts/PingFang.ttc",
     ];
 
-    private readonly Lazy<SKTypeface?> _typeface = new(() => Load(configuration[Setting]));
+    private readonly Lazy<Face?> _face = new(() => Load(configuration[Setting]));
 
-    /// <summary>The typeface, or null when this server has no font that can set Chinese text.</summary>
-    public SKTypeface? Typeface => _typeface.Value;
+    /// <summary>A font file and the typeface of its first face.</summary>
+    public sealed record Face(string Path, byte[] Data, SKTypeface Typeface)
+    {
+        /// <summary>
+        /// A typeface holding only the glyphs of <paramref name="texts"/>, for drawing (metrics are the full font's);
+        /// the full typeface when the font cannot be cut down.
+        /// </summary>
+        public SKTypeface Subset(IEnumerable<string> texts)
+        {
+            using var font = new SKFont(Typeface);
+            var glyphs = new HashSet<ushort>();
+            foreach (var text in texts)
+            {
+                glyphs.UnionWith(font.GetGlyphs(text));
+            }
+            var data = FontSubset.Subset(Data, glyphs);
+            return data is null ? Typeface : SKTypeface.FromData(SKData.CreateCopy(data)) ?? Typeface;
+        }
+    }
+
+    /// <summary>The font, or null when this server has none that can set Chinese text.</summary>
+    public Face? Current => _face.Value;
 
     /// <summary>The configured file if one is set (and only it: a wrong setting should show, not be papered over), else the first candidate that works.</summary>
-    public static SKTypeface? Load(string? configured)
+    public static Face? Load(string? configured)
     {
         var paths = string.IsNullOrWhiteSpace(configured) ? Candidates : [configured];
         foreach (var path in paths.Where(File.Exists))
         {
-            var typeface = SKTypeface.FromFile(path, 0);
+            var data = File.ReadAllBytes(path);
+            var typeface = SKTypeface.FromData(SKData.CreateCopy(data), 0);
             // A font that maps 中 and 督 to real glyphs can set the reports' text.
             if (typeface is not null && typeface.GetGlyph('中') != 0 && typeface.GetGlyph('督') != 0)
             {
-                return typeface;
+                return new Face(path, data, typeface);
             }
             typeface?.Dispose();
         }

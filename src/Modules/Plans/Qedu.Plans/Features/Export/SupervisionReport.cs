@@ -21,13 +21,13 @@ internal static class SupervisionReport
     private static readonly SKColor Light = new(0xBB, 0xBB, 0xBB);
     private static readonly SKColor Band = new(0xEE, 0xF3, 0xF9);
 
-    private static readonly TextStyle TitleStyle = new(17, Bold: true);
+    private static readonly TextStyle TitleStyle = new(18);
     private static readonly TextStyle SubtitleStyle = new(13);
     private static readonly TextStyle MetaStyle = new(9.5f, Color: Grey);
-    private static readonly TextStyle HeadingStyle = new(13, Bold: true);
-    private static readonly TextStyle SectionStyle = new(11.5f, Bold: true, Color: Blue);
-    private static readonly TextStyle TaskStyle = new(10.5f, Bold: true);
-    private static readonly TextStyle LabelStyle = new(9.5f, Bold: true, Color: Grey);
+    private static readonly TextStyle HeadingStyle = new(14, Color: new SKColor(0x1A, 0x1A, 0x1A));
+    private static readonly TextStyle SectionStyle = new(11.5f, Color: Blue);
+    private static readonly TextStyle TaskStyle = new(11);
+    private static readonly TextStyle LabelStyle = new(9.5f, Color: Grey);
     private static readonly TextStyle BodyStyle = new(9.5f);
 
     public static SKColor Colour(SupervisionStatus status) => status switch
@@ -39,9 +39,9 @@ internal static class SupervisionReport
         _ => Grey,
     };
 
-    public static void Write(Stream stream, ExportPlan plan, SKTypeface typeface)
+    public static void Write(Stream stream, ExportPlan plan, ReportFont.Face font)
     {
-        using var pdf = new PdfLayout(typeface);
+        using var pdf = new PdfLayout(font);
         var tasks = plan.AllTasks().ToList();
 
         pdf.Paragraph(plan.Title, TitleStyle, after: 2, align: Align.Center);
@@ -86,7 +86,7 @@ internal static class SupervisionReport
         pdf.Paragraph("一、总体情况", HeadingStyle, after: 4);
         var byStatus = tasks.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count());
         float[] offsets = [8, 150, 230];
-        var head = new TextStyle(9.5f, Bold: true);
+        var head = new TextStyle(9.5f);
         pdf.Row(offsets, [new Run("状态", head), new Run("任务数", head), new Run("占比", head)], Band);
         SupervisionStatus[] order = [SupervisionStatus.Overdue, SupervisionStatus.AtRisk, SupervisionStatus.NotStarted, SupervisionStatus.OnTrack, SupervisionStatus.Done];
         foreach (var status in order)
@@ -105,7 +105,7 @@ internal static class SupervisionReport
         if (overdue.Count > 0)
         {
             pdf.Paragraph(
-                [new Run("逾期任务：", new TextStyle(9.5f, Bold: true, Color: Red)),
+                [new Run("逾期任务：", new TextStyle(9.5f, Color: Red)),
                  new Run(string.Join("；", overdue.Select(t => $"{t.Number}. {Short(t.Title, 24)}（{string.Join("、", t.LeadUnits)}）")), new TextStyle(9.5f, Color: Red))],
                 after: 2);
         }
@@ -113,7 +113,7 @@ internal static class SupervisionReport
         if (atRisk.Count > 0)
         {
             pdf.Paragraph(
-                [new Run("临期预警：", new TextStyle(9.5f, Bold: true, Color: Amber)),
+                [new Run("临期预警：", new TextStyle(9.5f, Color: Amber)),
                  new Run(string.Join("；", atRisk.Select(t => $"{t.Number}. {Short(t.Title, 24)}（{string.Join("、", t.LeadUnits)}）")), BodyStyle)],
                 after: 2);
         }
@@ -140,7 +140,7 @@ internal static class SupervisionReport
     private static void Task(PdfLayout pdf, ExportTask task)
     {
         var overdue = task.Status == SupervisionStatus.Overdue;
-        var status = new TextStyle(9.5f, Bold: true, Color: Colour(task.Status));
+        var status = new TextStyle(9.5f, Color: Colour(task.Status));
         pdf.KeepTogether(70);
         pdf.Paragraph(
             [new Run($"{task.Number}. {task.Title}", TaskStyle with { Color = overdue ? Red : null }), new Run($"　〔{ExportText.Status(task.Status)}〕", status)],
@@ -161,7 +161,7 @@ internal static class SupervisionReport
             {
                 var late = m.Status == SupervisionStatus.Overdue;
                 pdf.Paragraph(
-                    [new Run($"· {m.Year}年　{m.Text}", BodyStyle with { Color = late ? Red : null }),
+                    [new Run($"· {ExportText.MilestoneText(m)}", BodyStyle with { Color = late ? Red : null }),
                      new Run($"　〔{ExportText.Status(m.Status)}〕", new TextStyle(9.5f, Color: Colour(m.Status)))],
                     indent + 10, after: 0);
             }
