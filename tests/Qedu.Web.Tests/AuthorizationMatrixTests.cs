@@ -263,6 +263,11 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/plans/tasks/{taskId:long}"] = new Rule(Access.Permission, Permissions.PlansRead, Status: StatusCodes.Status404NotFound) with { Fixed = NoSuchTaskId },
         ["PUT /api/plans/tasks/{taskId:long}"] = new Rule(Access.Permission, Permissions.PlansManage, Status: StatusCodes.Status404NotFound)
             with { Fixed = NoSuchTaskId, Body = (_, _) => Task.FromResult<HttpContent>(Http.Json(new { number = "1", title = "任务" })) },
+        // Plan 0 never exists: readers learn that, others may not ask. Drafts and scope: PlanExportTests.
+        ["GET /api/plans/{id:long}/tasks.xlsx"] = new Rule(Access.Permission, Permissions.PlansRead, Status: StatusCodes.Status404NotFound)
+            with { Fixed = NoSuchPlanId },
+        ["GET /api/plans/{id:long}/report.pdf"] = new Rule(Access.Permission, Permissions.PlansRead, Status: StatusCodes.Status404NotFound)
+            with { Fixed = NoSuchPlanId },
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),
 

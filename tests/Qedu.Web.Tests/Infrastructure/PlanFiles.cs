@@ -39,15 +39,21 @@ public static class PlanFiles
     }
 
     /// <summary>The ids of a plan's tasks by printed number.</summary>
-    public static async Task<Dictionary<string, long>> TasksAsync(HttpClient client, long planId)
+    public static async Task<Dictionary<string, long>> TasksAsync(HttpClient client, long planId) =>
+        (await TaskElementsAsync(client, planId)).ToDictionary(t => t.Key, t => t.Value.GetProperty("id").GetInt64(), StringComparer.Ordinal);
+
+    /// <summary>A plan's tasks as the API shows them, by printed number.</summary>
+    public static async Task<Dictionary<string, JsonElement>> TaskElementsAsync(HttpClient client, long planId)
     {
-        var plan = await (await client.GetAsync($"/api/plans/{planId}")).JsonAsync();
-        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var response = await client.GetAsync($"/api/plans/{planId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var plan = await response.JsonAsync();
+        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         void Walk(JsonElement section)
         {
             foreach (var task in section.GetProperty("tasks").EnumerateArray())
             {
-                result[task.GetProperty("number").GetString()!] = task.GetProperty("id").GetInt64();
+                result[task.GetProperty("number").GetString()!] = task;
             }
             foreach (var child in section.GetProperty("sections").EnumerateArray())
             {

@@ -4,6 +4,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.Plans.Data;
+using Qedu.Plans.Features.Export;
 using Qedu.Plans.Features.Plans;
 using Qedu.Plans.Features.Supervision;
 
@@ -21,6 +22,8 @@ public static class PlansModule
         services.AddScoped<PlanEditing>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<StatusBoard>();
+        services.AddScoped<PlanExportQuery>();
+        services.AddSingleton<ReportFont>();
         services.AddSingleton(new PageScript("_content/Qedu.Plans/plans.js"));
         services.AddSingleton(new NavItem(NavSections.Overview, 20, "/plans", "规划与督办", "Plans", Permissions.PlansRead));
         services.AddSupervision();
@@ -31,6 +34,7 @@ public static class PlansModule
     {
         endpoints.MapPlanEndpoints();
         endpoints.MapSupervisionEndpoints();
+        endpoints.MapPlanExportEndpoints();
         return endpoints;
     }
 }
