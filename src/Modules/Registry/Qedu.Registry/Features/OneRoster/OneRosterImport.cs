@@ -101,6 +101,9 @@ internal sealed partial class OneRosterImport(
         public Kind Kind { get; set; } = Kind.Skipped;
         public School? School { get; set; }
         public string? Number { get; set; }
+
+        /// <summary>The users.csv column the number came from (userIds, identifier or username).</summary>
+        public string NumberColumn { get; set; } = "identifier";
         public BundleRow? Demographics { get; set; }
         public ClassPlan? Class { get; set; }
         public BundleRow? Enrollment { get; set; }
@@ -569,6 +572,7 @@ internal sealed partial class OneRosterImport(
                 Error(user.Row, column, value, Message("User.Masked", value));
                 return null;
             }
+            user.NumberColumn = column;
             return value;
         }
 
@@ -790,14 +794,14 @@ internal sealed partial class OneRosterImport(
                 var number = user.Number!;
                 if (seen.TryGetValue(number, out var first))
                 {
-                    Error(user.Row, "identifier", number, Message("Duplicate.Key", definition.StaffNumber.Header(_context.English), number, "users.csv", first.Row.Number));
+                    Error(user.Row, user.NumberColumn, number, Message("Duplicate.Key", definition.StaffNumber.Header(_context.English), number, "users.csv", first.Row.Number));
                     continue;
                 }
                 seen[number] = user;
                 var stored = _dbStaff.GetValueOrDefault(number);
                 if (stored is not null && !writable.Contains(stored.OrgUnitId))
                 {
-                    Error(user.Row, "identifier", number, Message("Existing.OutOfScope", definition.StaffNumber.Header(_context.English), number));
+                    Error(user.Row, user.NumberColumn, number, Message("Existing.OutOfScope", definition.StaffNumber.Header(_context.English), number));
                     continue;
                 }
                 var cells = new Cells(definition);
@@ -807,7 +811,7 @@ internal sealed partial class OneRosterImport(
                 }
                 cells.Metadata(user.Row, standard);
                 cells.Set(definition.School, user.Row, "primaryOrgSourcedId", user.School!.Code);
-                cells.Set(definition.StaffNumber, user.Row, "identifier", number);
+                cells.Set(definition.StaffNumber, user.Row, user.NumberColumn, number);
                 cells.Set(definition.Name, user.Row, NameColumn, Name(user.Row));
                 cells.Set(definition.Phone, user.Row, "phone");
                 if (user.Demographics is { } demographics)
@@ -932,14 +936,14 @@ internal sealed partial class OneRosterImport(
                 var number = user.Number!;
                 if (seen.TryGetValue(number, out var first))
                 {
-                    Error(user.Row, "identifier", number, Message("Duplicate.Key", definition.StudentNumber.Header(_context.English), number, "users.csv", first.Row.Number));
+                    Error(user.Row, user.NumberColumn, number, Message("Duplicate.Key", definition.StudentNumber.Header(_context.English), number, "users.csv", first.Row.Number));
                     continue;
                 }
                 seen[number] = user;
                 var existing = stored.GetValueOrDefault(number);
                 if (existing is not null && !writable.Contains(existing.OrgUnitId))
                 {
-                    Error(user.Row, "identifier", number, Message("Existing.OutOfScope", definition.StudentNumber.Header(_context.English), number));
+                    Error(user.Row, user.NumberColumn, number, Message("Existing.OutOfScope", definition.StudentNumber.Header(_context.English), number));
                     continue;
                 }
                 var cells = new Cells(definition);
@@ -957,7 +961,7 @@ internal sealed partial class OneRosterImport(
                 }
                 cells.Metadata(user.Row, standard);
                 cells.Set(definition.School, user.Row, "primaryOrgSourcedId", user.School!.Code);
-                cells.Set(definition.StudentNumber, user.Row, "identifier", number);
+                cells.Set(definition.StudentNumber, user.Row, user.NumberColumn, number);
                 cells.Set(definition.Name, user.Row, NameColumn, Name(user.Row));
                 if (user.Demographics is { } demographics)
                 {
