@@ -274,4 +274,48 @@ public sealed class OneRosterImportTests(OneRosterImportApp app) : IClassFixture
         using var text = await ImportAsync(new StringContent("x", Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
     }
+
+    [Fact]
+    public async Task A_bundle_from_another_tool_gets_the_stated_defaults_and_a_new_teacher_needs_an_employment_type()
+    {
+        var bundle = RosterZip.Of(
+            ("orgs.csv", $"sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\norg-1,,,实验小学,school,{School},\r\n"),
+            ("academicSessions.csv", "sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear\r\ny,,,学年,schoolYear,2025-08-01,2099-07-31,,2026\r\n"),
+            ("classes.csv", "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds\r\n"
+                + "c-1,,,外来三年级1班,03,,OR-P3-01,homeroom,,org-1,\r\n"),
+            ("users.csv", "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,identifier,phone,agentSourcedIds,primaryOrgSourcedId,metadata.qedu.employmentType\r\n"
+                + "u-s,,,true,,,小明,王,GORTEST0001,,,org-1,\r\n"
+                + "u-g,,,true,,,大明,王,,13800000000,u-s,,\r\n"
+                + "u-t,,,true,,,老师,李,ORT-0001,,,org-1,\r\n"),
+            ("roles.csv", "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId\r\n"
+                + "r-s,,,u-s,primary,student,,,org-1\r\nr-g,,,u-g,primary,parent,,,org-1\r\nr-t,,,u-t,primary,teacher,,,org-1\r\n"),
+            ("enrollments.csv", "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate\r\n"
+                + "e-s,,,c-1,org-1,u-s,student,false,2025-09-01,\r\ne-t,,,c-1,org-1,u-t,teacher,true,,\r\n"),
+            ("demographics.csv", "sourcedId,status,dateLastModified,birthDate,sex\r\nu-s,,,2018-05-05,female\r\nu-t,,,1990-01-01,male\r\n"));
+        var teacher = bundle.Rows("users.csv").Single(u => u.Cells["sourcedId"] == "u-t").Row;
+
+        using var refused = await ImportAsync(bundle.ToContent());
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.ProblemAsync()).Errors;
+        Assert.Equal([$"users.csv:{teacher}:metadata.qedu.employmentType"], errors.Keys);
+
+        bundle.Set("users.csv", teacher, "metadata.qedu.employmentType", "合同制");
+        using var response = await ImportAsync(bundle.ToContent());
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var stored = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RegistryDb>();
+            var student = await db.Students.SingleAsync(s => s.StudentNumber == "GORTEST0001");
+            var schoolClass = await db.Classes.SingleAsync(c => c.Id == student.ClassId);
+            var head = await db.Staff.SingleAsync(s => s.Id == schoolClass.HeadTeacherId);
+            var guardian = await db.Guardians.SingleAsync(g => g.StudentId == student.Id);
+            var enrolment = await db.Enrolments.SingleAsync(e => e.StudentId == student.Id);
+            return $"{student.Name} {student.GenderCode} {student.BirthDate:yyyy-MM-dd} {student.StatusCode} {student.CategoryCode} | "
+                + $"{schoolClass.Code} {schoolClass.GradeCode} {schoolClass.EntryYear} | {head.StaffNumber} {head.Name} {head.PostCode} {head.EmploymentTypeCode} | "
+                + $"{guardian.Name} {guardian.RelationCode} {guardian.Phone} | {enrolment.From:yyyy-MM-dd} {enrolment.EntryReasonCode ?? "-"}";
+        });
+        Assert.Equal("王小明 2 2018-05-05 01 00 | OR-P3-01 P3 2023 | ORT-0001 李老师 1 2 | 王大明 90 13800000000 | 2025-09-01 -", stored);
+    }
 }

@@ -826,6 +826,11 @@ internal sealed partial class OneRosterImport(
                 {
                     cells.Set(definition.Post, user.RoleRow ?? user.Row, "role", role switch { "teacher" => "1", "siteAdministrator" => "2", _ => "3" });
                 }
+                if (cells.Values[definition.Employment.Index] is null)
+                {
+                    // 用人形式 has no OneRoster column and no default: a missing one is reported against the extension column that carries it.
+                    cells.Sources[definition.Employment.Index] = new Source(user.Row, MetadataPrefix + definition.Employment.Key);
+                }
                 if (cells.Values[definition.Phone.Index] is { } phone && phone.Contains('*', StringComparison.Ordinal))
                 {
                     Error(user.Row, "phone", phone, Message("User.Masked", phone));
