@@ -268,6 +268,12 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             with { Fixed = NoSuchPlanId },
         ["GET /api/plans/{id:long}/report.pdf"] = new Rule(Access.Permission, Permissions.PlansRead, Status: StatusCodes.Status404NotFound)
             with { Fixed = NoSuchPlanId },
+        // The school is a row of the bundle's orgs.csv: out of scope is an error naming that cell, not a 404.
+        ["POST /api/registry/oneroster"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
+        {
+            BodyField = "orgs.csv:2:identifier",
+            Body = NewClassBundleAsync,
+        },
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),
 
@@ -555,6 +561,17 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         var suffix = new string(Enumerable.Range(0, 6).Select(_ => (char)('A' + Random.Shared.Next(26))).ToArray());
         var csv = $"学校标识码,班级代码,班级名称,年级,入学年份\r\n{schoolCode},MX-{suffix},权限矩阵测试班,一年级,2026\r\n";
         return Task.FromResult<HttpContent>(new StringContent(csv, Encoding.UTF8, "text/csv"));
+    }
+
+    /// <summary>A OneRoster bundle with one new class at the school (a code no one has used), so an allowed import succeeds.</summary>
+    private static Task<HttpContent> NewClassBundleAsync(WebApp app, string schoolCode)
+    {
+        var suffix = new string(Enumerable.Range(0, 6).Select(_ => (char)('A' + Random.Shared.Next(26))).ToArray());
+        var bundle = RosterZip.Of(
+            ("orgs.csv", $"sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n{schoolCode},,,x,school,{schoolCode},\r\n"),
+            ("classes.csv", $"sourcedId,status,dateLastModified,title,grades,classCode,schoolSourcedId\r\nc1,,,权限矩阵测试班,01,MXOR-{suffix},{schoolCode}\r\n"),
+            ("users.csv", "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,identifier\r\n"));
+        return Task.FromResult<HttpContent>(bundle.ToContent());
     }
 
     /// <summary>The unit's current values, so an allowed update changes nothing other tests rely on.</summary>

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
@@ -20,6 +22,7 @@ internal static class RegistryExchangeCommands
         registry.Subcommands.Add(Mirror());
         var oneRoster = new Command("oneroster", "OneRoster v1.2 CSV bundles");
         oneRoster.Subcommands.Add(OneRosterExportCommand());
+        oneRoster.Subcommands.Add(OneRosterImportCommand());
         registry.Subcommands.Add(oneRoster);
     }
 
@@ -75,6 +78,67 @@ internal static class RegistryExchangeCommands
             return 0;
         });
         return export;
+    }
+
+    /// <summary>
+    /// <c>qedu registry oneroster import --file bundle.zip [--dry-run]</c>: the report as JSON on stdout; exit 0 when
+    /// imported (or, with --dry-run, when the bundle is clean), 2 when the bundle has problems (nothing written), 3 when
+    /// the file cannot be read or the write failed (nothing written).
+    /// </summary>
+    private static Command OneRosterImportCommand()
+    {
+        var file = new Option<string>("--file") { Description = "The OneRoster v1.2 CSV bundle (.zip)", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and report, but write nothing" };
+        var maxMb = new Option<int?>("--max-bundle-mb") { Description = "Refuse bundles larger than this many MB, packed or unpacked (default 100)" };
+        var language = new Option<string>("--lang") { Description = "Language of messages: zh (default) or en", DefaultValueFactory = _ => "zh" };
+        var db = DbOption.Create();
+        var import = new Command("import", "Import a OneRoster v1.2 CSV bundle: every row is checked first, and nothing is written if any is wrong")
+        {
+            file, dryRun, maxMb, language, db,
+        };
+        import.SetAction(async (parse, ct) =>
+        {
+            CultureInfo.CurrentUICulture = string.Equals(parse.GetValue(language), "en", StringComparison.OrdinalIgnoreCase)
+                ? new CultureInfo("en") : new CultureInfo("zh-CN");
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var path = Path.GetFullPath(parse.GetValue(file)!);
+            if (!File.Exists(path))
+            {
+                await error.WriteLineAsync($"qedu: {OneRosterText.Both("Cli.NoFile", path)}");
+                return Program.BadInput;
+            }
+            var settings = CliServices.Resolve(parse.GetValue(db));
+            var limit = parse.GetValue(maxMb);
+            await using var services = CliServices.Build(settings, "registry-oneroster-import", configure: s =>
+            {
+                if (limit is int mb)
+                {
+                    s.Configure<OneRosterImportOptions>(o => o.MaxBundleBytes = mb * 1024L * 1024);
+                }
+            });
+            await using var scope = services.CreateAsyncScope();
+            OneRosterImportResult result;
+            try
+            {
+                result = await scope.ServiceProvider.GetRequiredService<OneRosterImport>().ImportAsync(path, Path.GetFileName(path), parse.GetValue(dryRun), ct);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"qedu: {OneRosterText.Both("Cli.CannotRead", path, e.Message)}");
+                return Program.Failed;
+            }
+            var report = result.Report;
+            await output.WriteLineAsync(JsonSerializer.Serialize(report, RegistryCommand.Json));
+            var name = Path.GetFileName(path);
+            var summary = result.Failed ? OneRosterText.Both("Cli.Failed", name)
+                : !report.Ok ? OneRosterText.Both("Cli.Refused", name, report.ErrorCount)
+                : report.DryRun ? OneRosterText.Both("Cli.Checked", name)
+                : OneRosterText.Both("Cli.Imported", name, string.Join(", ", report.Written.Select(w => $"{w.Key}={w.Value}")));
+            await error.WriteLineAsync($"qedu: {summary}");
+            return result.Failed ? Program.Failed : report.Ok ? 0 : Program.BadInput;
+        });
+        return import;
     }
 
     private static void TryDelete(string path)

@@ -64,6 +64,9 @@ public static class RegistryModule
         services.AddScoped(sp => new OneRosterExport(
             sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<PersonalDataAccess>(),
             sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<OneRosterImport>();
+        services.AddSingleton(new UploadPath(OneRosterEndpoints.ImportPath));
+        services.AddOptions<OneRosterImportOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Registry:OneRoster").Bind(o));
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;
     }

@@ -20,13 +20,14 @@ internal static class OneRosterCsv
         ["classes.csv"] =
         [
             "sourcedId", "status", "dateLastModified", "title", "grades", "courseSourcedId", "classCode", "classType", "location", "schoolSourcedId",
-            "termSourcedIds", "subjects", "subjectCodes", "periods",
+            "termSourcedIds", "subjects", "subjectCodes", "periods", .. Metadata("entryYear"),
         ],
         ["users.csv"] =
         [
             "sourcedId", "status", "dateLastModified", "enabledUser", "username", "userIds", "givenName", "familyName", "middleName", "identifier",
             "email", "sms", "phone", "agentSourcedIds", "grades", "password", "userMasterIdentifier", "resourceSourcedIds", "preferredGivenName",
             "preferredMiddleName", "preferredFamilyName", "primaryOrgSourcedId", "pronouns",
+            .. Metadata("status", "category", "entryReason", "relation", "post", "employmentType", "qualification", "title", "subjects", "hiredOn"),
         ],
         ["roles.csv"] = ["sourcedId", "status", "dateLastModified", "userSourcedId", "roleType", "role", "beginDate", "endDate", "orgSourcedId", "userProfileSourcedId"],
         ["enrollments.csv"] = ["sourcedId", "status", "dateLastModified", "classSourcedId", "schoolSourcedId", "userSourcedId", "role", "primary", "beginDate", "endDate"],
@@ -37,6 +38,13 @@ internal static class OneRosterCsv
             "stateOfBirthAbbreviation", "cityOfBirth", "publicSchoolResidenceStatus",
         ],
     };
+
+    /// <summary>
+    /// Extension columns (the binding allows <c>metadata.*</c> columns after its own) for Qedu fields OneRoster has no
+    /// column for, named by the field's key, so that a bundle imports back into Qedu without losing them. Never personal
+    /// data: resident IDs, ethnicity, hukou and the support flags stay out of bundles.
+    /// </summary>
+    private static string[] Metadata(params string[] keys) => keys.Select(k => "metadata.qedu." + k).ToArray();
 
     /// <summary>The manifest's file.* properties of the binding that Qedu never writes.</summary>
     public static readonly IReadOnlyList<string> AbsentFiles =

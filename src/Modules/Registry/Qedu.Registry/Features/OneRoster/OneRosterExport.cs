@@ -77,7 +77,7 @@ public sealed class OneRosterExport
         var classes = await _db.Classes.AsNoTracking()
             .Where(c => schoolIds.Contains(c.OrgUnitId))
             .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.OrgUnitId, c.Code, c.Name, c.GradeCode, c.HeadTeacherId })
+            .Select(c => new { c.Id, c.OrgUnitId, c.Code, c.Name, c.GradeCode, c.HeadTeacherId, c.EntryYear })
             .ToListAsync(ct);
         var gradeOfClass = classes.ToDictionary(c => c.Id, c => c.GradeCode);
         var staffIds = (await _db.Staff.AsNoTracking().Where(s => schoolIds.Contains(s.OrgUnitId)).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
@@ -148,7 +148,8 @@ public sealed class OneRosterExport
         {
             foreach (var c in classes)
             {
-                file.Row(Id(c.Id), "", "", c.Name, Grade(c.GradeCode), Course(code[c.OrgUnitId], c.GradeCode), c.Code, "homeroom", "", code[c.OrgUnitId], termIds, "", "", "");
+                file.Row(Id(c.Id), "", "", c.Name, Grade(c.GradeCode), Course(code[c.OrgUnitId], c.GradeCode), c.Code, "homeroom", "", code[c.OrgUnitId], termIds, "", "", "",
+                    c.EntryYear.ToString(CultureInfo.InvariantCulture));
             }
             classCount = file.Rows;
         }
@@ -160,7 +161,12 @@ public sealed class OneRosterExport
             .OrderBy(g => g.Id);
         using (var file = new CsvEntry(zip, "users.csv"))
         {
-            await foreach (var s in students.Select(s => new { s.Id, s.StudentNumber, s.Name, s.ClassId, s.OrgUnitId, s.StatusCode }).AsAsyncEnumerable().WithCancellation(ct))
+            // Entry reasons of open stretches (most are empty: 新生入学), for metadata.qedu.entryReason.
+            var entryReasons = await _db.Enrolments.AsNoTracking()
+                .Where(e => e.To == null && e.EntryReasonCode != null && schoolIds.Contains(e.OrgUnitId))
+                .Select(e => new { e.StudentId, e.EntryReasonCode })
+                .ToDictionaryAsync(e => e.StudentId, e => e.EntryReasonCode, ct);
+            await foreach (var s in students.Select(s => new { s.Id, s.StudentNumber, s.Name, s.ClassId, s.OrgUnitId, s.StatusCode, s.CategoryCode }).AsAsyncEnumerable().WithCancellation(ct))
             {
                 var open = unmasked.Contains(s.OrgUnitId);
                 if (open)
@@ -171,9 +177,11 @@ public sealed class OneRosterExport
                 var number = PersonalDataAccess.MaskStudentNumber(s.StudentNumber, open);
                 file.Row(Id(s.Id), "", "", s.StatusCode == StudentStatuses.Enrolled ? "true" : "false", open ? s.StudentNumber : "", open ? $"{{studentNumber:{s.StudentNumber}}}" : "",
                     given, family, "", number, "", "", "", guardiansOf.GetValueOrDefault(s.Id, ""),
-                    s.ClassId is long c && gradeOfClass.TryGetValue(c, out var g) ? Grade(g) : "", "", "", "", "", "", "", code[s.OrgUnitId], "");
+                    s.ClassId is long c && gradeOfClass.TryGetValue(c, out var g) ? Grade(g) : "", "", "", "", "", "", "", code[s.OrgUnitId], "",
+                    s.StatusCode, s.CategoryCode, entryReasons.GetValueOrDefault(s.Id), "", "", "", "", "", "", "");
             }
-            await foreach (var s in staff.Select(s => new { s.Id, s.StaffNumber, s.Name, s.Phone, s.OrgUnitId }).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var s in staff.Select(s => new { s.Id, s.StaffNumber, s.Name, s.Phone, s.OrgUnitId, s.PostCode, s.EmploymentTypeCode, s.QualificationCode, s.TitleCode, s.Subjects, s.HiredOn })
+                .AsAsyncEnumerable().WithCancellation(ct))
             {
                 var open = unmasked.Contains(s.OrgUnitId);
                 if (open && s.Phone is not null)
@@ -182,9 +190,10 @@ public sealed class OneRosterExport
                 }
                 var (given, family) = SplitName(s.Name);
                 file.Row(Id(s.Id), "", "", "true", s.StaffNumber, $"{{staffNumber:{s.StaffNumber}}}", given, family, "", s.StaffNumber, "", "",
-                    PersonalDataAccess.MaskPhone(s.Phone, open), "", "", "", "", "", "", "", "", code[s.OrgUnitId], "");
+                    PersonalDataAccess.MaskPhone(s.Phone, open), "", "", "", "", "", "", "", "", code[s.OrgUnitId], "",
+                    "", "", "", "", s.PostCode, s.EmploymentTypeCode, s.QualificationCode, s.TitleCode, s.Subjects, Date(s.HiredOn));
             }
-            await foreach (var g in guardians.Select(g => new { g.Id, g.Name, g.Phone, g.StudentId, g.OrgUnitId }).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var g in guardians.Select(g => new { g.Id, g.Name, g.Phone, g.StudentId, g.OrgUnitId, g.RelationCode }).AsAsyncEnumerable().WithCancellation(ct))
             {
                 var open = unmasked.Contains(g.OrgUnitId);
                 if (open && g.Phone is not null)
@@ -193,7 +202,8 @@ public sealed class OneRosterExport
                 }
                 var (given, family) = SplitName(g.Name);
                 var phone = PersonalDataAccess.MaskPhone(g.Phone, open);
-                file.Row(Id(g.Id), "", "", "true", "", "", given, family, "", "", "", phone, phone, Id(g.StudentId), "", "", "", "", "", "", "", code[g.OrgUnitId], "");
+                file.Row(Id(g.Id), "", "", "true", "", "", given, family, "", "", "", phone, phone, Id(g.StudentId), "", "", "", "", "", "", "", code[g.OrgUnitId], "",
+                    "", "", "", g.RelationCode, "", "", "", "", "", "");
             }
             users = file.Rows;
         }

@@ -7,7 +7,7 @@ namespace Qedu.Registry.Features.OneRoster;
 /// <summary>The OneRoster export's messages for the command line (OneRosterText.resx: Chinese; OneRosterText.en.resx: English).</summary>
 public static class OneRosterText
 {
-    private static readonly ResourceManager Resources = new(typeof(OneRosterText).FullName!, typeof(OneRosterText).Assembly);
+    internal static readonly ResourceManager Resources = new(typeof(OneRosterText).FullName!, typeof(OneRosterText).Assembly);
 
     public static string Format(CultureInfo culture, string key, params object[] args) => Bilingual.Format(Resources, culture, key, args);
 
