@@ -12,6 +12,7 @@ using Qedu.Registry.Domain;
 using Qedu.Registry.Features.Import;
 using Qedu.Registry.Features.Records;
 using Qedu.Registry.Features.Students;
+using Qedu.Registry.Features.Writes;
 
 namespace Qedu.Registry.Features.OneRoster;
 
