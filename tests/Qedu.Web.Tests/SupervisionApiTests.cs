@@ -38,7 +38,7 @@ public sealed class SupervisionApiTests(WebApp app)
         return await response.JsonAsync();
     }
 
-    private static SupervisionStatus Status(JsonElement task) => (SupervisionStatus)task.GetProperty("summary").GetProperty("status").GetInt32();
+    private static SupervisionStatus Status(JsonElement task) => Enum.Parse<SupervisionStatus>(task.GetProperty("summary").GetProperty("status").GetString()!);
 
     private static async Task Expect(HttpStatusCode status, HttpResponseMessage response)
     {
@@ -267,10 +267,26 @@ public sealed class SupervisionApiTests(WebApp app)
         Assert.False(report.GetProperty("isLead").GetBoolean());
         Assert.Equal(shinan.Id, await PlansAsync(db => db.Reports.Where(r => r.TaskId == open).Select(r => r.OrgUnitId).SingleAsync()));
 
+        // The district opens the task itself (API and page), outside its read scope but named on it: the city's units,
+        // milestones and targets show, with the status the owner sees; the report it wrote shows as its own.
+        var seen = await TaskAsync(district, open);
+        Assert.True(seen.GetProperty("canReport").GetBoolean());
+        Assert.False(seen.GetProperty("canManage").GetBoolean());
+        Assert.Contains(seen.GetProperty("summary").GetProperty("units").EnumerateArray(), u => u.GetProperty("unitCode").GetString() == TestWorld.City + "-JJC");
+        var ownerView = await TaskAsync(owner, open);
+        Assert.Equal(ownerView.GetProperty("summary").GetProperty("status").GetString(), seen.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal(ownerView.GetProperty("milestones").GetArrayLength(), seen.GetProperty("milestones").GetArrayLength());
+        Assert.Equal(shinan.Name, seen.GetProperty("reports").EnumerateArray().Single().GetProperty("reportingUnit").GetString());
+        using (var page = await district.GetAsync($"/plans/tasks/{open}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
         // Another district is not on the task and does not see it.
         await app.CreateAccountAsync("sup.shibei", Roles.DistrictAdmin, TestWorld.Shibei);
         var other = await app.ClientAsync("sup.shibei");
         await Expect(HttpStatusCode.NotFound, await other.PostAsync("/api/plans/reports", Http.Json(new { taskId = open, text = "越权" })));
+        await Expect(HttpStatusCode.NotFound, await other.GetAsync($"/api/plans/tasks/{open}"));
         Assert.DoesNotContain((await (await other.GetAsync("/api/plans/mine")).JsonAsync()).GetProperty("tasks").EnumerateArray(),
             t => t.GetProperty("id").GetInt64() == open);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Data;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
+using Qedu.Plans.Features.Supervision;
 
 namespace Qedu.Plans.Features.Plans;
 
@@ -9,7 +10,7 @@ namespace Qedu.Plans.Features.Plans;
 /// Reads of plans and tasks within the caller's scope (the scope filter applies to every row). A draft is visible only
 /// to those who manage its bureau: departments see a plan once it is published.
 /// </summary>
-internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners, StatusBoard board)
+internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners, StatusBoard board, TaskAccess access)
 {
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -68,17 +69,21 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
             owner.Name, plan.SourceFileName, plan.ImportedAt, plan.ImportedBy, plan.PublishedAt, plan.Revision, tree, unmatched, canManage);
     }
 
-    /// <summary>Summaries (units and status) of the given tasks, in the order given.</summary>
+    /// <summary>
+    /// Summaries (units and status) of the given tasks, in the order given. The callers pass only tasks the caller may
+    /// see (read through the scope filter, or through <see cref="TaskAccess"/> for a unit named on a task), so the
+    /// task's own unit rows are read past the filter, and unit codes are not scoped data.
+    /// </summary>
     public async Task<List<TaskSummary>> SummariesAsync(IReadOnlyList<PlanTask> tasks, CancellationToken ct = default)
     {
         var ids = tasks.Select(t => t.Id).ToList();
         var units = new List<TaskUnit>();
         foreach (var chunk in ids.Chunk(2000))
         {
-            units.AddRange(await db.TaskUnits.AsNoTracking().Where(u => chunk.Contains(u.TaskId)).OrderBy(u => u.SortOrder).ToListAsync(ct));
+            units.AddRange(await db.TaskUnits.IgnoreQueryFilters().AsNoTracking().Where(u => chunk.Contains(u.TaskId)).OrderBy(u => u.SortOrder).ToListAsync(ct));
         }
         var unitIds = units.Where(u => u.UnitId is not null).Select(u => u.UnitId!.Value).Distinct().ToList();
-        var codes = await kernel.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Code, ct);
+        var codes = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Code, ct);
         var byTask = units.ToLookup(u => u.TaskId);
         var facts = await board.FactsAsync(ids, ct);
         return [.. tasks.Select(t => new TaskSummary(
@@ -88,21 +93,21 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
             facts[t.Id].LastReportAt))];
     }
 
+    /// <summary>
+    /// A task with everything about it, or null when the caller may not see it. A unit named on a task sees it even
+    /// when the plan's bureau is outside its scope (<see cref="TaskAccess"/>); the supervision rows (reports, notices,
+    /// rectifications) are still read through the scope filter, so such a unit sees its own and the bureau sees all.
+    /// </summary>
     public async Task<TaskDetail?> TaskAsync(long id, CancellationToken ct = default)
     {
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (task is null)
+        var context = await access.LoadAsync(id, ct: ct);
+        if (context is null || !context.Visible)
         {
             return null;
         }
-        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
-        var canManage = await owners.ManagesAsync(plan.OrgUnitId, ct);
-        if (plan.State == PlanState.Draft && !canManage)
-        {
-            return null;
-        }
+        var (task, plan, canManage) = (context.Task, context.Plan, context.Manages);
         var summary = (await SummariesAsync([task], ct))[0];
-        var section = task.SectionId is { } sid ? await db.Sections.AsNoTracking().Where(s => s.Id == sid).Select(s => s.Number + " " + s.Title).FirstOrDefaultAsync(ct) : null;
+        var section = task.SectionId is { } sid ? await db.Sections.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == sid).Select(s => s.Number + " " + s.Title).FirstOrDefaultAsync(ct) : null;
         var today = board.Today;
 
         var reports = await db.Reports.AsNoTracking().Where(r => r.TaskId == id).ToListAsync(ct);
@@ -111,13 +116,13 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
         var figures = await db.Figures.AsNoTracking().Where(f => reportIds.Contains(f.ReportId)).ToListAsync(ct);
         var evidence = await db.Evidence.AsNoTracking().Where(e => reportIds.Contains(e.ReportId))
             .Select(e => new { e.Id, e.ReportId, e.FileName, e.ContentType, e.Length }).ToListAsync(ct);
-        var targets = await db.Targets.AsNoTracking().Where(x => x.TaskId == id).OrderBy(x => x.SortOrder).ToListAsync(ct);
-        var milestones = await db.Milestones.AsNoTracking().Where(m => m.TaskId == id).OrderBy(m => m.Year).ThenBy(m => m.SortOrder).ToListAsync(ct);
+        var targets = await db.Targets.IgnoreQueryFilters().AsNoTracking().Where(x => x.TaskId == id).OrderBy(x => x.SortOrder).ToListAsync(ct);
+        var milestones = await db.Milestones.IgnoreQueryFilters().AsNoTracking().Where(m => m.TaskId == id).OrderBy(m => m.Year).ThenBy(m => m.SortOrder).ToListAsync(ct);
         var notices = await db.Notices.AsNoTracking().Where(n => n.TaskId == id).ToListAsync(ct);
         var rectifications = await db.Rectifications.AsNoTracking().Where(r => r.TaskId == id).ToListAsync(ct);
 
         var unitIds = reports.Select(r => r.ReportingUnitId).Concat(notices.Select(n => n.ToUnitId)).Concat(rectifications.Select(r => r.UnitId)).Distinct().ToList();
-        var unitNames = await kernel.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var unitNames = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var reportAt = reports.ToDictionary(r => r.Id, r => r.ReportedAt);
 
         // A target's current value is the figure of the latest report that gave one.
@@ -131,8 +136,7 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
         var targetText = targets.ToDictionary(x => x.Id);
         var lastByMilestone = reports.Where(r => r.MilestoneId is not null).GroupBy(r => r.MilestoneId!.Value).ToDictionary(g => g.Key, g => g.Max(r => r.ReportedAt));
 
-        var me = await owners.ReportingUnitAsync(ct);
-        var canReport = plan.State == PlanState.Active && task.AcceptedAt is null && me is not null && summary.Units.Any(u => u.UnitId == me.Id);
+        var canReport = context.Active && task.AcceptedAt is null && context.Me is not null;
 
         return new TaskDetail(
             summary, plan.Title, plan.State.ToString(), section, task.Text, task.Policies, task.Measures, task.ExpectedEffects,

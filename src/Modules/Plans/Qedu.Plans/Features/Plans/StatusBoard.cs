@@ -15,6 +15,10 @@ internal sealed class StatusBoard(PlansDb db, TimeProvider clock)
 
     public sealed record Facts(IReadOnlyList<DateOnly> OpenMilestoneDues, DateTimeOffset? LastReportAt);
 
+    /// <summary>
+    /// The facts for tasks the caller may see. Read past the scope filter: a unit named on a city task (see TaskAccess)
+    /// must get the task's true status, which depends on every unit's reports, not only the ones in its scope.
+    /// </summary>
     public async Task<Dictionary<long, Facts>> FactsAsync(IReadOnlyCollection<long> taskIds, CancellationToken ct = default)
     {
         // Chunks keep the IN list within what both databases take comfortably.
@@ -22,11 +26,11 @@ internal sealed class StatusBoard(PlansDb db, TimeProvider clock)
         var reports = new List<(long TaskId, DateTimeOffset At)>();
         foreach (var chunk in taskIds.Chunk(2000))
         {
-            milestones.AddRange((await db.Milestones.AsNoTracking()
+            milestones.AddRange((await db.Milestones.IgnoreQueryFilters().AsNoTracking()
                 .Where(m => chunk.Contains(m.TaskId) && m.AcceptedAt == null)
                 .Select(m => new { m.TaskId, m.DueOn }).ToListAsync(ct)).Select(m => (m.TaskId, m.DueOn)));
             // Latest report per task, computed on the client: SQLite cannot take Max over DateTimeOffset.
-            reports.AddRange((await db.Reports.AsNoTracking()
+            reports.AddRange((await db.Reports.IgnoreQueryFilters().AsNoTracking()
                 .Where(r => chunk.Contains(r.TaskId))
                 .Select(r => new { r.TaskId, r.ReportedAt }).ToListAsync(ct)).Select(r => (r.TaskId, r.ReportedAt)));
         }
