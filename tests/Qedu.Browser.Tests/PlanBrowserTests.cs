@@ -58,6 +58,58 @@ public sealed partial class PlanBrowserTests(BrowserFixture fixture) : BrowserTe
         await Expect(overdue.First.Locator("[data-status=Overdue]")).ToHaveTextAsync("已逾期");
     });
 
+    [Fact]
+    public Task The_owner_sends_a_notice_and_the_department_reports_progress_with_evidence_and_replies() => RunAsync(async page =>
+    {
+        await SignInAsync(page, "city.admin");
+        await page.GotoAsync("/plans/import");
+        await page.GetByTestId("plan-file").SetInputFilesAsync(Seed001());
+        await page.GetByTestId("plan-import-submit").ClickAsync();
+        await Expect(page).ToHaveURLAsync(PlanPage());
+        await page.GetByTestId("publish").ClickAsync();
+        await Expect(page.GetByTestId("plan-state")).ToHaveTextAsync("执行中");
+
+        // An overdue task led by 基教处: the owner sends it a 督办单.
+        var row = page.GetByTestId("task-row").Filter(new() { Has = page.GetByTestId("task-lead").GetByText("基教处", new() { Exact = true }) })
+            .And(page.Locator("[data-status=Overdue]")).First;
+        await row.Locator("td").Nth(1).GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(TaskPage());
+        var taskUrl = page.Url;
+        var notice = page.GetByTestId("notice-form");
+        await notice.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "基教处" });
+        await notice.Locator("textarea").FillAsync("请于本月底前报送进展及佐证材料。");
+        await notice.Locator("input[type=date]").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await notice.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
+        await Expect(page.GetByTestId("notice")).ToContainTextAsync("请于本月底前报送进展及佐证材料。");
+
+        // 基教处 finds the task among its own, reports with a file, and answers the notice.
+        await page.Context.ClearCookiesAsync();
+        await SignInAsync(page, "jjc.staff");
+        await page.GotoAsync("/plans/mine");
+        await Expect(page.GetByTestId("my-unit")).ToContainTextAsync("基教处");
+        await page.GotoAsync(taskUrl);
+        var form = page.GetByTestId("report-form");
+        await form.Locator("textarea[name='Report.Text']").FillAsync("已完成全市摸底，形成工作方案。");
+        await form.GetByTestId("evidence-input").SetInputFilesAsync(new FilePayload
+        {
+            Name = "工作方案.pdf",
+            MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+        });
+        await form.GetByTestId("submit-report").ClickAsync();
+        var report = page.GetByTestId("report").First;
+        await Expect(report).ToContainTextAsync("已完成全市摸底，形成工作方案。");
+        await Expect(report.GetByTestId("evidence-link")).ToHaveTextAsync("工作方案.pdf");
+
+        var reply = page.GetByTestId("notice").Locator("form");
+        await reply.Locator("textarea").FillAsync("已报送，见进展报告。");
+        await reply.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
+        await Expect(page.GetByTestId("notice-reply")).ToContainTextAsync("已报送，见进展报告。");
+    });
+
+    [GeneratedRegex("/plans/tasks/[0-9]+$")]
+    private static partial Regex TaskPage();
+
     [GeneratedRegex("/plans/[0-9]+$")]
     private static partial Regex PlanPage();
 }
