@@ -23,6 +23,7 @@ builder.Services.AddQeduModules();
 
 builder.Services.AddQeduLocalization();
 builder.Services.AddQeduRateLimits(configuration);
+builder.Services.AddQeduProxyHeaders(configuration);
 builder.Services.AddQeduOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

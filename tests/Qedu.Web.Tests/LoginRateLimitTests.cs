@@ -12,9 +12,13 @@ public sealed class RateLimitedApp : WebApp
 {
     public const int AttemptsPerMinute = 3;
 
+    /// <summary>A reverse proxy in front of Qedu, trusted by configuration.</summary>
+    public const string Proxy = "203.0.113.5";
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Security:LoginAttemptsPerMinute"] = AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Security:TrustedProxies:0"] = Proxy,
     };
 }
 
@@ -62,6 +66,42 @@ public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<Rate
 
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(RateLimitedApp.AttemptsPerMinute));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_the_limit_counts_the_forwarded_address_and_nobody_else_can_forward()
+    {
+        // Two people behind the same proxy: one using up the limit leaves the other free to sign in.
+        var first = Forwarded(RateLimitedApp.Proxy, "198.51.100.111");
+        for (var i = 0; i < RateLimitedApp.AttemptsPerMinute; i++)
+        {
+            using var allowed = await QeduApp.PostLoginAsync(first, "no.such.user", "Wrong#2026pw");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+        using (var refused = await QeduApp.PostLoginAsync(first, "teacher", DemoAccounts.Password))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        }
+        using (var other = await QeduApp.PostLoginAsync(Forwarded(RateLimitedApp.Proxy, "198.51.100.112"), "teacher", DemoAccounts.Password))
+        {
+            Assert.Equal("/", other.RedirectPath());
+        }
+
+        // A client that is not a trusted proxy cannot pick a fresh address for each attempt.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= RateLimitedApp.AttemptsPerMinute; i++)
+        {
+            using var response = await QeduApp.PostLoginAsync(Forwarded("198.51.100.113", $"198.51.100.{120 + i}"), "no.such.user", "Wrong#2026pw");
+            statuses.Add(response.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    private HttpClient Forwarded(string connectingAddress, string forwardedFor)
+    {
+        var client = From(connectingAddress);
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        return client;
     }
 
     private HttpClient From(string address)
