@@ -1,6 +1,12 @@
 using System.CommandLine;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Cli.Commands;
+using Qedu.Cli.Hosting;
+using Qedu.Plans.Domain;
 using Qedu.Plans.Features.Import;
+using Qedu.Plans.Features.Supervision;
 
 namespace Qedu.Cli.Plans;
 
@@ -12,6 +18,9 @@ namespace Qedu.Cli.Plans;
 internal static class PlansCommand
 {
     public const int BadInput = 2;
+
+    /// <summary>The contract's JSON style, with kinds written by name.</summary>
+    private static readonly JsonSerializerOptions ReminderJson = new(PlanJson.Options) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     internal static Command Create()
     {
@@ -33,7 +42,50 @@ internal static class PlansCommand
             parse.InvocationConfiguration.Error,
             parse.GetRequiredValue(file),
             parse.GetValue(output)));
-        return new Command("plans", "Policy plans (M3)") { import };
+        return new Command("plans", "Policy plans (M3)") { import, Remind() };
+    }
+
+    /// <summary>
+    /// <c>qedu plans remind [--days N] [--json]</c>: what every unit has due within N days or overdue, across the published
+    /// plans: task deadlines, milestones, notices awaiting a reply, rectifications. For a daily job that mails or messages
+    /// the units; the same list the units see on their "my tasks" page.
+    /// </summary>
+    private static Command Remind()
+    {
+        var days = new Option<int>("--days") { Description = "Due within this many days (overdue items always count)", DefaultValueFactory = _ => TaskStatusRules.RiskWindowDays };
+        var json = new Option<bool>("--json") { Description = "Write JSON instead of a table per unit" };
+        var db = DbOption.Create();
+        var command = new Command("remind", "List what each unit has due soon or overdue in the published plans") { days, json, db };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var window = parse.GetValue(days);
+            if (window is < 0 or > 366)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("qedu plans remind: --days 必须在 0 到 366 之间 / must be between 0 and 366.");
+                return BadInput;
+            }
+            await using var services = CliServices.Build(CliServices.Resolve(parse.GetValue(db)), "plans-remind");
+            await using var scope = services.CreateAsyncScope();
+            var reminders = await scope.ServiceProvider.GetRequiredService<SupervisionQueries>().RemindersAsync(window, ct);
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(reminders, ReminderJson));
+                return 0;
+            }
+            foreach (var unit in reminders.GroupBy(r => (r.UnitCode, r.Unit)).OrderBy(g => g.Key.UnitCode, StringComparer.Ordinal))
+            {
+                await output.WriteLineAsync($"{unit.Key.Unit} {unit.Key.UnitCode}");
+                foreach (var r in unit.OrderBy(r => r.DueOn))
+                {
+                    var when = r.DaysLeft < 0 ? $"逾期 {-r.DaysLeft} 天 / {-r.DaysLeft} days overdue" : $"{r.DaysLeft} 天后到期 / due in {r.DaysLeft} days";
+                    await output.WriteLineAsync($"  {r.DueOn:yyyy-MM-dd}  {when}  [{r.Kind}] {r.TaskNumber}. {r.TaskTitle}: {r.Text}");
+                }
+            }
+            await output.WriteLineAsync($"{reminders.Count} 项提醒 / reminders, {reminders.Select(r => r.UnitId).Distinct().Count()} 个单位 / units");
+            return 0;
+        });
+        return command;
     }
 
     internal static int Import(TextWriter output, TextWriter error, string path, string? outPath)
