@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Qedu.Plans.Domain;
+using Qedu.Plans.Resources;
 
 namespace Qedu.Plans.Features.Export;
 
@@ -16,15 +17,10 @@ internal static class ExportText
     /// <summary>What the platform adds after the document's columns: where the task stands in supervision.</summary>
     public static readonly IReadOnlyList<string> SupervisionColumns = ["所属部分", "状态", "计划节点", "量化指标及当前值", "最新进展"];
 
-    public static string Status(SupervisionStatus status) => status switch
-    {
-        SupervisionStatus.Done => "已完成",
-        SupervisionStatus.OnTrack => "正常推进",
-        SupervisionStatus.NotStarted => "未开始",
-        SupervisionStatus.AtRisk => "临期预警",
-        SupervisionStatus.Overdue => "已逾期",
-        _ => status.ToString(),
-    };
+    private static readonly System.Resources.ResourceManager PlansText = new(typeof(PlansText).FullName!, typeof(PlansText).Assembly);
+
+    /// <summary>A status by the name the pages give it (PlansText, in Chinese: the neutral resources).</summary>
+    public static string Status(SupervisionStatus status) => PlansText.GetString($"Status.{status}", CultureInfo.InvariantCulture) ?? status.ToString();
 
     public static string State(string state) => state switch
     {

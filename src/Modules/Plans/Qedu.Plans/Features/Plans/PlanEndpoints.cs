@@ -82,7 +82,7 @@ internal static class PlanEndpoints
             .WithSummary("Map a printed unit name to a department or district bureau (or keep it as an outside body), remembered for later imports");
 
         group.MapGet("/tasks/{taskId:long}", async (long taskId, PlanQueries queries, IStringLocalizer<PlansText> t, CancellationToken ct) =>
-                await queries.TaskAsync(taskId, ct) is { } task ? Results.Ok(task) : Results.Problem(t["Task.NotVisible"], statusCode: StatusCodes.Status404NotFound))
+                await queries.TaskAsync(taskId, ct: ct) is { } task ? Results.Ok(task) : Results.Problem(t["Task.NotVisible"], statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("A task with its units, milestones, targets (with current values), reports, notices and rectifications");
 

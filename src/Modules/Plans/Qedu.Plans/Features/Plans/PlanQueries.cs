@@ -98,9 +98,10 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
     /// when the plan's bureau is outside its scope (<see cref="TaskAccess"/>); the supervision rows (reports, notices,
     /// rectifications) are still read through the scope filter, so such a unit sees its own and the bureau sees all.
     /// </summary>
-    public async Task<TaskDetail?> TaskAsync(long id, CancellationToken ct = default)
+    /// <param name="context">The task's access context when the caller has loaded it already (the task page), so it is not loaded twice.</param>
+    public async Task<TaskDetail?> TaskAsync(long id, TaskContext? context = null, CancellationToken ct = default)
     {
-        var context = await access.LoadAsync(id, ct: ct);
+        context ??= await access.LoadAsync(id, ct: ct);
         if (context is null || !context.Visible)
         {
             return null;
