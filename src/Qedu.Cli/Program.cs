@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Qedu.Cli.Allocate;
 using Qedu.Cli.Commands;
+using Qedu.Cli.Indicators;
 using Qedu.Cli.Plans;
 using Qedu.Cli.Registry;
 
@@ -55,6 +56,7 @@ internal static class Program
         root.Subcommands.Add(AllocateCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
         root.Subcommands.Add(PlansCommand.Create());
+        root.Subcommands.Add(IndicatorsCommand.Create());
         return root;
     }
 }

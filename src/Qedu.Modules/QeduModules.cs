@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Indicators;
 using Qedu.Organisation;
 using Qedu.Plans;
 using Qedu.Registry;
@@ -15,11 +16,12 @@ public static class QeduModules
         typeof(OrganisationModule).Assembly,
         typeof(RegistryModule).Assembly,
         typeof(PlansModule).Assembly,
+        typeof(IndicatorsModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddPlans();
+        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapPlans();
+        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators();
 }

@@ -23,8 +23,18 @@ public static class Permissions
     /// <summary>Report progress on the tasks one's own unit (a department or district bureau) leads or takes part in.</summary>
     public const string PlansReport = "plans.report";
 
+    /// <summary>See indicator dashboards (M6) for the units in one's scope.</summary>
+    public const string IndicatorsRead = "indicators.read";
+
+    /// <summary>Recompute indicators, send collection forms to the units below and review what they return.</summary>
+    public const string IndicatorsManage = "indicators.manage";
+
+    /// <summary>Fill in the collection forms sent to one's own unit (a school, a district bureau).</summary>
+    public const string IndicatorsReport = "indicators.report";
+
     public static readonly IReadOnlyList<string> All =
-        [OrgRead, OrgManage, AccountsManage, AuditRead, PiiView, RegistryRead, RegistryWrite, PlansRead, PlansManage, PlansReport];
+        [OrgRead, OrgManage, AccountsManage, AuditRead, PiiView, RegistryRead, RegistryWrite, PlansRead, PlansManage, PlansReport,
+         IndicatorsRead, IndicatorsManage, IndicatorsReport];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, PiiView];

@@ -20,6 +20,7 @@ using Qedu.Registry.Features.Mirror;
 using Qedu.Registry.Features.OneRoster;
 using Qedu.Registry.Features.Records;
 using Qedu.Registry.Features.SchoolProfiles;
+using Qedu.Registry.Features.Statistics;
 using Qedu.Registry.Features.Students;
 using Qedu.Registry.Features.Writes;
 
@@ -33,6 +34,7 @@ public static class RegistryModule
         services.AddModuleDb<RegistryDb, RegistryDbSqlite, RegistryDbPostgres>(
             RegistryDb.Module, order: 10, sp => new ChangeFeedInterceptor(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
+        services.AddScoped<IRegistryStatistics, RegistryStatistics>();
         services.AddScoped<StudentQueries>();
         services.AddScoped<StudentCommands>();
         services.AddScoped<StudentWrites>();

@@ -1,3 +1,4 @@
+using Qedu.Kernel.Files;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -128,16 +129,9 @@ internal static class TaskListWorkbook
             CellReference = reference,
             DataType = CellValues.InlineString,
             StyleIndex = style,
-            InlineString = new InlineString(new Text(Escape(text ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = new InlineString(new Text(CellText.Escape(text ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
         });
     }
-
-    /// <summary>
-    /// A cell that starts like a formula (= + - @, or a tab or return before one) gets a leading apostrophe, so a
-    /// spreadsheet shows it as text instead of running it. The same rule as the registry's exports.
-    /// </summary>
-    public static string Escape(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     public static string Column(int index)
     {

@@ -1,3 +1,4 @@
+using Qedu.Kernel.Files;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;

@@ -1,3 +1,4 @@
+using Qedu.Kernel.Files;
 using System.Data.Common;
 using System.Globalization;
 using System.Threading.Channels;

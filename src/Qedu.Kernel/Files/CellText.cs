@@ -1,12 +1,13 @@
-namespace Qedu.Registry.Features.Records;
+namespace Qedu.Kernel.Files;
 
 /// <summary>
 /// Guards spreadsheet cells against formula injection (CSV injection): a value that a spreadsheet would run as a
 /// formula (starting with = + - @, a tab or a carriage return) is written with a leading apostrophe. A value that
 /// already starts with an apostrophe followed by one of those (or another apostrophe) gets one too, so that reading
-/// removes exactly one apostrophe and every value survives export and import unchanged.
+/// removes exactly one apostrophe and every value survives export and import unchanged. Every module's spreadsheet and
+/// CSV exports use it.
 /// </summary>
-internal static class CellText
+public static class CellText
 {
     private static bool Triggers(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Persistence;
+using Qedu.Indicators.Domain;
+
+namespace Qedu.Indicators.Data;
+
+/// <summary>The indicators module's own data, in its own schema ("indicators") or table prefix.</summary>
+internal abstract class IndicatorsDb(DbContextOptions options, ICurrentAccess access) : ModuleDbContext(options, access, Module)
+{
+    public const string Module = "indicators";
+
+    public DbSet<Snapshot> Snapshots => Set<Snapshot>();
+    public DbSet<ComputeRun> Runs => Set<ComputeRun>();
+
+    protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
+    {
+        builder.Entity<Snapshot>(b =>
+        {
+            b.ToTable("snapshots");
+            b.HasIndex(x => new { x.Period, x.OrgUnitId, x.IndicatorCode }).IsUnique();
+            b.HasIndex(x => new { x.IndicatorCode, x.OrgUnitId });
+            b.Property(x => x.Period).HasMaxLength(7);
+            b.Property(x => x.IndicatorCode).HasMaxLength(64);
+            b.Property(x => x.Value).HasPrecision(18, 4);
+            b.Property(x => x.Numerator).HasPrecision(18, 4);
+            b.Property(x => x.Denominator).HasPrecision(18, 4);
+        });
+        builder.Entity<ComputeRun>(b =>
+        {
+            b.ToTable("runs");
+            b.HasIndex(x => x.Period);
+            b.Property(x => x.Period).HasMaxLength(7);
+            b.Property(x => x.By).HasMaxLength(100);
+        });
+    }
+}
+
+internal sealed class IndicatorsDbSqlite(DbContextOptions<IndicatorsDbSqlite> options, ICurrentAccess access) : IndicatorsDb(options, access)
+{
+    protected override bool IsPostgres => false;
+}
+
+internal sealed class IndicatorsDbPostgres(DbContextOptions<IndicatorsDbPostgres> options, ICurrentAccess access) : IndicatorsDb(options, access)
+{
+    protected override bool IsPostgres => true;
+}

@@ -1,0 +1,34 @@
+using Qedu.Kernel.Access;
+
+namespace Qedu.Indicators.Domain;
+
+/// <summary>
+/// One indicator's value for one org unit and period, as last computed. The numerator and denominator are kept so a
+/// value can be explained (and summed again); a ratio whose denominator is zero has no row. Replaced, period by period,
+/// when the period is recomputed; other periods stay, so trends have a history.
+/// </summary>
+internal sealed class Snapshot : IOrgScoped
+{
+    public long Id { get; set; }
+
+    /// <summary>A year ("2026") or a month ("2026-11").</summary>
+    public required string Period { get; set; }
+    public required string IndicatorCode { get; set; }
+    public int OrgUnitId { get; set; }
+    public decimal Value { get; set; }
+    public decimal Numerator { get; set; }
+    public decimal? Denominator { get; set; }
+    public DateTimeOffset ComputedAt { get; set; }
+}
+
+/// <summary>A recomputation of one period: when, by whom, how long it took and how many values it wrote.</summary>
+internal sealed class ComputeRun
+{
+    public long Id { get; set; }
+    public required string Period { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public int ElapsedMs { get; set; }
+    public int Values { get; set; }
+    public int Units { get; set; }
+    public required string By { get; set; }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Qedu.Indicators.Definitions;
+using Qedu.Indicators.Resources;
+using Qedu.Kernel.Access;
+
+namespace Qedu.Indicators.Features.Dashboard;
+
+/// <summary>A unit's values as JSON, and every table of its dashboard as one .xlsx.</summary>
+internal static class DashboardEndpoints
+{
+    public static void MapDashboardEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/indicators").WithTags("Indicators");
+
+        group.MapGet("/{org}/values", async (string org, string? period, DashboardQueries queries, IStringLocalizer<IndicatorsText> t, CancellationToken ct) =>
+            {
+                if (await queries.LoadAsync(org, period, null, ct) is not { } view)
+                {
+                    return Results.Problem(string.Format(t["Dashboard.NotVisible"], org), statusCode: StatusCodes.Status404NotFound);
+                }
+                return Results.Ok(new
+                {
+                    org = view.Unit.Code,
+                    name = view.Unit.Name,
+                    period = view.Period,
+                    computedAt = view.ComputedAt,
+                    values = view.Rows.Select(r => new
+                    {
+                        code = r.Indicator.Code,
+                        value = r.Value,
+                        numerator = r.Numerator,
+                        denominator = r.Denominator,
+                        previous = r.Previous,
+                        target = r.Target is { } b ? new { b.Comparator, b.Value, b.Year, b.TaskId, b.TaskNumber, b.TaskTitle } : null,
+                        met = r.Status?.Met,
+                    }),
+                    bands = view.Bands.Select(b => new { band = b.Band.Code, classes = b.Classes }),
+                });
+            })
+            .RequireAuthorization(Permissions.IndicatorsRead)
+            .WithSummary("A unit's indicator values for a period (default: the latest computed), with the previous period's and the bound plan target");
+
+        group.MapGet("/{org}/export.xlsx", async (string org, string? period, string? i, DashboardQueries queries, DashboardExport export, IStringLocalizer<IndicatorsText> t, CancellationToken ct) =>
+            {
+                if (await queries.LoadAsync(org, period, i, ct) is not { Period: not null } view)
+                {
+                    return Results.Problem(string.Format(t["Dashboard.NotVisible"], org), statusCode: StatusCodes.Status404NotFound);
+                }
+                var file = new MemoryStream();
+                Workbook.Write(file, await export.SheetsAsync(view, ct));
+                file.Position = 0;
+                return Results.File(file, Workbook.MediaType, $"{view.Unit.Name}-教育指标-{view.Period}.xlsx");
+            })
+            .RequireAuthorization(Permissions.IndicatorsRead)
+            .WithSummary("Every table of a unit's dashboard as .xlsx: its indicators, its child units' indicators, the selected indicator by child unit and over time, class sizes, and a school's classes");
+    }
+}

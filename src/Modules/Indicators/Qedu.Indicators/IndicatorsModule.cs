@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Indicators.Contracts;
+using Qedu.Indicators.Data;
+using Qedu.Indicators.DemoData;
+using Qedu.Indicators.Definitions;
+using Qedu.Indicators.Features.Compute;
+using Qedu.Indicators.Features.Dashboard;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Web;
+
+namespace Qedu.Indicators;
+
+/// <summary>The indicators module's only entry points.</summary>
+public static class IndicatorsModule
+{
+    public static IServiceCollection AddIndicators(this IServiceCollection services)
+    {
+        services.AddModuleDb<IndicatorsDb, IndicatorsDbSqlite, IndicatorsDbPostgres>(IndicatorsDb.Module, order: 30);
+        services.AddSingleton(_ => IndicatorCatalog.BuiltIn());
+        services.AddScoped<IFactSource, RegistryFacts>();
+        services.AddScoped<SnapshotWriter>();
+        services.AddScoped<IndicatorComputation>();
+        services.AddScoped<ComputePermission>();
+        services.AddScoped<IIndicatorValues, IndicatorValues>();
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<DashboardExport>();
+        services.AddScoped<IDemoSeedStep, IndicatorsDemoSeedStep>();
+        services.AddSingleton(new PageScript("_content/Qedu.Ui/qedu-charts.js"));
+        services.AddSingleton(new NavItem(NavSections.Overview, 30, "/indicators", "教育指标", "Indicators", Permissions.IndicatorsRead));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIndicators(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapComputeEndpoints();
+        endpoints.MapDashboardEndpoints();
+        return endpoints;
+    }
+}
