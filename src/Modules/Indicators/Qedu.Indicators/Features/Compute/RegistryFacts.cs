@@ -42,6 +42,7 @@ internal sealed class RegistryFacts(IRegistryStatistics registry, IndicatorCatal
             studentsByStage[(school.Id, stage)] = studentsByStage.GetValueOrDefault((school.Id, stage)) + h.Students;
             if (h.ClassId is not null && h.Students > 0 && key is not null)
             {
+                facts.Add(school.Id, $"classed.{key}", h.Students);
                 AddClass(facts, school.Id, key, stage, h.Students);
             }
         }
