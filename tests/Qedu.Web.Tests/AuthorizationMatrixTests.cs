@@ -268,6 +268,14 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             with { Fixed = NoSuchPlanId },
         ["GET /api/plans/{id:long}/report.pdf"] = new Rule(Access.Permission, Permissions.PlansRead, Status: StatusCodes.Status404NotFound)
             with { Fixed = NoSuchPlanId },
+        // Indicators: dashboards, values, export, recomputation.
+        ["GET /indicators"] = new Rule(Access.Permission, Permissions.IndicatorsRead, Status: StatusCodes.Status302Found),
+        ["GET /indicators/overview"] = Rule.Needs(Permissions.IndicatorsRead),
+        ["GET /indicators/{OrgCode}"] = Rule.Scoped(Permissions.IndicatorsRead, Target.Unit),
+        ["GET /api/indicators/definitions"] = Rule.Needs(Permissions.IndicatorsRead),
+        ["GET /api/indicators/{org}/values"] = Rule.Scoped(Permissions.IndicatorsRead, Target.Unit),
+        ["GET /api/indicators/{org}/export.xlsx"] = Rule.Scoped(Permissions.IndicatorsRead, Target.Unit),
+        ["POST /api/indicators/compute"] = Rule.Needs(Permissions.IndicatorsManage),
         // The school is a row of the bundle's orgs.csv: out of scope is an error naming that cell, not a 404.
         ["POST /api/registry/oneroster"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
         {

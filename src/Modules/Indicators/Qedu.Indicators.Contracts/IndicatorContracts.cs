@@ -17,6 +17,9 @@ public interface IIndicatorValues
 
     IndicatorInfo? Find(string code);
 
+    /// <summary>The indicator a plan target's text names by one of its keywords, if any (a suggestion the reviewer may change).</summary>
+    IndicatorInfo? Match(string targetText);
+
     /// <summary>
     /// The latest value of each (indicator, unit) asked for, from the latest period that falls in the year (or any year
     /// when null); missing when never computed or out of the caller's scope.
@@ -44,5 +47,12 @@ public sealed record BoundTarget(
 /// <summary>Plan targets bound to indicators, as far as the caller may see the plans.</summary>
 public interface IIndicatorTargets
 {
-    Task<IReadOnlyList<BoundTarget>> BoundAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default);
+    /// <summary>The bound targets measuring these units, or every bound target the caller may see when null.</summary>
+    Task<IReadOnlyList<BoundTarget>> BoundAsync(IReadOnlyCollection<int>? orgUnitIds, CancellationToken ct = default);
+
+    /// <summary>The published plans the caller may see, with their tasks counted by supervision status.</summary>
+    Task<IReadOnlyList<PlanProgress>> ProgressAsync(CancellationToken ct = default);
 }
+
+/// <summary>A published plan's progress: its tasks by status (done, on track, not started, at risk, overdue).</summary>
+public sealed record PlanProgress(long PlanId, string Title, string OwnerName, int Tasks, int Done, int OnTrack, int NotStarted, int AtRisk, int Overdue);

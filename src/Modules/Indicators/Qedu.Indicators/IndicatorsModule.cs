@@ -6,6 +6,7 @@ using Qedu.Indicators.DemoData;
 using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Features.Compute;
 using Qedu.Indicators.Features.Dashboard;
+using Qedu.Indicators.Features.Overview;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
@@ -23,12 +24,13 @@ public static class IndicatorsModule
         services.AddScoped<IFactSource, RegistryFacts>();
         services.AddScoped<SnapshotWriter>();
         services.AddScoped<IndicatorComputation>();
-        services.AddScoped<ComputePermission>();
         services.AddScoped<IIndicatorValues, IndicatorValues>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DashboardExport>();
+        services.AddScoped<OverviewQueries>();
         services.AddScoped<IDemoSeedStep, IndicatorsDemoSeedStep>();
         services.AddSingleton(new PageScript("_content/Qedu.Ui/qedu-charts.js"));
+        services.AddSingleton(new NavItem(NavSections.Overview, 5, "/indicators/overview", "领导驾驶舱", "Leader overview", Permissions.IndicatorsRead));
         services.AddSingleton(new NavItem(NavSections.Overview, 30, "/indicators", "教育指标", "Indicators", Permissions.IndicatorsRead));
         return services;
     }

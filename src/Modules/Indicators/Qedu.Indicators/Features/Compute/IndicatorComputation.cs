@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Domain;
@@ -21,16 +22,15 @@ internal sealed record ComputeResult(string Period, IReadOnlyList<ComputedValue>
 /// Recomputes every indicator of the catalogue for every org unit of its levels in one period: gathers the facts of
 /// every source, sums them up the org tree, applies each indicator's formula and replaces the period's snapshots.
 /// Reads past the caller's scope (the figures are the bureau's statistics, not people); reading the snapshots is
-/// scope-filtered, and only a city-level indicators.manage grant may start a recomputation.
+/// scope-filtered.
 /// </summary>
 internal sealed partial class IndicatorComputation(
     KernelDb kernel,
-    IndicatorsDb db,
     IndicatorCatalog catalog,
     IEnumerable<IFactSource> sources,
     CodeBook codes,
     ICurrentAccess access,
-    SnapshotWriter writer,
+    IServiceScopeFactory scopes,
     TimeProvider clock)
 {
     private static readonly HashSet<OrgUnitKind> BureauKinds = [OrgUnitKind.City, OrgUnitKind.District, OrgUnitKind.Province];
@@ -89,7 +89,12 @@ internal sealed partial class IndicatorComputation(
 
         if (store)
         {
-            await writer.ReplaceAsync(period, values, startedAt, ct);
+            // The snapshots are the bureau's figures for every unit, written as the system whoever asked (a district
+            // manager's request refreshes the city's figures too; the caller is recorded on the run).
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.System($"indicators:{by}"));
+            await scope.ServiceProvider.GetRequiredService<SnapshotWriter>().ReplaceAsync(period, values, startedAt, ct);
+            var db = scope.ServiceProvider.GetRequiredService<IndicatorsDb>();
             db.Runs.Add(new ComputeRun
             {
                 Period = period,

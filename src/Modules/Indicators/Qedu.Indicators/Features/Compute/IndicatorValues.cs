@@ -12,7 +12,9 @@ internal sealed class IndicatorValues(IndicatorsDb db, IndicatorCatalog catalog)
 
     public IReadOnlyList<IndicatorInfo> Catalogue => _catalogue;
 
-    public IndicatorInfo? Find(string code) => catalog.Find(code) is { } d ? ToInfo(d) : null;
+    public IndicatorInfo? Find(string code) => catalog.Find(code) is { IsBand: false } d ? ToInfo(d) : null;
+
+    public IndicatorInfo? Match(string targetText) => catalog.Match(targetText) is { } d ? ToInfo(d) : null;
 
     public async Task<IReadOnlyList<IndicatorValue>> LatestAsync(IReadOnlyCollection<(string Code, int OrgUnitId)> keys, int? year, CancellationToken ct = default)
     {

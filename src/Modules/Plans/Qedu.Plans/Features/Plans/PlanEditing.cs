@@ -1,3 +1,5 @@
+using Qedu.Kernel.Data;
+using Qedu.Indicators.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
@@ -33,6 +35,12 @@ public sealed class TargetInput
     public string? Unit { get; set; }
     public string? Comparator { get; set; }
     public int? Year { get; set; }
+
+    /// <summary>The indicator that measures the target (code from the catalogue), or empty for none.</summary>
+    public string? IndicatorCode { get; set; }
+
+    /// <summary>Whose value counts: an org unit code within the plan's bureau; empty for the bureau itself.</summary>
+    public string? IndicatorOrg { get; set; }
 }
 
 /// <summary>A task as a reviewer corrects it: every field the importer filled in.</summary>
@@ -55,7 +63,7 @@ public sealed class TaskInput
 /// The plan owner's changes: correcting what the importer read (header, any field of a task), mapping a printed unit
 /// name once for all plans of the bureau, publishing a reviewed draft, deleting a draft.
 /// </summary>
-internal sealed class PlanEditing(PlansDb db, PlanOwners owners, PlanUnits units, ICurrentAccess access, TimeProvider clock, IStringLocalizer<PlansText> t)
+internal sealed class PlanEditing(PlansDb db, KernelDb kernel, PlanOwners owners, PlanUnits units, ICurrentAccess access, TimeProvider clock, IStringLocalizer<PlansText> t, IIndicatorValues indicators)
 {
     public async Task<Outcome<bool>> UpdateHeaderAsync(long planId, PlanHeaderInput input, CancellationToken ct = default)
     {
@@ -106,11 +114,35 @@ internal sealed class PlanEditing(PlansDb db, PlanOwners owners, PlanUnits units
         }
         var errors = Check(input);
         var existingTargets = await db.Targets.Where(x => x.TaskId == taskId).ToListAsync(ct);
+        var indicatorUnits = new Dictionary<int, int?>();
         for (int i = 0; i < input.Targets.Count; i++)
         {
-            if (input.Targets[i].Id is { } id && existingTargets.All(x => x.Id != id))
+            var x = input.Targets[i];
+            if (x.Id is { } id && existingTargets.All(e => e.Id != id))
             {
                 errors.Add($"targets[{i}].id", t["Task.UnknownTarget"]);
+            }
+            if (string.IsNullOrWhiteSpace(x.Text) || string.IsNullOrWhiteSpace(x.IndicatorCode))
+            {
+                continue;
+            }
+            if (indicators.Find(x.IndicatorCode.Trim()) is null)
+            {
+                errors.Add($"targets[{i}].indicatorCode", string.Format(t["Task.UnknownIndicator"], x.IndicatorCode.Trim()));
+            }
+            if (!string.IsNullOrWhiteSpace(x.IndicatorOrg))
+            {
+                // The unit must lie within the plan's bureau: a city plan may measure a district, not another city.
+                var code = x.IndicatorOrg.Trim();
+                var unit = await (from u in kernel.OrgUnits.IgnoreQueryFilters()
+                                  join c in kernel.OrgClosure on u.Id equals c.DescendantId
+                                  where u.Code == code && c.AncestorId == plan.OrgUnitId
+                                  select (int?)u.Id).FirstOrDefaultAsync(ct);
+                if (unit is null)
+                {
+                    errors.Add($"targets[{i}].indicatorOrg", string.Format(t["Task.IndicatorOrg"], code));
+                }
+                indicatorUnits[i] = unit;
             }
         }
         if (errors.Any)
@@ -159,7 +191,7 @@ internal sealed class PlanEditing(PlansDb db, PlanOwners owners, PlanUnits units
 
         order = 0;
         var kept = new HashSet<long>();
-        foreach (var x in input.Targets.Where(x => !string.IsNullOrWhiteSpace(x.Text)))
+        foreach (var (x, index) in input.Targets.Select((x, i) => (x, i)).Where(p => !string.IsNullOrWhiteSpace(p.x.Text)))
         {
             var row = x.Id is { } id ? existingTargets.First(e => e.Id == id) : null;
             if (row is null)
@@ -176,6 +208,8 @@ internal sealed class PlanEditing(PlansDb db, PlanOwners owners, PlanUnits units
             row.Unit = x.Unit?.Trim() ?? "";
             row.Comparator = x.Comparator ?? ">=";
             row.Year = x.Year;
+            row.IndicatorCode = string.IsNullOrWhiteSpace(x.IndicatorCode) ? null : x.IndicatorCode.Trim();
+            row.IndicatorOrgUnitId = row.IndicatorCode is null ? null : indicatorUnits.GetValueOrDefault(index);
             row.SortOrder = order++;
         }
         db.Targets.RemoveRange(existingTargets.Where(e => !kept.Contains(e.Id)));

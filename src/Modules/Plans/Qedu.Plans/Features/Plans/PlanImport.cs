@@ -1,3 +1,4 @@
+using Qedu.Indicators.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
@@ -15,7 +16,7 @@ namespace Qedu.Plans.Features.Plans;
 /// they have reviewed it and publish it.
 /// </summary>
 internal sealed class PlanImport(
-    PlansDb db, PlanUnits units, PlanOwners owners, ICurrentAccess access, TimeProvider clock, IStringLocalizer<PlansText> t)
+    PlansDb db, PlanUnits units, PlanOwners owners, ICurrentAccess access, TimeProvider clock, IStringLocalizer<PlansText> t, IIndicatorValues indicators)
 {
     /// <summary>Plans are a few hundred KB of text; a .docx with pictures is larger, but nothing needs more.</summary>
     public const long MaxFileBytes = 20 * 1024 * 1024;
@@ -125,6 +126,8 @@ internal sealed class PlanImport(
                     Unit = Clip(x.Unit, 16),
                     Comparator = x.Comparator,
                     Year = x.Year,
+                    // A suggestion from the indicator's keywords ("普惠性幼儿园覆盖率…" → inclusive-kindergarten-coverage); the reviewer may change it.
+                    IndicatorCode = indicators.Match(x.Text)?.Code,
                     SortOrder = i,
                 }));
             }

@@ -1,3 +1,4 @@
+using Qedu.Indicators.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Data;
 using Qedu.Plans.Data;
@@ -10,7 +11,7 @@ namespace Qedu.Plans.Features.Plans;
 /// Reads of plans and tasks within the caller's scope (the scope filter applies to every row). A draft is visible only
 /// to those who manage its bureau: departments see a plan once it is published.
 /// </summary>
-internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners, StatusBoard board, TaskAccess access)
+internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners, StatusBoard board, TaskAccess access, IIndicatorValues indicators)
 {
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -128,11 +129,12 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
 
         // A target's current value is the figure of the latest report that gave one.
         var latest = figures.GroupBy(f => f.TargetId).ToDictionary(g => g.Key, g => g.OrderByDescending(f => reportAt[f.ReportId]).First());
+        var bound = await BoundIndicatorsAsync(targets, ct);
         var targetViews = targets.Select(x =>
         {
             var current = latest.GetValueOrDefault(x.Id);
             return new TargetView(x.Id, x.Text, x.Value, x.Unit, x.Comparator, x.Year, x.IndicatorCode, current?.Value,
-                current is null ? null : reportAt[current.ReportId], current is null ? null : x.IsMetBy(current.Value));
+                current is null ? null : reportAt[current.ReportId], current is null ? null : x.IsMetBy(current.Value), bound.GetValueOrDefault(x.Id));
         }).ToList();
         var targetText = targets.ToDictionary(x => x.Id);
         var lastByMilestone = reports.Where(r => r.MilestoneId is not null).GroupBy(r => r.MilestoneId!.Value).ToDictionary(g => g.Key, g => g.Max(r => r.ReportedAt));
@@ -155,5 +157,28 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
             [.. rectifications.OrderByDescending(r => r.RaisedAt).Select(r => new RectificationView(r.Id, r.NoticeId, r.UnitId, unitNames.GetValueOrDefault(r.UnitId, ""),
                 r.Problem, r.DueOn, r.RaisedAt, r.RaisedBy, r.FixReport, r.FixedAt, r.ClosedAt, r.ClosedBy, r.ClosedAt is null && r.DueOn < today))],
             canManage, canReport);
+    }
+
+    /// <summary>The live value of each bound target's indicator for the unit that counts (the plan's bureau unless the binding names another).</summary>
+    private async Task<Dictionary<long, TargetIndicator>> BoundIndicatorsAsync(IReadOnlyList<TaskTarget> targets, CancellationToken ct)
+    {
+        var bound = targets.Where(x => x.IndicatorCode is not null && indicators.Find(x.IndicatorCode) is not null).ToList();
+        if (bound.Count == 0)
+        {
+            return [];
+        }
+        var unitIds = bound.Select(x => x.IndicatorOrgUnitId ?? x.OrgUnitId).Distinct().ToList();
+        var units = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var values = (await indicators.LatestAsync([.. bound.Select(x => (x.IndicatorCode!, x.IndicatorOrgUnitId ?? x.OrgUnitId))], null, ct))
+            .ToDictionary(v => (v.Code, v.OrgUnitId));
+        return bound.ToDictionary(x => x.Id, x =>
+        {
+            var info = indicators.Find(x.IndicatorCode!)!;
+            var unitId = x.IndicatorOrgUnitId ?? x.OrgUnitId;
+            var unit = units.GetValueOrDefault(unitId);
+            var value = values.GetValueOrDefault((info.Code, unitId));
+            return new TargetIndicator(info.Code, info.NameZh, info.NameEn, info.UnitZh, info.UnitEn, unit?.Code ?? "", unit?.Name ?? "",
+                value?.Value, value?.Period, value is null ? null : x.IsMetBy(value.Value));
+        });
     }
 }

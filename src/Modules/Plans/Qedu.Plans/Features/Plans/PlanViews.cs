@@ -36,7 +36,17 @@ public sealed record MilestoneView(long Id, int Year, string Text, DateOnly DueO
 
 public sealed record TargetView(
     long Id, string Text, decimal Value, string Unit, string Comparator, int? Year, string? IndicatorCode,
-    decimal? Current, DateTimeOffset? CurrentAt, bool? Met);
+    decimal? Current, DateTimeOffset? CurrentAt, bool? Met, TargetIndicator? Indicator = null);
+
+/// <summary>
+/// The indicator bound to a target and its latest computed value for the unit that counts: the live figure beside the
+/// one the departments report.
+/// </summary>
+public sealed record TargetIndicator(string Code, string NameZh, string NameEn, string UnitZh, string UnitEn, string OrgCode, string OrgName, decimal? Value, string? Period, bool? Met)
+{
+    public string Name(bool english) => english ? NameEn : NameZh;
+    public string Unit(bool english) => english ? UnitEn : UnitZh;
+}
 
 public sealed record FigureView(long TargetId, string TargetText, decimal Value, string Unit);
 

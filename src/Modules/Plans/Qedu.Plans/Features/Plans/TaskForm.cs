@@ -34,7 +34,7 @@ public sealed partial class TaskForm
             LeadUnits = string.Join('\n', task.Summary.Lead.Select(u => u.PrintedName)),
             ParticipatingUnits = string.Join('\n', task.Summary.Participating.Select(u => u.PrintedName)),
             Milestones = string.Join('\n', task.Milestones.Select(m => $"{m.Year} {m.Text}")),
-            Targets = [.. task.Targets.Select(x => new TargetInput { Id = x.Id, Text = x.Text, Value = x.Value, Unit = x.Unit, Comparator = x.Comparator, Year = x.Year })],
+            Targets = [.. task.Targets.Select(x => new TargetInput { Id = x.Id, Text = x.Text, Value = x.Value, Unit = x.Unit, Comparator = x.Comparator, Year = x.Year, IndicatorCode = x.IndicatorCode, IndicatorOrg = x.Indicator?.OrgCode })],
             Policies = task.Policies,
             Measures = task.Measures,
             ExpectedEffects = task.ExpectedEffects,

@@ -734,6 +734,10 @@ namespace Qedu.Plans.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("indicator_code");
 
+                    b.Property<int?>("IndicatorOrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_org_unit_id");
+
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer")
                         .HasColumnName("org_unit_id");

@@ -709,6 +709,10 @@ namespace Qedu.Plans.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("indicator_code");
 
+                    b.Property<int?>("IndicatorOrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_org_unit_id");
+
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
