@@ -17,14 +17,18 @@ public abstract class BrowserTest(BrowserFixture fixture)
 
     static BrowserTest() => Assertions.SetDefaultExpectTimeout(TimeoutMs);
 
-    protected async Task RunAsync(Func<IPage, Task> test, [CallerMemberName] string name = "")
+    /// <summary>A phone's screen (an iPhone 12-sized viewport), for the pages that must work on one.</summary>
+    protected static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    protected async Task RunAsync(Func<IPage, Task> test, [CallerMemberName] string name = "", ViewportSize? viewport = null)
     {
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseAddress.ToString(),
             // An English browser on purpose: the interface must still start in Chinese (only the switch changes it).
             Locale = "en-US",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+            AcceptDownloads = true,
         });
         context.SetDefaultTimeout(TimeoutMs);
         var page = await context.NewPageAsync();
