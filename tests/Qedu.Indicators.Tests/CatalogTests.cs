@@ -36,3 +36,21 @@ public sealed class CatalogTests
         Assert.Contains(reason, e.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class FactTableTests
+{
+    [Fact]
+    public void Rolling_up_adds_each_units_own_facts_once_to_every_ancestor_whatever_the_order()
+    {
+        // city 1 ← district 2 ← school 3; the district has a figure of its own (a form), the school a count.
+        var facts = new Qedu.Indicators.Features.Compute.FactTable();
+        facts.Add(3, "students", 100);
+        facts.Add(2, "form.funding.rural-education", 50);
+        facts.Add(2, "students", 0);
+        facts.RollUp(new Dictionary<int, int[]> { [3] = [2, 1], [2] = [1] });
+        Assert.Equal(100, facts.Get(2, "students"));
+        Assert.Equal(100, facts.Get(1, "students"));
+        Assert.Equal(50, facts.Get(1, "form.funding.rural-education"));
+        Assert.Equal(100, facts.Get(3, "students"));
+    }
+}

@@ -32,13 +32,16 @@ internal sealed class FactTable
     /// <summary>Adds every fact of the given units to each of their ancestors (a district's students are its schools' students).</summary>
     public void RollUp(IReadOnlyDictionary<int, int[]> ancestorsOf)
     {
-        foreach (var (unit, facts) in _byUnit.ToList())
+        // Each unit's own facts, copied first: a district's own form figures go up to the city once, not again with the
+        // school figures it has received by then.
+        var own = _byUnit.Select(u => (Unit: u.Key, Facts: u.Value.ToList())).ToList();
+        foreach (var (unit, facts) in own)
         {
             if (!ancestorsOf.TryGetValue(unit, out var ancestors))
             {
                 continue;
             }
-            foreach (var (fact, value) in facts.ToList())
+            foreach (var (fact, value) in facts)
             {
                 foreach (var ancestor in ancestors)
                 {
