@@ -6,6 +6,7 @@ using Qedu.Indicators.DemoData;
 using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Features.Compute;
 using Qedu.Indicators.Features.Dashboard;
+using Qedu.Indicators.Features.Forms;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
@@ -30,6 +31,7 @@ public static class IndicatorsModule
         services.AddScoped<IDemoSeedStep, IndicatorsDemoSeedStep>();
         services.AddSingleton(new PageScript("_content/Qedu.Ui/qedu-charts.js"));
         services.AddSingleton(new NavItem(NavSections.Overview, 30, "/indicators", "教育指标", "Indicators", Permissions.IndicatorsRead));
+        services.AddForms();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class IndicatorsModule
     {
         endpoints.MapComputeEndpoints();
         endpoints.MapDashboardEndpoints();
+        endpoints.MapFormEndpoints();
         return endpoints;
     }
 }
