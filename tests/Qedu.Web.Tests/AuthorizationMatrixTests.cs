@@ -309,6 +309,24 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/plans/workload"] = Rule.Needs(Permissions.PlansManage),
         ["GET /api/plans/overdue"] = Rule.Needs(Permissions.PlansManage),
 
+        // Indicators: collection forms. Rounds and returns nobody has (0): holders of the permission learn they do not
+        // exist, others may not ask. Which unit fills a return and which bureau reviews it is FormsApiTests' subject.
+        ["GET /indicators/forms"] = Rule.Needs(Permissions.IndicatorsRead),
+        ["GET /indicators/forms/rounds/{Id:long}"] = Supervision.Missing(Permissions.IndicatorsRead, "Id"),
+        ["GET /indicators/forms/returns/{Id:long}"] = Supervision.Missing(Permissions.IndicatorsRead, "Id"),
+        ["GET /api/indicators/forms/"] = Rule.Needs(Permissions.IndicatorsRead),
+        ["GET /api/indicators/forms/rounds"] = Rule.Needs(Permissions.IndicatorsRead),
+        // A round that names nothing: senders are told what is missing (400), others may not send.
+        ["POST /api/indicators/forms/rounds"] = new Rule(Access.Permission, Permissions.IndicatorsManage, Status: StatusCodes.Status400BadRequest)
+            with { Body = (_, _) => Task.FromResult<HttpContent>(Http.Json(new { })) },
+        ["GET /api/indicators/forms/rounds/{id:long}"] = Supervision.Missing(Permissions.IndicatorsRead, "id"),
+        ["GET /api/indicators/forms/mine"] = Rule.Needs(Permissions.IndicatorsReport),
+        ["GET /api/indicators/forms/returns/{id:long}"] = Supervision.Missing(Permissions.IndicatorsRead, "id"),
+        ["PUT /api/indicators/forms/returns/{id:long}"] = Supervision.Missing(Permissions.IndicatorsReport, "id"),
+        ["POST /api/indicators/forms/returns/{id:long}/submit"] = Supervision.Missing(Permissions.IndicatorsReport, "id"),
+        ["POST /api/indicators/forms/returns/{id:long}/approve"] = Supervision.Missing(Permissions.IndicatorsManage, "id"),
+        ["POST /api/indicators/forms/returns/{id:long}/send-back"] = Supervision.Missing(Permissions.IndicatorsManage, "id"),
+
         // Signing in and out, the language switch, the OpenID Connect provider. The protocol endpoints answer a bare
         // request (no OAuth parameters, no token) with the protocol's own error, the same for everyone: 400
         // invalid_request, or 401 for the user-info endpoint, which wants a bearer token (RFC 6750).

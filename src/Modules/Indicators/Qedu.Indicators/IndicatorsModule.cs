@@ -6,6 +6,7 @@ using Qedu.Indicators.DemoData;
 using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Features.Compute;
 using Qedu.Indicators.Features.Dashboard;
+using Qedu.Indicators.Features.Forms;
 using Qedu.Indicators.Features.Overview;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
@@ -32,6 +33,7 @@ public static class IndicatorsModule
         services.AddSingleton(new PageScript("_content/Qedu.Ui/qedu-charts.js"));
         services.AddSingleton(new NavItem(NavSections.Overview, 5, "/indicators/overview", "领导驾驶舱", "Leader overview", Permissions.IndicatorsRead));
         services.AddSingleton(new NavItem(NavSections.Overview, 30, "/indicators", "教育指标", "Indicators", Permissions.IndicatorsRead));
+        services.AddForms();
         return services;
     }
 
@@ -39,6 +41,7 @@ public static class IndicatorsModule
     {
         endpoints.MapComputeEndpoints();
         endpoints.MapDashboardEndpoints();
+        endpoints.MapFormEndpoints();
         return endpoints;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Persistence;
 using Qedu.Indicators.Domain;
+using Qedu.Indicators.Features.Forms;
 
 namespace Qedu.Indicators.Data;
 
@@ -12,6 +13,9 @@ internal abstract class IndicatorsDb(DbContextOptions options, ICurrentAccess ac
 
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
     public DbSet<ComputeRun> Runs => Set<ComputeRun>();
+    public DbSet<FormRound> FormRounds => Set<FormRound>();
+    public DbSet<FormReturn> FormReturns => Set<FormReturn>();
+    public DbSet<FormReturnValue> FormValues => Set<FormReturnValue>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -33,6 +37,7 @@ internal abstract class IndicatorsDb(DbContextOptions options, ICurrentAccess ac
             b.Property(x => x.Period).HasMaxLength(7);
             b.Property(x => x.By).HasMaxLength(100);
         });
+        FormsModel.Map(builder);
     }
 }
 
