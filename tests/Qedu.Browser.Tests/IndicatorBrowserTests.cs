@@ -51,14 +51,20 @@ public sealed class IndicatorBrowserTests(BrowserFixture fixture) : BrowserTest(
         var districtValue = await district.GetByTestId("child-value").InnerTextAsync();
         await district.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/indicators/{districtCode}\\?"));
-        Assert.StartsWith(districtValue, await page.Locator("a.indicator-card[data-indicator='large-class-share.primary'] [data-testid=value]").InnerTextAsync(), StringComparison.Ordinal);
+        // Enhanced navigation changes the address before it patches the page: wait for the district's own page.
+        await Expect(page.GetByTestId("dashboard-title")).Not.ToHaveTextAsync("青岛市教育局 · 教育指标");
+        await Expect(page.Locator("a.indicator-card[data-indicator='large-class-share.primary'] [data-testid=value]"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(districtValue)));
+        var districtTitle = await page.GetByTestId("dashboard-title").InnerTextAsync();
         var school = page.GetByTestId("children").Locator("tbody tr").First;
         var schoolCode = await school.GetAttributeAsync("data-org");
         await school.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/indicators/{schoolCode}\\?"));
+        await Expect(page.GetByTestId("dashboard-title")).Not.ToHaveTextAsync(districtTitle);
 
-        // The school's large classes: every one listed has 56 or more pupils, as many as the share counts.
+        // The school's large classes: every one listed has 56 or more pupils.
         await page.GetByTestId("large-only").ClickAsync();
+        await Expect(page.GetByTestId("large-only")).ToHaveCountAsync(0);
         var sizes = await page.GetByTestId("classes").Locator("tbody tr td.num").AllInnerTextsAsync();
         Assert.NotEmpty(sizes);
         Assert.All(sizes, s => Assert.True(int.Parse(s, CultureInfo.InvariantCulture) >= 56, s));

@@ -19,7 +19,7 @@ internal sealed class DashboardExport(DashboardQueries queries, IndicatorCatalog
                 [
                     catalog.Categories.FirstOrDefault(c => c.Code == r.Indicator.Category)?.Name.Zh, r.Indicator.Code, r.Indicator.Name.Zh,
                     r.Value, r.Indicator.Unit.Zh, r.Numerator, r.Denominator, r.Previous,
-                    r.Target is { } b ? $"{Comparator(b.Comparator)}{b.Value.ToString(CultureInfo.InvariantCulture)}" : null, r.Target?.Year,
+                    r.Target is { } b ? $"{TargetStatus.Symbol(b.Comparator)}{b.Value.ToString(CultureInfo.InvariantCulture)}" : null, r.Target?.Year,
                     r.Status?.Gap, r.Status is null ? null : r.Status.Met ? "达标" : "未达标",
                     r.Target is { } task ? $"{task.TaskNumber}. {task.TaskTitle}" : null, r.Indicator.Definition.Zh,
                 ])]),
@@ -58,5 +58,4 @@ internal sealed class DashboardExport(DashboardQueries queries, IndicatorCatalog
         return sheets;
     }
 
-    private static string Comparator(string comparator) => comparator switch { "<=" => "≤", "=" => "=", _ => "≥" };
 }

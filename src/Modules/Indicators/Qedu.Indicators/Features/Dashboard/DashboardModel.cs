@@ -29,6 +29,9 @@ internal sealed record TargetStatus(BoundTarget Target, decimal Gap, bool Met)
         };
         return new TargetStatus(target, v - target.Value, met);
     }
+
+    /// <summary>How a comparator is printed beside a target: ≥ 80, ≤ 0, = 100.</summary>
+    public static string Symbol(string comparator) => comparator switch { "<=" => "≤", "=" => "=", _ => "≥" };
 }
 
 /// <summary>One indicator of the unit: this period's value, the previous period's, and the target it is measured against.</summary>
