@@ -59,6 +59,23 @@ public sealed class IndicatorApiTests(WebApp app)
         Assert.Equal(stored["class-size-band.56-65"], bands["56-65"]);
     }
 
+    [Fact]
+    public async Task A_card_shows_the_previous_periods_value_beside_this_periods()
+    {
+        await ComputeAsync("2023");
+        await ComputeAsync("2024");
+        var value = (await StoredAsync(City, "2024"))["large-class-share.primary"];
+        Assert.Equal(value, (await StoredAsync(City, "2023"))["large-class-share.primary"]); // the same registry, computed twice
+
+        var client = await app.ClientAsync("city.admin");
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/indicators/{City}?period=2024"));
+        var card = System.Text.RegularExpressions.Regex.Match(html, "<a class=\"indicator-card[^\"]*\"[^>]*data-indicator=\"large-class-share.primary\">.*?</a>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains($"上期 2023: {value.ToString("N1", CultureInfo.InvariantCulture)}", card, StringComparison.Ordinal);
+        var json = await (await client.GetAsync($"/api/indicators/{City}/values?period=2024")).JsonAsync();
+        var previous = json.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "large-class-share.primary").GetProperty("previous");
+        Assert.Equal(value, previous.GetDecimal());
+    }
+
     [Theory]
     [InlineData("zh-CN", "统计期“2026-13”无效")]
     [InlineData("en", "The period \"2026-13\" is not valid")]
@@ -180,6 +197,12 @@ public sealed class IndicatorApiTests(WebApp app)
         var stored = await StoredAsync(City, CurrentYear());
         Assert.Equal(stored["inclusive-kindergarten-coverage"], coverage.GetProperty("value").GetDecimal());
         Assert.Equal(stored["inclusive-kindergarten-coverage"] >= 80, coverage.GetProperty("met").GetBoolean());
+
+        // The task page shows the same live value beside the target, linked to the city's dashboard of that indicator.
+        var taskPage = WebUtility.HtmlDecode(await owner.GetStringAsync($"/plans/tasks/{tasks["22"].GetProperty("id").GetInt64()}"));
+        var cell = System.Text.RegularExpressions.Regex.Matches(taskPage, "<td data-testid=\"target-indicator\">(.*?)</td>", System.Text.RegularExpressions.RegexOptions.Singleline)[1].Groups[1].Value;
+        Assert.Contains($"href=\"/indicators/{City}?i=inclusive-kindergarten-coverage\"", cell, StringComparison.Ordinal);
+        Assert.Contains($">{stored["inclusive-kindergarten-coverage"].ToString("0.####", CultureInfo.InvariantCulture)}%<", cell, StringComparison.Ordinal);
 
         var overview = await owner.GetStringAsync("/indicators/overview");
         var section = System.Text.RegularExpressions.Regex.Match(overview, $"data-plan=\"{planId}\".*?</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;

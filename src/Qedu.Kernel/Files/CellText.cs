@@ -17,4 +17,15 @@ public static class CellText
         value.Length > 0 && (Triggers(value[0]) || IsEscaped(value)) ? "'" + value : value;
 
     public static string Unescape(string value) => IsEscaped(value) ? value[1..] : value;
+
+    /// <summary>A spreadsheet column's letters from its zero-based index: 0 → A, 25 → Z, 26 → AA.</summary>
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + (n - 1) % 26) + name;
+        }
+        return name;
+    }
 }

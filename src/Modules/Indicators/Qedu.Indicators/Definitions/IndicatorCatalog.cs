@@ -10,7 +10,7 @@ namespace Qedu.Indicators.Definitions;
 internal sealed record Bilingual(string Zh, string En)
 {
     public string In(bool english) => english ? En : Zh;
-    public override string ToString() => In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
+    public override string ToString() => In(CodeBook.IsEnglish);
 }
 
 internal enum Formula

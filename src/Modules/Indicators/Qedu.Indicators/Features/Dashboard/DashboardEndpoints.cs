@@ -17,7 +17,7 @@ internal static class DashboardEndpoints
 
         group.MapGet("/{org}/values", async (string org, string? period, DashboardQueries queries, IStringLocalizer<IndicatorsText> t, CancellationToken ct) =>
             {
-                if (await queries.LoadAsync(org, period, null, ct) is not { } view)
+                if (await queries.LoadAsync(org, period, null, ct, detail: false) is not { } view)
                 {
                     return Results.Problem(string.Format(t["Dashboard.NotVisible"], org), statusCode: StatusCodes.Status404NotFound);
                 }

@@ -39,8 +39,11 @@ internal sealed class DashboardQueries(
     public async Task<IReadOnlyList<string>> PeriodsAsync(CancellationToken ct) =>
         await db.Runs.AsNoTracking().Select(r => r.Period).Distinct().OrderByDescending(p => p).ToListAsync(ct);
 
-    /// <summary>The dashboard of a unit the caller may see, or null.</summary>
-    public async Task<DashboardView?> LoadAsync(string orgCode, string? period, string? indicatorCode, CancellationToken ct)
+    /// <summary>
+    /// The dashboard of a unit the caller may see, or null. Without <paramref name="detail"/> only the unit's own values
+    /// (the values API): no child units, trend or classes are read.
+    /// </summary>
+    public async Task<DashboardView?> LoadAsync(string orgCode, string? period, string? indicatorCode, CancellationToken ct, bool detail = true)
     {
         if (await tree.FindAsync(orgCode, ct) is not { } unit || unit.Kind is not (OrgUnitKind.City or OrgUnitKind.Province or OrgUnitKind.District or OrgUnitKind.School))
         {
@@ -75,13 +78,13 @@ internal sealed class DashboardQueries(
         var selected = catalog.Find(indicatorCode) is { IsBand: false } chosen && rows.Any(r => r.Indicator == chosen)
             ? chosen
             : rows.FirstOrDefault()?.Indicator;
-        var trend = selected is null
+        var trend = selected is null || !detail
             ? []
             : history.Where(s => s.IndicatorCode == selected.Code && s.Period.Length == period?.Length)
                 .OrderBy(s => s.Period, StringComparer.Ordinal).Select(s => new TrendPoint(s.Period, s.Value)).ToList();
 
-        var children = selected is null || period is null ? [] : await ChildrenAsync(unit.Id, period, selected, ct);
-        var classes = unit.Kind == OrgUnitKind.School ? await registry.ClassesOfSchoolAsync(unit.Id, ct) : null;
+        var children = selected is null || period is null || !detail ? [] : await ChildrenAsync(unit.Id, period, selected, ct);
+        var classes = unit.Kind == OrgUnitKind.School && detail ? await registry.ClassesOfSchoolAsync(unit.Id, ct) : null;
         var computedAt = current.Values.Select(s => (DateTimeOffset?)s.ComputedAt).FirstOrDefault();
         return new DashboardView(DashboardUnit.Of(unit), path, period, periods, computedAt, rows, bands, selected, children, trend, classes);
     }

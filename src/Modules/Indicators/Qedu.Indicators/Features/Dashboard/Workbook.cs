@@ -103,15 +103,7 @@ internal static class Workbook
         CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture)),
     };
 
-    private static string Reference(uint row, int column)
-    {
-        var name = "";
-        for (var n = column + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + (n - 1) % 26) + name;
-        }
-        return name + row.ToString(CultureInfo.InvariantCulture);
-    }
+    private static string Reference(uint row, int column) => CellText.ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
     private static Stylesheet Styles() => new(
         new Fonts(

@@ -113,7 +113,7 @@ internal sealed class FormQueries(IndicatorsDb db, KernelDb kernel, FormAccess a
         return lines;
     }
 
-    private static bool English => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    private static bool English => Qedu.Kernel.Codes.CodeBook.IsEnglish;
 
     private ReturnLine Line(FormReturn r, DateOnly deadline, IReadOnlyDictionary<int, (string Code, string Name)> names)
     {

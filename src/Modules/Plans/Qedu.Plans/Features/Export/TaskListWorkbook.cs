@@ -37,7 +37,7 @@ internal static class TaskListWorkbook
     public static void Write(Stream stream, ExportPlan plan)
     {
         var columns = ExportText.TableColumns.Concat(ExportText.SupervisionColumns).ToList();
-        var last = Column(columns.Count - 1);
+        var last = CellText.ColumnName(columns.Count - 1);
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
@@ -92,8 +92,8 @@ internal static class TaskListWorkbook
             }
         }
 
-        var tableEnd = Column(ExportText.TableColumns.Count - 1);
-        var supervisionStart = Column(ExportText.TableColumns.Count);
+        var tableEnd = CellText.ColumnName(ExportText.TableColumns.Count - 1);
+        var supervisionStart = CellText.ColumnName(ExportText.TableColumns.Count);
         sheetPart.Worksheet = new Worksheet(
             new SheetProperties(new PageSetupProperties { FitToPage = true }),
             new SheetViews(new SheetView(
@@ -123,7 +123,7 @@ internal static class TaskListWorkbook
 
     private static void Add(Row row, int column, string? text, uint style)
     {
-        var reference = Column(column) + row.RowIndex!.Value.ToString(CultureInfo.InvariantCulture);
+        var reference = CellText.ColumnName(column) + row.RowIndex!.Value.ToString(CultureInfo.InvariantCulture);
         row.Append(new Cell
         {
             CellReference = reference,
@@ -131,16 +131,6 @@ internal static class TaskListWorkbook
             StyleIndex = style,
             InlineString = new InlineString(new Text(CellText.Escape(text ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
         });
-    }
-
-    public static string Column(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + (n - 1) % 26) + name;
-        }
-        return name;
     }
 
     private static Stylesheet Styles()

@@ -86,7 +86,7 @@ internal sealed class XlsxTableWriter : TableWriter
 
     public override void WriteHeader(IReadOnlyList<string> headers)
     {
-        _columns = Enumerable.Range(0, headers.Count).Select(ColumnName).ToArray();
+        _columns = Enumerable.Range(0, headers.Count).Select(CellText.ColumnName).ToArray();
         // Text format on whole columns, so an ID typed in later stays text instead of becoming 3.70202E+17.
         _writer.WriteStartElement(new Columns());
         for (var i = 0; i < headers.Count; i++)
@@ -144,16 +144,6 @@ internal sealed class XlsxTableWriter : TableWriter
             _writer.Dispose();
             _document.Dispose();
         }
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + (n - 1) % 26) + name;
-        }
-        return name;
     }
 
     private static Stylesheet Styles() => new(
