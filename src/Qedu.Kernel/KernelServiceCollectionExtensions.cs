@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Identity;
+using Qedu.Kernel.Identity.Passwords;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Persistence;
@@ -39,23 +41,35 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IDemoSeedStep, KernelDemoSeedStep>();
 
+        services.AddOptions<AccountSecurityOptions>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<SignInThrottling>();
         services.AddIdentityCore<QeduUser>(o =>
             {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // Password rules are PolicyPasswordValidator's (length, common passwords, names), not Identity's
+                // composition rules, which ASVS 6.2.5 advises against.
+                o.Password.RequiredLength = 1;
+                o.Password.RequiredUniqueChars = 1;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                // Identity's lockout is per account, so a stranger who knows a user name could lock its owner out;
+                // SignInThrottling counts failures per account and client address instead.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
                 o.SignIn.RequireConfirmedAccount = false;
             })
+            .AddUserManager<QeduUserManager>()
             .AddSignInManager()
             .AddEntityFrameworkStores<KernelDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // After the defaults, so the authenticator provider is Qedu's (clock from TimeProvider, each code once).
+            .AddTokenProvider<TotpAuthenticatorProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        services.RemoveAll<IPasswordValidator<QeduUser>>();
+        services.AddScoped<IPasswordValidator<QeduUser>, PolicyPasswordValidator>();
+        services.AddScoped<IPasswordValidator<QeduUser>, HistoryPasswordValidator>();
 
         services.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<KernelDb>());
         return services;

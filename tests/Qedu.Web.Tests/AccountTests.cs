@@ -40,8 +40,15 @@ public sealed partial class AccountTests(WebApp app)
         Assert.Equal(await IdOfAsync(TestWorld.AnchorSchool), assignment.OrgUnitId);
         Assert.Equal(await IdOfAsync(TestWorld.AnchorSchool), account.HomeOrgUnitId);
 
-        // The new account works, with exactly the role and scope it was given.
+        // The administrator chose the password, so the person must choose their own before anything else.
+        Assert.True(account.MustChangePassword);
         var teacher = await app.SignInAsync(userName);
+        using var first = await teacher.GetAsync("/");
+        Assert.Equal("/account/password", first.RedirectPath());
+        using var changed = await PageForms.ChangePasswordAsync(teacher, DemoAccounts.Password, "Chalk on a green board 2026");
+        Assert.True(changed.IsRedirect(), string.Join("; ", (await changed.FieldErrorsAsync()).Select(e => $"{e.Key}: {e.Value}")));
+
+        // Then the account works, with exactly the role and scope it was given.
         using var me = await teacher.GetAsync("/api/me");
         var json = await me.JsonAsync();
         Assert.Equal([TestWorld.AnchorSchool], json.GetProperty("scopeCodes").EnumerateArray().Select(s => s.GetString()));

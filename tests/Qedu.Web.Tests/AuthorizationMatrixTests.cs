@@ -121,6 +121,13 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /accounts"] = Rule.Needs(Permissions.AccountsManage),
         ["GET /accounts/new"] = Rule.Needs(Permissions.AccountsManage),
         ["GET /accounts/{Id:guid}"] = Rule.Scoped(Permissions.AccountsManage, Target.Account),
+        ["GET /accounts/privileged"] = Rule.Needs(Permissions.AccountsReview),
+        // A person's own account: their sessions, password and second factor; there is no one else's to ask for.
+        ["GET /account"] = Rule.SignedIn(),
+        ["GET /account/password"] = Rule.SignedIn(),
+        ["GET /account/two-factor"] = Rule.SignedIn(),
+        // The second sign-in step without a first one: back to the login form, whoever asks.
+        ["GET /login/two-factor"] = Rule.Public(StatusCodes.Status302Found),
         ["GET /audit"] = Rule.Needs(Permissions.AuditRead),
         ["GET /registry/students"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /registry/students/{Id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),

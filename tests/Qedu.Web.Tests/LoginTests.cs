@@ -48,32 +48,6 @@ public sealed class LoginTests(WebApp app)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
-    {
-        const string user = "login.lockout";
-        await app.CreateAccountAsync(user, Roles.Teacher, TestWorld.AnchorSchool);
-        var client = app.Anonymous();
-
-        var messages = new List<string>();
-        for (var i = 0; i < 5; i++)
-        {
-            using var attempt = await QeduApp.PostLoginAsync(client, user, WrongPassword);
-            messages.Add(WebUtility.HtmlDecode(await attempt.Content.ReadAsStringAsync()));
-        }
-        using var right = await QeduApp.PostLoginAsync(client, user, DemoAccounts.Password);
-
-        var failed = app.Text<WebText>("Login.Failed");
-        var locked = app.Text<WebText>("Login.LockedOut");
-        Assert.All(messages.Take(4), m => Assert.Contains(failed, m, StringComparison.Ordinal));
-        Assert.Contains(locked, messages[4], StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode); // the form again, not a redirect into the app
-        Assert.Contains(locked, WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        var lockoutEnd = await app.KernelAsync(db => db.Users.Where(u => u.UserName == user).Select(u => u.LockoutEnd).SingleAsync());
-        Assert.True(lockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10), $"locked until {lockoutEnd}");
-        Assert.Equal("locked out", (await LastAuditAsync("auth.sign-in-failed", user)).Details);
-    }
-
-    [Fact]
     public async Task A_successful_sign_in_sets_an_http_only_session_cookie_and_returns_to_the_asked_page()
     {
         var client = app.Anonymous();

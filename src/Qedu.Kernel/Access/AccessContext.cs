@@ -10,6 +10,17 @@ public enum ActorKind
     System,
 }
 
+/// <summary>
+/// What a signed-in person must do before anything else: choose their own password (an administrator set it, or it has
+/// aged past the limit), or enrol a second factor their role requires. Until then they hold no grants.
+/// </summary>
+public enum AccountStep
+{
+    None,
+    ChangePassword,
+    EnrolTwoFactor,
+}
+
 /// <summary>One grant: a set of permissions over the subtree of one org unit.</summary>
 public sealed record Grant(int OrgUnitId, string OrgUnitCode, IReadOnlySet<string> Permissions, string? Role);
 
@@ -20,9 +31,10 @@ public sealed record Grant(int OrgUnitId, string OrgUnitCode, IReadOnlySet<strin
 /// </summary>
 public sealed class AccessContext
 {
-    private AccessContext(ActorKind kind, string? actorId, string? actorName, IReadOnlyList<Grant> grants)
+    private AccessContext(ActorKind kind, string? actorId, string? actorName, IReadOnlyList<Grant> grants, AccountStep pendingStep = AccountStep.None)
     {
         Kind = kind;
+        PendingStep = pendingStep;
         ActorId = actorId;
         ActorName = actorName;
         Grants = grants;
@@ -35,6 +47,9 @@ public sealed class AccessContext
     public IReadOnlyList<Grant> Grants { get; }
     public List<int> ReadRoots { get; }
 
+    /// <summary>A step the person must take first (their grants are empty until then).</summary>
+    public AccountStep PendingStep { get; }
+
     public bool IsSystem => Kind == ActorKind.System;
     public bool IsAuthenticated => Kind != ActorKind.Anonymous;
 
@@ -42,6 +57,10 @@ public sealed class AccessContext
     public static AccessContext Anonymous { get; } = new(ActorKind.Anonymous, null, null, []);
     public static AccessContext ForUser(Guid userId, string userName, IReadOnlyList<Grant> grants) =>
         new(ActorKind.User, userId.ToString(), userName, grants);
+
+    /// <summary>A signed-in person who must take <paramref name="step"/> before they may do anything.</summary>
+    public static AccessContext Pending(Guid userId, string userName, AccountStep step) =>
+        new(ActorKind.User, userId.ToString(), userName, [], step);
     public static AccessContext ForClient(string clientId, IReadOnlyList<Grant> grants) =>
         new(ActorKind.Client, clientId, clientId, grants);
 

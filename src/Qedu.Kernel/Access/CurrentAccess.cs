@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
+using Microsoft.Extensions.Options;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.Identity;
 
 namespace Qedu.Kernel.Access;
 
@@ -80,7 +82,7 @@ public sealed class CurrentAccess(IServiceProvider services, IHttpContextAccesso
 public sealed record AccessDefaults(AccessContext OutsideRequests);
 
 /// <summary>Turns a principal into grants, reading role assignments (users) or the client's binding (clients).</summary>
-public sealed class AccessResolver(KernelDb db, TimeProvider clock)
+public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<AccountSecurityOptions> security)
 {
     public async Task<AccessContext> ResolveAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
@@ -109,13 +111,14 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock)
         }
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.UserName, u.IsActive, u.LockoutEnd })
+            .Select(u => new { u.UserName, u.IsActive, u.MustChangePassword, u.PasswordChangedAt, u.TwoFactorEnabled })
             .FirstOrDefaultAsync(ct);
         if (user is null)
         {
             return AccessContext.Anonymous;
         }
-        if (!user.IsActive || user.LockoutEnd > clock.GetUtcNow())
+        // Failed sign-ins by others never reach a session that is already open (they only throttle new attempts).
+        if (!user.IsActive)
         {
             return AccessContext.ForUser(userId, user.UserName ?? "", []);
         }
@@ -138,6 +141,14 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock)
                 : role.Permissions.Where(tokenScopes.Contains).ToHashSet(StringComparer.Ordinal);
             grants.Add(new Grant(a.Id, a.Code, permissions, a.Role));
         }
-        return AccessContext.ForUser(userId, user.UserName ?? "", grants);
+        var settings = security.Value;
+        var maxAge = settings.Passwords.MaxAgeDays;
+        var step = user.MustChangePassword || (maxAge > 0 && user.PasswordChangedAt is { } changed && clock.GetUtcNow() - changed > TimeSpan.FromDays(maxAge))
+            ? AccountStep.ChangePassword
+            : !user.TwoFactorEnabled && settings.TwoFactor.IsRequiredFor(assignments.Select(a => a.Role)) ? AccountStep.EnrolTwoFactor
+            : AccountStep.None;
+        return step == AccountStep.None
+            ? AccessContext.ForUser(userId, user.UserName ?? "", grants)
+            : AccessContext.Pending(userId, user.UserName ?? "", step);
     }
 }

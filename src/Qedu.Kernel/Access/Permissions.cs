@@ -9,6 +9,12 @@ public static class Permissions
     public const string OrgRead = "org.read";
     public const string OrgManage = "org.manage";
     public const string AccountsManage = "accounts.manage";
+
+    /// <summary>
+    /// See who holds administrator and auditor roles in one's scope and every grant and revocation of them: how each of
+    /// the separated duties (system and security administration, audit) watches the others (MLPS 8.1.4.2).
+    /// </summary>
+    public const string AccountsReview = "accounts.review";
     public const string AuditRead = "audit.read";
     public const string PiiView = "pii.view";
     public const string RegistryRead = "registry.read";
@@ -33,7 +39,7 @@ public static class Permissions
     public const string IndicatorsReport = "indicators.report";
 
     public static readonly IReadOnlyList<string> All =
-        [OrgRead, OrgManage, AccountsManage, AuditRead, PiiView, RegistryRead, RegistryWrite, PlansRead, PlansManage, PlansReport,
+        [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>

@@ -26,13 +26,16 @@ public static class Roles
 
     /// <summary>
     /// The role catalogue. Auditors read the audit log and nothing personal; only a city administrator grants auditor
-    /// and department roles, so no one can audit themselves into a department's data.
+    /// and department roles, so no one can audit themselves into a department's data. The duties are separated as MLPS
+    /// level 3 asks (系统管理员, 安全管理员, 审计管理员): administrators manage units, accounts and grants; auditors read
+    /// the log; no account holds both (<see cref="IncompatibleWith"/>), no one grants themselves a role, and every
+    /// grant of either kind is shown to the holders of the other (accounts.review).
     /// </summary>
     public static readonly IReadOnlyList<RoleDefinition> All =
     [
         new(CityAdmin, "市级管理员", "City administrator",
-            Set(Permissions.OrgRead, Permissions.OrgManage, Permissions.AccountsManage, Permissions.RegistryRead, Permissions.RegistryWrite,
-                Permissions.PlansRead, Permissions.PlansManage, Permissions.IndicatorsRead, Permissions.IndicatorsManage),
+            Set(Permissions.OrgRead, Permissions.OrgManage, Permissions.AccountsManage, Permissions.AccountsReview, Permissions.RegistryRead,
+                Permissions.RegistryWrite, Permissions.PlansRead, Permissions.PlansManage, Permissions.IndicatorsRead, Permissions.IndicatorsManage),
             Kinds(OrgUnitKind.City, OrgUnitKind.Province),
             Set(CityAdmin, DepartmentStaff, DistrictAdmin, SchoolAdmin, Teacher, Parent, Auditor)),
         new(DepartmentStaff, "处室工作人员", "Department staff",
@@ -40,14 +43,14 @@ public static class Roles
             Kinds(OrgUnitKind.City, OrgUnitKind.District),
             Set()),
         new(DistrictAdmin, "区(市)管理员", "District administrator",
-            Set(Permissions.OrgRead, Permissions.OrgManage, Permissions.AccountsManage, Permissions.RegistryRead, Permissions.RegistryWrite,
-                Permissions.PlansRead, Permissions.PlansManage, Permissions.PlansReport,
+            Set(Permissions.OrgRead, Permissions.OrgManage, Permissions.AccountsManage, Permissions.AccountsReview, Permissions.RegistryRead,
+                Permissions.RegistryWrite, Permissions.PlansRead, Permissions.PlansManage, Permissions.PlansReport,
                 Permissions.IndicatorsRead, Permissions.IndicatorsManage, Permissions.IndicatorsReport),
             Kinds(OrgUnitKind.District),
             Set(DistrictAdmin, SchoolAdmin, Teacher, Parent)),
         new(SchoolAdmin, "学校管理员", "School administrator",
-            Set(Permissions.OrgRead, Permissions.AccountsManage, Permissions.RegistryRead, Permissions.RegistryWrite, Permissions.PiiView,
-                Permissions.IndicatorsRead, Permissions.IndicatorsReport),
+            Set(Permissions.OrgRead, Permissions.AccountsManage, Permissions.AccountsReview, Permissions.RegistryRead, Permissions.RegistryWrite,
+                Permissions.PiiView, Permissions.IndicatorsRead, Permissions.IndicatorsReport),
             Kinds(OrgUnitKind.School),
             Set(SchoolAdmin, Teacher, Parent)),
         new(Teacher, "教师", "Teacher",
@@ -59,7 +62,7 @@ public static class Roles
             Kinds(OrgUnitKind.School),
             Set()),
         new(Auditor, "审计员", "Auditor",
-            Set(Permissions.OrgRead, Permissions.AuditRead),
+            Set(Permissions.OrgRead, Permissions.AuditRead, Permissions.AccountsReview),
             Kinds(OrgUnitKind.City, OrgUnitKind.District),
             Set()),
     ];
@@ -67,4 +70,19 @@ public static class Roles
     private static readonly Dictionary<string, RoleDefinition> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static RoleDefinition? Find(string? name) => name is not null && ByName.TryGetValue(name, out var r) ? r : null;
+
+    /// <summary>An administrator role: it manages accounts (and so grants roles).</summary>
+    public static bool IsAdministrator(string role) => Find(role)?.Permissions.Contains(Permissions.AccountsManage) == true;
+
+    /// <summary>Administrator and auditor roles: their grants are audited on their own and shown to the other duty.</summary>
+    public static bool IsPrivileged(string role) => role == Auditor || IsAdministrator(role);
+
+    /// <summary>
+    /// The first role among <paramref name="held"/> that may not sit on one account with <paramref name="role"/>: the
+    /// auditor role beside any administrator role, either way round (separation of duties).
+    /// </summary>
+    public static string? IncompatibleWith(string role, IEnumerable<string> held) =>
+        role == Auditor ? held.FirstOrDefault(IsAdministrator)
+        : IsAdministrator(role) ? held.FirstOrDefault(h => h == Auditor)
+        : null;
 }

@@ -284,6 +284,10 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
         && type != typeof(OidcKey)
         && type != typeof(OrgClosure)
         && type != typeof(IdentityUserToken<Guid>)
+        // Sign-in bookkeeping: sign-ins, failures and ended sessions have audit lines of their own (auth.*).
+        && type != typeof(Identity.UserSession)
+        && type != typeof(Identity.SignInThrottle)
+        && type != typeof(Identity.PasswordHistoryEntry)
         && !(type.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) ?? false);
 
     private static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

@@ -12,7 +12,7 @@ public sealed record DemoClient(string ClientId, string DisplayName, string OrgC
 /// </summary>
 public static class DemoAccounts
 {
-    public const string Password = "Qedu#2026";
+    public const string Password = "Zhanqiao#2026";
     public const string ClientSecret = "demo-secret";
     public const string PortalClientId = "demo-portal";
     public const string MirrorClientId = "demo-mirror";

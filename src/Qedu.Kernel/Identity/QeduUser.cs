@@ -16,7 +16,19 @@ public sealed class QeduUser : IdentityUser<Guid>
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
 
+    /// <summary>
+    /// Set when someone else chose the password (an administrator's reset or a new account), or when the password no
+    /// longer meets the policy: the person must choose their own before anything else.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>When the password was last set (for the optional maximum age).</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+
     public List<RoleAssignment> Assignments { get; set; } = [];
+
+    /// <summary>Hashes of the last few passwords, so none of them is chosen again.</summary>
+    public List<PasswordHistoryEntry> PasswordHistory { get; set; } = [];
 }
 
 /// <summary>A role held over the subtree of one org unit.</summary>
@@ -28,4 +40,13 @@ public sealed class RoleAssignment
     public int OrgUnitId { get; set; }
     public DateTimeOffset GrantedAt { get; set; }
     public string? GrantedBy { get; set; }
+}
+
+/// <summary>The hash of a password an account once had (never the password).</summary>
+public sealed class PasswordHistoryEntry
+{
+    public long Id { get; set; }
+    public Guid UserId { get; set; }
+    public required string Hash { get; set; }
+    public DateTimeOffset SetAt { get; set; }
 }

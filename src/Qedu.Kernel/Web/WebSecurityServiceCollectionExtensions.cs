@@ -12,6 +12,7 @@ using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.Identity;
 using Qedu.Kernel.Oidc;
 using Scopes = OpenIddict.Abstractions.OpenIddictConstants.Scopes;
 
@@ -43,21 +44,44 @@ public static class WebSecurityServiceCollectionExtensions
                     : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
 
-        services.ConfigureApplicationCookie(o =>
+        services.Configure<AccountSecurityOptions>(configuration.GetSection("Security"));
+        services.AddScoped<SessionCookieEvents>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AccountSecurityOptions>>((o, security) =>
+            {
+                o.Cookie.Name = "qedu.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.AccessDeniedPath = "/access-denied";
+                // The server-side session, checked on every request, holds the idle and absolute limits (and says which
+                // ended it); the cookie only has to outlive it, by an hour. It is a session cookie all the same (not persistent).
+                o.ExpireTimeSpan = TimeSpan.FromHours(security.Value.Sessions.AbsoluteHours + 1);
+                o.SlidingExpiration = false;
+                o.EventsType = typeof(SessionCookieEvents);
+            });
+        services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            o.Cookie.Name = "qedu.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            o.LoginPath = "/login";
-            o.LogoutPath = "/logout";
-            o.AccessDeniedPath = "/access-denied";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
-            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            // Identity rebuilds the principal when it re-checks the stamp: keep the session and how the person signed in.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var kept = context.CurrentPrincipal?.Claims
+                    .Where(c => c.Type is UserSessions.ClaimType or SessionCookieEvents.MethodClaim or SessionCookieEvents.FailedBeforeClaim)
+                    .Select(c => new System.Security.Claims.Claim(c.Type, c.Value))
+                    .ToList() ?? [];
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    foreach (var claim in kept.Where(c => !identity.HasClaim(c.Type, c.Value)))
+                    {
+                        identity.AddClaim(claim);
+                    }
+                }
+                return Task.CompletedTask;
+            };
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "qedu.af";
@@ -113,18 +137,6 @@ public static class WebSecurityServiceCollectionExtensions
             await context.RequestServices.GetRequiredService<CurrentAccess>().EnsureResolvedAsync(context.RequestAborted);
             await next(context);
         });
-
-    /// <summary>API callers get a status code; people in a browser get the sign-in or access-denied page.</summary>
-    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
-    {
-        if (IsApi(context.Request))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
-    }
 
     /// <summary>
     /// Requests from programs rather than people: the JSON API and the token endpoints. (The authorization and

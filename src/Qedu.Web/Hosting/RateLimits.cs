@@ -8,7 +8,7 @@ namespace Qedu.Web.Hosting;
 internal static class RateLimits
 {
     /// <summary>
-    /// Sign-in attempts (the login form and the token endpoint) are limited per client address, so passwords and client
+    /// Sign-in attempts (the login form, its second-factor step and the token endpoint) are limited per client address, so passwords and client
     /// secrets cannot be guessed at speed; the account lockout then stops slow guessing of one account.
     /// </summary>
     public static IServiceCollection AddQeduRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -21,7 +21,8 @@ internal static class RateLimits
             {
                 var path = context.Request.Path;
                 var isSignIn = HttpMethods.IsPost(context.Request.Method)
-                    && (path.Equals("/login", StringComparison.OrdinalIgnoreCase) || path.Equals("/connect/token", StringComparison.OrdinalIgnoreCase));
+                    && (path.Equals("/login", StringComparison.OrdinalIgnoreCase) || path.Equals("/login/two-factor", StringComparison.OrdinalIgnoreCase)
+                        || path.Equals("/connect/token", StringComparison.OrdinalIgnoreCase));
                 if (!isSignIn)
                 {
                     return RateLimitPartition.GetNoLimiter("");

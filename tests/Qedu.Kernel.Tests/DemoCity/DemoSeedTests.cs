@@ -86,11 +86,24 @@ public class DemoSeedTests(SeededCity fixture) : IClassFixture<SeededCity>
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id.ToString())], "test"));
 
+        // With production's settings administrators and auditors hold nothing until they have a second factor.
         AccessContext access;
         await using (var scope = Host.Scope(AccessContext.Anonymous))
         {
             access = await scope.ServiceProvider.GetRequiredService<AccessResolver>().ResolveAsync(principal, CancellationToken.None);
         }
+        Assert.Equal(AccountStep.EnrolTwoFactor, access.PendingStep);
+        Assert.Empty(access.Grants);
+        await using (var scope = Host.Scope(AccessContext.System("test")))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<QeduUser>>();
+            await users.SetTwoFactorEnabledAsync((await users.FindByIdAsync(id.ToString()))!, true);
+        }
+        await using (var scope = Host.Scope(AccessContext.Anonymous))
+        {
+            access = await scope.ServiceProvider.GetRequiredService<AccessResolver>().ResolveAsync(principal, CancellationToken.None);
+        }
+        Assert.Equal(AccountStep.None, access.PendingStep);
 
         Assert.Equal(ActorKind.User, access.Kind);
         Assert.Equal(userName, access.ActorName);

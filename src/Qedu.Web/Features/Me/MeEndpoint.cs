@@ -1,5 +1,6 @@
 using Qedu.Kernel.Access;
 using Qedu.Web.Components.Layout;
+using Qedu.Web.Hosting;
 
 namespace Qedu.Web.Features.Me;
 
@@ -7,7 +8,9 @@ internal static class MeEndpoint
 {
     public sealed record MeRole(string Role, string OrgCode, string OrgName);
 
-    public sealed record MeResponse(string Kind, string? Id, string Name, IReadOnlyList<MeRole> Roles, IReadOnlyList<string> Permissions, IReadOnlyList<string> ScopeCodes);
+    /// <param name="PendingStep">What the person must do before anything else (the page to do it on), or null.</param>
+    public sealed record MeResponse(
+        string Kind, string? Id, string Name, IReadOnlyList<MeRole> Roles, IReadOnlyList<string> Permissions, IReadOnlyList<string> ScopeCodes, string? PendingStep);
 
     /// <summary>Who the caller is, in which roles and scopes: for single sign-on clients and for people checking their access.</summary>
     public static void MapMe(this IEndpointRouteBuilder endpoints) =>
@@ -21,7 +24,8 @@ internal static class MeEndpoint
                     name,
                     roles.Select(r => new MeRole(r.Role, r.OrgCode, r.OrgName)).ToList(),
                     Permissions.All.Where(caller.Has).ToList(),
-                    caller.Grants.Select(g => g.OrgUnitCode).Distinct().ToList()));
+                    caller.Grants.Select(g => g.OrgUnitCode).Distinct().ToList(),
+                    caller.PendingStep == AccountStep.None ? null : AccountSteps.PageOf(caller.PendingStep)));
             })
             .RequireAuthorization()
             .WithTags("Identity")

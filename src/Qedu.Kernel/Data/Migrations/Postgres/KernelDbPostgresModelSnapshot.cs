@@ -504,6 +504,9 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                     b.HasIndex("ActorId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_actor_id_sequence");
 
+                    b.HasIndex("EntityKey", "Sequence")
+                        .HasDatabaseName("ix_audit_entries_entity_key_sequence");
+
                     b.HasIndex("OrgUnitId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_org_unit_id_sequence");
 
@@ -614,6 +617,38 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                     b.ToTable("code_values", "kernel");
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Identity.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_history");
+
+                    b.HasIndex("UserId", "SetAt")
+                        .HasDatabaseName("ix_password_history_user_id_set_at");
+
+                    b.ToTable("password_history", "kernel");
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Identity.QeduUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -669,6 +704,10 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -678,6 +717,10 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
+
+                    b.Property<DateTimeOffset?>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_changed_at");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
@@ -761,6 +804,116 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                         .HasDatabaseName("ix_role_assignments_user_id_role_org_unit_id");
 
                     b.ToTable("role_assignments", "kernel");
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Identity.SignInThrottle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("account");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("FirstFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_failure_at");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_throttles");
+
+                    b.HasIndex("LastFailureAt")
+                        .HasDatabaseName("ix_sign_in_throttles_last_failure_at");
+
+                    b.HasIndex("Account", "ClientAddress")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sign_in_throttles_account_client_address");
+
+                    b.ToTable("sign_in_throttles", "kernel");
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Methods")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("methods");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId", "EndedAt")
+                        .HasDatabaseName("ix_user_sessions_user_id_ended_at");
+
+                    b.ToTable("user_sessions", "kernel");
                 });
 
             modelBuilder.Entity("Qedu.Kernel.Oidc.OidcKey", b =>
@@ -971,6 +1124,16 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                         .HasConstraintName("fk_code_values_code_lists_list_key");
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Identity.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("Qedu.Kernel.Identity.QeduUser", null)
+                        .WithMany("PasswordHistory")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_password_history_users_user_id");
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Identity.RoleAssignment", b =>
                 {
                     b.HasOne("Qedu.Kernel.OrgUnits.OrgUnit", null)
@@ -986,6 +1149,16 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_role_assignments_users_user_id");
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Identity.UserSession", b =>
+                {
+                    b.HasOne("Qedu.Kernel.Identity.QeduUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("Qedu.Kernel.OrgUnits.OrgUnit", b =>
@@ -1014,6 +1187,8 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Kernel.Identity.QeduUser", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("PasswordHistory");
                 });
 #pragma warning restore 612, 618
         }

@@ -495,6 +495,9 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                     b.HasIndex("ActorId", "Sequence")
                         .HasDatabaseName("ix_kernel_audit_entries_actor_id_sequence");
 
+                    b.HasIndex("EntityKey", "Sequence")
+                        .HasDatabaseName("ix_kernel_audit_entries_entity_key_sequence");
+
                     b.HasIndex("OrgUnitId", "Sequence")
                         .HasDatabaseName("ix_kernel_audit_entries_org_unit_id_sequence");
 
@@ -603,6 +606,36 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                     b.ToTable("kernel_code_values", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Identity.PasswordHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_password_history");
+
+                    b.HasIndex("UserId", "SetAt")
+                        .HasDatabaseName("ix_kernel_password_history_user_id_set_at");
+
+                    b.ToTable("kernel_password_history", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Identity.QeduUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -658,6 +691,10 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_end");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_change_password");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -667,6 +704,10 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
+
+                    b.Property<long?>("PasswordChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("password_changed_at");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT")
@@ -750,6 +791,114 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_kernel_role_assignments_user_id_role_org_unit_id");
 
                     b.ToTable("kernel_role_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Identity.SignInThrottle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_address");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long>("FirstFailureAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_failure_at");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_failure_at");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_sign_in_throttles");
+
+                    b.HasIndex("LastFailureAt")
+                        .HasDatabaseName("ix_kernel_sign_in_throttles_last_failure_at");
+
+                    b.HasIndex("Account", "ClientAddress")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_sign_in_throttles_account_client_address");
+
+                    b.ToTable("kernel_sign_in_throttles", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_address");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Methods")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("methods");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_agent");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_user_sessions");
+
+                    b.HasIndex("UserId", "EndedAt")
+                        .HasDatabaseName("ix_kernel_user_sessions_user_id_ended_at");
+
+                    b.ToTable("kernel_user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Kernel.Oidc.OidcKey", b =>
@@ -956,6 +1105,16 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                         .HasConstraintName("fk_kernel_code_values_kernel_code_lists_list_key");
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Identity.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("Qedu.Kernel.Identity.QeduUser", null)
+                        .WithMany("PasswordHistory")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kernel_password_history_users_user_id");
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Identity.RoleAssignment", b =>
                 {
                     b.HasOne("Qedu.Kernel.OrgUnits.OrgUnit", null)
@@ -971,6 +1130,16 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_kernel_role_assignments_kernel_users_user_id");
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Identity.UserSession", b =>
+                {
+                    b.HasOne("Qedu.Kernel.Identity.QeduUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kernel_user_sessions_kernel_users_user_id");
                 });
 
             modelBuilder.Entity("Qedu.Kernel.OrgUnits.OrgUnit", b =>
@@ -999,6 +1168,8 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Kernel.Identity.QeduUser", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("PasswordHistory");
                 });
 #pragma warning restore 612, 618
         }

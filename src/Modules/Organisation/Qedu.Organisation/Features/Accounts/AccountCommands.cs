@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.Localization;
@@ -24,13 +25,21 @@ public sealed class AccountInput
 
 /// <summary>
 /// Managing accounts inside one's scope. A caller may grant a role only where one of their own account-managing roles
-/// covers the scope and lists that role as grantable (a district administrator cannot make a city administrator).
+/// covers the scope and lists that role as grantable (a district administrator cannot make a city administrator). Every
+/// action on an existing account (grant, revoke, reset the password, disable, enable, unlock, end its sessions, reset
+/// its second factor) also needs the caller to be able to grant every role the account already holds, at the scope it
+/// holds it: a district administrator cannot take over a city administrator who happens to work in the district. No
+/// one manages their own account here (that is "my account"), and the auditor role never sits beside an administrator
+/// role on one account.
 /// </summary>
 public sealed partial class AccountCommands(
     KernelDb db,
     UserManager<QeduUser> users,
     AccountDirectory directory,
     OrgTree tree,
+    UserSessions sessions,
+    SignInThrottling throttling,
+    AuditTrail audit,
     ICurrentAccess access,
     TimeProvider clock,
     IStringLocalizer<OrgText> t,
@@ -39,6 +48,7 @@ public sealed partial class AccountCommands(
     [GeneratedRegex("^[A-Za-z0-9._@-]{3,64}$")]
     private static partial Regex UserNamePattern();
 
+    /// <summary>Creates an account with one role. Its password is the administrator's choice, so the person must change it.</summary>
     public async Task<Outcome<Guid>> CreateAsync(AccountInput input, CancellationToken ct = default)
     {
         var errors = new InputErrors();
@@ -63,9 +73,10 @@ public sealed partial class AccountCommands(
         }
         else
         {
+            var candidate = new QeduUser { DisplayName = input.DisplayName?.Trim() ?? "", UserName = userName };
             foreach (var validator in users.PasswordValidators)
             {
-                var result = await validator.ValidateAsync(users, new QeduUser { DisplayName = "", UserName = userName }, input.Password);
+                var result = await validator.ValidateAsync(users, candidate, input.Password);
                 foreach (var e in result.Errors)
                 {
                     errors.Add("password", e.Description);
@@ -86,6 +97,7 @@ public sealed partial class AccountCommands(
             DisplayName = input.DisplayName!.Trim(),
             HomeOrgUnitId = home!.Id,
             CreatedAt = clock.GetUtcNow(),
+            MustChangePassword = true,
         };
         user.Assignments.Add(new RoleAssignment
         {
@@ -103,95 +115,151 @@ public sealed partial class AccountCommands(
             }
             return Outcome<Guid>.Invalid(errors);
         }
+        await RecordPrivilegedAsync("account.privileged-role-granted", user, user.Assignments[0].Role, scope, ct);
         return Outcome<Guid>.Ok(user.Id);
     }
 
     public async Task<Outcome<Guid>> GrantAsync(Guid userId, string? role, string? scopeCode, CancellationToken ct = default)
     {
-        var user = await ManagedUserAsync(userId, ct);
-        if (user is null)
+        var target = await ManageableAsync(userId, ct);
+        if (!target.IsOk)
         {
-            return Outcome<Guid>.NotFound(t["Accounts.NotFound"]);
+            return Fail<Guid>(target);
         }
+        var user = target.Value!;
         var errors = new InputErrors();
         var scope = await CheckGrantAsync(role, scopeCode, errors, ct);
         if (errors.Any)
         {
             return Outcome<Guid>.Invalid(errors);
         }
-        if (user.Assignments.Any(a => a.Role == role!.Trim() && a.OrgUnitId == scope!.Id))
+        var name = role!.Trim();
+        if (user.Assignments.Any(a => a.Role == name && a.OrgUnitId == scope!.Id))
         {
             return Outcome<Guid>.Conflict("role", t["Accounts.Error.AlreadyGranted"]);
+        }
+        if (Roles.IncompatibleWith(name, user.Assignments.Select(a => a.Role)) is { } held)
+        {
+            return Outcome<Guid>.Invalid(new InputErrors().Add("role", string.Format(t["Accounts.Error.DutiesSeparated"], RoleName(name), RoleName(held))));
         }
         var assignment = new RoleAssignment
         {
             UserId = user.Id,
-            Role = role!.Trim(),
+            Role = name,
             OrgUnitId = scope!.Id,
             GrantedAt = clock.GetUtcNow(),
             GrantedBy = access.Current.ActorName,
         };
         db.RoleAssignments.Add(assignment);
         await db.SaveChangesAsync(ct);
+        await RecordPrivilegedAsync("account.privileged-role-granted", user, name, scope, ct);
+        await sessions.EndAllAsync(user.Id, SessionEndReasons.RolesChanged, ct: ct);
         return Outcome<Guid>.Ok(assignment.Id);
     }
 
     public async Task<Outcome<bool>> RevokeAsync(Guid userId, Guid assignmentId, CancellationToken ct = default)
     {
-        var user = await ManagedUserAsync(userId, ct);
-        var assignment = user?.Assignments.FirstOrDefault(a => a.Id == assignmentId);
+        var target = await ManageableAsync(userId, ct);
+        if (!target.IsOk)
+        {
+            return Fail<bool>(target);
+        }
+        var user = target.Value!;
+        var assignment = user.Assignments.FirstOrDefault(a => a.Id == assignmentId);
         if (assignment is null)
         {
             return Outcome<bool>.NotFound(t["Accounts.NotFound"]);
         }
-        if (!await MayGrantAsync(assignment.Role, assignment.OrgUnitId, ct))
-        {
-            return Outcome<bool>.Forbidden(string.Format(t["Accounts.Error.RoleNotGrantable"], RoleName(assignment.Role)));
-        }
         db.RoleAssignments.Remove(assignment);
+        await db.SaveChangesAsync(ct);
+        var scope = await tree.UnitsOfAsync([assignment.OrgUnitId], ct);
+        await RecordPrivilegedAsync("account.privileged-role-revoked", user, assignment.Role, scope.GetValueOrDefault(assignment.OrgUnitId), ct);
+        await sessions.EndAllAsync(user.Id, SessionEndReasons.RolesChanged, ct: ct);
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>Changes the person's name or home unit (they moved school); the new home must be inside the caller's scope too.</summary>
+    public async Task<Outcome<bool>> EditAsync(Guid userId, AccountInput input, CancellationToken ct = default)
+    {
+        var target = await ManageableAsync(userId, ct);
+        if (!target.IsOk)
+        {
+            return Fail<bool>(target);
+        }
+        var user = target.Value!;
+        var errors = new InputErrors();
+        var name = input.DisplayName?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            errors.Add("displayName", string.Format(k["Field.Required"], t["Accounts.DisplayName"]));
+        }
+        else if (name.Length > 100)
+        {
+            errors.Add("displayName", string.Format(k["Field.TooLong"], t["Accounts.DisplayName"], 100));
+        }
+        var home = await ManagedUnitAsync(input.HomeOrgCode, "homeOrgCode", errors, ct);
+        if (errors.Any)
+        {
+            return Outcome<bool>.Invalid(errors);
+        }
+        user.DisplayName = name!;
+        user.HomeOrgUnitId = home!.Id;
         await db.SaveChangesAsync(ct);
         return Outcome<bool>.Ok(true);
     }
 
+    /// <summary>Disables (every session ends at once) or enables an account.</summary>
     public async Task<Outcome<bool>> SetActiveAsync(Guid userId, bool active, CancellationToken ct = default)
     {
-        var user = await ManagedUserAsync(userId, ct);
-        if (user is null)
+        var target = await ManageableAsync(userId, ct);
+        if (!target.IsOk)
         {
-            return Outcome<bool>.NotFound(t["Accounts.NotFound"]);
+            return Fail<bool>(target);
         }
-        if (!active && user.Id.ToString() == access.Current.ActorId)
-        {
-            return Outcome<bool>.Invalid(new InputErrors().Add("active", t["Accounts.Error.Self"]));
-        }
+        var user = target.Value!;
         user.IsActive = active;
         await users.UpdateSecurityStampAsync(user);
+        if (!active)
+        {
+            await sessions.EndAllAsync(user.Id, SessionEndReasons.Disabled, ct: ct);
+        }
+        await audit.RecordAsync(active ? "account.enabled" : "account.disabled", "User", user.UserName, user.HomeOrgUnitId, ct: ct);
         return Outcome<bool>.Ok(true);
     }
 
+    /// <summary>Lets every address try again after failed sign-ins locked some out.</summary>
     public async Task<Outcome<bool>> UnlockAsync(Guid userId, CancellationToken ct = default)
     {
-        var user = await ManagedUserAsync(userId, ct);
-        if (user is null)
+        var target = await ManageableAsync(userId, ct);
+        if (!target.IsOk)
         {
-            return Outcome<bool>.NotFound(t["Accounts.NotFound"]);
+            return Fail<bool>(target);
         }
+        var user = target.Value!;
+        await throttling.ClearAsync(user.NormalizedUserName ?? "", ct);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync("account.unlocked", "User", user.UserName, user.HomeOrgUnitId, ct: ct);
         return Outcome<bool>.Ok(true);
     }
 
+    /// <summary>
+    /// Sets a password the administrator chose and tells the person it: they must change it at their next sign-in, and
+    /// every session they have ends.
+    /// </summary>
     public async Task<Outcome<bool>> ResetPasswordAsync(Guid userId, string? password, CancellationToken ct = default)
     {
-        var user = await ManagedUserAsync(userId, ct);
-        if (user is null)
+        var target = await ManageableAsync(userId, ct);
+        if (!target.IsOk)
         {
-            return Outcome<bool>.NotFound(t["Accounts.NotFound"]);
+            return Fail<bool>(target);
         }
+        var user = target.Value!;
         if (string.IsNullOrEmpty(password))
         {
             return Outcome<bool>.Invalid(new InputErrors().Add("password", string.Format(k["Field.Required"], t["Accounts.NewPassword"])));
         }
+        user.MustChangePassword = true;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
@@ -203,7 +271,48 @@ public sealed partial class AccountCommands(
             }
             return Outcome<bool>.Invalid(errors);
         }
+        await sessions.EndAllAsync(user.Id, SessionEndReasons.EndedByAdministrator, ct: ct);
+        await audit.RecordAsync("account.password-reset", "User", user.UserName, user.HomeOrgUnitId, ct: ct);
         return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>Ends every session of the account (a lost laptop, a shared computer left signed in).</summary>
+    public async Task<Outcome<int>> EndSessionsAsync(Guid userId, CancellationToken ct = default)
+    {
+        var target = await ManageableAsync(userId, ct);
+        return target.IsOk
+            ? Outcome<int>.Ok(await sessions.EndAllAsync(target.Value!.Id, SessionEndReasons.EndedByAdministrator, ct: ct))
+            : Fail<int>(target);
+    }
+
+    /// <summary>
+    /// Removes the person's second factor (a lost phone and lost recovery codes): they enrol again at their next sign-in
+    /// where their role requires it. Every session ends.
+    /// </summary>
+    public async Task<Outcome<bool>> ResetTwoFactorAsync(Guid userId, CancellationToken ct = default)
+    {
+        var target = await ManageableAsync(userId, ct);
+        if (!target.IsOk)
+        {
+            return Fail<bool>(target);
+        }
+        var user = target.Value!;
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await sessions.EndAllAsync(user.Id, SessionEndReasons.TwoFactorChanged, ct: ct);
+        await audit.RecordAsync("account.two-factor-reset", "User", user.UserName, user.HomeOrgUnitId, ct: ct);
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>
+    /// Whether the caller may act on the account: it is in their scope, it is not their own, and they could grant every
+    /// role it holds where it holds it. Null when they may; otherwise why not (for the page to say before anyone tries).
+    /// </summary>
+    public async Task<string?> WhyNotManageableAsync(Guid userId, CancellationToken ct = default)
+    {
+        var target = await ManageableAsync(userId, ct);
+        return target.IsOk ? null : target.Message;
     }
 
     /// <summary>The roles the caller may grant somewhere (for the form's choices).</summary>
@@ -221,6 +330,39 @@ public sealed partial class AccountCommands(
 
     private async Task<QeduUser?> ManagedUserAsync(Guid id, CancellationToken ct) =>
         await directory.Managed().Include(u => u.Assignments).FirstOrDefaultAsync(u => u.Id == id, ct);
+
+    /// <summary>The account, if the caller may act on it (see <see cref="WhyNotManageableAsync"/>).</summary>
+    private async Task<Outcome<QeduUser>> ManageableAsync(Guid userId, CancellationToken ct)
+    {
+        var user = await ManagedUserAsync(userId, ct);
+        if (user is null)
+        {
+            return Outcome<QeduUser>.NotFound(t["Accounts.NotFound"]);
+        }
+        if (user.Id.ToString() == access.Current.ActorId)
+        {
+            return Outcome<QeduUser>.Forbidden(t["Accounts.Error.Self"]);
+        }
+        foreach (var assignment in user.Assignments)
+        {
+            if (!await MayGrantAsync(assignment.Role, assignment.OrgUnitId, ct))
+            {
+                return Outcome<QeduUser>.Forbidden(string.Format(t["Accounts.Error.TargetOutranks"], RoleName(assignment.Role)));
+            }
+        }
+        return Outcome<QeduUser>.Ok(user);
+    }
+
+    private static Outcome<T> Fail<T>(Outcome<QeduUser> refusal) => new(refusal.Kind, default, refusal.Errors, refusal.Message);
+
+    /// <summary>Grants and revocations of administrator and auditor roles get a line of their own, which accounts.review shows.</summary>
+    private async Task RecordPrivilegedAsync(string action, QeduUser user, string role, OrgUnit? scope, CancellationToken ct)
+    {
+        if (Roles.IsPrivileged(role))
+        {
+            await audit.RecordAsync(action, "User", user.UserName, scope?.Id, $"role={role}; scope={scope?.Code}", ct);
+        }
+    }
 
     private async Task<OrgUnit?> ManagedUnitAsync(string? code, string field, InputErrors errors, CancellationToken ct)
     {

@@ -16,14 +16,19 @@ public sealed record AccountRow(
     IReadOnlyList<AssignmentRow> Roles,
     bool IsActive,
     bool IsLockedOut,
-    DateTimeOffset? LastSignInAt);
+    DateTimeOffset? LastSignInAt,
+    bool TwoFactorEnabled,
+    bool MustChangePassword);
+
+/// <summary>An account's sign-in state, for its page: live sessions and the addresses its failed sign-ins locked out.</summary>
+public sealed record AccountSignInState(int ActiveSessions, IReadOnlyList<(string Address, DateTimeOffset Until)> LockedAddresses);
 
 /// <summary>
 /// The accounts a caller manages: those whose home unit lies under a unit where the caller holds accounts.manage.
 /// (Accounts are not org-scoped rows — sign-in must find any account — so the scope is applied here, with the kernel's
 /// closure table, as the global filter does for org data.)
 /// </summary>
-public sealed class AccountDirectory(KernelDb db, ICurrentAccess access, TimeProvider clock)
+public sealed class AccountDirectory(KernelDb db, ICurrentAccess access, UserSessions sessions, SignInThrottling throttling, TimeProvider clock)
 {
     public IQueryable<QeduUser> Managed()
     {
@@ -60,6 +65,12 @@ public sealed class AccountDirectory(KernelDb db, ICurrentAccess access, TimePro
         return user is null ? null : (await RowsAsync([user], ct))[0];
     }
 
+    public async Task<AccountSignInState> SignInStateAsync(AccountRow account, CancellationToken ct = default)
+    {
+        var normalized = account.UserName.ToUpperInvariant();
+        return new AccountSignInState((await sessions.ActiveAsync(account.Id, ct)).Count, await throttling.LockedAsync(normalized, ct));
+    }
+
     private async Task<IReadOnlyList<AccountRow>> RowsAsync(List<QeduUser> users, CancellationToken ct)
     {
         var orgIds = users.Select(u => u.HomeOrgUnitId).Concat(users.SelectMany(u => u.Assignments.Select(a => a.OrgUnitId))).Distinct().ToList();
@@ -67,6 +78,9 @@ public sealed class AccountDirectory(KernelDb db, ICurrentAccess access, TimePro
         var orgs = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => (o.Code, o.Name), ct);
         var now = clock.GetUtcNow();
+        var names = users.Select(u => u.NormalizedUserName).OfType<string>().ToList();
+        var locked = (await db.SignInThrottles.AsNoTracking().Where(t => names.Contains(t.Account) && t.LockedUntil > now)
+            .Select(t => t.Account).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         return users.Select(u => new AccountRow(
                 u.Id,
                 u.UserName ?? "",
@@ -77,8 +91,10 @@ public sealed class AccountDirectory(KernelDb db, ICurrentAccess access, TimePro
                     .Select(a => new AssignmentRow(a.Id, a.Role, orgs.GetValueOrDefault(a.OrgUnitId).Code ?? "", orgs.GetValueOrDefault(a.OrgUnitId).Name ?? ""))
                     .ToList(),
                 u.IsActive,
-                u.LockoutEnd > now,
-                u.LastSignInAt))
+                u.LockoutEnd > now || locked.Contains(u.NormalizedUserName ?? ""),
+                u.LastSignInAt,
+                u.TwoFactorEnabled,
+                u.MustChangePassword))
             .ToList();
     }
 }
