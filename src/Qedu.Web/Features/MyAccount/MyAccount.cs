@@ -46,6 +46,7 @@ internal sealed class MyAccount(
     ICurrentAccess access,
     IHttpContextAccessor http,
     IOptions<AccountSecurityOptions> security,
+    TimeProvider clock,
     IStringLocalizer<WebText> t,
     IStringLocalizer<KernelText> k)
 {
@@ -68,7 +69,7 @@ internal sealed class MyAccount(
         var current = CurrentSession;
         var live = await sessions.ActiveAsync(user.Id, ct);
         // Failed attempts on this account in the last 30 days, from the audit log (newest first).
-        var since = DateTimeOffset.UtcNow.AddDays(-30);
+        var since = clock.GetUtcNow().AddDays(-30);
         var failures = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == "User" && e.EntityKey == user.UserName && e.Action == "auth.sign-in-failed" && e.At >= since)
             .OrderByDescending(e => e.Sequence).Take(20)
