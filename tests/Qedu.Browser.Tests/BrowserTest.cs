@@ -17,6 +17,9 @@ public abstract class BrowserTest(BrowserFixture fixture)
 
     static BrowserTest() => Assertions.SetDefaultExpectTimeout(TimeoutMs);
 
+    /// <summary>The shared web host, for what a test sets up behind the browser's back (an account of its own).</summary>
+    protected BrowserFixture Host => fixture;
+
     /// <summary>A phone's screen (an iPhone 12-sized viewport), for the pages that must work on one.</summary>
     protected static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 

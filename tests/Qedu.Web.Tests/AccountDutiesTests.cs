@@ -109,12 +109,12 @@ public sealed class AccountDutiesTests(WebApp app)
         Assert.Equal($"role={Roles.SchoolAdmin}; scope={TestWorld.AnchorSchool}", line.Details);
         foreach (var watcher in new[] { "auditor", "shinan.admin", "school.admin" })
         {
-            var html = await (await (await app.ClientAsync(watcher)).GetAsync("/accounts/privileged")).TextAsync();
+            var html = await (await (await app.ClientAsync(watcher)).GetAsync("/privileged-roles")).TextAsync();
             var changes = html[html.IndexOf("data-testid=\"privileged-changes\"", StringComparison.Ordinal)..];
             Assert.Contains($"<code>{userName}</code>", changes, StringComparison.Ordinal);
         }
         // A teacher is no duty holder: the page is not theirs.
-        using var teacher = await (await app.ClientAsync("teacher")).GetAsync("/accounts/privileged");
+        using var teacher = await (await app.ClientAsync("teacher")).GetAsync("/privileged-roles");
         Assert.Equal("/access-denied", teacher.RedirectPath());
     }
 
@@ -130,8 +130,8 @@ public sealed class AccountDutiesTests(WebApp app)
             new Dictionary<string, string> { ["Grant.Role"] = Roles.SchoolAdmin, ["Grant.ScopeCode"] = shibeiSchool });
         Assert.True(post.IsRedirect());
 
-        var shinan = await (await (await app.ClientAsync("shinan.admin")).GetAsync("/accounts/privileged")).TextAsync();
-        var auditor = await (await (await app.ClientAsync("auditor")).GetAsync("/accounts/privileged")).TextAsync();
+        var shinan = await (await (await app.ClientAsync("shinan.admin")).GetAsync("/privileged-roles")).TextAsync();
+        var auditor = await (await (await app.ClientAsync("auditor")).GetAsync("/privileged-roles")).TextAsync();
         Assert.DoesNotContain(userName, shinan, StringComparison.Ordinal);
         Assert.Contains(userName, auditor, StringComparison.Ordinal);
     }

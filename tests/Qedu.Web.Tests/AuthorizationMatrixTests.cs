@@ -121,7 +121,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /accounts"] = Rule.Needs(Permissions.AccountsManage),
         ["GET /accounts/new"] = Rule.Needs(Permissions.AccountsManage),
         ["GET /accounts/{Id:guid}"] = Rule.Scoped(Permissions.AccountsManage, Target.Account),
-        ["GET /accounts/privileged"] = Rule.Needs(Permissions.AccountsReview),
+        ["GET /privileged-roles"] = Rule.Needs(Permissions.AccountsReview),
         // A person's own account: their sessions, password and second factor; there is no one else's to ask for.
         ["GET /account"] = Rule.SignedIn(),
         ["GET /account/password"] = Rule.SignedIn(),

@@ -3,14 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
-using Qedu.Kernel.DemoCity;
-using Qedu.Kernel.Identity;
-using Qedu.Kernel.OrgUnits;
 using Qedu.Testing;
 
 namespace Qedu.Web.Tests.Infrastructure;
@@ -55,33 +48,6 @@ public class WebApp : QeduApp
     /// <summary>A client signed in as <paramref name="userName"/>, shared by every test that only reads with it.</summary>
     public Task<HttpClient> ClientAsync(string userName) =>
         _clients.GetOrAdd(userName, u => new Lazy<Task<HttpClient>>(() => SignInAsync(u))).Value;
-
-    /// <summary>Runs <paramref name="work"/> in a service scope acting as the system (no scope filter, no write guard).</summary>
-    public async Task<T> AsSystemAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.System("tests"));
-        return await work(scope.ServiceProvider);
-    }
-
-    public Task<T> KernelAsync<T>(Func<KernelDb, Task<T>> query) =>
-        AsSystemAsync(sp => query(sp.GetRequiredService<KernelDb>()));
-
-    /// <summary>Creates an account with one role over <paramref name="scopeCode"/>, at home in <paramref name="homeCode"/> (default: the scope).</summary>
-    public Task<Guid> CreateAccountAsync(string userName, string role, string scopeCode, string? homeCode = null) =>
-        AsSystemAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<KernelDb>();
-            var users = sp.GetRequiredService<UserManager<QeduUser>>();
-            var scope = await db.OrgUnits.SingleAsync(o => o.Code == scopeCode);
-            var home = homeCode is null ? scope : await db.OrgUnits.SingleAsync(o => o.Code == homeCode);
-            var user = new QeduUser { UserName = userName, DisplayName = $"测试 {userName}", HomeOrgUnitId = home.Id, CreatedAt = DateTimeOffset.UtcNow };
-            user.Assignments.Add(new RoleAssignment { Role = role, OrgUnitId = scope.Id, GrantedAt = DateTimeOffset.UtcNow, GrantedBy = "tests" });
-            var result = await users.CreateAsync(user, DemoAccounts.Password);
-            return result.Succeeded
-                ? user.Id
-                : throw new InvalidOperationException($"{userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-        });
 
     /// <summary>
     /// TestServer has no socket, so requests arrive without the remote address Kestrel would report; the audit log and

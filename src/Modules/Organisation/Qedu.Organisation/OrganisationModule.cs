@@ -23,7 +23,7 @@ public static class OrganisationModule
         services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
         services.AddSingleton(new NavItem(NavSections.Organisation, 10, "/org", "组织机构", "Org tree", Permissions.OrgRead));
         services.AddSingleton(new NavItem(NavSections.Administration, 10, "/accounts", "账号管理", "Accounts", Permissions.AccountsManage));
-        services.AddSingleton(new NavItem(NavSections.Administration, 15, "/accounts/privileged", "特权角色", "Privileged roles", Permissions.AccountsReview));
+        services.AddSingleton(new NavItem(NavSections.Administration, 15, "/privileged-roles", "特权角色", "Privileged roles", Permissions.AccountsReview));
         services.AddSingleton(new NavItem(NavSections.Administration, 20, "/audit", "审计日志", "Audit log", Permissions.AuditRead));
         return services;
     }
