@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Qedu.Cli.Allocate;
+using Qedu.Cli.Accounts;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Indicators;
 using Qedu.Cli.Plans;
@@ -53,6 +54,7 @@ internal static class Program
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(AccountsCommand.Create());
         root.Subcommands.Add(AllocateCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
         root.Subcommands.Add(PlansCommand.Create());
