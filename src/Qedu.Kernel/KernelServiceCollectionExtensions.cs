@@ -44,6 +44,7 @@ public static class KernelServiceCollectionExtensions
         services.AddOptions<AccountSecurityOptions>();
         services.AddScoped<UserSessions>();
         services.AddScoped<SignInThrottling>();
+        services.AddScoped<SignInRecords>();
         services.AddIdentityCore<QeduUser>(o =>
             {
                 // Password rules are PolicyPasswordValidator's (length, common passwords, names), not Identity's

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Audit;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.Identity.Passwords;
 using Qedu.Kernel.Web;
@@ -38,10 +36,9 @@ internal sealed class SignInFlow(
     SignInManager<QeduUser> signIn,
     UserManager<QeduUser> users,
     SignInThrottling throttling,
-    KernelDb db,
+    SignInRecords records,
     AuditTrail audit,
     IHttpContextAccessor http,
-    TimeProvider clock,
     IEnumerable<IPasswordValidator<QeduUser>> validators)
 {
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("Signing in needs a request.");
@@ -70,7 +67,7 @@ internal sealed class SignInFlow(
             {
                 return await FailedAsync(account, name, user, "wrong password");
             }
-            await audit.RecordAsync("auth.sign-in-failed", "User", user.UserName, user.HomeOrgUnitId, "disabled");
+            await audit.RecordAsync(SignInRecords.FailedAction, "User", user.UserName, user.HomeOrgUnitId, "disabled");
             return new SignInAttempt(SignInStatus.Disabled);
         }
         Context.Items[SessionCookieEvents.FailedBeforeItem] = user.AccessFailedCount;
@@ -124,9 +121,7 @@ internal sealed class SignInFlow(
     private async Task SignedInAsync(QeduUser user, string account, string how)
     {
         await throttling.SucceededAsync(account, Address);
-        var now = clock.GetUtcNow();
-        await db.Users.Where(u => u.Id == user.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now).SetProperty(x => x.AccessFailedCount, 0));
+        await records.SucceededAsync(user.Id);
         await audit.RecordAsync("auth.sign-in", "User", user.UserName, user.HomeOrgUnitId, how);
     }
 
@@ -136,10 +131,10 @@ internal sealed class SignInFlow(
         if (user is not null)
         {
             // Counted on the account too, so its owner is told at their next sign-in.
-            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.AccessFailedCount, x => x.AccessFailedCount + 1));
+            await records.FailedAsync(user.Id);
         }
         var locked = state.Verdict == ThrottleVerdict.Locked;
-        await audit.RecordAsync("auth.sign-in-failed", "User", user?.UserName ?? name, user?.HomeOrgUnitId,
+        await audit.RecordAsync(SignInRecords.FailedAction, "User", user?.UserName ?? name, user?.HomeOrgUnitId,
             locked ? $"{why}; locked out for this address until {state.Until:O}" : why);
         return locked ? Refused(state) : new SignInAttempt(SignInStatus.Failed);
     }
@@ -155,7 +150,7 @@ internal sealed class SignInFlow(
         {
             return;
         }
-        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, true));
+        await records.RequirePasswordChangeAsync(user.Id);
         await audit.RecordAsync("auth.password-change-required", "User", user.UserName, user.HomeOrgUnitId, "the password no longer meets the policy");
     }
 }

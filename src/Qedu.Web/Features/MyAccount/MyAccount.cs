@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.Web;
@@ -13,8 +11,6 @@ using Qedu.Web.Resources;
 namespace Qedu.Web.Features.MyAccount;
 
 public sealed record SessionLine(Guid Id, DateTimeOffset StartedAt, DateTimeOffset LastSeenAt, string? ClientAddress, string? UserAgent, string Methods, bool IsCurrent);
-
-public sealed record FailedSignIn(DateTimeOffset At, string? ClientAddress, string Details);
 
 public sealed record AccountSummary(
     string UserName,
@@ -41,12 +37,11 @@ internal sealed class MyAccount(
     SignInManager<QeduUser> signIn,
     UserSessions sessions,
     SignInThrottling throttling,
-    KernelDb db,
+    SignInRecords records,
     AuditTrail audit,
     ICurrentAccess access,
     IHttpContextAccessor http,
     IOptions<AccountSecurityOptions> security,
-    TimeProvider clock,
     IStringLocalizer<WebText> t,
     IStringLocalizer<KernelText> k)
 {
@@ -68,14 +63,8 @@ internal sealed class MyAccount(
         }
         var current = CurrentSession;
         var live = await sessions.ActiveAsync(user.Id, ct);
-        // Failed attempts on this account in the last 30 days, from the audit log (newest first).
-        var since = clock.GetUtcNow().AddDays(-30);
-        var failures = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == "User" && e.EntityKey == user.UserName && e.Action == "auth.sign-in-failed" && e.At >= since)
-            .OrderByDescending(e => e.Sequence).Take(20)
-            .Select(e => new FailedSignIn(e.At, e.ClientAddress, e.Details ?? ""))
-            .ToListAsync(ct);
-        var roles = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => a.Role).ToListAsync(ct);
+        var failures = await records.RecentFailuresAsync(user.UserName ?? "", ct: ct);
+        var roles = await records.RolesAsync(user.Id, ct);
         return new AccountSummary(
             user.UserName ?? "",
             user.DisplayName,
@@ -216,7 +205,7 @@ internal sealed class MyAccount(
         {
             return Outcome<bool>.Conflict("code", t["Account.TwoFactor.AlreadyOff"]);
         }
-        var roles = await db.RoleAssignments.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => a.Role).ToListAsync();
+        var roles = await records.RolesAsync(user.Id);
         if (security.Value.TwoFactor.IsRequiredFor(roles))
         {
             return Outcome<bool>.Forbidden(t["Account.TwoFactor.Required"]);
