@@ -161,6 +161,20 @@ public sealed class SessionTests(ClockedApp app)
         Assert.Equal(Roles.Teacher, me.GetProperty("roles")[0].GetProperty("role").GetString());
     }
 
+    [Fact]
+    public async Task Sessions_dead_for_a_month_are_forgotten_at_the_next_sign_in()
+    {
+        var user = await NewTeacherAsync("prune");
+        await app.SignInAsync(user);
+        await app.SignInAsync(user);
+        app.Clock.Advance(TimeSpan.FromDays(31) + TimeSpan.FromHours(12));
+
+        await app.SignInAsync(user);
+
+        var rows = await app.KernelAsync(db => (from s in db.UserSessions join u in db.Users on s.UserId equals u.Id where u.UserName == user select s).CountAsync());
+        Assert.Equal(1, rows);
+    }
+
     private async Task<string> NewTeacherAsync(string hint)
     {
         var userName = $"session.{hint}.{Guid.NewGuid().ToString("N")[..6]}";

@@ -38,6 +38,10 @@ public sealed class UserSessions(KernelDb db, AuditTrail audit, TimeProvider clo
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(ct);
+        // A person's sessions that could not live any more a month ago are of no use to anyone: the audit log keeps
+        // every sign-in and ending. Pruned here, per person, so no job is needed and the table stays small.
+        var forgotten = now.AddDays(-30);
+        await db.UserSessions.Where(s => s.UserId == userId && s.ExpiresAt < forgotten).ExecuteDeleteAsync(ct);
         return session;
     }
 
