@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Abstractions;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Identity;
 
