@@ -87,7 +87,10 @@ public sealed class SignInThrottlingTests(ClockedApp app)
 
         var owner = From("198.51.100.41");
         await QeduApp.PostLoginAsync(owner, user, DemoAccounts.Password);
+        var home = await (await owner.GetAsync("/")).TextAsync();
         var page = await (await owner.GetAsync("/account")).TextAsync();
+
+        Assert.Contains(string.Format(app.Text<WebText>("Account.FailedBefore"), 2), home, StringComparison.Ordinal);
 
         Assert.Contains(string.Format(app.Text<WebText>("Account.FailedBefore"), 2), page, StringComparison.Ordinal);
         var failures = page[page.IndexOf("data-testid=\"failed-sign-ins\"", StringComparison.Ordinal)..];
