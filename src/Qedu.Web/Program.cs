@@ -25,6 +25,12 @@ builder.Services.AddQeduModules();
 builder.Services.AddQeduLocalization();
 builder.Services.AddQeduRateLimits(configuration);
 builder.Services.AddQeduProxyHeaders(configuration);
+// Plain HTTP is sent to HTTPS (308 keeps the method), on the port people reach Qedu's HTTPS at (behind a proxy: 443).
+builder.Services.AddHttpsRedirection(o =>
+{
+    o.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+    o.HttpsPort = configuration.GetValue("Security:HttpsPort", 443);
+});
 builder.Services.AddQeduOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -41,11 +47,14 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
+// Forwarded headers first: behind a TLS proxy the request is HTTPS only once X-Forwarded-Proto has been read, and
+// HSTS and the redirect below decide by the request's scheme.
+app.UseForwardedHeaders();
 if (requireHttps)
 {
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
-app.UseForwardedHeaders();
 // Before the error handler and the body limit, so their messages are in the caller's language too.
 app.UseQeduLocalization();
 app.UseQeduErrorHandling();
