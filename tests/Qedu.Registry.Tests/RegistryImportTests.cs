@@ -149,8 +149,8 @@ public sealed class RegistryImportTests(SeededCity city) : IClassFixture<SeededC
 
     [Theory]
     [InlineData("=HYPERLINK(\"http://evil\",\"x\")")]
-    [InlineData("+1")]
-    [InlineData("-2")]
+    [InlineData("-2+3")]
+    [InlineData("+1)")]
     [InlineData("@SUM(A1)")]
     [InlineData("\tTab")]
     [InlineData("'=already quoted")]
@@ -178,6 +178,12 @@ public sealed class RegistryImportTests(SeededCity city) : IClassFixture<SeededC
             Assert.Equal(value, CellText.Unescape(reader.Cells[0]));
         }
     }
+
+    [Theory]
+    [InlineData("-2")]
+    [InlineData("+1")]
+    [InlineData("-12.5")]
+    public void A_plain_number_cannot_run_and_stays_a_number(string value) => Assert.Equal(value, CellText.Escape(value));
 
     [Fact]
     public async Task A_file_over_the_limit_is_refused_before_it_is_read()

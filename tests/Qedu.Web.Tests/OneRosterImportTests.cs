@@ -78,7 +78,19 @@ public sealed class OneRosterImportTests(OneRosterImportApp app) : IClassFixture
     [Fact]
     public async Task Export_then_import_into_an_emptied_school_gives_the_same_registry_and_importing_again_changes_nothing()
     {
+        // A class named as a spreadsheet formula: escaped in the bundle, read back as it was.
+        const string Formula = "=HYPERLINK(\"http://evil.example/\",\"点击\")";
+        var school0 = await SchoolIdAsync();
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RegistryDb>();
+            var first = await db.Classes.Where(c => c.OrgUnitId == school0).OrderBy(c => c.Id).FirstAsync();
+            first.Name = Formula;
+            return await db.SaveChangesAsync();
+        });
         var bundle = await ExportAsync();
+        Assert.Contains(bundle.Rows("classes.csv"), r => r.Cells["title"] == "'" + Formula);
+        Assert.DoesNotContain(bundle.Rows("classes.csv"), r => r.Cells["title"].StartsWith('='));
         var before = await SnapshotAsync();
         Assert.Contains(before, l => l.StartsWith("guardian ", StringComparison.Ordinal));
         Assert.Contains(before, l => l.StartsWith("class ", StringComparison.Ordinal) && !l.EndsWith(" -", StringComparison.Ordinal)); // a head teacher

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Qedu.Allocation;
+using Qedu.Kernel.Files;
 
 namespace Qedu.Cli.Allocate;
 
@@ -159,29 +160,9 @@ internal static class AllocateCommand
         writer.Write("applicant_id,program_id\n");
         for (int a = 0; a < problem.ApplicantCount; a++)
         {
-            WriteField(writer, problem.GetApplicantId(a));
-            writer.Write(',');
             int p = result.GetProgram(a);
-            if (p >= 0)
-            {
-                WriteField(writer, problem.GetProgramId(p));
-            }
-
-            writer.Write('\n');
+            CsvText.WriteRecord(writer, [problem.GetApplicantId(a), p >= 0 ? problem.GetProgramId(p) : null], "\n");
         }
-    }
-
-    private static void WriteField(StreamWriter writer, string value)
-    {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            writer.Write(value);
-            return;
-        }
-
-        writer.Write('"');
-        writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        writer.Write('"');
     }
 
     /// <summary>The library's audit record, plus SHA-256 of the files as published, so a citizen can check both

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
 using Qedu.Indicators.Features.Compute;
+using Qedu.Kernel.Files;
 
 namespace Qedu.Cli.Indicators;
 
@@ -36,11 +37,11 @@ internal static class IndicatorsCommand
                 return BadInput;
             }
             var result = await scope.ServiceProvider.GetRequiredService<IndicatorComputation>().ComputeAsync(chosen, store: true, ct);
-            var csv = new StringBuilder("org_code,indicator_code,period,value\n");
+            var csv = new StringWriter(CultureInfo.InvariantCulture);
+            CsvText.WriteRecord(csv, ["org_code", "indicator_code", "period", "value"], "\n");
             foreach (var v in result.Values)
             {
-                csv.Append(v.OrgCode).Append(',').Append(v.IndicatorCode).Append(',').Append(result.Period).Append(',')
-                    .Append(v.Value.ToString("0.############", CultureInfo.InvariantCulture)).Append('\n');
+                CsvText.WriteRecord(csv, [v.OrgCode, v.IndicatorCode, result.Period, v.Value.ToString("0.############", CultureInfo.InvariantCulture)], "\n");
             }
             var outPath = parse.GetValue(output);
             if (outPath is null)

@@ -33,28 +33,7 @@ internal sealed class CsvTableWriter(Stream stream) : TableWriter
 
     public override void WriteHeader(IReadOnlyList<string> headers) => WriteRow(headers);
 
-    public override void WriteRow(IReadOnlyList<string?> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0)
-            {
-                _writer.Write(',');
-            }
-            var value = CellText.Escape(cells[i] ?? "");
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' ')))
-            {
-                _writer.Write('"');
-                _writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-                _writer.Write('"');
-            }
-            else
-            {
-                _writer.Write(value);
-            }
-        }
-        _writer.Write("\r\n");
-    }
+    public override void WriteRow(IReadOnlyList<string?> cells) => CsvText.WriteRecord(_writer, cells);
 
     public override void Complete() => _writer.Flush();
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Qedu.Kernel.Files;
 using Sylvan.Data.Csv;
 
 namespace Qedu.Registry.Features.OneRoster;
@@ -73,7 +74,7 @@ internal static class OneRosterBundle
                     var cells = new string[csv.RowFieldCount];
                     for (var i = 0; i < cells.Length; i++)
                     {
-                        cells[i] = csv.GetString(i);
+                        cells[i] = CellText.Unescape(csv.GetString(i)); // undoes the export's formula escape (CsvText)
                     }
                     if (table is null)
                     {

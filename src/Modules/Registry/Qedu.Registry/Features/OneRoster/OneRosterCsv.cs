@@ -2,6 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
+using Qedu.Kernel.Files;
+
 namespace Qedu.Registry.Features.OneRoster;
 
 /// <summary>
@@ -91,7 +93,7 @@ internal static class OneRosterCsv
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>One CSV file of the bundle: RFC 4180 (CRLF, fields quoted when they hold a comma, quote or line break), UTF-8.</summary>
+/// <summary>One CSV file of the bundle: RFC 4180 through the kernel's <see cref="CsvText"/> (formula cells escaped), UTF-8.</summary>
 internal sealed class CsvEntry : IDisposable
 {
     private readonly StreamWriter _writer;
@@ -115,25 +117,7 @@ internal sealed class CsvEntry : IDisposable
         {
             throw new InvalidOperationException($"A row of {fields.Length} fields where the header has {_columns}.");
         }
-        for (var i = 0; i < fields.Length; i++)
-        {
-            if (i > 0)
-            {
-                _writer.Write(',');
-            }
-            var value = fields[i] ?? "";
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                _writer.Write('"');
-                _writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-                _writer.Write('"');
-            }
-            else
-            {
-                _writer.Write(value);
-            }
-        }
-        _writer.WriteLine();
+        CsvText.WriteRecord(_writer, fields);
         Rows++;
     }
 
