@@ -191,6 +191,24 @@ public sealed class OneRosterImportTests(OneRosterImportApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_row_with_fewer_fields_than_the_header_is_refused_naming_the_file_and_row()
+    {
+        var bundle = RosterZip.Of(
+            ("orgs.csv", $"sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n{School},,,x,school,{School},\r\n"),
+            ("classes.csv", $"sourcedId,status,dateLastModified,title,grades,classCode,schoolSourcedId\r\nc1,,,短行测试班,01\r\n"),
+            ("users.csv", "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,identifier\r\n"));
+        var head = await FeedHeadAsync();
+
+        using var response = await ImportAsync(bundle.ToContent());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ProblemAsync()).Errors;
+        var (key, messages) = Assert.Single(errors, e => e.Key.StartsWith("classes.csv:2", StringComparison.Ordinal));
+        Assert.Contains("这一行的字段少于标题行（5 / 7）", messages[0], StringComparison.Ordinal);
+        Assert.Equal(head, await FeedHeadAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_school_a_missing_manifest_a_wrong_version_or_not_a_zip_is_refused_and_nothing_is_written()
     {
         var head = await FeedHeadAsync();

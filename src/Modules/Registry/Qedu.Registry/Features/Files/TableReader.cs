@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Qedu.Kernel.Files;
 using Sylvan.Data.Csv;
 
 namespace Qedu.Registry.Features.Files;
@@ -47,9 +48,18 @@ internal abstract class TableReader : IDisposable
 
     public abstract void Dispose();
 
-    /// <summary>Opens <paramref name="path"/>; a CSV's encoding is detected unless given. Throws <see cref="TableFileException"/> with <paramref name="describe"/>'s message.</summary>
-    public static TableReader Open(string path, TableFormat format, Func<string, Exception?, string> describe, Encoding? encoding = null) =>
-        format == TableFormat.Csv ? new CsvTableReader(path, encoding, describe) : new XlsxTableReader(path, describe);
+    /// <summary>
+    /// Whether every row must have as many fields as the header: in a CSV a short row is a broken file; an .xlsx leaves
+    /// trailing empty cells out.
+    /// </summary>
+    public abstract bool RowsMustBeFull { get; }
+
+    /// <summary>
+    /// Opens <paramref name="path"/>; a CSV's encoding is detected unless given. Throws <see cref="TableFileException"/>
+    /// with <paramref name="describe"/>'s message for a resource key and the values that go after the file's name.
+    /// </summary>
+    public static TableReader Open(string path, TableFormat format, Func<string, object?[], string> describe, TableLimits? limits = null, Encoding? encoding = null) =>
+        format == TableFormat.Csv ? new CsvTableReader(path, encoding, describe) : new XlsxTableReader(path, describe, limits ?? new TableLimits());
 
     private static bool IsBlank(IReadOnlyList<string> cells)
     {
@@ -68,9 +78,9 @@ internal sealed class CsvTableReader : TableReader
 {
     private readonly FileStream _stream;
     private readonly CsvDataReader _csv;
-    private readonly Func<string, Exception?, string> _describe;
+    private readonly Func<string, object?[], string> _describe;
 
-    public CsvTableReader(string path, Encoding? encoding, Func<string, Exception?, string> describe)
+    public CsvTableReader(string path, Encoding? encoding, Func<string, object?[], string> describe)
     {
         _describe = describe;
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -79,11 +89,22 @@ internal sealed class CsvTableReader : TableReader
             Encoding = encoding ?? TextEncodings.Detect(_stream);
             var text = new StreamReader(_stream, Encoding, detectEncodingFromByteOrderMarks: true, 1 << 16);
             // Never guess the delimiter: a file with semicolons must fail visibly, not be half-read.
+            // Creating the reader fills its first buffer: bad bytes there surface here, not in ReadRow.
             _csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', MaxBufferSize = 1 << 24 });
             if (ReadRow())
             {
                 Header = RowCells.ToArray();
             }
+        }
+        catch (DecoderFallbackException e)
+        {
+            _stream.Dispose();
+            throw new TableFileException(describe("File.Encoding", []), e);
+        }
+        catch (CsvFormatException e)
+        {
+            _stream.Dispose();
+            throw new TableFileException(describe("File.Malformed", [e.Message]), e);
         }
         catch
         {
@@ -91,6 +112,8 @@ internal sealed class CsvTableReader : TableReader
             throw;
         }
     }
+
+    public override bool RowsMustBeFull => true;
 
     public Encoding Encoding { get; }
 
@@ -107,11 +130,11 @@ internal sealed class CsvTableReader : TableReader
         }
         catch (CsvFormatException e)
         {
-            throw new TableFileException(_describe("File.Malformed", e), e);
+            throw new TableFileException(_describe("File.Malformed", [e.Message]), e);
         }
         catch (DecoderFallbackException e)
         {
-            throw new TableFileException(_describe("File.Encoding", e), e);
+            throw new TableFileException(_describe("File.Encoding", []), e);
         }
         RowNumber++;
         RowCells.Clear();
@@ -136,25 +159,28 @@ internal sealed class XlsxTableReader : TableReader
     private readonly OpenXmlReader _reader;
     private readonly List<string> _sharedStrings = [];
     private readonly HashSet<uint> _dateStyles = [];
-    private readonly Func<string, Exception?, string> _describe;
+    private readonly Func<string, object?[], string> _describe;
+    private readonly TableLimits _limits;
     private int _lastRow;
 
-    public XlsxTableReader(string path, Func<string, Exception?, string> describe)
+    public XlsxTableReader(string path, Func<string, object?[], string> describe, TableLimits limits)
     {
         _describe = describe;
+        _limits = limits;
+        CheckPackage(path);
         try
         {
             _document = SpreadsheetDocument.Open(path, false);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
         {
-            throw new TableFileException(describe("File.NotXlsx", e), e);
+            throw new TableFileException(describe("File.NotXlsx", []), e);
         }
         try
         {
-            var workbook = _document.WorkbookPart ?? throw new TableFileException(describe("File.NotXlsx", null));
+            var workbook = _document.WorkbookPart ?? throw new TableFileException(describe("File.NotXlsx", []));
             var sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
-                ?? throw new TableFileException(describe("File.NotXlsx", null));
+                ?? throw new TableFileException(describe("File.NotXlsx", []));
             var worksheet = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
             LoadSharedStrings(workbook);
             LoadDateStyles(workbook);
@@ -167,7 +193,39 @@ internal sealed class XlsxTableReader : TableReader
         catch (Exception e) when (e is not TableFileException)
         {
             _document.Dispose();
-            throw new TableFileException(describe("File.NotXlsx", e), e);
+            throw new TableFileException(describe("File.NotXlsx", []), e);
+        }
+        catch
+        {
+            _document.Dispose();
+            throw;
+        }
+    }
+
+    public override bool RowsMustBeFull => false;
+
+    /// <summary>
+    /// Against zip bombs, before anything is unpacked: the whole package may not unpack to more than
+    /// <see cref="TableLimits.MaxUnpackedBytes"/>, and the parts read whole (shared strings, styles, the workbook) to
+    /// more than <see cref="TableLimits.MaxWholePartBytes"/>. The sheet itself is read as a stream.
+    /// </summary>
+    private void CheckPackage(string path)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            var unpacked = zip.Entries.Sum(e => e.Length);
+            var largestWhole = zip.Entries.Where(e => !e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase))
+                .Select(e => e.Length).DefaultIfEmpty(0).Max();
+            if (unpacked > _limits.MaxUnpackedBytes || largestWhole > _limits.MaxWholePartBytes)
+            {
+                throw new TableFileException(_describe("File.Unpacked", [FileSize.Describe(Math.Max(unpacked, largestWhole)),
+                    FileSize.Describe(unpacked > _limits.MaxUnpackedBytes ? _limits.MaxUnpackedBytes : _limits.MaxWholePartBytes)]));
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new TableFileException(_describe("File.NotXlsx", []), e);
         }
     }
 
@@ -197,11 +255,21 @@ internal sealed class XlsxTableReader : TableReader
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : next;
+                    if (column is < 0 or >= MaxColumns)
+                    {
+                        // Past Excel's last column (XFD): padding up to it would take gigabytes for one cell.
+                        throw new TableFileException(_describe("File.ColumnTooFar", [ReportValue.Cut(cell.CellReference?.Value ?? "")]));
+                    }
                     while (RowCells.Count < column)
                     {
                         RowCells.Add("");
                     }
-                    RowCells.Add(Value(cell));
+                    var value = Value(cell);
+                    if (value.Length > MaxCellCharacters)
+                    {
+                        throw new TableFileException(_describe("File.CellTooLong", [CellText.ColumnName(column) + RowNumber.ToString(CultureInfo.InvariantCulture), MaxCellCharacters]));
+                    }
+                    RowCells.Add(value);
                     next = column + 1;
                 }
                 return true;
@@ -210,9 +278,13 @@ internal sealed class XlsxTableReader : TableReader
         }
         catch (Exception e) when (e is not TableFileException)
         {
-            throw new TableFileException(_describe("File.NotXlsx", e), e);
+            throw new TableFileException(_describe("File.NotXlsx", []), e);
         }
     }
+
+    /// <summary>Excel's limits: 16,384 columns (A to XFD), 32,767 characters in a cell.</summary>
+    private const int MaxColumns = 16_384;
+    private const int MaxCellCharacters = 32_767;
 
     private string Value(Cell cell)
     {
@@ -266,7 +338,9 @@ internal sealed class XlsxTableReader : TableReader
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
             {
-                _sharedStrings.Add(TextOf(reader.LoadCurrentElement()));
+                var text = TextOf(reader.LoadCurrentElement());
+                // A shared string longer than a cell may hold is never a cell's value: keep it out of memory.
+                _sharedStrings.Add(text.Length > MaxCellCharacters ? text[..(MaxCellCharacters + 1)] : text);
             }
         }
     }
@@ -319,7 +393,7 @@ internal sealed class XlsxTableReader : TableReader
         return false;
     }
 
-    /// <summary>"AB12" → 27 (zero-based column of the reference).</summary>
+    /// <summary>"AB12" → 27 (zero-based column of the reference); -1 past any real column (no overflow on long letters).</summary>
     private static int ColumnIndex(string reference)
     {
         var column = 0;
@@ -330,6 +404,10 @@ internal sealed class XlsxTableReader : TableReader
                 break;
             }
             column = column * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (column > MaxColumns)
+            {
+                return -1;
+            }
         }
         return column - 1;
     }

@@ -29,6 +29,12 @@ internal sealed class ImportOptions
     /// <summary>Files larger than this are refused before reading (configuration: <c>Registry:Import:MaxFileBytes</c>).</summary>
     public long MaxFileBytes { get; set; } = 512L * 1024 * 1024;
 
+    /// <summary>An .xlsx may unpack to at most this much (configuration: <c>Registry:Import:MaxUnpackedBytes</c>).</summary>
+    public long MaxUnpackedBytes { get; set; } = new TableLimits().MaxUnpackedBytes;
+
+    /// <summary>The parts of an .xlsx read whole (shared strings, styles) may unpack to at most this much each.</summary>
+    public long MaxWholePartBytes { get; set; } = new TableLimits().MaxWholePartBytes;
+
     /// <summary>The report lists at most this many problems (all are counted).</summary>
     public int MaxErrors { get; set; } = 1000;
 

@@ -130,8 +130,7 @@ internal sealed class RegistryImporter(
             return Report(ok: false, new Dictionary<string, long>());
         }
 
-        private static string Size(long bytes) =>
-            bytes >= 1 << 20 ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB") : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
+        private static string Size(long bytes) => FileSize.Describe(bytes);
 
         private ImportReport Report(bool ok, IReadOnlyDictionary<string, long> written) => new(
             ok,
@@ -147,7 +146,7 @@ internal sealed class RegistryImporter(
             _errorCount++;
             if (_errors.Count < owner._options.MaxErrors)
             {
-                _errors.Add(new ImportError(_sources[file].FileName, row, column, field?.Key, value, message));
+                _errors.Add(new ImportError(_sources[file].FileName, row, column, field?.Key, ReportValue.CutOrNull(value), message));
             }
         }
 
@@ -227,10 +226,7 @@ internal sealed class RegistryImporter(
 
         private static string Normalize(string header) => string.Concat(header.Where(c => !char.IsWhiteSpace(c)));
 
-        private string Describe(int file, string key, Exception? e) =>
-            key == "File.Malformed"
-                ? _context.Message(key, _sources[file].FileName, e?.Message)
-                : _context.Message(key, _sources[file].FileName);
+        private string Describe(int file, string key, object?[] values) => _context.Message(key, [_sources[file].FileName, .. values]);
 
         /// <summary>Reads one file's rows as records of its kind, with the row number and (pass 1) the field problems.</summary>
         private async IAsyncEnumerable<(SchoolRecord? Record, int Row, string[] Columns, IReadOnlyList<RecordError> Errors)> RowsAsync(
@@ -241,7 +237,8 @@ internal sealed class RegistryImporter(
             TableReader table;
             try
             {
-                table = TableReader.Open(source.Path, source.Format, (key, e) => Describe(file, key, e));
+                table = TableReader.Open(source.Path, source.Format, (key, values) => Describe(file, key, values),
+                    new TableLimits(owner._options.MaxUnpackedBytes, owner._options.MaxWholePartBytes));
             }
             catch (TableFileException e) when (firstPass)
             {
@@ -280,6 +277,16 @@ internal sealed class RegistryImporter(
                     }
                     Array.Clear(cells);
                     var row = table.Cells;
+                    if (table.RowsMustBeFull && row.Count < table.Header.Count)
+                    {
+                        // A CSV row cut short is a broken file, not a row of empty fields.
+                        if (firstPass)
+                        {
+                            Error(file, table.RowNumber, null, null, null,
+                                _context.Message("File.ShortRow", source.FileName, table.RowNumber, row.Count, table.Header.Count));
+                        }
+                        continue;
+                    }
                     for (var c = 0; c < row.Count && c < mapped.Map.Length; c++)
                     {
                         if (mapped.Map[c] >= 0)

@@ -20,6 +20,8 @@ internal sealed class BundleRow(BundleTable table, int number, string[] cells)
 /// <summary>One CSV file of a bundle, read whole (bundles are bounded by <see cref="OneRosterImportOptions.MaxBundleBytes"/>).</summary>
 internal sealed class BundleTable(string name, string[] header)
 {
+    public int HeaderCount { get; } = header.Length;
+
     private readonly Dictionary<string, int> _columns = header
         .Select((h, i) => (Name: h.Trim().TrimStart('\uFEFF'), i))
         .Where(h => h.Name.Length > 0)
@@ -83,6 +85,12 @@ internal static class OneRosterBundle
                     }
                     if (cells.All(string.IsNullOrWhiteSpace))
                     {
+                        continue;
+                    }
+                    if (cells.Length < table.HeaderCount)
+                    {
+                        // A row cut short is a broken file, not a row of empty fields.
+                        problem(number, "Bundle.ShortRow", $"{cells.Length} / {table.HeaderCount}");
                         continue;
                     }
                     table.Rows.Add(new BundleRow(table, number, cells));

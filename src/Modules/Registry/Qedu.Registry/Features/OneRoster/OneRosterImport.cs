@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
@@ -154,7 +155,7 @@ internal sealed partial class OneRosterImport(
             _errorCount++;
             if (_errors.Count < owner._importOptions.Value.MaxErrors)
             {
-                _errors.Add(new ImportError(file, row, column, field, value, message));
+                _errors.Add(new ImportError(file, row, column, field, ReportValue.CutOrNull(value), message));
             }
         }
 
@@ -231,7 +232,7 @@ internal sealed partial class OneRosterImport(
 
         private static readonly IReadOnlyDictionary<string, long> Empty = new Dictionary<string, long>();
 
-        private static string Size(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.##} MB");
+        private static string Size(long bytes) => FileSize.Describe(bytes);
 
         // ---- the manifest and the files ---------------------------------------------------------------------------
 
