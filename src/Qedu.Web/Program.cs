@@ -60,6 +60,7 @@ app.UseQeduLocalization();
 app.UseQeduErrorHandling();
 app.UseQeduSecurityHeaders();
 app.UseQeduApiBodyLimit(configuration);
+app.UseQeduJsonBodyGuard();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
