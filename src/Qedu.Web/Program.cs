@@ -1,5 +1,6 @@
 using Qedu.Kernel;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.Modules;
@@ -36,6 +37,10 @@ builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
+// Uploaded files wait here, owner-only, never in the shared /tmp (emptied at start: what a crash left behind).
+builder.Services.AddSingleton(new WorkFiles(configuration["Files:WorkDirectory"] is { Length: > 0 } work
+    ? work
+    : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "work")));
 builder.Services.AddScoped<ShellInfo>();
 builder.Services.AddScoped<SignInFlow>();
 builder.Services.AddScoped<MyAccount>();
@@ -45,6 +50,7 @@ builder.Services.AddSingleton(new NavItem(NavSections.Administration, 90, "/scal
 
 var app = builder.Build();
 
+app.Services.GetRequiredService<WorkFiles>().Prepare();
 await app.PrepareDatabaseAsync();
 
 // Forwarded headers first: behind a TLS proxy the request is HTTPS only once X-Forwarded-Proto has been read, and

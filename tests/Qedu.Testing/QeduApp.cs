@@ -26,6 +26,9 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised yet.");
 
+    /// <summary>Where this host keeps uploads while it works on them (its own, removed with the host).</summary>
+    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"work-{Guid.NewGuid():N}");
+
     /// <summary>Every error the host has logged, to explain a 500 in a test's failure message.</summary>
     public ServerErrors ServerErrors { get; } = new();
 
@@ -47,6 +50,10 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (Directory.Exists(WorkDirectory))
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
         if (_database is not null)
         {
             await _database.DisposeAsync();
@@ -70,6 +77,8 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Security:TwoFactor:Required:SchoolAdmin"] = "false",
             ["Security:TwoFactor:Required:Auditor"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Each host its own work directory: hosts run side by side and each empties its own at start.
+            ["Files:WorkDirectory"] = WorkDirectory,
         };
         foreach (var (key, value) in Settings)
         {

@@ -73,4 +73,23 @@ public sealed class ImportJobTests(WebApp app)
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
         Assert.False(await app.AsSystemAsync(sp => sp.GetRequiredService<RegistryDb>().Classes.AnyAsync(c => c.Code == "BAD-GRADE-1")));
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Uploads_wait_in_the_hosts_private_directory_and_are_gone_when_their_request_or_job_is_done()
+    {
+        var client = await app.ClientAsync("school.admin");
+        var shared = Directory.GetFiles(Path.GetTempPath(), "qedu-*").Length;
+
+        using var synchronous = await client.PostAsync("/api/registry/import/classes?fileName=s.csv", Csv(ClassHeader + $"{TestWorld.AnchorSchool},BAD-GRADE-2,坏班,P9,2026,\n"));
+        using var started = await client.PostAsync("/api/registry/import/classes?background=true&fileName=b.csv", Csv(ClassHeader + $"{TestWorld.AnchorSchool},BAD-GRADE-3,坏班,P9,2026,\n"));
+        await WaitAsync(client, started.Headers.Location!.ToString());
+        using var bundle = await client.GetAsync($"/api/registry/oneroster.zip?school={TestWorld.AnchorSchool}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, synchronous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(app.WorkDirectory));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(app.WorkDirectory));
+        Assert.Equal(shared, Directory.GetFiles(Path.GetTempPath(), "qedu-*").Length); // nothing of a child's in the shared /tmp
+    }
 }

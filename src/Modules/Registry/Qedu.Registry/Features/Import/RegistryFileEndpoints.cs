@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Features.Export;
@@ -43,7 +44,7 @@ internal static class RegistryFileEndpoints
             .WithSummary("An empty import template (Chinese headers) for schools, staff, classes, assets or students; format=xlsx (default) or csv");
 
         group.MapGet("/export/{kind}", async (string kind, string? format, string? school, RegistryExporter exporter,
-                IStringLocalizer<RecordText> text, IStringLocalizer<KernelText> kernelText, CancellationToken ct) =>
+                IStringLocalizer<RecordText> text, IStringLocalizer<KernelText> kernelText, WorkFiles work, CancellationToken ct) =>
             {
                 var (problem, k, f) = Parse(kind, format, text);
                 if (problem is not null)
@@ -60,7 +61,7 @@ internal static class RegistryFileEndpoints
                     return Results.Problem(string.Format(kernelText["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
                 }
                 // To a temporary file first: the .xlsx writer needs a seekable stream and Kestrel forbids synchronous writes.
-                var file = TemporaryFile();
+                var file = work.CreateScratch();
                 await exporter.ExportAsync(k, f, file, schools, ct);
                 file.Position = 0;
                 return Results.File(file, TableFormats.MediaType(f), RegistryExporter.FileName(k, f));
@@ -70,7 +71,7 @@ internal static class RegistryFileEndpoints
 
         group.MapPost("/import/{kind}", async (string kind, bool? dryRun, bool? background, string? fileName, string? report, HttpContext http,
                 RegistryImporter importer, ImportJobs jobs, ICurrentAccess access, IOptions<ImportOptions> options, IStringLocalizer<RecordText> text,
-                CancellationToken ct) =>
+                WorkFiles work, CancellationToken ct) =>
             {
                 if (!RecordKinds.TryParse(kind, out var k))
                 {
@@ -97,11 +98,11 @@ internal static class RegistryFileEndpoints
                     return TooLarge(text, name, http.Request.ContentLength.Value, limit);
                 }
 
-                string? path = Path.Combine(Path.GetTempPath(), $"qedu-import-{Guid.NewGuid():N}{TableFormats.Extension(format)}");
+                string? path = work.NewPath(TableFormats.Extension(format));
                 try
                 {
                     long size = 0;
-                    await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                    await using (var file = WorkFiles.Create(path))
                     {
                         var buffer = new byte[1 << 16];
                         int read;
@@ -129,7 +130,7 @@ internal static class RegistryFileEndpoints
                     }
                     if (string.Equals(report, "xlsx", StringComparison.OrdinalIgnoreCase))
                     {
-                        var file = TemporaryFile();
+                        var file = work.CreateScratch();
                         ImportReportFile.WriteXlsx(result, file, text);
                         file.Position = 0;
                         http.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -174,13 +175,13 @@ internal static class RegistryFileEndpoints
             .WithSummary("A background import (started with background=true): phase, rows, share done, and the report once finished; only its uploader sees it");
 
         group.MapGet("/import-jobs/{id:guid}/report.xlsx", async (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text, HttpContext http,
-                CancellationToken ct) =>
+                WorkFiles work, CancellationToken ct) =>
             {
                 if (jobs.Find(id, access.Current) is not { Report: { } result })
                 {
                     return Results.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound);
                 }
-                var file = TemporaryFile();
+                var file = work.CreateScratch();
                 ImportReportFile.WriteXlsx(result, file, text);
                 file.Position = 0;
                 return Results.File(file, TableFormats.XlsxMediaType, $"import-report-{id:N}.xlsx");
@@ -193,10 +194,6 @@ internal static class RegistryFileEndpoints
         Results.Problem(string.Format(text["File.TooLarge"], name, Megabytes(size), Megabytes(limit)), statusCode: StatusCodes.Status413PayloadTooLarge);
 
     private static string Megabytes(long bytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.##} MB");
-
-    private static FileStream TemporaryFile() => new(
-        Path.Combine(Path.GetTempPath(), $"qedu-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16,
-        FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
     /// <summary>The kind and format named in the request (xlsx when no format is named), or the problem with them.</summary>
     private static (IResult? Problem, RecordKind Kind, TableFormat Format) Parse(string kind, string? format, IStringLocalizer<RecordText> text)

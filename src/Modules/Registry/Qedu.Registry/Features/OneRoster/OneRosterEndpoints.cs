@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Features.Import;
@@ -37,7 +38,7 @@ internal static class OneRosterEndpoints
     /// so another site's form cannot post here with the user's session.)
     /// </summary>
     private static async Task<IResult> ImportAsync(bool? dryRun, HttpContext http, OneRosterImport importer, IOptions<OneRosterImportOptions> options,
-        CancellationToken ct)
+        WorkFiles work, CancellationToken ct)
     {
         string Text(string key, params object?[] args) =>
             string.Format(CultureInfo.CurrentUICulture, OneRosterText.Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key, args);
@@ -85,11 +86,11 @@ internal static class OneRosterEndpoints
             return Results.Problem(Text("Upload.Format", media), statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var path = Path.Combine(Path.GetTempPath(), $"qedu-oneroster-{Guid.NewGuid():N}.zip");
+        var path = work.NewPath(".zip");
         try
         {
             long size = 0;
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            await using (var file = WorkFiles.Create(path))
             {
                 var buffer = new byte[1 << 16];
                 int read;
@@ -128,15 +129,15 @@ internal static class OneRosterEndpoints
     private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.##} MB");
 
     private static void MapExport(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/registry/oneroster.zip", async (string? school, OneRosterExport export, IStringLocalizer<KernelText> text, CancellationToken ct) =>
+        endpoints.MapGet("/api/registry/oneroster.zip", async (string? school, OneRosterExport export, IStringLocalizer<KernelText> text, WorkFiles work,
+            CancellationToken ct) =>
             {
                 if (school is not null && !OrgUnitRules.IsWellFormedCode(school))
                 {
                     return Results.Problem(string.Format(text["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest);
                 }
                 // Built in a temporary file first: a failure halfway gives an error, never a truncated zip sent as 200.
-                var stream = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
-                    FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                var stream = work.CreateScratch();
                 try
                 {
                     if (await export.WriteAsync(stream, school, ct) is null)
