@@ -5,6 +5,19 @@ using Qedu.Kernel.Data;
 
 namespace Qedu.Kernel.PersonalData;
 
+/// <summary>What kind of identifying data a value is, and so how it is masked for a caller without <c>pii.view</c>.</summary>
+public enum PersonalKind
+{
+    None,
+    ResidentId,
+    StudentNumber,
+    Phone,
+    Address,
+
+    /// <summary>A birth date shows its year only: with the month and day, the masked resident ID could be rebuilt.</summary>
+    BirthDate,
+}
+
 /// <summary>
 /// Who may see a person's identifying data (resident ID, phone) unmasked: a caller holding <c>pii.view</c> on a scope
 /// that contains the person's school. Every unmasked read is written to the audit log.
@@ -21,6 +34,26 @@ public sealed class PersonalDataAccess(ICurrentAccess access, KernelDb kernel, A
             ? Task.CompletedTask
             : audit.RecordAsync("pii.read", entityType, ids.Count == 1 ? ids.First().ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
                 details: ids.Count == 1 ? null : $"ids={string.Join(',', ids.Take(200))}{(ids.Count > 200 ? $",…(+{ids.Count - 200})" : "")}", ct: ct);
+
+    /// <summary>
+    /// The one masking rule every read path uses (records, lists, the change feed, exports, OneRoster, pages): what a
+    /// caller without <c>pii.view</c> sees of a value of this kind. No mask can be undone from what the same caller
+    /// sees beside it: a resident ID keeps its division and last four characters, so the birth date beside it keeps
+    /// only its year, and the 学籍号 (mostly "G" + the resident ID) is masked to match.
+    /// </summary>
+    public static string? Mask(PersonalKind kind, string? value, bool unmasked) => unmasked || value is null ? value : kind switch
+    {
+        PersonalKind.ResidentId => ResidentId.Mask(value),
+        PersonalKind.StudentNumber => MaskStudentNumber(value, false),
+        PersonalKind.Phone => MaskPhone(value, false),
+        PersonalKind.Address => MaskAddress(value, false),
+        PersonalKind.BirthDate => value.Length >= 4 ? value[..4] : new string('*', value.Length),
+        _ => value,
+    };
+
+    /// <summary>A birth date as the caller may see it: the whole date, or its year.</summary>
+    public static string? MaskBirthDate(DateOnly? date, bool unmasked) =>
+        Mask(PersonalKind.BirthDate, date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), unmasked);
 
     public static string? MaskResidentId(string? id, bool unmasked) => unmasked || id is null ? id : ResidentId.Mask(id);
 

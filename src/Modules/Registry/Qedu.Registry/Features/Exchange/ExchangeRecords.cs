@@ -28,7 +28,7 @@ internal sealed record StudentData(
     string Name,
     string GenderCode,
     string? ResidentId,
-    DateOnly BirthDate,
+    string BirthDate,
     string? EthnicityCode,
     string? HukouDivisionCode,
     string? Address,
@@ -55,7 +55,7 @@ internal sealed record StaffData(
     string Name,
     string GenderCode,
     string? ResidentId,
-    DateOnly? BirthDate,
+    string? BirthDate,
     string? QualificationCode,
     string? TitleCode,
     string? Subjects,
@@ -89,14 +89,14 @@ internal static class ExchangeMapping
 
     public static StudentData ToData(Student x, string org, bool open) => new(
         x.Id, x.Revision, org, PersonalDataAccess.MaskStudentNumber(x.StudentNumber, open), x.Name, x.GenderCode,
-        PersonalDataAccess.MaskResidentId(x.ResidentId, open), x.BirthDate, x.EthnicityCode, x.HukouDivisionCode,
+        PersonalDataAccess.MaskResidentId(x.ResidentId, open), PersonalDataAccess.MaskBirthDate(x.BirthDate, open)!, x.EthnicityCode, x.HukouDivisionCode,
         PersonalDataAccess.MaskAddress(x.Address, open), x.ClassId, x.StatusCode, x.CategoryCode,
         x.IsMigrantChild, x.IsLeftBehind, x.HasDisability, x.HasFinancialHardship, Masked: !open);
 
     public static Student ToEntity(StudentData d, int org) => new()
     {
         Id = d.Id, OrgUnitId = org, StudentNumber = d.StudentNumber, Name = d.Name, GenderCode = d.GenderCode, ResidentId = d.ResidentId,
-        BirthDate = d.BirthDate, EthnicityCode = d.EthnicityCode, HukouDivisionCode = d.HukouDivisionCode, Address = d.Address,
+        BirthDate = Date(d.BirthDate)!.Value, EthnicityCode = d.EthnicityCode, HukouDivisionCode = d.HukouDivisionCode, Address = d.Address,
         ClassId = d.ClassId, StatusCode = d.StatusCode, CategoryCode = d.CategoryCode, IsMigrantChild = d.IsMigrantChild,
         IsLeftBehind = d.IsLeftBehind, HasDisability = d.HasDisability, HasFinancialHardship = d.HasFinancialHardship,
     };
@@ -121,14 +121,15 @@ internal static class ExchangeMapping
     };
 
     public static StaffData ToData(Staff x, string org, bool open) => new(
-        x.Id, x.Revision, org, x.StaffNumber, x.Name, x.GenderCode, PersonalDataAccess.MaskResidentId(x.ResidentId, open), x.BirthDate,
+        x.Id, x.Revision, org, x.StaffNumber, x.Name, x.GenderCode, PersonalDataAccess.MaskResidentId(x.ResidentId, open),
+        PersonalDataAccess.MaskBirthDate(x.BirthDate, open),
         x.QualificationCode, x.TitleCode, x.Subjects, x.PostCode, x.EmploymentTypeCode, x.HiredOn, PersonalDataAccess.MaskPhone(x.Phone, open),
         Masked: !open);
 
     public static Staff ToEntity(StaffData d, int org) => new()
     {
         Id = d.Id, OrgUnitId = org, StaffNumber = d.StaffNumber, Name = d.Name, GenderCode = d.GenderCode, ResidentId = d.ResidentId,
-        BirthDate = d.BirthDate, QualificationCode = d.QualificationCode, TitleCode = d.TitleCode, Subjects = d.Subjects,
+        BirthDate = Date(d.BirthDate), QualificationCode = d.QualificationCode, TitleCode = d.TitleCode, Subjects = d.Subjects,
         PostCode = d.PostCode, EmploymentTypeCode = d.EmploymentTypeCode, HiredOn = d.HiredOn, Phone = d.Phone,
     };
 
@@ -140,4 +141,8 @@ internal static class ExchangeMapping
         Id = d.Id, OrgUnitId = org, AssetNumber = d.AssetNumber, Name = d.Name, CategoryCode = d.CategoryCode, Quantity = d.Quantity,
         Value = d.Value, AcquiredOn = d.AcquiredOn,
     };
+
+    /// <summary>A whole birth date from the feed (only unmasked data is ever applied: a masked feed is refused first).</summary>
+    private static DateOnly? Date(string? text) =>
+        text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -58,7 +58,7 @@ internal sealed class RegistryExporter(RegistryDb db, KernelDb kernel, PersonalD
     public async Task<ExportResult> ExportAsync(RecordKind kind, TableFormat format, Stream output, IReadOnlyList<OrgUnit> schools, CancellationToken ct = default)
     {
         var definition = RecordDefinitions.For(kind);
-        var personal = definition.Fields.Any(f => f.Personal != Personal.None);
+        var personal = definition.Fields.Any(f => f.Personal != PersonalKind.None);
         var ids = schools.Select(s => s.Id).ToList();
         var unmasked = personal ? await personalData.UnmaskedOrgsAsync(ids, ct) : new HashSet<int>();
         long unmaskedRows = 0;
@@ -91,14 +91,7 @@ internal sealed class RegistryExporter(RegistryDb db, KernelDb kernel, PersonalD
                     continue;
                 }
                 cells[field.Index] = field.Type == FieldType.Code ? context.List(field.CodeList!).NameOf(value)
-                    : open ? value
-                    : field.Personal switch
-                    {
-                        Personal.ResidentId => PersonalDataAccess.MaskResidentId(value, false),
-                        Personal.StudentNumber => PersonalDataAccess.MaskStudentNumber(value, false),
-                        Personal.Phone => PersonalDataAccess.MaskPhone(value, false),
-                        _ => value,
-                    };
+                    : PersonalDataAccess.Mask(field.Personal, value, open);
             }
             writer.WriteRow(cells);
             rows++;

@@ -247,13 +247,15 @@ public sealed class OneRosterExport
         }
         using (var file = new CsvEntry(zip, "demographics.csv"))
         {
-            await foreach (var s in students.Select(s => new { s.Id, s.BirthDate, s.GenderCode }).AsAsyncEnumerable().WithCancellation(ct))
+            // OneRoster's birthDate is a whole date or nothing: without pii.view, nothing (with the masked resident ID beside it,
+            // the date would give the ID back).
+            await foreach (var s in students.Select(s => new { s.Id, s.BirthDate, s.GenderCode, s.OrgUnitId }).AsAsyncEnumerable().WithCancellation(ct))
             {
-                file.Row(Id(s.Id), "", "", Date(s.BirthDate), Sex(s.GenderCode), "", "", "", "", "", "", "", "", "", "", "");
+                file.Row(Id(s.Id), "", "", unmasked.Contains(s.OrgUnitId) ? Date(s.BirthDate) : "", Sex(s.GenderCode), "", "", "", "", "", "", "", "", "", "", "");
             }
-            await foreach (var s in staff.Select(s => new { s.Id, s.BirthDate, s.GenderCode }).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var s in staff.Select(s => new { s.Id, s.BirthDate, s.GenderCode, s.OrgUnitId }).AsAsyncEnumerable().WithCancellation(ct))
             {
-                file.Row(Id(s.Id), "", "", Date(s.BirthDate), Sex(s.GenderCode), "", "", "", "", "", "", "", "", "", "", "");
+                file.Row(Id(s.Id), "", "", unmasked.Contains(s.OrgUnitId) ? Date(s.BirthDate) : "", Sex(s.GenderCode), "", "", "", "", "", "", "", "", "", "", "");
             }
             demographics = file.Rows;
         }

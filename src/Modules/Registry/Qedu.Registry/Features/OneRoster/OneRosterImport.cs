@@ -8,6 +8,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Files;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Features.Import;
@@ -724,7 +725,7 @@ internal sealed partial class OneRosterImport(
             /// </summary>
             public void Metadata(BundleRow row, HashSet<RecordField> standard)
             {
-                foreach (var field in definition.Fields.Where(f => f.Personal == Personal.None && !f.Informational && !standard.Contains(f)))
+                foreach (var field in definition.Fields.Where(f => f.Personal == PersonalKind.None && !f.Informational && !standard.Contains(f)))
                 {
                     var column = MetadataPrefix + field.Key;
                     if (row.Table.Has(column))

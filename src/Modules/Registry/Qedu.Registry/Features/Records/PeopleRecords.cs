@@ -1,3 +1,4 @@
+using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Codes;
 using Qedu.Registry.Domain;
 
@@ -38,14 +39,14 @@ internal sealed class StudentDefinition : RecordDefinition<StudentRecord>
 
     public StudentDefinition()
     {
-        StudentNumber = Add("studentNumber", "学籍号", "Student number", FieldType.Identifier, required: true, maxLength: 32, personal: Personal.StudentNumber);
+        StudentNumber = Add("studentNumber", "学籍号", "Student number", FieldType.Identifier, required: true, maxLength: 32, personal: PersonalKind.StudentNumber);
         Name = Add("name", "姓名", "Name", required: true, maxLength: 64);
         Gender = Add("gender", "性别", "Gender", FieldType.Code, required: true, codeList: CodeLists.Gender);
-        ResidentId = Add("residentId", "身份证号", "Resident ID", FieldType.ResidentId, personal: Personal.ResidentId);
-        BirthDate = Add("birthDate", "出生日期", "Birth date", FieldType.Date);
+        ResidentId = Add("residentId", "身份证号", "Resident ID", FieldType.ResidentId, personal: PersonalKind.ResidentId);
+        BirthDate = Add("birthDate", "出生日期", "Birth date", FieldType.Date, personal: PersonalKind.BirthDate);
         Ethnicity = Add("ethnicity", "民族", "Ethnicity", FieldType.Code, codeList: CodeLists.Ethnicity);
         Hukou = Add("hukouDivision", "户籍所在地", "Hukou division", FieldType.Division);
-        Address = Add("address", "家庭住址", "Address", maxLength: 200);
+        Address = Add("address", "家庭住址", "Address", maxLength: 200, personal: PersonalKind.Address);
         Class = Add("classCode", "班级代码", "Class code", FieldType.Identifier, maxLength: 32);
         Status = Add("status", "学籍状态", "Status", FieldType.Code, codeList: RegistryCodeLists.StudentStatus);
         Category = Add("category", "学生类别", "Category", FieldType.Code, codeList: RegistryCodeLists.StudentCategory);
@@ -61,8 +62,8 @@ internal sealed class StudentDefinition : RecordDefinition<StudentRecord>
             guardians.Add(new GuardianFields(
                 Add($"guardian{n}Name", $"监护人{n}姓名", $"Guardian {n} name", maxLength: 64),
                 Add($"guardian{n}Relation", $"监护人{n}关系", $"Guardian {n} relation", FieldType.Code, codeList: RegistryCodeLists.GuardianRelation),
-                Add($"guardian{n}Phone", $"监护人{n}电话", $"Guardian {n} phone", FieldType.Phone, maxLength: 20, personal: Personal.Phone),
-                Add($"guardian{n}ResidentId", $"监护人{n}身份证号", $"Guardian {n} resident ID", FieldType.ResidentId, personal: Personal.ResidentId)));
+                Add($"guardian{n}Phone", $"监护人{n}电话", $"Guardian {n} phone", FieldType.Phone, maxLength: 20, personal: PersonalKind.Phone),
+                Add($"guardian{n}ResidentId", $"监护人{n}身份证号", $"Guardian {n} resident ID", FieldType.ResidentId, personal: PersonalKind.ResidentId)));
         }
         Guardians = guardians;
     }
@@ -209,15 +210,15 @@ internal sealed class StaffDefinition : RecordDefinition<StaffRecord>
         StaffNumber = Add("staffNumber", "教职工号", "Staff number", FieldType.Identifier, required: true, maxLength: 32);
         Name = Add("name", "姓名", "Name", required: true, maxLength: 64);
         Gender = Add("gender", "性别", "Gender", FieldType.Code, required: true, codeList: CodeLists.Gender);
-        ResidentId = Add("residentId", "身份证号", "Resident ID", FieldType.ResidentId, personal: Personal.ResidentId);
-        BirthDate = Add("birthDate", "出生日期", "Birth date", FieldType.Date);
+        ResidentId = Add("residentId", "身份证号", "Resident ID", FieldType.ResidentId, personal: PersonalKind.ResidentId);
+        BirthDate = Add("birthDate", "出生日期", "Birth date", FieldType.Date, personal: PersonalKind.BirthDate);
         Qualification = Add("qualification", "学历", "Qualification", FieldType.Code, codeList: RegistryCodeLists.Qualification);
         Title = Add("title", "职称", "Professional title", FieldType.Code, codeList: RegistryCodeLists.ProfessionalTitle);
         Subjects = Add("subjects", "任教学科", "Subjects", maxLength: 100);
         Post = Add("post", "岗位类别", "Post", FieldType.Code, required: true, codeList: RegistryCodeLists.StaffPost);
         Employment = Add("employmentType", "用工形式", "Employment type", FieldType.Code, required: true, codeList: RegistryCodeLists.EmploymentType);
         HiredOn = Add("hiredOn", "入职日期", "Hired on", FieldType.Date);
-        Phone = Add("phone", "联系电话", "Phone", FieldType.Phone, maxLength: 20, personal: Personal.Phone);
+        Phone = Add("phone", "联系电话", "Phone", FieldType.Phone, maxLength: 20, personal: PersonalKind.Phone);
     }
 
     public override RecordKind Kind => RecordKind.Staff;

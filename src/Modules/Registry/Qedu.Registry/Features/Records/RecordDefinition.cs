@@ -1,3 +1,4 @@
+using Qedu.Kernel.PersonalData;
 using System.Globalization;
 
 namespace Qedu.Registry.Features.Records;
@@ -36,7 +37,7 @@ internal abstract class RecordDefinition<T> : IRecordDefinition
     public RecordField School { get; }
 
     protected RecordField Add(string key, string zh, string en, FieldType type = FieldType.Text, bool required = false,
-        int maxLength = 0, string? codeList = null, Personal personal = Personal.None, bool informational = false)
+        int maxLength = 0, string? codeList = null, PersonalKind personal = PersonalKind.None, bool informational = false)
     {
         var field = new RecordField(_fields.Count, key, zh, en, type, required, maxLength, codeList, personal) { Informational = informational };
         _fields.Add(field);

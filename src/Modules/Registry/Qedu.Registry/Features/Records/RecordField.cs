@@ -1,3 +1,4 @@
+using Qedu.Kernel.PersonalData;
 namespace Qedu.Registry.Features.Records;
 
 /// <summary>How a field's text is read and written.</summary>
@@ -26,15 +27,6 @@ internal enum FieldType
     Identifier,
 }
 
-/// <summary>What a field of a personal record needs masking as, when the caller may not see it.</summary>
-internal enum Personal
-{
-    None,
-    ResidentId,
-    StudentNumber,
-    Phone,
-}
-
 /// <summary>
 /// One column of a record kind: its key (API field name), its headers (the Chinese one is the template's), how its
 /// text is read, and whether it is required. Index = position in <see cref="IRecordDefinition.Fields"/>.
@@ -48,7 +40,7 @@ internal sealed record RecordField(
     bool Required = false,
     int MaxLength = 0,
     string? CodeList = null,
-    Personal Personal = Personal.None)
+    PersonalKind Personal = PersonalKind.None)
 {
     /// <summary>Written on export for people to read (a school's name) and ignored on import.</summary>
     public bool Informational { get; init; }

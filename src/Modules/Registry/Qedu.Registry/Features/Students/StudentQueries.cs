@@ -7,14 +7,17 @@ using Qedu.Kernel.Persistence;
 
 namespace Qedu.Registry.Features.Students;
 
-/// <summary>A student as the API and pages show them; identifying fields are masked unless <see cref="Masked"/> is false.</summary>
+/// <summary>
+/// A student as the API and pages show them; identifying fields are masked unless <see cref="Masked"/> is false (the
+/// birth date is then its year alone: "2019").
+/// </summary>
 internal sealed record StudentView(
     long Id,
     string StudentNumber,
     string Name,
     string GenderCode,
     string? ResidentId,
-    DateOnly BirthDate,
+    string BirthDate,
     string? EthnicityCode,
     string? HukouDivisionCode,
     string SchoolCode,
@@ -135,7 +138,7 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
             var open = unmasked.Contains(s.OrgUnitId);
             return new StudentView(
                 s.Id, PersonalDataAccess.MaskStudentNumber(s.StudentNumber, open), s.Name, s.GenderCode,
-                PersonalDataAccess.MaskResidentId(s.ResidentId, open), s.BirthDate, s.EthnicityCode, s.HukouDivisionCode,
+                PersonalDataAccess.MaskResidentId(s.ResidentId, open), PersonalDataAccess.MaskBirthDate(s.BirthDate, open)!, s.EthnicityCode, s.HukouDivisionCode,
                 codes.GetValueOrDefault(s.OrgUnitId, ""), s.ClassId, s.StatusCode, s.CategoryCode,
                 s.IsMigrantChild, s.IsLeftBehind, s.HasDisability, s.HasFinancialHardship, s.Revision, Masked: !open);
         }).ToList();
