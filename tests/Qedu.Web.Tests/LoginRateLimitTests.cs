@@ -28,7 +28,7 @@ public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<Rate
     [Fact]
     public async Task Login_posts_beyond_the_limit_get_429_for_that_address_only()
     {
-        var client = From("198.51.100.101");
+        var client = app.From("198.51.100.101");
 
         for (var i = 0; i < RateLimitedApp.AttemptsPerMinute; i++)
         {
@@ -37,7 +37,7 @@ public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<Rate
         }
         using var refused = await QeduApp.PostLoginAsync(client, "teacher", DemoAccounts.Password);
         using var form = await client.GetAsync("/login");
-        using var elsewhere = await QeduApp.PostLoginAsync(From("198.51.100.102"), "teacher", DemoAccounts.Password);
+        using var elsewhere = await QeduApp.PostLoginAsync(app.From("198.51.100.102"), "teacher", DemoAccounts.Password);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
@@ -49,7 +49,7 @@ public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<Rate
     [Fact]
     public async Task Token_requests_share_the_limit()
     {
-        var client = From("198.51.100.103");
+        var client = app.From("198.51.100.103");
         var statuses = new List<HttpStatusCode>();
 
         for (var i = 0; i <= RateLimitedApp.AttemptsPerMinute; i++)
@@ -99,15 +99,8 @@ public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<Rate
 
     private HttpClient Forwarded(string connectingAddress, string forwardedFor)
     {
-        var client = From(connectingAddress);
+        var client = app.From(connectingAddress);
         client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
-        return client;
-    }
-
-    private HttpClient From(string address)
-    {
-        var client = app.Anonymous();
-        client.DefaultRequestHeaders.Add(WebApp.ClientAddressHeader, address);
         return client;
     }
 }

@@ -19,8 +19,7 @@ public sealed class LoginTests(WebApp app)
     {
         const string user = "login.wrong";
         await app.CreateAccountAsync(user, Roles.Teacher, TestWorld.AnchorSchool);
-        var client = app.Anonymous();
-        client.DefaultRequestHeaders.Add(WebApp.ClientAddressHeader, "198.51.100.31");
+        var client = app.From("198.51.100.31");
 
         using var response = await QeduApp.PostLoginAsync(client, user, WrongPassword);
 

@@ -26,7 +26,7 @@ public sealed class PasswordTests(ClockedApp app)
     [InlineData("en")]
     public async Task Each_rule_is_stated_in_the_persons_language_on_the_new_password_field(string culture)
     {
-        var user = await NewTeacherAsync("rules");
+        var user = await app.NewAccountAsync("pw.rules");
         var client = await app.SignInAsync(user);
         var english = culture == "en";
         await client.GetAsync($"/culture?c={(english ? "en" : "zh")}");
@@ -59,7 +59,7 @@ public sealed class PasswordTests(ClockedApp app)
     [Fact]
     public async Task None_of_the_last_five_passwords_may_be_chosen_again()
     {
-        var user = await NewTeacherAsync("history");
+        var user = await app.NewAccountAsync("pw.history");
         var client = await app.SignInAsync(user);
         var passwords = new[] { DemoAccounts.Password, "Seagulls over the pier 1", "Seagulls over the pier 2", "Seagulls over the pier 3", "Seagulls over the pier 4" };
         for (var i = 1; i < passwords.Length; i++)
@@ -84,7 +84,7 @@ public sealed class PasswordTests(ClockedApp app)
     [Fact]
     public async Task A_password_that_no_longer_meets_the_rules_must_be_changed_at_sign_in()
     {
-        var user = await NewTeacherAsync("legacy");
+        var user = await app.NewAccountAsync("pw.legacy");
         // A password from before the rules (the old demo password): set as its hash, past the validators.
         await app.AsSystemAsync(async sp =>
         {
@@ -111,7 +111,7 @@ public sealed class PasswordTests(ClockedApp app)
     [Fact]
     public async Task With_a_maximum_age_set_an_old_password_must_be_changed_and_without_it_never()
     {
-        var user = await NewTeacherAsync("aged");
+        var user = await app.NewAccountAsync("pw.aged");
         var id = await app.KernelAsync(db => db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync());
         var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id.ToString())], "tests"));
@@ -128,12 +128,5 @@ public sealed class PasswordTests(ClockedApp app)
         app.Clock.Advance(TimeSpan.FromDays(91));
         Assert.Equal(AccountStep.ChangePassword, await StepAsync(90));
         Assert.Equal(AccountStep.None, await StepAsync(0)); // the default: no periodic change (ADR 10)
-    }
-
-    private async Task<string> NewTeacherAsync(string hint)
-    {
-        var userName = $"pw.{hint}.{Guid.NewGuid().ToString("N")[..6]}";
-        await app.CreateAccountAsync(userName, Roles.Teacher, TestWorld.AnchorSchool);
-        return userName;
     }
 }

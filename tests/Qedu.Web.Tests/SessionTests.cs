@@ -25,7 +25,7 @@ public sealed class SessionTests(ClockedApp app)
     [Fact]
     public async Task After_sign_out_the_old_cookie_gets_401()
     {
-        var user = await NewTeacherAsync("signout");
+        var user = await app.NewAccountAsync("session.signout");
         var jar = new CookieContainer();
         var client = app.CreateDefaultClient(new Uri("http://localhost/"), new CookieContainerHandler(jar));
         using (var signIn = await QeduApp.PostLoginAsync(client, user, DemoAccounts.Password))
@@ -52,7 +52,7 @@ public sealed class SessionTests(ClockedApp app)
     [Fact]
     public async Task Thirty_idle_minutes_end_a_session_and_use_keeps_it_alive()
     {
-        var user = await NewTeacherAsync("idle");
+        var user = await app.NewAccountAsync("session.idle");
         var client = await app.SignInAsync(user);
 
         app.Clock.Advance(TimeSpan.FromMinutes(29));
@@ -68,7 +68,7 @@ public sealed class SessionTests(ClockedApp app)
     [Fact]
     public async Task Twelve_hours_after_sign_in_a_session_ends_however_busy()
     {
-        var user = await NewTeacherAsync("absolute");
+        var user = await app.NewAccountAsync("session.absolute");
         var client = await app.SignInAsync(user);
 
         var elapsed = TimeSpan.Zero;
@@ -88,7 +88,7 @@ public sealed class SessionTests(ClockedApp app)
     [Fact]
     public async Task A_password_change_ends_the_other_sessions_and_keeps_this_one()
     {
-        var user = await NewTeacherAsync("change");
+        var user = await app.NewAccountAsync("session.change");
         var laptop = await app.SignInAsync(user);
         var phone = await app.SignInAsync(user);
 
@@ -103,10 +103,9 @@ public sealed class SessionTests(ClockedApp app)
     [Fact]
     public async Task A_person_sees_their_sessions_and_ends_one()
     {
-        var user = await NewTeacherAsync("list");
+        var user = await app.NewAccountAsync("session.list");
         var here = await app.SignInAsync(user);
-        var there = app.Anonymous();
-        there.DefaultRequestHeaders.Add(WebApp.ClientAddressHeader, "198.51.100.77");
+        var there = app.From("198.51.100.77");
         await QeduApp.PostLoginAsync(there, user, DemoAccounts.Password);
 
         var page = await (await here.GetAsync("/account")).TextAsync();
@@ -131,7 +130,7 @@ public sealed class SessionTests(ClockedApp app)
     [Fact]
     public async Task Disabling_an_account_ends_its_sessions_at_once()
     {
-        var user = await NewTeacherAsync("disabled");
+        var user = await app.NewAccountAsync("session.disabled");
         var client = await app.SignInAsync(user);
         var id = await app.KernelAsync(db => db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync());
 
@@ -145,10 +144,9 @@ public sealed class SessionTests(ClockedApp app)
     [Fact]
     public async Task Failed_guesses_from_elsewhere_never_end_a_live_session()
     {
-        var user = await NewTeacherAsync("guessed");
+        var user = await app.NewAccountAsync("session.guessed");
         var owner = await app.SignInAsync(user);
-        var guesser = app.Anonymous();
-        guesser.DefaultRequestHeaders.Add(WebApp.ClientAddressHeader, "203.0.113.66");
+        var guesser = app.From("203.0.113.66");
 
         for (var i = 0; i < 8; i++)
         {
@@ -164,7 +162,7 @@ public sealed class SessionTests(ClockedApp app)
     [Fact]
     public async Task Sessions_dead_for_a_month_are_forgotten_at_the_next_sign_in()
     {
-        var user = await NewTeacherAsync("prune");
+        var user = await app.NewAccountAsync("session.prune");
         await app.SignInAsync(user);
         await app.SignInAsync(user);
         app.Clock.Advance(TimeSpan.FromDays(31) + TimeSpan.FromHours(12));
@@ -173,13 +171,6 @@ public sealed class SessionTests(ClockedApp app)
 
         var rows = await app.KernelAsync(db => (from s in db.UserSessions join u in db.Users on s.UserId equals u.Id where u.UserName == user select s).CountAsync());
         Assert.Equal(1, rows);
-    }
-
-    private async Task<string> NewTeacherAsync(string hint)
-    {
-        var userName = $"session.{hint}.{Guid.NewGuid().ToString("N")[..6]}";
-        await app.CreateAccountAsync(userName, Roles.Teacher, TestWorld.AnchorSchool);
-        return userName;
     }
 
     /// <summary>A client that sends exactly this cookie, as an attacker replaying a stolen one would.</summary>

@@ -23,8 +23,8 @@ public sealed class SignInThrottlingTests(ClockedApp app)
     [Fact]
     public async Task Failures_from_one_address_slow_down_then_lock_that_address_only()
     {
-        var user = await NewTeacherAsync("throttle");
-        var guesser = From(Guesser);
+        var user = await app.NewAccountAsync("throttle.throttle");
+        var guesser = app.From(Guesser);
         var failed = app.Text<WebText>("Login.Failed");
 
         for (var i = 1; i <= 3; i++)
@@ -43,7 +43,7 @@ public sealed class SignInThrottlingTests(ClockedApp app)
 
         // Locked for this address, even with the right password; another address is not touched.
         Assert.Contains(locked, await AttemptAsync(guesser, user, DemoAccounts.Password), StringComparison.Ordinal);
-        using var owner = await QeduApp.PostLoginAsync(From("198.51.100.40"), user, DemoAccounts.Password);
+        using var owner = await QeduApp.PostLoginAsync(app.From("198.51.100.40"), user, DemoAccounts.Password);
         Assert.Equal("/", owner.RedirectPath());
 
         var lines = await AuditAsync(user);
@@ -59,9 +59,9 @@ public sealed class SignInThrottlingTests(ClockedApp app)
     [Fact]
     public async Task An_unknown_user_name_gets_the_same_answers_as_a_real_one()
     {
-        var guesser = From("203.0.113.21");
+        var guesser = app.From("203.0.113.21");
         var answers = new List<string>();
-        foreach (var name in new[] { "no.such.person", await NewTeacherAsync("twin") })
+        foreach (var name in new[] { "no.such.person", await app.NewAccountAsync("throttle.twin") })
         {
             for (var i = 0; i < 5; i++)
             {
@@ -78,14 +78,14 @@ public sealed class SignInThrottlingTests(ClockedApp app)
     [Fact]
     public async Task The_owner_is_told_of_failed_attempts_at_the_next_sign_in()
     {
-        var user = await NewTeacherAsync("told");
-        var guesser = From("203.0.113.22");
+        var user = await app.NewAccountAsync("throttle.told");
+        var guesser = app.From("203.0.113.22");
         for (var i = 0; i < 2; i++)
         {
             await AttemptAsync(guesser, user, $"Wrong guess number {i}");
         }
 
-        var owner = From("198.51.100.41");
+        var owner = app.From("198.51.100.41");
         await QeduApp.PostLoginAsync(owner, user, DemoAccounts.Password);
         var home = await (await owner.GetAsync("/")).TextAsync();
         var page = await (await owner.GetAsync("/account")).TextAsync();
@@ -101,8 +101,8 @@ public sealed class SignInThrottlingTests(ClockedApp app)
     [Fact]
     public async Task An_administrators_unlock_lets_a_locked_address_try_again()
     {
-        var user = await NewTeacherAsync("unlock");
-        var guesser = From("203.0.113.23");
+        var user = await app.NewAccountAsync("throttle.unlock");
+        var guesser = app.From("203.0.113.23");
         for (var i = 0; i < 5; i++)
         {
             app.Clock.Advance(TimeSpan.FromSeconds(10));
@@ -117,13 +117,6 @@ public sealed class SignInThrottlingTests(ClockedApp app)
         Assert.True(outcome.IsOk);
         using var signIn = await QeduApp.PostLoginAsync(guesser, user, DemoAccounts.Password);
         Assert.Equal("/", signIn.RedirectPath());
-    }
-
-    private HttpClient From(string address)
-    {
-        var client = app.Anonymous();
-        client.DefaultRequestHeaders.Add(WebApp.ClientAddressHeader, address);
-        return client;
     }
 
     private static async Task<string> AttemptAsync(HttpClient client, string user, string password)
@@ -145,11 +138,4 @@ public sealed class SignInThrottlingTests(ClockedApp app)
 
     private Task<List<Kernel.Audit.AuditEntry>> AuditAsync(string user) =>
         app.KernelAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.EntityKey == user).OrderBy(e => e.Sequence).ToListAsync());
-
-    private async Task<string> NewTeacherAsync(string hint)
-    {
-        var userName = $"throttle.{hint}.{Guid.NewGuid().ToString("N")[..6]}";
-        await app.CreateAccountAsync(userName, Roles.Teacher, TestWorld.AnchorSchool);
-        return userName;
-    }
 }

@@ -24,7 +24,7 @@ public sealed partial class TwoFactorTests(ClockedApp app)
     [Fact]
     public async Task A_person_enrols_an_authenticator_and_signs_in_with_its_codes_each_once()
     {
-        var user = await NewAccountAsync("enrol", Roles.Teacher, TestWorld.AnchorSchool);
+        var user = await app.NewAccountAsync("totp.enrol", Roles.Teacher);
         var client = await app.SignInAsync(user);
 
         var (key, codes) = await EnrolAsync(client);
@@ -58,7 +58,7 @@ public sealed partial class TwoFactorTests(ClockedApp app)
     [Fact]
     public async Task A_recovery_code_signs_in_once()
     {
-        var user = await NewAccountAsync("recovery", Roles.Teacher, TestWorld.AnchorSchool);
+        var user = await app.NewAccountAsync("totp.recovery", Roles.Teacher);
         var (_, codes) = await EnrolAsync(await app.SignInAsync(user));
 
         var first = app.Anonymous();
@@ -76,7 +76,7 @@ public sealed partial class TwoFactorTests(ClockedApp app)
     [Fact]
     public async Task An_administrator_must_enrol_before_anything_else_and_cannot_turn_it_off()
     {
-        var user = await NewAccountAsync("admin", Roles.SchoolAdmin, TestWorld.AnchorSchool);
+        var user = await app.NewAccountAsync("totp.admin", Roles.SchoolAdmin);
         var client = await app.SignInAsync(user);
 
         using var home = await client.GetAsync("/registry/students");
@@ -103,7 +103,7 @@ public sealed partial class TwoFactorTests(ClockedApp app)
     [Fact]
     public async Task An_administrator_resets_a_lost_second_factor_and_the_person_signs_in_with_the_password()
     {
-        var user = await NewAccountAsync("lost", Roles.Teacher, TestWorld.AnchorSchool);
+        var user = await app.NewAccountAsync("totp.lost", Roles.Teacher);
         var client = await app.SignInAsync(user);
         await EnrolAsync(client);
         var id = await app.KernelAsync(db => db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync());
@@ -146,13 +146,6 @@ public sealed partial class TwoFactorTests(ClockedApp app)
 
     private static Task<HttpResponseMessage> SecondFactorAsync(HttpClient client, string code) =>
         PageForms.SubmitAsync(client, "/login/two-factor", "two-factor", new Dictionary<string, string> { ["Code.Value"] = code });
-
-    private async Task<string> NewAccountAsync(string hint, string role, string scope)
-    {
-        var userName = $"totp.{hint}.{Guid.NewGuid().ToString("N")[..6]}";
-        await app.CreateAccountAsync(userName, role, scope);
-        return userName;
-    }
 
     [GeneratedRegex("data-testid=\"totp-key\">([a-z2-7 ]+)</code>")]
     private static partial Regex TotpKey();

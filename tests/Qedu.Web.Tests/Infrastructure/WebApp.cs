@@ -49,6 +49,25 @@ public class WebApp : QeduApp
     public Task<HttpClient> ClientAsync(string userName) =>
         _clients.GetOrAdd(userName, u => new Lazy<Task<HttpClient>>(() => SignInAsync(u))).Value;
 
+    /// <summary>An anonymous client whose requests come from <paramref name="address"/>.</summary>
+    public HttpClient From(string address)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
+    }
+
+    /// <summary>
+    /// A new account no other test uses (<paramref name="hint"/> plus a random suffix), a teacher at the anchor school
+    /// unless told otherwise, with the demo password: its user name.
+    /// </summary>
+    public async Task<string> NewAccountAsync(string hint, string role = Qedu.Kernel.Access.Roles.Teacher, string scopeCode = TestWorld.AnchorSchool)
+    {
+        var userName = $"{hint}.{Guid.NewGuid().ToString("N")[..6]}";
+        await CreateAccountAsync(userName, role, scopeCode);
+        return userName;
+    }
+
     /// <summary>
     /// TestServer has no socket, so requests arrive without the remote address Kestrel would report; the audit log and
     /// the sign-in rate limit both key on it. This gives every request one, before the app's own middleware runs.

@@ -24,6 +24,9 @@ public sealed record AccountSummary(
     IReadOnlyList<SessionLine> Sessions,
     IReadOnlyList<FailedSignIn> FailedSignIns);
 
+/// <summary>The second-factor page's state: whether it is on, whether a role requires it, the recovery codes left.</summary>
+public sealed record TwoFactorState(bool Enabled, bool Required, int RecoveryCodesLeft);
+
 /// <summary>The enrolment page's content: the key to add to an authenticator app, as a QR code's text and typed.</summary>
 public sealed record Enrolment(string Key, string KeyUri);
 
@@ -76,6 +79,18 @@ internal sealed class MyAccount(
             user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0,
             live.Select(s => new SessionLine(s.Id, s.StartedAt, s.LastSeenAt, s.ClientAddress, s.UserAgent, s.Methods, s.Id == current)).ToList(),
             failures);
+    }
+
+    /// <summary>What the second-factor page needs, without the sessions and failures the account page lists.</summary>
+    public async Task<TwoFactorState?> TwoFactorStateAsync()
+    {
+        var user = await UserAsync();
+        return user is null
+            ? null
+            : new TwoFactorState(
+                user.TwoFactorEnabled,
+                security.Value.TwoFactor.IsRequiredFor(await records.RolesAsync(user.Id)),
+                user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0);
     }
 
     public async Task<Outcome<bool>> EndSessionAsync(Guid sessionId, CancellationToken ct = default)
