@@ -136,5 +136,46 @@ public sealed class AccountDutiesTests(WebApp app)
         Assert.Contains(userName, auditor, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_administrator_edits_an_accounts_name_and_home_and_a_home_outside_the_scope_is_refused()
+    {
+        var userName = await app.NewAccountAsync("duty.edit");
+        var id = await app.KernelAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        var admin = await app.ClientAsync("shinan.admin");
+        var shibeiSchool = app.World.Role(Roles.DistrictAdmin).OutSchool;
+
+        using var outside = await PageForms.SubmitAsync(admin, $"/accounts/{id}", "edit",
+            new Dictionary<string, string> { ["Edit.DisplayName"] = "改名", ["Edit.HomeOrgCode"] = shibeiSchool });
+        using var blank = await PageForms.SubmitAsync(admin, $"/accounts/{id}", "edit",
+            new Dictionary<string, string> { ["Edit.DisplayName"] = " ", ["Edit.HomeOrgCode"] = TestWorld.Shinan });
+
+        Assert.Equal(string.Format(app.Text<Kernel.Localization.KernelText>("OrgUnit.NotFound"), shibeiSchool), (await outside.FieldErrorsAsync()).GetValueOrDefault("homeOrgCode"));
+        Assert.True((await blank.FieldErrorsAsync()).ContainsKey("displayName"));
+        var unchanged = await app.KernelAsync(db => db.Users.SingleAsync(u => u.Id == id));
+        Assert.Equal($"测试 {userName}", unchanged.DisplayName);
+
+        using var edited = await PageForms.SubmitAsync(admin, $"/accounts/{id}", "edit",
+            new Dictionary<string, string> { ["Edit.DisplayName"] = "周老师", ["Edit.HomeOrgCode"] = TestWorld.Shinan });
+
+        Assert.True(edited.IsRedirect());
+        var account = await app.KernelAsync(db => db.Users.SingleAsync(u => u.Id == id));
+        Assert.Equal("周老师", account.DisplayName);
+        Assert.Equal(await app.KernelAsync(db => db.OrgUnits.Where(o => o.Code == TestWorld.Shinan).Select(o => o.Id).SingleAsync()), account.HomeOrgUnitId);
+    }
+
+    [Fact]
+    public async Task An_administrator_ends_every_session_of_an_account()
+    {
+        var userName = await app.NewAccountAsync("duty.sessions");
+        var id = await app.KernelAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        var person = await app.SignInAsync(userName);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/api/me")).StatusCode);
+
+        using var ended = await PageForms.SubmitAsync(await app.ClientAsync("school.admin"), $"/accounts/{id}", "end-sessions");
+
+        Assert.True(ended.IsRedirect());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync("/api/me")).StatusCode);
+    }
+
     private static string NewUserName(string hint) => $"duty.{hint}.{Guid.NewGuid().ToString("N")[..8]}";
 }

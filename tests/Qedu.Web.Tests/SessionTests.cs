@@ -128,6 +128,22 @@ public sealed class SessionTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task A_person_ends_all_their_other_sessions_at_once()
+    {
+        var user = await app.NewAccountAsync("session.others");
+        var here = await app.SignInAsync(user);
+        var laptop = await app.SignInAsync(user);
+        var phone = await app.SignInAsync(user);
+
+        using var end = await PageForms.SubmitAsync(here, "/account", "end-others");
+
+        Assert.Equal("/account", end.RedirectPath());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Disabling_an_account_ends_its_sessions_at_once()
     {
         var user = await app.NewAccountAsync("session.disabled");

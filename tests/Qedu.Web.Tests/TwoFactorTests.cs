@@ -74,6 +74,34 @@ public sealed partial class TwoFactorTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task New_recovery_codes_replace_the_old_and_a_person_whose_role_does_not_require_it_turns_it_off()
+    {
+        var user = await app.NewAccountAsync("totp.renew", Roles.Teacher);
+        var client = await app.SignInAsync(user);
+        var (key, old) = await EnrolAsync(client);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        using var wrong = await PageForms.SubmitAsync(client, "/account/two-factor", "renew-codes", new Dictionary<string, string> { ["Renew.Value"] = "123456" });
+        Assert.Equal(app.Text<WebText>("Account.TwoFactor.CodeWrong"), (await wrong.FieldErrorsAsync()).GetValueOrDefault("code"));
+        using var renewed = await PageForms.SubmitAsync(client, "/account/two-factor", "renew-codes", new Dictionary<string, string> { ["Renew.Value"] = Code(key) });
+        var fresh = RecoveryCode().Matches(await renewed.TextAsync()).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, fresh.Count);
+        Assert.Empty(fresh.Intersect(old));
+
+        var stale = app.Anonymous();
+        await QeduApp.PostLoginAsync(stale, user, DemoAccounts.Password);
+        using var refused = await PageForms.SubmitAsync(stale, "/login/two-factor", "recovery-code", new Dictionary<string, string> { ["Recovery.Value"] = old[0] });
+        Assert.Contains(app.Text<WebText>("Login.TwoFactor.RecoveryFailed"), await refused.TextAsync(), StringComparison.Ordinal);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        using var off = await PageForms.SubmitAsync(client, "/account/two-factor", "disable", new Dictionary<string, string> { ["Off.Value"] = Code(key) });
+        Assert.Equal("/account", off.RedirectPath());
+        Assert.False(await app.KernelAsync(db => db.Users.Where(u => u.UserName == user).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        using var password = await QeduApp.PostLoginAsync(app.Anonymous(), user, DemoAccounts.Password);
+        Assert.Equal("/", password.RedirectPath());
+    }
+
+    [Fact]
     public async Task An_administrator_must_enrol_before_anything_else_and_cannot_turn_it_off()
     {
         var user = await app.NewAccountAsync("totp.admin", Roles.SchoolAdmin);
