@@ -71,8 +71,8 @@ public sealed class MalformedInputTests(WebApp app, ITestOutputHelper output)
     {
         const ulong seed = 20261203;
         output.WriteLine($"seed {seed}");
-        var strings = Gen.Sample(MalformedString(), 40, 12).ToList();
-        var bytes = Gen.Sample(MalformedBytes(), 40, 12).ToList();
+        var strings = Gen.Sample(MalformedString(), 40, new Rnd(seed), 12).ToList();
+        var bytes = Gen.Sample(MalformedBytes(), 40, new Rnd(seed + 1), 12).ToList();
         var client = await app.ClientAsync("city.admin");
         var district = await app.ClientAsync("shinan.admin");
         var endpoints = BodyEndpoints();
@@ -104,7 +104,10 @@ public sealed class MalformedInputTests(WebApp app, ITestOutputHelper output)
         }
         output.WriteLine($"{sent} requests to {endpoints.Count} endpoints; {failures.Count} answered 5xx.");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
-        Assert.Equal(before, await WrittenAsync());
+        // Lines by the two callers only: work other tests started in the background (an import job) may still be finishing.
+        var written = await app.KernelAsync(db => db.AuditEntries.Where(e => e.Sequence > before && (e.ActorName == "city.admin" || e.ActorName == "shinan.admin"))
+            .Select(e => e.Action + " " + e.EntityType + " " + e.EntityKey + " by " + e.ActorName + ": " + e.Details).ToListAsync());
+        Assert.True(written.Count == 0, "written:\n" + string.Join("\n", written));
 
         async Task SendAsync(HttpClient caller, string method, string url, HttpContent content, string what)
         {
@@ -232,6 +235,6 @@ public sealed class MalformedInputTests(WebApp app, ITestOutputHelper output)
         return pattern.RawText?.EndsWith('/') == true ? path.Append('/').ToString() : path.ToString();
     }
 
-    /// <summary>What any write leaves: audit lines.</summary>
-    private Task<long> WrittenAsync() => app.KernelAsync(db => db.AuditEntries.LongCountAsync());
+    /// <summary>What any write leaves: audit lines (the last one's number).</summary>
+    private Task<long> WrittenAsync() => app.KernelAsync(async db => await db.AuditEntries.MaxAsync(e => (long?)e.Sequence) ?? 0);
 }

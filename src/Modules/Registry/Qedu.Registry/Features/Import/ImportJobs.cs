@@ -48,22 +48,27 @@ internal sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs
         {
             CultureInfo.CurrentUICulture = culture;
             CultureInfo.CurrentCulture = culture;
+            ImportReport? report = null;
+            string? failure = null;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(who);
                 var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
-                job.Report = await importer.ImportAsync([source], dryRun, new Progress(job), CancellationToken.None);
+                report = await importer.ImportAsync([source], dryRun, new Progress(job), CancellationToken.None);
             }
             catch (Exception e)
             {
                 log.LogError(e, "Import job {Job} of {File} failed", job.Id, job.FileName);
-                job.Failure = e.Message;
+                failure = e.Message;
             }
             finally
             {
                 File.Delete(source.Path);
             }
+            // Done only once the uploaded file (children's data) is gone.
+            job.Failure = failure;
+            job.Report = report;
         });
         return job;
     }
