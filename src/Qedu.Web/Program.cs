@@ -2,6 +2,7 @@ using Qedu.Kernel;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Files;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Secrets;
 using Qedu.Kernel.Web;
 using Qedu.Modules;
 using Qedu.Web.Components;
@@ -19,6 +20,10 @@ var configuration = builder.Configuration;
 var database = DatabaseSettings.FromConfiguration(configuration, builder.Environment.ContentRootPath);
 var requireHttps = configuration.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());
 
+// Keys outside the database (field encryption, the audit chain, the data-protection key ring): see SecretKeys.
+builder.Services.AddSingleton(new SecretKeys(configuration["Security:KeyDirectory"] is { Length: > 0 } keys
+    ? keys
+    : SecretKeys.DefaultDirectory(database, builder.Environment.ContentRootPath)));
 builder.Services.AddQeduKernel(database, outsideRequests: AccessContext.Anonymous);
 builder.Services.AddQeduWebSecurity(configuration, requireHttps);
 builder.Services.AddQeduModules();

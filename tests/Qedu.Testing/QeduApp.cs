@@ -29,6 +29,9 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where this host keeps uploads while it works on them (its own, removed with the host).</summary>
     public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"work-{Guid.NewGuid():N}");
 
+    /// <summary>The keys this host keeps outside its database (its own, like its database).</summary>
+    public string KeyDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"keys-{Guid.NewGuid():N}");
+
     /// <summary>Every error the host has logged, to explain a 500 in a test's failure message.</summary>
     public ServerErrors ServerErrors { get; } = new();
 
@@ -50,9 +53,9 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        if (Directory.Exists(WorkDirectory))
+        foreach (var directory in new[] { WorkDirectory, KeyDirectory }.Where(Directory.Exists))
         {
-            Directory.Delete(WorkDirectory, recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
         if (_database is not null)
         {
@@ -79,6 +82,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             // Each host its own work directory: hosts run side by side and each empties its own at start.
             ["Files:WorkDirectory"] = WorkDirectory,
+            ["Security:KeyDirectory"] = KeyDirectory,
         };
         foreach (var (key, value) in Settings)
         {

@@ -5,6 +5,7 @@ using Qedu.Kernel;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Secrets;
 using Qedu.Modules;
 
 namespace Qedu.Cli.Hosting;
@@ -20,12 +21,28 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", verbose ? LogLevel.Information : LogLevel.None));
+        services.AddSingleton(new SecretKeys(KeyDirectory(database)));
         services.AddQeduKernel(database, outsideRequests: AccessContext.System($"cli:{command}"));
         services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
         services.AddLocalization();
         services.AddQeduModules();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>
+    /// Where the keys kept outside the database are: <c>QEDU_KEYS</c>, else where the web host looks by default
+    /// (beside an SQLite file; <c>src/Qedu.Web/App_Data/keys</c> in a checkout), so both tools use the same keys.
+    /// </summary>
+    public static string KeyDirectory(DatabaseSettings database) =>
+        Environment.GetEnvironmentVariable("QEDU_KEYS") is { Length: > 0 } keys
+            ? keys
+            : SecretKeys.DefaultDirectory(database, WebRoot());
+
+    private static string WebRoot()
+    {
+        var webRoot = Path.Combine(Directory.GetCurrentDirectory(), "src", "Qedu.Web");
+        return Directory.Exists(webRoot) ? webRoot : Directory.GetCurrentDirectory();
     }
 
     /// <summary>Where the database is when no <c>--db</c> is given: the web host's default file, so both tools meet.</summary>
@@ -36,8 +53,7 @@ internal static class CliServices
         {
             return DatabaseSettings.Parse(value, Directory.GetCurrentDirectory());
         }
-        var webRoot = Path.Combine(Directory.GetCurrentDirectory(), "src", "Qedu.Web");
-        var root = Directory.Exists(webRoot) ? webRoot : Directory.GetCurrentDirectory();
+        var root = WebRoot();
         return DatabaseSettings.Parse(Path.Combine(root, "App_Data", DatabaseSettings.DefaultFileName), root);
     }
 }
