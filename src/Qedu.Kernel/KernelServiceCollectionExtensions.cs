@@ -33,6 +33,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<PersonalDataAccess>();
+        services.AddScoped<PersonalDataExports>();
         services.AddModuleDb<KernelDb, KernelDbSqlite, KernelDbPostgres>(ModuleModel.KernelModule, order: 0);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<CodeListSync>();

@@ -25,7 +25,7 @@ public class OneRosterCommandTests : CliTest
         await SeedAsync();
         var path = Path.Combine(_dir, "school.zip");
 
-        var run = await Cli.RunAsync("registry", "oneroster", "export", "--out", path, "--school", DemoCityGenerator.AnchorSchoolCode, "--db", Database.Connection);
+        var run = await Cli.RunAsync("registry", "oneroster", "export", "--out", path, "--school", DemoCityGenerator.AnchorSchoolCode, "--purpose", "测试核对", "--db", Database.Connection);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var zip = ZipFile.OpenRead(path);
@@ -43,8 +43,8 @@ public class OneRosterCommandTests : CliTest
         await SeedAsync();
         var path = Path.Combine(_dir, "none.zip");
 
-        var unknown = await Cli.RunAsync("registry", "oneroster", "export", "--out", path, "--school", "2137999999", "--db", Database.Connection);
-        var malformed = await Cli.RunAsync("registry", "oneroster", "export", "--out", path, "--school", "a b", "--db", Database.Connection);
+        var unknown = await Cli.RunAsync("registry", "oneroster", "export", "--out", path, "--school", "2137999999", "--purpose", "测试核对", "--db", Database.Connection);
+        var malformed = await Cli.RunAsync("registry", "oneroster", "export", "--out", path, "--school", "a b", "--purpose", "测试核对", "--db", Database.Connection);
 
         Assert.True(unknown.ExitCode == 2, unknown.ToString());
         Assert.Contains("2137999999", unknown.Error, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public class OneRosterCommandTests : CliTest
         await SeedAsync();
         var path = Path.Combine(_dir, "missing-dir", "b.zip");
 
-        var run = await Cli.RunAsync("registry", "oneroster", "export", "--out", path, "--db", Database.Connection);
+        var run = await Cli.RunAsync("registry", "oneroster", "export", "--out", path, "--purpose", "测试核对", "--db", Database.Connection);
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains(path, run.Error, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public class OneRosterCommandTests : CliTest
     private async Task<string> ExportAnchorAsync()
     {
         var path = Path.Combine(_dir, "anchor.zip");
-        var run = await Cli.RunAsync("registry", "oneroster", "export", "--out", path, "--school", DemoCityGenerator.AnchorSchoolCode, "--db", Database.Connection);
+        var run = await Cli.RunAsync("registry", "oneroster", "export", "--out", path, "--school", DemoCityGenerator.AnchorSchoolCode, "--purpose", "测试核对", "--db", Database.Connection);
         Assert.True(run.ExitCode == 0, run.ToString());
         return path;
     }
@@ -159,7 +159,7 @@ public class OneRosterCommandTests : CliTest
         // The whole transaction rolled back: the student's guardians and enrolment, written after it, are not there either.
         var students = Path.Combine(_dir, "students.csv");
         var export = await Cli.RunAsync("registry", "export", "--kind", "students", "--format", "csv", "--out", students,
-            "--school", DemoCityGenerator.AnchorSchoolCode, "--db", Database.Connection);
+            "--school", DemoCityGenerator.AnchorSchoolCode, "--purpose", "测试核对", "--db", Database.Connection);
         Assert.True(export.ExitCode == 0, export.ToString());
         var text = await File.ReadAllTextAsync(students);
         Assert.DoesNotContain("ORNEW-0001", text, StringComparison.Ordinal);

@@ -73,7 +73,13 @@ public class RegistryCommandTests : CliTest, IDisposable
         Assert.True(again.ExitCode == 2, again.ToString());
         Assert.True(new FileInfo(PathOf("again.xlsx")).Length > 0);
 
-        var export = await Cli.RunAsync("registry", "export", "--kind", "students", "--format", "csv", "--school", "2137000001", "--out", PathOf("e.csv"), "--db", Database.Connection);
+        // A copy of the school's children needs a stated purpose: refused without one, nothing written.
+        var unstated = await Cli.RunAsync("registry", "export", "--kind", "students", "--format", "csv", "--school", "2137000001", "--out", PathOf("e.csv"), "--db", Database.Connection);
+        Assert.True(unstated.ExitCode == 2, unstated.ToString());
+        Assert.Contains("--purpose", unstated.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("e.csv")));
+
+        var export = await Cli.RunAsync("registry", "export", "--kind", "students", "--format", "csv", "--school", "2137000001", "--out", PathOf("e.csv"), "--purpose", "测试核对", "--db", Database.Connection);
         Assert.True(export.ExitCode == 0, export.ToString());
         Assert.Contains($"2137000001,G{id},测试甲,男,{id},2019-06-01", await File.ReadAllTextAsync(PathOf("e.csv")), StringComparison.Ordinal);
     }

@@ -152,9 +152,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/registry/schools/{code}"] = Rule.Scoped(Permissions.RegistryRead, Target.School),
         ["GET /api/registry/students/"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /api/registry/students/{id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),
-        ["GET /api/registry/changes"] = Rule.Needs(Permissions.RegistryRead),
+        ["GET /api/registry/changes"] = Rule.Needs(Permissions.RegistryExport),
         ["GET /api/registry/templates/{kind}"] = Rule.Needs(Permissions.RegistryRead) with { Fixed = new Dictionary<string, string> { ["kind"] = "students" } },
-        ["GET /api/registry/export/{kind}"] = Rule.Needs(Permissions.RegistryRead) with { Fixed = new Dictionary<string, string> { ["kind"] = "classes" } },
+        ["GET /api/registry/export/{kind}"] = Rule.Needs(Permissions.RegistryExport) with { Fixed = new Dictionary<string, string> { ["kind"] = "classes" } },
         // The school is a cell of the uploaded file: out of scope is a row error naming the field, not a 404.
         ["POST /api/registry/import/{kind}"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with
         {
@@ -256,7 +256,8 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         // Record 0 never exists (ids start at 1): readers learn that, others may not ask. Scope: RecordApiTests.
         ["GET /api/registry/{kind}/{id:long}"] = new Rule(Access.Permission, Permissions.RegistryRead, Status: StatusCodes.Status404NotFound)
             with { Fixed = new Dictionary<string, string> { ["kind"] = "classes", ["id"] = "0" } },
-        ["GET /api/registry/oneroster.zip"] = Rule.Needs(Permissions.RegistryRead),
+        // Callers who may export learn the bundle needs a purpose (the world's scopes hold more people than the threshold).
+        ["GET /api/registry/oneroster.zip"] = new Rule(Access.Permission, Permissions.RegistryExport, Status: StatusCodes.Status400BadRequest),
         ["GET /api/plans/"] = Rule.Needs(Permissions.PlansRead),
         // Into the caller's own bureau (the only one where a plan manager holds plans.manage).
         ["POST /api/plans/import"] = Rule.Needs(Permissions.PlansManage) with { Status = StatusCodes.Status201Created, Body = (_, _) => Task.FromResult<HttpContent>(PlanDocumentBody()) },
@@ -421,6 +422,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         _ when caller is null => (Outcome.SignInRequired, 0),
         Access.SignedIn => (Outcome.Allowed, rule.Status),
         _ when !caller.Has(rule.Permission!) => (Outcome.Forbidden, 0),
+        // A teacher reads only the students of the classes their staff record heads or teaches. The matrix's teacher is
+        // the demo teacher and its in-scope student the first of her school, in the class she heads; a student of her
+        // school outside her classes is TeacherAccessTests' subject (404, as outside the scope).
         _ when inScope => (Outcome.Allowed, rule.Status),
         _ => (rule.BodyField is null ? Outcome.NotFound : Outcome.FieldError, 0),
     };

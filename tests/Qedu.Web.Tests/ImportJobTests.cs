@@ -84,7 +84,7 @@ public sealed class ImportJobTests(WebApp app)
         using var synchronous = await client.PostAsync("/api/registry/import/classes?fileName=s.csv", Csv(ClassHeader + $"{TestWorld.AnchorSchool},BAD-GRADE-2,坏班,P9,2026,\n"));
         using var started = await client.PostAsync("/api/registry/import/classes?background=true&fileName=b.csv", Csv(ClassHeader + $"{TestWorld.AnchorSchool},BAD-GRADE-3,坏班,P9,2026,\n"));
         await WaitAsync(client, started.Headers.Location!.ToString());
-        using var bundle = await client.GetAsync($"/api/registry/oneroster.zip?school={TestWorld.AnchorSchool}");
+        using var bundle = await client.GetAsync($"/api/registry/oneroster.zip?school={TestWorld.AnchorSchool}&purpose=测试核对");
 
         Assert.Equal(HttpStatusCode.BadRequest, synchronous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);

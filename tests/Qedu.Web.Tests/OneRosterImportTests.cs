@@ -30,7 +30,7 @@ public sealed class OneRosterImportTests(OneRosterImportApp app) : IClassFixture
     private async Task<RosterZip> ExportAsync(string userName = "school.admin", string school = School)
     {
         var client = await app.ClientAsync(userName);
-        using var response = await client.GetAsync($"/api/registry/oneroster.zip?school={school}");
+        using var response = await client.GetAsync($"/api/registry/oneroster.zip?school={school}&purpose=测试核对");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return RosterZip.Read(await response.Content.ReadAsByteArrayAsync());
     }

@@ -40,7 +40,7 @@ public sealed class OneRosterTests(WebApp app)
     private async Task<Bundle> ExportAsync(string userName, string query = "")
     {
         var client = await app.ClientAsync(userName);
-        using var response = await client.GetAsync("/api/registry/oneroster.zip" + query);
+        using var response = await client.GetAsync("/api/registry/oneroster.zip" + query + (query.Contains('?') ? "&" : "?") + "purpose=测试核对");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);

@@ -76,7 +76,7 @@ public sealed class RegistryFilesApiTests(WebApp app)
     [Fact]
     public async Task Export_masks_resident_ids_and_phones_without_pii_view_and_audits_an_unmasked_export()
     {
-        var masked = await (await app.ClientAsync("shinan.admin")).GetAsync($"/api/registry/export/students?format=csv&school={TestWorld.AnchorSchool}");
+        var masked = await (await app.ClientAsync("shinan.admin")).GetAsync($"/api/registry/export/students?format=csv&school={TestWorld.AnchorSchool}&purpose=测试核对");
         Assert.Equal(HttpStatusCode.OK, masked.StatusCode);
         var maskedRows = (await masked.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.True(maskedRows.Length > 10);
@@ -85,7 +85,7 @@ public sealed class RegistryFilesApiTests(WebApp app)
         Assert.Matches("^[0-9]{6}\\*{8}[0-9]{3}[0-9X]$", cells[4]);
         Assert.Matches("^1[0-9]{2}\\*{4}[0-9]{4}$", cells[20]);
 
-        var open = await (await app.ClientAsync("school.admin")).GetAsync($"/api/registry/export/students?format=csv&school={TestWorld.AnchorSchool}");
+        var open = await (await app.ClientAsync("school.admin")).GetAsync($"/api/registry/export/students?format=csv&school={TestWorld.AnchorSchool}&purpose=测试核对");
         var openRows = (await open.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches("^[0-9]{17}[0-9X]$", openRows[1].Split(',')[4]);
         var audit = await app.KernelAsync(db => db.AuditEntries.Where(e => e.Action == "pii.read" && e.ActorName == "school.admin")

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.PersonalData;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
 using Qedu.Registry.Features.Export;
@@ -149,10 +150,11 @@ internal static class RegistryCommand
         var format = FormatOption();
         var outPath = new Option<string>("--out") { Description = "The file to write", Required = true };
         var school = new Option<string?>("--school") { Description = "Only this school (学校标识码)" };
+        var purpose = new Option<string?>("--purpose") { Description = "What the copy is for (kept in the audit log); needed above PersonalData:BulkExportThreshold people" };
         var db = DbOption.Create();
         var command = new Command("export", "Export registry records with the template's columns (the file imports again unchanged)")
         {
-            kind, format, outPath, school, db,
+            kind, format, outPath, school, purpose, db,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -172,6 +174,12 @@ internal static class RegistryCommand
                 await error.WriteLineAsync($"qedu registry export: no school '{parse.GetValue(school)}'.");
                 return BadInput;
             }
+            var exports = scope.ServiceProvider.GetRequiredService<PersonalDataExports>();
+            if (exports.Refusal(await exporter.PeopleAsync(k, schools, ct), parse.GetValue(purpose)) is { } refusal)
+            {
+                await error.WriteLineAsync($"qedu registry export: {refusal} (--purpose)");
+                return BadInput;
+            }
             var path = Path.GetFullPath(parse.GetValue(outPath)!);
             var temporary = path + ".tmp";
             ExportResult result;
@@ -179,7 +187,7 @@ internal static class RegistryCommand
             {
                 await using (var stream = File.Create(temporary))
                 {
-                    result = await exporter.ExportAsync(k, f, stream, schools, ct);
+                    result = await exporter.ExportAsync(k, f, stream, schools, parse.GetValue(purpose), ct);
                 }
                 File.Move(temporary, path, overwrite: true);
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.PersonalData;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
 using Qedu.Kernel.Persistence;
@@ -30,8 +31,9 @@ internal static class RegistryExchangeCommands
     {
         var output = new Option<string>("--out") { Description = "The zip file to write (replaced if it exists)", Required = true };
         var school = new Option<string?>("--school") { Description = "Only this school (or the subtree of this unit), by code" };
+        var purpose = new Option<string?>("--purpose") { Description = "What the copy is for (kept in the audit log); needed above PersonalData:BulkExportThreshold people" };
         var db = DbOption.Create();
-        var export = new Command("export", "Write the registry as a OneRoster v1.2 CSV bundle (bulk)") { output, school, db };
+        var export = new Command("export", "Write the registry as a OneRoster v1.2 CSV bundle (bulk)") { output, school, purpose, db };
         export.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -52,7 +54,7 @@ internal static class RegistryExchangeCommands
             {
                 await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
                 {
-                    counts = await scope.ServiceProvider.GetRequiredService<OneRosterExport>().WriteAsync(stream, code, ct);
+                    counts = await scope.ServiceProvider.GetRequiredService<OneRosterExport>().WriteAsync(stream, code, parse.GetValue(purpose), ct);
                 }
                 if (counts is null)
                 {
@@ -67,6 +69,12 @@ internal static class RegistryExchangeCommands
                 TryDelete(temporary);
                 await error.WriteLineAsync($"qedu: {OneRosterText.Both("OneRoster.CannotWrite", path, e.Message)}");
                 return Program.Failed;
+            }
+            catch (ExportRefusedException refused)
+            {
+                TryDelete(temporary);
+                await error.WriteLineAsync($"qedu registry oneroster export: {refused.Message} (--purpose)");
+                return Program.BadInput;
             }
             catch
             {

@@ -31,8 +31,10 @@ public sealed record Grant(int OrgUnitId, string OrgUnitCode, IReadOnlySet<strin
 /// </summary>
 public sealed class AccessContext
 {
-    private AccessContext(ActorKind kind, string? actorId, string? actorName, IReadOnlyList<Grant> grants, AccountStep pendingStep = AccountStep.None)
+    private AccessContext(ActorKind kind, string? actorId, string? actorName, IReadOnlyList<Grant> grants, AccountStep pendingStep = AccountStep.None,
+        string? staffNumber = null)
     {
+        StaffNumber = staffNumber;
         Kind = kind;
         PendingStep = pendingStep;
         ActorId = actorId;
@@ -47,6 +49,9 @@ public sealed class AccessContext
     public IReadOnlyList<Grant> Grants { get; }
     public List<int> ReadRoots { get; }
 
+    /// <summary>The caller's own staff record (教职工号), when their account names one: a teacher's classes follow from it.</summary>
+    public string? StaffNumber { get; }
+
     /// <summary>A step the person must take first (their grants are empty until then).</summary>
     public AccountStep PendingStep { get; }
 
@@ -55,8 +60,8 @@ public sealed class AccessContext
 
     public static AccessContext System(string name = "system") => new(ActorKind.System, null, name, []);
     public static AccessContext Anonymous { get; } = new(ActorKind.Anonymous, null, null, []);
-    public static AccessContext ForUser(Guid userId, string userName, IReadOnlyList<Grant> grants) =>
-        new(ActorKind.User, userId.ToString(), userName, grants);
+    public static AccessContext ForUser(Guid userId, string userName, IReadOnlyList<Grant> grants, string? staffNumber = null) =>
+        new(ActorKind.User, userId.ToString(), userName, grants, staffNumber: staffNumber);
 
     /// <summary>A signed-in person who must take <paramref name="step"/> before they may do anything.</summary>
     public static AccessContext Pending(Guid userId, string userName, AccountStep step) =>

@@ -111,7 +111,7 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
         }
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.UserName, u.IsActive, u.MustChangePassword, u.PasswordChangedAt, u.TwoFactorEnabled })
+            .Select(u => new { u.UserName, u.IsActive, u.MustChangePassword, u.PasswordChangedAt, u.TwoFactorEnabled, u.StaffNumber })
             .FirstOrDefaultAsync(ct);
         if (user is null)
         {
@@ -148,7 +148,7 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
             : !user.TwoFactorEnabled && settings.TwoFactor.IsRequiredFor(assignments.Select(a => a.Role)) ? AccountStep.EnrolTwoFactor
             : AccountStep.None;
         return step == AccountStep.None
-            ? AccessContext.ForUser(userId, user.UserName ?? "", grants)
+            ? AccessContext.ForUser(userId, user.UserName ?? "", grants, user.StaffNumber)
             : AccessContext.Pending(userId, user.UserName ?? "", step);
     }
 }

@@ -20,6 +20,18 @@ public static class Permissions
     public const string RegistryRead = "registry.read";
     public const string RegistryWrite = "registry.write";
 
+    /// <summary>
+    /// Take the registry away in bulk: file exports, the OneRoster bundle, the change feed. Exports of more than a set
+    /// number of people also need a stated purpose, which the audit log keeps.
+    /// </summary>
+    public const string RegistryExport = "registry.export";
+
+    /// <summary>
+    /// See the phone numbers of the guardians of students one may read (a teacher: the classes they head or teach),
+    /// unmasked: what a teacher needs to reach a family, and no more (no resident IDs).
+    /// </summary>
+    public const string GuardianContacts = "registry.guardian-contacts";
+
     /// <summary>See the plans of a bureau and their tasks (M3).</summary>
     public const string PlansRead = "plans.read";
 
@@ -39,9 +51,9 @@ public static class Permissions
     public const string IndicatorsReport = "indicators.report";
 
     public static readonly IReadOnlyList<string> All =
-        [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, PlansRead, PlansManage, PlansReport,
+        [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
-    public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, PiiView];
+    public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];
 }

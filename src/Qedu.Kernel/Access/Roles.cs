@@ -9,7 +9,15 @@ public sealed record RoleDefinition(
     string NameEn,
     IReadOnlySet<string> Permissions,
     IReadOnlySet<OrgUnitKind> ScopeKinds,
-    IReadOnlySet<string> MayGrant);
+    IReadOnlySet<string> MayGrant)
+{
+    /// <summary>
+    /// The role reads students (and their guardians and enrolments) only in the classes its holder heads or teaches,
+    /// not the whole school of its scope: a teacher's view (least privilege, PIPL's rules for minors). The holder's
+    /// account names their staff record (教职工号) so the registry knows which classes those are.
+    /// </summary>
+    public bool OwnClassesOnly { get; init; }
+}
 
 public static class Roles
 {
@@ -35,28 +43,32 @@ public static class Roles
     [
         new(CityAdmin, "市级管理员", "City administrator",
             Set(Permissions.OrgRead, Permissions.OrgManage, Permissions.AccountsManage, Permissions.AccountsReview, Permissions.RegistryRead,
-                Permissions.RegistryWrite, Permissions.PlansRead, Permissions.PlansManage, Permissions.IndicatorsRead, Permissions.IndicatorsManage),
+                Permissions.RegistryWrite, Permissions.RegistryExport, Permissions.PlansRead, Permissions.PlansManage, Permissions.IndicatorsRead,
+                Permissions.IndicatorsManage),
             Kinds(OrgUnitKind.City, OrgUnitKind.Province),
             Set(CityAdmin, DepartmentStaff, DistrictAdmin, SchoolAdmin, Teacher, Parent, Auditor)),
         new(DepartmentStaff, "处室工作人员", "Department staff",
-            Set(Permissions.OrgRead, Permissions.RegistryRead, Permissions.PlansRead, Permissions.PlansReport, Permissions.IndicatorsRead),
+            Set(Permissions.OrgRead, Permissions.RegistryRead, Permissions.RegistryExport, Permissions.PlansRead, Permissions.PlansReport,
+                Permissions.IndicatorsRead),
             Kinds(OrgUnitKind.City, OrgUnitKind.District),
             Set()),
         new(DistrictAdmin, "区(市)管理员", "District administrator",
             Set(Permissions.OrgRead, Permissions.OrgManage, Permissions.AccountsManage, Permissions.AccountsReview, Permissions.RegistryRead,
-                Permissions.RegistryWrite, Permissions.PlansRead, Permissions.PlansManage, Permissions.PlansReport,
+                Permissions.RegistryWrite, Permissions.RegistryExport, Permissions.PlansRead, Permissions.PlansManage, Permissions.PlansReport,
                 Permissions.IndicatorsRead, Permissions.IndicatorsManage, Permissions.IndicatorsReport),
             Kinds(OrgUnitKind.District),
             Set(DistrictAdmin, SchoolAdmin, Teacher, Parent)),
         new(SchoolAdmin, "学校管理员", "School administrator",
             Set(Permissions.OrgRead, Permissions.AccountsManage, Permissions.AccountsReview, Permissions.RegistryRead, Permissions.RegistryWrite,
-                Permissions.PiiView, Permissions.IndicatorsRead, Permissions.IndicatorsReport),
+                Permissions.RegistryExport, Permissions.PiiView, Permissions.IndicatorsRead, Permissions.IndicatorsReport),
             Kinds(OrgUnitKind.School),
             Set(SchoolAdmin, Teacher, Parent)),
+        // Least privilege: the students of their own classes, their guardians' phone numbers, no resident IDs (no
+        // pii.view: a school administrator's), no bulk export.
         new(Teacher, "教师", "Teacher",
-            Set(Permissions.OrgRead, Permissions.RegistryRead, Permissions.PiiView),
+            Set(Permissions.OrgRead, Permissions.RegistryRead, Permissions.GuardianContacts),
             Kinds(OrgUnitKind.School),
-            Set()),
+            Set()) { OwnClassesOnly = true },
         new(Parent, "家长", "Parent",
             Set(Permissions.OrgRead),
             Kinds(OrgUnitKind.School),

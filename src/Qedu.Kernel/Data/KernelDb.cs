@@ -49,6 +49,7 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
         {
             b.ToTable("users");
             b.Property(u => u.DisplayName).HasMaxLength(100);
+            b.Property(u => u.StaffNumber).HasMaxLength(32);
             b.HasIndex(u => u.HomeOrgUnitId);
             b.HasMany(u => u.Assignments).WithOne().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(u => u.PasswordHistory).WithOne().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -2,7 +2,7 @@ using Qedu.Kernel.Access;
 
 namespace Qedu.Kernel.DemoCity;
 
-public sealed record DemoAccount(string UserName, string DisplayName, string Role, string ScopeCode, string HomeCode);
+public sealed record DemoAccount(string UserName, string DisplayName, string Role, string ScopeCode, string HomeCode, string? StaffNumber = null);
 
 public sealed record DemoClient(string ClientId, string DisplayName, string OrgCode, IReadOnlyList<string> Scopes);
 
@@ -17,6 +17,9 @@ public static class DemoAccounts
     public const string PortalClientId = "demo-portal";
     public const string MirrorClientId = "demo-mirror";
 
+    /// <summary>The demo teacher's staff record at the anchor school (the registry's demo data makes it: 周婷, a head teacher).</summary>
+    public const string TeacherStaffNumber = "T2137000001-ZT";
+
     /// <summary>Where the demo portal (a web app using single sign-on) may be sent back to after sign-in.</summary>
     public static readonly IReadOnlyList<string> PortalRedirectUris =
         ["http://localhost:5090/signin-oidc", "http://127.0.0.1:5090/signin-oidc"];
@@ -28,15 +31,15 @@ public static class DemoAccounts
         new("school.admin", "陈静", Roles.SchoolAdmin, DemoCityGenerator.AnchorSchoolCode, DemoCityGenerator.AnchorSchoolCode),
         new("auditor", "孙立", Roles.Auditor, DemoCityGenerator.CityCode, DemoCityGenerator.CityCode),
         new("jjc.staff", "刘洋", Roles.DepartmentStaff, DemoCityGenerator.CityCode, DemoCityGenerator.CityCode + "-JJC"),
-        new("teacher", "周婷", Roles.Teacher, DemoCityGenerator.AnchorSchoolCode, DemoCityGenerator.AnchorSchoolCode),
+        new("teacher", "周婷", Roles.Teacher, DemoCityGenerator.AnchorSchoolCode, DemoCityGenerator.AnchorSchoolCode, TeacherStaffNumber),
     ];
 
     public static readonly IReadOnlyList<DemoClient> Clients =
     [
-        new("demo-city", "青岛市数据交换(演示)", DemoCityGenerator.CityCode, [Permissions.OrgRead, Permissions.RegistryRead, Permissions.RegistryWrite]),
-        new("demo-shinan", "市南区数据交换(演示)", "370202", [Permissions.OrgRead, Permissions.RegistryRead]),
+        new("demo-city", "青岛市数据交换(演示)", DemoCityGenerator.CityCode, [Permissions.OrgRead, Permissions.RegistryRead, Permissions.RegistryWrite, Permissions.RegistryExport]),
+        new("demo-shinan", "市南区数据交换(演示)", "370202", [Permissions.OrgRead, Permissions.RegistryRead, Permissions.RegistryExport]),
         // A second Qedu mirroring this one needs people's data unmasked; a client of its own keeps pii.view away from
         // demo-city, whose other users (district systems, scripts) have no need to see it.
-        new(MirrorClientId, "青岛市注册数据镜像(演示)", DemoCityGenerator.CityCode, [Permissions.RegistryRead, Permissions.PiiView]),
+        new(MirrorClientId, "青岛市注册数据镜像(演示)", DemoCityGenerator.CityCode, [Permissions.RegistryRead, Permissions.RegistryExport, Permissions.PiiView]),
     ];
 }

@@ -55,6 +55,7 @@ internal sealed class KernelDemoSeedStep(
             {
                 UserName = account.UserName,
                 DisplayName = account.DisplayName,
+                StaffNumber = account.StaffNumber,
                 HomeOrgUnitId = byCode[account.HomeCode].Id,
                 CreatedAt = clock.GetUtcNow(),
             };

@@ -13,6 +13,12 @@ public sealed class QeduUser : IdentityUser<Guid>
     /// <summary>A disabled account cannot sign in and its grants are void at once, whatever cookie it still holds.</summary>
     public bool IsActive { get; set; } = true;
 
+    /// <summary>
+    /// The person's staff record in the registry (教职工号, unique in the city), for staff: a teacher sees the classes
+    /// that record heads or teaches. A string, not a key: the registry is another module's data.
+    /// </summary>
+    public string? StaffNumber { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
 

@@ -26,6 +26,8 @@ public sealed record RoleUnderTest(
 {
     public bool Has(string permission) => Role.Permissions.Contains(permission);
 
+    public bool OwnClassesOnly => Role.OwnClassesOnly;
+
     public override string ToString() => $"{Role.Name} ({UserName} @ {ScopeCode})";
 }
 

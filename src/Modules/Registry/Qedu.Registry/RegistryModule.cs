@@ -65,7 +65,7 @@ public static class RegistryModule
             sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new OneRosterExport(
             sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<PersonalDataAccess>(),
-            sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<PersonalDataExports>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<OneRosterImport>();
         services.AddSingleton(new UploadPath(OneRosterEndpoints.ImportPath));
         services.AddOptions<OneRosterImportOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Registry:OneRoster").Bind(o));

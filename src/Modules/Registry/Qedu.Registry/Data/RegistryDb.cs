@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
 using Qedu.Registry.Domain;
 
@@ -17,9 +18,25 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
     public DbSet<Guardian> Guardians => Set<Guardian>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<Staff> Staff => Set<Staff>();
+    public DbSet<TeachingAssignment> TeachingAssignments => Set<TeachingAssignment>();
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Change> Changes => Set<Change>();
     public DbSet<MirrorCursor> MirrorCursors => Set<MirrorCursor>();
+
+    /// <summary>The query filter that shows a teacher the students of their own classes only (see <see cref="RoleDefinition.OwnClassesOnly"/>).</summary>
+    public const string OwnClassesFilter = "OwnClasses";
+
+    /// <summary>The caller reads the registry through a role limited to its holder's classes (a teacher).</summary>
+    public bool ReadsOwnClassesOnly =>
+        !Access.IsSystem && Access.Grants.Any(g => g.Permissions.Contains(Permissions.RegistryRead) && Roles.Find(g.Role)?.OwnClassesOnly == true);
+
+    /// <summary>Where the caller reads every student all the same: under grants of other roles (a teacher who is also a school administrator).</summary>
+    public List<int> WholeStudentRoots =>
+        Access.Grants.Where(g => g.Permissions.Contains(Permissions.RegistryRead) && Roles.Find(g.Role)?.OwnClassesOnly != true)
+            .Select(g => g.OrgUnitId).Distinct().ToList();
+
+    /// <summary>The caller's staff record (教职工号); a teacher's classes are those it heads or teaches.</summary>
+    public string CallerStaffNumber => Access.StaffNumber ?? "";
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -63,6 +80,31 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
             b.Property(x => x.Address).HasMaxLength(200);
             b.Property(x => x.StatusCode).HasMaxLength(2);
             b.Property(x => x.CategoryCode).HasMaxLength(2);
+        });
+        // A teacher's students: in a class whose head teacher is the caller's staff record, or that it teaches. The
+        // filter is written out for each kind (EF Core cannot call a helper inside a filter); no staff number, no class.
+        builder.Entity<Student>().HasQueryFilter(OwnClassesFilter, s => !ReadsOwnClassesOnly
+            || Set<OrgClosure>().Any(c => WholeStudentRoots.Contains(c.AncestorId) && c.DescendantId == s.OrgUnitId)
+            || (s.ClassId != null && Set<SchoolClass>().Any(k => k.Id == s.ClassId
+                && (Set<Staff>().Any(t => t.Id == k.HeadTeacherId && t.StaffNumber == CallerStaffNumber)
+                    || Set<TeachingAssignment>().Any(a => a.ClassId == k.Id && Set<Staff>().Any(t => t.Id == a.StaffId && t.StaffNumber == CallerStaffNumber))))));
+        builder.Entity<Guardian>().HasQueryFilter(OwnClassesFilter, g => !ReadsOwnClassesOnly
+            || Set<OrgClosure>().Any(c => WholeStudentRoots.Contains(c.AncestorId) && c.DescendantId == g.OrgUnitId)
+            || Set<Student>().Any(s => s.Id == g.StudentId && s.ClassId != null && Set<SchoolClass>().Any(k => k.Id == s.ClassId
+                && (Set<Staff>().Any(t => t.Id == k.HeadTeacherId && t.StaffNumber == CallerStaffNumber)
+                    || Set<TeachingAssignment>().Any(a => a.ClassId == k.Id && Set<Staff>().Any(t => t.Id == a.StaffId && t.StaffNumber == CallerStaffNumber))))));
+        builder.Entity<Enrolment>().HasQueryFilter(OwnClassesFilter, e => !ReadsOwnClassesOnly
+            || Set<OrgClosure>().Any(c => WholeStudentRoots.Contains(c.AncestorId) && c.DescendantId == e.OrgUnitId)
+            || Set<Student>().Any(s => s.Id == e.StudentId && s.ClassId != null && Set<SchoolClass>().Any(k => k.Id == s.ClassId
+                && (Set<Staff>().Any(t => t.Id == k.HeadTeacherId && t.StaffNumber == CallerStaffNumber)
+                    || Set<TeachingAssignment>().Any(a => a.ClassId == k.Id && Set<Staff>().Any(t => t.Id == a.StaffId && t.StaffNumber == CallerStaffNumber))))));
+        builder.Entity<TeachingAssignment>(b =>
+        {
+            b.ToTable("teaching_assignments");
+            b.HasIndex(x => new { x.ClassId, x.StaffId, x.Subject }).IsUnique();
+            b.HasIndex(x => x.StaffId);
+            b.HasIndex(x => new { x.OrgUnitId, x.Id });
+            b.Property(x => x.Subject).HasMaxLength(20);
         });
         builder.Entity<Guardian>(b =>
         {

@@ -108,6 +108,12 @@ internal sealed class RegistryDemoGenerator(DemoScale scale, int schoolYear)
         {
             data.Staff.Add(NewStaff(school, orgUnitId, teacher: i < teachers, random));
         }
+        if (school.Code == DemoCityGenerator.AnchorSchoolCode)
+        {
+            // The demo teacher account's own record: she heads the first class and teaches in the second.
+            data.Staff[0].StaffNumber = DemoAccounts.TeacherStaffNumber;
+            data.Staff[0].Name = "周婷";
+        }
 
         var assetLines = scale == DemoScale.Small ? 4 : 6 + random.Next(6);
         for (var i = 0; i < assetLines; i++)

@@ -91,6 +91,27 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeB
         }
         await bulk.InsertAsync(generated.SelectMany(g => g.Data.Classes.Select(c => c.Class)).ToList(), ct);
 
+        // Each class is also taught by the teachers before and after its head teacher in the list (任课), so a teacher
+        // heads one class and teaches in its neighbours: the demo teacher sees more than one class, never the school.
+        var teaching = new List<TeachingAssignment>();
+        foreach (var (data, _) in generated)
+        {
+            var teachers = data.Staff.Where(s => s.PostCode == "1").ToList();
+            var n = teachers.Count;
+            for (var i = 0; i < data.Classes.Count && n >= 3; i++)
+            {
+                foreach (var teacher in new[] { teachers[(i + n - 1) % n], teachers[(i + 1) % n] })
+                {
+                    teaching.Add(new TeachingAssignment
+                    {
+                        OrgUnitId = teacher.OrgUnitId, ClassId = data.Classes[i].Class.Id, StaffId = teacher.Id,
+                        Subject = teacher.Subjects?.Split('|')[0] ?? "语文",
+                    });
+                }
+            }
+        }
+        await bulk.InsertAsync(teaching, ct);
+
         foreach (var (schoolClass, students) in generated.SelectMany(g => g.Data.Classes))
         {
             foreach (var student in students)

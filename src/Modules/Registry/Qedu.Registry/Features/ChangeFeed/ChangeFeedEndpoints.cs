@@ -23,7 +23,8 @@ internal static class ChangeFeedEndpoints
                 }
                 return Results.Ok(await feed.PageAsync(since ?? 0, size, ct));
             })
-            .RequireAuthorization(Permissions.RegistryRead)
+            // The whole scope's records, for other systems: a bulk copy like an export.
+            .RequireAuthorization(Permissions.RegistryExport)
             .WithTags("Registry")
             .WithSummary("Registry changes in commit order after version `since`; deletes appear as tombstones");
 }

@@ -23,6 +23,18 @@ internal sealed class ExchangeData(OrgTree tree, PersonalDataAccess personalData
         {
             data[(kind.EntityType, record.Id)] = kind.ToData(record, codes.GetValueOrDefault(record.OrgUnitId, ""), unmasked.Contains(record.OrgUnitId));
         }
+        // A teacher sees the phone numbers of their classes' guardians (and nothing else of theirs unmasked).
+        var masked = records.Where(r => r.Record is Guardian && !unmasked.Contains(r.Record.OrgUnitId)).Select(r => (Guardian)r.Record).ToList();
+        if (masked.Count > 0)
+        {
+            var contacts = await personalData.GuardianContactOrgsAsync(masked.Select(g => g.OrgUnitId).Distinct().ToList(), ct);
+            var shown = masked.Where(g => contacts.Contains(g.OrgUnitId)).ToList();
+            foreach (var g in shown)
+            {
+                data[(nameof(Guardian), g.Id)] = ((GuardianData)data[(nameof(Guardian), g.Id)]) with { Phone = g.Phone };
+            }
+            await personalData.RecordUnmaskedReadAsync(nameof(Guardian), shown.ConvertAll(g => g.Id), ct);
+        }
         foreach (var group in records.Where(r => r.Kind.HasPersonalData && !data[(r.Kind.EntityType, r.Record.Id)].Masked).GroupBy(r => r.Kind.EntityType))
         {
             await personalData.RecordUnmaskedReadAsync(group.Key, group.Select(r => r.Record.Id).ToList(), ct);

@@ -94,6 +94,7 @@ internal static class ExchangeKinds
         new ExchangeKind<Staff, StaffData>(ExchangeMapping.ToData, ExchangeMapping.ToEntity, personal: true),
         new ExchangeKind<Asset, AssetData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
         new ExchangeKind<SchoolClass, SchoolClassData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
+        new ExchangeKind<TeachingAssignment, TeachingAssignmentData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
         new ExchangeKind<Student, StudentData>(ExchangeMapping.ToData, ExchangeMapping.ToEntity, personal: true),
         new ExchangeKind<Guardian, GuardianData>(ExchangeMapping.ToData, ExchangeMapping.ToEntity, personal: true),
         new ExchangeKind<Enrolment, EnrolmentData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),

@@ -44,6 +44,8 @@ internal sealed record StudentData(
 internal sealed record GuardianData(
     long Id, long Revision, string OrgCode, long StudentId, string Name, string RelationCode, string? Phone, string? ResidentId, string? Employer, bool Masked) : IExchangeData;
 
+internal sealed record TeachingAssignmentData(long Id, long Revision, string OrgCode, long ClassId, long StaffId, string Subject) : IExchangeData;
+
 internal sealed record EnrolmentData(
     long Id, long Revision, string OrgCode, long StudentId, long? ClassId, DateOnly From, DateOnly? To, string? EntryReasonCode, string? ExitReasonCode) : IExchangeData;
 
@@ -109,6 +111,13 @@ internal static class ExchangeMapping
     {
         Id = d.Id, OrgUnitId = org, StudentId = d.StudentId, Name = d.Name, RelationCode = d.RelationCode, Phone = d.Phone,
         ResidentId = d.ResidentId, Employer = d.Employer,
+    };
+
+    public static TeachingAssignmentData ToData(TeachingAssignment x, string org) => new(x.Id, x.Revision, org, x.ClassId, x.StaffId, x.Subject);
+
+    public static TeachingAssignment ToEntity(TeachingAssignmentData d, int org) => new()
+    {
+        Id = d.Id, OrgUnitId = org, ClassId = d.ClassId, StaffId = d.StaffId, Subject = d.Subject,
     };
 
     public static EnrolmentData ToData(Enrolment x, string org) =>

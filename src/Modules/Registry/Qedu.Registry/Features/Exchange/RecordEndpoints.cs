@@ -23,6 +23,7 @@ internal static class RecordEndpoints
         ["campuses"] = "Campus",
         ["classes"] = "SchoolClass",
         ["staff"] = "Staff",
+        ["teaching-assignments"] = "TeachingAssignment",
         ["assets"] = "Asset",
         ["guardians"] = "Guardian",
         ["enrolments"] = "Enrolment",

@@ -20,7 +20,8 @@ internal sealed record ExportResult(long Rows, long UnmaskedRows);
 /// Resident IDs, 学籍号 and phone numbers are masked unless the caller holds pii.view over the row's school; an export
 /// that shows them is written to the audit log before any row is written.
 /// </summary>
-internal sealed class RegistryExporter(RegistryDb db, KernelDb kernel, PersonalDataAccess personalData, AuditTrail audit, RecordContextFactory contexts)
+internal sealed class RegistryExporter(
+    RegistryDb db, KernelDb kernel, PersonalDataAccess personalData, PersonalDataExports exports, AuditTrail audit, RecordContextFactory contexts)
 {
     public static string SheetName(RecordKind kind) => kind switch
     {
@@ -55,7 +56,24 @@ internal sealed class RegistryExporter(RegistryDb db, KernelDb kernel, PersonalD
         return schoolCode is not null && schools.Count == 0 ? null : schools;
     }
 
-    public async Task<ExportResult> ExportAsync(RecordKind kind, TableFormat format, Stream output, IReadOnlyList<OrgUnit> schools, CancellationToken ct = default)
+    /// <summary>How many people an export of <paramref name="kind"/> over these schools would hold (0 for kinds without people).</summary>
+    public async Task<long> PeopleAsync(RecordKind kind, IReadOnlyList<OrgUnit> schools, CancellationToken ct = default)
+    {
+        var ids = schools.Select(s => s.Id).ToList();
+        return kind switch
+        {
+            RecordKind.Students => await db.Students.LongCountAsync(s => ids.Contains(s.OrgUnitId), ct),
+            RecordKind.Staff => await db.Staff.LongCountAsync(s => ids.Contains(s.OrgUnitId), ct),
+            _ => 0,
+        };
+    }
+
+    /// <summary>
+    /// Writes the export. An export of people is one audit line with its purpose (see <see cref="PersonalDataExports"/>),
+    /// written before any row; the caller has checked the purpose against the number of people.
+    /// </summary>
+    public async Task<ExportResult> ExportAsync(RecordKind kind, TableFormat format, Stream output, IReadOnlyList<OrgUnit> schools,
+        string? purpose = null, CancellationToken ct = default)
     {
         var definition = RecordDefinitions.For(kind);
         var personal = definition.Fields.Any(f => f.Personal != PersonalKind.None);
@@ -73,6 +91,12 @@ internal sealed class RegistryExporter(RegistryDb db, KernelDb kernel, PersonalD
                 await audit.RecordAsync("pii.read", kind == RecordKind.Students ? nameof(Student) : nameof(Staff),
                     details: $"export {RecordKinds.Name(kind)}: {unmaskedRows} rows unmasked in {open.Count} school(s)", ct: ct);
             }
+        }
+
+        if (personal)
+        {
+            await exports.RecordAsync(kind == RecordKind.Students ? nameof(Student) : nameof(Staff), $"{RecordKinds.Name(kind)}{TableFormats.Extension(format)}",
+                await PeopleAsync(kind, schools, ct), unmaskedRows, purpose, ct);
         }
 
         var context = contexts.Create();

@@ -7,6 +7,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Files;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Features.Export;
 using Qedu.Registry.Features.Files;
 using Qedu.Registry.Features.Records;
@@ -43,8 +44,8 @@ internal static class RegistryFileEndpoints
             .RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("An empty import template (Chinese headers) for schools, staff, classes, assets or students; format=xlsx (default) or csv");
 
-        group.MapGet("/export/{kind}", async (string kind, string? format, string? school, RegistryExporter exporter,
-                IStringLocalizer<RecordText> text, IStringLocalizer<KernelText> kernelText, WorkFiles work, CancellationToken ct) =>
+        group.MapGet("/export/{kind}", async (string kind, string? format, string? school, string? purpose, RegistryExporter exporter,
+                PersonalDataExports exports, IStringLocalizer<RecordText> text, IStringLocalizer<KernelText> kernelText, WorkFiles work, CancellationToken ct) =>
             {
                 var (problem, k, f) = Parse(kind, format, text);
                 if (problem is not null)
@@ -60,14 +61,18 @@ internal static class RegistryFileEndpoints
                 {
                     return Results.Problem(string.Format(kernelText["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
                 }
+                if (exports.Refusal(await exporter.PeopleAsync(k, schools, ct), purpose) is { } refusal)
+                {
+                    return Results.Problem(refusal, statusCode: StatusCodes.Status400BadRequest);
+                }
                 // To a temporary file first: the .xlsx writer needs a seekable stream and Kestrel forbids synchronous writes.
                 var file = work.CreateScratch();
-                await exporter.ExportAsync(k, f, file, schools, ct);
+                await exporter.ExportAsync(k, f, file, schools, purpose, ct);
                 file.Position = 0;
                 return Results.File(file, TableFormats.MediaType(f), RegistryExporter.FileName(k, f));
             })
-            .RequireAuthorization(Permissions.RegistryRead)
-            .WithSummary("Records of a kind in the caller's scope (optionally one school), with the template's columns; personal data masked without pii.view");
+            .RequireAuthorization(Permissions.RegistryExport)
+            .WithSummary("Records of a kind in the caller's scope (optionally one school), with the template's columns; personal data masked without pii.view; more than PersonalData:BulkExportThreshold people need a stated purpose, which the audit log keeps");
 
         group.MapPost("/import/{kind}", async (string kind, bool? dryRun, bool? background, string? fileName, string? report, HttpContext http,
                 RegistryImporter importer, ImportJobs jobs, ICurrentAccess access, IOptions<ImportOptions> options, IStringLocalizer<RecordText> text,

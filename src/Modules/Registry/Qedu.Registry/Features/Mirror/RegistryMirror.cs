@@ -107,7 +107,7 @@ public sealed class RegistryMirror
             ["grant_type"] = "client_credentials",
             ["client_id"] = source.ClientId,
             ["client_secret"] = source.ClientSecret,
-            ["scope"] = $"{Permissions.RegistryRead} {Permissions.PiiView}",
+            ["scope"] = $"{Permissions.RegistryRead} {Permissions.RegistryExport} {Permissions.PiiView}",
         });
         using var response = await SendAsync(http, source, () => new HttpRequestMessage(HttpMethod.Post, new Uri(source.Address, "connect/token")) { Content = form }, ct);
         var body = await ReadJsonAsync(response, source, ct);

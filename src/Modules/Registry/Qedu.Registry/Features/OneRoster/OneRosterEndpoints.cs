@@ -10,6 +10,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Files;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Features.Import;
 
 namespace Qedu.Registry.Features.OneRoster;
@@ -129,8 +130,8 @@ internal static class OneRosterEndpoints
     private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.##} MB");
 
     private static void MapExport(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/registry/oneroster.zip", async (string? school, OneRosterExport export, IStringLocalizer<KernelText> text, WorkFiles work,
-            CancellationToken ct) =>
+        endpoints.MapGet("/api/registry/oneroster.zip", async (string? school, string? purpose, OneRosterExport export, IStringLocalizer<KernelText> text,
+            WorkFiles work, CancellationToken ct) =>
             {
                 if (school is not null && !OrgUnitRules.IsWellFormedCode(school))
                 {
@@ -140,7 +141,7 @@ internal static class OneRosterEndpoints
                 var stream = work.CreateScratch();
                 try
                 {
-                    if (await export.WriteAsync(stream, school, ct) is null)
+                    if (await export.WriteAsync(stream, school, purpose, ct) is null)
                     {
                         await stream.DisposeAsync();
                         return Results.Problem(string.Format(text["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
@@ -148,13 +149,18 @@ internal static class OneRosterEndpoints
                     stream.Position = 0;
                     return Results.File(stream, "application/zip", "oneroster.zip");
                 }
+                catch (ExportRefusedException refused)
+                {
+                    await stream.DisposeAsync();
+                    return Results.Problem(refused.Message, statusCode: StatusCodes.Status400BadRequest);
+                }
                 catch
                 {
                     await stream.DisposeAsync();
                     throw;
                 }
             })
-            .RequireAuthorization(Permissions.RegistryRead)
+            .RequireAuthorization(Permissions.RegistryExport)
             .WithTags("Registry")
             .WithSummary("The registry in the caller's scope (or one unit's subtree, ?school=CODE) as a OneRoster v1.2 CSV bundle; identifying data masked without pii.view")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")

@@ -33,20 +33,23 @@ public sealed class OneRosterExport
     private readonly RegistryDb _db;
     private readonly KernelDb _kernel;
     private readonly PersonalDataAccess _personalData;
-    private readonly AuditTrail _audit;
+    private readonly PersonalDataExports _exports;
     private readonly TimeProvider _clock;
 
-    internal OneRosterExport(RegistryDb db, KernelDb kernel, PersonalDataAccess personalData, AuditTrail audit, TimeProvider clock)
+    internal OneRosterExport(RegistryDb db, KernelDb kernel, PersonalDataAccess personalData, PersonalDataExports exports, TimeProvider clock)
     {
         _db = db;
         _kernel = kernel;
         _personalData = personalData;
-        _audit = audit;
+        _exports = exports;
         _clock = clock;
     }
 
-    /// <summary>Null when <paramref name="unitCode"/> names no unit the caller may see.</summary>
-    public async Task<OneRosterCounts?> WriteAsync(Stream output, string? unitCode, CancellationToken ct = default)
+    /// <summary>
+    /// Null when <paramref name="unitCode"/> names no unit the caller may see. Throws <see cref="ExportRefusedException"/>
+    /// before writing anything when the bundle holds more people than the threshold and no purpose is given.
+    /// </summary>
+    public async Task<OneRosterCounts?> WriteAsync(Stream output, string? unitCode, string? purpose = null, CancellationToken ct = default)
     {
         int? rootId = null;
         if (unitCode is not null)
@@ -73,6 +76,10 @@ public sealed class OneRosterExport
         var code = schools.ToDictionary(s => s.Id, s => s.Code);
         var bureauCode = bureaus.ToDictionary(b => b.Id, b => b.Code);
         var unmasked = await _personalData.UnmaskedOrgsAsync(schoolIds, ct);
+        var people = await _db.Students.LongCountAsync(s => schoolIds.Contains(s.OrgUnitId), ct)
+            + await _db.Staff.LongCountAsync(s => schoolIds.Contains(s.OrgUnitId), ct)
+            + await _db.Guardians.LongCountAsync(g => schoolIds.Contains(g.OrgUnitId), ct);
+        _exports.EnsureAllowed(people, purpose);
 
         var classes = await _db.Classes.AsNoTracking()
             .Where(c => schoolIds.Contains(c.OrgUnitId))
@@ -265,7 +272,7 @@ public sealed class OneRosterExport
             await _personalData.RecordUnmaskedReadAsync(type, ids, ct);
         }
         var counts = new OneRosterCounts(orgs, sessions, courses, classCount, users, roles, enrollments, demographics);
-        await _audit.RecordAsync("export", "OneRoster", unitCode, rootId, $"oneroster 1.2: {counts}", ct);
+        await _exports.RecordAsync("OneRoster", $"oneroster 1.2 ({unitCode ?? "whole scope"}) {counts}", people, shown.Values.Sum(v => (long)v.Count), purpose, ct);
         return counts;
     }
 }

@@ -113,10 +113,12 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
         var units = await tree.UnitsOfAsync(enrolments.Select(e => e.OrgUnitId).Append(row.OrgUnitId), ct);
 
         var open = !student.Masked;
+        // A teacher reaches the families of their classes: phone numbers, not resident IDs.
+        var phones = open || (guardians.Count > 0 && (await personalData.GuardianContactOrgsAsync([row.OrgUnitId], ct)).Contains(row.OrgUnitId));
         var guardianViews = guardians
-            .Select(g => new GuardianView(g.Id, g.Name, g.RelationCode, PersonalDataAccess.MaskPhone(g.Phone, open), PersonalDataAccess.MaskResidentId(g.ResidentId, open), g.Employer))
+            .Select(g => new GuardianView(g.Id, g.Name, g.RelationCode, PersonalDataAccess.MaskPhone(g.Phone, phones), PersonalDataAccess.MaskResidentId(g.ResidentId, open), g.Employer))
             .ToList();
-        if (open)
+        if (phones)
         {
             await personalData.RecordUnmaskedReadAsync(nameof(Guardian), guardians.Select(g => g.Id).ToList(), ct);
         }

@@ -784,6 +784,53 @@ namespace Qedu.Registry.Data.Migrations.Postgres
 
                     b.ToTable("students", "registry");
                 });
+
+            modelBuilder.Entity("Qedu.Registry.Domain.TeachingAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+                    b.Property<long>("ClassId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("class_id");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teaching_assignments");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_teaching_assignments_staff_id");
+
+                    b.HasIndex("OrgUnitId", "Id")
+                        .HasDatabaseName("ix_teaching_assignments_org_unit_id_id");
+
+                    b.HasIndex("ClassId", "StaffId", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teaching_assignments_class_id_staff_id_subject");
+
+                    b.ToTable("teaching_assignments", "registry");
+                });
 #pragma warning restore 612, 618
         }
     }

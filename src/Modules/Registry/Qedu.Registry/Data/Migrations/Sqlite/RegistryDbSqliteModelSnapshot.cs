@@ -770,6 +770,52 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
 
                     b.ToTable("registry_students", (string)null);
                 });
+
+            modelBuilder.Entity("Qedu.Registry.Domain.TeachingAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ClassId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("class_id");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_teaching_assignments");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_registry_teaching_assignments_staff_id");
+
+                    b.HasIndex("OrgUnitId", "Id")
+                        .HasDatabaseName("ix_registry_teaching_assignments_org_unit_id_id");
+
+                    b.HasIndex("ClassId", "StaffId", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_teaching_assignments_class_id_staff_id_subject");
+
+                    b.ToTable("registry_teaching_assignments", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
