@@ -122,6 +122,61 @@ public sealed class TeacherAccessTests(WebApp app)
     }
 
     [Fact]
+    public async Task An_imported_teaching_assignment_opens_that_class_to_its_teacher_and_a_bad_row_is_refused_by_row_and_field()
+    {
+        // A teacher of the school who heads no class and teaches nowhere yet, with an account naming her staff record.
+        var (staffNumber, classCode, classId) = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RegistryDb>();
+            var school = await db.Staff.Where(s => s.StaffNumber == DemoAccounts.TeacherStaffNumber).Select(s => s.OrgUnitId).SingleAsync();
+            var idle = await db.Staff.Where(s => s.OrgUnitId == school && s.PostCode == "1"
+                    && !db.Classes.Any(c => c.HeadTeacherId == s.Id) && !db.TeachingAssignments.Any(a => a.StaffId == s.Id))
+                .Select(s => s.StaffNumber).FirstAsync();
+            var target = await db.Classes.Where(c => c.OrgUnitId == school).OrderByDescending(c => c.Code).Select(c => new { c.Code, c.Id }).FirstAsync();
+            return (idle, target.Code, target.Id);
+        });
+        var userName = $"teacher.{Guid.NewGuid():N}"[..20];
+        var userId = await app.CreateAccountAsync(userName, Roles.Teacher, TestWorld.AnchorSchool);
+        var admin = await app.ClientAsync("school.admin");
+        // The school administrator links the account to the staff record on its page (a malformed number is refused).
+        using var malformed = await PageForms.SubmitAsync(admin, $"/accounts/{userId}", "edit", new Dictionary<string, string>
+        {
+            ["Edit.DisplayName"] = "新教师", ["Edit.HomeOrgCode"] = TestWorld.AnchorSchool, ["Edit.StaffNumber"] = "T 1!",
+        });
+        Assert.Contains("staffNumber", (await malformed.FieldErrorsAsync()).Keys);
+        using var linked = await PageForms.SubmitAsync(admin, $"/accounts/{userId}", "edit", new Dictionary<string, string>
+        {
+            ["Edit.DisplayName"] = "新教师", ["Edit.HomeOrgCode"] = TestWorld.AnchorSchool, ["Edit.StaffNumber"] = staffNumber,
+        });
+        Assert.Equal(staffNumber, await app.KernelAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.StaffNumber).SingleAsync()));
+        var teacher = await app.ClientAsync(userName);
+        var before = Items(await (await teacher.GetAsync($"/api/registry/students?school={TestWorld.AnchorSchool}&limit=500")).JsonAsync());
+        Assert.Empty(before);
+
+        var bad = $"学校标识码,班级代码,教职工号,任教学科\r\n{TestWorld.AnchorSchool},NO-SUCH-CLASS,{staffNumber},数学\r\n";
+        using var refused = await admin.PostAsync("/api/registry/import/teaching?fileName=t.csv", new StringContent(bad, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("t.csv:2:", problem, StringComparison.Ordinal);
+        Assert.Contains("NO-SUCH-CLASS", problem, StringComparison.Ordinal);
+
+        var good = $"学校标识码,班级代码,教职工号,任教学科\r\n{TestWorld.AnchorSchool},{classCode},{staffNumber},数学\r\n";
+        using var imported = await admin.PostAsync("/api/registry/import/teaching?fileName=t.csv", new StringContent(good, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        using var again = await admin.PostAsync("/api/registry/import/teaching?fileName=t.csv", new StringContent(good, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+
+        var after = Items(await (await teacher.GetAsync($"/api/registry/students?school={TestWorld.AnchorSchool}&limit=500")).JsonAsync());
+        var expected = await app.AsSystemAsync(sp => sp.GetRequiredService<RegistryDb>().Students.Where(s => s.ClassId == classId).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, after.Select(s => s.GetProperty("id").GetInt64()).ToList());
+
+        // The assignment travels like the registry's other records, and exports with the template's columns.
+        var export = await (await admin.GetAsync($"/api/registry/export/teaching?format=csv&school={TestWorld.AnchorSchool}")).Content.ReadAsStringAsync();
+        Assert.Contains($"{TestWorld.AnchorSchool},{classCode},{staffNumber},数学", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_teacher_role_holds_no_pii_view_and_no_export()
     {
         var teacher = Roles.Find(Roles.Teacher)!;

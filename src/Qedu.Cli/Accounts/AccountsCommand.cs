@@ -29,8 +29,9 @@ internal static class AccountsCommand
         var role = new Option<string>("--role") { Description = "Role, e.g. CityAdmin, DistrictAdmin, SchoolAdmin, Auditor", Required = true };
         var scope = new Option<string>("--scope") { Description = "Code of the org unit the role covers, e.g. 370200", Required = true };
         var home = new Option<string?>("--home") { Description = "Code of the unit the person works in (default: the scope)" };
+        var staff = new Option<string?>("--staff-number") { Description = "The person's 教职工号 (a teacher sees the classes it heads or teaches)" };
         var db = DbOption.Create();
-        var command = new Command("create", "Create an account with one role and print a one-time password") { user, name, role, scope, home, db };
+        var command = new Command("create", "Create an account with one role and print a one-time password") { user, name, role, scope, home, staff, db };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = CliServices.Build(CliServices.Resolve(parse.GetValue(db)), "accounts-create");
@@ -43,6 +44,7 @@ internal static class AccountsCommand
                 Role = parse.GetValue(role),
                 ScopeCode = parse.GetValue(scope),
                 HomeOrgCode = parse.GetValue(home) ?? parse.GetValue(scope),
+                StaffNumber = parse.GetValue(staff),
                 Password = password,
             }, ct);
             if (!outcome.IsOk)

@@ -18,6 +18,9 @@ public sealed class AccountInput
     public string? UserName { get; set; }
     public string? DisplayName { get; set; }
     public string? HomeOrgCode { get; set; }
+
+    /// <summary>The person's staff record (教职工号), for staff: a teacher sees the classes it heads or teaches.</summary>
+    public string? StaffNumber { get; set; }
     public string? Password { get; set; }
     public string? Role { get; set; }
     public string? ScopeCode { get; set; }
@@ -48,6 +51,24 @@ public sealed partial class AccountCommands(
     [GeneratedRegex("^[A-Za-z0-9._@-]{3,64}$")]
     private static partial Regex UserNamePattern();
 
+    /// <summary>A 教职工号 as the registry writes it (letters, digits and hyphens, at most 32), or empty for none.</summary>
+    [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")]
+    private static partial Regex StaffNumberPattern();
+
+    private string? CheckStaffNumber(string? value, InputErrors errors)
+    {
+        var number = value?.Trim();
+        if (string.IsNullOrEmpty(number))
+        {
+            return null;
+        }
+        if (!StaffNumberPattern().IsMatch(number))
+        {
+            errors.Add("staffNumber", t["Accounts.Error.StaffNumberFormat"]);
+        }
+        return number;
+    }
+
     /// <summary>Creates an account with one role. Its password is the administrator's choice, so the person must change it.</summary>
     public async Task<Outcome<Guid>> CreateAsync(AccountInput input, CancellationToken ct = default)
     {
@@ -66,6 +87,7 @@ public sealed partial class AccountCommands(
             errors.Add("displayName", string.Format(k["Field.TooLong"], t["Accounts.DisplayName"], 100));
         }
         var home = await ManagedUnitAsync(input.HomeOrgCode, "homeOrgCode", errors, ct);
+        var staffNumber = CheckStaffNumber(input.StaffNumber, errors);
         var scope = await CheckGrantAsync(input.Role, input.ScopeCode, errors, ct);
         if (string.IsNullOrEmpty(input.Password))
         {
@@ -96,6 +118,7 @@ public sealed partial class AccountCommands(
             UserName = userName,
             DisplayName = input.DisplayName!.Trim(),
             HomeOrgUnitId = home!.Id,
+            StaffNumber = staffNumber,
             CreatedAt = clock.GetUtcNow(),
             MustChangePassword = true,
         };
@@ -198,12 +221,14 @@ public sealed partial class AccountCommands(
             errors.Add("displayName", string.Format(k["Field.TooLong"], t["Accounts.DisplayName"], 100));
         }
         var home = await ManagedUnitAsync(input.HomeOrgCode, "homeOrgCode", errors, ct);
+        var staffNumber = CheckStaffNumber(input.StaffNumber, errors);
         if (errors.Any)
         {
             return Outcome<bool>.Invalid(errors);
         }
         user.DisplayName = name!;
         user.HomeOrgUnitId = home!.Id;
+        user.StaffNumber = staffNumber;
         await db.SaveChangesAsync(ct);
         return Outcome<bool>.Ok(true);
     }

@@ -18,7 +18,8 @@ public sealed record AccountRow(
     bool IsLockedOut,
     DateTimeOffset? LastSignInAt,
     bool TwoFactorEnabled,
-    bool MustChangePassword);
+    bool MustChangePassword,
+    string? StaffNumber = null);
 
 /// <summary>An account's sign-in state, for its page: live sessions and the addresses its failed sign-ins locked out.</summary>
 public sealed record AccountSignInState(int ActiveSessions, IReadOnlyList<(string Address, DateTimeOffset Until)> LockedAddresses);
@@ -94,7 +95,8 @@ public sealed class AccountDirectory(KernelDb db, ICurrentAccess access, UserSes
                 u.LockoutEnd > now || locked.Contains(u.NormalizedUserName ?? ""),
                 u.LastSignInAt,
                 u.TwoFactorEnabled,
-                u.MustChangePassword))
+                u.MustChangePassword,
+                u.StaffNumber))
             .ToList();
     }
 }

@@ -29,6 +29,7 @@ internal sealed class RegistryExporter(
         RecordKind.Staff => "教职工",
         RecordKind.Classes => "班级",
         RecordKind.Assets => "装备",
+        RecordKind.Teaching => "任课",
         _ => "学生",
     };
 
@@ -149,6 +150,21 @@ internal sealed class RegistryExporter(
                     {
                         var teacher = c.HeadTeacherId is long id ? teachers.GetValueOrDefault(id) : null;
                         Emit(cells => RecordDefinitions.Classes.Write(RecordMapping.FromClass(c, school.Code, teacher), cells), open);
+                    }
+                    break;
+                }
+
+                case RecordKind.Teaching:
+                {
+                    var classes = await db.Classes.AsNoTracking().Where(c => c.OrgUnitId == school.Id).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+                    var teachers = await db.Staff.AsNoTracking().Where(s => s.OrgUnitId == school.Id).ToDictionaryAsync(s => s.Id, s => s.StaffNumber, ct);
+                    var assignments = (await db.TeachingAssignments.AsNoTracking().Where(a => a.OrgUnitId == school.Id).ToListAsync(ct))
+                        .Where(a => classes.ContainsKey(a.ClassId) && teachers.ContainsKey(a.StaffId))
+                        .Select(a => new TeachingRecord { SchoolCode = school.Code, ClassCode = classes[a.ClassId], StaffNumber = teachers[a.StaffId], Subject = a.Subject })
+                        .OrderBy(r => r.ClassCode, StringComparer.Ordinal).ThenBy(r => r.StaffNumber, StringComparer.Ordinal).ThenBy(r => r.Subject, StringComparer.Ordinal);
+                    foreach (var r in assignments)
+                    {
+                        Emit(cells => RecordDefinitions.Teaching.Write(r, cells), open);
                     }
                     break;
                 }

@@ -69,6 +69,8 @@ internal sealed class RegistryImporter(
         private readonly Dictionary<(int School, string Number), long> _staff = [];
         private readonly Dictionary<(int School, string Code), ImportedClass> _classes = [];
         private readonly Dictionary<(int School, string Number), long> _assets = [];
+        private readonly Dictionary<(int School, string Class, string Staff, string Subject), long> _teaching = [];
+        private readonly Dictionary<int, HashSet<(long Class, long Staff, string Subject)>> _dbTeaching = [];
         private readonly KeySet _studentNumbers = new();
         private readonly KeySet _residentIds = new();
 
@@ -318,6 +320,7 @@ internal sealed class RegistryImporter(
             StudentDefinition d => d.Read(reader),
             StaffDefinition d => d.Read(reader),
             AssetDefinition d => d.Read(reader),
+            TeachingDefinition d => d.Read(reader),
             _ => throw new InvalidOperationException(definition.Kind.ToString()),
         };
 
@@ -423,6 +426,37 @@ internal sealed class RegistryImporter(
                     }
                     break;
                 }
+                case TeachingRecord teaching:
+                {
+                    var definition = RecordDefinitions.Teaching;
+                    var key = (school.Id, teaching.ClassCode, teaching.StaffNumber, teaching.Subject);
+                    if (!_teaching.TryAdd(key, at))
+                    {
+                        Duplicate(file, row, columns, definition.Subject, teaching.Subject, _teaching[key]);
+                        break;
+                    }
+                    var dbClasses = await DbClassesAsync(school.Id, ct);
+                    var dbStaff = await DbStaffAsync(school.Id, ct);
+                    var classKnown = _classes.ContainsKey((school.Id, teaching.ClassCode)) || dbClasses.ContainsKey(teaching.ClassCode);
+                    var staffKnown = _staff.ContainsKey((school.Id, teaching.StaffNumber)) || dbStaff.ContainsKey(teaching.StaffNumber);
+                    if (!classKnown)
+                    {
+                        Error(file, row, columns[definition.Class.Index], definition.Class, teaching.ClassCode,
+                            _context.Message("Record.ClassUnknown", teaching.ClassCode, school.Code));
+                    }
+                    if (!staffKnown)
+                    {
+                        Error(file, row, columns[definition.Staff.Index], definition.Staff, teaching.StaffNumber,
+                            _context.Message("Record.StaffUnknown", teaching.StaffNumber, school.Code));
+                    }
+                    if (classKnown && staffKnown && dbClasses.TryGetValue(teaching.ClassCode, out var storedClass)
+                        && dbStaff.TryGetValue(teaching.StaffNumber, out var storedStaff)
+                        && (await DbTeachingAsync(school.Id, ct)).Contains((storedClass.Id, storedStaff, teaching.Subject)))
+                    {
+                        Exists(file, row, columns[definition.Subject.Index], definition.Subject, teaching.Subject);
+                    }
+                    break;
+                }
                 case AssetRecord asset:
                 {
                     var field = RecordDefinitions.Assets.AssetNumber;
@@ -521,6 +555,16 @@ internal sealed class RegistryImporter(
                     .ToDictionaryAsync(s => s.StaffNumber, s => s.Id, StringComparer.Ordinal, ct);
             }
             return staff;
+        }
+
+        private async Task<HashSet<(long Class, long Staff, string Subject)>> DbTeachingAsync(int school, CancellationToken ct)
+        {
+            if (!_dbTeaching.TryGetValue(school, out var teaching))
+            {
+                _dbTeaching[school] = teaching = (await Db.TeachingAssignments.IgnoreQueryFilters().AsNoTracking().Where(a => a.OrgUnitId == school)
+                    .Select(a => new { a.ClassId, a.StaffId, a.Subject }).ToListAsync(ct)).Select(a => (a.ClassId, a.StaffId, a.Subject)).ToHashSet();
+            }
+            return teaching;
         }
 
         private async Task<HashSet<string>> DbAssetsAsync(int school, CancellationToken ct)
@@ -675,6 +719,22 @@ internal sealed class RegistryImporter(
                 case AssetRecord:
                     await session.InsertAsync(batch.Select(b => RecordMapping.ToAsset((AssetRecord)b.Record, b.School)).ToList(), ct);
                     return 0;
+
+                case TeachingRecord:
+                {
+                    var rows = new List<TeachingAssignment>(batch.Count);
+                    foreach (var (record, school) in batch)
+                    {
+                        var r = (TeachingRecord)record;
+                        var classId = _classes.TryGetValue((school, r.ClassCode), out var imported) ? imported.Id : _dbClasses[school][r.ClassCode].Id;
+                        var staffId = _staff.TryGetValue((school, r.StaffNumber), out var importedStaff) && importedStaff > 0
+                            ? importedStaff
+                            : _dbStaff[school][r.StaffNumber];
+                        rows.Add(new TeachingAssignment { OrgUnitId = school, ClassId = classId, StaffId = staffId, Subject = r.Subject });
+                    }
+                    await session.InsertAsync(rows, ct);
+                    return 0;
+                }
 
                 case StudentRecord:
                 {

@@ -287,6 +287,7 @@ internal static class RecordDefinitions
     public static readonly StudentDefinition Students = new();
     public static readonly StaffDefinition Staff = new();
     public static readonly AssetDefinition Assets = new();
+    public static readonly TeachingDefinition Teaching = new();
 
     public static IRecordDefinition For(RecordKind kind) => kind switch
     {
@@ -295,6 +296,7 @@ internal static class RecordDefinitions
         RecordKind.Students => Students,
         RecordKind.Staff => Staff,
         RecordKind.Assets => Assets,
+        RecordKind.Teaching => Teaching,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

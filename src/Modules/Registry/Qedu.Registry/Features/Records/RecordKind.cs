@@ -6,6 +6,9 @@ internal enum RecordKind
     Schools,
     Staff,
     Classes,
+
+    /// <summary>任课: who teaches which subject in which class (after staff and classes, which it names).</summary>
+    Teaching,
     Assets,
     Students,
 }

@@ -108,6 +108,44 @@ internal sealed class ClassDefinition : RecordDefinition<ClassRecord>
     }
 }
 
+/// <summary>任课: a member of staff (教职工号) teaches a subject in a class (班级代码) of the same school.</summary>
+internal sealed class TeachingRecord : SchoolRecord
+{
+    public required string ClassCode { get; init; }
+    public required string StaffNumber { get; init; }
+    public required string Subject { get; init; }
+}
+
+internal sealed class TeachingDefinition : RecordDefinition<TeachingRecord>
+{
+    public TeachingDefinition()
+    {
+        Class = Add("classCode", "班级代码", "Class code", FieldType.Identifier, required: true, maxLength: 32);
+        Staff = Add("staffNumber", "教职工号", "Staff number", FieldType.Identifier, required: true, maxLength: 32);
+        Subject = Add("subject", "任教学科", "Subject", required: true, maxLength: 20);
+    }
+
+    public override RecordKind Kind => RecordKind.Teaching;
+    public RecordField Class { get; }
+    public RecordField Staff { get; }
+    public RecordField Subject { get; }
+
+    protected override TeachingRecord ReadFields(FieldReader row, string schoolCode) => new()
+    {
+        SchoolCode = schoolCode,
+        ClassCode = row.Identifier(Class) ?? "",
+        StaffNumber = row.Identifier(Staff) ?? "",
+        Subject = row.Text(Subject) ?? "",
+    };
+
+    protected override void WriteFields(TeachingRecord r, string?[] cells)
+    {
+        cells[Class.Index] = r.ClassCode;
+        cells[Staff.Index] = r.StaffNumber;
+        cells[Subject.Index] = r.Subject;
+    }
+}
+
 /// <summary>A line of a school's equipment register.</summary>
 internal sealed class AssetRecord : SchoolRecord
 {
