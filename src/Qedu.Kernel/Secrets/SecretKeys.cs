@@ -43,6 +43,13 @@ public sealed class SecretKeys
         }
     }
 
+    /// <summary>The key called <paramref name="name"/> if its file exists (a key kept only to read older data), else null.</summary>
+    public byte[]? Find(string name)
+    {
+        var path = Path.Combine(Directory, name + ".key");
+        return File.Exists(path) ? Get(name) : null;
+    }
+
     /// <summary>
     /// A short public name of a key (not the key: HMAC of a fixed label), stored beside what the key protects so a
     /// start with another key is noticed.
