@@ -86,16 +86,23 @@ public sealed class SecretKeys
         {
             options.UnixCreateMode = OwnerOnlyFile;
         }
-        try
+        // Written whole under a private name, then moved into place (a move never replaces): another process that
+        // makes the same key at once (the web host and a command) never reads a half-written file.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        using (var stream = new FileStream(temporary, options))
         {
-            using var stream = new FileStream(path, options);
             stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\n"));
             stream.Flush(flushToDisk: true);
+        }
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
             return key;
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process (the web host and a command at once) made it first: use theirs.
+            // Another process made it first: use theirs.
+            File.Delete(temporary);
             return Parse(path, File.ReadAllText(path, Encoding.ASCII));
         }
     }
