@@ -138,6 +138,23 @@ public sealed class ResidentIdEncryptionTests(SeededCity city) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_query_comparing_the_encrypted_column_is_refused_rather_than_silently_matching_nothing()
+    {
+        var existing = await ExistingStudentAsync();
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDb>();
+        var ids = new List<string> { existing.ResidentId! };
+
+        var equal = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Students.Where(s => s.ResidentId == existing.ResidentId).ToListAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Guardians.Where(g => ids.Contains(g.ResidentId!)).ToListAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Staff.Where(s => s.ResidentId!.StartsWith("3702")).ToListAsync());
+        Assert.Contains("blind index", equal.Message, StringComparison.Ordinal);
+        // Null checks, projections and the index are what queries use instead.
+        Assert.Equal(existing.ResidentId, await db.Students.Where(s => s.ResidentId != null && s.ResidentIdIndex == db.FieldEncryption.Index(existing.ResidentId))
+            .Select(s => s.ResidentId).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_start_with_another_key_file_is_refused_naming_the_file()
     {
         var elsewhere = Path.Combine(Path.GetTempPath(), "qedu-tests", $"keys-{Guid.NewGuid():N}");

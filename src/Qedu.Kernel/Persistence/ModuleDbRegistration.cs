@@ -60,6 +60,7 @@ public static class ModuleDbServiceCollectionExtensions
         }
         options.UseSnakeCaseNamingConvention();
         options.ReplaceService<IModelCacheKeyFactory, FieldEncryptionModelCacheKeyFactory>();
+        options.AddInterceptors(EncryptedComparisonGuard.Instance);
         return options;
     }
 }

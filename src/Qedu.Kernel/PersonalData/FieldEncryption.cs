@@ -1,8 +1,11 @@
 using System.Buffers.Binary;
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Qedu.Kernel.Secrets;
 
@@ -56,7 +59,7 @@ public sealed class FieldEncryption
         KeyFingerprint = SecretKeys.Fingerprint(key);
         IndexKeyFingerprint = SecretKeys.Fingerprint(indexKey);
         ModelKey = KeyFingerprint + (previous is null ? "" : "+" + SecretKeys.Fingerprint(previous));
-        Converter = new ValueConverter<string, byte[]>(v => Encrypt(v), v => Decrypt(v));
+        Converter = new EncryptedValueConverter(this);
     }
 
     /// <summary>
@@ -74,7 +77,7 @@ public sealed class FieldEncryption
     internal string ModelKey { get; }
 
     /// <summary>Maps a string property to its encrypted column (bytes); used by every provider and by bulk writes.</summary>
-    public ValueConverter<string, byte[]> Converter { get; }
+    public EncryptedValueConverter Converter { get; }
 
     public byte[] Encrypt(string value)
     {
@@ -126,6 +129,87 @@ public sealed class FieldEncryption
 
     private static uint KeyId(byte[] key) =>
         BinaryPrimitives.ReadUInt32BigEndian(HMACSHA256.HashData(key, "qedu key id"u8).AsSpan(0, 4));
+}
+
+/// <summary>The converter of an encrypted column; <see cref="EncryptedComparisonGuard"/> recognises columns by it.</summary>
+public sealed class EncryptedValueConverter(FieldEncryption encryption)
+    : ValueConverter<string, byte[]>(v => encryption.Encrypt(v), v => encryption.Decrypt(v));
+
+/// <summary>
+/// Refuses, when a query is compiled, to compare an encrypted column with a value (==, !=, Contains, StartsWith…):
+/// with a random nonce such a comparison would silently match nothing. Compare the blind index instead. Null checks
+/// stay allowed.
+/// </summary>
+public sealed class EncryptedComparisonGuard : IQueryExpressionInterceptor
+{
+    public static readonly EncryptedComparisonGuard Instance = new();
+
+    public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            new Finder(context.Model).Visit(queryExpression);
+        }
+        return queryExpression;
+    }
+
+    private sealed class Finder(IModel model) : ExpressionVisitor
+    {
+        // What a query may translate into a comparison in SQL; other calls (a mask in the final projection) get the
+        // decrypted value and are fine.
+        private static readonly HashSet<string> Comparisons = ["Contains", "StartsWith", "EndsWith", "Equals", "CompareTo", "Compare", "Like"];
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (node.NodeType is ExpressionType.Equal or ExpressionType.NotEqual)
+            {
+                if (Encrypted(node.Left) is { } left && !IsNull(node.Right))
+                {
+                    throw Refusal(left);
+                }
+                if (Encrypted(node.Right) is { } right && !IsNull(node.Left))
+                {
+                    throw Refusal(right);
+                }
+            }
+            return base.VisitBinary(node);
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (Comparisons.Contains(node.Method.Name))
+            {
+                foreach (var operand in node.Arguments.Prepend(node.Object))
+                {
+                    if (operand is not null && Encrypted(operand) is { } name)
+                    {
+                        throw Refusal(name);
+                    }
+                }
+            }
+            return base.VisitMethodCall(node);
+        }
+
+        private string? Encrypted(Expression expression)
+        {
+            while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } unary)
+            {
+                expression = unary.Operand;
+            }
+            return expression is MemberExpression { Expression: { } owner } member
+                && model.FindEntityType(owner.Type)?.FindProperty(member.Member.Name) is { } property
+                && property.GetValueConverter() is EncryptedValueConverter
+                    ? $"{owner.Type.Name}.{member.Member.Name}"
+                    : null;
+        }
+
+        private static bool IsNull(Expression expression) =>
+            expression is ConstantExpression { Value: null }
+            || expression is UnaryExpression { Operand: ConstantExpression { Value: null } };
+
+        private static InvalidOperationException Refusal(string name) =>
+            new($"{name} is encrypted at rest: a query cannot compare it (it would match nothing). Compare its blind index (ADR 11).");
+    }
 }
 
 /// <summary>A DbContext whose model holds <see cref="FieldEncryption"/> converters.</summary>
