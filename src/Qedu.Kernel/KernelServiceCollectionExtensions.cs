@@ -11,6 +11,7 @@ using Qedu.Kernel.Identity.Passwords;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Secrets;
 
 namespace Qedu.Kernel;
 
@@ -34,6 +35,8 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<AuditTrail>();
         services.AddScoped<PersonalDataAccess>();
         services.AddScoped<PersonalDataExports>();
+        services.AddSingleton<FieldEncryption>();
+        services.AddScoped<KeyFingerprints>();
         services.AddModuleDb<KernelDb, KernelDbSqlite, KernelDbPostgres>(ModuleModel.KernelModule, order: 0);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<CodeListSync>();

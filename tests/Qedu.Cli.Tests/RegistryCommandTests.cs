@@ -109,4 +109,27 @@ public class RegistryCommandTests : CliTest, IDisposable
         Directory.Delete(_folder, recursive: true);
         GC.SuppressFinalize(this);
     }
+
+    [Fact]
+    public async Task A_command_run_with_another_key_file_than_the_database_was_written_with_is_refused_naming_the_file()
+    {
+        var migrate = await Cli.RunAsync("db", "migrate", "--db", Database.Connection);
+        Assert.True(migrate.ExitCode == 0, migrate.ToString());
+        // As if personal-data.key had been replaced since: the database remembers another key's fingerprint.
+        var table = Database.Settings.IsPostgres ? "kernel.key_fingerprints" : "kernel_key_fingerprints";
+        await Cli.ExecuteSqlAsync(Database, $"UPDATE {table} SET fingerprint = '0000000000000000' WHERE name = 'personal-data'");
+
+        var export = await Cli.RunAsync("registry", "export", "--kind", "students", "--format", "csv", "--out", PathOf("s.csv"), "--db", Database.Connection);
+        await File.WriteAllTextAsync(PathOf("in.csv"), "学校标识码,学籍号,姓名,性别,身份证号,出生日期\r\n");
+        var import = await Cli.RunAsync("registry", "import", "--kind", "students", "--file", PathOf("in.csv"), "--db", Database.Connection);
+
+        var keyFile = Path.Combine(Qedu.Kernel.Secrets.SecretKeys.DefaultDirectory(Database.Settings, Directory.GetCurrentDirectory()), "personal-data.key");
+        foreach (var run in new[] { export, import })
+        {
+            Assert.True(run.ExitCode != 0, run.ToString());
+            Assert.Contains(keyFile, run.Error, StringComparison.Ordinal);
+            Assert.False(Cli.HasStackTrace(run.Error), run.Error);
+        }
+        Assert.False(File.Exists(PathOf("s.csv")));
+    }
 }

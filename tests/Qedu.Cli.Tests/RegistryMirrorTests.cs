@@ -7,6 +7,8 @@ using Npgsql;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.PersonalData;
+using Qedu.Kernel.Secrets;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Features.Mirror;
@@ -18,7 +20,8 @@ namespace Qedu.Cli.Tests;
 public sealed class MirrorInstances : IAsyncLifetime
 {
     public QeduServer Source { get; } = new();
-    public QeduServer Target { get; } = new();
+    // The command line writes into the target: the two share its keys, as a web host and the command line do in production.
+    public QeduServer Target { get; } = new() { SharesCommandLineKeys = true };
 
     public async Task InitializeAsync()
     {
@@ -60,7 +63,7 @@ public sealed class RegistryMirrorTests(MirrorInstances instances) : IClassFixtu
         Assert.True(first.ExitCode == 0, first.ToString());
         var head1 = await RegistryTables.ScalarAsync(Source.Database, $"SELECT last_version FROM {RegistryTables.Name(Source.Database, "change_head")}");
         Assert.Contains($"from version 0 to {head1}, ", first.Output, StringComparison.Ordinal);
-        await AssertSameRegistryAsync(Source.Database, Target.Database);
+        await AssertSameRegistryAsync(Target.Database);
         await AssertEveryRowHasItsLocalFeedLineAsync(Target.Database);
         Assert.Equal(head1, await CursorAsync(Target.Database));
 
@@ -78,7 +81,7 @@ public sealed class RegistryMirrorTests(MirrorInstances instances) : IClassFixtu
         var head2 = await RegistryTables.ScalarAsync(Source.Database, $"SELECT last_version FROM {RegistryTables.Name(Source.Database, "change_head")}");
         Assert.True(newLines > 0 && head2 > head1);
         Assert.Contains($"from version {head1} to {head2}, 1 pages, {newLines} lines", second.Output, StringComparison.Ordinal);
-        await AssertSameRegistryAsync(Source.Database, Target.Database);
+        await AssertSameRegistryAsync(Target.Database);
         // The target's own feed grew only by the records those lines named.
         var touched = await RegistryTables.ColumnAsync(Target.Database,
             $"SELECT DISTINCT entity_id FROM {RegistryTables.Name(Target.Database, "changes")} WHERE version > {localBefore}");
@@ -101,7 +104,7 @@ public sealed class RegistryMirrorTests(MirrorInstances instances) : IClassFixtu
         await RegistryTables.EmptyAsync(chained);
         var chain = await MirrorAsync(from: Target, into: chained);
         Assert.True(chain.ExitCode == 0, chain.ToString());
-        await AssertSameRegistryAsync(Source.Database, chained);
+        await AssertSameRegistryAsync(chained);
     }
 
     [Fact]
@@ -176,10 +179,12 @@ public sealed class RegistryMirrorTests(MirrorInstances instances) : IClassFixtu
     private static async Task<long> CursorAsync(TestDatabase db) =>
         await RegistryTables.ScalarAsync(db, $"SELECT last_version FROM {RegistryTables.Name(db, "mirror_cursors")}");
 
-    private static async Task AssertSameRegistryAsync(TestDatabase source, TestDatabase target)
+    /// <summary>The target (written by the command line, with its keys) holds what the source holds, resident IDs decrypted.</summary>
+    private async Task AssertSameRegistryAsync(TestDatabase target)
     {
-        var expected = await RegistryTables.SnapshotAsync(source, withFeed: false);
-        var actual = await RegistryTables.SnapshotAsync(target, withFeed: false);
+        var expected = await RegistryTables.SnapshotAsync(Source.Database, withFeed: false, Source.Services.GetRequiredService<FieldEncryption>());
+        var actual = await RegistryTables.SnapshotAsync(target, withFeed: false,
+            new FieldEncryption(new SecretKeys(SecretKeys.DefaultDirectory(target.Settings, Directory.GetCurrentDirectory()))));
         foreach (var table in RegistryTables.Records)
         {
             Assert.True(expected[table].Count > 0, $"{table}: the source has no rows to compare");
@@ -319,8 +324,10 @@ internal static class RegistryTables
     /// write in that instance's own feed, so it differs by design. Org unit ids are compared as they are: both instances
     /// seed the same demo city, so their org ids agree (the mirror itself matches org units by code).
     /// With <paramref name="withFeed"/> the feed, counter and cursors are included as well (to show that nothing was written).
+    /// With <paramref name="encryption"/> (the instance's keys) resident IDs are compared decrypted and their blind index
+    /// left out: each instance encrypts with its own keys and a random nonce, so the stored bytes differ by design.
     /// </summary>
-    public static async Task<Dictionary<string, List<string>>> SnapshotAsync(TestDatabase db, bool withFeed)
+    public static async Task<Dictionary<string, List<string>>> SnapshotAsync(TestDatabase db, bool withFeed, FieldEncryption? encryption = null)
     {
         var tables = withFeed ? Records.Concat(["changes", "change_head", "mirror_cursors"]).ToList() : Records.ToList();
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -338,8 +345,13 @@ internal static class RegistryTables
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     var column = reader.GetName(i);
-                    if (!withFeed && column == "revision")
+                    if ((!withFeed && column == "revision") || (encryption is not null && column == "resident_id_index"))
                     {
+                        continue;
+                    }
+                    if (encryption is not null && column == "resident_id_encrypted")
+                    {
+                        cells.Add($"resident_id={(reader.IsDBNull(i) ? "" : encryption.Decrypt((byte[])reader.GetValue(i)))}");
                         continue;
                     }
                     cells.Add($"{column}={Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)}");

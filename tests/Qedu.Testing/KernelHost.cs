@@ -1,5 +1,4 @@
 using Xunit;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel;
@@ -8,6 +7,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Secrets;
 using Qedu.Modules;
 using Qedu.Registry;
 
@@ -20,21 +20,26 @@ namespace Qedu.Testing;
 /// </summary>
 public sealed class KernelHost : IAsyncDisposable
 {
-    private KernelHost(TestDatabase database, ServiceProvider services)
+    private KernelHost(TestDatabase database, ServiceProvider services, string keyDirectory)
     {
         Database = database;
         Services = services;
+        KeyDirectory = keyDirectory;
     }
 
     public TestDatabase Database { get; }
     public ServiceProvider Services { get; }
     public bool IsPostgres => Database.Settings.IsPostgres;
 
+    /// <summary>The keys this host keeps outside its database (its own, removed with the host).</summary>
+    public string KeyDirectory { get; }
+
     /// <summary>A host over a new, empty database (not migrated).</summary>
     public static async Task<KernelHost> CreateAsync()
     {
         var database = await TestDatabase.CreateAsync();
-        return new KernelHost(database, Build(database.Settings));
+        var keys = Path.Combine(Path.GetTempPath(), "qedu-tests", $"keys-{Guid.NewGuid():N}");
+        return new KernelHost(database, Build(database.Settings, keys), keys);
     }
 
     /// <summary>A host over a new database, migrated and, unless told otherwise, seeded with the small demo city (seed 1).</summary>
@@ -50,12 +55,15 @@ public sealed class KernelHost : IAsyncDisposable
         return host;
     }
 
-    public static ServiceProvider Build(DatabaseSettings settings)
+    /// <param name="keyDirectory">Where the keys outside the database are; by default where the command line looks for
+    /// them (<c>CliServices.KeyDirectory</c> without <c>QEDU_KEYS</c>), so a test host and a command it runs agree.</param>
+    public static ServiceProvider Build(DatabaseSettings settings, string? keyDirectory = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(new SecretKeys(keyDirectory ?? SecretKeys.DefaultDirectory(settings, Directory.GetCurrentDirectory())));
         services.AddQeduKernel(settings, outsideRequests: AccessContext.Anonymous);
-        services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
+        services.AddQeduDataProtection();
         services.AddLocalization();
         services.AddQeduModules();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -125,6 +133,10 @@ public sealed class KernelHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(KeyDirectory))
+        {
+            Directory.Delete(KeyDirectory, recursive: true);
+        }
     }
 }
 

@@ -12,6 +12,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Identity;
+using Qedu.Kernel.Secrets;
 using Xunit;
 
 namespace Qedu.Testing;
@@ -29,8 +30,18 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where this host keeps uploads while it works on them (its own, removed with the host).</summary>
     public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"work-{Guid.NewGuid():N}");
 
-    /// <summary>The keys this host keeps outside its database (its own, like its database).</summary>
-    public string KeyDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"keys-{Guid.NewGuid():N}");
+    private readonly string _ownKeys = Path.Combine(Path.GetTempPath(), "qedu-tests", $"keys-{Guid.NewGuid():N}");
+
+    /// <summary>
+    /// The keys this host keeps outside its database: its own, like its database, unless <see cref="SharesCommandLineKeys"/>.
+    /// </summary>
+    public string KeyDirectory => SharesCommandLineKeys ? SecretKeys.DefaultDirectory(Database.Settings, Directory.GetCurrentDirectory()) : _ownKeys;
+
+    /// <summary>
+    /// Use the keys the command line finds for this database (beside an SQLite file), for a test in which a command
+    /// writes into this host's database: as in production, both must hold the same keys. Not removed with the host.
+    /// </summary>
+    public bool SharesCommandLineKeys { get; init; }
 
     /// <summary>Every error the host has logged, to explain a 500 in a test's failure message.</summary>
     public ServerErrors ServerErrors { get; } = new();
@@ -53,7 +64,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        foreach (var directory in new[] { WorkDirectory, KeyDirectory }.Where(Directory.Exists))
+        foreach (var directory in new[] { WorkDirectory, _ownKeys }.Where(Directory.Exists))
         {
             Directory.Delete(directory, recursive: true);
         }

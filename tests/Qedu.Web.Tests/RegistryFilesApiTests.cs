@@ -62,7 +62,7 @@ public sealed class RegistryFilesApiTests(WebApp app)
         var stored = await app.AsSystemAsync(async sp =>
         {
             var db = sp.GetRequiredService<RegistryDb>();
-            var student = await db.Students.SingleAsync(s => s.ResidentId == id);
+            var student = await db.Students.SingleAsync(s => s.ResidentIdIndex == db.FieldEncryption.Index(id)); // encrypted at rest (ADR 11)
             var enrolment = await db.Enrolments.SingleAsync(e => e.StudentId == student.Id);
             var guardian = await db.Guardians.SingleAsync(g => g.StudentId == student.Id);
             return (student.BirthDate, enrolment.EntryReasonCode, enrolment.To, guardian.RelationCode, guardian.Phone);

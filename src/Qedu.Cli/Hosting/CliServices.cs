@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Qedu.Kernel;
@@ -23,7 +22,7 @@ internal static class CliServices
             .AddFilter("Microsoft.EntityFrameworkCore", verbose ? LogLevel.Information : LogLevel.None));
         services.AddSingleton(new SecretKeys(KeyDirectory(database)));
         services.AddQeduKernel(database, outsideRequests: AccessContext.System($"cli:{command}"));
-        services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
+        services.AddQeduDataProtection();
         services.AddLocalization();
         services.AddQeduModules();
         configure?.Invoke(services);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Qedu.Kernel.PersonalData;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
+using Qedu.Kernel.Persistence;
 using Qedu.Registry.Features.Export;
 using Qedu.Registry.Features.Files;
 using Qedu.Registry.Features.Import;
@@ -114,6 +115,8 @@ internal static class RegistryCommand
                     s.Configure<ImportOptions>(o => o.MaxFileBytes = mb * 1024L * 1024);
                 }
             });
+            // Refuse keys other than the ones this database's resident IDs were written with, naming the file.
+            await services.GetRequiredService<DatabaseMigrator>().VerifyKeysAsync(ct);
             await using var scope = services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
             var result = await ImportProgressDisplay.RunAsync(error, p => importer.ImportAsync(sources, parse.GetValue(dryRun), p, ct));
@@ -166,6 +169,8 @@ internal static class RegistryCommand
             }
             var settings = CliServices.Resolve(parse.GetValue(db));
             await using var services = CliServices.Build(settings, "registry-export");
+            // Refuse keys other than the ones this database's resident IDs were written with, naming the file.
+            await services.GetRequiredService<DatabaseMigrator>().VerifyKeysAsync(ct);
             await using var scope = services.CreateAsyncScope();
             var exporter = scope.ServiceProvider.GetRequiredService<RegistryExporter>();
             var schools = await exporter.SchoolsAsync(parse.GetValue(school), ct);

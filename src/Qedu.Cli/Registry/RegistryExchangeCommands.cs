@@ -46,6 +46,8 @@ internal static class RegistryExchangeCommands
             }
             var settings = CliServices.Resolve(parse.GetValue(db));
             await using var services = CliServices.Build(settings, "registry-oneroster-export");
+            // Refuse keys other than the ones this database's resident IDs were written with, naming the file.
+            await services.GetRequiredService<DatabaseMigrator>().VerifyKeysAsync(ct);
             await using var scope = services.CreateAsyncScope();
             // Written beside the target and moved into place at the end, so a failure never leaves half a bundle.
             var temporary = path + ".part";
@@ -125,6 +127,8 @@ internal static class RegistryExchangeCommands
                     s.Configure<OneRosterImportOptions>(o => o.MaxBundleBytes = mb * 1024L * 1024);
                 }
             });
+            // Refuse keys other than the ones this database's resident IDs were written with, naming the file.
+            await services.GetRequiredService<DatabaseMigrator>().VerifyKeysAsync(ct);
             await using var scope = services.CreateAsyncScope();
             OneRosterImportResult result;
             try

@@ -8,6 +8,7 @@ using Qedu.Kernel.Identity;
 using Qedu.Kernel.Oidc;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Secrets;
 
 namespace Qedu.Kernel.Data;
 
@@ -30,6 +31,7 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
     public DbSet<AuditChainHead> AuditChainHead => Set<AuditChainHead>();
     public DbSet<OidcKey> OidcKeys => Set<OidcKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<KeyFingerprint> KeyFingerprints => Set<KeyFingerprint>();
 
     public AccessContext Access => access.Current;
     public bool ScopeIsUnrestricted => access.Current.IsSystem;
@@ -139,6 +141,13 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
             b.Property(k => k.Purpose).HasMaxLength(16);
         });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        builder.Entity<KeyFingerprint>(b =>
+        {
+            b.ToTable("key_fingerprints");
+            b.HasKey(k => k.Name);
+            b.Property(k => k.Name).HasMaxLength(64);
+            b.Property(k => k.Fingerprint).HasMaxLength(16);
+        });
 
         builder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().ToTable("oidc_applications");
         builder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization>().ToTable("oidc_authorizations");

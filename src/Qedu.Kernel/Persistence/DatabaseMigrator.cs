@@ -1,18 +1,30 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
+using Qedu.Kernel.Secrets;
 
 namespace Qedu.Kernel.Persistence;
 
 /// <summary>
-/// Brings the database to the current schema: each module's migrations in order (kernel first), then the shipped code
-/// lists. Development applies this on start-up; production runs <c>qedu db migrate</c>.
+/// Work on data that must run between two migrations of a module, with services a migration has no access to (keys
+/// outside the database): after <paramref name="AfterMigration"/> (its name, without the timestamp) is applied and
+/// before any later one, so a later migration may drop what the step moved. It must be safe to run twice.
+/// </summary>
+public sealed record MigrationDataStep(string Module, string AfterMigration, Func<IServiceProvider, DbContext, CancellationToken, Task> RunAsync);
+
+/// <summary>
+/// Brings the database to the current schema: each module's migrations in order (kernel first), with their data steps,
+/// then the shipped code lists. Development applies this on start-up; production runs <c>qedu db migrate</c>. Once the
+/// kernel is current it checks the keys kept outside the database (<see cref="VerifyKeysAsync"/>).
 /// </summary>
 public sealed class DatabaseMigrator(
     IServiceScopeFactory scopes,
     IEnumerable<ModuleDbRegistration> modules,
+    IEnumerable<MigrationDataStep> steps,
     DatabaseSettings settings,
     ILogger<DatabaseMigrator> log)
 {
@@ -31,7 +43,22 @@ public sealed class DatabaseMigrator(
             if (pending.Count > 0)
             {
                 log.LogInformation("Migrating {Module}: {Migrations}", module.Module, string.Join(", ", pending));
+                foreach (var step in steps.Where(s => s.Module == module.Module))
+                {
+                    var after = db.Database.GetMigrations().Single(m => m.EndsWith("_" + step.AfterMigration, StringComparison.Ordinal));
+                    if (pending.Any(m => string.CompareOrdinal(m, after) > 0))
+                    {
+                        await db.GetService<IMigrator>().MigrateAsync(after, ct);
+                        log.LogInformation("Data step of {Module} after {Migration}", module.Module, after);
+                        await step.RunAsync(scope.ServiceProvider, db, ct);
+                    }
+                }
                 await db.Database.MigrateAsync(ct);
+            }
+            if (module.Module == ModuleModel.KernelModule)
+            {
+                // Before any module's data step writes with the keys.
+                await CheckKeysAsync(scope.ServiceProvider, ct);
             }
         }
         var changed = await scope.ServiceProvider.GetRequiredService<CodeListSync>().SyncAsync(ct);
@@ -39,6 +66,26 @@ public sealed class DatabaseMigrator(
         {
             log.LogInformation("Code lists updated: {Count}", changed);
             scope.ServiceProvider.GetRequiredService<CodeBook>().Invalidate();
+        }
+    }
+
+    /// <summary>
+    /// Refuses a database whose data other keys protect (naming the key file), records the keys' fingerprints on the
+    /// first start, and seals a data-protection key ring written in clear. Run at every start.
+    /// </summary>
+    public async Task VerifyKeysAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.System("key-check"));
+        await CheckKeysAsync(scope.ServiceProvider, ct);
+    }
+
+    private async Task CheckKeysAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<KeyFingerprints>().EnsureAsync(ct);
+        if (services.GetService<KeyRingUpgrade>() is { } keyRing && await keyRing.SealClearKeysAsync(ct) is > 0 and var count)
+        {
+            log.LogInformation("Data-protection keys sealed: {Count}", count);
         }
     }
 

@@ -1,9 +1,11 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
+using Qedu.Kernel.PersonalData;
 
 namespace Qedu.Kernel.Persistence;
 
@@ -57,6 +59,8 @@ public static class ModuleDbServiceCollectionExtensions
             options.AddInterceptors(SqliteTuning.Instance);
         }
         options.UseSnakeCaseNamingConvention();
+        options.ReplaceService<IModelCacheKeyFactory, FieldEncryptionModelCacheKeyFactory>();
+        options.AddInterceptors(EncryptedComparisonGuard.Instance);
         return options;
     }
 }

@@ -43,6 +43,13 @@ public sealed class SecretKeys
         }
     }
 
+    /// <summary>The key called <paramref name="name"/> if its file exists (a key kept only to read older data), else null.</summary>
+    public byte[]? Find(string name)
+    {
+        var path = Path.Combine(Directory, name + ".key");
+        return File.Exists(path) ? Get(name) : null;
+    }
+
     /// <summary>
     /// A short public name of a key (not the key: HMAC of a fixed label), stored beside what the key protects so a
     /// start with another key is noticed.
@@ -79,16 +86,23 @@ public sealed class SecretKeys
         {
             options.UnixCreateMode = OwnerOnlyFile;
         }
-        try
+        // Written whole under a private name, then moved into place (a move never replaces): another process that
+        // makes the same key at once (the web host and a command) never reads a half-written file.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        using (var stream = new FileStream(temporary, options))
         {
-            using var stream = new FileStream(path, options);
             stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\n"));
             stream.Flush(flushToDisk: true);
+        }
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
             return key;
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process (the web host and a command at once) made it first: use theirs.
+            // Another process made it first: use theirs.
+            File.Delete(temporary);
             return Parse(path, File.ReadAllText(path, Encoding.ASCII));
         }
     }

@@ -13,6 +13,7 @@ using OpenIddict.Validation.AspNetCore;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Identity;
+using Qedu.Kernel.Secrets;
 using Qedu.Kernel.Oidc;
 using Scopes = OpenIddict.Abstractions.OpenIddictConstants.Scopes;
 
@@ -30,7 +31,7 @@ public static class WebSecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddQeduWebSecurity(this IServiceCollection services, IConfiguration configuration, bool requireHttps)
     {
-        services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
+        services.AddQeduDataProtection();
 
         services.AddAuthentication(o =>
             {

@@ -29,6 +29,7 @@ internal static class DatabaseStartup
                 throw new InvalidOperationException(
                     $"The database schema is out of date ({string.Join(", ", pending)}). Run `qedu db migrate --db ...` first.");
             }
+            await migrator.VerifyKeysAsync();
         }
 
         if (configuration.GetValue("Demo:SeedOnFirstStart", false))

@@ -51,6 +51,7 @@ public static class RegistryModule
         services.AddScoped<ChangeFeedQuery>();
         services.AddScoped<ExchangeData>();
         services.AddScoped<RegistryBulkWriter>();
+        services.AddSingleton(ResidentIdEncryptionStep.Step);
         services.AddScoped<RecordContextFactory>();
         services.AddScoped<RegistryImporter>();
         services.AddSingleton<ImportJobs>();

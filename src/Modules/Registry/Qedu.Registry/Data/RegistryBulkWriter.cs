@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -90,6 +91,11 @@ internal sealed class RegistryBulkWriter(RegistryDb db, ICurrentAccess access, A
                 row.Revision = version;
                 changes.Add(new Change { Version = version, EntityType = typeof(T).Name, EntityId = version, OrgUnitId = row.OrgUnitId, At = now });
             }
+            foreach (var row in rows.OfType<IHasResidentId>())
+            {
+                // What RegistryDb does on SaveChanges, for rows that never pass through it.
+                row.ResidentIdIndex = db.FieldEncryption.Index(row.ResidentId);
+            }
             await writer.CopyAsync(rows, ct);
             await writer.CopyAsync(changes, ct);
             _counts[typeof(T).Name] = _counts.GetValueOrDefault(typeof(T).Name) + rows.Count;
@@ -138,9 +144,10 @@ internal sealed class RegistryBulkWriter(RegistryDb db, ICurrentAccess access, A
     /// <summary>How one entity type is copied: table, columns and a compiled getter per column (reflection per value is slow at a million rows).</summary>
     private sealed record CopyPlan(string Table, string Columns, IReadOnlyList<IProperty> Properties, Func<object, object?>[] Getters);
 
-    private static readonly ConcurrentDictionary<(Type, bool), CopyPlan> Plans = new();
+    // Per model, not per type: a model holds the encryption converters of its keys (a test host each has its own).
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Type, CopyPlan>> Plans = new();
 
-    private CopyPlan PlanFor(Type type, bool postgres) => Plans.GetOrAdd((type, postgres), _ =>
+    private CopyPlan PlanFor(Type type) => Plans.GetOrCreateValue(_db.Model).GetOrAdd(type, _ =>
     {
         var entity = _db.Model.FindEntityType(type)!;
         var properties = entity.GetProperties().ToList();
@@ -165,7 +172,7 @@ internal sealed class RegistryBulkWriter(RegistryDb db, ICurrentAccess access, A
     {
         var connection = _db.Database.GetDbConnection();
         var transaction = _db.Database.CurrentTransaction!.GetDbTransaction();
-        var plan = PlanFor(typeof(T), connection is NpgsqlConnection);
+        var plan = PlanFor(typeof(T));
         var getters = plan.Getters;
 
         if (connection is NpgsqlConnection npgsql)
@@ -222,6 +229,7 @@ internal sealed class RegistryBulkWriter(RegistryDb db, ICurrentAccess access, A
             case decimal v: importer.Write(v); break;
             case double v: importer.Write(v); break;
             case DateTimeOffset v: importer.Write(v); break;
+            case byte[] v: importer.Write(v); break;
             default: importer.Write(value); break;
         }
     }

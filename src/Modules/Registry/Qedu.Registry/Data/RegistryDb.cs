@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Domain;
 
 namespace Qedu.Registry.Data;
 
 /// <summary>The registry's own data, in its own schema ("registry") or table prefix.</summary>
-internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess access) : ModuleDbContext(options, access, Module)
+internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess access, FieldEncryption encryption)
+    : ModuleDbContext(options, access, Module), IEncryptedFieldsContext
 {
     public const string Module = "registry";
 
@@ -37,6 +41,41 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
 
     /// <summary>The caller's staff record (教职工号); a teacher's classes are those it heads or teaches.</summary>
     public string CallerStaffNumber => Access.StaffNumber ?? "";
+
+    /// <summary>Encrypts resident IDs and makes their blind index (ADR 11).</summary>
+    public FieldEncryption FieldEncryption => encryption;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        IndexResidentIds();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        IndexResidentIds();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps every blind index in step with its resident ID, here rather than at each place that sets an ID, so no
+    /// write path can forget it (the bulk writer does the same for the rows it copies).
+    /// </summary>
+    private void IndexResidentIds()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IHasResidentId>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                var index = encryption.Index(entry.Entity.ResidentId);
+                if (entry.Entity.ResidentIdIndex != index)
+                {
+                    entry.Entity.ResidentIdIndex = index;
+                }
+            }
+        }
+    }
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -68,13 +107,12 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
         {
             b.ToTable("students");
             b.HasIndex(x => x.StudentNumber).IsUnique();
-            b.HasIndex(x => x.ResidentId).IsUnique();
+            MapResidentId(b, unique: true);
             b.HasIndex(x => new { x.OrgUnitId, x.Id });
             b.HasIndex(x => x.ClassId);
             b.Property(x => x.StudentNumber).HasMaxLength(32);
             b.Property(x => x.Name).HasMaxLength(64);
             b.Property(x => x.GenderCode).HasMaxLength(2);
-            b.Property(x => x.ResidentId).HasMaxLength(18);
             b.Property(x => x.EthnicityCode).HasMaxLength(2);
             b.Property(x => x.HukouDivisionCode).HasMaxLength(6);
             b.Property(x => x.Address).HasMaxLength(200);
@@ -114,7 +152,7 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
             b.Property(x => x.Name).HasMaxLength(64);
             b.Property(x => x.RelationCode).HasMaxLength(2);
             b.Property(x => x.Phone).HasMaxLength(20);
-            b.Property(x => x.ResidentId).HasMaxLength(18);
+            MapResidentId(b, unique: false);
             b.Property(x => x.Employer).HasMaxLength(100);
         });
         builder.Entity<Enrolment>(b =>
@@ -133,7 +171,7 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
             b.Property(x => x.StaffNumber).HasMaxLength(32);
             b.Property(x => x.Name).HasMaxLength(64);
             b.Property(x => x.GenderCode).HasMaxLength(2);
-            b.Property(x => x.ResidentId).HasMaxLength(18);
+            MapResidentId(b, unique: false);
             b.Property(x => x.QualificationCode).HasMaxLength(4);
             b.Property(x => x.TitleCode).HasMaxLength(4);
             b.Property(x => x.Subjects).HasMaxLength(100);
@@ -172,14 +210,32 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
         });
         RegistryRecords.Configure(builder, isPostgres);
     }
+
+    /// <summary>
+    /// The resident ID is stored only encrypted (AES-GCM, random nonce, so equal IDs differ on disk); equality, uniqueness
+    /// and look-ups use its blind index instead. A query comparing the encrypted column would silently find nothing.
+    /// </summary>
+    private void MapResidentId<T>(EntityTypeBuilder<T> b, bool unique)
+        where T : class, IHasResidentId
+    {
+        b.Property<string?>(nameof(IHasResidentId.ResidentId)).HasColumnName("resident_id_encrypted").HasConversion((ValueConverter)encryption.Converter);
+        b.Property<string?>(nameof(IHasResidentId.ResidentIdIndex)).HasMaxLength(64);
+        var index = b.HasIndex(nameof(IHasResidentId.ResidentIdIndex));
+        if (unique)
+        {
+            index.IsUnique();
+        }
+    }
 }
 
-internal sealed class RegistryDbSqlite(DbContextOptions<RegistryDbSqlite> options, ICurrentAccess access) : RegistryDb(options, access)
+internal sealed class RegistryDbSqlite(DbContextOptions<RegistryDbSqlite> options, ICurrentAccess access, FieldEncryption encryption)
+    : RegistryDb(options, access, encryption)
 {
     protected override bool IsPostgres => false;
 }
 
-internal sealed class RegistryDbPostgres(DbContextOptions<RegistryDbPostgres> options, ICurrentAccess access) : RegistryDb(options, access)
+internal sealed class RegistryDbPostgres(DbContextOptions<RegistryDbPostgres> options, ICurrentAccess access, FieldEncryption encryption)
+    : RegistryDb(options, access, encryption)
 {
     protected override bool IsPostgres => true;
 }

@@ -4,7 +4,7 @@ namespace Qedu.Registry.Domain;
 
 /// <summary>教职工: a member of a school's staff.</summary>
 [ScopedWrite(Permissions.RegistryWrite)]
-internal sealed class Staff : IOrgScoped, IRegistryRecord
+internal sealed class Staff : IOrgScoped, IRegistryRecord, IHasResidentId
 {
     public long Id { get; set; }
     public int OrgUnitId { get; set; }
@@ -14,8 +14,11 @@ internal sealed class Staff : IOrgScoped, IRegistryRecord
     public required string Name { get; set; }
     public required string GenderCode { get; set; }
 
-    /// <summary>Personal data: masked unless pii.view.</summary>
+    /// <summary>Personal data: masked unless pii.view; encrypted at rest (ADR 11).</summary>
     public string? ResidentId { get; set; }
+
+    /// <summary>Blind index of <see cref="ResidentId"/> (ADR 11): set by <c>RegistryDb</c> on every save, never by hand.</summary>
+    public string? ResidentIdIndex { get; set; }
     public DateOnly? BirthDate { get; set; }
 
     /// <summary>Code list <c>qualification</c> (学历).</summary>

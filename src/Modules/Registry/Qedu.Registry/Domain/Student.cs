@@ -7,7 +7,7 @@ namespace Qedu.Registry.Domain;
 /// transfer; where they were before lives in <see cref="Enrolment"/>, a dated history that is never overwritten.
 /// </summary>
 [ScopedWrite(Permissions.RegistryWrite)]
-internal sealed class Student : IOrgScoped, IRegistryRecord
+internal sealed class Student : IOrgScoped, IRegistryRecord, IHasResidentId
 {
     public long Id { get; set; }
     public int OrgUnitId { get; set; }
@@ -19,8 +19,11 @@ internal sealed class Student : IOrgScoped, IRegistryRecord
     /// <summary>GB/T 2261.1.</summary>
     public required string GenderCode { get; set; }
 
-    /// <summary>GB 11643 resident ID, normalised (upper-case X). Personal data: masked unless pii.view.</summary>
+    /// <summary>GB 11643 resident ID, normalised (upper-case X). Personal data: masked unless pii.view; encrypted at rest (ADR 11).</summary>
     public string? ResidentId { get; set; }
+
+    /// <summary>Blind index of <see cref="ResidentId"/> (ADR 11): set by <c>RegistryDb</c> on every save, never by hand.</summary>
+    public string? ResidentIdIndex { get; set; }
     public DateOnly BirthDate { get; set; }
 
     /// <summary>GB/T 3304.</summary>

@@ -1062,6 +1062,29 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                     b.ToTable("org_units", "kernel");
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Secrets.KeyFingerprint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_key_fingerprints");
+
+                    b.ToTable("key_fingerprints", "kernel");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Qedu.Kernel.Identity.QeduUser", null)

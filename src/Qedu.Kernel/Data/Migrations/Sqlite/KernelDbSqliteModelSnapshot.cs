@@ -1043,6 +1043,29 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                     b.ToTable("kernel_org_units", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Secrets.KeyFingerprint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_kernel_key_fingerprints");
+
+                    b.ToTable("kernel_key_fingerprints", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Qedu.Kernel.Identity.QeduUser", null)

@@ -514,9 +514,13 @@ internal sealed class RegistryImporter(
             }
             if (_pendingIds.Count > 0)
             {
-                var values = _pendingIds.Select(p => p.Value).ToList();
+                // Encrypted at rest: matched by blind index, then named by the ID the file gave (ADR 11).
+                var byIndex = _pendingIds.Select(p => p.Value).Distinct(StringComparer.Ordinal)
+                    .ToDictionary(v => Db.FieldEncryption.Index(v)!, StringComparer.Ordinal);
+                var indexes = byIndex.Keys.ToList();
                 var found = (await Db.Students.IgnoreQueryFilters().AsNoTracking()
-                    .Where(s => values.Contains(s.ResidentId!)).Select(s => s.ResidentId!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                    .Where(s => indexes.Contains(s.ResidentIdIndex!)).Select(s => s.ResidentIdIndex!).ToListAsync(ct))
+                    .Select(i => byIndex[i]).ToHashSet(StringComparer.Ordinal);
                 Report(_pendingIds, found, columns);
             }
             if (_pendingStaff.Count > 0)

@@ -80,10 +80,12 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
         }
         if (filter.Search?.Trim() is { Length: > 0 } search)
         {
-            // A 学籍号 or resident ID is looked up exactly (both are unique and indexed); anything else is a name prefix.
+            // A 学籍号 or resident ID is looked up exactly (both are unique and indexed; the ID by its blind index, as it is
+            // encrypted at rest); anything else is a name prefix.
             var upper = search.ToUpperInvariant();
+            var index = db.FieldEncryption.Index(upper);
             query = StudentFilter.LooksLikeNumber(upper)
-                ? query.Where(s => s.StudentNumber == upper || s.ResidentId == upper)
+                ? query.Where(s => s.StudentNumber == upper || s.ResidentIdIndex == index)
                 : query.Where(s => s.Name.StartsWith(search));
         }
         var (rows, more) = await query.OrderBy(s => s.Id).TakePageAsync(limit, ct);

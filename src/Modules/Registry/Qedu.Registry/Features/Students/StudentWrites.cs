@@ -55,16 +55,18 @@ internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, Stud
         }
         // Unique across the city, whoever's scope the other student is in: read past the scope filter, name nothing else.
         // One query for both numbers.
+        // The resident ID is encrypted at rest; its blind index finds the same ID (ADR 11).
+        var residentIdIndex = Db.FieldEncryption.Index(record.ResidentId);
         var clashes = await Db.Students.IgnoreQueryFilters().AsNoTracking()
-            .Where(s => s.Id != (self ?? 0) && (s.StudentNumber == record.StudentNumber || (record.ResidentId != null && s.ResidentId == record.ResidentId)))
-            .Select(s => new { s.StudentNumber, s.ResidentId })
+            .Where(s => s.Id != (self ?? 0) && (s.StudentNumber == record.StudentNumber || (residentIdIndex != null && s.ResidentIdIndex == residentIdIndex)))
+            .Select(s => new { s.StudentNumber, s.ResidentIdIndex })
             .Take(2)
             .ToListAsync(ct);
         if (clashes.Any(c => c.StudentNumber == record.StudentNumber))
         {
             errors.Add(Definition.StudentNumber.Key, context.Message("Record.DuplicateInDatabase", Definition.StudentNumber.Header(context.English), record.StudentNumber));
         }
-        if (record.ResidentId is not null && clashes.Any(c => c.ResidentId == record.ResidentId))
+        if (residentIdIndex is not null && clashes.Any(c => c.ResidentIdIndex == residentIdIndex))
         {
             errors.Add(Definition.ResidentId.Key, context.Message("Record.DuplicateInDatabase", Definition.ResidentId.Header(context.English), record.ResidentId));
         }

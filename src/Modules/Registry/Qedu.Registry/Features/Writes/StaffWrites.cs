@@ -35,16 +35,18 @@ internal sealed class StaffWrites(RegistryDb db, RecordBodyReader bodies, Exchan
         var (record, school) = read;
         var context = Bodies.Context;
         // Unique across the city, whoever's scope the other person is in: read past the scope filter, name nothing else.
+        // The resident ID is encrypted at rest; its blind index finds the same ID (ADR 11).
+        var residentIdIndex = Db.FieldEncryption.Index(record.ResidentId);
         var clashes = await Db.Staff.IgnoreQueryFilters()
-            .Where(s => s.Id != (self ?? 0) && (s.StaffNumber == record.StaffNumber || (record.ResidentId != null && s.ResidentId == record.ResidentId)))
-            .Select(s => new { s.StaffNumber, s.ResidentId })
+            .Where(s => s.Id != (self ?? 0) && (s.StaffNumber == record.StaffNumber || (residentIdIndex != null && s.ResidentIdIndex == residentIdIndex)))
+            .Select(s => new { s.StaffNumber, s.ResidentIdIndex })
             .Take(2)
             .ToListAsync(ct);
         if (clashes.Any(c => c.StaffNumber == record.StaffNumber))
         {
             errors.Add(Definition.StaffNumber.Key, context.Message("Record.DuplicateInDatabase", Definition.StaffNumber.Header(context.English), record.StaffNumber));
         }
-        if (record.ResidentId is not null && clashes.Any(c => c.ResidentId == record.ResidentId))
+        if (residentIdIndex is not null && clashes.Any(c => c.ResidentIdIndex == residentIdIndex))
         {
             errors.Add(Definition.ResidentId.Key, context.Message("Record.DuplicateInDatabase", Definition.ResidentId.Header(context.English), record.ResidentId));
         }

@@ -422,10 +422,14 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                         .HasColumnType("character varying(2)")
                         .HasColumnName("relation_code");
 
-                    b.Property<string>("ResidentId")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("resident_id");
+                    b.Property<byte[]>("ResidentId")
+                        .HasColumnType("bytea")
+                        .HasColumnName("resident_id_encrypted");
+
+                    b.Property<string>("ResidentIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("resident_id_index");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
@@ -438,6 +442,9 @@ namespace Qedu.Registry.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_guardians");
+
+                    b.HasIndex("ResidentIdIndex")
+                        .HasDatabaseName("ix_guardians_resident_id_index");
 
                     b.HasIndex("StudentId")
                         .HasDatabaseName("ix_guardians_student_id");
@@ -635,10 +642,14 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                         .HasColumnType("character varying(4)")
                         .HasColumnName("qualification_code");
 
-                    b.Property<string>("ResidentId")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("resident_id");
+                    b.Property<byte[]>("ResidentId")
+                        .HasColumnType("bytea")
+                        .HasColumnName("resident_id_encrypted");
+
+                    b.Property<string>("ResidentIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("resident_id_index");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
@@ -663,6 +674,9 @@ namespace Qedu.Registry.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_staff");
+
+                    b.HasIndex("ResidentIdIndex")
+                        .HasDatabaseName("ix_staff_resident_id_index");
 
                     b.HasIndex("StaffNumber")
                         .IsUnique()
@@ -743,10 +757,14 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("org_unit_id");
 
-                    b.Property<string>("ResidentId")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("resident_id");
+                    b.Property<byte[]>("ResidentId")
+                        .HasColumnType("bytea")
+                        .HasColumnName("resident_id_encrypted");
+
+                    b.Property<string>("ResidentIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("resident_id_index");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
@@ -771,9 +789,9 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                     b.HasIndex("ClassId")
                         .HasDatabaseName("ix_students_class_id");
 
-                    b.HasIndex("ResidentId")
+                    b.HasIndex("ResidentIdIndex")
                         .IsUnique()
-                        .HasDatabaseName("ix_students_resident_id");
+                        .HasDatabaseName("ix_students_resident_id_index");
 
                     b.HasIndex("StudentNumber")
                         .IsUnique()

@@ -413,10 +413,14 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("relation_code");
 
-                    b.Property<string>("ResidentId")
-                        .HasMaxLength(18)
+                    b.Property<byte[]>("ResidentId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("resident_id_encrypted");
+
+                    b.Property<string>("ResidentIdIndex")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("resident_id");
+                        .HasColumnName("resident_id_index");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
@@ -429,6 +433,9 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_registry_guardians");
+
+                    b.HasIndex("ResidentIdIndex")
+                        .HasDatabaseName("ix_registry_guardians_resident_id_index");
 
                     b.HasIndex("StudentId")
                         .HasDatabaseName("ix_registry_guardians_student_id");
@@ -622,10 +629,14 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("qualification_code");
 
-                    b.Property<string>("ResidentId")
-                        .HasMaxLength(18)
+                    b.Property<byte[]>("ResidentId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("resident_id_encrypted");
+
+                    b.Property<string>("ResidentIdIndex")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("resident_id");
+                        .HasColumnName("resident_id_index");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
@@ -650,6 +661,9 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_registry_staff");
+
+                    b.HasIndex("ResidentIdIndex")
+                        .HasDatabaseName("ix_registry_staff_resident_id_index");
 
                     b.HasIndex("StaffNumber")
                         .IsUnique()
@@ -729,10 +743,14 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
-                    b.Property<string>("ResidentId")
-                        .HasMaxLength(18)
+                    b.Property<byte[]>("ResidentId")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("resident_id_encrypted");
+
+                    b.Property<string>("ResidentIdIndex")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("resident_id");
+                        .HasColumnName("resident_id_index");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
@@ -757,9 +775,9 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                     b.HasIndex("ClassId")
                         .HasDatabaseName("ix_registry_students_class_id");
 
-                    b.HasIndex("ResidentId")
+                    b.HasIndex("ResidentIdIndex")
                         .IsUnique()
-                        .HasDatabaseName("ix_registry_students_resident_id");
+                        .HasDatabaseName("ix_registry_students_resident_id_index");
 
                     b.HasIndex("StudentNumber")
                         .IsUnique()
