@@ -8,6 +8,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Secrets;
 using Qedu.Modules;
 using Qedu.Registry;
 
@@ -20,27 +21,32 @@ namespace Qedu.Testing;
 /// </summary>
 public sealed class KernelHost : IAsyncDisposable
 {
-    private KernelHost(TestDatabase database, ServiceProvider services)
+    private KernelHost(TestDatabase database, ServiceProvider services, string keys)
     {
         Database = database;
         Services = services;
+        KeyDirectory = keys;
     }
+
+    /// <summary>This host's keys outside the database, and beside them (<c>../audit</c>) its audit checkpoints.</summary>
+    public string KeyDirectory { get; }
 
     public TestDatabase Database { get; }
     public ServiceProvider Services { get; }
     public bool IsPostgres => Database.Settings.IsPostgres;
 
     /// <summary>A host over a new, empty database (not migrated).</summary>
-    public static async Task<KernelHost> CreateAsync()
+    public static async Task<KernelHost> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync();
-        return new KernelHost(database, Build(database.Settings));
+        var keys = Path.Combine(Path.GetTempPath(), "qedu-tests", $"host-{Guid.NewGuid():N}", "keys");
+        return new KernelHost(database, Build(database.Settings, keys, configure), keys);
     }
 
     /// <summary>A host over a new database, migrated and, unless told otherwise, seeded with the small demo city (seed 1).</summary>
-    public static async Task<KernelHost> CreateSeededAsync(bool seed = true)
+    public static async Task<KernelHost> CreateSeededAsync(bool seed = true, Action<IServiceCollection>? configure = null)
     {
-        var host = await CreateAsync();
+        var host = await CreateAsync(configure);
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         if (seed)
         {
@@ -50,14 +56,23 @@ public sealed class KernelHost : IAsyncDisposable
         return host;
     }
 
-    public static ServiceProvider Build(DatabaseSettings settings)
+    /// <summary>
+    /// The services over <paramref name="settings"/>. Without <paramref name="keyDirectory"/>, the keys are where the
+    /// command line finds them for that database, so lines written here and by the command line share one chain key.
+    /// </summary>
+    public static ServiceProvider Build(DatabaseSettings settings, string? keyDirectory = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(new SecretKeys(keyDirectory
+            ?? (Environment.GetEnvironmentVariable("QEDU_KEYS") is { Length: > 0 } keys
+                ? keys
+                : SecretKeys.DefaultDirectory(settings, Directory.GetCurrentDirectory()))));
         services.AddQeduKernel(settings, outsideRequests: AccessContext.Anonymous);
         services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
         services.AddLocalization();
         services.AddQeduModules();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -125,6 +140,11 @@ public sealed class KernelHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await Database.DisposeAsync();
+        var root = Path.GetDirectoryName(KeyDirectory)!;
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 }
 

@@ -32,6 +32,9 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The keys this host keeps outside its database (its own, like its database).</summary>
     public string KeyDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"keys-{Guid.NewGuid():N}");
 
+    /// <summary>Where this host anchors its audit chain (its own, like its keys).</summary>
+    public string CheckpointDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"audit-{Guid.NewGuid():N}");
+
     /// <summary>Every error the host has logged, to explain a 500 in a test's failure message.</summary>
     public ServerErrors ServerErrors { get; } = new();
 
@@ -53,7 +56,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        foreach (var directory in new[] { WorkDirectory, KeyDirectory }.Where(Directory.Exists))
+        foreach (var directory in new[] { WorkDirectory, KeyDirectory, CheckpointDirectory }.Where(Directory.Exists))
         {
             Directory.Delete(directory, recursive: true);
         }
@@ -83,6 +86,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
             // Each host its own work directory: hosts run side by side and each empties its own at start.
             ["Files:WorkDirectory"] = WorkDirectory,
             ["Security:KeyDirectory"] = KeyDirectory,
+            ["Audit:CheckpointDirectory"] = CheckpointDirectory,
         };
         foreach (var (key, value) in Settings)
         {

@@ -265,7 +265,7 @@ public sealed class OneRosterExport
             await _personalData.RecordUnmaskedReadAsync(type, ids, ct);
         }
         var counts = new OneRosterCounts(orgs, sessions, courses, classCount, users, roles, enrollments, demographics);
-        await _audit.RecordAsync("export", "OneRoster", unitCode, rootId, $"oneroster 1.2: {counts}", ct);
+        await _audit.RecordAsync("export", "OneRoster", unitCode, rootId, $"oneroster 1.2: {counts}", ct: ct);
         return counts;
     }
 }
