@@ -59,7 +59,7 @@ internal static class AuditCommand
                 return 1;
             }
             var anchored = result.LastCheckpoint is { } last
-                ? Invariant($"{result.Checkpoints} checkpoints match (the last at {last.At:yyyy-MM-dd HH:mm:ss}Z, line {last.Sequence})")
+                ? Invariant($"checked against {result.Checkpoints} checkpoint(s) outside the database (the last at {last.At:yyyy-MM-dd HH:mm:ss}Z, line {last.Sequence})")
                 : "no checkpoints yet (the web host writes one hourly; 'qedu audit checkpoint' writes one now)";
             var archived = result.ArchivedThrough > 0 ? Invariant($"; lines up to {result.ArchivedThrough} archived") : "";
             await output.WriteLineAsync(Invariant($"Audit log intact: {result.Entries} entries, chain verified; {anchored}{archived}."));

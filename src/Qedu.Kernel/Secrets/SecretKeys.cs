@@ -74,21 +74,28 @@ public sealed class SecretKeys
             System.IO.Directory.CreateDirectory(Directory, OwnerOnlyDirectory);
         }
         var key = RandomNumberGenerator.GetBytes(32);
+        // Written whole under a temporary name and then moved into place, so a process that starts at the same moment
+        // (the web host and a command, or tests side by side) never reads a half-written key file.
+        var temporary = Path.Combine(Directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerOnlyFile;
         }
-        try
+        using (var stream = new FileStream(temporary, options))
         {
-            using var stream = new FileStream(path, options);
             stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\n"));
             stream.Flush(flushToDisk: true);
+        }
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
             return key;
         }
         catch (IOException) when (File.Exists(path))
         {
-            // Another process (the web host and a command at once) made it first: use theirs.
+            // Another process made it first: use theirs.
+            File.Delete(temporary);
             return Parse(path, File.ReadAllText(path, Encoding.ASCII));
         }
     }
