@@ -17,8 +17,9 @@ namespace Qedu.Cli.Tests;
 /// <summary>Two real Qedu instances (Kestrel, each on its own database, both seeded with the same demo city); the target's registry is then emptied.</summary>
 public sealed class MirrorInstances : IAsyncLifetime
 {
-    public QeduServer Source { get; } = new();
-    public QeduServer Target { get; } = new();
+    // The command line writes into the target's database: both key its audit chain with the same key.
+    public QeduServer Source { get; } = new() { SharesKeysWithCommandLine = true };
+    public QeduServer Target { get; } = new() { SharesKeysWithCommandLine = true };
 
     public async Task InitializeAsync()
     {

@@ -64,10 +64,7 @@ public sealed class KernelHost : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(new SecretKeys(keyDirectory
-            ?? (Environment.GetEnvironmentVariable("QEDU_KEYS") is { Length: > 0 } keys
-                ? keys
-                : SecretKeys.DefaultDirectory(settings, Directory.GetCurrentDirectory()))));
+        services.AddSingleton(new SecretKeys(keyDirectory ?? CommandLineKeyDirectory(settings)));
         services.AddQeduKernel(settings, outsideRequests: AccessContext.Anonymous);
         services.AddDataProtection().SetApplicationName("Qedu").PersistKeysToDbContext<KernelDb>();
         services.AddLocalization();
@@ -75,6 +72,12 @@ public sealed class KernelHost : IAsyncDisposable
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
+
+    /// <summary>Where the command line (<c>CliServices.KeyDirectory</c>) finds the keys for this database when the tests run it.</summary>
+    public static string CommandLineKeyDirectory(DatabaseSettings settings) =>
+        Environment.GetEnvironmentVariable("QEDU_KEYS") is { Length: > 0 } keys
+            ? keys
+            : SecretKeys.DefaultDirectory(settings, Directory.GetCurrentDirectory());
 
     /// <summary>A DI scope (one "request") running as <paramref name="access"/>.</summary>
     public AsyncServiceScope Scope(AccessContext access)

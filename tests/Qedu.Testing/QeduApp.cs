@@ -32,6 +32,12 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The keys this host keeps outside its database (its own, like its database).</summary>
     public string KeyDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"keys-{Guid.NewGuid():N}");
 
+    /// <summary>
+    /// Use the keys the command line finds for this database instead of keys of its own: for a host whose database the
+    /// tests' command line also writes to (both must key the audit chain alike, as in production).
+    /// </summary>
+    public bool SharesKeysWithCommandLine { get; init; }
+
     /// <summary>Where this host anchors its audit chain (its own, like its keys).</summary>
     public string CheckpointDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"audit-{Guid.NewGuid():N}");
 
@@ -85,7 +91,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             // Each host its own work directory: hosts run side by side and each empties its own at start.
             ["Files:WorkDirectory"] = WorkDirectory,
-            ["Security:KeyDirectory"] = KeyDirectory,
+            ["Security:KeyDirectory"] = SharesKeysWithCommandLine ? KernelHost.CommandLineKeyDirectory(Database.Settings) : KeyDirectory,
             ["Audit:CheckpointDirectory"] = CheckpointDirectory,
         };
         foreach (var (key, value) in Settings)

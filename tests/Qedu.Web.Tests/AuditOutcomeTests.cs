@@ -67,6 +67,21 @@ public sealed class AuditOutcomeTests(WebApp app)
     }
 
     [Fact]
+    public async Task A_students_page_answered_404_outside_the_scope_is_a_denial()
+    {
+        var role = app.World.Role(Roles.SchoolAdmin);
+        var client = await app.ClientAsync(role.UserName);
+        var outside = app.World.StudentAt(role.OutSchool);
+
+        using var response = await client.GetAsync($"/registry/students/{outside}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var line = await LastDenialAsync(role.UserName, "Student");
+        Assert.Equal($"GET /registry/students/{outside} → 404", line.Details);
+        Assert.Equal(AuditOutcome.Denied, line.Outcome);
+    }
+
+    [Fact]
     public async Task A_refused_export_of_guardians_is_a_denial()
     {
         var role = app.World.Roles.First(r => !r.Has(Permissions.RegistryRead) && r.Role.Name != Roles.Parent);
