@@ -31,8 +31,17 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<ICurrentAccess>(sp => sp.GetRequiredService<CurrentAccess>());
         services.AddScoped<AccessResolver>();
         services.AddScoped<ScopeWriteGuard>();
+        // The audit log's keys and checkpoints: a host that has an Audit section registers its AuditOptions first.
+        services.TryAddSingleton(sp => new AuditOptions
+        {
+            CheckpointDirectory = AuditOptions.DefaultCheckpointDirectory(sp.GetRequiredService<SecretKeys>().Directory),
+        });
+        services.AddSingleton<AuditKeys>();
+        services.AddSingleton<AuditCheckpoints>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditArchiver>();
         services.AddScoped<PersonalDataAccess>();
         services.AddScoped<PersonalDataExports>();
         services.AddSingleton<FieldEncryption>();

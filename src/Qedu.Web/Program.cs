@@ -1,5 +1,6 @@
 using Qedu.Kernel;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
 using Qedu.Kernel.Files;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Secrets;
@@ -21,9 +22,13 @@ var database = DatabaseSettings.FromConfiguration(configuration, builder.Environ
 var requireHttps = configuration.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());
 
 // Keys outside the database (field encryption, the audit chain, the data-protection key ring): see SecretKeys.
-builder.Services.AddSingleton(new SecretKeys(configuration["Security:KeyDirectory"] is { Length: > 0 } keys
+var keyDirectory = configuration["Security:KeyDirectory"] is { Length: > 0 } keys
     ? keys
-    : SecretKeys.DefaultDirectory(database, builder.Environment.ContentRootPath)));
+    : SecretKeys.DefaultDirectory(database, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(new SecretKeys(keyDirectory));
+// The audit log's anchors outside the database and its retention (section Audit; refused at start when too short).
+builder.Services.AddSingleton(AuditCheckpointService.FromConfiguration(configuration, keyDirectory));
+builder.Services.AddHostedService<AuditCheckpointService>();
 builder.Services.AddQeduKernel(database, outsideRequests: AccessContext.Anonymous);
 builder.Services.AddQeduWebSecurity(configuration, requireHttps);
 builder.Services.AddQeduModules();
@@ -76,6 +81,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseQeduAccess();
+app.UseQeduDenialAudit();
 app.UseQeduAccountSteps();
 app.UseAuthorization();
 app.UseAntiforgery();

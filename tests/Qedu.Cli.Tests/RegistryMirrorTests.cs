@@ -19,8 +19,9 @@ namespace Qedu.Cli.Tests;
 /// <summary>Two real Qedu instances (Kestrel, each on its own database, both seeded with the same demo city); the target's registry is then emptied.</summary>
 public sealed class MirrorInstances : IAsyncLifetime
 {
-    public QeduServer Source { get; } = new();
-    // The command line writes into the target: the two share its keys, as a web host and the command line do in production.
+    // The command line writes into the target's database: the two share its keys (the audit chain's, the field
+    // encryption's), as a web host and the command line do in production.
+    public QeduServer Source { get; } = new() { SharesCommandLineKeys = true };
     public QeduServer Target { get; } = new() { SharesCommandLineKeys = true };
 
     public async Task InitializeAsync()

@@ -20,32 +20,32 @@ namespace Qedu.Testing;
 /// </summary>
 public sealed class KernelHost : IAsyncDisposable
 {
-    private KernelHost(TestDatabase database, ServiceProvider services, string keyDirectory)
+    private KernelHost(TestDatabase database, ServiceProvider services, string keys)
     {
         Database = database;
         Services = services;
-        KeyDirectory = keyDirectory;
+        KeyDirectory = keys;
     }
+
+    /// <summary>This host's keys outside the database, and beside them (<c>../audit</c>) its audit checkpoints.</summary>
+    public string KeyDirectory { get; }
 
     public TestDatabase Database { get; }
     public ServiceProvider Services { get; }
     public bool IsPostgres => Database.Settings.IsPostgres;
 
-    /// <summary>The keys this host keeps outside its database (its own, removed with the host).</summary>
-    public string KeyDirectory { get; }
-
     /// <summary>A host over a new, empty database (not migrated).</summary>
-    public static async Task<KernelHost> CreateAsync()
+    public static async Task<KernelHost> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync();
-        var keys = Path.Combine(Path.GetTempPath(), "qedu-tests", $"keys-{Guid.NewGuid():N}");
-        return new KernelHost(database, Build(database.Settings, keys), keys);
+        var keys = Path.Combine(Path.GetTempPath(), "qedu-tests", $"host-{Guid.NewGuid():N}", "keys");
+        return new KernelHost(database, Build(database.Settings, keys, configure), keys);
     }
 
     /// <summary>A host over a new database, migrated and, unless told otherwise, seeded with the small demo city (seed 1).</summary>
-    public static async Task<KernelHost> CreateSeededAsync(bool seed = true)
+    public static async Task<KernelHost> CreateSeededAsync(bool seed = true, Action<IServiceCollection>? configure = null)
     {
-        var host = await CreateAsync();
+        var host = await CreateAsync(configure);
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         if (seed)
         {
@@ -55,19 +55,28 @@ public sealed class KernelHost : IAsyncDisposable
         return host;
     }
 
-    /// <param name="keyDirectory">Where the keys outside the database are; by default where the command line looks for
-    /// them (<c>CliServices.KeyDirectory</c> without <c>QEDU_KEYS</c>), so a test host and a command it runs agree.</param>
-    public static ServiceProvider Build(DatabaseSettings settings, string? keyDirectory = null)
+    /// <summary>
+    /// The services over <paramref name="settings"/>. Without <paramref name="keyDirectory"/>, the keys are where the
+    /// command line finds them for that database, so lines written here and by the command line share one chain key.
+    /// </summary>
+    public static ServiceProvider Build(DatabaseSettings settings, string? keyDirectory = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(new SecretKeys(keyDirectory ?? SecretKeys.DefaultDirectory(settings, Directory.GetCurrentDirectory())));
+        services.AddSingleton(new SecretKeys(keyDirectory ?? CommandLineKeyDirectory(settings)));
         services.AddQeduKernel(settings, outsideRequests: AccessContext.Anonymous);
         services.AddQeduDataProtection();
         services.AddLocalization();
         services.AddQeduModules();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
+
+    /// <summary>Where the command line (<c>CliServices.KeyDirectory</c>) finds the keys for this database when the tests run it.</summary>
+    public static string CommandLineKeyDirectory(DatabaseSettings settings) =>
+        Environment.GetEnvironmentVariable("QEDU_KEYS") is { Length: > 0 } keys
+            ? keys
+            : SecretKeys.DefaultDirectory(settings, Directory.GetCurrentDirectory());
 
     /// <summary>A DI scope (one "request") running as <paramref name="access"/>.</summary>
     public AsyncServiceScope Scope(AccessContext access)
@@ -133,9 +142,10 @@ public sealed class KernelHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await Database.DisposeAsync();
-        if (Directory.Exists(KeyDirectory))
+        var root = Path.GetDirectoryName(KeyDirectory)!;
+        if (Directory.Exists(root))
         {
-            Directory.Delete(KeyDirectory, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
     }
 }

@@ -35,13 +35,16 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>
     /// The keys this host keeps outside its database: its own, like its database, unless <see cref="SharesCommandLineKeys"/>.
     /// </summary>
-    public string KeyDirectory => SharesCommandLineKeys ? SecretKeys.DefaultDirectory(Database.Settings, Directory.GetCurrentDirectory()) : _ownKeys;
+    public string KeyDirectory => SharesCommandLineKeys ? KernelHost.CommandLineKeyDirectory(Database.Settings) : _ownKeys;
 
     /// <summary>
     /// Use the keys the command line finds for this database (beside an SQLite file), for a test in which a command
     /// writes into this host's database: as in production, both must hold the same keys. Not removed with the host.
     /// </summary>
     public bool SharesCommandLineKeys { get; init; }
+
+    /// <summary>Where this host anchors its audit chain (its own, like its keys).</summary>
+    public string CheckpointDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"audit-{Guid.NewGuid():N}");
 
     /// <summary>Every error the host has logged, to explain a 500 in a test's failure message.</summary>
     public ServerErrors ServerErrors { get; } = new();
@@ -64,7 +67,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        foreach (var directory in new[] { WorkDirectory, _ownKeys }.Where(Directory.Exists))
+        foreach (var directory in new[] { WorkDirectory, _ownKeys, CheckpointDirectory }.Where(Directory.Exists))
         {
             Directory.Delete(directory, recursive: true);
         }
@@ -94,6 +97,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
             // Each host its own work directory: hosts run side by side and each empties its own at start.
             ["Files:WorkDirectory"] = WorkDirectory,
             ["Security:KeyDirectory"] = KeyDirectory,
+            ["Audit:CheckpointDirectory"] = CheckpointDirectory,
         };
         foreach (var (key, value) in Settings)
         {

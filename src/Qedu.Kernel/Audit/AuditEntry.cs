@@ -27,14 +27,43 @@ public sealed class AuditEntry
     /// <summary>What changed (property names, never values: the log must not become a copy of personal data).</summary>
     public string? Details { get; set; }
 
+    /// <summary>
+    /// Whether what the line records succeeded, was refused (a 403 or 404 on personal data, a throttled sign-in) or
+    /// failed (a wrong password). Null only on lines written before outcomes were recorded (unkeyed lines).
+    /// </summary>
+    public AuditOutcome? Outcome { get; set; }
+
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 }
 
-/// <summary>The single row that holds the end of the chain; updating it serialises appenders.</summary>
+/// <summary>What became of what a line records.</summary>
+public enum AuditOutcome
+{
+    Succeeded,
+    Denied,
+    Failed,
+}
+
+/// <summary>
+/// The single row that holds the end of the chain; updating it serialises appenders. It also says from which line
+/// the chain is keyed (and with which key), and up to which line it has been archived out of the database.
+/// </summary>
 public sealed class AuditChainHead
 {
     public int Id { get; set; }
     public long LastSequence { get; set; }
     public required string LastHash { get; set; }
+
+    /// <summary>The first line hashed with the audit-chain key (HMAC); lines before it are a log begun before keying (SHA-256).</summary>
+    public long? KeyedFrom { get; set; }
+
+    /// <summary>The fingerprint of the key the chain is keyed with (<see cref="Secrets.SecretKeys.Fingerprint"/>).</summary>
+    public string? KeyFingerprint { get; set; }
+
+    /// <summary>Lines up to this sequence were archived to a file and removed from the database (0: none).</summary>
+    public long ArchivedThrough { get; set; }
+
+    /// <summary>The hash of line <see cref="ArchivedThrough"/>, which the first line left in the database follows.</summary>
+    public string? ArchivedHash { get; set; }
 }

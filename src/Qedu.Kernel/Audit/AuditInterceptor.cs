@@ -19,7 +19,7 @@ namespace Qedu.Kernel.Audit;
 /// same transaction as the write itself; explicit records (a read of a person's data, a sign-in) go through
 /// <see cref="AuditTrail"/>. Appending locks the chain head row, which serialises appenders across processes.
 /// </summary>
-public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, IHttpContextAccessor? http = null)
+public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, AuditKeys keys, IHttpContextAccessor? http = null)
     : SaveChangesInterceptor
 {
     /// <summary>Above this many changed rows in one save, one summary line per entity type and change replaces the detail.</summary>
@@ -119,7 +119,8 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
     }
 
     /// <summary>A new audit line from the current caller, before it is chained.</summary>
-    internal AuditEntry NewEntry(string action, string? entityType, string? entityKey, int? orgUnitId, string? details)
+    internal AuditEntry NewEntry(string action, string? entityType, string? entityKey, int? orgUnitId, string? details,
+        AuditOutcome outcome = AuditOutcome.Succeeded)
     {
         var caller = access.Current;
         return new AuditEntry
@@ -135,6 +136,7 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
             OrgUnitId = orgUnitId,
             ClientAddress = http?.HttpContext?.Connection.RemoteIpAddress?.ToString(),
             Details = details,
+            Outcome = outcome,
             PreviousHash = "",
             Hash = "",
         };
@@ -158,8 +160,12 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
             .ToList();
     }
 
-    /// <summary>Chains and inserts entries inside the context's current transaction.</summary>
-    internal static async Task AppendAsync(DbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    /// <summary>
+    /// Chains (HMAC with the audit-chain key) and inserts entries inside the context's current transaction. The head
+    /// row's update returns the key fingerprint with the head, so checking the key costs no extra round trip; the first
+    /// keyed append records where keying began (a log begun before keying keeps its SHA-256 lines).
+    /// </summary>
+    internal async Task AppendAsync(DbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
         if (entries.Count == 0)
         {
@@ -176,12 +182,14 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
 
         long last;
         string previous;
+        string? fingerprint;
         await using (var lockHead = connection.CreateCommand())
         {
             lockHead.Transaction = transaction;
             lockHead.CommandText =
                 $"UPDATE {head} SET {Col<AuditChainHead>("LastSequence")} = {Col<AuditChainHead>("LastSequence")} + {entries.Count} " +
-                $"WHERE {Col<AuditChainHead>("Id")} = 1 RETURNING {Col<AuditChainHead>("LastSequence")}, {Col<AuditChainHead>("LastHash")}";
+                $"WHERE {Col<AuditChainHead>("Id")} = 1 RETURNING {Col<AuditChainHead>("LastSequence")}, {Col<AuditChainHead>("LastHash")}, " +
+                $"{Col<AuditChainHead>("KeyFingerprint")}";
             await using var reader = await lockHead.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
             {
@@ -189,13 +197,20 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
             }
             last = reader.GetInt64(0) - entries.Count;
             previous = reader.GetString(1);
+            fingerprint = await reader.IsDBNullAsync(2, ct) ? null : reader.GetString(2);
         }
+        if (fingerprint is not null && fingerprint != keys.Fingerprint)
+        {
+            throw new InvalidOperationException(
+                $"The audit chain is keyed with key {fingerprint} but the audit-chain key file has {keys.Fingerprint}; restore the key directory from the backup.");
+        }
+        var keyedFrom = last + 1;
 
         foreach (var e in entries)
         {
             e.Sequence = ++last;
             e.PreviousHash = previous;
-            e.Hash = AuditHasher.Compute(e);
+            e.Hash = AuditHasher.Keyed(e, keys.ChainKey);
             previous = e.Hash;
         }
 
@@ -225,8 +240,16 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
 
         await using var setHash = connection.CreateCommand();
         setHash.Transaction = transaction;
-        setHash.CommandText = $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h WHERE {Col<AuditChainHead>("Id")} = 1";
+        setHash.CommandText = fingerprint is null
+            ? $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h, {Col<AuditChainHead>("KeyedFrom")} = @k, " +
+              $"{Col<AuditChainHead>("KeyFingerprint")} = @f WHERE {Col<AuditChainHead>("Id")} = 1"
+            : $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h WHERE {Col<AuditChainHead>("Id")} = 1";
         AddParameter(setHash, "@h", previous);
+        if (fingerprint is null)
+        {
+            AddParameter(setHash, "@k", keyedFrom);
+            AddParameter(setHash, "@f", keys.Fingerprint);
+        }
         await setHash.ExecuteNonQueryAsync(ct);
     }
 

@@ -4,8 +4,10 @@ using Qedu.Kernel.Data;
 namespace Qedu.Kernel.Audit;
 
 /// <summary>
-/// Records what EF Core cannot see: reads of a person's data, sign-ins, exports. Each record is chained and committed
-/// before the call returns, so data is never shown without its audit line.
+/// Records what EF Core cannot see: reads of a person's data, sign-ins, exports, refusals. Each record is chained and
+/// committed before the call returns, so data is never shown without its audit line. <c>outcome</c> says whether what is
+/// recorded succeeded, was denied (403/404 on personal data, a throttled sign-in) or failed (a wrong password); an
+/// export that masked what the caller may not see is still Succeeded, with the masking in its details.
 /// </summary>
 public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor)
 {
@@ -15,17 +17,18 @@ public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor)
         string? entityKey = null,
         int? orgUnitId = null,
         string? details = null,
+        AuditOutcome outcome = AuditOutcome.Succeeded,
         CancellationToken ct = default)
     {
-        var entry = interceptor.NewEntry(action, entityType, entityKey, orgUnitId, details);
+        var entry = interceptor.NewEntry(action, entityType, entityKey, orgUnitId, details, outcome);
         if (db.Database.CurrentTransaction is not null)
         {
             // Inside the caller's transaction: the line commits (or rolls back) with the caller's work.
-            await AuditInterceptor.AppendAsync(db, [entry], ct);
+            await interceptor.AppendAsync(db, [entry], ct);
             return;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AuditInterceptor.AppendAsync(db, [entry], ct);
+        await interceptor.AppendAsync(db, [entry], ct);
         await tx.CommitAsync(ct);
     }
 
@@ -44,6 +47,6 @@ public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor)
         {
             throw new InvalidOperationException("RecordWithinAsync appends inside the caller's open transaction.");
         }
-        await AuditInterceptor.AppendAsync(within, [interceptor.NewEntry(action, entityType, null, null, details)], ct);
+        await interceptor.AppendAsync(within, [interceptor.NewEntry(action, entityType, null, null, details)], ct);
     }
 }

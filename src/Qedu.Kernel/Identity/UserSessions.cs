@@ -106,7 +106,7 @@ public sealed class UserSessions(KernelDb db, AuditTrail audit, TimeProvider clo
         {
             var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.UserName, u.HomeOrgUnitId }).FirstOrDefaultAsync(ct);
             await audit.RecordAsync("auth.session-ended", "User", user?.UserName ?? userId.ToString(), user?.HomeOrgUnitId,
-                $"{reason}; sessions: {ended}", ct);
+                $"{reason}; sessions: {ended}", ct: ct);
         }
         return ended;
     }

@@ -42,6 +42,7 @@ public static class ModuleModel
             b.Property(e => e.ClientAddress).HasMaxLength(64);
             b.Property(e => e.PreviousHash).HasMaxLength(64);
             b.Property(e => e.Hash).HasMaxLength(64);
+            b.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
             b.HasIndex(e => e.At);
             b.HasIndex(e => new { e.ActorId, e.Sequence });
             b.HasIndex(e => new { e.OrgUnitId, e.Sequence });
@@ -51,6 +52,8 @@ public static class ModuleModel
             Table(b, "audit_chain_head", postgres, owned);
             b.Property(h => h.Id).ValueGeneratedNever();
             b.Property(h => h.LastHash).HasMaxLength(64);
+            b.Property(h => h.KeyFingerprint).HasMaxLength(16);
+            b.Property(h => h.ArchivedHash).HasMaxLength(64);
             if (owned)
             {
                 b.HasData(new AuditChainHead { Id = 1, LastSequence = 0, LastHash = AuditHasher.Genesis });

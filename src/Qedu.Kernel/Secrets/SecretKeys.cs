@@ -81,14 +81,14 @@ public sealed class SecretKeys
             System.IO.Directory.CreateDirectory(Directory, OwnerOnlyDirectory);
         }
         var key = RandomNumberGenerator.GetBytes(32);
+        // Written whole under a temporary name and then moved into place, so a process that starts at the same moment
+        // (the web host and a command, or tests side by side) never reads a half-written key file.
+        var temporary = Path.Combine(Directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerOnlyFile;
         }
-        // Written whole under a private name, then moved into place (a move never replaces): another process that
-        // makes the same key at once (the web host and a command) never reads a half-written file.
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         using (var stream = new FileStream(temporary, options))
         {
             stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\n"));

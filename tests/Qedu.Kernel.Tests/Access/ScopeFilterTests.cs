@@ -170,7 +170,7 @@ public class ScopeFilterTests(SeededCity fixture) : IClassFixture<SeededCity>
     public async Task A_second_service_provider_over_the_same_database_does_not_inherit_a_scope()
     {
         // EF Core shares its internal service provider (and with it the model) between application service providers.
-        await using var other = KernelHost.Build(Host.Database.Settings);
+        await using var other = KernelHost.Build(Host.Database.Settings, Host.KeyDirectory);
         var shibei = await Host.SubtreeAsync(Demo.Shibei);
         await using var first = Host.Scope(await Host.UserAsync(Roles.DistrictAdmin, Demo.Shinan));
         await VisibleCodesAsync(first.ServiceProvider.GetRequiredService<KernelDb>());

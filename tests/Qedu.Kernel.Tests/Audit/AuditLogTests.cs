@@ -31,7 +31,7 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
     private async Task<AuditVerification> VerifyAsync()
     {
         await using var scope = Host.Scope(AccessContext.System("test"));
-        return await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<KernelDb>());
+        return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
     }
 
     [Fact]
@@ -87,7 +87,10 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
         // Each line carries the hash of the one before it.
         Assert.Equal(lines[0].Hash, lines[1].PreviousHash);
         Assert.Equal(lines[1].Hash, lines[2].PreviousHash);
-        Assert.All(lines, l => Assert.Equal(AuditHasher.Compute(l), l.Hash));
+        // Keyed: HMAC with the audit-chain key outside the database, the outcome included.
+        var key = Host.Services.GetRequiredService<AuditKeys>().ChainKey;
+        Assert.All(lines, l => Assert.Equal(AuditHasher.Keyed(l, key), l.Hash));
+        Assert.All(lines, l => Assert.Equal(AuditOutcome.Succeeded, l.Outcome));
         Assert.True((await VerifyAsync()).IsIntact);
     }
 

@@ -1,16 +1,19 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
 using Qedu.Kernel.Data;
-using Qedu.Kernel.Tests.Support;
 
 namespace Qedu.Kernel.Tests.Audit;
 
 /// <summary>
 /// Someone with database access removes the append-only triggers and edits the log: the verifier must say where.
 /// Each test tampers with a database of its own (migrated only: loading the code lists already writes a few hundred lines).
+/// Security finding 11: with database access alone one could rewrite lines and recompute the (then unkeyed) chain, or
+/// cut the tail and move the head, and the verifier said intact; the chain is now keyed and anchored outside the database.
 /// </summary>
 public class AuditTamperingTests : IAsyncLifetime
 {
@@ -30,8 +33,23 @@ public class AuditTamperingTests : IAsyncLifetime
     private async Task<AuditVerification> VerifyAsync()
     {
         await using var scope = Host.Scope(AccessContext.System("test"));
-        return await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<KernelDb>());
+        return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
     }
+
+    private async Task<AuditCheckpoint> CheckpointAsync()
+    {
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        return await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(scope.ServiceProvider.GetRequiredService<KernelDb>());
+    }
+
+    private async Task<List<AuditEntry>> LinesAsync(long from)
+    {
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        return await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditEntries.AsNoTracking()
+            .Where(e => e.Sequence >= from).OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    private string HeadTable => Host.IsPostgres ? "kernel.audit_chain_head" : "kernel_audit_chain_head";
 
     private async Task DropTriggersAsync()
     {
@@ -44,6 +62,46 @@ public class AuditTamperingTests : IAsyncLifetime
             await Host.ExecuteRawAsync("DROP TRIGGER kernel_audit_entries_no_update");
             await Host.ExecuteRawAsync("DROP TRIGGER kernel_audit_entries_no_delete");
         }
+    }
+
+    /// <summary>
+    /// What an intruder without the key can do: re-hash every line from <paramref name="from"/> on with plain SHA-256
+    /// (the chain's encoding as it was), relink them, and move the head to the new last hash.
+    /// </summary>
+    private async Task RechainWithPlainSha256Async(List<AuditEntry> lines, string? previous, bool clearKeying = false)
+    {
+        var sql = new StringBuilder();
+        foreach (var e in lines)
+        {
+            if (previous is not null)
+            {
+                e.PreviousHash = previous;
+            }
+            e.Hash = PlainSha256(e);
+            previous = e.Hash;
+            sql.Append(CultureInfo.InvariantCulture,
+                $"UPDATE {Host.AuditTable} SET entity_key = {Text(e.EntityKey)}, previous_hash = '{e.PreviousHash}', hash = '{e.Hash}' WHERE sequence = {e.Sequence};\n");
+        }
+        sql.Append(CultureInfo.InvariantCulture, $"UPDATE {HeadTable} SET last_hash = '{previous}'{(clearKeying ? ", keyed_from = NULL, key_fingerprint = NULL" : "")} WHERE id = 1;");
+        await Host.ExecuteRawAsync(sql.ToString());
+    }
+
+    private static string Text(string? value) => value is null ? "NULL" : $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    /// <summary>The unkeyed chain's encoding (length-prefixed fields, SHA-256), written out here as an intruder would.</summary>
+    private static string PlainSha256(AuditEntry e)
+    {
+        var sb = new StringBuilder();
+        foreach (var value in new[]
+                 {
+                     e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.UtcTicks.ToString(CultureInfo.InvariantCulture), e.ActorKind.ToString(),
+                     e.ActorId, e.ActorName, e.ActorScope, e.Action, e.EntityType, e.EntityKey, e.OrgUnitId?.ToString(CultureInfo.InvariantCulture),
+                     e.ClientAddress, e.Details, e.PreviousHash,
+                 })
+        {
+            sb.Append(value is null ? "-1:" : $"{value.Length.ToString(CultureInfo.InvariantCulture)}:{value};");
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -72,22 +130,152 @@ public class AuditTamperingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_altered_line_with_a_recomputed_hash_breaks_the_link_to_the_next()
+    public async Task An_altered_line_with_a_recomputed_plain_hash_is_reported_altered()
     {
         await DropTriggersAsync();
-        AuditEntry line;
-        await using (var scope = Host.Scope(AccessContext.System("test")))
-        {
-            line = await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == 20);
-        }
+        var line = (await LinesAsync(20))[0];
         line.EntityKey = "forged";
-        var forgedHash = AuditHasher.Compute(line);
-        await Host.ExecuteRawAsync($"UPDATE {Host.AuditTable} SET entity_key = 'forged', hash = '{forgedHash}' WHERE sequence = 20");
+        await RechainWithPlainSha256Async([line], previous: null);
 
         var result = await VerifyAsync();
 
-        Assert.Equal(21, result.BrokenAt);
-        Assert.Contains("line 21 does not follow line 20", result.Problem, StringComparison.Ordinal);
+        Assert.Equal(20, result.BrokenAt);
+        Assert.Contains("line 20 was altered", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Finding_11_a_line_rewritten_and_the_whole_chain_recomputed_without_the_key_is_reported()
+    {
+        await DropTriggersAsync();
+        var lines = await LinesAsync(20);
+        lines[0].EntityKey = "forged";
+
+        // Every hash from line 20 to the end recomputed and the head moved to the new end: without the key.
+        await RechainWithPlainSha256Async(lines, previous: lines[0].PreviousHash);
+
+        var result = await VerifyAsync();
+        Assert.False(result.IsIntact);
+        Assert.Equal(20, result.BrokenAt);
+        Assert.Contains("line 20 was altered", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Finding_11_cutting_the_tail_and_moving_the_head_back_is_caught_by_the_checkpoint()
+    {
+        var total = (await VerifyAsync()).Entries;
+        var checkpoint = await CheckpointAsync();
+        Assert.Equal(total, checkpoint.Sequence);
+        var keep = (await LinesAsync(total - 3))[0];
+        await DropTriggersAsync();
+        await Host.ExecuteRawAsync($"DELETE FROM {Host.AuditTable} WHERE sequence > {N(keep.Sequence)}");
+        await Host.ExecuteRawAsync($"UPDATE {HeadTable} SET last_sequence = {N(keep.Sequence)}, last_hash = '{keep.Hash}' WHERE id = 1");
+
+        var result = await VerifyAsync();
+
+        // The chain and the head agree with each other; only the anchor outside the database knows better.
+        Assert.False(result.IsIntact);
+        Assert.Equal(total - 2, result.BrokenAt);
+        Assert.Contains($"lines {N(total - 2)}–{N(total)} are gone", result.Problem, StringComparison.Ordinal);
+        Assert.Contains("checkpoint", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_line_rewritten_even_with_the_key_no_longer_matches_its_checkpoint()
+    {
+        var total = (await VerifyAsync()).Entries;
+        await CheckpointAsync();
+        await DropTriggersAsync();
+        var last = (await LinesAsync(total))[0];
+        last.EntityKey = "forged";
+        last.Hash = AuditHasher.Keyed(last, Host.Services.GetRequiredService<AuditKeys>().ChainKey);
+        await Host.ExecuteRawAsync(
+            $"UPDATE {Host.AuditTable} SET entity_key = 'forged', hash = '{last.Hash}' WHERE sequence = {N(total)};" +
+            $"UPDATE {HeadTable} SET last_hash = '{last.Hash}' WHERE id = 1;");
+
+        var result = await VerifyAsync();
+
+        Assert.Equal(total, result.BrokenAt);
+        Assert.Contains($"line {N(total)} no longer matches the checkpoint of", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_with_a_bad_signature_is_reported()
+    {
+        var checkpoint = await CheckpointAsync();
+        var file = Host.Services.GetRequiredService<AuditCheckpoints>().FilePath;
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace(
+            $"\"sequence\":{N(checkpoint.Sequence)}", $"\"sequence\":{N(checkpoint.Sequence - 1)}", StringComparison.Ordinal));
+
+        var result = await VerifyAsync();
+
+        Assert.False(result.IsIntact);
+        Assert.Contains("checkpoint 1 of", result.Problem, StringComparison.Ordinal);
+        Assert.Contains("has a bad signature", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Turning_the_log_into_an_unkeyed_one_is_caught_by_the_checkpoint()
+    {
+        await CheckpointAsync();
+        await DropTriggersAsync();
+        var lines = await LinesAsync(1);
+        lines[4].EntityKey = "forged";
+
+        // The intruder declares the whole log one from before keying and re-hashes it with plain SHA-256.
+        await RechainWithPlainSha256Async(lines, previous: AuditHasher.Genesis, clearKeying: true);
+
+        var result = await VerifyAsync();
+
+        Assert.False(result.IsIntact);
+        Assert.Contains("the chain head says the chain is keyed from line (none), but the checkpoints say from line 1", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_log_begun_before_keying_stays_verifiable_and_is_keyed_from_the_next_line()
+    {
+        // The log as a database from before keying has it: plain SHA-256 lines, no outcome, a head without a key.
+        await DropTriggersAsync();
+        var old = await LinesAsync(1);
+        await Host.ExecuteRawAsync($"UPDATE {Host.AuditTable} SET outcome = NULL");
+        old.ForEach(e => e.Outcome = null);
+        await RechainWithPlainSha256Async(old, previous: AuditHasher.Genesis, clearKeying: true);
+        Assert.True((await VerifyAsync()).IsIntact);
+
+        await using (var scope = Host.Scope(AccessContext.System("test")))
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync("test.after-upgrade", outcome: AuditOutcome.Failed);
+        }
+
+        await using (var scope = Host.Scope(AccessContext.System("test")))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+            var head = await db.AuditChainHead.AsNoTracking().SingleAsync();
+            Assert.Equal(old.Count + 1, head.KeyedFrom);
+            Assert.Equal(Host.Services.GetRequiredService<AuditKeys>().Fingerprint, head.KeyFingerprint);
+            var line = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == old.Count + 1);
+            Assert.Equal(AuditHasher.Keyed(line, Host.Services.GetRequiredService<AuditKeys>().ChainKey), line.Hash);
+            Assert.Equal(AuditOutcome.Failed, line.Outcome);
+        }
+        var result = await VerifyAsync();
+        Assert.True(result.IsIntact, result.Problem);
+        Assert.Equal(old.Count + 1, result.Entries);
+    }
+
+    [Fact]
+    public async Task A_host_with_another_audit_key_neither_appends_nor_verifies()
+    {
+        var elsewhere = Path.Combine(Path.GetDirectoryName(Host.KeyDirectory)!, "other-keys");
+        await using var other = KernelHost.Build(Host.Database.Settings, elsewhere);
+        await using var scope = other.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.System("test"));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync("test.other-key"));
+        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+
+        Assert.Contains("restore the key directory from the backup", refused.Message, StringComparison.Ordinal);
+        Assert.False(result.IsIntact);
+        Assert.Contains("restore the key file from the backup", result.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,12 +311,20 @@ public class AuditTamperingTests : IAsyncLifetime
     {
         var total = (await VerifyAsync()).Entries;
         // The head row cannot be append-only (every append updates it), so the verifier must check it against the lines.
-        var head = Host.IsPostgres ? "kernel.audit_chain_head" : "kernel_audit_chain_head";
-        await Host.ExecuteRawAsync($"UPDATE {head} SET last_sequence = {N(total + 5)}");
+        await Host.ExecuteRawAsync($"UPDATE {HeadTable} SET last_sequence = {N(total + 5)}");
 
         var result = await VerifyAsync();
 
         Assert.False(result.IsIntact);
         Assert.Equal(total + 1, result.BrokenAt);
+    }
+
+    [Fact]
+    public async Task Without_dropping_the_triggers_a_line_cannot_be_deleted_nor_the_archive_boundary_moved_back()
+    {
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Host.ExecuteRawAsync($"DELETE FROM {Host.AuditTable} WHERE sequence = 3"));
+        await Host.ExecuteRawAsync($"UPDATE {HeadTable} SET archived_through = 2 WHERE id = 1");
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Host.ExecuteRawAsync($"UPDATE {HeadTable} SET archived_through = 1 WHERE id = 1"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Host.ExecuteRawAsync($"UPDATE {HeadTable} SET archived_through = 1000000 WHERE id = 1"));
     }
 }

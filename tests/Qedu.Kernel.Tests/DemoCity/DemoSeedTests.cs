@@ -144,7 +144,7 @@ public class DemoSeedTests(SeededCity fixture) : IClassFixture<SeededCity>
         await using var scope = Host.Scope(AccessContext.System("test"));
         var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
 
-        var result = await AuditVerifier.VerifyAsync(db);
+        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
 
         Assert.True(result.IsIntact, result.Problem);
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "create" && e.EntityType == nameof(QeduUser) && e.ActorName == "test-seed"));

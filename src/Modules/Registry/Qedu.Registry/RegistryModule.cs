@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
+using Qedu.Registry.Domain;
 using Qedu.Registry.DemoData;
 using Qedu.Registry.Features.ChangeFeed;
 using Qedu.Registry.Features.Classes;
@@ -74,15 +76,26 @@ public static class RegistryModule
         return services;
     }
 
+    /// <summary>URL segments of the registry's kinds that are people, as the audit log names them.</summary>
+    private static readonly Dictionary<string, string> PersonalKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["students"] = nameof(Student),
+        ["staff"] = nameof(Staff),
+        ["guardians"] = nameof(Guardian),
+    };
+
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSchoolProfiles();
-        endpoints.MapStudents();
-        endpoints.MapStudentWrites();
-        endpoints.MapRecordWrites();
+        // Personal data (students, guardians, staff and their exports): a 403 or 404 answered there is an audit line.
+        var students = endpoints.MapGroup("").WithMetadata(new PersonalDataEndpointAttribute(nameof(Student)));
+        students.MapStudents();
+        students.MapStudentWrites();
+        var people = endpoints.MapGroup("").WithMetadata(PersonalDataEndpointAttribute.ByKind("/api/registry", PersonalKinds));
+        people.MapRecordWrites();
         endpoints.MapChangeFeed();
-        endpoints.MapRecordReads();
-        endpoints.MapRegistryFiles();
+        people.MapRecordReads();
+        people.MapRegistryFiles();
         endpoints.MapOneRoster();
         return endpoints;
     }

@@ -52,7 +52,7 @@ internal sealed class SignInFlow(
         var state = await throttling.CheckAsync(account, Address);
         if (state.Verdict != ThrottleVerdict.Allowed)
         {
-            await audit.RecordAsync("auth.sign-in-refused", "User", name, details: $"throttled until {state.Until:O}");
+            await audit.RecordAsync("auth.sign-in-refused", "User", name, details: $"throttled until {state.Until:O}", outcome: AuditOutcome.Denied);
             return Refused(state);
         }
         var user = await users.FindByNameAsync(name);
@@ -67,7 +67,7 @@ internal sealed class SignInFlow(
             {
                 return await FailedAsync(account, name, user, "wrong password");
             }
-            await audit.RecordAsync(SignInRecords.FailedAction, "User", user.UserName, user.HomeOrgUnitId, "disabled");
+            await audit.RecordAsync(SignInRecords.FailedAction, "User", user.UserName, user.HomeOrgUnitId, "disabled", AuditOutcome.Failed);
             return new SignInAttempt(SignInStatus.Disabled);
         }
         Context.Items[SessionCookieEvents.FailedBeforeItem] = user.AccessFailedCount;
@@ -98,7 +98,7 @@ internal sealed class SignInFlow(
         var state = await throttling.CheckAsync(account, Address);
         if (state.Verdict != ThrottleVerdict.Allowed)
         {
-            await audit.RecordAsync("auth.sign-in-refused", "User", user.UserName, user.HomeOrgUnitId, $"throttled until {state.Until:O}");
+            await audit.RecordAsync("auth.sign-in-refused", "User", user.UserName, user.HomeOrgUnitId, $"throttled until {state.Until:O}", AuditOutcome.Denied);
             return Refused(state);
         }
         var accepted = recoveryCode
@@ -135,7 +135,7 @@ internal sealed class SignInFlow(
         }
         var locked = state.Verdict == ThrottleVerdict.Locked;
         await audit.RecordAsync(SignInRecords.FailedAction, "User", user?.UserName ?? name, user?.HomeOrgUnitId,
-            locked ? $"{why}; locked out for this address until {state.Until:O}" : why);
+            locked ? $"{why}; locked out for this address until {state.Until:O}" : why, AuditOutcome.Failed);
         return locked ? Refused(state) : new SignInAttempt(SignInStatus.Failed);
     }
 

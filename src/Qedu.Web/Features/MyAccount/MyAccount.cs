@@ -158,7 +158,7 @@ internal sealed class MyAccount(
                 if (e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
                 {
                     await throttling.FailedAsync(account, address);
-                    await audit.RecordAsync("account.password-change-failed", "User", user.UserName, user.HomeOrgUnitId, "wrong current password");
+                    await audit.RecordAsync("account.password-change-failed", "User", user.UserName, user.HomeOrgUnitId, "wrong current password", AuditOutcome.Failed);
                     errors.Add("current", t["Account.CurrentPasswordWrong"]);
                 }
                 else

@@ -388,6 +388,24 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("ArchivedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("archived_hash");
+
+                    b.Property<long>("ArchivedThrough")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_through");
+
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_fingerprint");
+
+                    b.Property<long?>("KeyedFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keyed_from");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -409,6 +427,7 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                         new
                         {
                             Id = 1,
+                            ArchivedThrough = 0L,
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });
@@ -479,6 +498,11 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                     b.Property<int?>("OrgUnitId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()

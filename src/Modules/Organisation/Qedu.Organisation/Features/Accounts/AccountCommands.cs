@@ -385,7 +385,7 @@ public sealed partial class AccountCommands(
     {
         if (Roles.IsPrivileged(role))
         {
-            await audit.RecordAsync(action, "User", user.UserName, scope?.Id, $"role={role}; scope={scope?.Code}", ct);
+            await audit.RecordAsync(action, "User", user.UserName, scope?.Id, $"role={role}; scope={scope?.Code}", ct: ct);
         }
     }
 

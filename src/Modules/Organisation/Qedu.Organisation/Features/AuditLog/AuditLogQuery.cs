@@ -12,7 +12,8 @@ public sealed record AuditFilter(
     string? Entity = null,
     string? OrgCode = null,
     DateOnly? From = null,
-    DateOnly? To = null);
+    DateOnly? To = null,
+    AuditOutcome? Outcome = null);
 
 public sealed record AuditLine(
     long Sequence,
@@ -25,7 +26,8 @@ public sealed record AuditLine(
     string? EntityKey,
     string? OrgCode,
     string? ClientAddress,
-    string? Details);
+    string? Details,
+    string? Outcome);
 
 public sealed record AuditPage(IReadOnlyList<AuditLine> Items, long? Before);
 
@@ -71,6 +73,10 @@ public sealed class AuditLogQuery(KernelDb db, ICurrentAccess access, OrgTree tr
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             query = query.Where(e => e.At < end);
         }
+        if (filter.Outcome is { } outcome)
+        {
+            query = query.Where(e => e.Outcome == outcome);
+        }
         if (before is { } b)
         {
             query = query.Where(e => e.Sequence < b);
@@ -79,7 +85,7 @@ public sealed class AuditLogQuery(KernelDb db, ICurrentAccess access, OrgTree tr
         var page = rows.Take(limit).ToList();
         var codes = await tree.CodesOfAsync(page.Where(e => e.OrgUnitId is not null).Select(e => e.OrgUnitId!.Value), ct);
         var items = page.Select(e => new AuditLine(e.Sequence, e.At, e.ActorKind.ToString(), e.ActorName, e.ActorScope, e.Action,
-                e.EntityType, e.EntityKey, e.OrgUnitId is int id ? codes.GetValueOrDefault(id) : null, e.ClientAddress, e.Details))
+                e.EntityType, e.EntityKey, e.OrgUnitId is int id ? codes.GetValueOrDefault(id) : null, e.ClientAddress, e.Details, e.Outcome?.ToString()))
             .ToList();
         return new AuditPage(items, rows.Count > limit ? page[^1].Sequence : null);
     }

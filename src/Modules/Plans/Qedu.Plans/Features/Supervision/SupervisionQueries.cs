@@ -197,7 +197,7 @@ internal sealed class SupervisionQueries(PlansDb db, TaskAccess access, PlanOwne
         if (file is not null)
         {
             await audit.RecordAsync("plans.evidence.download", nameof(Evidence), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                file.OrgUnitId, file.FileName, ct);
+                file.OrgUnitId, file.FileName, ct: ct);
         }
         return file;
     }
