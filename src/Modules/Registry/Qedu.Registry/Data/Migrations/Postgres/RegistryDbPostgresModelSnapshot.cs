@@ -28,6 +28,24 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    b.Property<string>("ArchivedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("archived_hash");
+
+                    b.Property<long>("ArchivedThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived_through");
+
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_fingerprint");
+
+                    b.Property<long?>("KeyedFrom")
+                        .HasColumnType("bigint")
+                        .HasColumnName("keyed_from");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -114,6 +132,11 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                     b.Property<int?>("OrgUnitId")
                         .HasColumnType("integer")
                         .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
@@ -442,9 +465,6 @@ namespace Qedu.Registry.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_guardians");
-
-                    b.HasIndex("ResidentIdIndex")
-                        .HasDatabaseName("ix_guardians_resident_id_index");
 
                     b.HasIndex("StudentId")
                         .HasDatabaseName("ix_guardians_student_id");

@@ -23,6 +23,24 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("ArchivedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("archived_hash");
+
+                    b.Property<long>("ArchivedThrough")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_through");
+
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_fingerprint");
+
+                    b.Property<long?>("KeyedFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keyed_from");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -109,6 +127,11 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                     b.Property<int?>("OrgUnitId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
@@ -433,9 +456,6 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_registry_guardians");
-
-                    b.HasIndex("ResidentIdIndex")
-                        .HasDatabaseName("ix_registry_guardians_resident_id_index");
 
                     b.HasIndex("StudentId")
                         .HasDatabaseName("ix_registry_guardians_student_id");
