@@ -19,7 +19,7 @@ namespace Qedu.Kernel.PersonalData;
 /// Stored form: version (1 byte) | key id (4 bytes) | nonce (12) | ciphertext | tag (16); the key id says which key
 /// wrote a value, so keys can rotate and a value written under another key is named, not garbled.
 /// </summary>
-public sealed class FieldEncryption : IDisposable
+public sealed class FieldEncryption
 {
     public const string KeyName = "personal-data";
     public const string IndexKeyName = "personal-data-index";
@@ -39,7 +39,12 @@ public sealed class FieldEncryption : IDisposable
     private readonly uint _keyId;
     private readonly Dictionary<uint, byte[]> _decryptionKeys = [];
     private readonly byte[] _indexKey;
-    private readonly ThreadLocal<AesGcm> _encryptor;
+
+    // One cipher per thread and key, not one per value: a bulk import encrypts millions, and AesGcm is not thread-safe.
+    // Static, not owned by an instance: EF Core's model cache keeps the converter of the first instance with a key for
+    // every later provider with that key, so an instance may outlive its service provider.
+    [ThreadStatic]
+    private static (byte[] Key, AesGcm Cipher)? t_encryptor;
 
     public FieldEncryption(SecretKeys keys)
         : this(keys.Get(KeyName), keys.Get(IndexKeyName), keys.Find(PreviousKeyName), Path.Combine(keys.Directory, KeyName + ".key"))
@@ -49,7 +54,6 @@ public sealed class FieldEncryption : IDisposable
     private FieldEncryption(byte[] key, byte[] indexKey, byte[]? previous, string keyFile)
     {
         _key = key;
-        _encryptor = new ThreadLocal<AesGcm>(() => new AesGcm(key, TagSize), trackAllValues: true);
         _keyId = KeyId(key);
         _indexKey = indexKey;
         _decryptionKeys[_keyId] = key;
@@ -81,15 +85,6 @@ public sealed class FieldEncryption : IDisposable
     /// <summary>Maps a string property to its encrypted column (bytes); used by every provider and by bulk writes.</summary>
     public EncryptedValueConverter Converter { get; }
 
-    public void Dispose()
-    {
-        foreach (var aes in _encryptor.Values)
-        {
-            aes.Dispose();
-        }
-        _encryptor.Dispose();
-    }
-
     public byte[] Encrypt(string value)
     {
         var plain = Encoding.UTF8.GetBytes(value);
@@ -98,8 +93,13 @@ public sealed class FieldEncryption : IDisposable
         BinaryPrimitives.WriteUInt32BigEndian(stored.AsSpan(1, 4), _keyId);
         var nonce = stored.AsSpan(HeaderSize, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        // One cipher per thread, not per value: a bulk import encrypts millions (AesGcm is not thread-safe).
-        _encryptor.Value!.Encrypt(nonce, plain, stored.AsSpan(HeaderSize + NonceSize, plain.Length), stored.AsSpan(stored.Length - TagSize), AssociatedData);
+        if (t_encryptor is not { } cached || !ReferenceEquals(cached.Key, _key))
+        {
+            t_encryptor?.Cipher.Dispose();
+            cached = (_key, new AesGcm(_key, TagSize));
+            t_encryptor = cached;
+        }
+        cached.Cipher.Encrypt(nonce, plain, stored.AsSpan(HeaderSize + NonceSize, plain.Length), stored.AsSpan(stored.Length - TagSize), AssociatedData);
         return stored;
     }
 
