@@ -66,6 +66,16 @@ public sealed class BulkExportTests(WebApp app)
     }
 
     [Fact]
+    public async Task The_students_page_asks_exporters_for_the_purpose_and_sends_it_with_the_export()
+    {
+        var html = await (await (await app.ClientAsync("school.admin")).GetAsync($"/registry/students?school={TestWorld.AnchorSchool}")).Content.ReadAsStringAsync();
+
+        Assert.Matches("<form[^>]*action=\"/api/registry/export/students\"[^>]*data-testid=\"export-form\"", html);
+        Assert.Matches("<input name=\"purpose\" required maxlength=\"200\"", html);
+        Assert.Contains($"<input type=\"hidden\" name=\"school\" value=\"{TestWorld.AnchorSchool}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_small_export_needs_no_purpose_but_is_audited_all_the_same()
     {
         var before = await LastSequenceAsync();

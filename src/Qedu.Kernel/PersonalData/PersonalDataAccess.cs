@@ -29,15 +29,12 @@ public sealed class PersonalDataAccess(ICurrentAccess access, KernelDb kernel, A
         ScopeWriteGuard.WithinScopeAsync(kernel, access.Current, Permissions.PiiView, orgUnitIds, ct);
 
     /// <summary>
-    /// The org units among <paramref name="orgUnitIds"/> where the caller may see guardians' phone numbers (pii.view, or
-    /// registry.guardian-contacts: a teacher, whose reads are already limited to their own classes' families).
+    /// The org units among <paramref name="orgUnitIds"/> where the caller may see guardians' phone numbers through
+    /// registry.guardian-contacts (a teacher, whose reads are already limited to their own classes' families). Callers
+    /// ask only for what pii.view left masked, so this is not repeated here.
     /// </summary>
-    public async Task<IReadOnlySet<int>> GuardianContactOrgsAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default)
-    {
-        var contacts = await ScopeWriteGuard.WithinScopeAsync(kernel, access.Current, Permissions.GuardianContacts, orgUnitIds, ct);
-        var all = await UnmaskedOrgsAsync(orgUnitIds, ct);
-        return contacts.Union(all).ToHashSet();
-    }
+    public Task<IReadOnlySet<int>> GuardianContactOrgsAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default) =>
+        ScopeWriteGuard.WithinScopeAsync(kernel, access.Current, Permissions.GuardianContacts, orgUnitIds, ct);
 
     /// <summary>Records that the caller saw these people's data unmasked.</summary>
     public Task RecordUnmaskedReadAsync(string entityType, IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
