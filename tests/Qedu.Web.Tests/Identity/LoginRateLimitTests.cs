@@ -1,0 +1,106 @@
+using System.Net;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.DemoCity;
+using Qedu.Testing;
+using Qedu.Web.Resources;
+using Qedu.Web.Tests.Infrastructure;
+
+namespace Qedu.Web.Tests.Identity;
+
+/// <summary>A host of its own with a tight sign-in limit, so the limit is reached in a few requests without slowing the others.</summary>
+public sealed class RateLimitedApp : WebApp
+{
+    public const int AttemptsPerMinute = 3;
+
+    /// <summary>A reverse proxy in front of Qedu, trusted by configuration.</summary>
+    public const string Proxy = "203.0.113.5";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Security:LoginAttemptsPerMinute"] = AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Security:TrustedProxies:0"] = Proxy,
+    };
+}
+
+/// <summary>Sign-in attempts (the login form and the token endpoint) are limited per client address.</summary>
+public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
+{
+    [Fact]
+    public async Task Login_posts_beyond_the_limit_get_429_for_that_address_only()
+    {
+        var client = app.From("198.51.100.101");
+
+        for (var i = 0; i < RateLimitedApp.AttemptsPerMinute; i++)
+        {
+            using var allowed = await QeduApp.PostLoginAsync(client, "no.such.user", "Wrong#2026pw");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+        using var refused = await QeduApp.PostLoginAsync(client, "teacher", DemoAccounts.Password);
+        using var form = await client.GetAsync("/login");
+        using var elsewhere = await QeduApp.PostLoginAsync(app.From("198.51.100.102"), "teacher", DemoAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
+        Assert.Equal(app.Text<WebText>("Login.TooMany"), (await refused.ProblemAsync()).Detail);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode); // reading the form is not an attempt
+        Assert.Equal("/", elsewhere.RedirectPath());
+    }
+
+    [Fact]
+    public async Task Token_requests_share_the_limit()
+    {
+        var client = app.From("198.51.100.103");
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i <= RateLimitedApp.AttemptsPerMinute; i++)
+        {
+            using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = "demo-city",
+                ["client_secret"] = "guess-" + i,
+                ["scope"] = Permissions.OrgRead,
+            }));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(RateLimitedApp.AttemptsPerMinute));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_the_limit_counts_the_forwarded_address_and_nobody_else_can_forward()
+    {
+        // Two people behind the same proxy: one using up the limit leaves the other free to sign in.
+        var first = Forwarded(RateLimitedApp.Proxy, "198.51.100.111");
+        for (var i = 0; i < RateLimitedApp.AttemptsPerMinute; i++)
+        {
+            using var allowed = await QeduApp.PostLoginAsync(first, "no.such.user", "Wrong#2026pw");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+        using (var refused = await QeduApp.PostLoginAsync(first, "teacher", DemoAccounts.Password))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        }
+        using (var other = await QeduApp.PostLoginAsync(Forwarded(RateLimitedApp.Proxy, "198.51.100.112"), "teacher", DemoAccounts.Password))
+        {
+            Assert.Equal("/", other.RedirectPath());
+        }
+
+        // A client that is not a trusted proxy cannot pick a fresh address for each attempt.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= RateLimitedApp.AttemptsPerMinute; i++)
+        {
+            using var response = await QeduApp.PostLoginAsync(Forwarded("198.51.100.113", $"198.51.100.{120 + i}"), "no.such.user", "Wrong#2026pw");
+            statuses.Add(response.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    private HttpClient Forwarded(string connectingAddress, string forwardedFor)
+    {
+        var client = app.From(connectingAddress);
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        return client;
+    }
+}

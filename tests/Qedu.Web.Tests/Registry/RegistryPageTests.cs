@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Registry.Data;
+using Qedu.Web.Tests.Infrastructure;
+
+namespace Qedu.Web.Tests.Registry;
+
+/// <summary>The registry pages: students within scope, masking unless pii.view (and the audit when unmasked), classes with sizes.</summary>
+[Collection(WebCollection.Name)]
+public sealed partial class RegistryPageTests(WebApp app)
+{
+    private static readonly Regex MaskedId = MaskedIdPattern();
+
+    private Task<T> RegistryAsync<T>(Func<RegistryDb, Task<T>> query) =>
+        app.AsSystemAsync(sp => query(sp.GetRequiredService<RegistryDb>()));
+
+    private static async Task<string> PageAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {Http.Snippet(body, 300)}");
+        return body;
+    }
+
+    private static List<string> Cells(string html, string testId) =>
+        Regex.Matches(html, $"data-testid=\"{testId}\">([^<]*)<").Select(m => m.Groups[1].Value).ToList();
+
+    [Fact]
+    public async Task A_district_admin_lists_only_its_schools_students_with_ids_masked()
+    {
+        var client = await app.ClientAsync("shinan.admin");
+        var html = await PageAsync(client, "/registry/students");
+
+        var ids = Cells(html, "resident-id");
+        Assert.Equal(50, ids.Count);
+        Assert.All(ids, id => Assert.Matches(MaskedId, id));
+        var schools = Regex.Matches(html, "<td><code>([0-9]{10})</code></td>").Select(m => m.Groups[1].Value).Distinct().ToList();
+        var shinanSchools = await app.KernelAsync(db => db.OrgUnits.Where(o => o.DivisionCode == TestWorld.Shinan).Select(o => o.Code).ToListAsync());
+        Assert.NotEmpty(schools);
+        Assert.All(schools, s => Assert.Contains(s, shinanSchools));
+        Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_school_outside_the_scope_reads_as_unknown_not_as_an_error()
+    {
+        var client = await app.ClientAsync("shinan.admin");
+        var outside = app.World.Role(Kernel.Access.Roles.DistrictAdmin).OutSchool;
+        var html = await PageAsync(client, $"/registry/students?school={outside}");
+
+        Assert.Contains(outside, html, StringComparison.Ordinal);
+        Assert.Empty(Cells(html, "resident-id"));
+        Assert.DoesNotContain(app.World.Names[outside], html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Searching_by_name_prefix_and_by_status_narrows_the_list()
+    {
+        var client = await app.ClientAsync("city.admin");
+        var student = await RegistryAsync(db => db.Students.AsNoTracking().OrderBy(s => s.Id).FirstAsync());
+        var surname = student.Name[..1];
+        var html = await PageAsync(client, $"/registry/students?q={Uri.EscapeDataString(surname)}&school={TestWorld.AnchorSchool}");
+        var names = Regex.Matches(html, "<td>([^<]+)</td>\\s*<td>(男|女)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.StartsWith(surname, n, StringComparison.Ordinal));
+
+        var byNumber = await PageAsync(client, $"/registry/students?q={student.ResidentId}");
+        Assert.Single(Cells(byNumber, "resident-id"));
+    }
+
+    [Fact]
+    public async Task A_student_page_shows_guardians_and_history_unmasked_for_pii_view_and_audits_the_read()
+    {
+        var id = app.World.StudentAt(TestWorld.AnchorSchool);
+        var (student, guardians) = await RegistryAsync(async db => (
+            await db.Students.AsNoTracking().SingleAsync(s => s.Id == id),
+            await db.Guardians.AsNoTracking().Where(g => g.StudentId == id).ToListAsync()));
+        var before = await app.KernelAsync(db => db.AuditEntries.CountAsync(e => e.Action == "pii.read" && e.ActorName == "school.admin"));
+
+        var html = await PageAsync(await app.ClientAsync("school.admin"), $"/registry/students/{id}");
+
+        Assert.Equal([student.ResidentId!], Cells(html, "resident-id"));
+        Assert.Equal(guardians.Select(g => g.Phone ?? "").Order(), Cells(html, "guardian-phone").Order());
+        Assert.Contains("data-testid=\"enrolments\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"masked\"", html, StringComparison.Ordinal);
+        var after = await app.KernelAsync(db => db.AuditEntries.Where(e => e.Action == "pii.read" && e.ActorName == "school.admin")
+            .OrderByDescending(e => e.Sequence).Take(2).Select(e => e.EntityType).ToListAsync());
+        Assert.True(await app.KernelAsync(db => db.AuditEntries.CountAsync(e => e.Action == "pii.read" && e.ActorName == "school.admin")) >= before + 2);
+        Assert.Contains("Student", after);
+        Assert.Contains("Guardian", after);
+    }
+
+    [Fact]
+    public async Task Without_pii_view_the_student_page_masks_the_id_phones_and_address()
+    {
+        var id = app.World.StudentAt(TestWorld.AnchorSchool);
+        var student = await RegistryAsync(db => db.Students.AsNoTracking().SingleAsync(s => s.Id == id));
+        var html = await PageAsync(await app.ClientAsync("shinan.admin"), $"/registry/students/{id}");
+
+        Assert.Matches(MaskedId, Assert.Single(Cells(html, "resident-id")));
+        Assert.All(Cells(html, "guardian-phone"), p => Assert.Contains("****", p, StringComparison.Ordinal));
+        Assert.Contains("data-testid=\"masked\"", html, StringComparison.Ordinal);
+        if (student.Address is { Length: > 0 } address)
+        {
+            Assert.DoesNotContain(address, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_classes_page_counts_enrolled_pupils_per_class_and_flags_oversized_ones()
+    {
+        var client = await app.ClientAsync("city.admin");
+        var school = await app.KernelAsync(db => db.OrgUnits.SingleAsync(o => o.Code == TestWorld.AnchorSchool));
+        var expected = await RegistryAsync(async db =>
+        {
+            var sizes = await db.Students.Where(s => s.OrgUnitId == school.Id && s.StatusCode == "01" && s.ClassId != null)
+                .GroupBy(s => s.ClassId).Select(g => g.Count()).ToListAsync();
+            var classes = await db.Classes.CountAsync(c => c.OrgUnitId == school.Id);
+            return (Classes: classes, Sizes: sizes);
+        });
+
+        var html = await PageAsync(client, $"/registry/classes?school={TestWorld.AnchorSchool}");
+
+        var shown = Cells(html, "class-size").Select(int.Parse).ToList();
+        Assert.Equal(expected.Classes, shown.Count);
+        Assert.Equal(expected.Sizes.Sum(), shown.Sum());
+        Assert.Equal(shown.Count(s => s >= 56), Regex.Count(html, "class=\"badge (warn|bad)\">"));
+
+        // The page's export link gives the same school's classes as a spreadsheet.
+        var export = Regex.Match(html, "data-testid=\"export-xlsx\" href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Contains($"school={TestWorld.AnchorSchool}", export, StringComparison.Ordinal);
+        using var file = await client.GetAsync(export);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("PK"u8.ToArray(), (await file.Content.ReadAsByteArrayAsync())[..2]);
+    }
+
+    [Fact]
+    public async Task A_school_page_links_to_its_classes_for_registry_readers_only()
+    {
+        var reader = await PageAsync(await app.ClientAsync("city.admin"), $"/org/{TestWorld.AnchorSchool}");
+        Assert.Contains($"href=\"/registry/classes?school={TestWorld.AnchorSchool}\"", reader, StringComparison.Ordinal);
+
+        var auditor = await PageAsync(await app.ClientAsync("auditor"), $"/org/{TestWorld.AnchorSchool}");
+        Assert.DoesNotContain("data-testid=\"school-classes\"", auditor, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("^[0-9]{6}\\*{8}[0-9]{3}[0-9X]$")]
+    private static partial Regex MaskedIdPattern();
+}
