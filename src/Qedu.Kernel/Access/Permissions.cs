@@ -32,7 +32,7 @@ public static class Permissions
     /// </summary>
     public const string GuardianContacts = "registry.guardian-contacts";
 
-    /// <summary>See the plans of a bureau and their tasks (M3).</summary>
+    /// <summary>See the plans of a bureau and their tasks.</summary>
     public const string PlansRead = "plans.read";
 
     /// <summary>Own a bureau's plans: import, review, publish, accept tasks as done, send 督办单 and 整改 items.</summary>
@@ -41,7 +41,7 @@ public static class Permissions
     /// <summary>Report progress on the tasks one's own unit (a department or district bureau) leads or takes part in.</summary>
     public const string PlansReport = "plans.report";
 
-    /// <summary>See indicator dashboards (M6) for the units in one's scope.</summary>
+    /// <summary>See indicator dashboards for the units in one's scope.</summary>
     public const string IndicatorsRead = "indicators.read";
 
     /// <summary>Recompute indicators, send collection forms to the units below and review what they return.</summary>

@@ -9,7 +9,7 @@ using Qedu.Organisation.Features.OrgUnits;
 
 namespace Qedu.Organisation;
 
-/// <summary>The organisation module's only entry points: the org tree, accounts and the audit log browser (M1).</summary>
+/// <summary>The organisation module's only entry points: the org tree, accounts and the audit log browser.</summary>
 public static class OrganisationModule
 {
     public static IServiceCollection AddOrganisation(this IServiceCollection services)

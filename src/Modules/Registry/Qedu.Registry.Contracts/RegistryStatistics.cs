@@ -10,7 +10,7 @@ public sealed record ClassHeadcount(int SchoolId, long? ClassId, string? GradeCo
 public sealed record ClassSizeRow(long ClassId, string Code, string Name, string GradeCode, int Students);
 
 /// <summary>
-/// Aggregates of the registry for indicators (M6). The whole-registry figures ignore the caller's scope: they are counts
+/// Aggregates of the registry for the indicators module. The whole-registry figures ignore the caller's scope: they are counts
 /// that a recomputation job turns into per-unit snapshots, which are scope-filtered when read. The per-school class list
 /// is scope-filtered like any registry read.
 /// </summary>

@@ -98,7 +98,7 @@ internal sealed class TaskTarget : IOrgScoped
     /// <summary>"&gt;=", "&lt;=" or "=".</summary>
     public string Comparator { get; set; } = ">=";
     public int? Year { get; set; }
-    /// <summary>The indicator (M6) that measures this target, and the org unit whose value counts (the plan's bureau when null).</summary>
+    /// <summary>The indicator that measures this target, and the org unit whose value counts (the plan's bureau when null).</summary>
     public string? IndicatorCode { get; set; }
     public int? IndicatorOrgUnitId { get; set; }
     public int SortOrder { get; set; }
