@@ -2,7 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 
 namespace Qedu.Plans.Tests;
 

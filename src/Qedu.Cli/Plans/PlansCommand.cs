@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 using Qedu.Plans.Features.Supervision;
 
 namespace Qedu.Cli.Plans;

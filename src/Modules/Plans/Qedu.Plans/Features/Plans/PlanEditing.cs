@@ -6,7 +6,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 using Qedu.Plans.Resources;
 
 namespace Qedu.Plans.Features.Plans;

@@ -1,6 +1,4 @@
-using Qedu.Kernel.OrgUnits;
-
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>
 /// The units the importer knows without being told: the city bureau and its 18 departments under the names the org
@@ -16,7 +14,7 @@ public static class KnownUnits
     {
         var units = new List<KnownUnit>
         {
-            new("市教育局", OrgUnitKind.City, ["青岛市教育局", "市教育局（市委教育工委）", "市委教育工委"]),
+            new("市教育局", UnitKind.City, ["青岛市教育局", "市教育局（市委教育工委）", "市委教育工委"]),
         };
 
         // Same names and order as the kernel's DemoCityPlaces.Departments (internal there).
@@ -41,21 +39,21 @@ public static class KnownUnits
             ("家庭教育处", ["家庭教育指导处"]),
             ("安保处", ["安全保卫处", "安全工作处"]),
         ];
-        units.AddRange(departments.Select(d => new KnownUnit(d.Name, OrgUnitKind.Department, d.Aliases)));
+        units.AddRange(departments.Select(d => new KnownUnit(d.Name, UnitKind.Department, d.Aliases)));
 
         string[] districts = ["市南区", "市北区", "黄岛区", "崂山区", "李沧区", "城阳区", "即墨区", "胶州市", "平度市", "莱西市"];
         foreach (var district in districts)
         {
-            units.Add(new($"{district}教育和体育局", OrgUnitKind.District, [$"{district}教体局", $"{district}教育局"]));
+            units.Add(new($"{district}教育和体育局", UnitKind.District, [$"{district}教体局", $"{district}教育局"]));
             units.Add(new($"{district}政府", null, [$"{district}人民政府"]));
         }
-        units.Add(new("西海岸新区教育和体育局", OrgUnitKind.District, ["青岛西海岸新区教育和体育局", "西海岸新区教体局", "新区教体局"]));
+        units.Add(new("西海岸新区教育和体育局", UnitKind.District, ["青岛西海岸新区教育和体育局", "西海岸新区教体局", "新区教体局"]));
 
         units.Add(new("各区市政府", null, ["各区（市）政府", "各区、市政府", "各区市人民政府", "各区（市）人民政府", "各区、市人民政府", "区市政府"], IsGroup: true));
-        units.Add(new("各区市教育局", OrgUnitKind.District,
+        units.Add(new("各区市教育局", UnitKind.District,
             ["各区（市）教育局", "各区、市教育局", "各区市教体局", "各区（市）教体局", "各区、市教育（体）局", "各区市教育（体育）局", "区市教育局", "区市教体局"],
             IsGroup: true));
-        units.Add(new("各学校", OrgUnitKind.School, ["各中小学", "各中小学校", "各学校、幼儿园", "各中小学幼儿园"], IsGroup: true));
+        units.Add(new("各学校", UnitKind.School, ["各中小学", "各中小学校", "各学校、幼儿园", "各中小学幼儿园"], IsGroup: true));
 
         (string Name, string[] Aliases)[] government =
         [

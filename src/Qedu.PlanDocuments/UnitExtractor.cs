@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>Who leads a task and who takes part, as printed (not yet matched to org units).</summary>
 public sealed record UnitAssignment(IReadOnlyList<string> Lead, IReadOnlyList<string> Participating)

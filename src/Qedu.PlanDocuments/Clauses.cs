@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>A clause of a paragraph: its position in the original text and its text with titles masked.</summary>
 public sealed record Clause(int Start, int End, string Masked);

@@ -1,4 +1,4 @@
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>Chinese numerals as plan documents print them: 一 … 十, 十一, 二十三, 一百, 两.</summary>
 public static class ChineseNumber

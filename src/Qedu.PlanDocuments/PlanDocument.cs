@@ -1,4 +1,4 @@
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 // The import contract (tracker issue "Import"): other tools check this JSON, so names and shapes are fixed.
 // Extra fields (unmatchedUnits) are allowed; renaming or removing one is not.

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>
 /// Bytes of a plan file to lines of text. Plans arrive as UTF-8 (with or without BOM), GB18030 from older Windows

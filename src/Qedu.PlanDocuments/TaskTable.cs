@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>One row of a task table: the task numbers it covers ("1、2" covers two) and its columns.</summary>
 public sealed record TaskTableRow(

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>
 /// The text of a .docx in reading order: one line per paragraph; a table cell starts with a tab and its further

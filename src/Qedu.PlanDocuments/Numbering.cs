@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>The numbering styles of Chinese policy documents, outermost first.</summary>
 public enum NumberStyle

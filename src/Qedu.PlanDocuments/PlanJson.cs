@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>The contract's JSON: camelCase, indented, Chinese written as is (not \uXXXX) so a person can read it.</summary>
 public static class PlanJson

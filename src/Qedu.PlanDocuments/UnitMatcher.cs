@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
-using Qedu.Kernel.OrgUnits;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>One name as printed and what it matched: the org unit's name, or the printed name kept and flagged.</summary>
-public sealed record UnitMatch(string Raw, string Name, bool Matched, OrgUnitKind? Kind, bool IsGroup);
+public sealed record UnitMatch(string Raw, string Name, bool Matched, UnitKind? Kind, bool IsGroup);
 
 /// <summary>
 /// Matches unit names as plans print them to known units. Spelling variants fold together (full- and half-width
@@ -103,7 +102,7 @@ public sealed partial class UnitMatcher
     }
 
     /// <summary>The spelling-insensitive form of a name: no spaces, brackets or 、, no "（筹）".</summary>
-    internal static string Key(string name)
+    public static string Key(string name)
     {
         var key = name.Replace('（', '(').Replace('）', ')');
         key = key.Replace("(筹)", "", StringComparison.Ordinal);

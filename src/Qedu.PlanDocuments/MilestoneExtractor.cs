@@ -1,4 +1,4 @@
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>
 /// Milestones are dated statements: from a clause that opens with a year ("2016年,建成…", "到2020年，…") to the

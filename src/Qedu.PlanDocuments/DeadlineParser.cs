@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>
 /// Deadlines as printed ("2022年12月", "2022年底", "2019年", "长期") to a date: "YYYY-MM", or "YYYY-MM-DD" when a day

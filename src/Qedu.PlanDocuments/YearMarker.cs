@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>
 /// The years plans date things with: a clause that opens with a year ("2016年,…", "到2020年，…", "2018—2022年，…",

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>
 /// Quantitative targets: a number with a unit of measure (%, 个百分点, 万元, 亿元, 所, 个, 人, 名, 项, 门, 处 …)

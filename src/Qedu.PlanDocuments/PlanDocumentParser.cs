@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>
 /// Plan text to <see cref="PlanDocument"/>. The steps, each in its own class: tables out (<see cref="TaskTableReader"/>),

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Qedu.Plans.Features.Import;
+namespace Qedu.PlanDocuments;
 
 /// <summary>Title, issuers, document number (文号) and date of a plan.</summary>
 public sealed record PlanHeader(string Title, IReadOnlyList<string> Issuer, string? DocumentNumber, string? Date);
