@@ -15,7 +15,7 @@ public static partial class HeaderReader
 {
     public static PlanHeader Read(IReadOnlyList<string> header)
     {
-        var lines = header.Select(PlanText.Content).ToList();
+        var lines = header.Select(PlanFile.Content).ToList();
         var metadata = Metadata(lines);
         var title = Title(lines);
         return new PlanHeader(title, Issuers(lines, metadata, title), DocumentNumber(lines, metadata), Date(lines, metadata));
@@ -97,10 +97,10 @@ public static partial class HeaderReader
     }
 
     /// <summary>True for a date standing alone on its line, as under a signature.</summary>
-    public static bool IsDateLine(string line) => DateLine().IsMatch(PlanText.Content(line));
+    public static bool IsDateLine(string line) => DateLine().IsMatch(PlanFile.Content(line));
 
     private static List<string> SignatureNames(string line) =>
-        [.. SignatureSeparator().Split(PlanText.Content(line)).Select(n => n.Trim()).Where(n => n.Length > 0)];
+        [.. SignatureSeparator().Split(PlanFile.Content(line)).Select(n => n.Trim()).Where(n => n.Length > 0)];
 
     private static string? DocumentNumber(List<string> lines, Dictionary<string, string> metadata)
     {

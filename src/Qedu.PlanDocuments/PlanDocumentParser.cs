@@ -40,7 +40,7 @@ public sealed partial class PlanDocumentParser(UnitMatcher matcher)
 
     public PlanDocument Parse(string text)
     {
-        var lines = PlanText.Lines(text);
+        var lines = PlanFile.Lines(text);
         var (bodyLines, tables) = SplitTables(lines);
         var numbered = bodyLines.Select(Numbering.Parse).ToList();
         int bodyStart = numbered.FindIndex(n => n is not null);
@@ -86,7 +86,7 @@ public sealed partial class PlanDocumentParser(UnitMatcher matcher)
                 i = end - 1;
                 continue;
             }
-            body.Add(PlanText.Content(lines[i]));
+            body.Add(PlanFile.Content(lines[i]));
         }
         return (body, tables);
     }

@@ -19,7 +19,7 @@ public sealed record TaskTableRow(
 public sealed record TaskTable(string Caption, IReadOnlyList<TaskTableRow> Rows);
 
 /// <summary>
-/// Reads a task table from text. In plain text (and in what <see cref="DocxText"/> writes) a cell starts on a line
+/// Reads a task table from text. In plain text (and in what <see cref="DocxReader"/> writes) a cell starts on a line
 /// that begins with a tab and runs on over the following untabbed lines; a row is as many cells as the header has.
 /// Columns are recognised by their header words (序号, 问题/任务, 政策, 措施, 效果/目标, 时间/时限, 牵头, 配合,
 /// 责任/处室/单位), so tables with other columns or in another order read the same.
@@ -38,7 +38,7 @@ public static partial class TaskTableReader
         var caption = "";
         for (int i = start - 1; i >= 0; i--)
         {
-            var line = PlanText.Content(lines[i]);
+            var line = PlanFile.Content(lines[i]);
             if (line.Length > 0)
             {
                 caption = line;
@@ -96,7 +96,7 @@ public static partial class TaskTableReader
                 {
                     yield return cell;
                 }
-                cell = PlanText.Content(lines[i]);
+                cell = PlanFile.Content(lines[i]);
             }
             else if (cell is not null)
             {

@@ -141,7 +141,7 @@ internal static class PlansCommand
         string text;
         try
         {
-            text = PlanText.Read(bytes);
+            text = PlanFile.Read(bytes);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FormatException)
         {

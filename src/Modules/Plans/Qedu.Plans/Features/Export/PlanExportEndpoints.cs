@@ -22,7 +22,7 @@ internal static class PlanExportEndpoints
                 var file = new MemoryStream();
                 TaskListWorkbook.Write(file, plan);
                 file.Position = 0;
-                return Results.File(file, TaskListWorkbook.MediaType, ExportText.FileName(plan.Title, "-任务清单.xlsx"));
+                return Results.File(file, TaskListWorkbook.MediaType, ExportWording.FileName(plan.Title, "-任务清单.xlsx"));
             })
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("The plan's task list as .xlsx in the layout of its task table (附件2), with status, milestones, targets and the latest report after it");
@@ -40,7 +40,7 @@ internal static class PlanExportEndpoints
                 var file = new MemoryStream();
                 SupervisionReport.Write(file, plan, face);
                 file.Position = 0;
-                return Results.File(file, SupervisionReport.MediaType, ExportText.FileName(plan.Title, "-督办情况报告.pdf"));
+                return Results.File(file, SupervisionReport.MediaType, ExportWording.FileName(plan.Title, "-督办情况报告.pdf"));
             })
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("A printable supervision report of the plan (A4 PDF): summary by status, then every task with units, deadline, milestones, targets and the latest report");

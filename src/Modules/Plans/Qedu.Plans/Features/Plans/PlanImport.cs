@@ -40,7 +40,7 @@ internal sealed class PlanImport(
         string text;
         try
         {
-            text = PlanText.Read(bytes);
+            text = PlanFile.Read(bytes);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FormatException)
         {

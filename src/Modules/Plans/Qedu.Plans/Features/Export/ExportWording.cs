@@ -9,7 +9,7 @@ namespace Qedu.Plans.Features.Export;
 /// The wording both exports share. The documents are Chinese whatever the caller's interface language: they are filed
 /// and printed as the bureau's own papers, in the layout of its task tables.
 /// </summary>
-internal static class ExportText
+internal static class ExportWording
 {
     /// <summary>The columns of the task table (附件2 of 青岛市教育局实施“十大行动计划”), in its order and wording.</summary>
     public static readonly IReadOnlyList<string> TableColumns = ["序号", "问题清单", "拟出台政策", "采取措施", "预期效果", "完成时间", "责任处室"];

@@ -10,7 +10,7 @@ namespace Qedu.PlanDocuments;
 /// paragraphs follow on their own lines, which is how a table looks when a plan is saved as plain text, so one
 /// parser reads both.
 /// </summary>
-public static class DocxText
+public static class DocxReader
 {
     public static string Extract(byte[] bytes)
     {

@@ -7,11 +7,11 @@ namespace Qedu.PlanDocuments;
 /// Bytes of a plan file to lines of text. Plans arrive as UTF-8 (with or without BOM), GB18030 from older Windows
 /// tools, or .docx; the lines keep their leading tabs because a tab-started line is a table cell.
 /// </summary>
-public static partial class PlanText
+public static partial class PlanFile
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    static PlanText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static PlanFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Decodes text bytes: a BOM wins, then strict UTF-8, then GB18030 (a superset of GBK and GB2312).</summary>
     public static string Decode(ReadOnlySpan<byte> bytes)
@@ -42,7 +42,7 @@ public static partial class PlanText
     public static bool IsZip(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0x50, 0x4B, 0x03, 0x04]);
 
     /// <summary>Reads a plan file (.txt in any supported encoding, or .docx) as text.</summary>
-    public static string Read(byte[] bytes) => IsZip(bytes) ? DocxText.Extract(bytes) : Decode(bytes);
+    public static string Read(byte[] bytes) => IsZip(bytes) ? DocxReader.Extract(bytes) : Decode(bytes);
 
     /// <summary>
     /// Splits into lines and removes what converters leave behind: "[bookmark: _GoBack]" markers, zero-width
