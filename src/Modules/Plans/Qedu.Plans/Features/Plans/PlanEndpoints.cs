@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Plans.Resources;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Plans;
 

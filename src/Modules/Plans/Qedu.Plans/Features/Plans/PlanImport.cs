@@ -7,6 +7,7 @@ using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
 using Qedu.PlanDocuments;
 using Qedu.Plans.Resources;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Plans;
 

@@ -1,6 +1,6 @@
 using Qedu.Plans.Domain;
 
-namespace Qedu.Plans.Features.Plans;
+namespace Qedu.Plans.Tasks;
 
 /// <summary>A plan in a list: header, state and how its tasks stand.</summary>
 public sealed record PlanSummary(

@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Data;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Supervision;
 
-namespace Qedu.Plans.Features.Plans;
+namespace Qedu.Plans.Tasks;
 
 /// <summary>
 /// Reads of plans and tasks within the caller's scope (the scope filter applies to every row). A draft is visible only

@@ -6,7 +6,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Web;
 using Qedu.Plans.Resources;
 
-namespace Qedu.Plans.Features.Plans;
+namespace Qedu.Plans.Tasks;
 
 /// <summary>
 /// Who the caller is in plan terms: the bureau whose plans they manage, and the unit they report for (their home unit:

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
 
-namespace Qedu.Plans.Features.Plans;
+namespace Qedu.Plans.Tasks;
 
 /// <summary>
 /// Computes the status of many tasks at once (<see cref="TaskStatusRules"/>): two queries for any number of tasks, their

@@ -3,9 +3,8 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Plans;
 
-namespace Qedu.Plans.Features.Supervision;
+namespace Qedu.Plans.Tasks;
 
 /// <summary>A unit a task is assigned to, with groups ("各区市教育局") expanded to their members.</summary>
 public sealed record AssignedUnit(int Id, string Code, string Name, OrgUnitKind Kind, bool IsLead);
