@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
+using Qedu.Indicators.Computation;
 using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Resources;
 using Qedu.Kernel.Access;

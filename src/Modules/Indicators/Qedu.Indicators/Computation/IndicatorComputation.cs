@@ -10,7 +10,7 @@ using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 
-namespace Qedu.Indicators.Features.Compute;
+namespace Qedu.Indicators.Computation;
 
 /// <summary>One computed value, before it is stored.</summary>
 internal sealed record ComputedValue(int OrgUnitId, string OrgCode, string IndicatorCode, decimal Value, decimal Numerator, decimal? Denominator);

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Domain;
 
-namespace Qedu.Indicators.Features.Compute;
+namespace Qedu.Indicators.Computation;
 
 /// <summary>
 /// Replaces one period's snapshots in one transaction: readers see the old figures or the new ones, never half. On

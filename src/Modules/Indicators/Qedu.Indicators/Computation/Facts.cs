@@ -1,7 +1,7 @@
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.OrgUnits;
 
-namespace Qedu.Indicators.Features.Compute;
+namespace Qedu.Indicators.Computation;
 
 /// <summary>
 /// The counts indicators are computed from, per org unit: "students.primary", "classes.junior.56plus",

@@ -3,7 +3,7 @@ using Qedu.Indicators.Contracts;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Definitions;
 
-namespace Qedu.Indicators.Features.Compute;
+namespace Qedu.Indicators.Computation;
 
 /// <summary>The catalogue and the latest stored values, for other modules (scope-filtered like every snapshot read).</summary>
 internal sealed class IndicatorValues(IndicatorsDb db, IndicatorCatalog catalog) : IIndicatorValues

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Qedu.Kernel.Access;
 
-namespace Qedu.Indicators.Features.Forms;
+namespace Qedu.Indicators.Domain;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReturnState>))]
 public enum ReturnState

@@ -3,7 +3,7 @@ using Qedu.Kernel.Codes;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Contracts;
 
-namespace Qedu.Indicators.Features.Compute;
+namespace Qedu.Indicators.Computation;
 
 /// <summary>
 /// The registry's facts per school, from three grouped queries (headcounts per class, teachers per school, seats):
