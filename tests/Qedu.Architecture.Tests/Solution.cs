@@ -29,8 +29,8 @@ public static class Solution
     public const string Kernel = "Qedu.Kernel";
 
     /// <summary>
-    /// The assemblies that are not modules: the kernel, the shared UI kit, the allocation library, the list of modules
-    /// the hosts compose, the two hosts and the test kit.
+    /// The assemblies that are not modules: the kernel, the shared UI kit, the allocation library, the plan document
+    /// parser, the list of modules the hosts compose, the two hosts and the test kit.
     /// </summary>
     public static readonly IReadOnlySet<string> Shared = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -38,6 +38,9 @@ public static class Solution
         // The pure admission algorithms: a library the Admissions module will use, not a module (its own tests keep it
         // free of I/O, EF Core and ASP.NET).
         "Qedu.Allocation",
+        // The plan document parser: a pure library the Plans module uses, not a module (its purity test is in
+        // Qedu.Plans.Tests).
+        "Qedu.PlanDocuments",
     };
 
     private static readonly Lazy<IReadOnlyList<string>> ProjectNames = new(ReadProjectNames);

@@ -1,3 +1,4 @@
+using Qedu.Indicators.Computation;
 using System.Text;
 using Qedu.Indicators.Definitions;
 using Qedu.Kernel.Codes;
@@ -43,7 +44,7 @@ public sealed class FactTableTests
     public void Rolling_up_adds_each_units_own_facts_once_to_every_ancestor_whatever_the_order()
     {
         // city 1 ← district 2 ← school 3; the district has a figure of its own (a form), the school a count.
-        var facts = new Qedu.Indicators.Features.Compute.FactTable();
+        var facts = new FactTable();
         facts.Add(3, "students", 100);
         facts.Add(2, "form.funding.rural-education", 50);
         facts.Add(2, "students", 0);

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Definitions;
-using Qedu.Indicators.Features.Compute;
+using Qedu.Indicators.Computation;
 using Qedu.Kernel.Access;
 using static Qedu.Indicators.Tests.HandBuiltCity;
 

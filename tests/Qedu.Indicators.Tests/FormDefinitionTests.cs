@@ -1,6 +1,6 @@
 using System.Text;
 using Qedu.Indicators.Definitions;
-using Qedu.Indicators.Features.Compute;
+using Qedu.Indicators.Computation;
 using Qedu.Indicators.Features.Forms;
 using Qedu.Indicators.Features.Forms.Definitions;
 using Qedu.Kernel.OrgUnits;

@@ -2,7 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 
 namespace Qedu.Plans.Tests;
 
@@ -96,8 +96,8 @@ public sealed class OwnDocumentTests
     public void A_GB18030_file_reads_the_same_as_UTF8()
     {
         var text = Plans.Text("Documents", "paren_style.txt");
-        var gb = PlanText.Read(Encoding.GetEncoding("GB18030").GetBytes(text));
-        var bom = PlanText.Read([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
+        var gb = PlanFile.Read(Encoding.GetEncoding("GB18030").GetBytes(text));
+        var bom = PlanFile.Read([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
         Assert.Equal(text, gb);
         Assert.Equal(text, bom);
         Assert.Equal(PlanJson.Serialize(Plans.Document("paren_style.txt")), PlanJson.Serialize(new PlanDocumentParser().Parse(gb)));
@@ -106,7 +106,7 @@ public sealed class OwnDocumentTests
     [Fact]
     public void A_docx_with_a_task_table_imports_like_the_text()
     {
-        var plan = new PlanDocumentParser().Parse(PlanText.Read(Docx()));
+        var plan = new PlanDocumentParser().Parse(PlanFile.Read(Docx()));
         Assert.Equal("2024年教育督导工作要点", plan.Title);
         var tasks = plan.AllTasks().ToList();
         Assert.Equal<string>(["1", "2"], tasks.Select(t => t.Number));

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 
 namespace Qedu.Plans.Tests;
 

@@ -1,4 +1,4 @@
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 
 namespace Qedu.Plans.Tests;
 

@@ -21,6 +21,6 @@ public sealed class StatusNamesTests
     {
         Assert.Equal(chinese, Text.GetString($"Status.{status}", CultureInfo.GetCultureInfo("zh-CN")));
         Assert.Equal(english, Text.GetString($"Status.{status}", CultureInfo.GetCultureInfo("en")));
-        Assert.Equal(chinese, ExportText.Status(status));
+        Assert.Equal(chinese, ExportWording.Status(status));
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
-using Qedu.Indicators.Features.Compute;
+using Qedu.Indicators.Computation;
 using Qedu.Kernel.Files;
 
 namespace Qedu.Cli.Indicators;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 using Qedu.Plans.Features.Supervision;
 
 namespace Qedu.Cli.Plans;
@@ -141,7 +141,7 @@ internal static class PlansCommand
         string text;
         try
         {
-            text = PlanText.Read(bytes);
+            text = PlanFile.Read(bytes);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FormatException)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Qedu.Kernel.Web;
 
@@ -57,4 +58,33 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, InputErrors? Errors,
         OutcomeKind.Forbidden => Results.Problem(Message, statusCode: StatusCodes.Status403Forbidden),
         _ => throw new InvalidOperationException(),
     };
+
+    // Typed results: the same answers as ToHttp, but in the endpoint's signature, so the OpenAPI document states them
+    // (the success with its schema, 400 with its field errors) without hand-written .Produces.
+
+    /// <summary>200 with the value, or the problem (<see cref="ToHttp"/>'s answers).</summary>
+    public Results<Ok<T>, ValidationProblem, ProblemHttpResult> ToTypedResult() => Typed(value => TypedResults.Ok(value));
+
+    /// <summary>200 with a body made from the value, or the problem.</summary>
+    public Results<Ok<TBody>, ValidationProblem, ProblemHttpResult> ToOk<TBody>(Func<T, TBody> body) => Typed(value => TypedResults.Ok(body(value)));
+
+    /// <summary>201 with a location and a body made from the value, or the problem.</summary>
+    public Results<Created<TBody>, ValidationProblem, ProblemHttpResult> ToCreated<TBody>(Func<T, string> location, Func<T, TBody> body) =>
+        Typed(value => TypedResults.Created(location(value), body(value)));
+
+    /// <summary>204, or the problem.</summary>
+    public Results<NoContent, ValidationProblem, ProblemHttpResult> ToNoContent() => Typed(_ => TypedResults.NoContent());
+
+    private Results<TOk, ValidationProblem, ProblemHttpResult> Typed<TOk>(Func<T, TOk> ok)
+        where TOk : IResult => Kind switch
+    {
+        OutcomeKind.Ok => ok(Value!),
+        OutcomeKind.Invalid => TypedResults.ValidationProblem(Errors!.ToDictionary()),
+        // Every other kind is a problem document exactly as ToHttp writes it (Results.Problem and
+        // Results.ValidationProblem with a status both give a ProblemHttpResult), so a kind added there is answered here.
+        _ => ToHttp() as ProblemHttpResult ?? throw new InvalidOperationException($"{Kind} is not answered with a problem document."),
+    };
 }
+
+/// <summary>The body of a 201 for something new that has a number: {"id": 42}.</summary>
+public sealed record NewId(long Id);

@@ -1,7 +1,8 @@
+using Qedu.Indicators.Domain;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Qedu.Indicators.Features.Compute;
+using Qedu.Indicators.Computation;
 using Qedu.Indicators.Features.Forms;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;

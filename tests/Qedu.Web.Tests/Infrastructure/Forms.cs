@@ -1,3 +1,4 @@
+using Qedu.Indicators.Domain;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;

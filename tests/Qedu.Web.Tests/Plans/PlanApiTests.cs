@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Plans.Data;
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 using Qedu.Web.Tests.Infrastructure;
 
 namespace Qedu.Web.Tests.Plans;

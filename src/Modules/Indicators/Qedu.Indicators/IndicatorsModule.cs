@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Indicators.Computation;
 using Qedu.Indicators.Contracts;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.DemoData;

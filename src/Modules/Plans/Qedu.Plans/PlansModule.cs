@@ -8,6 +8,7 @@ using Qedu.Plans.Data;
 using Qedu.Plans.Features.Export;
 using Qedu.Plans.Features.Plans;
 using Qedu.Plans.Features.Supervision;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans;
 

@@ -13,7 +13,7 @@ internal static class CultureEndpoints
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-                return Results.LocalRedirect(Qedu.Web.Components.LoginUrls.Local(returnUrl));
+                return TypedResults.LocalRedirect(Qedu.Web.Components.LoginUrls.Local(returnUrl));
             })
             .AllowAnonymous()
             .ExcludeFromDescription();

@@ -18,7 +18,7 @@ internal static class MeEndpoint
             {
                 var caller = access.Current;
                 var (name, roles) = await shell.LoadAsync();
-                return Results.Ok(new MeResponse(
+                return TypedResults.Ok(new MeResponse(
                     caller.Kind.ToString(),
                     caller.ActorId,
                     name,

@@ -1,4 +1,4 @@
-using Qedu.Indicators.Features.Compute;
+using Qedu.Indicators.Computation;
 using Qedu.Kernel.DemoCity;
 
 namespace Qedu.Indicators.DemoData;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Indicators.Definitions;
@@ -15,13 +16,14 @@ internal static class DashboardEndpoints
     {
         var group = endpoints.MapGroup("/api/indicators").WithTags("Indicators");
 
-        group.MapGet("/{org}/values", async (string org, string? period, DashboardQueries queries, IStringLocalizer<IndicatorsText> t, CancellationToken ct) =>
+        group.MapGet("/{org}/values", async Task<Results<Ok<object>, ProblemHttpResult>> (string org, string? period, DashboardQueries queries, IStringLocalizer<IndicatorsText> t, CancellationToken ct) =>
             {
                 if (await queries.LoadAsync(org, period, null, ct, detail: false) is not { } view)
                 {
-                    return Results.Problem(string.Format(t["Dashboard.NotVisible"], org), statusCode: StatusCodes.Status404NotFound);
+                    return TypedResults.Problem(string.Format(t["Dashboard.NotVisible"], org), statusCode: StatusCodes.Status404NotFound);
                 }
-                return Results.Ok(new
+                // An anonymous shape, so the body is declared as object: the OpenAPI document states the answers, not this schema.
+                return TypedResults.Ok<object>(new
                 {
                     org = view.Unit.Code,
                     name = view.Unit.Name,
@@ -43,16 +45,16 @@ internal static class DashboardEndpoints
             .RequireAuthorization(Permissions.IndicatorsRead)
             .WithSummary("A unit's indicator values for a period (default: the latest computed), with the previous period's and the bound plan target");
 
-        group.MapGet("/{org}/export.xlsx", async (string org, string? period, string? i, DashboardQueries queries, DashboardExport export, IStringLocalizer<IndicatorsText> t, CancellationToken ct) =>
+        group.MapGet("/{org}/export.xlsx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string org, string? period, string? i, DashboardQueries queries, DashboardExport export, IStringLocalizer<IndicatorsText> t, CancellationToken ct) =>
             {
                 if (await queries.LoadAsync(org, period, i, ct) is not { Period: not null } view)
                 {
-                    return Results.Problem(string.Format(t["Dashboard.NotVisible"], org), statusCode: StatusCodes.Status404NotFound);
+                    return TypedResults.Problem(string.Format(t["Dashboard.NotVisible"], org), statusCode: StatusCodes.Status404NotFound);
                 }
                 var file = new MemoryStream();
                 Workbook.Write(file, await export.SheetsAsync(view, ct));
                 file.Position = 0;
-                return Results.File(file, Workbook.MediaType, $"{view.Unit.Name}-教育指标-{view.Period}.xlsx");
+                return TypedResults.File(file, Workbook.MediaType, $"{view.Unit.Name}-教育指标-{view.Period}.xlsx");
             })
             .RequireAuthorization(Permissions.IndicatorsRead)
             .WithSummary("Every table of a unit's dashboard as .xlsx: its indicators, its child units' indicators, the selected indicator by child unit and over time, class sizes, and a school's classes");

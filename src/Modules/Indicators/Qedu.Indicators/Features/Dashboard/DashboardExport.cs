@@ -1,5 +1,6 @@
 using System.Globalization;
 using Qedu.Indicators.Definitions;
+using Qedu.Indicators.Domain;
 using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Indicators.Features.Dashboard;

@@ -1,5 +1,6 @@
 using Qedu.Indicators.Contracts;
 using Qedu.Indicators.Definitions;
+using Qedu.Indicators.Domain;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Contracts;
 
@@ -10,28 +11,6 @@ internal sealed record DashboardUnit(int Id, string Code, string Name, string? N
     public static DashboardUnit Of(OrgUnit u) => new(u.Id, u.Code, u.Name, u.NameEn, u.Kind);
 
     public string DisplayName(bool english) => english && !string.IsNullOrEmpty(NameEn) ? NameEn : Name;
-}
-
-/// <summary>A plan target beside the value: met or not, and by how much (value − target, in the indicator's unit).</summary>
-internal sealed record TargetStatus(BoundTarget Target, decimal Gap, bool Met)
-{
-    public static TargetStatus? Of(BoundTarget? target, decimal? value)
-    {
-        if (target is null || value is not { } v)
-        {
-            return null;
-        }
-        var met = target.Comparator switch
-        {
-            "<=" => v <= target.Value,
-            "=" => v == target.Value,
-            _ => v >= target.Value,
-        };
-        return new TargetStatus(target, v - target.Value, met);
-    }
-
-    /// <summary>How a comparator is printed beside a target: ≥ 80, ≤ 0, = 100.</summary>
-    public static string Symbol(string comparator) => comparator switch { "<=" => "≤", "=" => "=", _ => "≥" };
 }
 
 /// <summary>One indicator of the unit: this period's value, the previous period's, and the target it is measured against.</summary>

@@ -1,8 +1,9 @@
+using Qedu.Indicators.Domain;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Indicators.Data;
-using Qedu.Indicators.Features.Compute;
+using Qedu.Indicators.Computation;
 using Qedu.Indicators.Features.Forms.Definitions;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;

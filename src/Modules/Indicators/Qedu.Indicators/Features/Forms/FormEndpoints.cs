@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Indicators.Features.Forms.Definitions;
@@ -27,65 +28,65 @@ internal static class FormEndpoints
     {
         var group = endpoints.MapGroup("/api/indicators/forms").WithTags("Indicator collection forms");
 
-        group.MapGet("/", (FormCatalog catalog) => Results.Ok(catalog.Forms.Select(FormJson)))
+        group.MapGet("/", (FormCatalog catalog) => TypedResults.Ok(catalog.Forms.Select(FormJson)))
             .RequireAuthorization(Permissions.IndicatorsRead)
             .WithSummary("Every collection form: title, description, the level it goes to, its condition and its fields (type, unit, bounds, required)");
 
         group.MapGet("/rounds", async (FormQueries queries, CancellationToken ct) =>
-                Results.Ok((await queries.OverviewAsync(ct)).Rounds.Select(RoundJson)))
+                TypedResults.Ok((await queries.OverviewAsync(ct)).Rounds.Select(RoundJson)))
             .RequireAuthorization(Permissions.IndicatorsRead)
             .WithSummary("The rounds the caller sees (sent by its bureau, or reaching its units), newest first, with counts over its units' returns");
 
         group.MapPost("/rounds", async (RoundInput? input, FormCommands commands, CancellationToken ct) =>
-                (await commands.SendAsync(input, ct)).ToHttp(sent => Results.Created($"/api/indicators/forms/rounds/{sent.Id}", sent)))
+                (await commands.SendAsync(input, ct)).ToCreated(sent => $"/api/indicators/forms/rounds/{sent.Id}", sent => sent))
             .RequireAuthorization(Permissions.IndicatorsManage)
             .WithSummary("Send a form for a period, with a deadline, to every unit of its level under the caller's bureau (or the bureau named by org)");
 
-        group.MapGet("/rounds/{id:long}", async (long id, FormQueries queries, IStringLocalizer<FormsText> t, CancellationToken ct) =>
+        group.MapGet("/rounds/{id:long}", async Task<Results<Ok<object>, ProblemHttpResult>> (long id, FormQueries queries, IStringLocalizer<FormsText> t, CancellationToken ct) =>
                 await queries.RoundAsync(id, ct) is { } round
-                    ? Results.Ok(new { round = RoundJson(round.Round), returns = round.Returns.Select(ReturnLineJson) })
-                    : Results.Problem(t["Round.NotFound"], statusCode: StatusCodes.Status404NotFound))
+                    ? TypedResults.Ok<object>(new { round = RoundJson(round.Round), returns = round.Returns.Select(ReturnLineJson) })
+                    : TypedResults.Problem(t["Round.NotFound"], statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization(Permissions.IndicatorsRead)
             .WithSummary("A round and each of the caller's units' returns in it: state, when handed in, late, overdue");
 
         group.MapGet("/mine", async (FormQueries queries, CancellationToken ct) =>
-                Results.Ok((await queries.OverviewAsync(ct)).ToFill.Select(m => new
+                TypedResults.Ok((await queries.OverviewAsync(ct)).ToFill.Select(m => new
                 {
                     form = m.Form.Code, title = m.Form.Title, m.Period, m.Deadline, sentBy = m.OwnerName, @return = ReturnLineJson(m.Line),
                 })))
             .RequireAuthorization(Permissions.IndicatorsReport)
             .WithSummary("The returns the caller's own unit fills in, those still to hand in first");
 
-        group.MapGet("/returns/{id:long}", async (long id, FormQueries queries, IStringLocalizer<FormsText> t, CancellationToken ct) =>
+        group.MapGet("/returns/{id:long}", async Task<Results<Ok<object>, ProblemHttpResult>> (long id, FormQueries queries, IStringLocalizer<FormsText> t, CancellationToken ct) =>
                 await queries.ReturnAsync(id, ct) is { } r
-                    ? Results.Ok(ReturnJson(r))
-                    : Results.Problem(t["Return.NotFound"], statusCode: StatusCodes.Status404NotFound))
+                    ? TypedResults.Ok(ReturnJson(r))
+                    : TypedResults.Problem(t["Return.NotFound"], statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization(Permissions.IndicatorsRead)
             .WithSummary("A return: the form's fields with the unit's answers, its state and review, and what the caller may do");
 
-        group.MapPut("/returns/{id:long}", async (long id, ReturnBody? body, FormCommands commands, IStringLocalizer<FormsText> t, CancellationToken ct) =>
-                Values(body, t, out var input) is { } problem ? problem : (await commands.SaveAsync(id, input, submit: false, ct)).ToHttp(_ => Results.NoContent()))
+        group.MapPut("/returns/{id:long}", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (long id, ReturnBody? body, FormCommands commands, IStringLocalizer<FormsText> t, CancellationToken ct) =>
+                Values(body, t, out var input) is { } problem ? problem : (await commands.SaveAsync(id, input, submit: false, ct)).ToNoContent())
             .RequireAuthorization(Permissions.IndicatorsReport)
             .WithSummary("Save the caller's unit's answers as a draft (every answer is replaced; blanks are allowed)");
 
-        group.MapPost("/returns/{id:long}/submit", async (long id, ReturnBody? body, FormCommands commands, IStringLocalizer<FormsText> t, CancellationToken ct) =>
-                Values(body, t, out var input) is { } problem ? problem : (await commands.SaveAsync(id, input, submit: true, ct)).ToHttp(_ => Results.NoContent()))
+        group.MapPost("/returns/{id:long}/submit", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (long id, ReturnBody? body, FormCommands commands, IStringLocalizer<FormsText> t, CancellationToken ct) =>
+                Values(body, t, out var input) is { } problem ? problem : (await commands.SaveAsync(id, input, submit: true, ct)).ToNoContent())
             .RequireAuthorization(Permissions.IndicatorsReport)
             .WithSummary("Hand in the return: with answers (replacing the saved ones) or without (the saved ones); every required field must be answered");
 
         group.MapPost("/returns/{id:long}/approve", async (long id, ReviewInput? input, FormCommands commands, CancellationToken ct) =>
-                (await commands.ReviewAsync(id, approve: true, input, ct)).ToHttp(_ => Results.NoContent()))
+                (await commands.ReviewAsync(id, approve: true, input, ct)).ToNoContent())
             .RequireAuthorization(Permissions.IndicatorsManage)
             .WithSummary("Approve a submitted return (the bureau above the unit): its figures then feed the indicators");
 
         group.MapPost("/returns/{id:long}/send-back", async (long id, ReviewInput? input, FormCommands commands, CancellationToken ct) =>
-                (await commands.ReviewAsync(id, approve: false, input, ct)).ToHttp(_ => Results.NoContent()))
+                (await commands.ReviewAsync(id, approve: false, input, ct)).ToNoContent())
             .RequireAuthorization(Permissions.IndicatorsManage)
             .WithSummary("Send a submitted return back to the unit with the reason (comment); the unit corrects and submits again");
     }
 
     /// <summary>JSON answers as the text a person would type: numbers as written, true/false, strings; anything else is refused.</summary>
-    private static IResult? Values(ReturnBody? body, IStringLocalizer<FormsText> t, out ReturnInput? input)
+    private static ValidationProblem? Values(ReturnBody? body, IStringLocalizer<FormsText> t, out ReturnInput? input)
     {
         input = null;
         if (body?.Values is not { } values)
@@ -117,7 +118,7 @@ internal static class FormEndpoints
         }
         if (errors.Any)
         {
-            return Results.ValidationProblem(errors.ToDictionary());
+            return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         input = new ReturnInput { Values = text };
         return null;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Indicators.Data;
-using Qedu.Indicators.Features.Compute;
+using Qedu.Indicators.Computation;
+using Qedu.Indicators.Domain;
 using Qedu.Indicators.Features.Forms.Definitions;
 
 namespace Qedu.Indicators.Features.Forms;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Indicators.Data;
+using Qedu.Indicators.Domain;
 using Qedu.Indicators.Features.Forms.Definitions;
 using Qedu.Kernel.Data;
 

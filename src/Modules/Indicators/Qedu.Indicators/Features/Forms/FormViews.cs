@@ -1,3 +1,4 @@
+using Qedu.Indicators.Domain;
 using Qedu.Indicators.Features.Forms.Definitions;
 
 namespace Qedu.Indicators.Features.Forms;

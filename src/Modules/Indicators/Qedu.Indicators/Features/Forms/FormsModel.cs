@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Indicators.Domain;
 using Qedu.Indicators.Features.Forms.Definitions;
 
 namespace Qedu.Indicators.Features.Forms;

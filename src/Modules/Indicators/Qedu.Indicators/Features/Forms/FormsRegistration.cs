@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Qedu.Indicators.Features.Compute;
+using Qedu.Indicators.Computation;
 using Qedu.Indicators.Features.Forms.Definitions;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Indicators.Contracts;
 using Qedu.Indicators.Definitions;
-using Qedu.Indicators.Features.Dashboard;
+using Qedu.Indicators.Domain;
 using Qedu.Kernel.Data;
 
 namespace Qedu.Indicators.Features.Overview;

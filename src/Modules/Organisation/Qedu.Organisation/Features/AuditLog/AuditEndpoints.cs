@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
@@ -14,33 +15,31 @@ internal static class AuditEndpoints
     {
         var group = endpoints.MapGroup("/api/audit").WithTags("Audit");
 
-        group.MapGet("/", async (string? actor, string? action, string? entity, string? org, DateOnly? from, DateOnly? to,
+        group.MapGet("/", async Task<Results<Ok<AuditPage>, ValidationProblem>> (string? actor, string? action, string? entity, string? org, DateOnly? from, DateOnly? to,
                 string? outcome, long? before, int? limit, AuditLogQuery query, AuditTrail audit) =>
             {
                 if (limit is < 1 or > 1000)
                 {
-                    return Results.ValidationProblem(new InputErrors().Add("limit", "1–1000").ToDictionary());
+                    return TypedResults.ValidationProblem(new InputErrors().Add("limit", "1–1000").ToDictionary());
                 }
                 AuditOutcome? wanted = null;
                 if (!string.IsNullOrWhiteSpace(outcome))
                 {
                     if (!Enum.TryParse<AuditOutcome>(outcome.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
                     {
-                        return Results.ValidationProblem(new InputErrors().Add("outcome", string.Join(", ", Enum.GetNames<AuditOutcome>())).ToDictionary());
+                        return TypedResults.ValidationProblem(new InputErrors().Add("outcome", string.Join(", ", Enum.GetNames<AuditOutcome>())).ToDictionary());
                     }
                     wanted = parsed;
                 }
                 var page = await query.PageAsync(new AuditFilter(actor, action, entity, org, from, to, wanted), before, limit ?? 100);
                 await audit.RecordAsync("audit.read", details: $"rows={page.Items.Count}");
-                return Results.Ok(page);
+                return TypedResults.Ok(page);
             })
             .RequireAuthorization(Permissions.AuditRead)
-            .WithSummary("Audit log lines within the auditor's scope, newest first (before = a sequence number; outcome = Succeeded, Denied or Failed)")
-            .Produces<AuditPage>();
+            .WithSummary("Audit log lines within the auditor's scope, newest first (before = a sequence number; outcome = Succeeded, Denied or Failed)");
 
-        group.MapGet("/verify", async (AuditVerifier verifier) => Results.Ok(await verifier.VerifyAsync()))
+        group.MapGet("/verify", async (AuditVerifier verifier) => TypedResults.Ok(await verifier.VerifyAsync()))
             .RequireAuthorization(Permissions.AuditRead)
-            .WithSummary("Re-computes the audit log's keyed hash chain, checks it against the signed checkpoints and reports the first thing that does not fit")
-            .Produces<AuditVerification>();
+            .WithSummary("Re-computes the audit log's keyed hash chain, checks it against the signed checkpoints and reports the first thing that does not fit");
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
@@ -18,21 +19,20 @@ internal static class OrgUnitEndpoints
     {
         var group = endpoints.MapGroup("/api/org-units").WithTags("Org units");
 
-        group.MapGet("/{code}", async (string code, OrgUnitQueries queries, IStringLocalizer<KernelText> k) =>
+        group.MapGet("/{code}", async Task<Results<Ok<OrgUnitView>, ProblemHttpResult>> (string code, OrgUnitQueries queries, IStringLocalizer<KernelText> k) =>
             {
                 if (!OrgUnitRules.IsWellFormedCode(code))
                 {
                     return Malformed(code, k);
                 }
                 var view = await queries.GetAsync(code);
-                return view is null ? NotFound(code, k) : Results.Ok(view);
+                return view is null ? NotFound(code, k) : TypedResults.Ok(view);
             })
             .RequireAuthorization(Permissions.OrgRead)
             .WithSummary("An org unit by its code (404 when it does not exist or is outside the caller's scope)")
-            .Produces<OrgUnitView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/{code}/children", async (string code, string? kind, string? after, int? limit,
+        group.MapGet("/{code}/children", async Task<Results<Ok<OrgUnitList>, ValidationProblem, ProblemHttpResult>> (string code, string? kind, string? after, int? limit,
                 OrgUnitQueries queries, IStringLocalizer<KernelText> k, IStringLocalizer<OrgText> t) =>
             {
                 if (!OrgUnitRules.IsWellFormedCode(code))
@@ -62,41 +62,35 @@ internal static class OrgUnitEndpoints
                 }
                 if (errors.Any)
                 {
-                    return Results.ValidationProblem(errors.ToDictionary());
+                    return TypedResults.ValidationProblem(errors.ToDictionary());
                 }
                 var parent = await queries.FindAsync(code);
                 if (parent is null)
                 {
                     return NotFound(code, k);
                 }
-                return Results.Ok(await queries.ChildrenAsync(parent, new OrgUnitFilter(kindFilter), after, limit ?? 100));
+                return TypedResults.Ok(await queries.ChildrenAsync(parent, new OrgUnitFilter(kindFilter), after, limit ?? 100));
             })
             .RequireAuthorization(Permissions.OrgRead)
             .WithSummary("The units directly under an org unit, by code, with keyset paging (after = last code seen)")
-            .Produces<OrgUnitList>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", async (OrgUnitInput input, OrgUnitCommands commands) =>
-                (await commands.CreateAsync(input)).ToHttp(view => Results.Created($"/api/org-units/{view.Code}", view)))
+                (await commands.CreateAsync(input)).ToCreated(view => $"/api/org-units/{view.Code}", view => view))
             .RequireAuthorization(Permissions.OrgManage)
             .WithSummary("Create an org unit under a parent the caller manages")
-            .Produces<OrgUnitView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPut("/{code}", async (string code, OrgUnitInput input, OrgUnitCommands commands) =>
-                (await commands.UpdateAsync(code, input)).ToHttp())
+                (await commands.UpdateAsync(code, input)).ToTypedResult())
             .RequireAuthorization(Permissions.OrgManage)
             .WithSummary("Change an org unit's names, ownership, location type and dates (its code and type never change)")
-            .Produces<OrgUnitView>()
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static IResult Malformed(string code, IStringLocalizer<KernelText> k) =>
-        Results.Problem(string.Format(k["OrgUnit.CodeMalformed"], code), statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult Malformed(string code, IStringLocalizer<KernelText> k) =>
+        TypedResults.Problem(string.Format(k["OrgUnit.CodeMalformed"], code), statusCode: StatusCodes.Status400BadRequest);
 
-    private static IResult NotFound(string code, IStringLocalizer<KernelText> k) =>
-        Results.Problem(string.Format(k["OrgUnit.NotFound"], code), statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult NotFound(string code, IStringLocalizer<KernelText> k) =>
+        TypedResults.Problem(string.Format(k["OrgUnit.NotFound"], code), statusCode: StatusCodes.Status404NotFound);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
@@ -13,34 +14,34 @@ internal static class PlanExportEndpoints
     {
         var group = endpoints.MapGroup("/api/plans").WithTags("Plans");
 
-        group.MapGet("/{id:long}/tasks.xlsx", async (long id, PlanExportQuery query, IStringLocalizer<PlanExportText> t, CancellationToken ct) =>
+        group.MapGet("/{id:long}/tasks.xlsx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (long id, PlanExportQuery query, IStringLocalizer<PlanExportText> t, CancellationToken ct) =>
             {
                 if (await query.LoadAsync(id, ct) is not { } plan)
                 {
-                    return Results.Problem(t["Export.NotVisible"], statusCode: StatusCodes.Status404NotFound);
+                    return TypedResults.Problem(t["Export.NotVisible"], statusCode: StatusCodes.Status404NotFound);
                 }
                 var file = new MemoryStream();
                 TaskListWorkbook.Write(file, plan);
                 file.Position = 0;
-                return Results.File(file, TaskListWorkbook.MediaType, ExportText.FileName(plan.Title, "-任务清单.xlsx"));
+                return TypedResults.File(file, TaskListWorkbook.MediaType, ExportWording.FileName(plan.Title, "-任务清单.xlsx"));
             })
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("The plan's task list as .xlsx in the layout of its task table (附件2), with status, milestones, targets and the latest report after it");
 
-        group.MapGet("/{id:long}/report.pdf", async (long id, PlanExportQuery query, ReportFont font, IStringLocalizer<PlanExportText> t, CancellationToken ct) =>
+        group.MapGet("/{id:long}/report.pdf", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (long id, PlanExportQuery query, ReportFont font, IStringLocalizer<PlanExportText> t, CancellationToken ct) =>
             {
                 if (await query.LoadAsync(id, ct) is not { } plan)
                 {
-                    return Results.Problem(t["Export.NotVisible"], statusCode: StatusCodes.Status404NotFound);
+                    return TypedResults.Problem(t["Export.NotVisible"], statusCode: StatusCodes.Status404NotFound);
                 }
                 if (font.Current is not { } face)
                 {
-                    return Results.Problem(t["Export.FontMissing"], statusCode: StatusCodes.Status503ServiceUnavailable);
+                    return TypedResults.Problem(t["Export.FontMissing"], statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
                 var file = new MemoryStream();
                 SupervisionReport.Write(file, plan, face);
                 file.Position = 0;
-                return Results.File(file, SupervisionReport.MediaType, ExportText.FileName(plan.Title, "-督办情况报告.pdf"));
+                return TypedResults.File(file, SupervisionReport.MediaType, ExportWording.FileName(plan.Title, "-督办情况报告.pdf"));
             })
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("A printable supervision report of the plan (A4 PDF): summary by status, then every task with units, deadline, milestones, targets and the latest report");

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Data;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Plans;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Export;
 

@@ -47,7 +47,7 @@ internal static class SupervisionReport
         pdf.Paragraph(plan.Title, TitleStyle, after: 2, align: Align.Center);
         pdf.Paragraph("任务督办情况报告", SubtitleStyle, after: 8, align: Align.Center);
         pdf.Paragraph($"文号：{plan.DocumentNumber ?? "（无）"}　　发文单位：{(plan.Issuer.Length > 0 ? plan.Issuer : plan.OwnerName)}　　印发日期：{plan.IssuedOn ?? "（未注明）"}", MetaStyle, after: 0, align: Align.Center);
-        pdf.Paragraph($"报告日期：{plan.Today:yyyy-MM-dd}　　生成时间：{plan.GeneratedAt:yyyy-MM-dd HH:mm}（北京时间）　　状态：{ExportText.State(plan.State)}", MetaStyle, after: 6, align: Align.Center);
+        pdf.Paragraph($"报告日期：{plan.Today:yyyy-MM-dd}　　生成时间：{plan.GeneratedAt:yyyy-MM-dd HH:mm}（北京时间）　　状态：{ExportWording.State(plan.State)}", MetaStyle, after: 6, align: Align.Center);
         pdf.Rule(SKColors.Black, 1);
         pdf.Space(6);
 
@@ -94,7 +94,7 @@ internal static class SupervisionReport
             var count = byStatus.GetValueOrDefault(status);
             var style = new TextStyle(9.5f, Color: count > 0 && status == SupervisionStatus.Overdue ? Red : null);
             pdf.Row(offsets,
-                [new Run(ExportText.Status(status), style), new Run(count.ToString(CultureInfo.InvariantCulture), style), new Run(Percent(count, tasks.Count), style)],
+                [new Run(ExportWording.Status(status), style), new Run(count.ToString(CultureInfo.InvariantCulture), style), new Run(Percent(count, tasks.Count), style)],
                 marker: Colour(status));
         }
         pdf.Rule(Light);
@@ -143,15 +143,15 @@ internal static class SupervisionReport
         var status = new TextStyle(9.5f, Color: Colour(task.Status));
         pdf.KeepTogether(70);
         pdf.Paragraph(
-            [new Run($"{task.Number}. {task.Title}", TaskStyle with { Color = overdue ? Red : null }), new Run($"　〔{ExportText.Status(task.Status)}〕", status)],
+            [new Run($"{task.Number}. {task.Title}", TaskStyle with { Color = overdue ? Red : null }), new Run($"　〔{ExportWording.Status(task.Status)}〕", status)],
             after: 1);
 
         const float indent = 14;
         pdf.Paragraph([new Run("牵头：", LabelStyle), new Run(task.LeadUnits.Count == 0 ? "（未指定）" : string.Join("、", task.LeadUnits), BodyStyle),
             new Run("　　参加：", LabelStyle), new Run(task.ParticipatingUnits.Count == 0 ? "—" : string.Join("、", task.ParticipatingUnits), BodyStyle)],
             indent, after: 0);
-        pdf.Paragraph([new Run("完成时限：", LabelStyle), new Run(ExportText.Deadline(task), BodyStyle with { Color = overdue ? Red : null }),
-            new Run("　　状态：", LabelStyle), new Run(ExportText.Status(task.Status), status)],
+        pdf.Paragraph([new Run("完成时限：", LabelStyle), new Run(ExportWording.Deadline(task), BodyStyle with { Color = overdue ? Red : null }),
+            new Run("　　状态：", LabelStyle), new Run(ExportWording.Status(task.Status), status)],
             indent, after: 0);
 
         if (task.Milestones.Count > 0)
@@ -161,8 +161,8 @@ internal static class SupervisionReport
             {
                 var late = m.Status == SupervisionStatus.Overdue;
                 pdf.Paragraph(
-                    [new Run($"· {ExportText.MilestoneText(m)}", BodyStyle with { Color = late ? Red : null }),
-                     new Run($"　〔{ExportText.Status(m.Status)}〕", new TextStyle(9.5f, Color: Colour(m.Status)))],
+                    [new Run($"· {ExportWording.MilestoneText(m)}", BodyStyle with { Color = late ? Red : null }),
+                     new Run($"　〔{ExportWording.Status(m.Status)}〕", new TextStyle(9.5f, Color: Colour(m.Status)))],
                     indent + 10, after: 0);
             }
         }
@@ -171,15 +171,15 @@ internal static class SupervisionReport
             pdf.Paragraph("量化指标：", LabelStyle, indent, after: 0);
             foreach (var x in task.Targets)
             {
-                var goal = $"目标 {ExportText.Comparator(x.Comparator)}{ExportText.Number(x.Value)}{x.Unit}{(x.Year is { } y ? $"（{y}年）" : "")}";
+                var goal = $"目标 {ExportWording.Comparator(x.Comparator)}{ExportWording.Number(x.Value)}{x.Unit}{(x.Year is { } y ? $"（{y}年）" : "")}";
                 var now = x.Current is { } c
-                    ? new Run($"当前 {ExportText.Number(c)}{x.Unit}（{ExportText.Date(x.CurrentAt!.Value)}）{(x.Met == true ? "已达标" : "未达标")}",
+                    ? new Run($"当前 {ExportWording.Number(c)}{x.Unit}（{ExportWording.Date(x.CurrentAt!.Value)}）{(x.Met == true ? "已达标" : "未达标")}",
                         new TextStyle(9.5f, Color: x.Met == true ? Green : Amber))
                     : new Run("当前 未报送", new TextStyle(9.5f, Color: Grey));
                 pdf.Paragraph([new Run($"· {x.Text}　{goal}　", BodyStyle), now], indent + 10, after: 0);
             }
         }
-        pdf.Paragraph([new Run("最新进展：", LabelStyle), new Run(ExportText.Report(task.LatestReport, 160), task.LatestReport is null ? new TextStyle(9.5f, Color: Grey) : BodyStyle)],
+        pdf.Paragraph([new Run("最新进展：", LabelStyle), new Run(ExportWording.Report(task.LatestReport, 160), task.LatestReport is null ? new TextStyle(9.5f, Color: Grey) : BodyStyle)],
             indent, after: 4);
         pdf.Rule(Light, 0.3f, indent);
         pdf.Space(3);

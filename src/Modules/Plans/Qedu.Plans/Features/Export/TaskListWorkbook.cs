@@ -36,7 +36,7 @@ internal static class TaskListWorkbook
 
     public static void Write(Stream stream, ExportPlan plan)
     {
-        var columns = ExportText.TableColumns.Concat(ExportText.SupervisionColumns).ToList();
+        var columns = ExportWording.TableColumns.Concat(ExportWording.SupervisionColumns).ToList();
         var last = CellText.ColumnName(columns.Count - 1);
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
@@ -59,15 +59,15 @@ internal static class TaskListWorkbook
 
         Add(Next(30), 0, plan.Title, Title);
         var subtitle = $"文号：{plan.DocumentNumber ?? "（无）"}　　发文单位：{(plan.Issuer.Length > 0 ? plan.Issuer : plan.OwnerName)}　　"
-            + $"印发日期：{plan.IssuedOn ?? "（未注明）"}　　状态：{ExportText.State(plan.State)}　　导出时间：{plan.GeneratedAt:yyyy-MM-dd HH:mm}";
+            + $"印发日期：{plan.IssuedOn ?? "（未注明）"}　　状态：{ExportWording.State(plan.State)}　　导出时间：{plan.GeneratedAt:yyyy-MM-dd HH:mm}";
         Add(Next(), 0, subtitle, Subtitle);
         var band = Next();
         Add(band, 0, "任务清单（附件2）", TableHeader);
-        Add(band, ExportText.TableColumns.Count, "督办情况（系统生成）", SupervisionHeader);
+        Add(band, ExportWording.TableColumns.Count, "督办情况（系统生成）", SupervisionHeader);
         var headings = Next(32);
         for (var i = 0; i < columns.Count; i++)
         {
-            Add(headings, i, columns[i], i < ExportText.TableColumns.Count ? TableHeader : SupervisionHeader);
+            Add(headings, i, columns[i], i < ExportWording.TableColumns.Count ? TableHeader : SupervisionHeader);
         }
 
         foreach (var task in plan.AllTasks())
@@ -76,9 +76,9 @@ internal static class TaskListWorkbook
             string[] cells =
             [
                 task.Number, task.Title, string.Join("\n", task.Policies), string.Join("\n", task.Measures),
-                string.Join("\n", task.ExpectedEffects), ExportText.Deadline(task), ExportText.Units(task),
-                task.Section, ExportText.Status(task.Status), string.Join("\n", task.Milestones.Select(ExportText.Milestone)),
-                string.Join("\n", task.Targets.Select(ExportText.Target)), ExportText.Report(task.LatestReport, 300),
+                string.Join("\n", task.ExpectedEffects), ExportWording.Deadline(task), ExportWording.Units(task),
+                task.Section, ExportWording.Status(task.Status), string.Join("\n", task.Milestones.Select(ExportWording.Milestone)),
+                string.Join("\n", task.Targets.Select(ExportWording.Target)), ExportWording.Report(task.LatestReport, 300),
             ];
             for (var i = 0; i < cells.Length; i++)
             {
@@ -92,8 +92,8 @@ internal static class TaskListWorkbook
             }
         }
 
-        var tableEnd = CellText.ColumnName(ExportText.TableColumns.Count - 1);
-        var supervisionStart = CellText.ColumnName(ExportText.TableColumns.Count);
+        var tableEnd = CellText.ColumnName(ExportWording.TableColumns.Count - 1);
+        var supervisionStart = CellText.ColumnName(ExportWording.TableColumns.Count);
         sheetPart.Worksheet = new Worksheet(
             new SheetProperties(new PageSetupProperties { FitToPage = true }),
             new SheetViews(new SheetView(

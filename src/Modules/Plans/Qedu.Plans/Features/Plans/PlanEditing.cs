@@ -6,8 +6,9 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 using Qedu.Plans.Resources;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Plans;
 

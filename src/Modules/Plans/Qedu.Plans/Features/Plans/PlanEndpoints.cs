@@ -1,14 +1,20 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Web;
 using Qedu.Plans.Resources;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Plans;
 
 /// <summary>A unit mapping as the API receives it: a printed name and the org unit it stands for (none: keep it as an outside body).</summary>
 public sealed record UnitMappingInput(string? PrintedName, int? UnitId);
+
+/// <summary>What a unit mapping changed: how many task units now point at the unit.</summary>
+public sealed record UnitMappingResult(int Updated);
 
 /// <summary>
 /// Plans over HTTP. An import's body is the document itself (.docx media type, or application/octet-stream for text);
@@ -22,17 +28,17 @@ internal static class PlanEndpoints
     {
         var group = endpoints.MapGroup("/api/plans").WithTags("Plans");
 
-        group.MapGet("", async (PlanQueries queries, CancellationToken ct) => Results.Ok(await queries.ListAsync(ct)))
+        group.MapGet("", async (PlanQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ListAsync(ct)))
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("The plans in the caller's scope with their task counts by status (drafts only for their owners)");
 
-        group.MapPost("/import", async (string? fileName, string? org, HttpContext http, PlanImport import,
-                IStringLocalizer<PlansText> t, CancellationToken ct) =>
+        group.MapPost("/import", async Task<Results<Created<NewId>, ValidationProblem, ProblemHttpResult>> (string? fileName, string? org,
+                HttpContext http, PlanImport import, IStringLocalizer<PlansText> t, CancellationToken ct) =>
             {
                 var media = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
                 if (media is not (DocxMediaType or "application/octet-stream"))
                 {
-                    return Results.Problem(t["Import.MediaType"], statusCode: StatusCodes.Status415UnsupportedMediaType);
+                    return TypedResults.Problem(t["Import.MediaType"], statusCode: StatusCodes.Status415UnsupportedMediaType);
                 }
                 var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? (media == DocxMediaType ? "plan.docx" : "plan.txt") : fileName);
                 if (http.Request.ContentLength > PlanImport.MaxFileBytes)
@@ -51,47 +57,48 @@ internal static class PlanEndpoints
                     buffer.Write(chunk, 0, read);
                 }
                 var outcome = await import.ImportAsync(buffer.ToArray(), name, org, ct);
-                return outcome.ToHttp(id => Results.Created($"/api/plans/{id}", new { id }));
+                return outcome.ToCreated(id => $"/api/plans/{id}", id => new NewId(id));
             })
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Import a plan document (.docx, or text in UTF-8/GB18030 as application/octet-stream) as a draft of the caller's bureau (or ?org=)");
 
-        group.MapGet("/{id:long}", async (long id, PlanQueries queries, IStringLocalizer<PlansText> t, CancellationToken ct) =>
-                await queries.PlanAsync(id, ct) is { } plan ? Results.Ok(plan) : Results.Problem(t["Plan.NotVisible"], statusCode: StatusCodes.Status404NotFound))
+        group.MapGet("/{id:long}", async Task<Results<Ok<PlanView>, ProblemHttpResult>> (long id, PlanQueries queries, IStringLocalizer<PlansText> t, CancellationToken ct) =>
+                await queries.PlanAsync(id, ct) is { } plan ? TypedResults.Ok(plan) : TypedResults.Problem(t["Plan.NotVisible"], statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("A plan with its sections and tasks, each task with its units and computed status");
 
         group.MapPut("/{id:long}", async (long id, PlanHeaderInput input, PlanEditing editing, CancellationToken ct) =>
-                (await editing.UpdateHeaderAsync(id, input, ct)).ToHttp(_ => Results.NoContent()))
+                (await editing.UpdateHeaderAsync(id, input, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Correct a plan's header (title, document number, date, issuer)");
 
         group.MapPost("/{id:long}/publish", async (long id, PlanEditing editing, CancellationToken ct) =>
-                (await editing.PublishAsync(id, ct)).ToHttp(_ => Results.NoContent()))
+                (await editing.PublishAsync(id, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Publish a reviewed draft: its tasks go to their units");
 
         group.MapDelete("/{id:long}", async (long id, PlanEditing editing, CancellationToken ct) =>
-                (await editing.DeleteDraftAsync(id, ct)).ToHttp(_ => Results.NoContent()))
+                (await editing.DeleteDraftAsync(id, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Delete a draft (a published plan is kept)");
 
         group.MapPost("/{id:long}/unit-mappings", async (long id, UnitMappingInput input, PlanEditing editing, CancellationToken ct) =>
-                (await editing.MapUnitAsync(id, input.PrintedName, input.UnitId, ct)).ToHttp(n => Results.Ok(new { updated = n })))
+                (await editing.MapUnitAsync(id, input.PrintedName, input.UnitId, ct)).ToOk(n => new UnitMappingResult(n)))
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Map a printed unit name to a department or district bureau (or keep it as an outside body), remembered for later imports");
 
-        group.MapGet("/tasks/{taskId:long}", async (long taskId, PlanQueries queries, IStringLocalizer<PlansText> t, CancellationToken ct) =>
-                await queries.TaskAsync(taskId, ct: ct) is { } task ? Results.Ok(task) : Results.Problem(t["Task.NotVisible"], statusCode: StatusCodes.Status404NotFound))
+        group.MapGet("/tasks/{taskId:long}", async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> (long taskId, PlanQueries queries, IStringLocalizer<PlansText> t,
+                CancellationToken ct) =>
+                await queries.TaskAsync(taskId, ct: ct) is { } task ? TypedResults.Ok(task) : TypedResults.Problem(t["Task.NotVisible"], statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("A task with its units, milestones, targets (with current values), reports, notices and rectifications");
 
         group.MapPut("/tasks/{taskId:long}", async (long taskId, TaskInput input, PlanEditing editing, CancellationToken ct) =>
-                (await editing.UpdateTaskAsync(taskId, input, ct)).ToHttp(_ => Results.NoContent()))
+                (await editing.UpdateTaskAsync(taskId, input, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Correct any field of a task: number, title, text, deadline, units, milestones, targets, policies, measures, effects");
     }
 
-    private static IResult TooLarge(IStringLocalizer<PlansText> t, string name) =>
-        Results.Problem(string.Format(t["Import.TooLarge"], name, PlanImport.MaxFileBytes / 1024 / 1024), statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static ProblemHttpResult TooLarge(IStringLocalizer<PlansText> t, string name) =>
+        TypedResults.Problem(string.Format(t["Import.TooLarge"], name, PlanImport.MaxFileBytes / 1024 / 1024), statusCode: StatusCodes.Status413PayloadTooLarge);
 }

@@ -5,8 +5,9 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 using Qedu.Plans.Resources;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Plans;
 
@@ -40,7 +41,7 @@ internal sealed class PlanImport(
         string text;
         try
         {
-            text = PlanText.Read(bytes);
+            text = PlanFile.Read(bytes);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FormatException)
         {
@@ -84,7 +85,7 @@ internal sealed class PlanImport(
     private int _taskOrder;
 
     /// <summary>Sections level by level: each level is saved before the next so children know their parent's id.</summary>
-    private async Task AddSectionsAsync(Plan plan, IReadOnlyList<Import.PlanSection> sections, long? parentId, PlanUnits.Resolver resolver, CancellationToken ct)
+    private async Task AddSectionsAsync(Plan plan, IReadOnlyList<PlanDocuments.PlanSection> sections, long? parentId, PlanUnits.Resolver resolver, CancellationToken ct)
     {
         var rows = sections.Select(s => (Source: s, Row: new Domain.PlanSection
         {
@@ -136,7 +137,7 @@ internal sealed class PlanImport(
         }
     }
 
-    private Domain.PlanTask NewTask(Plan plan, long sectionId, Import.PlanTask task) => new()
+    private Domain.PlanTask NewTask(Plan plan, long sectionId, PlanDocuments.PlanTask task) => new()
     {
         OrgUnitId = plan.OrgUnitId,
         PlanId = plan.Id,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Indicators.Contracts;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Plans;
 

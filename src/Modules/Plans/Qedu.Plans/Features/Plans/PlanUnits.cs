@@ -3,7 +3,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Import;
+using Qedu.PlanDocuments;
 
 namespace Qedu.Plans.Features.Plans;
 
@@ -57,7 +57,7 @@ internal sealed class PlanUnits(KernelDb kernel, PlansDb db)
             // The org tree's own names join the built-in ones, so a bureau whose departments are named otherwise still matches.
             var known = KnownUnits.Default.Concat(assignable
                 .Where(u => u.Kind is OrgUnitKind.Department or OrgUnitKind.District)
-                .Select(u => new KnownUnit(u.Name, u.Kind, [])));
+                .Select(u => new KnownUnit(u.Name, u.Kind.ToDocumentKind(), [])));
             Matcher = new UnitMatcher(known, mappings.ToDictionary(m => m.PrintedName, m => m.Name, StringComparer.Ordinal));
         }
 
@@ -106,7 +106,7 @@ internal sealed class PlanUnits(KernelDb kernel, PlansDb db)
                         UnitId = unit?.Id,
                         Matched = match.Matched || IsMapped(match.Raw),
                         IsGroup = match.IsGroup,
-                        GroupKind = match.IsGroup ? match.Kind : null,
+                        GroupKind = match.IsGroup ? match.Kind?.ToOrgUnitKind() : null,
                         SortOrder = result.Count,
                     });
                 }

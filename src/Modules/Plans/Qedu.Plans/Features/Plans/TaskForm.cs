@@ -1,3 +1,4 @@
+using Qedu.Plans.Tasks;
 using System.Text.RegularExpressions;
 
 namespace Qedu.Plans.Features.Plans;

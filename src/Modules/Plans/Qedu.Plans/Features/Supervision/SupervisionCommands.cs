@@ -4,7 +4,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Plans;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Supervision;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
@@ -24,8 +25,8 @@ internal static class SupervisionEndpoints
     {
         var group = endpoints.MapGroup("/api/plans").WithTags("Plan supervision");
 
-        group.MapPost("/reports", async (HttpContext http, SupervisionCommands commands, IOptions<JsonOptions> json,
-                IStringLocalizer<SupervisionText> t, CancellationToken ct) =>
+        group.MapPost("/reports", async Task<Results<Created<NewId>, ValidationProblem, ProblemHttpResult>> (HttpContext http, SupervisionCommands commands,
+                IOptions<JsonOptions> json, IStringLocalizer<SupervisionText> t, CancellationToken ct) =>
             {
                 if (http.Request.ContentLength > EvidenceFiles.MaxRequestBytes)
                 {
@@ -33,7 +34,7 @@ internal static class SupervisionEndpoints
                 }
                 if (!http.Request.HasJsonContentType())
                 {
-                    return Results.Problem(t["Request.Json"], statusCode: StatusCodes.Status415UnsupportedMediaType);
+                    return TypedResults.Problem(t["Request.Json"], statusCode: StatusCodes.Status415UnsupportedMediaType);
                 }
                 using var buffer = new MemoryStream();
                 var chunk = new byte[1 << 16];
@@ -55,92 +56,94 @@ internal static class SupervisionEndpoints
                 {
                     // The path names the field ("$.figures[0].value"), so the caller knows which one to fix.
                     var field = e.Path is { Length: > 2 } path ? path[2..] : "body";
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [t["Request.BadValue"]] });
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [t["Request.BadValue"]] });
                 }
-                return (await commands.ReportAsync(input, ct)).ToHttp(id => Results.Created($"/api/plans/tasks/{input!.TaskId}", new { id }));
+                return (await commands.ReportAsync(input, ct)).ToCreated(_ => $"/api/plans/tasks/{input!.TaskId}", id => new NewId(id));
             })
             .RequireAuthorization(Permissions.PlansReport)
             .Accepts<ReportInput>("application/json")
             .WithSummary("Report progress on a task (or one of its milestones) for the caller's unit: text, figures against its targets, evidence files (base64, up to 5 of 5 MB)");
 
         group.MapPost("/tasks/{taskId:long}/accept", async (long taskId, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.DecideTaskAsync(taskId, accept: true, ct)).ToHttp(_ => Results.NoContent()))
+                (await commands.DecideTaskAsync(taskId, accept: true, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Accept a task as done (the plan owner)");
 
         group.MapPost("/tasks/{taskId:long}/reopen", async (long taskId, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.DecideTaskAsync(taskId, accept: false, ct)).ToHttp(_ => Results.NoContent()))
+                (await commands.DecideTaskAsync(taskId, accept: false, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Reopen an accepted task (the plan owner)");
 
         group.MapPost("/milestones/{milestoneId:long}/accept", async (long milestoneId, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.DecideMilestoneAsync(milestoneId, accept: true, ct)).ToHttp(_ => Results.NoContent()))
+                (await commands.DecideMilestoneAsync(milestoneId, accept: true, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Accept a milestone as done (the plan owner)");
 
         group.MapPost("/milestones/{milestoneId:long}/reopen", async (long milestoneId, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.DecideMilestoneAsync(milestoneId, accept: false, ct)).ToHttp(_ => Results.NoContent()))
+                (await commands.DecideMilestoneAsync(milestoneId, accept: false, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Reopen an accepted milestone (the plan owner)");
 
         group.MapPost("/tasks/{taskId:long}/notices", async (long taskId, NoticeInput? input, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.SendNoticeAsync(taskId, input, ct)).ToHttp(id => Results.Created($"/api/plans/tasks/{taskId}", new { id })))
+                (await commands.SendNoticeAsync(taskId, input, ct)).ToCreated(_ => $"/api/plans/tasks/{taskId}", id => new NewId(id)))
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Send a supervision notice (督办单) to one of the task's units, with a reply-by date");
 
         group.MapPost("/notices/{noticeId:long}/reply", async (long noticeId, TextInput? input, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.ReplyAsync(noticeId, input, ct)).ToHttp(_ => Results.NoContent()))
+                (await commands.ReplyAsync(noticeId, input, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansReport)
             .WithSummary("Reply to a notice addressed to the caller's unit");
 
         group.MapPost("/tasks/{taskId:long}/rectifications", async (long taskId, RectificationInput? input, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.RaiseAsync(taskId, input, ct)).ToHttp(id => Results.Created($"/api/plans/tasks/{taskId}", new { id })))
+                (await commands.RaiseAsync(taskId, input, ct)).ToCreated(_ => $"/api/plans/tasks/{taskId}", id => new NewId(id)))
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Raise a rectification item (整改) for one of the task's units (optionally from a notice), with a due date");
 
         group.MapPost("/rectifications/{id:long}/fix", async (long id, TextInput? input, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.FixAsync(id, input, ct)).ToHttp(_ => Results.NoContent()))
+                (await commands.FixAsync(id, input, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansReport)
             .WithSummary("Report a rectification item put right (the addressed unit)");
 
         group.MapPost("/rectifications/{id:long}/close", async (long id, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.CloseAsync(id, close: true, null, ct)).ToHttp(_ => Results.NoContent()))
+                (await commands.CloseAsync(id, close: true, null, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Close a fixed rectification item (销号, the plan owner)");
 
         group.MapPost("/rectifications/{id:long}/send-back", async (long id, TextInput? input, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.CloseAsync(id, close: false, input, ct)).ToHttp(_ => Results.NoContent()))
+                (await commands.CloseAsync(id, close: false, input, ct)).ToNoContent())
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Send a reported fix back to the unit with a reason (the plan owner)");
 
-        group.MapGet("/evidence/{id:long}", async (long id, SupervisionQueries queries, IStringLocalizer<SupervisionText> t, CancellationToken ct) =>
+        group.MapGet("/evidence/{id:long}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, SupervisionQueries queries,
+                IStringLocalizer<SupervisionText> t, CancellationToken ct) =>
                 await queries.EvidenceAsync(id, ct) is { } file
-                    ? Results.File(file.Content, file.ContentType, file.FileName)
-                    : Results.Problem(t["Evidence.NotFound"], statusCode: StatusCodes.Status404NotFound))
+                    ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+                    : TypedResults.Problem(t["Evidence.NotFound"], statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("Download an evidence file (always as an attachment; each download is audited)");
 
-        group.MapGet("/mine", async (SupervisionQueries queries, IStringLocalizer<SupervisionText> t, CancellationToken ct) =>
-                await queries.MineAsync(ct: ct) is { } mine ? Results.Ok(mine) : Results.Problem(t["Mine.NoUnit"], statusCode: StatusCodes.Status404NotFound))
+        group.MapGet("/mine", async Task<Results<Ok<MyTasks>, ProblemHttpResult>> (SupervisionQueries queries, IStringLocalizer<SupervisionText> t, CancellationToken ct) =>
+                await queries.MineAsync(ct: ct) is { } mine ? TypedResults.Ok(mine) : TypedResults.Problem(t["Mine.NoUnit"], statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization(Permissions.PlansReport)
             .WithSummary("The caller's unit's tasks on active plans (lead and participating, groups included) with status and milestones, and its reminders");
 
-        group.MapGet("/reminders", async (int? days, SupervisionQueries queries, IStringLocalizer<SupervisionText> t, CancellationToken ct) =>
+        group.MapGet("/reminders", async Task<Results<Ok<IReadOnlyList<Reminder>>, ValidationProblem>> (int? days, SupervisionQueries queries,
+                IStringLocalizer<SupervisionText> t, CancellationToken ct) =>
                 days is < 0 or > 366
-                    ? Results.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [t["Reminders.Days"]] })
-                    : Results.Ok(await queries.RemindersAsync(days ?? TaskStatusRules.RiskWindowDays, ct)))
+                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = [t["Reminders.Days"]] })
+                    : TypedResults.Ok(await queries.RemindersAsync(days ?? TaskStatusRules.RiskWindowDays, ct)))
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("What is due within ?days= (default 30) or late: for the caller's unit, or for every unit of the plans the caller owns");
 
-        group.MapGet("/workload", async (SupervisionQueries queries, CancellationToken ct) => Results.Ok(await queries.WorkloadAsync(ct)))
+        group.MapGet("/workload", async (SupervisionQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.WorkloadAsync(ct)))
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("Per unit, its tasks on the caller's active plans by status");
 
-        group.MapGet("/overdue", async (SupervisionQueries queries, CancellationToken ct) => Results.Ok(await queries.OverdueAsync(ct)))
+        group.MapGet("/overdue", async (SupervisionQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.OverdueAsync(ct)))
             .RequireAuthorization(Permissions.PlansManage)
             .WithSummary("The overdue tasks and milestones of the caller's active plans, with their units and days overdue");
     }
 
-    private static IResult TooLarge(IStringLocalizer<SupervisionText> t) =>
-        Results.Problem(string.Format(t["Request.TooLarge"], EvidenceFiles.MaxTotalBytes / 1024 / 1024), statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static ProblemHttpResult TooLarge(IStringLocalizer<SupervisionText> t) =>
+        TypedResults.Problem(string.Format(t["Request.TooLarge"], EvidenceFiles.MaxTotalBytes / 1024 / 1024), statusCode: StatusCodes.Status413PayloadTooLarge);
 }

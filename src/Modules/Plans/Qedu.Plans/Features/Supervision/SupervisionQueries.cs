@@ -4,7 +4,7 @@ using Qedu.Kernel.Audit;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
-using Qedu.Plans.Features.Plans;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Supervision;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Supervision;
 

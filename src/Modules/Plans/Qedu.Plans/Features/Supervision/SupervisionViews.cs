@@ -1,4 +1,5 @@
 using Qedu.Plans.Domain;
+using Qedu.Plans.Tasks;
 
 namespace Qedu.Plans.Features.Supervision;
 

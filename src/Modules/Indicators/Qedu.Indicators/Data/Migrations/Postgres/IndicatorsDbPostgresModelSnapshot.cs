@@ -125,7 +125,7 @@ namespace Qedu.Indicators.Data.Migrations.Postgres
                     b.ToTable("snapshots", "indicators");
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Features.Forms.FormReturn", b =>
+            modelBuilder.Entity("Qedu.Indicators.Domain.FormReturn", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -221,7 +221,7 @@ namespace Qedu.Indicators.Data.Migrations.Postgres
                     b.ToTable("form_returns", "indicators");
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Features.Forms.FormReturnValue", b =>
+            modelBuilder.Entity("Qedu.Indicators.Domain.FormReturnValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -264,7 +264,7 @@ namespace Qedu.Indicators.Data.Migrations.Postgres
                     b.ToTable("form_return_values", "indicators");
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Features.Forms.FormRound", b =>
+            modelBuilder.Entity("Qedu.Indicators.Domain.FormRound", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -462,9 +462,9 @@ namespace Qedu.Indicators.Data.Migrations.Postgres
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Features.Forms.FormReturn", b =>
+            modelBuilder.Entity("Qedu.Indicators.Domain.FormReturn", b =>
                 {
-                    b.HasOne("Qedu.Indicators.Features.Forms.FormRound", null)
+                    b.HasOne("Qedu.Indicators.Domain.FormRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -472,9 +472,9 @@ namespace Qedu.Indicators.Data.Migrations.Postgres
                         .HasConstraintName("fk_form_returns_form_rounds_round_id");
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Features.Forms.FormReturnValue", b =>
+            modelBuilder.Entity("Qedu.Indicators.Domain.FormReturnValue", b =>
                 {
-                    b.HasOne("Qedu.Indicators.Features.Forms.FormReturn", null)
+                    b.HasOne("Qedu.Indicators.Domain.FormReturn", null)
                         .WithMany()
                         .HasForeignKey("ReturnId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -116,7 +116,7 @@ namespace Qedu.Indicators.Data.Migrations.Sqlite
                     b.ToTable("indicators_snapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Features.Forms.FormReturn", b =>
+            modelBuilder.Entity("Qedu.Indicators.Domain.FormReturn", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -210,7 +210,7 @@ namespace Qedu.Indicators.Data.Migrations.Sqlite
                     b.ToTable("indicators_form_returns", (string)null);
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Features.Forms.FormReturnValue", b =>
+            modelBuilder.Entity("Qedu.Indicators.Domain.FormReturnValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -251,7 +251,7 @@ namespace Qedu.Indicators.Data.Migrations.Sqlite
                     b.ToTable("indicators_form_return_values", (string)null);
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Features.Forms.FormRound", b =>
+            modelBuilder.Entity("Qedu.Indicators.Domain.FormRound", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -447,9 +447,9 @@ namespace Qedu.Indicators.Data.Migrations.Sqlite
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Features.Forms.FormReturn", b =>
+            modelBuilder.Entity("Qedu.Indicators.Domain.FormReturn", b =>
                 {
-                    b.HasOne("Qedu.Indicators.Features.Forms.FormRound", null)
+                    b.HasOne("Qedu.Indicators.Domain.FormRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -457,9 +457,9 @@ namespace Qedu.Indicators.Data.Migrations.Sqlite
                         .HasConstraintName("fk_indicators_form_returns_form_rounds_round_id");
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Features.Forms.FormReturnValue", b =>
+            modelBuilder.Entity("Qedu.Indicators.Domain.FormReturnValue", b =>
                 {
-                    b.HasOne("Qedu.Indicators.Features.Forms.FormReturn", null)
+                    b.HasOne("Qedu.Indicators.Domain.FormReturn", null)
                         .WithMany()
                         .HasForeignKey("ReturnId")
                         .OnDelete(DeleteBehavior.Cascade)
