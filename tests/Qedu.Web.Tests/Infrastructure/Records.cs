@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Features.Records;
@@ -102,17 +103,17 @@ public static class Records
         app.AsSystemAsync(async sp =>
         {
             var json = JsonSerializer.SerializeToElement(body ?? New(kind, schoolCode, "待改"));
-            var errors = new FieldErrors();
+            var errors = new InputErrors();
             IRegistryRecord? created = kind switch
             {
                 Classes => await CreateAsync(sp.GetRequiredService<ClassWrites>(), json, errors),
                 Staff => await CreateAsync(sp.GetRequiredService<StaffWrites>(), json, errors),
                 _ => await CreateAsync(sp.GetRequiredService<AssetWrites>(), json, errors),
             };
-            return created?.Id ?? throw new InvalidOperationException(string.Join("; ", errors.All.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
+            return created?.Id ?? throw new InvalidOperationException(string.Join("; ", errors.ByField.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
         });
 
-    private static async Task<IRegistryRecord?> CreateAsync<T>(SimpleRecordWrites<T> writes, JsonElement json, FieldErrors errors)
+    private static async Task<IRegistryRecord?> CreateAsync<T>(SimpleRecordWrites<T> writes, JsonElement json, InputErrors errors)
         where T : class, IRegistryRecord =>
         await writes.ReadAsync(json, null, errors) is { } input ? await writes.CreateAsync(input) : null;
 

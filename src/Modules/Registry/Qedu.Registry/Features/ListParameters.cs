@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
@@ -12,7 +13,7 @@ internal static class ListParameters
     /// The id of the school named by <paramref name="school"/>, or the problem: 400 when the code is malformed, 404 when
     /// no unit the caller may see has it (one outside the scope reads as unknown). Null id and no problem without a filter.
     /// </summary>
-    public static async Task<(int? SchoolId, IResult? Problem)> SchoolAsync(string? school, OrgTree tree, IStringLocalizer<KernelText> text, CancellationToken ct)
+    public static async Task<(int? SchoolId, ProblemHttpResult? Problem)> SchoolAsync(string? school, OrgTree tree, IStringLocalizer<KernelText> text, CancellationToken ct)
     {
         if (school is null)
         {
@@ -20,20 +21,20 @@ internal static class ListParameters
         }
         if (!OrgUnitRules.IsWellFormedCode(school))
         {
-            return (null, Results.Problem(string.Format(text["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest));
+            return (null, TypedResults.Problem(string.Format(text["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest));
         }
         var unit = await tree.FindAsync(school, ct);
         return unit is null
-            ? (null, Results.Problem(string.Format(text["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound))
+            ? (null, TypedResults.Problem(string.Format(text["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound))
             : (unit.Id, null);
     }
 
     /// <summary>The page size asked for (or <paramref name="fallback"/>), or a 400 naming <c>limit</c> when it is outside 1…<paramref name="max"/>.</summary>
-    public static IResult? PageSize(int? limit, int fallback, int max, IStringLocalizer<KernelText> text, out int size)
+    public static ValidationProblem? PageSize(int? limit, int fallback, int max, IStringLocalizer<KernelText> text, out int size)
     {
         size = limit ?? fallback;
         return size is >= 1 && size <= max
             ? null
-            : Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [string.Format(text["Paging.LimitRange"], 1, max)] });
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [string.Format(text["Paging.LimitRange"], 1, max)] });
     }
 }

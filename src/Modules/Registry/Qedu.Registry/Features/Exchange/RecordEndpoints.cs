@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
@@ -33,7 +34,7 @@ internal static class RecordEndpoints
     {
         var group = endpoints.MapGroup("/api/registry").RequireAuthorization(Permissions.RegistryRead).WithTags("Registry");
 
-        group.MapGet("/{kind}", async (string kind, string? school, long? after, int? limit, RegistryDb db, OrgTree tree, ExchangeData shaper,
+        group.MapGet("/{kind}", async Task<Results<Ok<KeysetPage<object>>, ValidationProblem, ProblemHttpResult>> (string kind, string? school, long? after, int? limit, RegistryDb db, OrgTree tree, ExchangeData shaper,
                 IStringLocalizer<KernelText> text, CancellationToken ct) =>
             {
                 if (Find(kind) is not { } exchange)
@@ -52,11 +53,11 @@ internal static class RecordEndpoints
                 var (rows, more) = await exchange.PageAsync(db, schoolId, after ?? 0, size, ct);
                 var (data, _) = await shaper.ShapeAsync(rows.ConvertAll(r => (exchange, r)), ct: ct);
                 var items = rows.ConvertAll(r => (object)data[(exchange.EntityType, r.Id)]);
-                return Results.Ok(new KeysetPage<object>(items, more ? rows[^1].Id : null));
+                return TypedResults.Ok(new KeysetPage<object>(items, more ? rows[^1].Id : null));
             })
             .WithSummary("Records of one kind (campuses, classes, staff, assets, guardians, enrolments) in the caller's scope, keyset-paged by id; personal data masked without pii.view");
 
-        group.MapGet("/{kind}/{id:long}", async (string kind, long id, HttpContext http, RegistryDb db, ExchangeData shaper,
+        group.MapGet("/{kind}/{id:long}", async Task<Results<Ok<object>, ProblemHttpResult>> (string kind, long id, HttpContext http, RegistryDb db, ExchangeData shaper,
                 IStringLocalizer<KernelText> text, CancellationToken ct) =>
             {
                 if (Find(kind) is not { } exchange)
@@ -65,16 +66,16 @@ internal static class RecordEndpoints
                 }
                 if (await shaper.OneAsync(db, exchange, id, ct) is not { } found)
                 {
-                    return Results.Problem(string.Format(text["Record.NotFound"], id), statusCode: StatusCodes.Status404NotFound);
+                    return TypedResults.Problem(string.Format(text["Record.NotFound"], id), statusCode: StatusCodes.Status404NotFound);
                 }
                 http.Response.Headers.ETag = RecordWriteApi.ETag(found.Revision);
-                return Results.Ok((object)found.Data);
+                return TypedResults.Ok((object)found.Data);
             })
             .WithSummary("One record of a kind; the ETag is its revision");
     }
 
     private static ExchangeKind? Find(string kind) => Kinds.TryGetValue(kind, out var type) ? ExchangeKinds.Find(type) : null;
 
-    private static IResult UnknownKind(string kind, IStringLocalizer<KernelText> text) =>
-        Results.Problem(string.Format(text["Record.KindUnknown"], kind, string.Join(", ", Kinds.Keys.Prepend("students"))), statusCode: StatusCodes.Status404NotFound);
+    private static ProblemHttpResult UnknownKind(string kind, IStringLocalizer<KernelText> text) =>
+        TypedResults.Problem(string.Format(text["Record.KindUnknown"], kind, string.Join(", ", Kinds.Keys.Prepend("students"))), statusCode: StatusCodes.Status404NotFound);
 }

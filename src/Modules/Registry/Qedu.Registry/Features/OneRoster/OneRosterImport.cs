@@ -9,6 +9,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.Files;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Features.Import;
@@ -1155,7 +1156,7 @@ internal sealed partial class OneRosterImport(
                 var given = p.ReplaceGuardians ? p.Record.Guardians.Select(g => RecordMapping.ToGuardian(g, values)).ToList() : null;
                 // Through the student commands: a move of class or school closes the open stretch and opens the next.
                 var result = await owner._commands.UpdateAsync(p.Existing!.Id, p.Existing.Revision, values, guardians: given, ct: ct);
-                if (result.Status != WriteStatus.Done)
+                if (result.Kind != OutcomeKind.Ok)
                 {
                     throw new DbUpdateConcurrencyException(Message("Import.Stale", p.Record.StudentNumber));
                 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Codes;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Features.Writes;
@@ -45,17 +46,17 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
     /// enrolment history on <paramref name="effective"/> (today by default) with <paramref name="reasonCode"/>, or the
     /// usual reason for that change when none is given.
     /// </summary>
-    public async Task<WriteResult<Student>> UpdateAsync(long id, long expectedRevision, Student values, string? reasonCode = null,
+    public async Task<Outcome<Student>> UpdateAsync(long id, long expectedRevision, Student values, string? reasonCode = null,
         DateOnly? effective = null, IReadOnlyList<Guardian>? guardians = null, CancellationToken ct = default)
     {
         var student = await db.Students.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (student is null)
         {
-            return WriteResult<Student>.Missing();
+            return Outcome<Student>.NotFound(RecordWriteApi.Missing(id));
         }
         if (student.Revision != expectedRevision)
         {
-            return WriteResult<Student>.Stale(student.Revision);
+            return Outcome<Student>.Stale(student.Revision);
         }
         await using var transaction = await OwnTransactionAsync(ct);
         var on = effective ?? codes.Today;
@@ -90,7 +91,7 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
         db.Entry(student).Property(s => s.Revision).OriginalValue = expectedRevision;
         await db.SaveChangesAsync(ct);
         await CommitAsync(transaction, ct);
-        return WriteResult<Student>.Done(student);
+        return Outcome<Student>.Ok(student);
     }
 
     /// <summary>
@@ -137,22 +138,22 @@ internal sealed class StudentCommands(RegistryDb db, CodeBook codes)
     }
 
     /// <summary>Deletes the student with its guardians and history (each leaves a tombstone in the change feed).</summary>
-    public async Task<WriteResult<Student>> DeleteAsync(long id, long expectedRevision, CancellationToken ct = default)
+    public async Task<Outcome<Student>> DeleteAsync(long id, long expectedRevision, CancellationToken ct = default)
     {
         var student = await db.Students.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (student is null)
         {
-            return WriteResult<Student>.Missing();
+            return Outcome<Student>.NotFound(RecordWriteApi.Missing(id));
         }
         if (student.Revision != expectedRevision)
         {
-            return WriteResult<Student>.Stale(student.Revision);
+            return Outcome<Student>.Stale(student.Revision);
         }
         db.Guardians.RemoveRange(await db.Guardians.Where(g => g.StudentId == id).ToListAsync(ct));
         db.Enrolments.RemoveRange(await db.Enrolments.Where(e => e.StudentId == id).ToListAsync(ct));
         db.Students.Remove(student);
         await db.SaveChangesAsync(ct);
-        return WriteResult<Student>.Done(student);
+        return Outcome<Student>.Ok(student);
     }
 
     private async Task CloseOpenStretchAsync(long studentId, DateOnly on, string exitReason, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Features.Exchange;
@@ -22,7 +23,7 @@ internal sealed class AssetWrites(RegistryDb db, RecordBodyReader bodies, Exchan
 
     public override (int School, string Value) KeyOf(Asset input) => (input.OrgUnitId, input.AssetNumber);
 
-    public override async Task<Asset?> ReadAsync(JsonElement body, long? self, FieldErrors errors, CancellationToken ct = default)
+    public override async Task<Asset?> ReadAsync(JsonElement body, long? self, InputErrors errors, CancellationToken ct = default)
     {
         if (await Bodies.ReadAsync(Definition, body, errors, ct) is not { } read)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Features.Exchange;
@@ -26,7 +27,7 @@ internal sealed class ClassWrites(RegistryDb db, RecordBodyReader bodies, Exchan
 
     public override (int School, string Value) KeyOf(SchoolClass input) => (input.OrgUnitId, input.Code);
 
-    public override async Task<SchoolClass?> ReadAsync(JsonElement body, long? self, FieldErrors errors, CancellationToken ct = default)
+    public override async Task<SchoolClass?> ReadAsync(JsonElement body, long? self, InputErrors errors, CancellationToken ct = default)
     {
         if (await Bodies.ReadAsync(Definition, body, errors, ct) is not { } read)
         {

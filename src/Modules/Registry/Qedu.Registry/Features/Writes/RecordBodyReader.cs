@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Features.Records;
 using Qedu.Registry.Resources;
 
@@ -24,7 +25,7 @@ internal sealed class RecordBodyReader(KernelDb kernel, OrgTree tree, ICurrentAc
     public RecordContext Context => _context ??= contexts.Create();
 
     /// <summary>The record in <paramref name="body"/> and its school, or null with the problems added to <paramref name="errors"/>.</summary>
-    public async Task<(T Record, OrgUnit School)?> ReadAsync<T>(RecordDefinition<T> definition, JsonElement body, FieldErrors errors,
+    public async Task<(T Record, OrgUnit School)?> ReadAsync<T>(RecordDefinition<T> definition, JsonElement body, InputErrors errors,
         CancellationToken ct)
         where T : SchoolRecord
     {

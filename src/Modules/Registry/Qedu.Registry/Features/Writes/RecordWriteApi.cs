@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Localization;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Resources;
@@ -33,16 +35,19 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
 
     public static string ETag(long revision) => $"\"{revision.ToString(CultureInfo.InvariantCulture)}\"";
 
-    public async Task<IResult> CreateAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, JsonElement body, HttpContext http,
+    /// <summary>What the write layer says of a record that is gone; the endpoint words the 404 in the caller's language.</summary>
+    internal static string Missing(long id) => $"record {id.ToString(CultureInfo.InvariantCulture)}";
+
+    public async Task<Results<Created<object>, ValidationProblem, ProblemHttpResult>> CreateAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, JsonElement body, HttpContext http,
         CancellationToken ct)
         where TInput : class
         where TEntity : class, IRegistryRecord
     {
-        var errors = new FieldErrors();
+        var errors = new InputErrors();
         var input = await writes.ReadAsync(body, self: null, errors, ct);
         if (input is null)
         {
-            return Results.ValidationProblem(errors.All);
+            return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         TEntity created;
         try
@@ -54,15 +59,15 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
             return Collided();
         }
         http.Response.Headers.ETag = ETag(created.Revision);
-        return Results.Created($"/api/registry/{writes.Name}/{created.Id.ToString(CultureInfo.InvariantCulture)}", await writes.ShowAsync(created.Id, ct));
+        return TypedResults.Created($"/api/registry/{writes.Name}/{created.Id.ToString(CultureInfo.InvariantCulture)}", (await writes.ShowAsync(created.Id, ct))!);
     }
 
     /// <summary>
     /// Replaces the record's values with the body's. <paramref name="update"/> writes the checked input when the kind
     /// takes more than the body (a student's move takes a reason and a date); by default the kind's own update.
     /// </summary>
-    public async Task<IResult> UpdateAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, long id, JsonElement body, HttpContext http,
-        CancellationToken ct, Func<TInput, long, Task<WriteResult<TEntity>>>? update = null)
+    public async Task<Results<Ok<object>, ValidationProblem, ProblemHttpResult>> UpdateAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, long id, JsonElement body, HttpContext http,
+        CancellationToken ct, Func<TInput, long, Task<Outcome<TEntity>>>? update = null)
         where TInput : class
         where TEntity : class, IRegistryRecord
     {
@@ -74,29 +79,29 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
         {
             return refused;
         }
-        var errors = new FieldErrors();
+        var errors = new InputErrors();
         var input = await writes.ReadAsync(body, self: id, errors, ct);
         if (input is null)
         {
-            return Results.ValidationProblem(errors.All);
+            return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        WriteResult<TEntity> result;
+        Outcome<TEntity> result;
         try
         {
             result = await (update ?? ((i, r) => writes.UpdateAsync(id, r, i, ct)))(input, revision);
         }
         catch (DbUpdateConcurrencyException)
         {
-            result = WriteResult<TEntity>.Stale(await writes.CurrentRevisionAsync(id, ct));
+            result = Outcome<TEntity>.Stale(await writes.CurrentRevisionAsync(id, ct));
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             return Collided();
         }
-        return Answer(result, http, id) ?? Results.Ok(await writes.ShowAsync(id, ct));
+        return Answer(result, http, id) is { } problem ? problem : TypedResults.Ok((await writes.ShowAsync(id, ct))!);
     }
 
-    public async Task<IResult> DeleteAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, long id, HttpContext http, CancellationToken ct)
+    public async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, long id, HttpContext http, CancellationToken ct)
         where TInput : class
         where TEntity : class, IRegistryRecord
     {
@@ -108,16 +113,16 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
         {
             return refused;
         }
-        WriteResult<TEntity> result;
+        Outcome<TEntity> result;
         try
         {
             result = await writes.DeleteAsync(id, revision, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            result = WriteResult<TEntity>.Stale(await writes.CurrentRevisionAsync(id, ct));
+            result = Outcome<TEntity>.Stale(await writes.CurrentRevisionAsync(id, ct));
         }
-        return Answer(result, http, id) ?? Results.NoContent();
+        return Answer(result, http, id) is { } problem ? problem : TypedResults.NoContent();
     }
 
     /// <summary>
@@ -125,7 +130,7 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
     /// kind's natural key; a match is updated, anything else created. Every item is checked before anything is written;
     /// with any problem the answer is 400 with the problems keyed <c>items[i].field</c> and nothing is written.
     /// </summary>
-    public async Task<IResult> BulkAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, JsonElement body, CancellationToken ct)
+    public async Task<Results<Ok<BulkResult>, ValidationProblem, ProblemHttpResult>> BulkAsync<TInput, TEntity>(RecordWrites<TInput, TEntity> writes, JsonElement body, CancellationToken ct)
         where TInput : class
         where TEntity : class, IRegistryRecord
     {
@@ -134,20 +139,20 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
             : null;
         if (items is null || items.Count is 0 or > MaxBulkItems)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["items"] = [string.Format(text["Api.BulkSize"], MaxBulkItems)],
             });
         }
 
-        var errors = new FieldErrors();
+        var errors = new InputErrors();
         var plans = new List<(int Index, long? Id, long Revision, TInput Input)>(items.Count);
         var keys = new Dictionary<(int, string), int>();
         var matches = await writes.MatchAllAsync(items, ct);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var itemErrors = errors.Item(i);
+            var itemErrors = errors.Prefixed($"items[{i}]");
             var (id, revision) = matches[i];
             var given = default(JsonElement);
             var byId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out given);
@@ -177,7 +182,7 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
         }
         if (errors.Any)
         {
-            return Results.ValidationProblem(errors.All);
+            return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
         var results = new List<BulkItemResult>(plans.Count);
@@ -195,15 +200,15 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
                     continue;
                 }
                 var updated = await writes.UpdateAsync(id.Value, revision, input, ct);
-                if (updated.Status != WriteStatus.Done)
+                if (updated.Kind != OutcomeKind.Ok)
                 {
                     await transaction.RollbackAsync(CancellationToken.None);
-                    return updated.Status == WriteStatus.NotFound
-                        ? Results.Problem(string.Format(writeText["Write.ItemGone"], index), statusCode: StatusCodes.Status404NotFound)
-                        : Results.Problem(string.Format(text["Api.Stale"], updated.CurrentRevision) + $" (items[{index}])",
+                    return updated.Kind == OutcomeKind.NotFound
+                        ? TypedResults.Problem(string.Format(writeText["Write.ItemGone"], index), statusCode: StatusCodes.Status404NotFound)
+                        : TypedResults.Problem(string.Format(text["Api.Stale"], updated.CurrentRevision) + $" (items[{index}])",
                             statusCode: StatusCodes.Status412PreconditionFailed);
                 }
-                results.Add(new BulkItemResult(index, id.Value, updated.Record!.Revision, false));
+                results.Add(new BulkItemResult(index, id.Value, updated.Value!.Revision, false));
             }
         }
         catch (DbUpdateConcurrencyException)
@@ -211,7 +216,7 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
             // Changed by someone else between the check and the save. The transaction is spent (PostgreSQL refuses further
             // reads in it), so the answer names the item but not its current revision.
             await transaction.RollbackAsync(CancellationToken.None);
-            return Results.Problem(string.Format(writeText["Write.ItemChanged"], at), statusCode: StatusCodes.Status412PreconditionFailed);
+            return TypedResults.Problem(string.Format(writeText["Write.ItemChanged"], at), statusCode: StatusCodes.Status412PreconditionFailed);
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
@@ -219,20 +224,20 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
             return Collided();
         }
         await transaction.CommitAsync(ct);
-        return Results.Ok(new BulkResult(results.Count(r => r.Created), results.Count(r => !r.Created), results));
+        return TypedResults.Ok(new BulkResult(results.Count(r => r.Created), results.Count(r => !r.Created), results));
     }
 
     private static bool HasRevision(JsonElement item) =>
         item.ValueKind == JsonValueKind.Object && item.TryGetProperty("revision", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt64(out _);
 
-    private IResult NotFound(long id) =>
-        Results.Problem(string.Format(kernelText["Record.NotFound"], id), statusCode: StatusCodes.Status404NotFound);
+    private ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem(string.Format(kernelText["Record.NotFound"], id), statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>
     /// A unique index refused a write the checks had passed: another request took the number in between. Nothing was
     /// written (the save or the bulk transaction rolled back), so the caller may simply try again.
     /// </summary>
-    private IResult Collided() => Results.Problem(writeText["Write.Conflict"], statusCode: StatusCodes.Status409Conflict);
+    private ProblemHttpResult Collided() => TypedResults.Problem(writeText["Write.Conflict"], statusCode: StatusCodes.Status409Conflict);
 
     private static bool IsUniqueViolation(DbUpdateException e) => e is not DbUpdateConcurrencyException && e.InnerException switch
     {
@@ -242,34 +247,34 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
     };
 
     /// <summary>The revision named by If-Match, or the refusal: 428 without the header, 400 when it is not ours.</summary>
-    private IResult? IfMatch(HttpContext http, out long revision)
+    private ProblemHttpResult? IfMatch(HttpContext http, out long revision)
     {
         revision = 0;
         var header = http.Request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0)
         {
-            return Results.Problem(text["Api.IfMatchRequired"], statusCode: StatusCodes.Status428PreconditionRequired);
+            return TypedResults.Problem(text["Api.IfMatchRequired"], statusCode: StatusCodes.Status428PreconditionRequired);
         }
         var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
         return tag.Length > 2 && tag[0] == '"' && tag[^1] == '"' && long.TryParse(tag[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out revision)
             ? null
-            : Results.Problem(string.Format(text["Api.IfMatchMalformed"], header), statusCode: StatusCodes.Status400BadRequest);
+            : TypedResults.Problem(string.Format(text["Api.IfMatchMalformed"], header), statusCode: StatusCodes.Status400BadRequest);
     }
 
-    private IResult? Answer<TEntity>(WriteResult<TEntity> result, HttpContext http, long id)
+    private ProblemHttpResult? Answer<TEntity>(Outcome<TEntity> result, HttpContext http, long id)
         where TEntity : class, IRegistryRecord
     {
-        switch (result.Status)
+        switch (result.Kind)
         {
-            case WriteStatus.NotFound:
+            case OutcomeKind.NotFound:
                 return NotFound(id);
-            case WriteStatus.Stale:
+            case OutcomeKind.Stale:
                 http.Response.Headers.ETag = ETag(result.CurrentRevision);
-                return Results.Problem(string.Format(text["Api.Stale"], result.CurrentRevision), statusCode: StatusCodes.Status412PreconditionFailed);
-            case WriteStatus.Conflict:
-                return Results.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict);
+                return TypedResults.Problem(string.Format(text["Api.Stale"], result.CurrentRevision), statusCode: StatusCodes.Status412PreconditionFailed);
+            case OutcomeKind.Conflict:
+                return TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict);
             default:
-                if (result.Record is { } record)
+                if (result.Value is { } record)
                 {
                     http.Response.Headers.ETag = ETag(record.Revision);
                 }

@@ -30,19 +30,32 @@ internal static class RecordWriteEndpoints
 
         group.MapPost("", (JsonElement body, RecordWriteApi api, HttpContext http, CancellationToken ct) =>
                 api.CreateAsync(Writes<TWrites>(http), body, http, ct))
-            .WithSummary($"Adds {what} (fields as the import template's keys) in a school within the caller's write scope");
+            .WithSummary($"Adds {what} (fields as the import template's keys) in a school within the caller's write scope")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPut("/{id:long}", (long id, JsonElement body, RecordWriteApi api, HttpContext http, CancellationToken ct) =>
                 api.UpdateAsync(Writes<TWrites>(http), id, body, http, ct))
-            .WithSummary($"Replaces the fields of {what} (If-Match with the ETag read required)");
+            .WithSummary($"Replaces the fields of {what} (If-Match with the ETag read required)")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapDelete("/{id:long}", (long id, RecordWriteApi api, HttpContext http, CancellationToken ct) =>
                 api.DeleteAsync(Writes<TWrites>(http), id, http, ct))
-            .WithSummary($"Deletes {what} (If-Match required); the change feed carries a tombstone");
+            .WithSummary($"Deletes {what} (If-Match required); the change feed carries a tombstone")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapPost("/bulk", (JsonElement body, RecordWriteApi api, HttpContext http, CancellationToken ct) =>
                 api.BulkAsync(Writes<TWrites>(http), body, ct))
-            .WithSummary($"Creates or updates up to {RecordWriteApi.MaxBulkItems} records by {key} (or by id with revision), all or nothing");
+            .WithSummary($"Creates or updates up to {RecordWriteApi.MaxBulkItems} records by {key} (or by id with revision), all or nothing")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     // Resolved here rather than bound as a handler parameter: ASP.NET's route handler analyzer cannot follow a

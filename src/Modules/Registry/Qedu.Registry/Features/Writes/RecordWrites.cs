@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Features.Exchange;
@@ -38,7 +39,7 @@ internal abstract class RecordWrites<TInput, TEntity>(RegistryDb db, RecordBodyR
     /// Checks one body. <paramref name="self"/> is the record being updated (its own numbers are no duplicates). Null
     /// with the problems in <paramref name="errors"/>.
     /// </summary>
-    public abstract Task<TInput?> ReadAsync(JsonElement body, long? self, FieldErrors errors, CancellationToken ct = default);
+    public abstract Task<TInput?> ReadAsync(JsonElement body, long? self, InputErrors errors, CancellationToken ct = default);
 
     /// <summary>The input's natural key (school id, or 0 for city-wide keys; value), for duplicates within one request.</summary>
     public abstract (int School, string Value) KeyOf(TInput input);
@@ -46,9 +47,9 @@ internal abstract class RecordWrites<TInput, TEntity>(RegistryDb db, RecordBodyR
     public abstract Task<TEntity> CreateAsync(TInput input, CancellationToken ct = default);
 
     /// <summary>Replaces the record's values if its revision is still <paramref name="revision"/>.</summary>
-    public abstract Task<WriteResult<TEntity>> UpdateAsync(long id, long revision, TInput input, CancellationToken ct = default);
+    public abstract Task<Outcome<TEntity>> UpdateAsync(long id, long revision, TInput input, CancellationToken ct = default);
 
-    public abstract Task<WriteResult<TEntity>> DeleteAsync(long id, long revision, CancellationToken ct = default);
+    public abstract Task<Outcome<TEntity>> DeleteAsync(long id, long revision, CancellationToken ct = default);
 
     /// <summary>The record as the kind's GET shows it to this caller.</summary>
     public abstract Task<object?> ShowAsync(long id, CancellationToken ct = default);
@@ -136,41 +137,41 @@ internal abstract class SimpleRecordWrites<TEntity>(RegistryDb db, RecordBodyRea
         return input;
     }
 
-    public override async Task<WriteResult<TEntity>> UpdateAsync(long id, long revision, TEntity input, CancellationToken ct = default)
+    public override async Task<Outcome<TEntity>> UpdateAsync(long id, long revision, TEntity input, CancellationToken ct = default)
     {
         var stored = await FindAsync(id, ct);
         if (stored is null)
         {
-            return WriteResult<TEntity>.Missing();
+            return Outcome<TEntity>.NotFound(RecordWriteApi.Missing(id));
         }
         if (stored.Revision != revision)
         {
-            return WriteResult<TEntity>.Stale(stored.Revision);
+            return Outcome<TEntity>.Stale(stored.Revision);
         }
         Copy(input, stored);
         // Revision is the concurrency token: a write that lands between this read and the save fails the save.
         await Db.SaveChangesAsync(ct);
-        return WriteResult<TEntity>.Done(stored);
+        return Outcome<TEntity>.Ok(stored);
     }
 
-    public override async Task<WriteResult<TEntity>> DeleteAsync(long id, long revision, CancellationToken ct = default)
+    public override async Task<Outcome<TEntity>> DeleteAsync(long id, long revision, CancellationToken ct = default)
     {
         var stored = await FindAsync(id, ct);
         if (stored is null)
         {
-            return WriteResult<TEntity>.Missing();
+            return Outcome<TEntity>.NotFound(RecordWriteApi.Missing(id));
         }
         if (stored.Revision != revision)
         {
-            return WriteResult<TEntity>.Stale(stored.Revision);
+            return Outcome<TEntity>.Stale(stored.Revision);
         }
         if (await RefuseDeleteAsync(stored, ct) is { } refusal)
         {
-            return WriteResult<TEntity>.Refused(refusal);
+            return Outcome<TEntity>.Conflict(refusal);
         }
         Db.Set<TEntity>().Remove(stored);
         await Db.SaveChangesAsync(ct); // leaves a tombstone in the change feed
-        return WriteResult<TEntity>.Done(stored);
+        return Outcome<TEntity>.Ok(stored);
     }
 
     public override async Task<object?> ShowAsync(long id, CancellationToken ct = default) =>
