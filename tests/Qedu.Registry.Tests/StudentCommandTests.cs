@@ -4,8 +4,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Students;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Tests;
 

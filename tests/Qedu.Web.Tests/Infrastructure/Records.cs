@@ -7,8 +7,8 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Records;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Records;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Web.Tests.Infrastructure;
 

@@ -5,9 +5,9 @@ using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
-using Qedu.Registry.Features.Records;
 using Qedu.Registry.Features.Students;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Records;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Web.Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Localization;
+using Qedu.Registry.Api;
 
 namespace Qedu.Registry.Features.ChangeFeed;
 

@@ -9,9 +9,10 @@ using Qedu.Kernel.Files;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
-using Qedu.Registry.Features.Export;
-using Qedu.Registry.Features.Files;
-using Qedu.Registry.Features.Records;
+using Qedu.Registry.Export;
+using Qedu.Registry.Files;
+using Qedu.Registry.Import;
+using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Features.Import;
 

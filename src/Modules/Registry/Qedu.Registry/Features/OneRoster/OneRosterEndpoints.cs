@@ -12,7 +12,7 @@ using Qedu.Kernel.Files;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
-using Qedu.Registry.Features.Import;
+using Qedu.Registry.Import;
 
 namespace Qedu.Registry.Features.OneRoster;
 

@@ -12,10 +12,9 @@ using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Import;
-using Qedu.Registry.Features.Records;
-using Qedu.Registry.Features.Students;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Import;
+using Qedu.Registry.Records;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Features.OneRoster;
 

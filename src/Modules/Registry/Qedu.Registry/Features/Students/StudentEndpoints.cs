@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Api;
 
 namespace Qedu.Registry.Features.Students;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qedu.Kernel.Access;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Features.Students;
 

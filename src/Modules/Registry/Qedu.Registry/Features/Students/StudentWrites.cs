@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Records;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Records;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Features.Students;
 
