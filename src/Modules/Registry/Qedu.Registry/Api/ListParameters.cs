@@ -9,6 +9,9 @@ namespace Qedu.Registry.Api;
 /// <summary>The query parameters the registry's lists share (a school filter, a page size), checked the same way everywhere.</summary>
 internal static class ListParameters
 {
+    /// <summary>The largest page a record list gives (students and the other kinds alike).</summary>
+    public const int MaxPageSize = 1000;
+
     /// <summary>
     /// The id of the school named by <paramref name="school"/>, or the problem: 400 when the code is malformed, 404 when
     /// no unit the caller may see has it (one outside the scope reads as unknown). Null id and no problem without a filter.
@@ -38,3 +41,6 @@ internal static class ListParameters
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [string.Format(text["Paging.LimitRange"], 1, max)] });
     }
 }
+
+/// <summary>A page of a keyset-paged list: pass <see cref="Next"/> as <c>after</c> for the following page.</summary>
+internal sealed record KeysetPage<T>(IReadOnlyList<T> Items, long? Next);

@@ -9,7 +9,6 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Api;
 using Qedu.Registry.Data;
 using Qedu.Registry.Exchange;
-using Qedu.Registry.Features.Students;
 using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Features.RecordApi;
@@ -48,7 +47,7 @@ internal static class RecordEndpoints
                 {
                     return problem;
                 }
-                if (ListParameters.PageSize(limit, 100, StudentQueries.MaxPageSize, text, out var size) is { } refused)
+                if (ListParameters.PageSize(limit, 100, ListParameters.MaxPageSize, text, out var size) is { } refused)
                 {
                     return refused;
                 }
