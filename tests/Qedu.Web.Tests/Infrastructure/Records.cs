@@ -7,6 +7,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 using Qedu.Registry.Writes;
 
@@ -75,7 +76,7 @@ public static class Records
                 break;
             case Staff:
                 var s = await db.Staff.AsNoTracking().SingleAsync(x => x.Id == id);
-                RecordDefinitions.Staff.Write(RecordMapping.FromStaff(s, await SchoolAsync(s.OrgUnitId)), cells);
+                RecordDefinitions.Staff.Write(StaffKind.ToRecord(s, await SchoolAsync(s.OrgUnitId)), cells);
                 break;
             default:
                 var a = await db.Assets.AsNoTracking().SingleAsync(x => x.Id == id);

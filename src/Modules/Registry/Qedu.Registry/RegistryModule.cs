@@ -23,6 +23,7 @@ using Qedu.Registry.Features.RecordApi;
 using Qedu.Registry.Features.SchoolProfiles;
 using Qedu.Registry.Features.Students;
 using Qedu.Registry.Import;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Mirror;
 using Qedu.Registry.Records;
 using Qedu.Registry.Statistics;
@@ -79,12 +80,8 @@ public static class RegistryModule
     }
 
     /// <summary>URL segments of the registry's kinds that are people, as the audit log names them.</summary>
-    private static readonly Dictionary<string, string> PersonalKinds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["students"] = nameof(Student),
-        ["staff"] = nameof(Staff),
-        ["guardians"] = nameof(Guardian),
-    };
+    private static readonly Dictionary<string, string> PersonalKinds = RegistryKinds.All.Where(k => k.HasPersonalData)
+        .ToDictionary(k => k.UrlName, k => k.EntityType, StringComparer.OrdinalIgnoreCase);
 
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder endpoints)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Kinds;
 
 namespace Qedu.Registry.Exchange;
 
@@ -88,17 +89,8 @@ internal sealed class ExchangeKind<TEntity, TData>(
 /// <summary>Every kind of record the change feed carries.</summary>
 internal static class ExchangeKinds
 {
-    public static readonly IReadOnlyList<ExchangeKind> All =
-    [
-        new ExchangeKind<Campus, CampusData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
-        new ExchangeKind<Staff, StaffData>(ExchangeMapping.ToData, ExchangeMapping.ToEntity, personal: true),
-        new ExchangeKind<Asset, AssetData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
-        new ExchangeKind<SchoolClass, SchoolClassData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
-        new ExchangeKind<TeachingAssignment, TeachingAssignmentData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
-        new ExchangeKind<Student, StudentData>(ExchangeMapping.ToData, ExchangeMapping.ToEntity, personal: true),
-        new ExchangeKind<Guardian, GuardianData>(ExchangeMapping.ToData, ExchangeMapping.ToEntity, personal: true),
-        new ExchangeKind<Enrolment, EnrolmentData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
-    ];
+    /// <summary>Each kind's exchange shape, from the kinds' descriptors.</summary>
+    public static readonly IReadOnlyList<ExchangeKind> All = RegistryKinds.All.Select(k => k.Exchange).ToList();
 
     private static readonly Dictionary<string, ExchangeKind> ByType = All.ToDictionary(k => k.EntityType, StringComparer.Ordinal);
 

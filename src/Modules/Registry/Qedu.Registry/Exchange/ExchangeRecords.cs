@@ -49,24 +49,6 @@ internal sealed record TeachingAssignmentData(long Id, long Revision, string Org
 internal sealed record EnrolmentData(
     long Id, long Revision, string OrgCode, long StudentId, long? ClassId, DateOnly From, DateOnly? To, string? EntryReasonCode, string? ExitReasonCode) : IExchangeData;
 
-internal sealed record StaffData(
-    long Id,
-    long Revision,
-    string OrgCode,
-    string StaffNumber,
-    string Name,
-    string GenderCode,
-    string? ResidentId,
-    string? BirthDate,
-    string? QualificationCode,
-    string? TitleCode,
-    string? Subjects,
-    string PostCode,
-    string EmploymentTypeCode,
-    DateOnly? HiredOn,
-    string? Phone,
-    bool Masked) : IExchangeData;
-
 internal sealed record AssetData(
     long Id, long Revision, string OrgCode, string AssetNumber, string Name, string CategoryCode, int Quantity, decimal Value, DateOnly? AcquiredOn) : IExchangeData;
 
@@ -127,19 +109,6 @@ internal static class ExchangeMapping
     {
         Id = d.Id, OrgUnitId = org, StudentId = d.StudentId, ClassId = d.ClassId, From = d.From, To = d.To,
         EntryReasonCode = d.EntryReasonCode, ExitReasonCode = d.ExitReasonCode,
-    };
-
-    public static StaffData ToData(Staff x, string org, bool open) => new(
-        x.Id, x.Revision, org, x.StaffNumber, x.Name, x.GenderCode, PersonalDataAccess.MaskResidentId(x.ResidentId, open),
-        PersonalDataAccess.MaskBirthDate(x.BirthDate, open),
-        x.QualificationCode, x.TitleCode, x.Subjects, x.PostCode, x.EmploymentTypeCode, x.HiredOn, PersonalDataAccess.MaskPhone(x.Phone, open),
-        Masked: !open);
-
-    public static Staff ToEntity(StaffData d, int org) => new()
-    {
-        Id = d.Id, OrgUnitId = org, StaffNumber = d.StaffNumber, Name = d.Name, GenderCode = d.GenderCode, ResidentId = d.ResidentId,
-        BirthDate = Date(d.BirthDate), QualificationCode = d.QualificationCode, TitleCode = d.TitleCode, Subjects = d.Subjects,
-        PostCode = d.PostCode, EmploymentTypeCode = d.EmploymentTypeCode, HiredOn = d.HiredOn, Phone = d.Phone,
     };
 
     public static AssetData ToData(Asset x, string org) =>

@@ -6,6 +6,7 @@ using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Files;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Export;
@@ -139,7 +140,7 @@ internal sealed class RegistryExporter(
                 case RecordKind.Staff:
                     foreach (var s in await db.Staff.AsNoTracking().Where(s => s.OrgUnitId == school.Id).OrderBy(s => s.StaffNumber).ToListAsync(ct))
                     {
-                        Emit(c => RecordDefinitions.Staff.Write(RecordMapping.FromStaff(s, school.Code), c), open);
+                        Emit(c => RecordDefinitions.Staff.Write(StaffKind.ToRecord(s, school.Code), c), open);
                     }
                     break;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Qedu.Kernel.Files;
 using Qedu.Registry.Files;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Import;

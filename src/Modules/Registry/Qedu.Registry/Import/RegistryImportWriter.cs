@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Registry.Data;
 using Qedu.Registry.Files;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Import;
@@ -126,7 +127,7 @@ internal sealed class RegistryImportWriter(RegistryImportRun run)
 
             case StaffRecord:
             {
-                var rows = batch.Select(b => RecordMapping.ToStaff((StaffRecord)b.Record, b.School)).ToList();
+                var rows = batch.Select(b => StaffKind.ToEntity((StaffRecord)b.Record, b.School)).ToList();
                 await session.InsertAsync(rows, ct);
                 foreach (var s in rows)
                 {

@@ -1,6 +1,7 @@
 using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Codes;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Kinds;
 
 namespace Qedu.Registry.Records;
 
@@ -183,99 +184,6 @@ internal sealed class StudentDefinition : RecordDefinition<StudentRecord>
             cells[g.Phone.Index] = v.Phone;
             cells[g.ResidentId.Index] = v.ResidentId;
         }
-    }
-}
-
-/// <summary>A member of a school's staff.</summary>
-internal sealed class StaffRecord : SchoolRecord
-{
-    public required string StaffNumber { get; init; }
-    public required string Name { get; init; }
-    public required string GenderCode { get; init; }
-    public string? ResidentId { get; init; }
-    public DateOnly? BirthDate { get; init; }
-    public string? QualificationCode { get; init; }
-    public string? TitleCode { get; init; }
-    public string? Subjects { get; init; }
-    public required string PostCode { get; init; }
-    public required string EmploymentTypeCode { get; init; }
-    public DateOnly? HiredOn { get; init; }
-    public string? Phone { get; init; }
-}
-
-internal sealed class StaffDefinition : RecordDefinition<StaffRecord>
-{
-    public StaffDefinition()
-    {
-        StaffNumber = Add("staffNumber", "教职工号", "Staff number", FieldType.Identifier, required: true, maxLength: 32);
-        Name = Add("name", "姓名", "Name", required: true, maxLength: 64);
-        Gender = Add("gender", "性别", "Gender", FieldType.Code, required: true, codeList: CodeLists.Gender);
-        ResidentId = Add("residentId", "身份证号", "Resident ID", FieldType.ResidentId, personal: PersonalKind.ResidentId);
-        BirthDate = Add("birthDate", "出生日期", "Birth date", FieldType.Date, personal: PersonalKind.BirthDate);
-        Qualification = Add("qualification", "学历", "Qualification", FieldType.Code, codeList: RegistryCodeLists.Qualification);
-        Title = Add("title", "职称", "Professional title", FieldType.Code, codeList: RegistryCodeLists.ProfessionalTitle);
-        Subjects = Add("subjects", "任教学科", "Subjects", maxLength: 100);
-        Post = Add("post", "岗位类别", "Post", FieldType.Code, required: true, codeList: RegistryCodeLists.StaffPost);
-        Employment = Add("employmentType", "用工形式", "Employment type", FieldType.Code, required: true, codeList: RegistryCodeLists.EmploymentType);
-        HiredOn = Add("hiredOn", "入职日期", "Hired on", FieldType.Date);
-        Phone = Add("phone", "联系电话", "Phone", FieldType.Phone, maxLength: 20, personal: PersonalKind.Phone);
-    }
-
-    public override RecordKind Kind => RecordKind.Staff;
-    public RecordField StaffNumber { get; }
-    public RecordField Name { get; }
-    public RecordField Gender { get; }
-    public RecordField ResidentId { get; }
-    public RecordField BirthDate { get; }
-    public RecordField Qualification { get; }
-    public RecordField Title { get; }
-    public RecordField Subjects { get; }
-    public RecordField Post { get; }
-    public RecordField Employment { get; }
-    public RecordField HiredOn { get; }
-    public RecordField Phone { get; }
-
-    protected override StaffRecord ReadFields(FieldReader row, string schoolCode)
-    {
-        var gender = row.Code(Gender);
-        var birth = row.Date(BirthDate);
-        var id = row.ResidentId(ResidentId, birth, gender);
-        if (birth is null && row.Raw(BirthDate) is null && id is not null)
-        {
-            birth = Kernel.Codes.ResidentId.Validate(id, row.Context.Today).BirthDate;
-        }
-        return new StaffRecord
-        {
-            SchoolCode = schoolCode,
-            StaffNumber = row.Identifier(StaffNumber) ?? "",
-            Name = row.Text(Name) ?? "",
-            GenderCode = gender ?? "",
-            ResidentId = id,
-            BirthDate = birth,
-            QualificationCode = row.Code(Qualification),
-            TitleCode = row.Code(Title),
-            Subjects = row.Text(Subjects),
-            PostCode = row.Code(Post) ?? "",
-            EmploymentTypeCode = row.Code(Employment) ?? "",
-            HiredOn = row.Date(HiredOn),
-            Phone = row.Phone(Phone),
-        };
-    }
-
-    protected override void WriteFields(StaffRecord r, string?[] cells)
-    {
-        cells[StaffNumber.Index] = r.StaffNumber;
-        cells[Name.Index] = r.Name;
-        cells[Gender.Index] = r.GenderCode;
-        cells[ResidentId.Index] = r.ResidentId;
-        cells[BirthDate.Index] = Format(r.BirthDate);
-        cells[Qualification.Index] = r.QualificationCode;
-        cells[Title.Index] = r.TitleCode;
-        cells[Subjects.Index] = r.Subjects;
-        cells[Post.Index] = r.PostCode;
-        cells[Employment.Index] = r.EmploymentTypeCode;
-        cells[HiredOn.Index] = Format(r.HiredOn);
-        cells[Phone.Index] = r.Phone;
     }
 }
 

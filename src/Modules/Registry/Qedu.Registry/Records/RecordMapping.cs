@@ -5,20 +5,6 @@ namespace Qedu.Registry.Records;
 /// <summary>Records (codes, as files and the API carry them) to entities (ids) and back; the caller resolves the codes.</summary>
 internal static class RecordMapping
 {
-    public static Staff ToStaff(StaffRecord r, int orgUnitId) => new()
-    {
-        OrgUnitId = orgUnitId, StaffNumber = r.StaffNumber, Name = r.Name, GenderCode = r.GenderCode, ResidentId = r.ResidentId,
-        BirthDate = r.BirthDate, QualificationCode = r.QualificationCode, TitleCode = r.TitleCode, Subjects = r.Subjects,
-        PostCode = r.PostCode, EmploymentTypeCode = r.EmploymentTypeCode, HiredOn = r.HiredOn, Phone = r.Phone,
-    };
-
-    public static StaffRecord FromStaff(Staff s, string schoolCode) => new()
-    {
-        SchoolCode = schoolCode, StaffNumber = s.StaffNumber, Name = s.Name, GenderCode = s.GenderCode, ResidentId = s.ResidentId,
-        BirthDate = s.BirthDate, QualificationCode = s.QualificationCode, TitleCode = s.TitleCode, Subjects = s.Subjects,
-        PostCode = s.PostCode, EmploymentTypeCode = s.EmploymentTypeCode, HiredOn = s.HiredOn, Phone = s.Phone,
-    };
-
     public static SchoolClass ToClass(ClassRecord r, int orgUnitId, long? headTeacherId) => new()
     {
         OrgUnitId = orgUnitId, Code = r.Code, Name = r.Name, GradeCode = r.GradeCode, EntryYear = r.EntryYear, HeadTeacherId = headTeacherId,

@@ -25,8 +25,13 @@ internal sealed class RecordBodyReader(KernelDb kernel, OrgTree tree, ICurrentAc
     public RecordContext Context => _context ??= contexts.Create();
 
     /// <summary>The record in <paramref name="body"/> and its school, or null with the problems added to <paramref name="errors"/>.</summary>
+    /// <remarks>
+    /// <paramref name="aliases"/> are the kind's exchange names for its fields (<c>genderCode</c> for <c>gender</c>), so
+    /// the body its GET gives can be PUT back; <c>masked: false</c> is taken as read, <c>masked: true</c> refused (masked
+    /// values would overwrite the real ones).
+    /// </remarks>
     public async Task<(T Record, OrgUnit School)?> ReadAsync<T>(RecordDefinition<T> definition, JsonElement body, InputErrors errors,
-        CancellationToken ct)
+        CancellationToken ct, IReadOnlyDictionary<string, string>? aliases = null)
         where T : SchoolRecord
     {
         if (body.ValueKind != JsonValueKind.Object)
@@ -37,7 +42,15 @@ internal sealed class RecordBodyReader(KernelDb kernel, OrgTree tree, ICurrentAc
         var cells = new string?[definition.Fields.Count];
         foreach (var property in body.EnumerateObject())
         {
-            var field = Field(definition, property.Name);
+            var field = Field(definition, aliases is not null && aliases.TryGetValue(property.Name, out var key) ? key : property.Name);
+            if (aliases is not null && string.Equals(property.Name, "masked", StringComparison.OrdinalIgnoreCase))
+            {
+                if (property.Value.ValueKind != JsonValueKind.False)
+                {
+                    errors.Add(property.Name, text["Api.MaskedBody"]);
+                }
+                continue;
+            }
             if (field is null || field.Informational)
             {
                 // id and revision name the stored record in a bulk item; they are no fields of it.

@@ -5,6 +5,7 @@ using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Exchange;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Writes;
@@ -29,7 +30,7 @@ internal sealed class StaffWrites(RegistryDb db, RecordBodyReader bodies, Exchan
 
     public override async Task<Staff?> ReadAsync(JsonElement body, long? self, InputErrors errors, CancellationToken ct = default)
     {
-        if (await Bodies.ReadAsync(Definition, body, errors, ct) is not { } read)
+        if (await Bodies.ReadAsync(Definition, body, errors, ct, StaffKind.Instance.BodyAliases) is not { } read)
         {
             return null;
         }
@@ -56,25 +57,10 @@ internal sealed class StaffWrites(RegistryDb db, RecordBodyReader bodies, Exchan
         {
             errors.Add(Definition.School.Key, string.Format(text["Write.StaffMoveIsHeadTeacher"], record.StaffNumber, classes));
         }
-        return errors.Any ? null : RecordMapping.ToStaff(record, school.Id);
+        return errors.Any ? null : StaffKind.ToEntity(record, school.Id);
     }
 
-    protected override void Copy(Staff from, Staff to)
-    {
-        to.OrgUnitId = from.OrgUnitId;
-        to.StaffNumber = from.StaffNumber;
-        to.Name = from.Name;
-        to.GenderCode = from.GenderCode;
-        to.ResidentId = from.ResidentId;
-        to.BirthDate = from.BirthDate;
-        to.QualificationCode = from.QualificationCode;
-        to.TitleCode = from.TitleCode;
-        to.Subjects = from.Subjects;
-        to.PostCode = from.PostCode;
-        to.EmploymentTypeCode = from.EmploymentTypeCode;
-        to.HiredOn = from.HiredOn;
-        to.Phone = from.Phone;
-    }
+    protected override void Copy(Staff from, Staff to) => StaffKind.CopyValues(from, to);
 
     protected override async Task<string?> RefuseDeleteAsync(Staff stored, CancellationToken ct) =>
         await HeadOfAsync(stored.Id, ct) is { Length: > 0 } classes ? string.Format(text["Write.StaffIsHeadTeacher"], stored.StaffNumber, classes) : null;

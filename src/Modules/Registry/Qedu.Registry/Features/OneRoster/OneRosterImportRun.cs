@@ -5,6 +5,7 @@ using Qedu.Kernel.Files;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Import;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 using Qedu.Registry.Writes;
 

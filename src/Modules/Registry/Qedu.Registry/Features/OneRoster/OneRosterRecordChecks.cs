@@ -5,6 +5,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Features.OneRoster;
@@ -138,7 +139,7 @@ internal sealed class OneRosterRecordChecks(OneRosterImportRun run)
             var cells = new Cells(definition);
             if (stored is not null)
             {
-                definition.Write(RecordMapping.FromStaff(stored, schoolCodes[stored.OrgUnitId]), cells.Values);
+                definition.Write(StaffKind.ToRecord(stored, schoolCodes[stored.OrgUnitId]), cells.Values);
             }
             cells.Metadata(user.Row, standard);
             cells.Set(definition.School, user.Row, "primaryOrgSourcedId", user.School!.Code);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Features.OneRoster;
@@ -26,7 +27,7 @@ internal sealed class OneRosterWriter(OneRosterImportRun run)
 
         // Staff first (classes name their head teacher), then classes (students name their class).
         var staffIds = new Dictionary<string, long>(StringComparer.Ordinal);
-        var newStaff = run.Staff.Where(p => p.Existing is null).Select(p => RecordMapping.ToStaff(p.Record, p.School)).ToList();
+        var newStaff = run.Staff.Where(p => p.Existing is null).Select(p => StaffKind.ToEntity(p.Record, p.School)).ToList();
         await session.InsertAsync(newStaff, ct);
         foreach (var s in newStaff)
         {
@@ -37,7 +38,7 @@ internal sealed class OneRosterWriter(OneRosterImportRun run)
         foreach (var entity in await Db.Staff.Where(s => updateIds.Contains(s.Id)).ToListAsync(ct))
         {
             var p = updates[entity.Id];
-            var v = RecordMapping.ToStaff(p.Record, p.School);
+            var v = StaffKind.ToEntity(p.Record, p.School);
             (entity.OrgUnitId, entity.Name, entity.GenderCode, entity.ResidentId, entity.BirthDate, entity.QualificationCode, entity.TitleCode) =
                 (v.OrgUnitId, v.Name, v.GenderCode, v.ResidentId, v.BirthDate, v.QualificationCode, v.TitleCode);
             (entity.Subjects, entity.PostCode, entity.EmploymentTypeCode, entity.HiredOn, entity.Phone) =

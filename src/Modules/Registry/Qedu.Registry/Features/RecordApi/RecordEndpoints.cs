@@ -9,6 +9,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Api;
 using Qedu.Registry.Data;
 using Qedu.Registry.Exchange;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Features.RecordApi;
@@ -19,17 +20,9 @@ namespace Qedu.Registry.Features.RecordApi;
 /// </summary>
 internal static class RecordEndpoints
 {
-    /// <summary>URL names of the kinds served here (students have their own, richer endpoints).</summary>
-    public static readonly IReadOnlyDictionary<string, string> Kinds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["campuses"] = "Campus",
-        ["classes"] = "SchoolClass",
-        ["staff"] = "Staff",
-        ["teaching-assignments"] = "TeachingAssignment",
-        ["assets"] = "Asset",
-        ["guardians"] = "Guardian",
-        ["enrolments"] = "Enrolment",
-    };
+    /// <summary>URL names of the kinds served here, from the kinds' descriptors (students have their own, richer endpoints).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Kinds = RegistryKinds.All.Where(k => k.UrlName != "students")
+        .ToDictionary(k => k.UrlName, k => k.EntityType, StringComparer.OrdinalIgnoreCase);
 
     public static void MapRecordReads(this IEndpointRouteBuilder endpoints)
     {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Features.RecordApi;
@@ -18,12 +20,18 @@ internal static class RecordWriteEndpoints
 {
     public static void MapRecordWrites(this IEndpointRouteBuilder endpoints)
     {
-        Map<ClassWrites, SchoolClass>(endpoints, "classes", "a class", "school code and class code");
-        Map<StaffWrites, Staff>(endpoints, "staff", "a staff member", "教职工号");
-        Map<AssetWrites, Asset>(endpoints, "assets", "a line of a school's equipment register", "school code and 资产编号");
+        // Each kind whose descriptor names a write adapter: its routes are typed by that adapter and its entity.
+        var map = typeof(RecordWriteEndpoints).GetMethod(nameof(Map), BindingFlags.NonPublic | BindingFlags.Static)!;
+        foreach (var kind in RegistryKinds.All)
+        {
+            if (kind.Writes is { } writes)
+            {
+                map.MakeGenericMethod(writes.Writes, writes.Entity).Invoke(null, [endpoints, kind.UrlName, writes.What, writes.Key, kind.BodyAliases.Count > 0]);
+            }
+        }
     }
 
-    private static void Map<TWrites, TEntity>(IEndpointRouteBuilder endpoints, string name, string what, string key)
+    private static void Map<TWrites, TEntity>(IEndpointRouteBuilder endpoints, string name, string what, string key, bool takesGetShape)
         where TWrites : SimpleRecordWrites<TEntity>
         where TEntity : class, IRegistryRecord
     {
@@ -37,6 +45,9 @@ internal static class RecordWriteEndpoints
         group.MapPut("/{id:long}", (long id, JsonElement body, RecordWriteApi api, HttpContext http, CancellationToken ct) =>
                 api.UpdateAsync(Writes<TWrites>(http), id, body, http, ct))
             .WithSummary($"Replaces the fields of {what} (If-Match with the ETag read required)")
+            .WithDescription(takesGetShape
+                ? "The body takes the import template's keys, or the record exactly as GET gave it (its exchange names such as orgCode and genderCode; id, revision and masked: false are ignored, masked: true is refused)."
+                : "The body takes the import template's keys.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
