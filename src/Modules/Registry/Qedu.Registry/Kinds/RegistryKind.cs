@@ -39,12 +39,14 @@ internal abstract class RegistryKind
 internal sealed record RecordWriteRoute(Type Writes, Type Entity, string What, string Key);
 
 /// <summary>A kind whose parts still live in the shared files (Records/, Exchange/, Writes/), listed here so the lists derive from one place.</summary>
-internal sealed class ListedKind(string urlName, ExchangeKind exchange, IRecordDefinition? fields = null, RecordWriteRoute? writes = null) : RegistryKind
+internal sealed class ListedKind(string urlName, ExchangeKind exchange, IRecordDefinition? fields = null, RecordWriteRoute? writes = null,
+    IReadOnlyDictionary<string, string>? aliases = null) : RegistryKind
 {
     public override string UrlName => urlName;
     public override ExchangeKind Exchange => exchange;
     public override IRecordDefinition? Fields => fields;
     public override RecordWriteRoute? Writes => writes;
+    public override IReadOnlyDictionary<string, string> BodyAliases => aliases ?? base.BodyAliases;
 }
 
 /// <summary>Every kind of registry record, in the order the change feed lists them.</summary>
@@ -55,7 +57,8 @@ internal static class RegistryKinds
         new ListedKind("campuses", new ExchangeKind<Campus, CampusData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false)),
         StaffKind.Instance,
         new ListedKind("assets", new ExchangeKind<Asset, AssetData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
-            RecordDefinitions.Assets, new(typeof(AssetWrites), typeof(Asset), "a line of a school's equipment register", "school code and 资产编号")),
+            RecordDefinitions.Assets, new(typeof(AssetWrites), typeof(Asset), "a line of a school's equipment register", "school code and 资产编号"),
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["orgCode"] = "schoolCode", ["categoryCode"] = "category" }),
         new ListedKind("classes", new ExchangeKind<SchoolClass, SchoolClassData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
             RecordDefinitions.Classes, new(typeof(ClassWrites), typeof(SchoolClass), "a class", "school code and class code")),
         new ListedKind("teaching-assignments",

@@ -25,7 +25,7 @@ internal sealed class AssetWrites(RegistryDb db, RecordBodyReader bodies, Exchan
 
     public override async Task<Asset?> ReadAsync(JsonElement body, long? self, InputErrors errors, CancellationToken ct = default)
     {
-        if (await Bodies.ReadAsync(Definition, body, errors, ct) is not { } read)
+        if (await Bodies.ReadAsync(Definition, body, errors, ct, BodyAliases) is not { } read)
         {
             return null;
         }

@@ -4,6 +4,7 @@ using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Exchange;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Writes;
@@ -22,6 +23,9 @@ internal abstract class RecordWrites<TInput, TEntity>(RegistryDb db, RecordBodyR
 
     /// <summary>The kind's name in URLs: <c>/api/registry/{Name}</c>.</summary>
     public abstract string Name { get; }
+
+    /// <summary>The exchange names a body may use for the fields' keys, from the kind's descriptor (so a GET body can be PUT back).</summary>
+    protected IReadOnlyDictionary<string, string>? BodyAliases => RegistryKinds.Find(Name)?.BodyAliases is { Count: > 0 } aliases ? aliases : null;
 
     /// <summary>The record kind whose definition reads the bodies.</summary>
     protected abstract RecordKind Kind { get; }

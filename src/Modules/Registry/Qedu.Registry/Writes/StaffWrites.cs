@@ -30,7 +30,7 @@ internal sealed class StaffWrites(RegistryDb db, RecordBodyReader bodies, Exchan
 
     public override async Task<Staff?> ReadAsync(JsonElement body, long? self, InputErrors errors, CancellationToken ct = default)
     {
-        if (await Bodies.ReadAsync(Definition, body, errors, ct, StaffKind.Instance.BodyAliases) is not { } read)
+        if (await Bodies.ReadAsync(Definition, body, errors, ct, BodyAliases) is not { } read)
         {
             return null;
         }
