@@ -80,7 +80,7 @@ public static class Records
                 break;
             default:
                 var a = await db.Assets.AsNoTracking().SingleAsync(x => x.Id == id);
-                RecordDefinitions.Assets.Write(RecordMapping.FromAsset(a, await SchoolAsync(a.OrgUnitId)), cells);
+                RecordDefinitions.Assets.Write(AssetKind.ToRecord(a, await SchoolAsync(a.OrgUnitId)), cells);
                 break;
         }
         return definition.Fields.Where(f => !f.Informational).ToDictionary(f => f.Key, f => cells[f.Index]);

@@ -49,9 +49,6 @@ internal sealed record TeachingAssignmentData(long Id, long Revision, string Org
 internal sealed record EnrolmentData(
     long Id, long Revision, string OrgCode, long StudentId, long? ClassId, DateOnly From, DateOnly? To, string? EntryReasonCode, string? ExitReasonCode) : IExchangeData;
 
-internal sealed record AssetData(
-    long Id, long Revision, string OrgCode, string AssetNumber, string Name, string CategoryCode, int Quantity, decimal Value, DateOnly? AcquiredOn) : IExchangeData;
-
 /// <summary>Turns records into their exchange shape (masking personal data unless <c>open</c>) and back.</summary>
 internal static class ExchangeMapping
 {
@@ -109,15 +106,6 @@ internal static class ExchangeMapping
     {
         Id = d.Id, OrgUnitId = org, StudentId = d.StudentId, ClassId = d.ClassId, From = d.From, To = d.To,
         EntryReasonCode = d.EntryReasonCode, ExitReasonCode = d.ExitReasonCode,
-    };
-
-    public static AssetData ToData(Asset x, string org) =>
-        new(x.Id, x.Revision, org, x.AssetNumber, x.Name, x.CategoryCode, x.Quantity, x.Value, x.AcquiredOn);
-
-    public static Asset ToEntity(AssetData d, int org) => new()
-    {
-        Id = d.Id, OrgUnitId = org, AssetNumber = d.AssetNumber, Name = d.Name, CategoryCode = d.CategoryCode, Quantity = d.Quantity,
-        Value = d.Value, AcquiredOn = d.AcquiredOn,
     };
 
     /// <summary>A whole birth date from the feed (only unmasked data is ever applied: a masked feed is refused first).</summary>

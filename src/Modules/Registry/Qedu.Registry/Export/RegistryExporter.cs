@@ -173,7 +173,7 @@ internal sealed class RegistryExporter(
                 case RecordKind.Assets:
                     foreach (var a in await db.Assets.AsNoTracking().Where(a => a.OrgUnitId == school.Id).OrderBy(a => a.AssetNumber).ToListAsync(ct))
                     {
-                        Emit(c => RecordDefinitions.Assets.Write(RecordMapping.FromAsset(a, school.Code), c), open);
+                        Emit(c => RecordDefinitions.Assets.Write(AssetKind.ToRecord(a, school.Code), c), open);
                     }
                     break;
 

@@ -156,7 +156,7 @@ internal sealed class RegistryImportWriter(RegistryImportRun run)
             }
 
             case AssetRecord:
-                await session.InsertAsync(batch.Select(b => RecordMapping.ToAsset((AssetRecord)b.Record, b.School)).ToList(), ct);
+                await session.InsertAsync(batch.Select(b => AssetKind.ToEntity((AssetRecord)b.Record, b.School)).ToList(), ct);
                 return 0;
 
             case TeachingRecord:

@@ -56,9 +56,7 @@ internal static class RegistryKinds
     [
         new ListedKind("campuses", new ExchangeKind<Campus, CampusData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false)),
         StaffKind.Instance,
-        new ListedKind("assets", new ExchangeKind<Asset, AssetData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
-            RecordDefinitions.Assets, new(typeof(AssetWrites), typeof(Asset), "a line of a school's equipment register", "school code and 资产编号"),
-            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["orgCode"] = "schoolCode", ["categoryCode"] = "category" }),
+        AssetKind.Instance,
         new ListedKind("classes", new ExchangeKind<SchoolClass, SchoolClassData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
             RecordDefinitions.Classes, new(typeof(ClassWrites), typeof(SchoolClass), "a class", "school code and class code")),
         new ListedKind("teaching-assignments",

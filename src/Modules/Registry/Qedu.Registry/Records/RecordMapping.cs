@@ -15,18 +15,6 @@ internal static class RecordMapping
         SchoolCode = schoolCode, Code = c.Code, Name = c.Name, GradeCode = c.GradeCode, EntryYear = c.EntryYear, HeadTeacherNumber = headTeacherNumber,
     };
 
-    public static Asset ToAsset(AssetRecord r, int orgUnitId) => new()
-    {
-        OrgUnitId = orgUnitId, AssetNumber = r.AssetNumber, Name = r.Name, CategoryCode = r.CategoryCode, Quantity = r.Quantity,
-        Value = r.Value, AcquiredOn = r.AcquiredOn,
-    };
-
-    public static AssetRecord FromAsset(Asset a, string schoolCode) => new()
-    {
-        SchoolCode = schoolCode, AssetNumber = a.AssetNumber, Name = a.Name, CategoryCode = a.CategoryCode, Quantity = a.Quantity,
-        Value = a.Value, AcquiredOn = a.AcquiredOn,
-    };
-
     public static SchoolProfileRecord FromProfile(SchoolProfile p, string schoolCode, string schoolName) => new()
     {
         SchoolCode = schoolCode, SchoolName = schoolName, Address = p.Address, Latitude = p.Latitude, Longitude = p.Longitude,

@@ -5,6 +5,7 @@ using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Exchange;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Writes;
@@ -35,17 +36,8 @@ internal sealed class AssetWrites(RegistryDb db, RecordBodyReader bodies, Exchan
             errors.Add(Definition.AssetNumber.Key,
                 string.Format(text["Write.TakenInSchool"], Definition.AssetNumber.Header(Bodies.Context.English), record.AssetNumber, school.Code));
         }
-        return errors.Any ? null : RecordMapping.ToAsset(record, school.Id);
+        return errors.Any ? null : AssetKind.ToEntity(record, school.Id);
     }
 
-    protected override void Copy(Asset from, Asset to)
-    {
-        to.OrgUnitId = from.OrgUnitId;
-        to.AssetNumber = from.AssetNumber;
-        to.Name = from.Name;
-        to.CategoryCode = from.CategoryCode;
-        to.Quantity = from.Quantity;
-        to.Value = from.Value;
-        to.AcquiredOn = from.AcquiredOn;
-    }
+    protected override void Copy(Asset from, Asset to) => AssetKind.CopyValues(from, to);
 }
