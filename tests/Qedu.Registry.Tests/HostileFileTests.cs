@@ -2,9 +2,9 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
-using Qedu.Registry.Features.Files;
-using Qedu.Registry.Features.Import;
-using Qedu.Registry.Features.Records;
+using Qedu.Registry.Files;
+using Qedu.Registry.Import;
+using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Tests;
 

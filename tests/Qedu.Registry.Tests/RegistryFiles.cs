@@ -5,10 +5,10 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Export;
-using Qedu.Registry.Features.Files;
-using Qedu.Registry.Features.Import;
-using Qedu.Registry.Features.Records;
+using Qedu.Registry.Export;
+using Qedu.Registry.Files;
+using Qedu.Registry.Import;
+using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Tests;
 

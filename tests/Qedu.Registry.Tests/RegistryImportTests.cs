@@ -1,15 +1,15 @@
-using Qedu.Kernel.Files;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
-using Qedu.Registry.Features.Files;
-using Qedu.Registry.Features.Import;
-using Qedu.Registry.Features.Records;
+using Qedu.Registry.Files;
+using Qedu.Registry.Import;
+using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Tests;
 

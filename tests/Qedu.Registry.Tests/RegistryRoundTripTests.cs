@@ -1,6 +1,6 @@
 using Qedu.Kernel.Access;
-using Qedu.Registry.Features.Files;
-using Qedu.Registry.Features.Records;
+using Qedu.Registry.Files;
+using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Tests;
 

@@ -11,8 +11,8 @@ using Qedu.Kernel.Persistence;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Records;
 using Qedu.Registry.Features.Students;
+using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Tests;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Students;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Tests;
 
@@ -65,11 +65,11 @@ public sealed class StudentCommandTests(SeededCity city) : IClassFixture<SeededC
         var before = await HistoryAsync(student.Id);
 
         var moved = await AsSystemAsync((c, _) => c.UpdateAsync(student.Id, student.Revision, Copy(student, s => s.ClassId = otherClass), effective: Day1));
-        Assert.Equal(WriteStatus.Done, moved.Status);
+        Assert.Equal(OutcomeKind.Ok, moved.Kind);
         var newClass = await AsSystemAsync((_, db) => db.Classes.AsNoTracking().Where(c => c.OrgUnitId == otherSchool).Select(c => c.Id).FirstAsync());
-        var transferred = await AsSystemAsync((c, _) => c.UpdateAsync(student.Id, moved.Record!.Revision,
+        var transferred = await AsSystemAsync((c, _) => c.UpdateAsync(student.Id, moved.Value!.Revision,
             Copy(student, s => { s.OrgUnitId = otherSchool; s.ClassId = newClass; }), effective: Day2));
-        Assert.Equal(WriteStatus.Done, transferred.Status);
+        Assert.Equal(OutcomeKind.Ok, transferred.Kind);
 
         var history = await HistoryAsync(student.Id);
         Assert.Equal(before.Count + 2, history.Count);
@@ -87,8 +87,8 @@ public sealed class StudentCommandTests(SeededCity city) : IClassFixture<SeededC
     {
         var (student, _, _) = await PickAsync(skip: 1);
         var paused = await AsSystemAsync((c, _) => c.UpdateAsync(student.Id, student.Revision, Copy(student, s => s.StatusCode = "02"), effective: Day1));
-        var back = await AsSystemAsync((c, _) => c.UpdateAsync(student.Id, paused.Record!.Revision, Copy(student, s => s.StatusCode = "01"), effective: Day2));
-        Assert.Equal(WriteStatus.Done, back.Status);
+        var back = await AsSystemAsync((c, _) => c.UpdateAsync(student.Id, paused.Value!.Revision, Copy(student, s => s.StatusCode = "01"), effective: Day2));
+        Assert.Equal(OutcomeKind.Ok, back.Kind);
 
         var history = await HistoryAsync(student.Id);
         Assert.Equal((Day1, "11"), (history[^2].To!.Value, history[^2].ExitReasonCode));
@@ -103,8 +103,8 @@ public sealed class StudentCommandTests(SeededCity city) : IClassFixture<SeededC
         var first = await AsSystemAsync((c, _) => c.UpdateAsync(student.Id, student.Revision, Copy(student, s => s.Address = "市南区香港中路1号")));
         var stale = await AsSystemAsync((c, _) => c.UpdateAsync(student.Id, student.Revision, Copy(student, s => s.Address = "市北区")));
 
-        Assert.Equal(WriteStatus.Stale, stale.Status);
-        Assert.Equal(first.Record!.Revision, stale.CurrentRevision);
+        Assert.Equal(OutcomeKind.Stale, stale.Kind);
+        Assert.Equal(first.Value!.Revision, stale.CurrentRevision);
         var stored = await AsSystemAsync((_, db) => db.Students.AsNoTracking().SingleAsync(s => s.Id == student.Id));
         Assert.Equal("市南区香港中路1号", stored.Address);
         Assert.True(stored.Revision > student.Revision);
@@ -144,7 +144,7 @@ public sealed class StudentCommandTests(SeededCity city) : IClassFixture<SeededC
         Assert.Equal((Day1, (string?)null, template.ClassId), (Assert.Single(history).From, history[0].EntryReasonCode, history[0].ClassId));
 
         var removed = await AsSystemAsync((c, _) => c.DeleteAsync(created.Id, created.Revision));
-        Assert.Equal(WriteStatus.Done, removed.Status);
+        Assert.Equal(OutcomeKind.Ok, removed.Kind);
         var tombstones = await AsSystemAsync((_, db) => db.Changes.AsNoTracking().Where(c => c.Deleted && c.Version > created.Revision)
             .Select(c => c.EntityType).ToListAsync());
         Assert.Equal(["Enrolment", "Guardian", "Student"], tombstones.Order());

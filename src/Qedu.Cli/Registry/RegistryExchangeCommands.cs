@@ -2,13 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Qedu.Kernel.PersonalData;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
-using Qedu.Kernel.Persistence;
 using Qedu.Kernel.OrgUnits;
-using Qedu.Registry.Features.Mirror;
+using Qedu.Kernel.Persistence;
+using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Features.OneRoster;
+using Qedu.Registry.Mirror;
 
 namespace Qedu.Cli.Registry;
 

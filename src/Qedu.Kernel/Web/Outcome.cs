@@ -6,14 +6,30 @@ namespace Qedu.Kernel.Web;
 /// <summary>Input problems keyed by field (request field name, or "file:row:column"), each with messages in the caller's language.</summary>
 public sealed class InputErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _errors;
 
-    public bool Any => _errors.Count > 0;
+    // Empty for a request's own errors; "items[3]." for one item of a bulk request, which adds into the same set.
+    private readonly string _prefix = "";
+
+    public InputErrors()
+    {
+        _errors = new(StringComparer.Ordinal);
+    }
+
+    private InputErrors(Dictionary<string, List<string>> errors, string prefix)
+    {
+        _errors = errors;
+        _prefix = prefix;
+    }
+
+    /// <summary>True when there is a problem (under this view's prefix, for one item of a bulk request).</summary>
+    public bool Any => _prefix.Length == 0 ? _errors.Count > 0 : _errors.Keys.Any(k => k.StartsWith(_prefix, StringComparison.Ordinal));
 
     public IReadOnlyDictionary<string, List<string>> ByField => _errors;
 
     public InputErrors Add(string field, string message)
     {
+        field = _prefix + field;
         if (!_errors.TryGetValue(field, out var list))
         {
             _errors[field] = list = [];
@@ -25,6 +41,12 @@ public sealed class InputErrors
     public string? First(string field) => _errors.TryGetValue(field, out var list) ? list[0] : null;
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The problems of one part of the request (<c>Prefixed("items[3]")</c> for a bulk item), in the same set: what is
+    /// added here is keyed <c>items[3].field</c>, and <see cref="Any"/> here looks at that part only.
+    /// </summary>
+    public InputErrors Prefixed(string prefix) => new(_errors, $"{_prefix}{prefix}.");
 }
 
 public enum OutcomeKind
@@ -34,6 +56,9 @@ public enum OutcomeKind
     NotFound,
     Conflict,
     Forbidden,
+
+    /// <summary>The caller's copy is out of date (its revision is not the stored one): HTTP 412 with the current revision.</summary>
+    Stale,
 }
 
 /// <summary>What a use case returns: a value, or why there is none. Endpoints turn it into HTTP; pages show it.</summary>
@@ -48,6 +73,15 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, InputErrors? Errors,
         new(OutcomeKind.Conflict, default, new InputErrors().Add(field, message), message);
     public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, default, null, message);
 
+    /// <summary>The stored revision when <see cref="Kind"/> is <see cref="OutcomeKind.Stale"/> (the ETag a 412 carries), else 0.</summary>
+    public long CurrentRevision { get; init; }
+
+    public static Outcome<T> Stale(long currentRevision, string? message = null) =>
+        new(OutcomeKind.Stale, default, null, message) { CurrentRevision = currentRevision };
+
+    /// <summary>A rule forbids the change, and no one field is to blame (a class that still has students).</summary>
+    public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, new InputErrors(), message);
+
     /// <summary>The HTTP answer: the value (200, or 201 with a location), or a problem document with the messages.</summary>
     public IResult ToHttp(Func<T, IResult>? ok = null) => Kind switch
     {
@@ -56,6 +90,7 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, InputErrors? Errors,
         OutcomeKind.NotFound => Results.Problem(Message, statusCode: StatusCodes.Status404NotFound),
         OutcomeKind.Conflict => Results.ValidationProblem(Errors!.ToDictionary(), Message, statusCode: StatusCodes.Status409Conflict),
         OutcomeKind.Forbidden => Results.Problem(Message, statusCode: StatusCodes.Status403Forbidden),
+        OutcomeKind.Stale => Results.Problem(Message, statusCode: StatusCodes.Status412PreconditionFailed),
         _ => throw new InvalidOperationException(),
     };
 

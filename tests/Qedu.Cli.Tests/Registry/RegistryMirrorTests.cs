@@ -11,7 +11,7 @@ using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Secrets;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Mirror;
+using Qedu.Registry.Mirror;
 using Qedu.Testing;
 
 namespace Qedu.Cli.Tests.Registry;

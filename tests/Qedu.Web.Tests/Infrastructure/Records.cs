@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Records;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Kinds;
+using Qedu.Registry.Records;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Web.Tests.Infrastructure;
 
@@ -74,11 +76,11 @@ public static class Records
                 break;
             case Staff:
                 var s = await db.Staff.AsNoTracking().SingleAsync(x => x.Id == id);
-                RecordDefinitions.Staff.Write(RecordMapping.FromStaff(s, await SchoolAsync(s.OrgUnitId)), cells);
+                RecordDefinitions.Staff.Write(StaffKind.ToRecord(s, await SchoolAsync(s.OrgUnitId)), cells);
                 break;
             default:
                 var a = await db.Assets.AsNoTracking().SingleAsync(x => x.Id == id);
-                RecordDefinitions.Assets.Write(RecordMapping.FromAsset(a, await SchoolAsync(a.OrgUnitId)), cells);
+                RecordDefinitions.Assets.Write(AssetKind.ToRecord(a, await SchoolAsync(a.OrgUnitId)), cells);
                 break;
         }
         return definition.Fields.Where(f => !f.Informational).ToDictionary(f => f.Key, f => cells[f.Index]);
@@ -102,17 +104,17 @@ public static class Records
         app.AsSystemAsync(async sp =>
         {
             var json = JsonSerializer.SerializeToElement(body ?? New(kind, schoolCode, "待改"));
-            var errors = new FieldErrors();
+            var errors = new InputErrors();
             IRegistryRecord? created = kind switch
             {
                 Classes => await CreateAsync(sp.GetRequiredService<ClassWrites>(), json, errors),
                 Staff => await CreateAsync(sp.GetRequiredService<StaffWrites>(), json, errors),
                 _ => await CreateAsync(sp.GetRequiredService<AssetWrites>(), json, errors),
             };
-            return created?.Id ?? throw new InvalidOperationException(string.Join("; ", errors.All.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
+            return created?.Id ?? throw new InvalidOperationException(string.Join("; ", errors.ByField.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
         });
 
-    private static async Task<IRegistryRecord?> CreateAsync<T>(SimpleRecordWrites<T> writes, JsonElement json, FieldErrors errors)
+    private static async Task<IRegistryRecord?> CreateAsync<T>(SimpleRecordWrites<T> writes, JsonElement json, InputErrors errors)
         where T : class, IRegistryRecord =>
         await writes.ReadAsync(json, null, errors) is { } input ? await writes.CreateAsync(input) : null;
 

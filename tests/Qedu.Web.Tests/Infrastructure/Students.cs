@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
-using Qedu.Registry.Features.Records;
 using Qedu.Registry.Features.Students;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Records;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Web.Tests.Infrastructure;
 
@@ -64,10 +65,10 @@ public static class Students
         var body = await NewAsync(app, schoolCode, "待删除学生");
         return await app.AsSystemAsync(async sp =>
         {
-            var errors = new FieldErrors();
+            var errors = new InputErrors();
             var json = System.Text.Json.JsonSerializer.SerializeToElement(body);
             var input = await sp.GetRequiredService<StudentWrites>().ReadAsync(json, null, errors)
-                ?? throw new InvalidOperationException(string.Join("; ", errors.All.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
+                ?? throw new InvalidOperationException(string.Join("; ", errors.ByField.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
             return (await sp.GetRequiredService<StudentCommands>().CreateAsync(input.Student, input.Guardians)).Id;
         });
     }

@@ -9,7 +9,7 @@ using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Students;
+using Qedu.Registry.Writes;
 using Qedu.Web.Tests.Infrastructure;
 
 namespace Qedu.Web.Tests.Registry;

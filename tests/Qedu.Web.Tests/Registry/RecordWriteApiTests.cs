@@ -357,4 +357,36 @@ public sealed class RecordWriteApiTests(WebApp app)
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("按编号修改", (await Records.CurrentAsync(app, Records.Assets, id))["name"]);
     }
+
+    [Theory]
+    [InlineData(Records.Staff)]
+    [InlineData(Records.Assets)]
+    public async Task A_get_body_is_put_back_unchanged(string kind)
+    {
+        var id = await Records.CreateAsync(app, kind, TestWorld.AnchorSchool);
+        var client = await app.ClientAsync("school.admin");
+        using var read = await client.GetAsync($"/api/registry/{kind}/{id}");
+        var body = await read.Content.ReadAsStringAsync();
+
+        using var put = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/{kind}/{id}", read.Headers.ETag!.ToString(), Http.RawJson(body)));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var before = (await read.JsonAsync()).EnumerateObject().Where(p => p.Name != "revision").ToDictionary(p => p.Name, p => p.Value.ToString());
+        var after = (await put.JsonAsync()).EnumerateObject().Where(p => p.Name != "revision").ToDictionary(p => p.Name, p => p.Value.ToString());
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task A_masked_get_body_is_refused_rather_than_stored()
+    {
+        var id = await Records.CreateAsync(app, Records.Staff, TestWorld.AnchorSchool);
+
+        // Without pii.view the GET is masked: writing it back would store the masks, so it is refused.
+        var district = await app.ClientAsync("shinan.admin");
+        using var masked = await district.GetAsync($"/api/registry/staff/{id}");
+        Assert.True((await masked.JsonAsync()).GetProperty("masked").GetBoolean());
+        using var refused = await district.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/staff/{id}", masked.Headers.ETag!.ToString(),
+            Http.RawJson(await masked.Content.ReadAsStringAsync())));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("masked", out _));
+    }
 }

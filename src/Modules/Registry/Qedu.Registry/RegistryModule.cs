@@ -11,20 +11,23 @@ using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
-using Qedu.Registry.Domain;
 using Qedu.Registry.DemoData;
+using Qedu.Registry.Domain;
+using Qedu.Registry.Exchange;
+using Qedu.Registry.Export;
 using Qedu.Registry.Features.ChangeFeed;
 using Qedu.Registry.Features.Classes;
-using Qedu.Registry.Features.Exchange;
-using Qedu.Registry.Features.Export;
 using Qedu.Registry.Features.Import;
-using Qedu.Registry.Features.Mirror;
 using Qedu.Registry.Features.OneRoster;
-using Qedu.Registry.Features.Records;
+using Qedu.Registry.Features.RecordApi;
 using Qedu.Registry.Features.SchoolProfiles;
-using Qedu.Registry.Features.Statistics;
 using Qedu.Registry.Features.Students;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Import;
+using Qedu.Registry.Kinds;
+using Qedu.Registry.Mirror;
+using Qedu.Registry.Records;
+using Qedu.Registry.Statistics;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Registry;
 
@@ -77,12 +80,8 @@ public static class RegistryModule
     }
 
     /// <summary>URL segments of the registry's kinds that are people, as the audit log names them.</summary>
-    private static readonly Dictionary<string, string> PersonalKinds = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["students"] = nameof(Student),
-        ["staff"] = nameof(Staff),
-        ["guardians"] = nameof(Guardian),
-    };
+    private static readonly Dictionary<string, string> PersonalKinds = RegistryKinds.All.Where(k => k.HasPersonalData)
+        .ToDictionary(k => k.UrlName, k => k.EntityType, StringComparer.OrdinalIgnoreCase);
 
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder endpoints)
     {

@@ -4,7 +4,7 @@ using Qedu.Kernel.Persistence;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Exchange;
+using Qedu.Registry.Exchange;
 
 namespace Qedu.Registry.Features.ChangeFeed;
 

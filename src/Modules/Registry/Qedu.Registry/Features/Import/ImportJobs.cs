@@ -3,7 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Qedu.Kernel.Access;
-using Qedu.Registry.Features.Records;
+using Qedu.Registry.Import;
+using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Features.Import;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,10 @@ using Qedu.Kernel.Files;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
-using Qedu.Registry.Features.Export;
-using Qedu.Registry.Features.Files;
-using Qedu.Registry.Features.Records;
+using Qedu.Registry.Export;
+using Qedu.Registry.Files;
+using Qedu.Registry.Import;
+using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Features.Import;
 
@@ -29,7 +31,7 @@ internal static class RegistryFileEndpoints
     {
         var group = endpoints.MapGroup("/api/registry").WithTags("Registry");
 
-        group.MapGet("/templates/{kind}", (string kind, string? format, IStringLocalizer<RecordText> text) =>
+        group.MapGet("/templates/{kind}", Results<FileStreamHttpResult, ProblemHttpResult> (string kind, string? format, IStringLocalizer<RecordText> text) =>
             {
                 var (problem, k, f) = Parse(kind, format, text);
                 if (problem is not null)
@@ -39,12 +41,12 @@ internal static class RegistryFileEndpoints
                 var stream = new MemoryStream();
                 RegistryExporter.WriteTemplate(k, f, stream);
                 stream.Position = 0;
-                return Results.File(stream, TableFormats.MediaType(f), RegistryExporter.FileName(k, f, "-template"));
+                return TypedResults.File(stream, TableFormats.MediaType(f), RegistryExporter.FileName(k, f, "-template"));
             })
             .RequireAuthorization(Permissions.RegistryRead)
             .WithSummary("An empty import template (Chinese headers) for schools, staff, classes, assets or students; format=xlsx (default) or csv");
 
-        group.MapGet("/export/{kind}", async (string kind, string? format, string? school, string? purpose, RegistryExporter exporter,
+        group.MapGet("/export/{kind}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string kind, string? format, string? school, string? purpose, RegistryExporter exporter,
                 PersonalDataExports exports, IStringLocalizer<RecordText> text, IStringLocalizer<KernelText> kernelText, WorkFiles work, CancellationToken ct) =>
             {
                 var (problem, k, f) = Parse(kind, format, text);
@@ -54,33 +56,33 @@ internal static class RegistryFileEndpoints
                 }
                 if (school is not null && !OrgUnitRules.IsWellFormedCode(school))
                 {
-                    return Results.Problem(string.Format(kernelText["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest);
+                    return TypedResults.Problem(string.Format(kernelText["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest);
                 }
                 var schools = await exporter.SchoolsAsync(school, ct);
                 if (schools is null)
                 {
-                    return Results.Problem(string.Format(kernelText["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
+                    return TypedResults.Problem(string.Format(kernelText["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
                 }
                 if (exports.Refusal(await exporter.PeopleAsync(k, schools, ct), purpose) is { } refusal)
                 {
-                    return Results.Problem(refusal, statusCode: StatusCodes.Status400BadRequest);
+                    return TypedResults.Problem(refusal, statusCode: StatusCodes.Status400BadRequest);
                 }
                 // To a temporary file first: the .xlsx writer needs a seekable stream and Kestrel forbids synchronous writes.
                 var file = work.CreateScratch();
                 await exporter.ExportAsync(k, f, file, schools, purpose, ct);
                 file.Position = 0;
-                return Results.File(file, TableFormats.MediaType(f), RegistryExporter.FileName(k, f));
+                return TypedResults.File(file, TableFormats.MediaType(f), RegistryExporter.FileName(k, f));
             })
             .RequireAuthorization(Permissions.RegistryExport)
             .WithSummary("Records of a kind in the caller's scope (optionally one school), with the template's columns; personal data masked without pii.view; more than PersonalData:BulkExportThreshold people need a stated purpose, which the audit log keeps");
 
-        group.MapPost("/import/{kind}", async (string kind, bool? dryRun, bool? background, string? fileName, string? report, HttpContext http,
+        group.MapPost("/import/{kind}", async Task<Results<Ok<ImportReport>, Accepted<ImportJobView>, ProblemHttpResult, EmptyHttpResult>> (string kind, bool? dryRun, bool? background, string? fileName, string? report, HttpContext http,
                 RegistryImporter importer, ImportJobs jobs, ICurrentAccess access, IOptions<ImportOptions> options, IStringLocalizer<RecordText> text,
                 WorkFiles work, CancellationToken ct) =>
             {
                 if (!RecordKinds.TryParse(kind, out var k))
                 {
-                    return Results.Problem(string.Format(text["Kind.Unknown"], kind, string.Join(", ", RecordKinds.Names)), statusCode: StatusCodes.Status404NotFound);
+                    return TypedResults.Problem(string.Format(text["Kind.Unknown"], kind, string.Join(", ", RecordKinds.Names)), statusCode: StatusCodes.Status404NotFound);
                 }
                 var media = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
                 TableFormat format;
@@ -94,7 +96,7 @@ internal static class RegistryFileEndpoints
                 }
                 else
                 {
-                    return Results.Problem(string.Format(text["File.UnknownFormat"], media ?? ""), statusCode: StatusCodes.Status415UnsupportedMediaType);
+                    return TypedResults.Problem(string.Format(text["File.UnknownFormat"], media ?? ""), statusCode: StatusCodes.Status415UnsupportedMediaType);
                 }
                 var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? $"{RecordKinds.Name(k)}{TableFormats.Extension(format)}" : fileName);
                 var limit = options.Value.MaxFileBytes;
@@ -126,12 +128,12 @@ internal static class RegistryFileEndpoints
                         // The page's progress bar: the job owns the file from here and answers at once with where to watch it.
                         var job = jobs.Start(new ImportSource(k, name, path, format), dryRun ?? false, access.Current);
                         path = null;
-                        return Results.Accepted($"/api/registry/import-jobs/{job.Id}", ImportJobView.Of(job));
+                        return TypedResults.Accepted($"/api/registry/import-jobs/{job.Id}", ImportJobView.Of(job));
                     }
                     var result = await importer.ImportAsync([new ImportSource(k, name, path, format)], dryRun ?? false, progress: null, ct);
                     if (result.Ok)
                     {
-                        return Results.Ok(result);
+                        return TypedResults.Ok(result);
                     }
                     if (string.Equals(report, "xlsx", StringComparison.OrdinalIgnoreCase))
                     {
@@ -144,9 +146,9 @@ internal static class RegistryFileEndpoints
                         {
                             await file.CopyToAsync(http.Response.Body, ct);
                         }
-                        return Results.Empty;
+                        return TypedResults.Empty;
                     }
-                    return Results.Problem(
+                    return TypedResults.Problem(
                         detail: string.Format(text["Import.Failed"], result.ErrorCount),
                         statusCode: StatusCodes.Status400BadRequest,
                         extensions: new Dictionary<string, object?>
@@ -167,50 +169,50 @@ internal static class RegistryFileEndpoints
             })
             .RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("Import a .csv (UTF-8 or GB18030) or .xlsx file sent as the body: every row is checked and nothing is written unless all are valid")
-            .Produces<ImportReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        group.MapGet("/import-jobs/{id:guid}", (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text) =>
+        group.MapGet("/import-jobs/{id:guid}", Results<Ok<ImportJobView>, ProblemHttpResult> (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text) =>
                 jobs.Find(id, access.Current) is { } job
-                    ? Results.Ok(ImportJobView.Of(job))
-                    : Results.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound))
+                    ? TypedResults.Ok(ImportJobView.Of(job))
+                    : TypedResults.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("A background import (started with background=true): phase, rows, share done, and the report once finished; only its uploader sees it");
 
-        group.MapGet("/import-jobs/{id:guid}/report.xlsx", async (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text, HttpContext http,
+        group.MapGet("/import-jobs/{id:guid}/report.xlsx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text, HttpContext http,
                 WorkFiles work, CancellationToken ct) =>
             {
                 if (jobs.Find(id, access.Current) is not { Report: { } result })
                 {
-                    return Results.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound);
+                    return TypedResults.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound);
                 }
                 var file = work.CreateScratch();
                 ImportReportFile.WriteXlsx(result, file, text);
                 file.Position = 0;
-                return Results.File(file, TableFormats.XlsxMediaType, $"import-report-{id:N}.xlsx");
+                return TypedResults.File(file, TableFormats.XlsxMediaType, $"import-report-{id:N}.xlsx");
             })
             .RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("A finished background import's report as a spreadsheet (file, row, column, value, message)");
     }
 
-    private static IResult TooLarge(IStringLocalizer<RecordText> text, string name, long size, long limit) =>
-        Results.Problem(string.Format(text["File.TooLarge"], name, Megabytes(size), Megabytes(limit)), statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static ProblemHttpResult TooLarge(IStringLocalizer<RecordText> text, string name, long size, long limit) =>
+        TypedResults.Problem(string.Format(text["File.TooLarge"], name, Megabytes(size), Megabytes(limit)), statusCode: StatusCodes.Status413PayloadTooLarge);
 
     private static string Megabytes(long bytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.##} MB");
 
     /// <summary>The kind and format named in the request (xlsx when no format is named), or the problem with them.</summary>
-    private static (IResult? Problem, RecordKind Kind, TableFormat Format) Parse(string kind, string? format, IStringLocalizer<RecordText> text)
+    private static (ProblemHttpResult? Problem, RecordKind Kind, TableFormat Format) Parse(string kind, string? format, IStringLocalizer<RecordText> text)
     {
         if (!RecordKinds.TryParse(kind, out var k))
         {
-            return (Results.Problem(string.Format(text["Kind.Unknown"], kind, string.Join(", ", RecordKinds.Names)), statusCode: StatusCodes.Status404NotFound), k, default);
+            return (TypedResults.Problem(string.Format(text["Kind.Unknown"], kind, string.Join(", ", RecordKinds.Names)), statusCode: StatusCodes.Status404NotFound), k, default);
         }
         var f = TableFormat.Xlsx;
         if (format is not null && !TableFormats.TryParse(format, out f))
         {
-            return (Results.Problem(string.Format(text["File.UnknownFormat"], format), statusCode: StatusCodes.Status400BadRequest), k, f);
+            return (TypedResults.Problem(string.Format(text["File.UnknownFormat"], format), statusCode: StatusCodes.Status400BadRequest), k, f);
         }
         return (null, k, f);
     }

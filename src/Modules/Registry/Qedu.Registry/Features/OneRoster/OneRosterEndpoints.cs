@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
@@ -11,7 +12,7 @@ using Qedu.Kernel.Files;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
-using Qedu.Registry.Features.Import;
+using Qedu.Registry.Import;
 
 namespace Qedu.Registry.Features.OneRoster;
 
@@ -26,7 +27,6 @@ internal static class OneRosterEndpoints
             .RequireAuthorization(Permissions.RegistryWrite)
             .WithTags("Registry")
             .WithSummary("Import a OneRoster v1.2 CSV bundle (zip, as multipart/form-data field 'file' or an application/zip body): every row is checked and nothing is written unless all are valid; ?dryRun=true only checks")
-            .Produces<ImportReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -38,7 +38,7 @@ internal static class OneRosterEndpoints
     /// by hand rather than bound as a form, so no form buffering and no limit but ours apply. (Cookies are SameSite=Lax,
     /// so another site's form cannot post here with the user's session.)
     /// </summary>
-    private static async Task<IResult> ImportAsync(bool? dryRun, HttpContext http, OneRosterImport importer, IOptions<OneRosterImportOptions> options,
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(bool? dryRun, HttpContext http, OneRosterImport importer, IOptions<OneRosterImportOptions> options,
         WorkFiles work, CancellationToken ct)
     {
         string Text(string key, params object?[] args) =>
@@ -55,7 +55,7 @@ internal static class OneRosterEndpoints
             var boundary = MediaTypeHeaderValue.TryParse(contentType, out var header) ? HeaderUtilities.RemoveQuotes(header.Boundary).Value : null;
             if (string.IsNullOrEmpty(boundary))
             {
-                return Results.Problem(Text("Upload.Format", contentType), statusCode: StatusCodes.Status415UnsupportedMediaType);
+                return TypedResults.Problem(Text("Upload.Format", contentType), statusCode: StatusCodes.Status415UnsupportedMediaType);
             }
             multipart = new MultipartReader(boundary, http.Request.Body);
             while (await multipart.ReadNextSectionAsync(ct) is { } section)
@@ -70,21 +70,21 @@ internal static class OneRosterEndpoints
             }
             if (body is null)
             {
-                return Results.Problem(Text("Upload.NoFile"), statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem(Text("Upload.NoFile"), statusCode: StatusCodes.Status400BadRequest);
             }
         }
         else if (media is "application/zip" or "application/x-zip-compressed")
         {
             if (http.Request.ContentLength > limit)
             {
-                return Results.Problem(Text("Upload.TooLarge", name, Megabytes(http.Request.ContentLength.Value), Megabytes(limit)),
+                return TypedResults.Problem(Text("Upload.TooLarge", name, Megabytes(http.Request.ContentLength.Value), Megabytes(limit)),
                     statusCode: StatusCodes.Status413PayloadTooLarge);
             }
             body = http.Request.Body;
         }
         else
         {
-            return Results.Problem(Text("Upload.Format", media), statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return TypedResults.Problem(Text("Upload.Format", media), statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         var path = work.NewPath(".zip");
@@ -100,7 +100,7 @@ internal static class OneRosterEndpoints
                     size += read;
                     if (size > limit)
                     {
-                        return Results.Problem(Text("Upload.TooLarge", name, Megabytes(size), Megabytes(limit)), statusCode: StatusCodes.Status413PayloadTooLarge);
+                        return TypedResults.Problem(Text("Upload.TooLarge", name, Megabytes(size), Megabytes(limit)), statusCode: StatusCodes.Status413PayloadTooLarge);
                     }
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
@@ -108,9 +108,9 @@ internal static class OneRosterEndpoints
             var (report, failed) = await importer.ImportAsync(path, name, dryRun ?? false, ct);
             if (report.Ok)
             {
-                return Results.Ok(report);
+                return TypedResults.Ok(report);
             }
-            return Results.Problem(
+            return TypedResults.Problem(
                 detail: failed && report.Errors.Count > 0 ? report.Errors[0].Message : Text("Import.Failed", report.ErrorCount),
                 statusCode: failed ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?>
@@ -130,12 +130,12 @@ internal static class OneRosterEndpoints
     private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.##} MB");
 
     private static void MapExport(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/registry/oneroster.zip", async (string? school, string? purpose, OneRosterExport export, IStringLocalizer<KernelText> text,
+        endpoints.MapGet("/api/registry/oneroster.zip", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string? school, string? purpose, OneRosterExport export, IStringLocalizer<KernelText> text,
             WorkFiles work, CancellationToken ct) =>
             {
                 if (school is not null && !OrgUnitRules.IsWellFormedCode(school))
                 {
-                    return Results.Problem(string.Format(text["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest);
+                    return TypedResults.Problem(string.Format(text["OrgUnit.CodeMalformed"], school), statusCode: StatusCodes.Status400BadRequest);
                 }
                 // Built in a temporary file first: a failure halfway gives an error, never a truncated zip sent as 200.
                 var stream = work.CreateScratch();
@@ -144,15 +144,15 @@ internal static class OneRosterEndpoints
                     if (await export.WriteAsync(stream, school, purpose, ct) is null)
                     {
                         await stream.DisposeAsync();
-                        return Results.Problem(string.Format(text["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
+                        return TypedResults.Problem(string.Format(text["OrgUnit.NotFound"], school), statusCode: StatusCodes.Status404NotFound);
                     }
                     stream.Position = 0;
-                    return Results.File(stream, "application/zip", "oneroster.zip");
+                    return TypedResults.File(stream, "application/zip", "oneroster.zip");
                 }
                 catch (ExportRefusedException refused)
                 {
                     await stream.DisposeAsync();
-                    return Results.Problem(refused.Message, statusCode: StatusCodes.Status400BadRequest);
+                    return TypedResults.Problem(refused.Message, statusCode: StatusCodes.Status400BadRequest);
                 }
                 catch
                 {

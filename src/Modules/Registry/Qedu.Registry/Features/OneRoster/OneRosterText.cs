@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Resources;
-using Qedu.Registry.Features.Exchange;
+using Qedu.Registry.Exchange;
 
 namespace Qedu.Registry.Features.OneRoster;
 

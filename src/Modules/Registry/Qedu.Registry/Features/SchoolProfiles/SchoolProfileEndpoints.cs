@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
@@ -12,21 +13,21 @@ namespace Qedu.Registry.Features.SchoolProfiles;
 internal static class SchoolProfileEndpoints
 {
     public static void MapSchoolProfiles(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/registry/schools/{code}", async (string code, OrgTree tree, ISchoolProfiles profiles, IStringLocalizer<KernelText> text) =>
+        endpoints.MapGet("/api/registry/schools/{code}", async Task<Results<Ok<SchoolProfileDto>, ProblemHttpResult>> (string code, OrgTree tree, ISchoolProfiles profiles, IStringLocalizer<KernelText> text) =>
             {
                 if (!OrgUnitRules.IsWellFormedCode(code))
                 {
-                    return Results.Problem(string.Format(text["OrgUnit.CodeMalformed"], code), statusCode: StatusCodes.Status400BadRequest);
+                    return TypedResults.Problem(string.Format(text["OrgUnit.CodeMalformed"], code), statusCode: StatusCodes.Status400BadRequest);
                 }
                 var unit = await tree.FindAsync(code);
                 var profile = unit is null || unit.Kind != OrgUnitKind.School ? null : await profiles.FindAsync(unit.Id, unit.Code);
                 return profile is null
-                    ? Results.Problem(string.Format(text["OrgUnit.NotFound"], code), statusCode: StatusCodes.Status404NotFound)
-                    : Results.Ok(profile);
+                    ? TypedResults.Problem(string.Format(text["OrgUnit.NotFound"], code), statusCode: StatusCodes.Status404NotFound)
+                    : TypedResults.Ok(profile);
             })
             .RequireAuthorization(Permissions.RegistryRead)
             .WithTags("Registry")
             .WithSummary("A school's profile: address, location, seats")
-            .Produces<SchoolProfileDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Api;
 
 namespace Qedu.Registry.Features.Students;
 
@@ -14,7 +16,7 @@ internal static class StudentEndpoints
     {
         var group = endpoints.MapGroup("/api/registry/students").RequireAuthorization(Permissions.RegistryRead).WithTags("Registry");
 
-        group.MapGet("", async (string? school, long? @class, long? after, int? limit, OrgTree tree, StudentQueries students,
+        group.MapGet("", async Task<Results<Ok<KeysetPage<StudentView>>, ValidationProblem, ProblemHttpResult>> (string? school, long? @class, long? after, int? limit, OrgTree tree, StudentQueries students,
                 IStringLocalizer<KernelText> text, CancellationToken ct) =>
             {
                 var (schoolId, problem) = await ListParameters.SchoolAsync(school, tree, text, ct);
@@ -26,19 +28,19 @@ internal static class StudentEndpoints
                 {
                     return refused;
                 }
-                return Results.Ok(await students.ListAsync(schoolId, @class, after ?? 0, size, ct));
+                return TypedResults.Ok(await students.ListAsync(schoolId, @class, after ?? 0, size, ct));
             })
             .WithSummary("Students in the caller's scope, keyset-paged by id; identifying fields masked without pii.view");
 
-        group.MapGet("/{id:long}", async (long id, HttpContext http, StudentQueries students, IStringLocalizer<KernelText> text, CancellationToken ct) =>
+        group.MapGet("/{id:long}", async Task<Results<Ok<StudentView>, ProblemHttpResult>> (long id, HttpContext http, StudentQueries students, IStringLocalizer<KernelText> text, CancellationToken ct) =>
             {
                 var student = await students.FindAsync(id, ct);
                 if (student is null)
                 {
-                    return Results.Problem(string.Format(text["Record.NotFound"], id), statusCode: StatusCodes.Status404NotFound);
+                    return TypedResults.Problem(string.Format(text["Record.NotFound"], id), statusCode: StatusCodes.Status404NotFound);
                 }
                 http.Response.Headers.ETag = $"\"{student.Revision}\"";
-                return Results.Ok(student);
+                return TypedResults.Ok(student);
             })
             .WithSummary("One student; the ETag is the record's revision");
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Api;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Kernel.PersonalData;
@@ -52,13 +53,10 @@ internal sealed record StudentFilter(int? SchoolId = null, long? ClassId = null,
     public static bool LooksLikeNumber(string text) => text.Length >= 15 && text.Skip(1).All(c => char.IsAsciiDigit(c) || c == 'X');
 }
 
-/// <summary>A page of a keyset-paged list: pass <see cref="Next"/> as <c>after</c> for the following page.</summary>
-internal sealed record KeysetPage<T>(IReadOnlyList<T> Items, long? Next);
-
 /// <summary>Reads students within the caller's scope (the kernel's scope filter applies to every query here).</summary>
 internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAccess personalData)
 {
-    public const int MaxPageSize = 1000;
+    public const int MaxPageSize = ListParameters.MaxPageSize;
 
     public Task<KeysetPage<StudentView>> ListAsync(int? schoolId, long? classId, long after, int limit, CancellationToken ct = default) =>
         ListAsync(new StudentFilter(schoolId, classId), after, limit, ct);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qedu.Kernel.Access;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Features.Students;
 
@@ -20,19 +20,32 @@ internal static class StudentWriteEndpoints
 
         group.MapPost("", (JsonElement body, StudentWrites writes, RecordWriteApi api, HttpContext http, CancellationToken ct) =>
                 api.CreateAsync(writes, body, http, ct))
-            .WithSummary("Adds a student (fields as the import template's keys) with guardians; opens the first enrolment");
+            .WithSummary("Adds a student (fields as the import template's keys) with guardians; opens the first enrolment")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPut("/{id:long}", (long id, JsonElement body, string? reason, DateOnly? effective, StudentWrites writes, StudentCommands commands,
                 RecordWriteApi api, HttpContext http, CancellationToken ct) =>
                 api.UpdateAsync(writes, id, body, http, ct,
                     (input, revision) => commands.UpdateAsync(id, revision, input.Student, reason, effective, input.Guardians, ct)))
-            .WithSummary("Replaces a student's fields (If-Match required); a move of school or class or a change of status is recorded in the enrolment history");
+            .WithSummary("Replaces a student's fields (If-Match required); a move of school or class or a change of status is recorded in the enrolment history")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapDelete("/{id:long}", (long id, StudentWrites writes, RecordWriteApi api, HttpContext http, CancellationToken ct) =>
                 api.DeleteAsync(writes, id, http, ct))
-            .WithSummary("Deletes a student with guardians and history (If-Match required); the change feed carries tombstones");
+            .WithSummary("Deletes a student with guardians and history (If-Match required); the change feed carries tombstones")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapPost("/bulk", (JsonElement body, StudentWrites writes, RecordWriteApi api, CancellationToken ct) => api.BulkAsync(writes, body, ct))
-            .WithSummary($"Creates or updates up to {RecordWriteApi.MaxBulkItems} students by 学籍号 (or by id with revision), all or nothing");
+            .WithSummary($"Creates or updates up to {RecordWriteApi.MaxBulkItems} students by 学籍号 (or by id with revision), all or nothing")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Features.Records;
-using Qedu.Registry.Features.Writes;
+using Qedu.Registry.Records;
+using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Features.Students;
 
@@ -32,7 +33,7 @@ internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, Stud
 
     public override (int School, string Value) KeyOf(StudentInput input) => (0, input.Student.StudentNumber);
 
-    public override async Task<StudentInput?> ReadAsync(JsonElement body, long? self, FieldErrors errors, CancellationToken ct = default)
+    public override async Task<StudentInput?> ReadAsync(JsonElement body, long? self, InputErrors errors, CancellationToken ct = default)
     {
         if (await Bodies.ReadAsync(Definition, body, errors, ct) is not { } read)
         {
@@ -82,10 +83,10 @@ internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, Stud
     public override Task<Student> CreateAsync(StudentInput input, CancellationToken ct = default) =>
         commands.CreateAsync(input.Student, input.Guardians, input.EnrolledOn, input.EntryReasonCode, ct);
 
-    public override Task<WriteResult<Student>> UpdateAsync(long id, long revision, StudentInput input, CancellationToken ct = default) =>
+    public override Task<Outcome<Student>> UpdateAsync(long id, long revision, StudentInput input, CancellationToken ct = default) =>
         commands.UpdateAsync(id, revision, input.Student, guardians: input.Guardians, ct: ct);
 
-    public override Task<WriteResult<Student>> DeleteAsync(long id, long revision, CancellationToken ct = default) =>
+    public override Task<Outcome<Student>> DeleteAsync(long id, long revision, CancellationToken ct = default) =>
         commands.DeleteAsync(id, revision, ct);
 
     public override async Task<object?> ShowAsync(long id, CancellationToken ct = default) => await queries.FindAsync(id, ct);

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Web;
+using Qedu.Registry.Data;
+using Qedu.Registry.Domain;
+using Qedu.Registry.Exchange;
+using Qedu.Registry.Records;
+
+namespace Qedu.Registry.Writes;
+
+/// <summary>
+/// Classes through the write API, matched by school and class code. Besides an import row's checks: the code is free in
+/// its school, the head teacher is on that school's staff, and a class that still has students neither moves to
+/// another school nor is deleted (their class would point nowhere).
+/// </summary>
+internal sealed class ClassWrites(RegistryDb db, RecordBodyReader bodies, ExchangeData shaper, IStringLocalizer<RecordWriteText> text)
+    : SimpleRecordWrites<SchoolClass>(db, bodies, shaper)
+{
+    private static ClassDefinition Definition => RecordDefinitions.Classes;
+
+    public override string Name => "classes";
+    protected override RecordKind Kind => RecordKind.Classes;
+    public override RecordField KeyField => Definition.Code;
+    protected override string KeyProperty => nameof(SchoolClass.Code);
+    protected override bool KeyPerSchool => true;
+
+    public override (int School, string Value) KeyOf(SchoolClass input) => (input.OrgUnitId, input.Code);
+
+    public override async Task<SchoolClass?> ReadAsync(JsonElement body, long? self, InputErrors errors, CancellationToken ct = default)
+    {
+        if (await Bodies.ReadAsync(Definition, body, errors, ct) is not { } read)
+        {
+            return null;
+        }
+        var (record, school) = read;
+        var english = Bodies.Context.English;
+        // Another school's codes are its own business: only this school's classes can clash.
+        if (await Db.Classes.IgnoreQueryFilters().AnyAsync(c => c.OrgUnitId == school.Id && c.Code == record.Code && c.Id != (self ?? 0), ct))
+        {
+            errors.Add(Definition.Code.Key, string.Format(text["Write.TakenInSchool"], Definition.Code.Header(english), record.Code, school.Code));
+        }
+        long? teacher = null;
+        if (record.HeadTeacherNumber is { } number)
+        {
+            teacher = await Db.Staff.IgnoreQueryFilters().Where(s => s.OrgUnitId == school.Id && s.StaffNumber == number)
+                .Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
+            if (teacher is null)
+            {
+                errors.Add(Definition.HeadTeacher.Key, Bodies.Context.Message("Record.StaffUnknown", number, school.Code));
+            }
+        }
+        if (self is { } id && await Db.Classes.Where(c => c.Id == id).Select(c => (int?)c.OrgUnitId).FirstOrDefaultAsync(ct) is { } was
+            && was != school.Id && await StudentsInAsync(id, ct) is > 0 and var count)
+        {
+            errors.Add(Definition.School.Key, string.Format(text["Write.ClassMoveHasStudents"], record.Code, count));
+        }
+        return errors.Any ? null : RecordMapping.ToClass(record, school.Id, teacher);
+    }
+
+    protected override void Copy(SchoolClass from, SchoolClass to)
+    {
+        // The campus is not in the record (the template has no column for it): it stays.
+        to.OrgUnitId = from.OrgUnitId;
+        to.Code = from.Code;
+        to.Name = from.Name;
+        to.GradeCode = from.GradeCode;
+        to.EntryYear = from.EntryYear;
+        to.HeadTeacherId = from.HeadTeacherId;
+    }
+
+    protected override async Task<string?> RefuseDeleteAsync(SchoolClass stored, CancellationToken ct) =>
+        await StudentsInAsync(stored.Id, ct) is > 0 and var count ? string.Format(text["Write.ClassHasStudents"], stored.Code, count) : null;
+
+    /// <summary>Students whose class this is, whatever their status: each would be left pointing at nothing.</summary>
+    private Task<int> StudentsInAsync(long classId, CancellationToken ct) =>
+        Db.Students.IgnoreQueryFilters().CountAsync(s => s.ClassId == classId, ct);
+}
