@@ -5,7 +5,6 @@ using Qedu.Indicators.Data;
 using Qedu.Indicators.Features.Compute;
 using Qedu.Indicators.Features.Forms.Definitions;
 using Qedu.Kernel.Codes;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Web;
 
@@ -22,7 +21,7 @@ public sealed record RoundSent(long Id, int Units);
 /// refusal writes nothing.
 /// </summary>
 internal sealed class FormCommands(
-    IndicatorsDb db, KernelDb kernel, FormAccess access, FormCatalog catalog, CodeBook codes, TimeProvider clock, IStringLocalizer<FormsText> t)
+    IndicatorsDb db, OrgTree tree, FormAccess access, FormCatalog catalog, CodeBook codes, TimeProvider clock, IStringLocalizer<FormsText> t)
 {
     public const int MaxComment = 1000;
 
@@ -325,7 +324,7 @@ internal sealed class FormCommands(
             return mine[0];
         }
         code = code.Trim();
-        var bureau = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct);
+        var bureau = await tree.FindPastScopeAsync(code, ct);
         // The same answer for a unit out of reach as for one that does not exist: a refusal names nothing outside the scope.
         if (bureau is null || !await access.ManagesAsync(bureau.Id, ct))
         {
@@ -343,11 +342,7 @@ internal sealed class FormCommands(
     /// <summary>The open units of the form's level under the bureau that meet its condition, by code.</summary>
     private async Task<List<OrgUnit>> TargetsAsync(FormDefinition form, OrgUnit bureau, DateOnly today, CancellationToken ct)
     {
-        var below = kernel.OrgClosure.Where(c => c.AncestorId == bureau.Id && c.Depth > 0).Select(c => c.DescendantId);
-        var units = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(u => below.Contains(u.Id) && u.Kind == form.Level)
-            .OrderBy(u => u.Code)
-            .ToListAsync(ct);
+        var units = await tree.BelowPastScopeAsync(bureau.Id, form.Level, ct);
         return [.. units.Where(u => (u.ClosedOn is null || u.ClosedOn > today) && (form.Condition?.Includes(u, codes) ?? true))];
     }
 

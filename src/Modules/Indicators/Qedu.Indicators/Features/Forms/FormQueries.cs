@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Features.Forms.Definitions;
-using Qedu.Kernel.Data;
 
 namespace Qedu.Indicators.Features.Forms;
 
@@ -10,7 +10,7 @@ namespace Qedu.Indicators.Features.Forms;
 /// the returns of the caller's units only: the sender sees every unit, a district its own schools in a city's round,
 /// a school its own return.
 /// </summary>
-internal sealed class FormQueries(IndicatorsDb db, KernelDb kernel, FormAccess access, FormCatalog catalog, TimeProvider clock)
+internal sealed class FormQueries(IndicatorsDb db, OrgTree tree, FormAccess access, FormCatalog catalog, TimeProvider clock)
 {
     public async Task<FormsOverview> OverviewAsync(CancellationToken ct = default)
     {
@@ -125,16 +125,7 @@ internal sealed class FormQueries(IndicatorsDb db, KernelDb kernel, FormAccess a
     /// <summary>Codes and names of org units. Names are not scoped data: a school may see which bureau sent it a form.</summary>
     private async Task<Dictionary<int, (string Code, string Name)>> NamesAsync(IEnumerable<int> ids, CancellationToken ct)
     {
-        var wanted = ids.Distinct().ToList();
-        var result = new Dictionary<int, (string Code, string Name)>();
-        foreach (var chunk in wanted.Chunk(2000))
-        {
-            var units = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(u => chunk.Contains(u.Id)).ToListAsync(ct);
-            foreach (var u in units)
-            {
-                result[u.Id] = (u.Code, u.DisplayName(English));
-            }
-        }
-        return result;
+        var units = await tree.UnitsOfAsync(ids, ct);
+        return units.Values.ToDictionary(u => u.Id, u => (u.Code, u.DisplayName(English)));
     }
 }

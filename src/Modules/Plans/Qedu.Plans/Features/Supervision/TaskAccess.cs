@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
@@ -25,7 +24,7 @@ internal sealed record TaskContext(
 /// The supervision rows a unit writes (reports, replies, fixes) belong to that unit, so the write guard lets it write
 /// them and the bureau above still sees them.
 /// </summary>
-internal sealed class TaskAccess(PlansDb db, KernelDb kernel, PlanOwners owners)
+internal sealed class TaskAccess(PlansDb db, OrgTree tree, PlanOwners owners)
 {
     public async Task<TaskContext?> LoadAsync(long taskId, bool tracked = false, CancellationToken ct = default)
     {
@@ -60,10 +59,11 @@ internal sealed class TaskAccess(PlansDb db, KernelDb kernel, PlanOwners owners)
         // A unit row belongs to its plan's bureau, so a group's members are that bureau's children of the group's kind.
         var bureaus = rows.Where(r => r.IsGroup).Select(r => (int?)r.OrgUnitId).Distinct().ToList();
         // Unit names and codes are not scoped data: a district admin may see which departments share its task.
-        var orgUnits = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(u => ids.Contains(u.Id) || (bureaus.Contains(u.ParentId) && kinds.Contains(u.Kind)))
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code)
-            .ToListAsync(ct);
+        var orgUnits = (await tree.UnitsOfAsync(ids, ct)).Values
+            .Concat(await tree.ChildrenPastScopeAsync([.. bureaus.OfType<int>()], kinds, ct))
+            .DistinctBy(u => u.Id)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .ToList();
         var byId = orgUnits.ToDictionary(u => u.Id);
         var result = new List<(long TaskId, AssignedUnit Unit)>();
         foreach (var group in rows.GroupBy(r => r.TaskId))

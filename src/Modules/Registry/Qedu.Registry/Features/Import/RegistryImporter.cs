@@ -5,7 +5,6 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
@@ -24,14 +23,14 @@ namespace Qedu.Registry.Features.Import;
 /// </summary>
 internal sealed class RegistryImporter(
     RegistryDb db,
-    KernelDb kernel,
+    OrgTree tree,
     RecordContextFactory contexts,
     ICurrentAccess access,
     RegistryBulkWriter bulk,
     IOptions<ImportOptions> options)
 {
     private readonly RegistryDb _db = db;
-    private readonly KernelDb _kernel = kernel;
+    private readonly OrgTree _tree = tree;
     private readonly RecordContextFactory _contexts = contexts;
     private readonly ICurrentAccess _access = access;
     private readonly RegistryBulkWriter _bulk = bulk;
@@ -158,15 +157,13 @@ internal sealed class RegistryImporter(
         /// <summary>Schools (all of them: a code outside the caller's scope is "out of scope", not "unknown"), the caller's writable ones, existing profiles.</summary>
         private async Task LoadAsync(CancellationToken ct)
         {
-            _schools = await owner._kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-                .Where(o => o.Kind == OrgUnitKind.School)
-                .ToDictionaryAsync(o => o.Code, o => new School(o.Id, o.Code, o.Name), StringComparer.Ordinal, ct);
+            _schools = (await owner._tree.OfKindPastScopeAsync([OrgUnitKind.School], ct))
+                .ToDictionary(o => o.Code, o => new School(o.Id, o.Code, o.Name), StringComparer.Ordinal);
             var caller = owner._access.Current;
             if (!caller.IsSystem)
             {
                 var roots = caller.RootsFor(Permissions.RegistryWrite).ToList();
-                _writable = (await owner._kernel.OrgClosure.AsNoTracking()
-                    .Where(c => roots.Contains(c.AncestorId)).Select(c => c.DescendantId).ToListAsync(ct)).ToHashSet();
+                _writable = (await owner._tree.SubtreeIdsAsync(roots, ct)).ToHashSet();
             }
             var kinds = _sources.Select(s => s.Kind).ToHashSet();
             if (kinds.Contains(RecordKind.Schools))

@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.Files;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
@@ -45,7 +44,7 @@ internal sealed record OneRosterImportResult(ImportReport Report, bool Failed);
 /// </remarks>
 internal sealed partial class OneRosterImport(
     RegistryDb db,
-    KernelDb kernel,
+    OrgTree tree,
     RecordContextFactory contexts,
     ICurrentAccess access,
     StudentCommands commands,
@@ -54,7 +53,7 @@ internal sealed partial class OneRosterImport(
     IOptions<ImportOptions> importOptions)
 {
     private readonly RegistryDb _db = db;
-    private readonly KernelDb _kernel = kernel;
+    private readonly OrgTree _tree = tree;
     private readonly RecordContextFactory _contexts = contexts;
     private readonly ICurrentAccess _access = access;
     private readonly StudentCommands _commands = commands;
@@ -371,9 +370,8 @@ internal sealed partial class OneRosterImport(
         /// <summary>Schools of orgs.csv: each must already be a school in Qedu (by 学校标识码) and within the caller's write scope.</summary>
         private async Task OrgsAsync(CancellationToken ct)
         {
-            var schools = await owner._kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-                .Where(o => o.Kind == OrgUnitKind.School)
-                .ToDictionaryAsync(o => o.Code, o => new School(o.Id, o.Code), StringComparer.Ordinal, ct);
+            var schools = (await owner._tree.OfKindPastScopeAsync([OrgUnitKind.School], ct))
+                .ToDictionary(o => o.Code, o => new School(o.Id, o.Code), StringComparer.Ordinal);
             var rows = Index("orgs.csv");
             var found = new List<(BundleRow Row, string Column, School School)>();
             foreach (var (id, row) in rows)
@@ -394,7 +392,7 @@ internal sealed partial class OneRosterImport(
                 found.Add((row, column, school));
                 _orgs[id] = school;
             }
-            var writable = await ScopeWriteGuard.WithinScopeAsync(owner._kernel, owner._access.Current, Permissions.RegistryWrite,
+            var writable = await owner._tree.WithinScopeAsync(owner._access.Current, Permissions.RegistryWrite,
                 found.Select(f => f.School.Id).ToList(), ct);
             foreach (var (row, column, school) in found.Where(f => !writable.Contains(f.School.Id)))
             {
@@ -1048,12 +1046,11 @@ internal sealed partial class OneRosterImport(
         }
 
         private async Task<IReadOnlySet<int>> WritableAsync(IEnumerable<int> orgUnits, CancellationToken ct) =>
-            await ScopeWriteGuard.WithinScopeAsync(owner._kernel, owner._access.Current, Permissions.RegistryWrite, orgUnits.Distinct().ToList(), ct);
+            await owner._tree.WithinScopeAsync(owner._access.Current, Permissions.RegistryWrite, orgUnits.Distinct().ToList(), ct);
 
         private async Task<Dictionary<int, string>> SchoolCodesAsync(IEnumerable<int> orgUnits, CancellationToken ct)
         {
-            var ids = orgUnits.Distinct().ToList();
-            return await owner._kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+            return (await owner._tree.CodesOfAsync(orgUnits, ct)).ToDictionary();
         }
 
         // ---- pass 2: write -----------------------------------------------------------------------------------------
