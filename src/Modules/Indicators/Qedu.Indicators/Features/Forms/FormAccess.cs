@@ -65,7 +65,7 @@ internal sealed class FormAccess(IndicatorsDb db, OrgTree tree, FormCatalog cata
         {
             return null;
         }
-        var round = await db.FormRounds.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == row.RoundId, ct);
+        var round = await db.FormRounds.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstAsync(r => r.Id == row.RoundId, ct);
         var form = catalog.Find(round.FormCode);
         var unit = await tree.FindPastScopeAsync(row.OrgUnitId, ct);
         if (form is null || unit is null)
@@ -78,7 +78,7 @@ internal sealed class FormAccess(IndicatorsDb db, OrgTree tree, FormCatalog cata
     /// <summary>The round when the caller may see it: the sender's scope, or a unit with a return in it.</summary>
     public async Task<FormRound?> LoadRoundAsync(long id, CancellationToken ct = default)
     {
-        var round = await db.FormRounds.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var round = await db.FormRounds.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
         {
             return null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Access;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Features.Compute;
 using Qedu.Indicators.Features.Forms.Definitions;
@@ -353,7 +354,7 @@ internal sealed class FormCommands(
         var count = 0;
         foreach (var chunk in ids.Chunk(2000))
         {
-            count += await db.FormReturns.IgnoreQueryFilters().CountAsync(r => r.FormCode == formCode && r.Period == period && chunk.Contains(r.OrgUnitId), ct);
+            count += await db.FormReturns.IgnoreQueryFilters([ScopeFilter.Name]).CountAsync(r => r.FormCode == formCode && r.Period == period && chunk.Contains(r.OrgUnitId), ct);
         }
         return count;
     }

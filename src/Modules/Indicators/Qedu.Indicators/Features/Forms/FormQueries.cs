@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Features.Forms.Definitions;
@@ -83,7 +84,7 @@ internal sealed class FormQueries(IndicatorsDb db, OrgTree tree, FormAccess acce
         var groups = new List<(long RoundId, ReturnState State, bool HandedIn, bool Late, int Count)>();
         foreach (var chunk in ids.Chunk(2000))
         {
-            rounds.AddRange(await db.FormRounds.IgnoreQueryFilters().AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct));
+            rounds.AddRange(await db.FormRounds.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct));
             var counted = await db.FormReturns.Where(r => chunk.Contains(r.RoundId))
                 .GroupBy(r => new { r.RoundId, r.State, HandedIn = r.FirstSubmittedAt != null, r.Late })
                 .Select(g => new { g.Key.RoundId, g.Key.State, g.Key.HandedIn, g.Key.Late, Count = g.Count() })

@@ -76,7 +76,7 @@ public sealed class AccountDirectory(KernelDb db, ICurrentAccess access, UserSes
     {
         var orgIds = users.Select(u => u.HomeOrgUnitId).Concat(users.SelectMany(u => u.Assignments.Select(a => a.OrgUnitId))).Distinct().ToList();
         // Names of units, even above the caller's scope: a grant's scope is part of the account's description.
-        var orgs = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id))
+        var orgs = await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(o => orgIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => (o.Code, o.Name), ct);
         var now = clock.GetUtcNow();
         var names = users.Select(u => u.NormalizedUserName).OfType<string>().ToList();

@@ -25,7 +25,7 @@ public sealed class PrivilegedRoles(KernelDb db, ICurrentAccess access)
         var rows = await (
                 from a in db.RoleAssignments.AsNoTracking()
                 join u in db.Users.AsNoTracking() on a.UserId equals u.Id
-                join o in db.OrgUnits.IgnoreQueryFilters().AsNoTracking() on a.OrgUnitId equals o.Id
+                join o in db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking() on a.OrgUnitId equals o.Id
                 where Privileged.Contains(a.Role)
                       && (caller.IsSystem || db.OrgClosure.Any(c => roots.Contains(c.AncestorId) && c.DescendantId == a.OrgUnitId))
                 select new PrivilegedHolder(u.Id, u.UserName!, u.DisplayName, a.Role, o.Code, o.Name, a.GrantedAt, a.GrantedBy))

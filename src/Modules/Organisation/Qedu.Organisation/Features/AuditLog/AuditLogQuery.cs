@@ -98,7 +98,7 @@ public sealed class AuditLogQuery(KernelDb db, ICurrentAccess access, OrgTree tr
             return db.AuditEntries;
         }
         var roots = caller.RootsFor(Permissions.AuditRead).ToList();
-        var seesUnitless = await db.OrgUnits.IgnoreQueryFilters()
+        var seesUnitless = await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name])
             .AnyAsync(o => roots.Contains(o.Id) && (o.Kind == OrgUnitKind.City || o.Kind == OrgUnitKind.Province || o.Kind == OrgUnitKind.Ministry), ct);
         return db.AuditEntries.Where(e =>
             (e.OrgUnitId == null && seesUnitless)

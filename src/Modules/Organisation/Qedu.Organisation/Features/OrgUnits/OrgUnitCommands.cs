@@ -105,7 +105,7 @@ public sealed partial class OrgUnitCommands(
         {
             return Outcome<OrgUnitView>.Invalid(errors);
         }
-        if (await db.OrgUnits.IgnoreQueryFilters().AnyAsync(o => o.Code == code, ct))
+        if (await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AnyAsync(o => o.Code == code, ct))
         {
             return Outcome<OrgUnitView>.Conflict("code", string.Format(k["OrgUnit.CodeTaken"], code));
         }
@@ -177,7 +177,7 @@ public sealed partial class OrgUnitCommands(
         await db.SaveChangesAsync(ct);
         var children = await db.OrgUnits.CountAsync(o => o.ParentId == unit.Id, ct);
         var parentCode = unit.ParentId is null ? null
-            : await db.OrgUnits.IgnoreQueryFilters().Where(p => p.Id == unit.ParentId).Select(p => p.Code).FirstOrDefaultAsync(ct);
+            : await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).Where(p => p.Id == unit.ParentId).Select(p => p.Code).FirstOrDefaultAsync(ct);
         return Outcome<OrgUnitView>.Ok(OrgUnitView.From(unit, parentCode, children, codes));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
@@ -37,7 +38,7 @@ public sealed class OrgUnitQueries(KernelDb db, CodeBook codes)
     public Task<string?> ParentCodeAsync(OrgUnit unit, CancellationToken ct = default) =>
         unit.ParentId is null
             ? Task.FromResult<string?>(null)
-            : db.OrgUnits.IgnoreQueryFilters().Where(p => p.Id == unit.ParentId).Select(p => p.Code).FirstOrDefaultAsync(ct);
+            : db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).Where(p => p.Id == unit.ParentId).Select(p => p.Code).FirstOrDefaultAsync(ct);
 
     /// <summary>Children after a code (keyset paging by code), for the API.</summary>
     public async Task<OrgUnitList> ChildrenAsync(OrgUnit parent, OrgUnitFilter filter, string? after, int limit, CancellationToken ct = default)

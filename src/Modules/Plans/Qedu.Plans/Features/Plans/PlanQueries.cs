@@ -1,3 +1,4 @@
+using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Indicators.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +81,7 @@ internal sealed class PlanQueries(PlansDb db, OrgTree orgTree, PlanOwners owners
         var units = new List<TaskUnit>();
         foreach (var chunk in ids.Chunk(2000))
         {
-            units.AddRange(await db.TaskUnits.IgnoreQueryFilters().AsNoTracking().Where(u => chunk.Contains(u.TaskId)).OrderBy(u => u.SortOrder).ToListAsync(ct));
+            units.AddRange(await db.TaskUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(u => chunk.Contains(u.TaskId)).OrderBy(u => u.SortOrder).ToListAsync(ct));
         }
         var unitIds = units.Where(u => u.UnitId is not null).Select(u => u.UnitId!.Value).Distinct().ToList();
         var codes = await orgTree.CodesOfAsync(unitIds, ct);
@@ -108,7 +109,7 @@ internal sealed class PlanQueries(PlansDb db, OrgTree orgTree, PlanOwners owners
         }
         var (task, plan, canManage) = (context.Task, context.Plan, context.Manages);
         var summary = (await SummariesAsync([task], ct))[0];
-        var section = task.SectionId is { } sid ? await db.Sections.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == sid).Select(s => s.Number + " " + s.Title).FirstOrDefaultAsync(ct) : null;
+        var section = task.SectionId is { } sid ? await db.Sections.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(s => s.Id == sid).Select(s => s.Number + " " + s.Title).FirstOrDefaultAsync(ct) : null;
         var today = board.Today;
 
         var reports = await db.Reports.AsNoTracking().Where(r => r.TaskId == id).ToListAsync(ct);
@@ -117,8 +118,8 @@ internal sealed class PlanQueries(PlansDb db, OrgTree orgTree, PlanOwners owners
         var figures = await db.Figures.AsNoTracking().Where(f => reportIds.Contains(f.ReportId)).ToListAsync(ct);
         var evidence = await db.Evidence.AsNoTracking().Where(e => reportIds.Contains(e.ReportId))
             .Select(e => new { e.Id, e.ReportId, e.FileName, e.ContentType, e.Length }).ToListAsync(ct);
-        var targets = await db.Targets.IgnoreQueryFilters().AsNoTracking().Where(x => x.TaskId == id).OrderBy(x => x.SortOrder).ToListAsync(ct);
-        var milestones = await db.Milestones.IgnoreQueryFilters().AsNoTracking().Where(m => m.TaskId == id).OrderBy(m => m.Year).ThenBy(m => m.SortOrder).ToListAsync(ct);
+        var targets = await db.Targets.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(x => x.TaskId == id).OrderBy(x => x.SortOrder).ToListAsync(ct);
+        var milestones = await db.Milestones.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(m => m.TaskId == id).OrderBy(m => m.Year).ThenBy(m => m.SortOrder).ToListAsync(ct);
         var notices = await db.Notices.AsNoTracking().Where(n => n.TaskId == id).ToListAsync(ct);
         var rectifications = await db.Rectifications.AsNoTracking().Where(r => r.TaskId == id).ToListAsync(ct);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
@@ -28,13 +29,13 @@ internal sealed class TaskAccess(PlansDb db, OrgTree tree, PlanOwners owners)
 {
     public async Task<TaskContext?> LoadAsync(long taskId, bool tracked = false, CancellationToken ct = default)
     {
-        var tasks = tracked ? db.Tasks.IgnoreQueryFilters() : db.Tasks.IgnoreQueryFilters().AsNoTracking();
+        var tasks = tracked ? db.Tasks.IgnoreQueryFilters([ScopeFilter.Name]) : db.Tasks.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking();
         var task = await tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null)
         {
             return null;
         }
-        var plan = await db.Plans.IgnoreQueryFilters().AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
+        var plan = await db.Plans.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
         var inScope = await db.Tasks.AnyAsync(t => t.Id == taskId, ct);
         var manages = inScope && await owners.ManagesAsync(plan.OrgUnitId, ct);
         var units = await UnitsAsync([task.Id], ct);
@@ -52,7 +53,7 @@ internal sealed class TaskAccess(PlansDb db, OrgTree tree, PlanOwners owners)
         var rows = new List<TaskUnit>();
         foreach (var chunk in taskIds.Chunk(2000))
         {
-            rows.AddRange(await db.TaskUnits.IgnoreQueryFilters().AsNoTracking().Where(u => chunk.Contains(u.TaskId)).OrderBy(u => u.SortOrder).ToListAsync(ct));
+            rows.AddRange(await db.TaskUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(u => chunk.Contains(u.TaskId)).OrderBy(u => u.SortOrder).ToListAsync(ct));
         }
         var ids = rows.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value).Distinct().ToList();
         var kinds = rows.Where(r => r.IsGroup && r.GroupKind is not null).Select(r => r.GroupKind!.Value).Distinct().ToList();

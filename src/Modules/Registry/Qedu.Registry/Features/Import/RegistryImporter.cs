@@ -168,11 +168,11 @@ internal sealed class RegistryImporter(
             var kinds = _sources.Select(s => s.Kind).ToHashSet();
             if (kinds.Contains(RecordKind.Schools))
             {
-                _dbProfiles = (await Db.SchoolProfiles.IgnoreQueryFilters().AsNoTracking().Select(p => p.OrgUnitId).ToListAsync(ct)).ToHashSet();
+                _dbProfiles = (await Db.SchoolProfiles.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Select(p => p.OrgUnitId).ToListAsync(ct)).ToHashSet();
             }
             // An empty table cannot hold a duplicate: skip the per-batch look-ups (a first bulk load is the common case).
-            _noStudents = kinds.Contains(RecordKind.Students) && !await Db.Students.IgnoreQueryFilters().AnyAsync(ct);
-            _noStaff = kinds.Contains(RecordKind.Staff) && !await Db.Staff.IgnoreQueryFilters().AnyAsync(ct);
+            _noStudents = kinds.Contains(RecordKind.Students) && !await Db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AnyAsync(ct);
+            _noStaff = kinds.Contains(RecordKind.Staff) && !await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AnyAsync(ct);
         }
 
         /// <summary>Maps the file's columns to fields (by Chinese or English header); null when the header itself is wrong.</summary>
@@ -505,7 +505,7 @@ internal sealed class RegistryImporter(
             if (_pendingNumbers.Count > 0)
             {
                 var values = _pendingNumbers.Select(p => p.Value).ToList();
-                var found = (await Db.Students.IgnoreQueryFilters().AsNoTracking()
+                var found = (await Db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking()
                     .Where(s => values.Contains(s.StudentNumber)).Select(s => s.StudentNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
                 Report(_pendingNumbers, found, columns);
             }
@@ -515,7 +515,7 @@ internal sealed class RegistryImporter(
                 var byIndex = _pendingIds.Select(p => p.Value).Distinct(StringComparer.Ordinal)
                     .ToDictionary(v => Db.FieldEncryption.Index(v)!, StringComparer.Ordinal);
                 var indexes = byIndex.Keys.ToList();
-                var found = (await Db.Students.IgnoreQueryFilters().AsNoTracking()
+                var found = (await Db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking()
                     .Where(s => indexes.Contains(s.ResidentIdIndex!)).Select(s => s.ResidentIdIndex!).ToListAsync(ct))
                     .Select(i => byIndex[i]).ToHashSet(StringComparer.Ordinal);
                 Report(_pendingIds, found, columns);
@@ -523,7 +523,7 @@ internal sealed class RegistryImporter(
             if (_pendingStaff.Count > 0)
             {
                 var values = _pendingStaff.Select(p => p.Value).ToList();
-                var found = (await Db.Staff.IgnoreQueryFilters().AsNoTracking()
+                var found = (await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
                     .Where(s => values.Contains(s.StaffNumber)).Select(s => s.StaffNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
                 Report(_pendingStaff, found, columns);
             }
@@ -542,7 +542,7 @@ internal sealed class RegistryImporter(
         {
             if (!_dbClasses.TryGetValue(school, out var classes))
             {
-                _dbClasses[school] = classes = await Db.Classes.IgnoreQueryFilters().AsNoTracking().Where(c => c.OrgUnitId == school)
+                _dbClasses[school] = classes = await Db.Classes.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(c => c.OrgUnitId == school)
                     .ToDictionaryAsync(c => c.Code, c => (c.Id, c.EntryYear), StringComparer.Ordinal, ct);
             }
             return classes;
@@ -552,7 +552,7 @@ internal sealed class RegistryImporter(
         {
             if (!_dbStaff.TryGetValue(school, out var staff))
             {
-                _dbStaff[school] = staff = await Db.Staff.IgnoreQueryFilters().AsNoTracking().Where(s => s.OrgUnitId == school)
+                _dbStaff[school] = staff = await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(s => s.OrgUnitId == school)
                     .ToDictionaryAsync(s => s.StaffNumber, s => s.Id, StringComparer.Ordinal, ct);
             }
             return staff;
@@ -562,7 +562,7 @@ internal sealed class RegistryImporter(
         {
             if (!_dbTeaching.TryGetValue(school, out var teaching))
             {
-                _dbTeaching[school] = teaching = (await Db.TeachingAssignments.IgnoreQueryFilters().AsNoTracking().Where(a => a.OrgUnitId == school)
+                _dbTeaching[school] = teaching = (await Db.TeachingAssignments.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(a => a.OrgUnitId == school)
                     .Select(a => new { a.ClassId, a.StaffId, a.Subject }).ToListAsync(ct)).Select(a => (a.ClassId, a.StaffId, a.Subject)).ToHashSet();
             }
             return teaching;
@@ -572,7 +572,7 @@ internal sealed class RegistryImporter(
         {
             if (!_dbAssets.TryGetValue(school, out var assets))
             {
-                _dbAssets[school] = assets = (await Db.Assets.IgnoreQueryFilters().AsNoTracking().Where(a => a.OrgUnitId == school)
+                _dbAssets[school] = assets = (await Db.Assets.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(a => a.OrgUnitId == school)
                     .Select(a => a.AssetNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             }
             return assets;

@@ -595,10 +595,10 @@ internal sealed partial class OneRosterImport(
         private async Task LoadClassesAsync(CancellationToken ct)
         {
             var schoolIds = _orgs.Values.OfType<School>().Select(s => s.Id).Distinct().ToList();
-            var stored = await Db.Classes.IgnoreQueryFilters().AsNoTracking().Where(c => schoolIds.Contains(c.OrgUnitId)).ToListAsync(ct);
+            var stored = await Db.Classes.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(c => schoolIds.Contains(c.OrgUnitId)).ToListAsync(ct);
             _storedClasses = stored.ToDictionary(c => (c.OrgUnitId, c.Code), c => new ExistingClass(c.Id, c.EntryYear, c));
             var teachers = stored.Select(c => c.HeadTeacherId).OfType<long>().Distinct().ToList();
-            _storedTeachers = await Db.Staff.IgnoreQueryFilters().AsNoTracking().Where(s => teachers.Contains(s.Id))
+            _storedTeachers = await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(s => teachers.Contains(s.Id))
                 .ToDictionaryAsync(s => s.Id, s => s.StaffNumber, ct);
         }
 
@@ -783,7 +783,7 @@ internal sealed partial class OneRosterImport(
             var users = _users.Values.Where(u => u.Kind == Kind.Staff && u.School is not null && u.Number is not null).ToList();
             var numbers = users.Select(u => u.Number!).Distinct().ToList();
             // Head teachers the bundle names by a stored class are looked up too (a class's teacher must be staff somewhere).
-            _dbStaff = (await Db.Staff.IgnoreQueryFilters().AsNoTracking().Where(s => numbers.Contains(s.StaffNumber)).ToListAsync(ct))
+            _dbStaff = (await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(s => numbers.Contains(s.StaffNumber)).ToListAsync(ct))
                 .ToDictionary(s => s.StaffNumber, StringComparer.Ordinal);
             var writable = await WritableAsync(_dbStaff.Values.Select(s => s.OrgUnitId), ct);
             var schoolCodes = await SchoolCodesAsync(_dbStaff.Values.Select(s => s.OrgUnitId), ct);
@@ -915,15 +915,15 @@ internal sealed partial class OneRosterImport(
         {
             var users = _users.Values.Where(u => u.Kind == Kind.Student && u.School is not null && u.Number is not null).ToList();
             var numbers = users.Select(u => u.Number!).Distinct().ToList();
-            var stored = (await Db.Students.IgnoreQueryFilters().AsNoTracking().Where(s => numbers.Contains(s.StudentNumber)).ToListAsync(ct))
+            var stored = (await Db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking().Where(s => numbers.Contains(s.StudentNumber)).ToListAsync(ct))
                 .ToDictionary(s => s.StudentNumber, StringComparer.Ordinal);
             var ids = stored.Values.Select(s => s.Id).ToList();
-            var guardians = (await Db.Guardians.IgnoreQueryFilters().AsNoTracking().Where(g => ids.Contains(g.StudentId)).OrderBy(g => g.Id).ToListAsync(ct))
+            var guardians = (await Db.Guardians.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking().Where(g => ids.Contains(g.StudentId)).OrderBy(g => g.Id).ToListAsync(ct))
                 .ToLookup(g => g.StudentId);
-            var open = (await Db.Enrolments.IgnoreQueryFilters().AsNoTracking().Where(e => ids.Contains(e.StudentId) && e.To == null).ToListAsync(ct))
+            var open = (await Db.Enrolments.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking().Where(e => ids.Contains(e.StudentId) && e.To == null).ToListAsync(ct))
                 .GroupBy(e => e.StudentId).ToDictionary(g => g.Key, g => g.First());
             var classIds = stored.Values.Select(s => s.ClassId).OfType<long>().Distinct().ToList();
-            var classCodes = await Db.Classes.IgnoreQueryFilters().AsNoTracking().Where(c => classIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+            var classCodes = await Db.Classes.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(c => classIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
             var writable = await WritableAsync(stored.Values.Select(s => s.OrgUnitId), ct);
             var schoolCodes = await SchoolCodesAsync(stored.Values.Select(s => s.OrgUnitId), ct);
             var speaksOfGuardians = _users.Values.Any(u => u.Kind == Kind.Guardian);
