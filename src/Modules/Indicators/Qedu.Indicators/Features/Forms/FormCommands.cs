@@ -12,7 +12,7 @@ using Qedu.Kernel.Web;
 namespace Qedu.Indicators.Features.Forms;
 
 /// <summary>What sending a round did: the round, and how many units it reached.</summary>
-public sealed record RoundSent(long Id, int Units);
+internal sealed record RoundSent(long Id, int Units);
 
 /// <summary>
 /// The collection workflow: a bureau sends a form for a period to the units of its level below it (one return each);

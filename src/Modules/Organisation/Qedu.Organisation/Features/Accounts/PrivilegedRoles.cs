@@ -4,15 +4,15 @@ using Qedu.Kernel.Data;
 
 namespace Qedu.Organisation.Features.Accounts;
 
-public sealed record PrivilegedHolder(Guid UserId, string UserName, string DisplayName, string Role, string ScopeCode, string ScopeName, DateTimeOffset GrantedAt, string? GrantedBy);
+internal sealed record PrivilegedHolder(Guid UserId, string UserName, string DisplayName, string Role, string ScopeCode, string ScopeName, DateTimeOffset GrantedAt, string? GrantedBy);
 
-public sealed record PrivilegedChange(DateTimeOffset At, string? By, string Account, bool Granted, string Role, string? ScopeCode);
+internal sealed record PrivilegedChange(DateTimeOffset At, string? By, string Account, bool Granted, string Role, string? ScopeCode);
 
 /// <summary>
 /// Who holds administrator and auditor roles within the caller's scope, and the grants and revocations of them from the
 /// audit log: what each separated duty sees of the others (accounts.review).
 /// </summary>
-public sealed class PrivilegedRoles(KernelDb db, ICurrentAccess access)
+internal sealed class PrivilegedRoles(KernelDb db, ICurrentAccess access)
 {
     public const int ChangesShown = 200;
 

@@ -32,7 +32,7 @@ public sealed class OrgUnitInput
 /// Creating and changing org units: every field checked against the code lists and the 学校标识码 rules before anything is
 /// written; the kernel's write guard checks the scope again on save.
 /// </summary>
-public sealed partial class OrgUnitCommands(
+internal sealed partial class OrgUnitCommands(
     KernelDb db,
     OrgTree tree,
     CodeBook codes,

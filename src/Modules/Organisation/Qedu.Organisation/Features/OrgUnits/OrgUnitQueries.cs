@@ -7,7 +7,7 @@ using Qedu.Kernel.OrgUnits;
 namespace Qedu.Organisation.Features.OrgUnits;
 
 /// <summary>Filters for a list of org units (a unit's children, or every school under it).</summary>
-public sealed record OrgUnitFilter(
+internal sealed record OrgUnitFilter(
     OrgUnitKind? Kind = null,
     string? SchoolTypePrefix = null,
     string? OwnershipCode = null,
@@ -15,7 +15,7 @@ public sealed record OrgUnitFilter(
     string? Search = null);
 
 /// <summary>Reads of the org tree. Every query goes through the kernel's scope filter: out of scope is simply absent.</summary>
-public sealed class OrgUnitQueries(KernelDb db, CodeBook codes)
+internal sealed class OrgUnitQueries(KernelDb db, CodeBook codes)
 {
     public Task<OrgUnit?> FindAsync(string code, CancellationToken ct = default) =>
         db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
