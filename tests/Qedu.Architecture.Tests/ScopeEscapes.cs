@@ -27,10 +27,6 @@ public static class ScopeEscapes
 
         // Organisation, the kernel's own UI.
         ["AuditLogQuery.ScopedAsync"] = new(1, "whether the caller's own audit.read roots are city-level (then it sees entries without a unit)"),
-        ["OrgUnitCommands.CreateAsync"] = new(1, "a code is unique across the city; the conflict names only the code the caller typed"),
-        ["OrgUnitCommands.UpdateAsync"] = new(1, "the parent's code of a unit the caller may see"),
-        ["OrgUnitQueries.ParentCodeAsync"] = new(1, "the parent's code of a unit the caller may see (a school's district)"),
-        ["AccountDirectory.RowsAsync"] = new(1, "the units an account is granted are part of the account's description"),
         ["PrivilegedRoles.HoldersAsync"] = new(1, "code and name of each grant's unit; the rows are restricted to the caller's roots in the same query"),
 
         // Registry: uniqueness across the city, matching stored rows in imports, whole-city statistics. Reads of
