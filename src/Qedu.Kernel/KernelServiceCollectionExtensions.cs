@@ -51,6 +51,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<CodeListSync>();
         services.AddSingleton<CodeBook>();
         services.AddScoped<OrgTree>();
+        services.AddScoped<UserDirectory>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IDemoSeedStep, KernelDemoSeedStep>();
 

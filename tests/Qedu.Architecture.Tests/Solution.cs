@@ -68,22 +68,22 @@ public static class Solution
         File.Exists(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), name.Name + ".dll"));
 
     /// <summary>The module projects as the source tree has them: src/Modules/{Module}/{Assembly}/{Assembly}.csproj.</summary>
-    public static IReadOnlyList<string> ModuleProjectsInSource()
+    public static IReadOnlyList<string> ModuleProjectsInSource() =>
+        Directory.GetFiles(Path.Combine(SourceRoot(), "src", "Modules"), "*.csproj", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension)
+            .Select(name => name!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The repository's root: the folder above this test's output that holds Qedu.slnx.</summary>
+    public static string SourceRoot()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Qedu.slnx")))
         {
             root = root.Parent;
         }
-        if (root is null)
-        {
-            throw new InvalidOperationException($"No Qedu.slnx above {AppContext.BaseDirectory}.");
-        }
-        return Directory.GetFiles(Path.Combine(root.FullName, "src", "Modules"), "*.csproj", SearchOption.AllDirectories)
-            .Select(Path.GetFileNameWithoutExtension)
-            .Select(name => name!)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        return root?.FullName ?? throw new InvalidOperationException($"No Qedu.slnx above {AppContext.BaseDirectory}.");
     }
 
     // The deps file lists the projects this test was built against, whether or not code in it names their types

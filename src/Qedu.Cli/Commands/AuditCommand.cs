@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Cli.Hosting;
 using Qedu.Kernel.Audit;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.Persistence;
 
 namespace Qedu.Cli.Commands;
@@ -76,7 +76,7 @@ internal static class AuditCommand
             await using var services = Build(parse.GetValue(checkpointDb), parse.GetValue(checkpointDirectory), null, "audit-checkpoint");
             await using var scope = services.CreateAsyncScope();
             var checkpoints = scope.ServiceProvider.GetRequiredService<AuditCheckpoints>();
-            var written = await checkpoints.WriteAsync(scope.ServiceProvider.GetRequiredService<KernelDb>(), ct: ct);
+            var written = await checkpoints.WriteAsync(scope.ServiceProvider, ct);
             await parse.InvocationConfiguration.Output.WriteLineAsync(
                 Invariant($"Checkpoint written to {checkpoints.FilePath}: line {written.Sequence}, hash {written.Hash}."));
             return 0;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Cli.Hosting;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
 
@@ -35,8 +35,7 @@ internal static class SeedCommand
             await using var services = CliServices.Build(settings, "seed", verbose: Environment.GetEnvironmentVariable("QEDU_TRACE") == "1");
             if (parse.GetValue(reset))
             {
-                await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<KernelDb>().Database.EnsureDeletedAsync(ct);
+                await services.GetRequiredService<DatabaseMigrator>().DropAsync(ct);
                 await output.WriteLineAsync($"{settings.Describe()}: dropped.");
             }
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);

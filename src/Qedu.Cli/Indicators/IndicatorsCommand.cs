@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
-using Qedu.Indicators.Computation;
+using Qedu.Indicators;
 using Qedu.Kernel.Files;
 
 namespace Qedu.Cli.Indicators;
@@ -30,13 +30,13 @@ internal static class IndicatorsCommand
             await using var services = CliServices.Build(CliServices.Resolve(parse.GetValue(db)), "indicators-compute");
             await using var scope = services.CreateAsyncScope();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            var chosen = parse.GetValue(period)?.Trim() is { Length: > 0 } p ? p : IndicatorComputation.CurrentPeriod(clock);
-            if (!IndicatorComputation.IsPeriod(chosen))
+            var chosen = parse.GetValue(period)?.Trim() is { Length: > 0 } p ? p : IndicatorsOperations.CurrentPeriod(clock);
+            if (!IndicatorsOperations.IsPeriod(chosen))
             {
                 await error.WriteLineAsync($"qedu indicators compute: 统计期“{chosen}”无效，应为年份（如 2026）或年月（如 2026-11） / not a period: give a year (2026) or a month (2026-11).");
                 return BadInput;
             }
-            var result = await scope.ServiceProvider.GetRequiredService<IndicatorComputation>().ComputeAsync(chosen, store: true, ct);
+            var result = await scope.ServiceProvider.GetRequiredService<IndicatorsOperations>().RecomputeAsync(chosen, ct);
             var csv = new StringWriter(CultureInfo.InvariantCulture);
             CsvText.WriteRecord(csv, ["org_code", "indicator_code", "period", "value"], "\n");
             foreach (var v in result.Values)

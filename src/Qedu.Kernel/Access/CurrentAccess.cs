@@ -94,7 +94,7 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
         {
             var clientId = principal.FindFirst(OpenIddictConstants.Claims.Subject)?.Value ?? "";
             var orgCode = principal.FindFirst(QeduClaims.Org)?.Value;
-            var org = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking()
+            var org = await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
                 .Where(o => o.Code == orgCode).Select(o => new { o.Id, o.Code }).FirstOrDefaultAsync(ct);
             if (org is null)
             {
@@ -124,7 +124,7 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
         }
         var assignments = await (
                 from a in db.RoleAssignments.AsNoTracking()
-                join o in db.OrgUnits.IgnoreQueryFilters() on a.OrgUnitId equals o.Id
+                join o in db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]) on a.OrgUnitId equals o.Id
                 where a.UserId == userId
                 select new { a.Role, o.Id, o.Code })
             .ToListAsync(ct);

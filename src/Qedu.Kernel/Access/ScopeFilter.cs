@@ -9,6 +9,8 @@ namespace Qedu.Kernel.Access;
 /// The read side of scoping, in one place: every query on an <see cref="IOrgScoped"/> entity (and on org units
 /// themselves) is filtered to rows whose org unit lies under one of the caller's scope roots, through the closure table.
 /// The filter reads the scope from the DbContext instance, so EF Core parameterises it per context (per request).
+/// A read past it names it (<c>IgnoreQueryFilters([ScopeFilter.Name])</c>) and is listed, with its reason, in the
+/// architecture tests' ScopeEscapes; org units read past it belong in <see cref="OrgTree"/>.
 /// </summary>
 public static class ScopeFilter
 {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Data;
 
 namespace Qedu.Kernel.Audit;
@@ -96,6 +97,10 @@ public sealed class AuditCheckpoints(AuditOptions options, AuditKeys keys, TimeP
         }
         return result;
     }
+
+    /// <summary>Anchors the chain's head now, reading it with the kernel's database of this service scope (the CLI's checkpoint command).</summary>
+    public Task<AuditCheckpoint> WriteAsync(IServiceProvider scope, CancellationToken ct = default) =>
+        WriteAsync(scope.GetRequiredService<KernelDb>(), ct: ct);
 
     /// <summary>
     /// Anchors the chain's head as the database has it now. The archive boundary and the keyed-from line are taken from

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 
 namespace Qedu.Kernel.DemoCity;
@@ -15,7 +16,7 @@ public interface IDemoSeedStep
 /// <summary>Fills an empty database with the demo city: every module contributes its step.</summary>
 public sealed class DemoSeeder(IEnumerable<IDemoSeedStep> steps, KernelDb db)
 {
-    public Task<bool> HasDataAsync(CancellationToken ct = default) => db.OrgUnits.IgnoreQueryFilters().AnyAsync(ct);
+    public Task<bool> HasDataAsync(CancellationToken ct = default) => db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AnyAsync(ct);
 
     public async Task<DemoSeedContext> SeedAsync(DemoScale scale, int seed, IProgress<string>? progress = null, CancellationToken ct = default)
     {

@@ -1,11 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 
 namespace Qedu.Kernel.OrgUnits;
 
-/// <summary>Adds org units and keeps the closure table in step; reads paths and subtrees. Reads are scope-filtered.</summary>
+/// <summary>
+/// Adds org units and keeps the closure table in step; reads units, paths and subtrees. The kernel's data surface for
+/// org units: modules ask here instead of reading <see cref="KernelDb"/> (an architecture test holds that). Reads are
+/// scope-filtered unless their comment says why a read past the scope is safe.
+/// </summary>
 public sealed class OrgTree(KernelDb db)
 {
+    // SQLite allows a limited number of parameters in one statement: long id lists are read in chunks.
+    private const int Chunk = 2000;
+
     /// <summary>Adds a unit under its parent (already validated by the caller) together with its ancestry rows.</summary>
     public async Task<OrgUnit> AddAsync(OrgUnit unit, CancellationToken ct = default)
     {
@@ -59,23 +67,165 @@ public sealed class OrgTree(KernelDb db)
     /// The codes of these units, read past the scope filter: for labelling rows the caller has already been allowed to
     /// see (a row inside the caller's scope names its own unit; a code reveals nothing further).
     /// </summary>
-    public async Task<IReadOnlyDictionary<int, string>> CodesOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default)
-    {
-        var ids = orgUnitIds.Distinct().ToList();
-        return ids.Count == 0
-            ? new Dictionary<int, string>()
-            : await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id))
-                .Select(o => new { o.Id, o.Code }).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
-    }
+    public async Task<IReadOnlyDictionary<int, string>> CodesOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default) =>
+        (await UnitsOfAsync(orgUnitIds, ct)).ToDictionary(u => u.Key, u => u.Value.Code);
+
+    /// <summary>The names of these units, read past the scope filter on the same grounds as <see cref="CodesOfAsync"/>.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> NamesOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default) =>
+        (await UnitsOfAsync(orgUnitIds, ct)).ToDictionary(u => u.Key, u => u.Value.Name);
 
     /// <summary>The units themselves (names for a page), read past the scope filter on the same grounds as <see cref="CodesOfAsync"/>.</summary>
     public async Task<IReadOnlyDictionary<int, OrgUnit>> UnitsOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default)
     {
+        var result = new Dictionary<int, OrgUnit>();
+        foreach (var chunk in orgUnitIds.Distinct().Chunk(Chunk))
+        {
+            foreach (var unit in await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(o => chunk.Contains(o.Id)).ToListAsync(ct))
+            {
+                result[unit.Id] = unit;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The unit with this id, if the caller may see it.</summary>
+    public Task<OrgUnit?> FindAsync(int orgUnitId, CancellationToken ct = default) =>
+        db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgUnitId, ct);
+
+    /// <summary>
+    /// The unit with this code, read past the scope filter: for callers that then check the unit against their own grants
+    /// (and answer "out of scope" and "unknown" alike), or that only label with it.
+    /// </summary>
+    public Task<OrgUnit?> FindPastScopeAsync(string code, CancellationToken ct = default) =>
+        db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
+
+    /// <summary>The unit with this id, read past the scope filter on the same grounds as <see cref="CodesOfAsync"/>.</summary>
+    public Task<OrgUnit?> FindPastScopeAsync(int orgUnitId, CancellationToken ct = default) =>
+        db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgUnitId, ct);
+
+    /// <summary>Those of these units the caller may see, by id.</summary>
+    public async Task<IReadOnlyDictionary<int, OrgUnit>> VisibleAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default)
+    {
         var ids = orgUnitIds.Distinct().ToList();
         return ids.Count == 0
             ? new Dictionary<int, OrgUnit>()
-            : await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+            : await db.OrgUnits.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
     }
+
+    /// <summary>The units of these kinds the caller may see, optionally only those in <paramref name="under"/>'s subtree (itself included), by code.</summary>
+    public async Task<IReadOnlyList<OrgUnit>> OfKindAsync(IReadOnlyCollection<OrgUnitKind> kinds, int? under = null, CancellationToken ct = default)
+    {
+        var list = kinds.ToList();
+        return await db.OrgUnits.AsNoTracking()
+            .Where(o => list.Contains(o.Kind) && (under == null || db.OrgClosure.Any(c => c.AncestorId == under && c.DescendantId == o.Id)))
+            .OrderBy(o => o.Code)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Every unit of these kinds, read past the scope filter: for importers and whole-city computations, where a code
+    /// outside the caller's scope must read "out of scope" (checked against the grants after), not "unknown".
+    /// </summary>
+    public async Task<IReadOnlyList<OrgUnit>> OfKindPastScopeAsync(IReadOnlyCollection<OrgUnitKind> kinds, CancellationToken ct = default)
+    {
+        var list = kinds.ToList();
+        return await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(o => list.Contains(o.Kind)).ToListAsync(ct);
+    }
+
+    /// <summary>The ids of the units with these codes, read past the scope filter: for matching codes from another instance (a mirror runs as the system).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> IdsOfCodesPastScopeAsync(IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Distinct().Chunk(Chunk))
+        {
+            foreach (var o in await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(o => chunk.Contains(o.Code)).Select(o => new { o.Code, o.Id }).ToListAsync(ct))
+            {
+                result[o.Code] = o.Id;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The children of this unit the caller may see.</summary>
+    public async Task<IReadOnlyList<OrgUnit>> ChildrenAsync(int parentId, CancellationToken ct = default) =>
+        await db.OrgUnits.AsNoTracking().Where(o => o.ParentId == parentId).ToListAsync(ct);
+
+    /// <summary>
+    /// The children of these units that are of these kinds, read past the scope filter: a unit group assigned to a
+    /// task names its members, which the caller sees as names only (names are not scoped data).
+    /// </summary>
+    public async Task<IReadOnlyList<OrgUnit>> ChildrenPastScopeAsync(IReadOnlyCollection<int> parentIds, IReadOnlyCollection<OrgUnitKind> kinds, CancellationToken ct = default)
+    {
+        if (parentIds.Count == 0 || kinds.Count == 0)
+        {
+            return [];
+        }
+        var parents = parentIds.Select(p => (int?)p).ToList();
+        var list = kinds.ToList();
+        return await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
+            .Where(o => parents.Contains(o.ParentId) && list.Contains(o.Kind)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The units of this kind strictly below <paramref name="ancestorId"/>, by code, read past the scope filter: the
+    /// caller has been checked to manage the ancestor, whose whole subtree that grant covers.
+    /// </summary>
+    public async Task<IReadOnlyList<OrgUnit>> BelowPastScopeAsync(int ancestorId, OrgUnitKind kind, CancellationToken ct = default)
+    {
+        var below = db.OrgClosure.Where(c => c.AncestorId == ancestorId && c.Depth > 0).Select(c => c.DescendantId);
+        return await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
+            .Where(u => below.Contains(u.Id) && u.Kind == kind)
+            .OrderBy(u => u.Code)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The id of the unit with this code in <paramref name="ancestorId"/>'s subtree (itself included), read past the
+    /// scope filter: the subtree is the one the caller has been checked to manage.
+    /// </summary>
+    public Task<int?> FindUnderPastScopeAsync(int ancestorId, string code, CancellationToken ct = default) =>
+        (from u in db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name])
+         join c in db.OrgClosure on u.Id equals c.DescendantId
+         where u.Code == code && c.AncestorId == ancestorId
+         select (int?)u.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The nearest unit of these kinds above <paramref name="orgUnitId"/> (itself excluded), read past the scope filter:
+    /// naming the bureau over a unit the caller sees reveals nothing further.
+    /// </summary>
+    public async Task<OrgUnit?> NearestAboveAsync(int orgUnitId, IReadOnlyCollection<OrgUnitKind> kinds, CancellationToken ct = default)
+    {
+        var list = kinds.ToList();
+        return await (from c in db.OrgClosure.AsNoTracking()
+                      join u in db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking() on c.AncestorId equals u.Id
+                      where c.DescendantId == orgUnitId && c.Depth > 0 && list.Contains(u.Kind)
+                      orderby c.Depth
+                      select u).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The ids of every unit in these units' subtrees (themselves included). The closure table carries no scope of its own.</summary>
+    public async Task<IReadOnlySet<int>> SubtreeIdsAsync(IReadOnlyCollection<int> roots, CancellationToken ct = default)
+    {
+        var list = roots.ToList();
+        return (await db.OrgClosure.AsNoTracking().Where(c => list.Contains(c.AncestorId)).Select(c => c.DescendantId).ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>Every (descendant, ancestor) pair of the whole tree with the ancestor strictly above: for whole-tree computations.</summary>
+    public async Task<IReadOnlyList<(int DescendantId, int AncestorId)>> AncestryAsync(CancellationToken ct = default) =>
+        (await db.OrgClosure.AsNoTracking().Where(c => c.Depth > 0).Select(c => new { c.DescendantId, c.AncestorId }).ToListAsync(ct))
+            .Select(c => (c.DescendantId, c.AncestorId)).ToList();
+
+    /// <summary>How many units of each kind the caller may see, schools split into kindergartens (办学类型 11x) and the rest.</summary>
+    public async Task<IReadOnlyList<UnitCount>> CountsAsync(CancellationToken ct = default) =>
+        (await db.OrgUnits
+            .GroupBy(o => new { o.Kind, Kindergarten = o.SchoolTypeCode != null && o.SchoolTypeCode.StartsWith("11") })
+            .Select(g => new { g.Key.Kind, g.Key.Kindergarten, Count = g.Count() })
+            .ToListAsync(ct))
+        .Select(c => new UnitCount(c.Kind, c.Kindergarten, c.Count)).ToList();
+
+    /// <summary>The units among <paramref name="orgUnitIds"/> inside the caller's grants for <paramref name="permission"/> (see <see cref="ScopeWriteGuard.WithinScopeAsync"/>).</summary>
+    public Task<IReadOnlySet<int>> WithinScopeAsync(AccessContext caller, string permission, IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default) =>
+        ScopeWriteGuard.WithinScopeAsync(db, caller, permission, orgUnitIds, ct);
 
     /// <summary>The unit's ancestors the caller may see, from the top down, ending with the unit itself.</summary>
     public async Task<IReadOnlyList<OrgUnit>> PathAsync(int orgUnitId, CancellationToken ct = default)
@@ -98,3 +248,6 @@ public sealed class OrgTree(KernelDb db)
         return db.OrgClosure.AnyAsync(c => list.Contains(c.AncestorId) && c.DescendantId == orgUnitId, ct);
     }
 }
+
+/// <summary>A count of units of one kind (<see cref="OrgTree.CountsAsync"/>).</summary>
+public sealed record UnitCount(OrgUnitKind Kind, bool Kindergarten, int Count);

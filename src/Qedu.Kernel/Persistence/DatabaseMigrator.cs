@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
+using Qedu.Kernel.Data;
 using Qedu.Kernel.Secrets;
 
 namespace Qedu.Kernel.Persistence;
@@ -101,5 +102,21 @@ public sealed class DatabaseMigrator(
             result.AddRange((await db.Database.GetPendingMigrationsAsync(ct)).Select(m => $"{module.Module}: {m}"));
         }
         return result;
+    }
+
+    /// <summary>True when the database answers (the health check).</summary>
+    public async Task<bool> CanConnectAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.System("health"));
+        return await scope.ServiceProvider.GetRequiredService<KernelDb>().Database.CanConnectAsync(ct);
+    }
+
+    /// <summary>Drops the whole database, every module's tables with it (the demo seed's --reset).</summary>
+    public async Task DropAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.System("migrator"));
+        await scope.ServiceProvider.GetRequiredService<KernelDb>().Database.EnsureDeletedAsync(ct);
     }
 }

@@ -26,6 +26,8 @@ public static class IndicatorsModule
         services.AddScoped<IFactSource, RegistryFacts>();
         services.AddScoped<SnapshotWriter>();
         services.AddScoped<IndicatorComputation>();
+        // Public for the command line, built here: its constructor takes the module's internal computation.
+        services.AddScoped(sp => new IndicatorsOperations(sp.GetRequiredService<IndicatorComputation>()));
         services.AddScoped<IIndicatorValues, IndicatorValues>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<DashboardExport>();

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.PersonalData;
@@ -67,10 +67,10 @@ public static class RegistryModule
         services.AddHttpClient(RegistryMirror.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
         // Public for the hosts, built here: its constructor takes the module's internal context.
         services.AddScoped(sp => new RegistryMirror(
-            sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<ICurrentAccess>(),
+            sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<OrgTree>(), sp.GetRequiredService<ICurrentAccess>(),
             sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new OneRosterExport(
-            sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<KernelDb>(), sp.GetRequiredService<PersonalDataAccess>(),
+            sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<OrgTree>(), sp.GetRequiredService<PersonalDataAccess>(),
             sp.GetRequiredService<PersonalDataExports>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<OneRosterImport>();
         services.AddSingleton(new UploadPath(OneRosterEndpoints.ImportPath));

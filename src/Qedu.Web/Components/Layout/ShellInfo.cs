@@ -1,11 +1,11 @@
-using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
+using Qedu.Kernel.Identity;
+using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Web.Components.Layout;
 
 /// <summary>What the shell shows about the signed-in person: their name and their roles with the names of their scopes.</summary>
-public sealed class ShellInfo(KernelDb db, ICurrentAccess access)
+public sealed class ShellInfo(OrgTree tree, UserDirectory users, ICurrentAccess access)
 {
     public sealed record RoleLine(string Role, string OrgCode, string OrgName, string OrgNameEn);
 
@@ -21,11 +21,11 @@ public sealed class ShellInfo(KernelDb db, ICurrentAccess access)
         var name = caller.ActorName ?? "";
         if (caller.Kind == ActorKind.User && Guid.TryParse(caller.ActorId, out var id))
         {
-            name = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? name;
+            name = await users.DisplayNameAsync(id) ?? name;
         }
         var orgIds = caller.Grants.Select(g => g.OrgUnitId).Distinct().ToList();
-        var orgs = await db.OrgUnits.IgnoreQueryFilters().Where(o => orgIds.Contains(o.Id))
-            .Select(o => new { o.Id, o.Code, o.Name, o.NameEn }).ToDictionaryAsync(o => o.Id);
+        // The caller's own grants: naming the units they were granted reveals nothing further.
+        var orgs = await tree.UnitsOfAsync(orgIds);
         var roles = caller.Grants
             .Where(g => g.Role is not null && orgs.ContainsKey(g.OrgUnitId))
             .Select(g => new RoleLine(g.Role!, orgs[g.OrgUnitId].Code, orgs[g.OrgUnitId].Name, orgs[g.OrgUnitId].NameEn ?? orgs[g.OrgUnitId].Name))

@@ -7,7 +7,6 @@ using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Domain;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Indicators.Computation;
@@ -25,7 +24,7 @@ internal sealed record ComputeResult(string Period, IReadOnlyList<ComputedValue>
 /// scope-filtered.
 /// </summary>
 internal sealed partial class IndicatorComputation(
-    KernelDb kernel,
+    OrgTree tree,
     IndicatorCatalog catalog,
     IEnumerable<IFactSource> sources,
     CodeBook codes,
@@ -54,10 +53,9 @@ internal sealed partial class IndicatorComputation(
         var startedAt = clock.GetUtcNow();
         var by = access.Current.ActorName ?? "system";
 
-        var units = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(u => u.Kind == OrgUnitKind.School || u.Kind == OrgUnitKind.District || u.Kind == OrgUnitKind.City || u.Kind == OrgUnitKind.Province)
-            .ToDictionaryAsync(u => u.Id, ct);
-        var ancestors = (await kernel.OrgClosure.AsNoTracking().Where(c => c.Depth > 0).Select(c => new { c.DescendantId, c.AncestorId }).ToListAsync(ct))
+        var units = (await tree.OfKindPastScopeAsync([OrgUnitKind.School, OrgUnitKind.District, OrgUnitKind.City, OrgUnitKind.Province], ct))
+            .ToDictionary(u => u.Id);
+        var ancestors = (await tree.AncestryAsync(ct))
             .Where(c => units.ContainsKey(c.DescendantId) && units.TryGetValue(c.AncestorId, out var a) && BureauKinds.Contains(a.Kind))
             .GroupBy(c => c.DescendantId)
             .ToDictionary(g => g.Key, g => g.Select(c => c.AncestorId).ToArray());

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using Qedu.Kernel.Access;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Domain;
 
@@ -15,7 +16,7 @@ internal sealed class SnapshotWriter(IndicatorsDb db)
     public async Task ReplaceAsync(string period, IReadOnlyList<ComputedValue> values, DateTimeOffset computedAt, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Snapshots.IgnoreQueryFilters().Where(s => s.Period == period).ExecuteDeleteAsync(ct);
+        await db.Snapshots.IgnoreQueryFilters([ScopeFilter.Name]).Where(s => s.Period == period).ExecuteDeleteAsync(ct);
         if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
         {
             await using (var importer = await npgsql.BeginBinaryImportAsync(

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
+using Qedu.Kernel.Identity;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Web;
 using Qedu.Plans.Resources;
@@ -12,7 +12,7 @@ namespace Qedu.Plans.Tasks;
 /// Who the caller is in plan terms: the bureau whose plans they manage, and the unit they report for (their home unit:
 /// a department, a district bureau, or the bureau itself).
 /// </summary>
-internal sealed class PlanOwners(KernelDb kernel, ICurrentAccess access, IStringLocalizer<PlansText> t)
+internal sealed class PlanOwners(OrgTree tree, UserDirectory users, ICurrentAccess access, IStringLocalizer<PlansText> t)
 {
     /// <summary>
     /// The bureau a new plan belongs to: the one named by <paramref name="code"/>, or the caller's only bureau holding
@@ -25,9 +25,9 @@ internal sealed class PlanOwners(KernelDb kernel, ICurrentAccess access, IString
         OrgUnit? bureau;
         if (string.IsNullOrWhiteSpace(code))
         {
-            var candidates = await kernel.OrgUnits.AsNoTracking()
-                .Where(u => roots.Contains(u.Id) && (u.Kind == OrgUnitKind.City || u.Kind == OrgUnitKind.District || u.Kind == OrgUnitKind.Province))
-                .ToListAsync(ct);
+            var candidates = (await tree.VisibleAsync(roots, ct)).Values
+                .Where(u => u.Kind == OrgUnitKind.City || u.Kind == OrgUnitKind.District || u.Kind == OrgUnitKind.Province)
+                .ToList();
             if (candidates.Count != 1)
             {
                 return Outcome<OrgUnit>.Invalid(new InputErrors().Add("org", t["Owner.Choose"]));
@@ -36,7 +36,7 @@ internal sealed class PlanOwners(KernelDb kernel, ICurrentAccess access, IString
         }
         else
         {
-            bureau = await kernel.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code.Trim(), ct);
+            bureau = await tree.FindAsync(code.Trim(), ct);
             if (bureau is null || !bureau.IsBureau)
             {
                 return Outcome<OrgUnit>.Invalid(new InputErrors().Add("org", string.Format(t["Owner.NotBureau"], code)));
@@ -67,7 +67,7 @@ internal sealed class PlanOwners(KernelDb kernel, ICurrentAccess access, IString
         int? unitId = null;
         if (caller.Kind == ActorKind.User && Guid.TryParse(caller.ActorId, out var userId))
         {
-            unitId = await kernel.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (int?)u.HomeOrgUnitId).FirstOrDefaultAsync(ct);
+            unitId = await users.HomeUnitIdAsync(userId, ct);
         }
         var reportRoots = caller.RootsFor(Permissions.PlansReport);
         unitId ??= reportRoots.Count > 0 ? reportRoots[0] : null;
@@ -75,9 +75,9 @@ internal sealed class PlanOwners(KernelDb kernel, ICurrentAccess access, IString
         {
             return null;
         }
-        return await kernel.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        return await tree.FindAsync(id, ct);
     }
 
     private Task<bool> IsUnderAsync(IReadOnlyCollection<int> roots, int unitId, CancellationToken ct) =>
-        kernel.OrgClosure.AnyAsync(c => roots.Contains(c.AncestorId) && c.DescendantId == unitId, ct);
+        tree.IsUnderAsync(roots, unitId, ct);
 }

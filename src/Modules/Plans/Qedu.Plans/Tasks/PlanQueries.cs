@@ -1,6 +1,7 @@
+using Qedu.Kernel.Access;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Indicators.Contracts;
 using Microsoft.EntityFrameworkCore;
-using Qedu.Kernel.Data;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
 
@@ -10,7 +11,7 @@ namespace Qedu.Plans.Tasks;
 /// Reads of plans and tasks within the caller's scope (the scope filter applies to every row). A draft is visible only
 /// to those who manage its bureau: departments see a plan once it is published.
 /// </summary>
-internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners, StatusBoard board, TaskAccess access, IIndicatorValues indicators)
+internal sealed class PlanQueries(PlansDb db, OrgTree orgTree, PlanOwners owners, StatusBoard board, TaskAccess access, IIndicatorValues indicators)
 {
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -26,8 +27,7 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
         var ids = visible.Select(p => p.Id).ToList();
         var tasks = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.PlanId)).ToListAsync(ct);
         var facts = await board.FactsAsync([.. tasks.Select(t => t.Id)], ct);
-        var owners2 = await kernel.OrgUnits.AsNoTracking().Where(u => visible.Select(p => p.OrgUnitId).Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, ct);
+        var owners2 = await orgTree.VisibleAsync(visible.Select(p => p.OrgUnitId), ct);
         return [.. visible.Select(p =>
         {
             var mine = tasks.Where(t => t.PlanId == p.Id).ToList();
@@ -53,7 +53,7 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
         var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == id).OrderBy(s => s.SortOrder).ToListAsync(ct);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == id).OrderBy(t => t.SortOrder).ToListAsync(ct);
         var summaries = await SummariesAsync(tasks, ct);
-        var owner = await kernel.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == plan.OrgUnitId, ct);
+        var owner = await orgTree.FindAsync(plan.OrgUnitId, ct) ?? throw new InvalidOperationException($"The plan's bureau {plan.OrgUnitId} is out of sight.");
 
         var bySection = summaries.ToLookup(s => tasks.First(t => t.Id == s.Id).SectionId);
         var children = sections.ToLookup(s => s.ParentId);
@@ -80,10 +80,10 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
         var units = new List<TaskUnit>();
         foreach (var chunk in ids.Chunk(2000))
         {
-            units.AddRange(await db.TaskUnits.IgnoreQueryFilters().AsNoTracking().Where(u => chunk.Contains(u.TaskId)).OrderBy(u => u.SortOrder).ToListAsync(ct));
+            units.AddRange(await db.TaskUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(u => chunk.Contains(u.TaskId)).OrderBy(u => u.SortOrder).ToListAsync(ct));
         }
         var unitIds = units.Where(u => u.UnitId is not null).Select(u => u.UnitId!.Value).Distinct().ToList();
-        var codes = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Code, ct);
+        var codes = await orgTree.CodesOfAsync(unitIds, ct);
         var byTask = units.ToLookup(u => u.TaskId);
         var facts = await board.FactsAsync(ids, ct);
         return [.. tasks.Select(t => new TaskSummary(
@@ -108,7 +108,7 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
         }
         var (task, plan, canManage) = (context.Task, context.Plan, context.Manages);
         var summary = (await SummariesAsync([task], ct))[0];
-        var section = task.SectionId is { } sid ? await db.Sections.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == sid).Select(s => s.Number + " " + s.Title).FirstOrDefaultAsync(ct) : null;
+        var section = task.SectionId is { } sid ? await db.Sections.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(s => s.Id == sid).Select(s => s.Number + " " + s.Title).FirstOrDefaultAsync(ct) : null;
         var today = board.Today;
 
         var reports = await db.Reports.AsNoTracking().Where(r => r.TaskId == id).ToListAsync(ct);
@@ -117,13 +117,13 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
         var figures = await db.Figures.AsNoTracking().Where(f => reportIds.Contains(f.ReportId)).ToListAsync(ct);
         var evidence = await db.Evidence.AsNoTracking().Where(e => reportIds.Contains(e.ReportId))
             .Select(e => new { e.Id, e.ReportId, e.FileName, e.ContentType, e.Length }).ToListAsync(ct);
-        var targets = await db.Targets.IgnoreQueryFilters().AsNoTracking().Where(x => x.TaskId == id).OrderBy(x => x.SortOrder).ToListAsync(ct);
-        var milestones = await db.Milestones.IgnoreQueryFilters().AsNoTracking().Where(m => m.TaskId == id).OrderBy(m => m.Year).ThenBy(m => m.SortOrder).ToListAsync(ct);
+        var targets = await db.Targets.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(x => x.TaskId == id).OrderBy(x => x.SortOrder).ToListAsync(ct);
+        var milestones = await db.Milestones.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(m => m.TaskId == id).OrderBy(m => m.Year).ThenBy(m => m.SortOrder).ToListAsync(ct);
         var notices = await db.Notices.AsNoTracking().Where(n => n.TaskId == id).ToListAsync(ct);
         var rectifications = await db.Rectifications.AsNoTracking().Where(r => r.TaskId == id).ToListAsync(ct);
 
         var unitIds = reports.Select(r => r.ReportingUnitId).Concat(notices.Select(n => n.ToUnitId)).Concat(rectifications.Select(r => r.UnitId)).Distinct().ToList();
-        var unitNames = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var unitNames = await orgTree.NamesOfAsync(unitIds, ct);
         var reportAt = reports.ToDictionary(r => r.Id, r => r.ReportedAt);
 
         // A target's current value is the figure of the latest report that gave one.
@@ -167,7 +167,7 @@ internal sealed class PlanQueries(PlansDb db, KernelDb kernel, PlanOwners owners
             return [];
         }
         var unitIds = bound.Select(x => x.IndicatorOrgUnitId ?? x.OrgUnitId).Distinct().ToList();
-        var units = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var units = await orgTree.UnitsOfAsync(unitIds, ct);
         var values = (await indicators.LatestAsync([.. bound.Select(x => (x.IndicatorCode!, x.IndicatorOrgUnitId ?? x.OrgUnitId))], null, ct))
             .ToDictionary(v => (v.Code, v.OrgUnitId));
         return bound.ToDictionary(x => x.Id, x =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
 
@@ -26,11 +27,11 @@ internal sealed class StatusBoard(PlansDb db, TimeProvider clock)
         var reports = new List<(long TaskId, DateTimeOffset At)>();
         foreach (var chunk in taskIds.Chunk(2000))
         {
-            milestones.AddRange((await db.Milestones.IgnoreQueryFilters().AsNoTracking()
+            milestones.AddRange((await db.Milestones.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
                 .Where(m => chunk.Contains(m.TaskId) && m.AcceptedAt == null)
                 .Select(m => new { m.TaskId, m.DueOn }).ToListAsync(ct)).Select(m => (m.TaskId, m.DueOn)));
             // Latest report per task, computed on the client: SQLite cannot take Max over DateTimeOffset.
-            reports.AddRange((await db.Reports.IgnoreQueryFilters().AsNoTracking()
+            reports.AddRange((await db.Reports.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
                 .Where(r => chunk.Contains(r.TaskId))
                 .Select(r => new { r.TaskId, r.ReportedAt }).ToListAsync(ct)).Select(r => (r.TaskId, r.ReportedAt)));
         }

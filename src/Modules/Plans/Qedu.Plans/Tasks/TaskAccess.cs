@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Qedu.Kernel.Data;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
@@ -24,17 +24,17 @@ internal sealed record TaskContext(
 /// The supervision rows a unit writes (reports, replies, fixes) belong to that unit, so the write guard lets it write
 /// them and the bureau above still sees them.
 /// </summary>
-internal sealed class TaskAccess(PlansDb db, KernelDb kernel, PlanOwners owners)
+internal sealed class TaskAccess(PlansDb db, OrgTree tree, PlanOwners owners)
 {
     public async Task<TaskContext?> LoadAsync(long taskId, bool tracked = false, CancellationToken ct = default)
     {
-        var tasks = tracked ? db.Tasks.IgnoreQueryFilters() : db.Tasks.IgnoreQueryFilters().AsNoTracking();
+        var tasks = tracked ? db.Tasks.IgnoreQueryFilters([ScopeFilter.Name]) : db.Tasks.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking();
         var task = await tasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null)
         {
             return null;
         }
-        var plan = await db.Plans.IgnoreQueryFilters().AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
+        var plan = await db.Plans.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
         var inScope = await db.Tasks.AnyAsync(t => t.Id == taskId, ct);
         var manages = inScope && await owners.ManagesAsync(plan.OrgUnitId, ct);
         var units = await UnitsAsync([task.Id], ct);
@@ -52,17 +52,18 @@ internal sealed class TaskAccess(PlansDb db, KernelDb kernel, PlanOwners owners)
         var rows = new List<TaskUnit>();
         foreach (var chunk in taskIds.Chunk(2000))
         {
-            rows.AddRange(await db.TaskUnits.IgnoreQueryFilters().AsNoTracking().Where(u => chunk.Contains(u.TaskId)).OrderBy(u => u.SortOrder).ToListAsync(ct));
+            rows.AddRange(await db.TaskUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(u => chunk.Contains(u.TaskId)).OrderBy(u => u.SortOrder).ToListAsync(ct));
         }
         var ids = rows.Where(r => r.UnitId is not null).Select(r => r.UnitId!.Value).Distinct().ToList();
         var kinds = rows.Where(r => r.IsGroup && r.GroupKind is not null).Select(r => r.GroupKind!.Value).Distinct().ToList();
         // A unit row belongs to its plan's bureau, so a group's members are that bureau's children of the group's kind.
         var bureaus = rows.Where(r => r.IsGroup).Select(r => (int?)r.OrgUnitId).Distinct().ToList();
         // Unit names and codes are not scoped data: a district admin may see which departments share its task.
-        var orgUnits = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(u => ids.Contains(u.Id) || (bureaus.Contains(u.ParentId) && kinds.Contains(u.Kind)))
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code)
-            .ToListAsync(ct);
+        var orgUnits = (await tree.UnitsOfAsync(ids, ct)).Values
+            .Concat(await tree.ChildrenPastScopeAsync([.. bureaus.OfType<int>()], kinds, ct))
+            .DistinctBy(u => u.Id)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .ToList();
         var byId = orgUnits.ToDictionary(u => u.Id);
         var result = new List<(long TaskId, AssignedUnit Unit)>();
         foreach (var group in rows.GroupBy(r => r.TaskId))

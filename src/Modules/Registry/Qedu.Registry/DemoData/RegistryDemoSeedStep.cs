@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Codes;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
@@ -14,7 +13,7 @@ namespace Qedu.Registry.DemoData;
 /// with guardians and enrolments, and equipment. People are written in batches of schools through the bulk writer, so memory stays
 /// flat and the city scale loads in minutes.
 /// </summary>
-internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeBook codes, RegistryBulkWriter bulk) : IDemoSeedStep
+internal sealed class RegistryDemoSeedStep(RegistryDb db, OrgTree tree, CodeBook codes, RegistryBulkWriter bulk) : IDemoSeedStep
 {
     /// <summary>The school year the demo city is in (autumn 2026), fixed so a seed always gives the same people.</summary>
     public const int DemoSchoolYear = 2026;
@@ -23,9 +22,7 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, KernelDb kernel, CodeB
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
     {
-        var ids = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(o => o.Kind == OrgUnitKind.School)
-            .ToDictionaryAsync(o => o.Code, o => o.Id, ct);
+        var ids = (await tree.OfKindPastScopeAsync([OrgUnitKind.School], ct)).ToDictionary(o => o.Code, o => o.Id);
         var schools = context.Orgs.Where(o => o.Kind == OrgUnitKind.School && ids.ContainsKey(o.Code)).ToList();
         context.Progress?.Report($"school profiles: {schools.Count}");
         var n = 0;

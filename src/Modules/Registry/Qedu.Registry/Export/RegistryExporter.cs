@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Audit;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Data;
@@ -22,7 +21,7 @@ internal sealed record ExportResult(long Rows, long UnmaskedRows);
 /// that shows them is written to the audit log before any row is written.
 /// </summary>
 internal sealed class RegistryExporter(
-    RegistryDb db, KernelDb kernel, PersonalDataAccess personalData, PersonalDataExports exports, AuditTrail audit, RecordContextFactory contexts)
+    RegistryDb db, OrgTree tree, PersonalDataAccess personalData, PersonalDataExports exports, AuditTrail audit, RecordContextFactory contexts)
 {
     public static string SheetName(RecordKind kind) => kind switch
     {
@@ -49,12 +48,9 @@ internal sealed class RegistryExporter(
     /// <summary>The schools the caller may read, optionally one by code; null when that code is unknown or out of scope.</summary>
     public async Task<IReadOnlyList<OrgUnit>?> SchoolsAsync(string? schoolCode, CancellationToken ct = default)
     {
-        var query = kernel.OrgUnits.AsNoTracking().Where(o => o.Kind == OrgUnitKind.School);
-        if (schoolCode is not null)
-        {
-            query = query.Where(o => o.Code == schoolCode);
-        }
-        var schools = await query.OrderBy(o => o.Code).ToListAsync(ct);
+        var schools = schoolCode is null
+            ? await tree.OfKindAsync([OrgUnitKind.School], ct: ct)
+            : await tree.FindAsync(schoolCode, ct) is { Kind: OrgUnitKind.School } school ? [school] : [];
         return schoolCode is not null && schools.Count == 0 ? null : schools;
     }
 

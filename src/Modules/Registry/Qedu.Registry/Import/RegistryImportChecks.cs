@@ -23,24 +23,22 @@ internal sealed class RegistryImportChecks(RegistryImportRun run)
     /// <summary>Schools (all of them: a code outside the caller's scope is "out of scope", not "unknown"), the caller's writable ones, existing profiles.</summary>
     public async Task LoadAsync(CancellationToken ct)
     {
-        run.Schools = await run.Kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(o => o.Kind == OrgUnitKind.School)
-            .ToDictionaryAsync(o => o.Code, o => new ImportSchool(o.Id, o.Code, o.Name), StringComparer.Ordinal, ct);
+        run.Schools = (await run.Tree.OfKindPastScopeAsync([OrgUnitKind.School], ct))
+            .ToDictionary(o => o.Code, o => new ImportSchool(o.Id, o.Code, o.Name), StringComparer.Ordinal);
         var caller = run.Access.Current;
         if (!caller.IsSystem)
         {
             var roots = caller.RootsFor(Permissions.RegistryWrite).ToList();
-            run.Writable = (await run.Kernel.OrgClosure.AsNoTracking()
-                .Where(c => roots.Contains(c.AncestorId)).Select(c => c.DescendantId).ToListAsync(ct)).ToHashSet();
+            run.Writable = (await run.Tree.SubtreeIdsAsync(roots, ct)).ToHashSet();
         }
         var kinds = run.Sources.Select(s => s.Kind).ToHashSet();
         if (kinds.Contains(RecordKind.Schools))
         {
-            run.DbProfiles = (await Db.SchoolProfiles.IgnoreQueryFilters().AsNoTracking().Select(p => p.OrgUnitId).ToListAsync(ct)).ToHashSet();
+            run.DbProfiles = (await Db.SchoolProfiles.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Select(p => p.OrgUnitId).ToListAsync(ct)).ToHashSet();
         }
         // An empty table cannot hold a duplicate: skip the per-batch look-ups (a first bulk load is the common case).
-        run.NoStudents = kinds.Contains(RecordKind.Students) && !await Db.Students.IgnoreQueryFilters().AnyAsync(ct);
-        run.NoStaff = kinds.Contains(RecordKind.Staff) && !await Db.Staff.IgnoreQueryFilters().AnyAsync(ct);
+        run.NoStudents = kinds.Contains(RecordKind.Students) && !await Db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AnyAsync(ct);
+        run.NoStaff = kinds.Contains(RecordKind.Staff) && !await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AnyAsync(ct);
     }
 
     /// <summary>Maps the file's columns to fields (by Chinese or English header); null when the header itself is wrong.</summary>
@@ -228,7 +226,7 @@ internal sealed class RegistryImportChecks(RegistryImportRun run)
         if (run.PendingNumbers.Count > 0)
         {
             var values = run.PendingNumbers.Select(p => p.Value).ToList();
-            var found = (await Db.Students.IgnoreQueryFilters().AsNoTracking()
+            var found = (await Db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking()
                 .Where(s => values.Contains(s.StudentNumber)).Select(s => s.StudentNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             Report(run.PendingNumbers, found, columns);
         }
@@ -238,7 +236,7 @@ internal sealed class RegistryImportChecks(RegistryImportRun run)
             var byIndex = run.PendingIds.Select(p => p.Value).Distinct(StringComparer.Ordinal)
                 .ToDictionary(v => Db.FieldEncryption.Index(v)!, StringComparer.Ordinal);
             var indexes = byIndex.Keys.ToList();
-            var found = (await Db.Students.IgnoreQueryFilters().AsNoTracking()
+            var found = (await Db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking()
                 .Where(s => indexes.Contains(s.ResidentIdIndex!)).Select(s => s.ResidentIdIndex!).ToListAsync(ct))
                 .Select(i => byIndex[i]).ToHashSet(StringComparer.Ordinal);
             Report(run.PendingIds, found, columns);
@@ -246,7 +244,7 @@ internal sealed class RegistryImportChecks(RegistryImportRun run)
         if (run.PendingStaff.Count > 0)
         {
             var values = run.PendingStaff.Select(p => p.Value).ToList();
-            var found = (await Db.Staff.IgnoreQueryFilters().AsNoTracking()
+            var found = (await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
                 .Where(s => values.Contains(s.StaffNumber)).Select(s => s.StaffNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
             Report(run.PendingStaff, found, columns);
         }
@@ -265,7 +263,7 @@ internal sealed class RegistryImportChecks(RegistryImportRun run)
     {
         if (!run.DbClasses.TryGetValue(school, out var classes))
         {
-            run.DbClasses[school] = classes = await Db.Classes.IgnoreQueryFilters().AsNoTracking().Where(c => c.OrgUnitId == school)
+            run.DbClasses[school] = classes = await Db.Classes.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(c => c.OrgUnitId == school)
                 .ToDictionaryAsync(c => c.Code, c => (c.Id, c.EntryYear), StringComparer.Ordinal, ct);
         }
         return classes;
@@ -275,7 +273,7 @@ internal sealed class RegistryImportChecks(RegistryImportRun run)
     {
         if (!run.DbStaff.TryGetValue(school, out var staff))
         {
-            run.DbStaff[school] = staff = await Db.Staff.IgnoreQueryFilters().AsNoTracking().Where(s => s.OrgUnitId == school)
+            run.DbStaff[school] = staff = await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(s => s.OrgUnitId == school)
                 .ToDictionaryAsync(s => s.StaffNumber, s => s.Id, StringComparer.Ordinal, ct);
         }
         return staff;
@@ -285,7 +283,7 @@ internal sealed class RegistryImportChecks(RegistryImportRun run)
     {
         if (!run.DbTeaching.TryGetValue(school, out var teaching))
         {
-            run.DbTeaching[school] = teaching = (await Db.TeachingAssignments.IgnoreQueryFilters().AsNoTracking().Where(a => a.OrgUnitId == school)
+            run.DbTeaching[school] = teaching = (await Db.TeachingAssignments.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(a => a.OrgUnitId == school)
                 .Select(a => new { a.ClassId, a.StaffId, a.Subject }).ToListAsync(ct)).Select(a => (a.ClassId, a.StaffId, a.Subject)).ToHashSet();
         }
         return teaching;
@@ -295,7 +293,7 @@ internal sealed class RegistryImportChecks(RegistryImportRun run)
     {
         if (!run.DbAssets.TryGetValue(school, out var assets))
         {
-            run.DbAssets[school] = assets = (await Db.Assets.IgnoreQueryFilters().AsNoTracking().Where(a => a.OrgUnitId == school)
+            run.DbAssets[school] = assets = (await Db.Assets.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(a => a.OrgUnitId == school)
                 .Select(a => a.AssetNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         }
         return assets;

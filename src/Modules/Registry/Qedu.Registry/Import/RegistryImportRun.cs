@@ -1,6 +1,6 @@
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.Files;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Records;
 
@@ -10,13 +10,13 @@ namespace Qedu.Registry.Import;
 /// The state of one import as its passes share it (<see cref="RegistryImportReader"/>, <see cref="RegistryImportChecks"/>,
 /// <see cref="RegistryImportWriter"/>): its files, the keys seen, the database look-ups made, the problems found.
 /// </summary>
-internal sealed class RegistryImportRun(RegistryDb db, KernelDb kernel, ICurrentAccess access, RegistryBulkWriter bulk, ImportOptions options,
+internal sealed class RegistryImportRun(RegistryDb db, OrgTree tree, ICurrentAccess access, RegistryBulkWriter bulk, ImportOptions options,
     RecordContext context, IReadOnlyList<ImportSource> given, bool dryRun, IProgress<ImportProgress>? progress)
 {
     private readonly List<ImportError> _errors = [];
 
     public RegistryDb Db => db;
-    public KernelDb Kernel => kernel;
+    public OrgTree Tree => tree;
     public ICurrentAccess Access => access;
     public RegistryBulkWriter Bulk => bulk;
     public ImportOptions Options => options;

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Files;
 using Qedu.Registry.Data;
 using Qedu.Registry.Files;
@@ -20,14 +20,14 @@ namespace Qedu.Registry.Import;
 /// </summary>
 internal sealed class RegistryImporter(
     RegistryDb db,
-    KernelDb kernel,
+    OrgTree tree,
     RecordContextFactory contexts,
     ICurrentAccess access,
     RegistryBulkWriter bulk,
     IOptions<ImportOptions> options)
 {
     private readonly RegistryDb _db = db;
-    private readonly KernelDb _kernel = kernel;
+    private readonly OrgTree _tree = tree;
     private readonly RecordContextFactory _contexts = contexts;
     private readonly ICurrentAccess _access = access;
     private readonly RegistryBulkWriter _bulk = bulk;
@@ -35,7 +35,7 @@ internal sealed class RegistryImporter(
 
     public Task<ImportReport> ImportAsync(
         IReadOnlyList<ImportSource> sources, bool dryRun, IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
-        ExecuteAsync(new RegistryImportRun(_db, _kernel, _access, _bulk, _options, _contexts.Create(), sources, dryRun, progress), ct);
+        ExecuteAsync(new RegistryImportRun(_db, _tree, _access, _bulk, _options, _contexts.Create(), sources, dryRun, progress), ct);
 
     private static async Task<ImportReport> ExecuteAsync(RegistryImportRun run, CancellationToken ct)
     {

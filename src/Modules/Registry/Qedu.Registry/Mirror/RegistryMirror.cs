@@ -4,9 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
-using Qedu.Kernel.Data;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Exchange;
@@ -45,17 +45,17 @@ public sealed class RegistryMirror
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly RegistryDb _db;
-    private readonly KernelDb _kernel;
+    private readonly OrgTree _tree;
     private readonly ICurrentAccess _access;
     private readonly AuditTrail _audit;
     private readonly IHttpClientFactory _http;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, int> _orgIds = new(StringComparer.Ordinal);
 
-    internal RegistryMirror(RegistryDb db, KernelDb kernel, ICurrentAccess access, AuditTrail audit, IHttpClientFactory http, TimeProvider clock)
+    internal RegistryMirror(RegistryDb db, OrgTree tree, ICurrentAccess access, AuditTrail audit, IHttpClientFactory http, TimeProvider clock)
     {
         _db = db;
-        _kernel = kernel;
+        _tree = tree;
         _access = access;
         _audit = audit;
         _http = http;
@@ -297,11 +297,9 @@ public sealed class RegistryMirror
         {
             return;
         }
-        var found = await _kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(o => missing.Contains(o.Code)).Select(o => new { o.Code, o.Id }).ToListAsync(ct);
-        foreach (var o in found)
+        foreach (var (code, id) in await _tree.IdsOfCodesPastScopeAsync(missing, ct))
         {
-            _orgIds[o.Code] = o.Id;
+            _orgIds[code] = id;
         }
         var unknown = missing.FirstOrDefault(c => !_orgIds.ContainsKey(c));
         if (unknown is not null)

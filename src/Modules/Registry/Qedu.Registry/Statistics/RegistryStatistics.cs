@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
@@ -15,7 +16,7 @@ internal sealed class RegistryStatistics(RegistryDb db, CodeBook codes) : IRegis
     public async Task<IReadOnlyList<ClassHeadcount>> HeadcountsAsync(CancellationToken ct = default)
     {
         var active = ActiveStatuses();
-        var groups = await db.Students.IgnoreQueryFilters().AsNoTracking()
+        var groups = await db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking()
             .Where(s => active.Contains(s.StatusCode))
             .GroupBy(s => new { s.OrgUnitId, s.ClassId })
             .Select(g => new
@@ -27,7 +28,7 @@ internal sealed class RegistryStatistics(RegistryDb db, CodeBook codes) : IRegis
                 LeftBehind = g.Count(s => s.IsLeftBehind),
             })
             .ToListAsync(ct);
-        var grades = await db.Classes.IgnoreQueryFilters().AsNoTracking()
+        var grades = await db.Classes.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
             .Select(c => new { c.Id, c.GradeCode })
             .ToDictionaryAsync(c => c.Id, c => c.GradeCode, ct);
         return groups
@@ -38,7 +39,7 @@ internal sealed class RegistryStatistics(RegistryDb db, CodeBook codes) : IRegis
     public async Task<IReadOnlyDictionary<int, int>> TeachersBySchoolAsync(CancellationToken ct = default)
     {
         var posts = codes.Values(RegistryCodeLists.StaffPost).Where(v => v.Attribute("teacher") == "true").Select(v => v.Code).ToArray();
-        return await db.Staff.IgnoreQueryFilters().AsNoTracking()
+        return await db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
             .Where(s => posts.Contains(s.PostCode))
             .GroupBy(s => s.OrgUnitId)
             .Select(g => new { g.Key, Count = g.Count() })
@@ -46,7 +47,7 @@ internal sealed class RegistryStatistics(RegistryDb db, CodeBook codes) : IRegis
     }
 
     public async Task<IReadOnlyDictionary<int, int>> SeatsBySchoolAsync(CancellationToken ct = default) =>
-        await db.SchoolProfiles.IgnoreQueryFilters().AsNoTracking()
+        await db.SchoolProfiles.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
             .Where(p => p.CapacitySeats != null)
             .ToDictionaryAsync(p => p.OrgUnitId, p => p.CapacitySeats!.Value, ct);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
@@ -31,7 +32,7 @@ internal sealed class AssetWrites(RegistryDb db, RecordBodyReader bodies, Exchan
             return null;
         }
         var (record, school) = read;
-        if (await Db.Assets.IgnoreQueryFilters().AnyAsync(a => a.OrgUnitId == school.Id && a.AssetNumber == record.AssetNumber && a.Id != (self ?? 0), ct))
+        if (await Db.Assets.IgnoreQueryFilters([ScopeFilter.Name]).AnyAsync(a => a.OrgUnitId == school.Id && a.AssetNumber == record.AssetNumber && a.Id != (self ?? 0), ct))
         {
             errors.Add(Definition.AssetNumber.Key,
                 string.Format(text["Write.TakenInSchool"], Definition.AssetNumber.Header(Bodies.Context.English), record.AssetNumber, school.Code));

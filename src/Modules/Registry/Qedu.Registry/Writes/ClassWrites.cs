@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
@@ -36,14 +37,14 @@ internal sealed class ClassWrites(RegistryDb db, RecordBodyReader bodies, Exchan
         var (record, school) = read;
         var english = Bodies.Context.English;
         // Another school's codes are its own business: only this school's classes can clash.
-        if (await Db.Classes.IgnoreQueryFilters().AnyAsync(c => c.OrgUnitId == school.Id && c.Code == record.Code && c.Id != (self ?? 0), ct))
+        if (await Db.Classes.IgnoreQueryFilters([ScopeFilter.Name]).AnyAsync(c => c.OrgUnitId == school.Id && c.Code == record.Code && c.Id != (self ?? 0), ct))
         {
             errors.Add(Definition.Code.Key, string.Format(text["Write.TakenInSchool"], Definition.Code.Header(english), record.Code, school.Code));
         }
         long? teacher = null;
         if (record.HeadTeacherNumber is { } number)
         {
-            teacher = await Db.Staff.IgnoreQueryFilters().Where(s => s.OrgUnitId == school.Id && s.StaffNumber == number)
+            teacher = await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).Where(s => s.OrgUnitId == school.Id && s.StaffNumber == number)
                 .Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
             if (teacher is null)
             {
@@ -74,5 +75,5 @@ internal sealed class ClassWrites(RegistryDb db, RecordBodyReader bodies, Exchan
 
     /// <summary>Students whose class this is, whatever their status: each would be left pointing at nothing.</summary>
     private Task<int> StudentsInAsync(long classId, CancellationToken ct) =>
-        Db.Students.IgnoreQueryFilters().CountAsync(s => s.ClassId == classId, ct);
+        Db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).CountAsync(s => s.ClassId == classId, ct);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Records;
@@ -15,7 +14,7 @@ namespace Qedu.Registry.Writes;
 /// registry.write scope. What else needs the database (duplicates, references) is each kind's own. One per request, so
 /// the schools a bulk request names item after item are looked up once.
 /// </summary>
-internal sealed class RecordBodyReader(KernelDb kernel, OrgTree tree, ICurrentAccess access, RecordContextFactory contexts,
+internal sealed class RecordBodyReader(OrgTree tree, ICurrentAccess access, RecordContextFactory contexts,
     IStringLocalizer<RegistryText> text)
 {
     private readonly Dictionary<string, (OrgUnit? School, bool Writable)> _schools = new(StringComparer.Ordinal);
@@ -118,7 +117,7 @@ internal sealed class RecordBodyReader(KernelDb kernel, OrgTree tree, ICurrentAc
             var unit = OrgUnitRules.IsWellFormedCode(code) ? await tree.FindAsync(code, ct) : null;
             found = unit is null || unit.Kind != OrgUnitKind.School
                 ? (null, false)
-                : (unit, (await ScopeWriteGuard.WithinScopeAsync(kernel, access.Current, Permissions.RegistryWrite, [unit.Id], ct)).Contains(unit.Id));
+                : (unit, (await tree.WithinScopeAsync(access.Current, Permissions.RegistryWrite, [unit.Id], ct)).Contains(unit.Id));
             _schools[code] = found;
         }
         return found;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
@@ -39,7 +40,7 @@ internal sealed class StaffWrites(RegistryDb db, RecordBodyReader bodies, Exchan
         // Unique across the city, whoever's scope the other person is in: read past the scope filter, name nothing else.
         // The resident ID is encrypted at rest; its blind index finds the same ID (ADR 11).
         var residentIdIndex = Db.FieldEncryption.Index(record.ResidentId);
-        var clashes = await Db.Staff.IgnoreQueryFilters()
+        var clashes = await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name])
             .Where(s => s.Id != (self ?? 0) && (s.StaffNumber == record.StaffNumber || (residentIdIndex != null && s.ResidentIdIndex == residentIdIndex)))
             .Select(s => new { s.StaffNumber, s.ResidentIdIndex })
             .Take(2)
@@ -67,5 +68,5 @@ internal sealed class StaffWrites(RegistryDb db, RecordBodyReader bodies, Exchan
 
     /// <summary>The codes of the classes this person heads ("2026-P1-01、2026-P1-02"), or "" when none.</summary>
     private async Task<string> HeadOfAsync(long staffId, CancellationToken ct) =>
-        string.Join("、", await Db.Classes.IgnoreQueryFilters().Where(c => c.HeadTeacherId == staffId).OrderBy(c => c.Code).Select(c => c.Code).Take(5).ToListAsync(ct));
+        string.Join("、", await Db.Classes.IgnoreQueryFilters([ScopeFilter.Name]).Where(c => c.HeadTeacherId == staffId).OrderBy(c => c.Code).Select(c => c.Code).Take(5).ToListAsync(ct));
 }

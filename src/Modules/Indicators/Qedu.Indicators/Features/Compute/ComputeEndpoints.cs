@@ -11,7 +11,7 @@ using Qedu.Kernel.Access;
 namespace Qedu.Indicators.Features.Compute;
 
 /// <summary>What a recomputation did: the period, how many values it stored, for how many units, in how long.</summary>
-public sealed record ComputeSummary(string Period, int Values, int Units, long ElapsedMs);
+internal sealed record ComputeSummary(string Period, int Values, int Units, long ElapsedMs);
 
 /// <summary>Recomputation and the catalogue, for the bureau and for outside callers.</summary>
 internal static class ComputeEndpoints

@@ -4,7 +4,6 @@ using Qedu.Indicators.Data;
 using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Domain;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Contracts;
 
@@ -16,7 +15,6 @@ namespace Qedu.Indicators.Features.Dashboard;
 /// </summary>
 internal sealed class DashboardQueries(
     IndicatorsDb db,
-    KernelDb kernel,
     OrgTree tree,
     IndicatorCatalog catalog,
     IRegistryStatistics registry,
@@ -30,7 +28,7 @@ internal sealed class DashboardQueries(
     public async Task<string?> HomeCodeAsync(CancellationToken ct)
     {
         var roots = access.Current.Grants.Where(g => g.Permissions.Contains(Permissions.IndicatorsRead)).Select(g => g.OrgUnitId).ToList();
-        var units = await kernel.OrgUnits.AsNoTracking().Where(u => roots.Contains(u.Id)).ToListAsync(ct);
+        var units = (await tree.VisibleAsync(roots, ct)).Values;
         var top = units.Where(u => u.Kind is OrgUnitKind.Province or OrgUnitKind.City or OrgUnitKind.District or OrgUnitKind.School)
             .OrderBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal).FirstOrDefault();
         return top?.Code;
@@ -115,9 +113,8 @@ internal sealed class DashboardQueries(
     }
 
     public async Task<IReadOnlyList<DashboardUnit>> ChildUnitsAsync(int unitId, CancellationToken ct) =>
-        (await kernel.OrgUnits.AsNoTracking()
-            .Where(u => u.ParentId == unitId && ChildKinds.Contains(u.Kind))
-            .ToListAsync(ct))
+        (await tree.ChildrenAsync(unitId, ct))
+        .Where(u => ChildKinds.Contains(u.Kind))
         .OrderBy(u => u.SortOrder).ThenBy(u => u.Code, StringComparer.Ordinal)
         .Select(DashboardUnit.Of)
         .ToList();

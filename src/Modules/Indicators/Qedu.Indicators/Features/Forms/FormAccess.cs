@@ -3,7 +3,6 @@ using Qedu.Indicators.Data;
 using Qedu.Indicators.Domain;
 using Qedu.Indicators.Features.Forms.Definitions;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Indicators.Features.Forms;
@@ -20,7 +19,7 @@ internal sealed record ReturnContext(FormReturn Return, FormRound Round, FormDef
 /// A round belongs to the bureau that sent it; a unit outside that bureau's scope (a district in a city's round) sees
 /// the round through its returns.
 /// </summary>
-internal sealed class FormAccess(IndicatorsDb db, KernelDb kernel, FormCatalog catalog, ICurrentAccess access)
+internal sealed class FormAccess(IndicatorsDb db, OrgTree tree, FormCatalog catalog, ICurrentAccess access)
 {
     private static readonly OrgUnitKind[] BureauKinds = [OrgUnitKind.Province, OrgUnitKind.City, OrgUnitKind.District];
 
@@ -39,16 +38,12 @@ internal sealed class FormAccess(IndicatorsDb db, KernelDb kernel, FormCatalog c
             return true;
         }
         var roots = Caller.RootsFor(Permissions.IndicatorsManage);
-        return roots.Count > 0 && await kernel.OrgClosure.AnyAsync(c => roots.Contains(c.AncestorId) && c.DescendantId == unitId, ct);
+        return roots.Count > 0 && await tree.IsUnderAsync(roots, unitId, ct);
     }
 
     /// <summary>The nearest bureau above the unit: a school's district (or the city, for a city-run school), a district's city.</summary>
     public async Task<OrgUnit?> ParentBureauAsync(int unitId, CancellationToken ct = default) =>
-        await (from c in kernel.OrgClosure.AsNoTracking()
-               join u in kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking() on c.AncestorId equals u.Id
-               where c.DescendantId == unitId && c.Depth > 0 && BureauKinds.Contains(u.Kind)
-               orderby c.Depth
-               select u).FirstOrDefaultAsync(ct);
+        await tree.NearestAboveAsync(unitId, BureauKinds, ct);
 
     public async Task<bool> ReviewsAsync(int unitId, CancellationToken ct = default) =>
         Caller.IsSystem || (await ParentBureauAsync(unitId, ct) is { } bureau && await ManagesAsync(bureau.Id, ct));
@@ -57,10 +52,9 @@ internal sealed class FormAccess(IndicatorsDb db, KernelDb kernel, FormCatalog c
     public async Task<IReadOnlyList<OrgUnit>> SendingBureausAsync(CancellationToken ct = default)
     {
         var roots = Caller.RootsFor(Permissions.IndicatorsManage);
-        return roots.Count == 0 ? [] : await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(u => roots.Contains(u.Id) && BureauKinds.Contains(u.Kind))
-            .OrderBy(u => u.Kind).ThenBy(u => u.Code)
-            .ToListAsync(ct);
+        return roots.Count == 0 ? [] : [.. (await tree.UnitsOfAsync(roots, ct)).Values
+            .Where(u => BureauKinds.Contains(u.Kind))
+            .OrderBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)];
     }
 
     /// <summary>The return when the caller may see it (its unit is in the caller's scope), with the round, form and rights.</summary>
@@ -72,9 +66,9 @@ internal sealed class FormAccess(IndicatorsDb db, KernelDb kernel, FormCatalog c
         {
             return null;
         }
-        var round = await db.FormRounds.IgnoreQueryFilters().AsNoTracking().FirstAsync(r => r.Id == row.RoundId, ct);
+        var round = await db.FormRounds.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstAsync(r => r.Id == row.RoundId, ct);
         var form = catalog.Find(round.FormCode);
-        var unit = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Id == row.OrgUnitId, ct);
+        var unit = await tree.FindPastScopeAsync(row.OrgUnitId, ct);
         if (form is null || unit is null)
         {
             return null; // a form since removed from forms.json: its returns can no longer be shown or filled
@@ -85,7 +79,7 @@ internal sealed class FormAccess(IndicatorsDb db, KernelDb kernel, FormCatalog c
     /// <summary>The round when the caller may see it: the sender's scope, or a unit with a return in it.</summary>
     public async Task<FormRound?> LoadRoundAsync(long id, CancellationToken ct = default)
     {
-        var round = await db.FormRounds.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var round = await db.FormRounds.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
         {
             return null;

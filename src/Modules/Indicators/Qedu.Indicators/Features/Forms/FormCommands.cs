@@ -2,18 +2,18 @@ using Qedu.Indicators.Domain;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Access;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Computation;
 using Qedu.Indicators.Features.Forms.Definitions;
 using Qedu.Kernel.Codes;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Web;
 
 namespace Qedu.Indicators.Features.Forms;
 
 /// <summary>What sending a round did: the round, and how many units it reached.</summary>
-public sealed record RoundSent(long Id, int Units);
+internal sealed record RoundSent(long Id, int Units);
 
 /// <summary>
 /// The collection workflow: a bureau sends a form for a period to the units of its level below it (one return each);
@@ -23,7 +23,7 @@ public sealed record RoundSent(long Id, int Units);
 /// refusal writes nothing.
 /// </summary>
 internal sealed class FormCommands(
-    IndicatorsDb db, KernelDb kernel, FormAccess access, FormCatalog catalog, CodeBook codes, TimeProvider clock, IStringLocalizer<FormsText> t)
+    IndicatorsDb db, OrgTree tree, FormAccess access, FormCatalog catalog, CodeBook codes, TimeProvider clock, IStringLocalizer<FormsText> t)
 {
     public const int MaxComment = 1000;
 
@@ -326,7 +326,7 @@ internal sealed class FormCommands(
             return mine[0];
         }
         code = code.Trim();
-        var bureau = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct);
+        var bureau = await tree.FindPastScopeAsync(code, ct);
         // The same answer for a unit out of reach as for one that does not exist: a refusal names nothing outside the scope.
         if (bureau is null || !await access.ManagesAsync(bureau.Id, ct))
         {
@@ -344,11 +344,7 @@ internal sealed class FormCommands(
     /// <summary>The open units of the form's level under the bureau that meet its condition, by code.</summary>
     private async Task<List<OrgUnit>> TargetsAsync(FormDefinition form, OrgUnit bureau, DateOnly today, CancellationToken ct)
     {
-        var below = kernel.OrgClosure.Where(c => c.AncestorId == bureau.Id && c.Depth > 0).Select(c => c.DescendantId);
-        var units = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(u => below.Contains(u.Id) && u.Kind == form.Level)
-            .OrderBy(u => u.Code)
-            .ToListAsync(ct);
+        var units = await tree.BelowPastScopeAsync(bureau.Id, form.Level, ct);
         return [.. units.Where(u => (u.ClosedOn is null || u.ClosedOn > today) && (form.Condition?.Includes(u, codes) ?? true))];
     }
 
@@ -359,7 +355,7 @@ internal sealed class FormCommands(
         var count = 0;
         foreach (var chunk in ids.Chunk(2000))
         {
-            count += await db.FormReturns.IgnoreQueryFilters().CountAsync(r => r.FormCode == formCode && r.Period == period && chunk.Contains(r.OrgUnitId), ct);
+            count += await db.FormReturns.IgnoreQueryFilters([ScopeFilter.Name]).CountAsync(r => r.FormCode == formCode && r.Period == period && chunk.Contains(r.OrgUnitId), ct);
         }
         return count;
     }

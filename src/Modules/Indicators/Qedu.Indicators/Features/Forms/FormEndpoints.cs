@@ -12,7 +12,7 @@ using Qedu.Kernel.Web;
 namespace Qedu.Indicators.Features.Forms;
 
 /// <summary>A unit's answers as JSON: numbers, booleans or text by field code.</summary>
-public sealed class ReturnBody
+internal sealed class ReturnBody
 {
     public Dictionary<string, JsonElement>? Values { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Computation;
 using Qedu.Indicators.Domain;
@@ -20,10 +21,10 @@ internal sealed class FormFacts(IndicatorsDb db, FormCatalog catalog) : IFactSou
 {
     public async Task AddFactsAsync(FactContext context, CancellationToken ct)
     {
-        var approved = db.FormReturns.IgnoreQueryFilters()
+        var approved = db.FormReturns.IgnoreQueryFilters([ScopeFilter.Name])
             .Where(r => r.Period == context.Period && r.State == ReturnState.Approved);
         var returns = await approved.AsNoTracking().Select(r => new { r.Id, r.OrgUnitId, r.FormCode }).ToListAsync(ct);
-        var numbers = (await db.FormValues.IgnoreQueryFilters().AsNoTracking()
+        var numbers = (await db.FormValues.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
                 .Where(v => v.Number != null && approved.Any(r => r.Id == v.ReturnId))
                 .Select(v => new { v.ReturnId, v.FieldCode, v.Number })
                 .ToListAsync(ct))

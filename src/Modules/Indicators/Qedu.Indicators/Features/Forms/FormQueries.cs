@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Domain;
 using Qedu.Indicators.Features.Forms.Definitions;
-using Qedu.Kernel.Data;
 
 namespace Qedu.Indicators.Features.Forms;
 
@@ -11,7 +12,7 @@ namespace Qedu.Indicators.Features.Forms;
 /// the returns of the caller's units only: the sender sees every unit, a district its own schools in a city's round,
 /// a school its own return.
 /// </summary>
-internal sealed class FormQueries(IndicatorsDb db, KernelDb kernel, FormAccess access, FormCatalog catalog, TimeProvider clock)
+internal sealed class FormQueries(IndicatorsDb db, OrgTree tree, FormAccess access, FormCatalog catalog, TimeProvider clock)
 {
     public async Task<FormsOverview> OverviewAsync(CancellationToken ct = default)
     {
@@ -84,7 +85,7 @@ internal sealed class FormQueries(IndicatorsDb db, KernelDb kernel, FormAccess a
         var groups = new List<(long RoundId, ReturnState State, bool HandedIn, bool Late, int Count)>();
         foreach (var chunk in ids.Chunk(2000))
         {
-            rounds.AddRange(await db.FormRounds.IgnoreQueryFilters().AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct));
+            rounds.AddRange(await db.FormRounds.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct));
             var counted = await db.FormReturns.Where(r => chunk.Contains(r.RoundId))
                 .GroupBy(r => new { r.RoundId, r.State, HandedIn = r.FirstSubmittedAt != null, r.Late })
                 .Select(g => new { g.Key.RoundId, g.Key.State, g.Key.HandedIn, g.Key.Late, Count = g.Count() })
@@ -126,16 +127,7 @@ internal sealed class FormQueries(IndicatorsDb db, KernelDb kernel, FormAccess a
     /// <summary>Codes and names of org units. Names are not scoped data: a school may see which bureau sent it a form.</summary>
     private async Task<Dictionary<int, (string Code, string Name)>> NamesAsync(IEnumerable<int> ids, CancellationToken ct)
     {
-        var wanted = ids.Distinct().ToList();
-        var result = new Dictionary<int, (string Code, string Name)>();
-        foreach (var chunk in wanted.Chunk(2000))
-        {
-            var units = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(u => chunk.Contains(u.Id)).ToListAsync(ct);
-            foreach (var u in units)
-            {
-                result[u.Id] = (u.Code, u.DisplayName(English));
-            }
-        }
-        return result;
+        var units = await tree.UnitsOfAsync(ids, ct);
+        return units.Values.ToDictionary(u => u.Id, u => (u.Code, u.DisplayName(English)));
     }
 }

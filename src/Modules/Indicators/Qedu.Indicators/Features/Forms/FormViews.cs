@@ -26,7 +26,7 @@ internal static class FormDates
 /// Where a round stands among the returns the caller sees: handed in (at least once: submitted, approved or sent back),
 /// approved, waiting for review, sent back, handed in late, never handed in (missing), and of those, past the deadline.
 /// </summary>
-public sealed record RoundCounts(int Units, int HandedIn, int Approved, int Waiting, int Returned, int Late, int Missing, int Overdue);
+internal sealed record RoundCounts(int Units, int HandedIn, int Approved, int Waiting, int Returned, int Late, int Missing, int Overdue);
 
 /// <summary>A round in the lists, with the counts over the returns in the caller's scope.</summary>
 internal sealed record RoundLine(

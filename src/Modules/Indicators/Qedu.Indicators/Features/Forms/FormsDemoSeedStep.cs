@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Computation;
 using Qedu.Indicators.Domain;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 
 namespace Qedu.Indicators.Features.Forms;
@@ -13,7 +13,7 @@ namespace Qedu.Indicators.Features.Forms;
 /// in, so the dashboard shows a compliance rate and the forms pages show every state. Deterministic: the schools are
 /// taken in code order. Runs before the indicators' demo computation (90), which then counts the approved returns.
 /// </summary>
-internal sealed class FormsDemoSeedStep(FormCommands commands, IndicatorsDb db, KernelDb kernel, TimeProvider clock) : IDemoSeedStep
+internal sealed class FormsDemoSeedStep(FormCommands commands, IndicatorsDb db, OrgTree tree, TimeProvider clock) : IDemoSeedStep
 {
     public const string DemoForm = "campus-network";
 
@@ -30,8 +30,9 @@ internal sealed class FormsDemoSeedStep(FormCommands commands, IndicatorsDb db, 
         {
             throw new InvalidOperationException($"The demo round was refused: {sent.Message ?? string.Join("; ", sent.Errors?.ByField.SelectMany(e => e.Value) ?? [])}");
         }
-        var codes = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code, ct);
-        var returns = (await db.FormReturns.Where(r => r.RoundId == sent.Value!.Id).ToListAsync(ct))
+        var sentReturns = await db.FormReturns.Where(r => r.RoundId == sent.Value!.Id).ToListAsync(ct);
+        var codes = await tree.CodesOfAsync(sentReturns.Select(r => r.OrgUnitId), ct);
+        var returns = sentReturns
             .OrderBy(r => codes[r.OrgUnitId], StringComparer.Ordinal)
             .ToList();
         var now = clock.GetUtcNow();

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Indicators.Contracts;
 using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Domain;
-using Qedu.Kernel.Data;
 
 namespace Qedu.Indicators.Features.Overview;
 
@@ -13,7 +13,7 @@ internal sealed record MeasuredTarget(BoundTarget Target, IndicatorDefinition In
 internal sealed record PlanOverview(PlanProgress Progress, IReadOnlyList<MeasuredTarget> Targets);
 
 /// <summary>The leader's overview: every published plan the caller may see, and for each its measured targets.</summary>
-internal sealed class OverviewQueries(IEnumerable<IIndicatorTargets> plans, IIndicatorValues values, IndicatorCatalog catalog, KernelDb kernel)
+internal sealed class OverviewQueries(IEnumerable<IIndicatorTargets> plans, IIndicatorValues values, IndicatorCatalog catalog, OrgTree tree)
 {
     public async Task<IReadOnlyList<PlanOverview>> LoadAsync(CancellationToken ct)
     {
@@ -28,8 +28,7 @@ internal sealed class OverviewQueries(IEnumerable<IIndicatorTargets> plans, IInd
         var latest = (await values.LatestAsync([.. bound.Select(b => (b.IndicatorCode, b.OrgUnitId)).Distinct()], null, ct))
             .ToDictionary(v => (v.Code, v.OrgUnitId));
         var unitIds = bound.Select(b => b.OrgUnitId).Distinct().ToList();
-        var units = await kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => (u.Code, u.Name), ct);
+        var units = (await tree.UnitsOfAsync(unitIds, ct)).ToDictionary(u => u.Key, u => (u.Value.Code, u.Value.Name));
         return [.. progress.Select(p => new PlanOverview(p, [.. bound.Where(b => b.PlanId == p.PlanId).OrderBy(b => b.TaskId).Select(b =>
         {
             var value = latest.GetValueOrDefault((b.IndicatorCode, b.OrgUnitId));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Identity;
+using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Organisation.Features.Accounts;
 
@@ -29,7 +30,7 @@ public sealed record AccountSignInState(int ActiveSessions, IReadOnlyList<(strin
 /// (Accounts are not org-scoped rows — sign-in must find any account — so the scope is applied here, with the kernel's
 /// closure table, as the global filter does for org data.)
 /// </summary>
-public sealed class AccountDirectory(KernelDb db, ICurrentAccess access, UserSessions sessions, SignInThrottling throttling, TimeProvider clock)
+public sealed class AccountDirectory(KernelDb db, OrgTree tree, ICurrentAccess access, UserSessions sessions, SignInThrottling throttling, TimeProvider clock)
 {
     public IQueryable<QeduUser> Managed()
     {
@@ -76,8 +77,7 @@ public sealed class AccountDirectory(KernelDb db, ICurrentAccess access, UserSes
     {
         var orgIds = users.Select(u => u.HomeOrgUnitId).Concat(users.SelectMany(u => u.Assignments.Select(a => a.OrgUnitId))).Distinct().ToList();
         // Names of units, even above the caller's scope: a grant's scope is part of the account's description.
-        var orgs = await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => (o.Code, o.Name), ct);
+        var orgs = (await tree.UnitsOfAsync(orgIds, ct)).ToDictionary(o => o.Key, o => (o.Value.Code, o.Value.Name));
         var now = clock.GetUtcNow();
         var names = users.Select(u => u.NormalizedUserName).OfType<string>().ToList();
         var locked = (await db.SignInThrottles.AsNoTracking().Where(t => names.Contains(t.Account) && t.LockedUntil > now)

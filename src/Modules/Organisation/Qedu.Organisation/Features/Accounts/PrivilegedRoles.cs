@@ -4,15 +4,15 @@ using Qedu.Kernel.Data;
 
 namespace Qedu.Organisation.Features.Accounts;
 
-public sealed record PrivilegedHolder(Guid UserId, string UserName, string DisplayName, string Role, string ScopeCode, string ScopeName, DateTimeOffset GrantedAt, string? GrantedBy);
+internal sealed record PrivilegedHolder(Guid UserId, string UserName, string DisplayName, string Role, string ScopeCode, string ScopeName, DateTimeOffset GrantedAt, string? GrantedBy);
 
-public sealed record PrivilegedChange(DateTimeOffset At, string? By, string Account, bool Granted, string Role, string? ScopeCode);
+internal sealed record PrivilegedChange(DateTimeOffset At, string? By, string Account, bool Granted, string Role, string? ScopeCode);
 
 /// <summary>
 /// Who holds administrator and auditor roles within the caller's scope, and the grants and revocations of them from the
 /// audit log: what each separated duty sees of the others (accounts.review).
 /// </summary>
-public sealed class PrivilegedRoles(KernelDb db, ICurrentAccess access)
+internal sealed class PrivilegedRoles(KernelDb db, ICurrentAccess access)
 {
     public const int ChangesShown = 200;
 
@@ -25,7 +25,7 @@ public sealed class PrivilegedRoles(KernelDb db, ICurrentAccess access)
         var rows = await (
                 from a in db.RoleAssignments.AsNoTracking()
                 join u in db.Users.AsNoTracking() on a.UserId equals u.Id
-                join o in db.OrgUnits.IgnoreQueryFilters().AsNoTracking() on a.OrgUnitId equals o.Id
+                join o in db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking() on a.OrgUnitId equals o.Id
                 where Privileged.Contains(a.Role)
                       && (caller.IsSystem || db.OrgClosure.Any(c => roots.Contains(c.AncestorId) && c.DescendantId == a.OrgUnitId))
                 select new PrivilegedHolder(u.Id, u.UserName!, u.DisplayName, a.Role, o.Code, o.Name, a.GrantedAt, a.GrantedBy))

@@ -32,7 +32,7 @@ public sealed class OrgUnitInput
 /// Creating and changing org units: every field checked against the code lists and the 学校标识码 rules before anything is
 /// written; the kernel's write guard checks the scope again on save.
 /// </summary>
-public sealed partial class OrgUnitCommands(
+internal sealed partial class OrgUnitCommands(
     KernelDb db,
     OrgTree tree,
     CodeBook codes,
@@ -105,7 +105,7 @@ public sealed partial class OrgUnitCommands(
         {
             return Outcome<OrgUnitView>.Invalid(errors);
         }
-        if (await db.OrgUnits.IgnoreQueryFilters().AnyAsync(o => o.Code == code, ct))
+        if (code is not null && await tree.FindPastScopeAsync(code, ct) is not null)
         {
             return Outcome<OrgUnitView>.Conflict("code", string.Format(k["OrgUnit.CodeTaken"], code));
         }
@@ -176,8 +176,7 @@ public sealed partial class OrgUnitCommands(
         unit.ClosedOn = input.ClosedOn;
         await db.SaveChangesAsync(ct);
         var children = await db.OrgUnits.CountAsync(o => o.ParentId == unit.Id, ct);
-        var parentCode = unit.ParentId is null ? null
-            : await db.OrgUnits.IgnoreQueryFilters().Where(p => p.Id == unit.ParentId).Select(p => p.Code).FirstOrDefaultAsync(ct);
+        var parentCode = unit.ParentId is int parentId ? (await tree.FindPastScopeAsync(parentId, ct))?.Code : null;
         return Outcome<OrgUnitView>.Ok(OrgUnitView.From(unit, parentCode, children, codes));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
@@ -6,7 +7,7 @@ using Qedu.Kernel.OrgUnits;
 namespace Qedu.Organisation.Features.OrgUnits;
 
 /// <summary>Filters for a list of org units (a unit's children, or every school under it).</summary>
-public sealed record OrgUnitFilter(
+internal sealed record OrgUnitFilter(
     OrgUnitKind? Kind = null,
     string? SchoolTypePrefix = null,
     string? OwnershipCode = null,
@@ -14,7 +15,7 @@ public sealed record OrgUnitFilter(
     string? Search = null);
 
 /// <summary>Reads of the org tree. Every query goes through the kernel's scope filter: out of scope is simply absent.</summary>
-public sealed class OrgUnitQueries(KernelDb db, CodeBook codes)
+internal sealed class OrgUnitQueries(KernelDb db, OrgTree tree, CodeBook codes)
 {
     public Task<OrgUnit?> FindAsync(string code, CancellationToken ct = default) =>
         db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
@@ -34,10 +35,8 @@ public sealed class OrgUnitQueries(KernelDb db, CodeBook codes)
     /// The parent's code even when the parent itself is out of scope: the hierarchy's codes are public knowledge, and a
     /// school administrator's tools need to know which district the school belongs to.
     /// </summary>
-    public Task<string?> ParentCodeAsync(OrgUnit unit, CancellationToken ct = default) =>
-        unit.ParentId is null
-            ? Task.FromResult<string?>(null)
-            : db.OrgUnits.IgnoreQueryFilters().Where(p => p.Id == unit.ParentId).Select(p => p.Code).FirstOrDefaultAsync(ct);
+    public async Task<string?> ParentCodeAsync(OrgUnit unit, CancellationToken ct = default) =>
+        unit.ParentId is int parentId ? (await tree.FindPastScopeAsync(parentId, ct))?.Code : null;
 
     /// <summary>Children after a code (keyset paging by code), for the API.</summary>
     public async Task<OrgUnitList> ChildrenAsync(OrgUnit parent, OrgUnitFilter filter, string? after, int limit, CancellationToken ct = default)

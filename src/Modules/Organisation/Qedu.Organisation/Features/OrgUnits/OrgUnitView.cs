@@ -3,10 +3,10 @@ using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Organisation.Features.OrgUnits;
 
-public sealed record CodeName(string Code, string Name);
+internal sealed record CodeName(string Code, string Name);
 
 /// <summary>An org unit as the API and the pages show it: codes with their names in the caller's language.</summary>
-public sealed record OrgUnitView(
+internal sealed record OrgUnitView(
     string Code,
     string Name,
     string? NameEn,
@@ -43,4 +43,4 @@ public sealed record OrgUnitView(
     }
 }
 
-public sealed record OrgUnitList(IReadOnlyList<OrgUnitView> Items, string? Next);
+internal sealed record OrgUnitList(IReadOnlyList<OrgUnitView> Items, string? Next);

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Qedu.Kernel.Data;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
 using Qedu.Plans.Tasks;
@@ -11,7 +11,7 @@ namespace Qedu.Plans.Features.Export;
 /// and the task statuses are its; the rest (columns of the task table, milestones, targets, reports) comes in a few
 /// plan-wide queries rather than one round of queries per task.
 /// </summary>
-internal sealed class PlanExportQuery(PlansDb db, KernelDb kernel, PlanQueries queries, StatusBoard board, TimeProvider clock)
+internal sealed class PlanExportQuery(PlansDb db, OrgTree tree, PlanQueries queries, StatusBoard board, TimeProvider clock)
 {
     /// <summary>The plan ready for export, or null when it does not exist for the caller.</summary>
     public async Task<ExportPlan?> LoadAsync(long id, CancellationToken ct = default)
@@ -33,7 +33,7 @@ internal sealed class PlanExportQuery(PlansDb db, KernelDb kernel, PlanQueries q
             figures.AddRange(await db.Figures.AsNoTracking().Where(f => chunk.Contains(f.ReportId)).ToListAsync(ct));
         }
         var unitIds = reports.Select(r => r.ReportingUnitId).Distinct().ToList();
-        var unitNames = await kernel.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var unitNames = (await tree.VisibleAsync(unitIds, ct)).ToDictionary(u => u.Key, u => u.Value.Name);
 
         // Latest first: the first report of a task is its latest, the first figure of a target its current value.
         reports = [.. reports.OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)];

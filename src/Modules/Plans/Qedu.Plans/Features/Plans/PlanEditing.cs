@@ -1,4 +1,4 @@
-using Qedu.Kernel.Data;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Indicators.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -64,7 +64,7 @@ public sealed class TaskInput
 /// The plan owner's changes: correcting what the importer read (header, any field of a task), mapping a printed unit
 /// name once for all plans of the bureau, publishing a reviewed draft, deleting a draft.
 /// </summary>
-internal sealed class PlanEditing(PlansDb db, KernelDb kernel, PlanOwners owners, PlanUnits units, ICurrentAccess access, TimeProvider clock, IStringLocalizer<PlansText> t, IIndicatorValues indicators)
+internal sealed class PlanEditing(PlansDb db, OrgTree tree, PlanOwners owners, PlanUnits units, ICurrentAccess access, TimeProvider clock, IStringLocalizer<PlansText> t, IIndicatorValues indicators)
 {
     public async Task<Outcome<bool>> UpdateHeaderAsync(long planId, PlanHeaderInput input, CancellationToken ct = default)
     {
@@ -135,10 +135,7 @@ internal sealed class PlanEditing(PlansDb db, KernelDb kernel, PlanOwners owners
             {
                 // The unit must lie within the plan's bureau: a city plan may measure a district, not another city.
                 var code = x.IndicatorOrg.Trim();
-                var unit = await (from u in kernel.OrgUnits.IgnoreQueryFilters()
-                                  join c in kernel.OrgClosure on u.Id equals c.DescendantId
-                                  where u.Code == code && c.AncestorId == plan.OrgUnitId
-                                  select (int?)u.Id).FirstOrDefaultAsync(ct);
+                var unit = await tree.FindUnderPastScopeAsync(plan.OrgUnitId, code, ct);
                 if (unit is null)
                 {
                     errors.Add($"targets[{i}].indicatorOrg", string.Format(t["Task.IndicatorOrg"], code));

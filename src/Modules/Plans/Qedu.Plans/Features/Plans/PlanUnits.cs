@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
@@ -15,17 +14,15 @@ public sealed record AssignableUnit(int Id, string Code, string Name, OrgUnitKin
 /// districts as the org tree names them, and the mappings people made before), and the way from a matched name to
 /// the org unit a task is assigned to.
 /// </summary>
-internal sealed class PlanUnits(KernelDb kernel, PlansDb db)
+internal sealed class PlanUnits(OrgTree tree, PlansDb db)
 {
     public async Task<IReadOnlyList<AssignableUnit>> AssignableAsync(int bureauId, CancellationToken ct = default)
     {
-        var units = await kernel.OrgUnits.AsNoTracking()
-            .Where(u => u.Id == bureauId
-                || (u.ParentId == bureauId && (u.Kind == OrgUnitKind.Department || u.Kind == OrgUnitKind.District)))
-            .OrderBy(u => u.Kind == OrgUnitKind.Department ? 0 : u.Kind == OrgUnitKind.District ? 1 : -1).ThenBy(u => u.SortOrder).ThenBy(u => u.Code)
-            .Select(u => new AssignableUnit(u.Id, u.Code, u.Name, u.Kind))
-            .ToListAsync(ct);
-        return units;
+        var bureau = await tree.FindAsync(bureauId, ct);
+        var children = (await tree.ChildrenAsync(bureauId, ct)).Where(u => u.Kind == OrgUnitKind.Department || u.Kind == OrgUnitKind.District);
+        return [.. (bureau is null ? children : children.Append(bureau))
+            .OrderBy(u => u.Kind == OrgUnitKind.Department ? 0 : u.Kind == OrgUnitKind.District ? 1 : -1).ThenBy(u => u.SortOrder).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => new AssignableUnit(u.Id, u.Code, u.Name, u.Kind))];
     }
 
     /// <summary>The matcher for imports into <paramref name="bureauId"/>'s plans, with its remembered mappings.</summary>

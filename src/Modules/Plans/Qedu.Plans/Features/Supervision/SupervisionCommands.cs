@@ -55,7 +55,7 @@ internal sealed class SupervisionCommands(
         var text = Text(errors, "text", input.Text, MaxText, required: true);
         if (input.MilestoneId is { } milestoneId)
         {
-            var milestone = await db.Milestones.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(m => m.Id == milestoneId && m.TaskId == taskId, ct);
+            var milestone = await db.Milestones.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstOrDefaultAsync(m => m.Id == milestoneId && m.TaskId == taskId, ct);
             if (milestone is null)
             {
                 errors.Add("milestoneId", t["Report.UnknownMilestone"]);
@@ -65,7 +65,7 @@ internal sealed class SupervisionCommands(
                 errors.Add("milestoneId", t["Report.MilestoneAccepted"]);
             }
         }
-        var targetIds = await db.Targets.IgnoreQueryFilters().AsNoTracking().Where(x => x.TaskId == taskId).Select(x => x.Id).ToListAsync(ct);
+        var targetIds = await db.Targets.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(x => x.TaskId == taskId).Select(x => x.Id).ToListAsync(ct);
         var seen = new HashSet<long>();
         for (var i = 0; i < input.Figures.Count; i++)
         {

@@ -35,16 +35,16 @@ internal sealed class SupervisionQueries(PlansDb db, TaskAccess access, PlanOwne
     /// <summary>The tasks on active plans that name <paramref name="unit"/> (directly or by its group).</summary>
     private async Task<List<TaskLine>> UnitLinesAsync(OrgUnit unit, CancellationToken ct)
     {
-        var taskIds = await db.TaskUnits.IgnoreQueryFilters().AsNoTracking()
+        var taskIds = await db.TaskUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
             .Where(u => u.UnitId == unit.Id || (u.IsGroup && u.GroupKind == unit.Kind && u.OrgUnitId == unit.ParentId))
             .Select(u => u.TaskId).Distinct().ToListAsync(ct);
         var tasks = new List<PlanTask>();
         foreach (var chunk in taskIds.Chunk(2000))
         {
-            tasks.AddRange(await db.Tasks.IgnoreQueryFilters().AsNoTracking().Where(t => chunk.Contains(t.Id)).ToListAsync(ct));
+            tasks.AddRange(await db.Tasks.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(t => chunk.Contains(t.Id)).ToListAsync(ct));
         }
         var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();
-        var plans = await db.Plans.IgnoreQueryFilters().AsNoTracking()
+        var plans = await db.Plans.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
             .Where(p => planIds.Contains(p.Id) && p.State == PlanState.Active).ToDictionaryAsync(p => p.Id, ct);
         return await LinesAsync([.. tasks.Where(t => plans.ContainsKey(t.PlanId))], plans, ct);
     }
@@ -138,9 +138,9 @@ internal sealed class SupervisionQueries(PlansDb db, TaskAccess access, PlanOwne
         var items = new List<Rectification>();
         foreach (var chunk in ids.Chunk(2000))
         {
-            notices.AddRange(await db.Notices.IgnoreQueryFilters().AsNoTracking()
+            notices.AddRange(await db.Notices.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
                 .Where(n => chunk.Contains(n.TaskId) && n.RepliedAt == null && (unitId == null || n.ToUnitId == unitId)).ToListAsync(ct));
-            items.AddRange(await db.Rectifications.IgnoreQueryFilters().AsNoTracking()
+            items.AddRange(await db.Rectifications.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
                 .Where(r => chunk.Contains(r.TaskId) && r.ClosedAt == null && r.FixedAt == null && (unitId == null || r.UnitId == unitId)).ToListAsync(ct));
         }
         foreach (var n in notices)
@@ -166,9 +166,9 @@ internal sealed class SupervisionQueries(PlansDb db, TaskAccess access, PlanOwne
         var reports = new List<(long TaskId, long? MilestoneId, DateTimeOffset At)>();
         foreach (var chunk in ids.Chunk(2000))
         {
-            milestones.AddRange(await db.Milestones.IgnoreQueryFilters().AsNoTracking().Where(m => chunk.Contains(m.TaskId)).ToListAsync(ct));
+            milestones.AddRange(await db.Milestones.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(m => chunk.Contains(m.TaskId)).ToListAsync(ct));
             // Only the dates: whether a task was reported on is part of its status, whoever reported.
-            reports.AddRange((await db.Reports.IgnoreQueryFilters().AsNoTracking().Where(r => chunk.Contains(r.TaskId))
+            reports.AddRange((await db.Reports.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(r => chunk.Contains(r.TaskId))
                 .Select(r => new { r.TaskId, r.MilestoneId, r.ReportedAt }).ToListAsync(ct)).Select(r => (r.TaskId, r.MilestoneId, r.ReportedAt)));
         }
         var units = await access.UnitsAsync(ids, ct);

@@ -36,9 +36,8 @@ internal sealed partial class OneRosterChecks(OneRosterImportRun run)
     /// <summary>Schools of orgs.csv: each must already be a school in Qedu (by 学校标识码) and within the caller's write scope.</summary>
     private async Task OrgsAsync(CancellationToken ct)
     {
-        var schools = await run.Kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking()
-            .Where(o => o.Kind == OrgUnitKind.School)
-            .ToDictionaryAsync(o => o.Code, o => new School(o.Id, o.Code), StringComparer.Ordinal, ct);
+        var schools = (await run.Tree.OfKindPastScopeAsync([OrgUnitKind.School], ct))
+            .ToDictionary(o => o.Code, o => new School(o.Id, o.Code), StringComparer.Ordinal);
         var rows = run.Index("orgs.csv");
         var found = new List<(BundleRow Row, string Column, School School)>();
         foreach (var (id, row) in rows)
@@ -59,7 +58,7 @@ internal sealed partial class OneRosterChecks(OneRosterImportRun run)
             found.Add((row, column, school));
             run.Orgs[id] = school;
         }
-        var writable = await ScopeWriteGuard.WithinScopeAsync(run.Kernel, run.Access.Current, Permissions.RegistryWrite,
+        var writable = await run.Tree.WithinScopeAsync(run.Access.Current, Permissions.RegistryWrite,
             found.Select(f => f.School.Id).ToList(), ct);
         foreach (var (row, column, school) in found.Where(f => !writable.Contains(f.School.Id)))
         {
@@ -262,10 +261,10 @@ internal sealed partial class OneRosterChecks(OneRosterImportRun run)
     private async Task LoadClassesAsync(CancellationToken ct)
     {
         var schoolIds = run.Orgs.Values.OfType<School>().Select(s => s.Id).Distinct().ToList();
-        var stored = await Db.Classes.IgnoreQueryFilters().AsNoTracking().Where(c => schoolIds.Contains(c.OrgUnitId)).ToListAsync(ct);
+        var stored = await Db.Classes.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(c => schoolIds.Contains(c.OrgUnitId)).ToListAsync(ct);
         run.StoredClasses = stored.ToDictionary(c => (c.OrgUnitId, c.Code), c => new ExistingClass(c.Id, c.EntryYear, c));
         var teachers = stored.Select(c => c.HeadTeacherId).OfType<long>().Distinct().ToList();
-        run.StoredTeachers = await Db.Staff.IgnoreQueryFilters().AsNoTracking().Where(s => teachers.Contains(s.Id))
+        run.StoredTeachers = await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(s => teachers.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.StaffNumber, ct);
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Audit;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Data;
@@ -31,15 +30,15 @@ public sealed record OneRosterCounts(int Orgs, int AcademicSessions, int Courses
 public sealed class OneRosterExport
 {
     private readonly RegistryDb _db;
-    private readonly KernelDb _kernel;
+    private readonly OrgTree _tree;
     private readonly PersonalDataAccess _personalData;
     private readonly PersonalDataExports _exports;
     private readonly TimeProvider _clock;
 
-    internal OneRosterExport(RegistryDb db, KernelDb kernel, PersonalDataAccess personalData, PersonalDataExports exports, TimeProvider clock)
+    internal OneRosterExport(RegistryDb db, OrgTree tree, PersonalDataAccess personalData, PersonalDataExports exports, TimeProvider clock)
     {
         _db = db;
-        _kernel = kernel;
+        _tree = tree;
         _personalData = personalData;
         _exports = exports;
         _clock = clock;
@@ -54,24 +53,21 @@ public sealed class OneRosterExport
         int? rootId = null;
         if (unitCode is not null)
         {
-            rootId = await _kernel.OrgUnits.AsNoTracking().Where(o => o.Code == unitCode).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+            rootId = (await _tree.FindAsync(unitCode, ct))?.Id;
             if (rootId is null)
             {
                 return null;
             }
         }
         // Org units go through the kernel's scope filter: a caller sees only schools (and bureaus) in their scope.
-        var schools = await _kernel.OrgUnits.AsNoTracking()
-            .Where(o => o.Kind == OrgUnitKind.School && (rootId == null || _kernel.OrgClosure.Any(c => c.AncestorId == rootId && c.DescendantId == o.Id)))
-            .OrderBy(o => o.Code)
+        var schools = (await _tree.OfKindAsync([OrgUnitKind.School], rootId, ct))
             .Select(o => new { o.Id, o.Code, o.Name, o.ParentId })
-            .ToListAsync(ct);
+            .ToList();
         var parentIds = schools.Select(s => s.ParentId).OfType<int>().Distinct().ToList();
-        var bureaus = await _kernel.OrgUnits.AsNoTracking()
-            .Where(o => parentIds.Contains(o.Id))
-            .OrderBy(o => o.Code)
+        var bureaus = (await _tree.VisibleAsync(parentIds, ct)).Values
+            .OrderBy(o => o.Code, StringComparer.Ordinal)
             .Select(o => new { o.Id, o.Code, o.Name })
-            .ToListAsync(ct);
+            .ToList();
         var schoolIds = schools.Select(s => s.Id).ToList();
         var code = schools.ToDictionary(s => s.Id, s => s.Code);
         var bureauCode = bureaus.ToDictionary(b => b.Id, b => b.Code);

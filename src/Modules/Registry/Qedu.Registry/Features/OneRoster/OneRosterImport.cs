@@ -3,7 +3,7 @@ using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Files;
 using Qedu.Registry.Data;
 using Qedu.Registry.Import;
@@ -39,7 +39,7 @@ internal sealed record OneRosterImportResult(ImportReport Report, bool Failed);
 /// </remarks>
 internal sealed class OneRosterImport(
     RegistryDb db,
-    KernelDb kernel,
+    OrgTree tree,
     RecordContextFactory contexts,
     ICurrentAccess access,
     StudentCommands commands,
@@ -66,7 +66,7 @@ internal sealed class OneRosterImport(
 
     public async Task<OneRosterImportResult> ImportAsync(string path, string fileName, bool dryRun, CancellationToken ct = default)
     {
-        var run = new OneRosterImportRun(db, kernel, access, commands, bulk, contexts.Create(), importOptions.Value.MaxErrors, fileName, dryRun);
+        var run = new OneRosterImportRun(db, tree, access, commands, bulk, contexts.Create(), importOptions.Value.MaxErrors, fileName, dryRun);
         return await ExecuteAsync(run, path, ct);
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Data;
 using Qedu.Kernel.Files;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Import;
@@ -16,13 +16,13 @@ namespace Qedu.Registry.Features.OneRoster;
 /// <see cref="OneRosterRecordChecks"/>, <see cref="OneRosterWriter"/>): the services they use, the bundle's tables, the
 /// problems found so far, and the plan the checks build for the write.
 /// </summary>
-internal sealed class OneRosterImportRun(RegistryDb db, KernelDb kernel, ICurrentAccess access, StudentCommands commands, RegistryBulkWriter bulk,
+internal sealed class OneRosterImportRun(RegistryDb db, OrgTree tree, ICurrentAccess access, StudentCommands commands, RegistryBulkWriter bulk,
     RecordContext context, int maxErrors, string bundleName, bool dryRun)
 {
     private readonly List<ImportError> _errors = [];
 
     public RegistryDb Db => db;
-    public KernelDb Kernel => kernel;
+    public OrgTree Tree => tree;
     public ICurrentAccess Access => access;
     public StudentCommands Commands => commands;
     public RegistryBulkWriter Bulk => bulk;

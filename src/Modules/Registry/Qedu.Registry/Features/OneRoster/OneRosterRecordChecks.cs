@@ -114,7 +114,7 @@ internal sealed class OneRosterRecordChecks(OneRosterImportRun run)
         var users = run.Users.Values.Where(u => u.Kind == UserKind.Staff && u.School is not null && u.Number is not null).ToList();
         var numbers = users.Select(u => u.Number!).Distinct().ToList();
         // Head teachers the bundle names by a stored class are looked up too (a class's teacher must be staff somewhere).
-        run.DbStaff = (await Db.Staff.IgnoreQueryFilters().AsNoTracking().Where(s => numbers.Contains(s.StaffNumber)).ToListAsync(ct))
+        run.DbStaff = (await Db.Staff.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(s => numbers.Contains(s.StaffNumber)).ToListAsync(ct))
             .ToDictionary(s => s.StaffNumber, StringComparer.Ordinal);
         var writable = await WritableAsync(run.DbStaff.Values.Select(s => s.OrgUnitId), ct);
         var schoolCodes = await SchoolCodesAsync(run.DbStaff.Values.Select(s => s.OrgUnitId), ct);
@@ -246,15 +246,15 @@ internal sealed class OneRosterRecordChecks(OneRosterImportRun run)
     {
         var users = run.Users.Values.Where(u => u.Kind == UserKind.Student && u.School is not null && u.Number is not null).ToList();
         var numbers = users.Select(u => u.Number!).Distinct().ToList();
-        var stored = (await Db.Students.IgnoreQueryFilters().AsNoTracking().Where(s => numbers.Contains(s.StudentNumber)).ToListAsync(ct))
+        var stored = (await Db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking().Where(s => numbers.Contains(s.StudentNumber)).ToListAsync(ct))
             .ToDictionary(s => s.StudentNumber, StringComparer.Ordinal);
         var ids = stored.Values.Select(s => s.Id).ToList();
-        var guardians = (await Db.Guardians.IgnoreQueryFilters().AsNoTracking().Where(g => ids.Contains(g.StudentId)).OrderBy(g => g.Id).ToListAsync(ct))
+        var guardians = (await Db.Guardians.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking().Where(g => ids.Contains(g.StudentId)).OrderBy(g => g.Id).ToListAsync(ct))
             .ToLookup(g => g.StudentId);
-        var open = (await Db.Enrolments.IgnoreQueryFilters().AsNoTracking().Where(e => ids.Contains(e.StudentId) && e.To == null).ToListAsync(ct))
+        var open = (await Db.Enrolments.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking().Where(e => ids.Contains(e.StudentId) && e.To == null).ToListAsync(ct))
             .GroupBy(e => e.StudentId).ToDictionary(g => g.Key, g => g.First());
         var classIds = stored.Values.Select(s => s.ClassId).OfType<long>().Distinct().ToList();
-        var classCodes = await Db.Classes.IgnoreQueryFilters().AsNoTracking().Where(c => classIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+        var classCodes = await Db.Classes.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(c => classIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
         var writable = await WritableAsync(stored.Values.Select(s => s.OrgUnitId), ct);
         var schoolCodes = await SchoolCodesAsync(stored.Values.Select(s => s.OrgUnitId), ct);
         var speaksOfGuardians = run.Users.Values.Any(u => u.Kind == UserKind.Guardian);
@@ -377,11 +377,10 @@ internal sealed class OneRosterRecordChecks(OneRosterImportRun run)
     }
 
     private async Task<IReadOnlySet<int>> WritableAsync(IEnumerable<int> orgUnits, CancellationToken ct) =>
-        await ScopeWriteGuard.WithinScopeAsync(run.Kernel, run.Access.Current, Permissions.RegistryWrite, orgUnits.Distinct().ToList(), ct);
+        await run.Tree.WithinScopeAsync(run.Access.Current, Permissions.RegistryWrite, orgUnits.Distinct().ToList(), ct);
 
     private async Task<Dictionary<int, string>> SchoolCodesAsync(IEnumerable<int> orgUnits, CancellationToken ct)
     {
-        var ids = orgUnits.Distinct().ToList();
-        return await run.Kernel.OrgUnits.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        return (await run.Tree.CodesOfAsync(orgUnits, ct)).ToDictionary();
     }
 }

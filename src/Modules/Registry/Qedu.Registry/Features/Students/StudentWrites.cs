@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
@@ -58,7 +59,7 @@ internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, Stud
         // One query for both numbers.
         // The resident ID is encrypted at rest; its blind index finds the same ID (ADR 11).
         var residentIdIndex = Db.FieldEncryption.Index(record.ResidentId);
-        var clashes = await Db.Students.IgnoreQueryFilters().AsNoTracking()
+        var clashes = await Db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking()
             .Where(s => s.Id != (self ?? 0) && (s.StudentNumber == record.StudentNumber || (residentIdIndex != null && s.ResidentIdIndex == residentIdIndex)))
             .Select(s => new { s.StudentNumber, s.ResidentIdIndex })
             .Take(2)

@@ -1,0 +1,73 @@
+namespace Qedu.Architecture.Tests;
+
+/// <summary>A place allowed to read past a query filter: how many reads it has, and why that is safe.</summary>
+public sealed record ScopeEscape(int Count, string Reason);
+
+/// <summary>
+/// Every place in src that reads past a query filter (<c>IgnoreQueryFilters([...])</c>), keyed by type and member as
+/// <see cref="ScopeEscapeScanner"/> finds them, each with a one-line reason. <see cref="KernelSurfaceTests"/> holds
+/// it both ways: a read that is not here fails, and so does an entry whose read has gone. Org units read past the
+/// scope belong in OrgTree; a new entry elsewhere needs a reason a reviewer can check.
+/// </summary>
+public static class ScopeEscapes
+{
+    public static readonly IReadOnlyDictionary<string, ScopeEscape> Allowed = new Dictionary<string, ScopeEscape>(StringComparer.Ordinal)
+    {
+        // The kernel: org units by code or id (OrgTree is where modules ask for them) and the caller's own scope.
+        ["OrgTree.UnitsOfAsync"] = new(1, "codes and names that label rows the caller may already see; a unit's name reveals nothing further"),
+        ["OrgTree.FindPastScopeAsync"] = new(2, "a code or id the caller then checks against its own grants (out of scope reads as unknown), or a label"),
+        ["OrgTree.OfKindPastScopeAsync"] = new(1, "importers and whole-city computations: a code outside the scope must read 'out of scope', not 'unknown'"),
+        ["OrgTree.IdsOfCodesPastScopeAsync"] = new(1, "the mirror matches another instance's codes, as the system"),
+        ["OrgTree.ChildrenPastScopeAsync"] = new(1, "the members of a unit group assigned to a task, shown by name"),
+        ["OrgTree.BelowPastScopeAsync"] = new(1, "the subtree of a unit the caller has been checked to manage"),
+        ["OrgTree.FindUnderPastScopeAsync"] = new(1, "a code within the subtree of a unit the caller has been checked to manage"),
+        ["OrgTree.NearestAboveAsync"] = new(1, "the bureau over a unit the caller sees; naming it reveals nothing further"),
+        ["AccessResolver.ResolveAsync"] = new(2, "builds the caller's scope from its own grants: there is no scope yet to filter by"),
+        ["DemoSeeder.HasDataAsync"] = new(1, "whether the database is empty, asked by the seeder as the system"),
+
+        // Organisation, the kernel's own UI.
+        ["AuditLogQuery.ScopedAsync"] = new(1, "whether the caller's own audit.read roots are city-level (then it sees entries without a unit)"),
+        ["PrivilegedRoles.HoldersAsync"] = new(1, "code and name of each grant's unit; the rows are restricted to the caller's roots in the same query"),
+
+        // Registry: uniqueness across the city, matching stored rows in imports, whole-city statistics. Reads of
+        // students, guardians and enrolments name the teachers' own-classes filter too: a duplicate or a count must
+        // see every row, not only a teacher's classes.
+        ["OneRosterChecks.LoadClassesAsync"] = new(2, "the stored classes of the bundle's schools and their head teachers, to match rows; writes are checked against the write scope"),
+        ["OneRosterRecordChecks.StaffAsync"] = new(1, "staff numbers are unique across the city: a row matches or is refused, naming nothing outside the scope"),
+        ["OneRosterRecordChecks.StudentsAsync"] = new(4, "student numbers are unique across the city: stored students (all classes), their guardians, open enrolments and class codes, to match"),
+        ["AssetWrites.ReadAsync"] = new(1, "an asset number is unique within the school, whoever may read the clashing row"),
+        ["ClassWrites.ReadAsync"] = new(2, "a class code is unique within the school; the head teacher is looked up by number in the same school"),
+        ["ClassWrites.StudentsInAsync"] = new(1, "every student of the class (all classes' filter too): each would be left pointing at nothing"),
+        ["StaffWrites.ReadAsync"] = new(1, "staff numbers and resident IDs are unique across the city; the refusal names nothing else"),
+        ["StaffWrites.HeadOfAsync"] = new(1, "the codes of the classes this person heads, named when a delete is refused"),
+        ["StudentWrites.ReadAsync"] = new(1, "student numbers and resident IDs are unique across the city (all classes); the refusal names nothing else"),
+        ["RegistryStatistics.HeadcountsAsync"] = new(2, "whole-city headcounts for the indicator computation: figures, not people"),
+        ["RegistryStatistics.TeachersBySchoolAsync"] = new(1, "whole-city teacher counts for the indicator computation"),
+        ["RegistryStatistics.SeatsBySchoolAsync"] = new(1, "whole-city seat counts for the indicator computation"),
+        ["RegistryImportChecks.LoadAsync"] = new(3, "existing school profiles and whether the tables are empty, across the city"),
+        ["RegistryImportChecks.FlushAsync"] = new(3, "duplicate student numbers, resident IDs and staff numbers are checked across the city"),
+        ["RegistryImportChecks.DbClassesAsync"] = new(1, "a school's stored classes to match rows against; writes are checked against the write scope"),
+        ["RegistryImportChecks.DbStaffAsync"] = new(1, "a school's stored staff to match rows against; writes are checked against the write scope"),
+        ["RegistryImportChecks.DbTeachingAsync"] = new(1, "a school's stored teaching assignments to match rows against"),
+        ["RegistryImportChecks.DbAssetsAsync"] = new(1, "a school's stored assets to match rows against"),
+
+        // Plans: a task lives on its bureau's plan, above the units it names; TaskAccess decides who sees a task.
+        ["TaskAccess.LoadAsync"] = new(3, "the task and its plan, read so that TaskAccess itself can decide whether the caller may see it"),
+        ["TaskAccess.UnitsAsync"] = new(1, "the units of tasks the caller may see"),
+        ["PlanQueries.SummariesAsync"] = new(1, "the units of tasks the caller may see"),
+        ["PlanQueries.TaskAsync"] = new(3, "section, targets and milestones of a task TaskAccess let the caller see"),
+        ["StatusBoard.FactsAsync"] = new(2, "due dates and report dates make a task's status, whoever reported"),
+        ["SupervisionCommands.ReportAsync"] = new(2, "the milestones and targets of a task the caller has been allowed to report on"),
+        ["SupervisionQueries.UnitLinesAsync"] = new(3, "the tasks that name the caller's unit live on plans above its scope"),
+        ["SupervisionQueries.RemindersAsync"] = new(2, "notices and rectifications of the tasks above, restricted to the caller's unit in the query"),
+        ["SupervisionQueries.LinesAsync"] = new(2, "milestones and report dates of tasks already restricted to what the caller may see"),
+
+        // Indicators: a round is sent from a bureau above the units that answer it; computations cover the city.
+        ["FormAccess.LoadReturnAsync"] = new(1, "the round of a return the caller sees, sent from a bureau above"),
+        ["FormAccess.LoadRoundAsync"] = new(1, "read so that FormAccess itself can decide: the sender's scope, or a unit with a return in it"),
+        ["FormCommands.AlreadySentAsync"] = new(1, "returns of units under a bureau the caller has been checked to manage"),
+        ["FormFacts.AddFactsAsync"] = new(2, "approved returns for the whole-city computation: figures, not people"),
+        ["FormQueries.LinesAsync"] = new(1, "the rounds of returns the caller sees, sent from bureaus above"),
+        ["SnapshotWriter.ReplaceAsync"] = new(1, "a recomputation replaces the whole period's snapshots"),
+    };
+}
