@@ -2,6 +2,7 @@ using System.CommandLine;
 using Qedu.Cli.Allocate;
 using Qedu.Cli.Accounts;
 using Qedu.Cli.Commands;
+using Qedu.Cli.Hosting;
 using Qedu.Cli.Indicators;
 using Qedu.Cli.Plans;
 using Qedu.Cli.Registry;
@@ -10,12 +11,9 @@ namespace Qedu.Cli;
 
 internal static class Program
 {
-    /// <summary>Exit code when the work could not be done at all (database unreachable, bad <c>--db</c>), as opposed to
-    /// a command's own "no" (1: pending migrations, broken audit log) or bad input (2).</summary>
-    public const int Failed = 3;
-
-    /// <summary>Exit code for bad input: arguments, options, files.</summary>
-    public const int BadInput = 2;
+    // Kept while the registry and plans commands move to ExitCodes; declared there.
+    public const int Failed = ExitCodes.Failed;
+    public const int BadInput = ExitCodes.BadInput;
 
     public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
@@ -33,7 +31,7 @@ internal static class Program
                     await error.WriteLineAsync($"qedu: {problem.Message}");
                 }
                 await error.WriteLineAsync("qedu: --help lists the commands and options.");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
             return await parse.InvokeAsync(
                 new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
@@ -43,7 +41,7 @@ internal static class Program
             // One line a person or a script can act on; the stack trace helps nobody running the tool.
             var inner = e.InnerException is null ? "" : $" ({e.InnerException.Message})";
             await error.WriteLineAsync($"qedu: {e.Message}{inner}");
-            return Failed;
+            return ExitCodes.Failed;
         }
     }
 

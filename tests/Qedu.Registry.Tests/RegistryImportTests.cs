@@ -159,9 +159,9 @@ public sealed class RegistryImportTests(SeededCity city) : IClassFixture<SeededC
     [InlineData("ordinary")]
     public void Cells_a_spreadsheet_would_run_are_escaped_and_reading_undoes_exactly_that(string value)
     {
-        var escaped = CellText.Escape(value);
+        var escaped = SpreadsheetCells.Escape(value);
         Assert.False(escaped.Length > 0 && escaped[0] is '=' or '+' or '-' or '@' or '\t' or '\r', escaped);
-        Assert.Equal(value, CellText.Unescape(escaped));
+        Assert.Equal(value, SpreadsheetCells.Unescape(escaped));
         foreach (var format in new[] { TableFormat.Csv, TableFormat.Xlsx })
         {
             var path = _files.PathOf($"cell-{Guid.NewGuid():N}{TableFormats.Extension(format)}");
@@ -175,7 +175,7 @@ public sealed class RegistryImportTests(SeededCity city) : IClassFixture<SeededC
             using var reader = TableReader.Open(path, format, (k, _) => k);
             Assert.True(reader.Read());
             Assert.Equal(escaped, reader.Cells[0]);
-            Assert.Equal(value, CellText.Unescape(reader.Cells[0]));
+            Assert.Equal(value, SpreadsheetCells.Unescape(reader.Cells[0]));
         }
     }
 
@@ -183,7 +183,7 @@ public sealed class RegistryImportTests(SeededCity city) : IClassFixture<SeededC
     [InlineData("-2")]
     [InlineData("+1")]
     [InlineData("-12.5")]
-    public void A_plain_number_cannot_run_and_stays_a_number(string value) => Assert.Equal(value, CellText.Escape(value));
+    public void A_plain_number_cannot_run_and_stays_a_number(string value) => Assert.Equal(value, SpreadsheetCells.Escape(value));
 
     [Fact]
     public async Task A_file_over_the_limit_is_refused_before_it_is_read()

@@ -56,7 +56,7 @@ internal static class AccountsCommand
                 $"Created {parse.GetValue(user)} ({parse.GetValue(role)} at {parse.GetValue(scope)}).\n" +
                 $"One-time password: {password}\n" +
                 "Give it to the person in person; they choose their own at their first sign-in (and enrol a second factor where their role requires one).");
-            return 0;
+            return ExitCodes.Done;
         });
         return command;
     }
@@ -94,7 +94,7 @@ internal static class AccountsCommand
                 $"Reset {account.UserName}: every session ended, sign-in locks lifted{(parse.GetValue(twoFactor) ? ", second factor removed" : "")}.\n" +
                 $"One-time password: {password}\n" +
                 "They choose their own at their next sign-in.");
-            return 0;
+            return ExitCodes.Done;
         });
         return command;
     }

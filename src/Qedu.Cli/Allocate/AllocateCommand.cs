@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Qedu.Allocation;
 using Qedu.Kernel.Files;
+using Qedu.Cli.Hosting;
 
 namespace Qedu.Cli.Allocate;
 
@@ -125,12 +126,12 @@ internal static class AllocateCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"qedu allocate: cannot write output: {e.Message}");
-            return Program.Failed; // the work could not be done, as for an unreachable database
+            return ExitCodes.Failed; // the work could not be done, as for an unreachable database
         }
 
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $$"""{"applicants":{{problem.ApplicantCount}},"placed":{{result.PlacedCount}},"parse_ms":{{Math.Round(parse.TotalMilliseconds)}},"allocate_ms":{{Math.Round(allocate.TotalMilliseconds)}}}"""));
-        return 0;
+        return ExitCodes.Done;
     }
 
     /// <summary>Writes next to the target and moves into place, so a failed run never leaves a partial file.</summary>
@@ -161,7 +162,7 @@ internal static class AllocateCommand
         for (int a = 0; a < problem.ApplicantCount; a++)
         {
             int p = result.GetProgram(a);
-            CsvText.WriteRecord(writer, [problem.GetApplicantId(a), p >= 0 ? problem.GetProgramId(p) : null], "\n");
+            CsvRecords.WriteRecord(writer, [problem.GetApplicantId(a), p >= 0 ? problem.GetProgramId(p) : null], "\n");
         }
     }
 

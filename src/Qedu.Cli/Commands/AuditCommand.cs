@@ -56,7 +56,7 @@ internal static class AuditCommand
             {
                 await error.WriteLineAsync(
                     Invariant($"Audit log BROKEN at entry {result.BrokenAt}: {result.Problem} ({result.Entries} entries verified before it)."));
-                return 1;
+                return ExitCodes.CheckFailed;
             }
             var anchored = result.LastCheckpoint is { } last
                 ? Invariant($"checked against {result.Checkpoints} checkpoint(s) outside the database (the last at {last.At:yyyy-MM-dd HH:mm:ss}Z, line {last.Sequence})")
@@ -79,7 +79,7 @@ internal static class AuditCommand
             var written = await checkpoints.WriteAsync(scope.ServiceProvider, ct);
             await parse.InvocationConfiguration.Output.WriteLineAsync(
                 Invariant($"Checkpoint written to {checkpoints.FilePath}: line {written.Sequence}, hash {written.Hash}."));
-            return 0;
+            return ExitCodes.Done;
         });
 
         var archive = new Command("archive", "Move audit lines older than the retention period into a file, then remove them from the database");
@@ -102,7 +102,7 @@ internal static class AuditCommand
             if (!DateOnly.TryParseExact(parse.GetValue(before), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
                 await error.WriteLineAsync($"--before {parse.GetValue(before)}: a day as YYYY-MM-DD.");
-                return 2;
+                return ExitCodes.BadInput;
             }
             var months = parse.GetValue(retention)
                 ?? (int.TryParse(Environment.GetEnvironmentVariable("QEDU_AUDIT_RETENTION_MONTHS"), CultureInfo.InvariantCulture, out var m)
@@ -116,12 +116,12 @@ internal static class AuditCommand
                 await parse.InvocationConfiguration.Output.WriteLineAsync(result.Lines == 0
                     ? Invariant($"Nothing to archive: no line before {day:yyyy-MM-dd} is left in the database.")
                     : Invariant($"Archived lines {result.From}–{result.Through} ({result.Lines}) to {result.File} and removed them from the database; a checkpoint records the boundary."));
-                return 0;
+                return ExitCodes.Done;
             }
             catch (Exception e) when (e is AuditArchiveRefusedException or InvalidOperationException)
             {
                 await error.WriteLineAsync($"Refused: {e.Message}");
-                return 1;
+                return ExitCodes.CheckFailed;
             }
         });
 

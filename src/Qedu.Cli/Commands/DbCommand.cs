@@ -27,7 +27,7 @@ internal static class DbCommand
             {
                 await output.WriteLineAsync($"  {name}");
             }
-            return 0;
+            return ExitCodes.Done;
         });
 
         var statusDb = DbOption.Create();
@@ -41,14 +41,14 @@ internal static class DbCommand
             if (pending.Count == 0)
             {
                 await output.WriteLineAsync($"{settings.Describe()}: up to date.");
-                return 0;
+                return ExitCodes.Done;
             }
             await output.WriteLineAsync($"{settings.Describe()}: {pending.Count} pending migration(s):");
             foreach (var name in pending)
             {
                 await output.WriteLineAsync($"  {name}");
             }
-            return 1;
+            return ExitCodes.CheckFailed;
         });
 
         command.Subcommands.Add(migrate);

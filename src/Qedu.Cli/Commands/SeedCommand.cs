@@ -47,7 +47,7 @@ internal static class SeedCommand
                 {
                     await parse.InvocationConfiguration.Error.WriteLineAsync(
                         $"{settings.Describe()} already holds organisations; use --reset to drop it and seed again.");
-                    return 2;
+                    return ExitCodes.BadInput;
                 }
                 var progress = new LineProgress(output);
                 var result = await seeder.SeedAsync(parse.GetValue(scale), parse.GetValue(seed), progress, ct);
@@ -56,7 +56,7 @@ internal static class SeedCommand
                     $"{settings.Describe()}: demo city seeded ({parse.GetValue(scale)}, seed {parse.GetValue(seed)}): " +
                     $"{result.Orgs.Count} org units, {schools} schools and kindergartens in {clock.Elapsed.TotalSeconds:0.0} s.");
             }
-            return 0;
+            return ExitCodes.Done;
         });
         return command;
     }

@@ -38,10 +38,10 @@ internal static class IndicatorsCommand
             }
             var result = await scope.ServiceProvider.GetRequiredService<IndicatorsOperations>().RecomputeAsync(chosen, ct);
             var csv = new StringWriter(CultureInfo.InvariantCulture);
-            CsvText.WriteRecord(csv, ["org_code", "indicator_code", "period", "value"], "\n");
+            CsvRecords.WriteRecord(csv, ["org_code", "indicator_code", "period", "value"], "\n");
             foreach (var v in result.Values)
             {
-                CsvText.WriteRecord(csv, [v.OrgCode, v.IndicatorCode, result.Period, v.Value.ToString("0.############", CultureInfo.InvariantCulture)], "\n");
+                CsvRecords.WriteRecord(csv, [v.OrgCode, v.IndicatorCode, result.Period, v.Value.ToString("0.############", CultureInfo.InvariantCulture)], "\n");
             }
             var outPath = parse.GetValue(output);
             if (outPath is null)
@@ -57,12 +57,12 @@ internal static class IndicatorsCommand
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
                     await error.WriteLineAsync($"qedu indicators compute: 无法写入输出文件 {outPath} / cannot write output {outPath}: {e.Message}");
-                    return Program.Failed;
+                    return ExitCodes.Failed;
                 }
             }
             await error.WriteLineAsync($"qedu indicators compute: {result.Period}: {result.Values.Count} 个指标值 / values, {result.Units} 个单位 / units, {result.ElapsedMs} ms");
-            return 0;
+            return ExitCodes.Done;
         });
-        return new Command("indicators", "Indicators (M6)") { compute };
+        return new Command("indicators", "Indicators") { compute };
     }
 }

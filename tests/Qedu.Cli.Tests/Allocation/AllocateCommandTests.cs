@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Qedu.Cli.Hosting;
 
 namespace Qedu.Cli.Tests.Allocation;
 
@@ -234,7 +235,7 @@ public sealed class AllocateCommandTests : IDisposable
             "--programs", Path.Combine(_dir, "programs.csv"), "--applicants", Path.Combine(_dir, "applicants.csv"),
             "--seed", "s", "--out", Path.Combine(_dir, "no-such-folder", "assignments.csv"));
 
-        Assert.Equal(Program.Failed, run.ExitCode);
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains("cannot write output", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("\"applicants\"", run.Stderr, StringComparison.Ordinal); // no success line
     }

@@ -1,3 +1,5 @@
+using Qedu.Cli.Hosting;
+
 namespace Qedu.Cli.Tests.Platform;
 
 public class DbCommandTests : CliTest
@@ -46,7 +48,7 @@ public class DbCommandTests : CliTest
     {
         var run = await Cli.RunAsync("db", "status", "--db", db);
 
-        Assert.Equal(Program.Failed, run.ExitCode);
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.StartsWith("qedu: ", run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);

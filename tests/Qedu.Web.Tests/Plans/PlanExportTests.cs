@@ -60,7 +60,7 @@ public sealed class PlanExportTests(WebApp app)
     }
 
     private static string At(Dictionary<string, string> cells, int column, int row) =>
-        cells.GetValueOrDefault(Qedu.Kernel.Files.CellText.ColumnName(column) + row.ToString(CultureInfo.InvariantCulture), "");
+        cells.GetValueOrDefault(Qedu.Kernel.Files.SpreadsheetCells.ColumnName(column) + row.ToString(CultureInfo.InvariantCulture), "");
 
     [Fact]
     public async Task The_task_list_has_the_seed_tables_columns_then_supervision_and_one_row_per_task()

@@ -267,7 +267,7 @@ internal sealed class XlsxTableReader : TableReader
                     var value = Value(cell);
                     if (value.Length > MaxCellCharacters)
                     {
-                        throw new TableFileException(_describe("File.CellTooLong", [CellText.ColumnName(column) + RowNumber.ToString(CultureInfo.InvariantCulture), MaxCellCharacters]));
+                        throw new TableFileException(_describe("File.CellTooLong", [SpreadsheetCells.ColumnName(column) + RowNumber.ToString(CultureInfo.InvariantCulture), MaxCellCharacters]));
                     }
                     RowCells.Add(value);
                     next = column + 1;

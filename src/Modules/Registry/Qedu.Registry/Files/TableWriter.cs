@@ -7,7 +7,7 @@ using Qedu.Kernel.Files;
 namespace Qedu.Registry.Files;
 
 /// <summary>
-/// Writes a table file row by row. Every cell is escaped against formula injection (<see cref="CellText"/>), so a
+/// Writes a table file row by row. Every cell is escaped against formula injection (<see cref="SpreadsheetCells"/>), so a
 /// value such as "=HYPERLINK(…)" stays text when a spreadsheet opens the file; the importer undoes exactly that.
 /// </summary>
 internal abstract class TableWriter : IDisposable
@@ -32,7 +32,7 @@ internal sealed class CsvTableWriter(Stream stream) : TableWriter
 
     public override void WriteHeader(IReadOnlyList<string> headers) => WriteRow(headers);
 
-    public override void WriteRow(IReadOnlyList<string?> cells) => CsvText.WriteRecord(_writer, cells);
+    public override void WriteRow(IReadOnlyList<string?> cells) => CsvRecords.WriteRecord(_writer, cells);
 
     public override void Complete() => _writer.Flush();
 
@@ -64,7 +64,7 @@ internal sealed class XlsxTableWriter : TableWriter
 
     public override void WriteHeader(IReadOnlyList<string> headers)
     {
-        _columns = Enumerable.Range(0, headers.Count).Select(CellText.ColumnName).ToArray();
+        _columns = Enumerable.Range(0, headers.Count).Select(SpreadsheetCells.ColumnName).ToArray();
         // Text format on whole columns, so an ID typed in later stays text instead of becoming 3.70202E+17.
         _writer.WriteStartElement(new Columns());
         for (var i = 0; i < headers.Count; i++)
@@ -96,7 +96,7 @@ internal sealed class XlsxTableWriter : TableWriter
                 CellReference = _columns[i] + _row.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 DataType = CellValues.InlineString,
                 StyleIndex = style,
-                InlineString = new InlineString(new Text(CellText.Escape(cells[i]!)) { Space = SpaceProcessingModeValues.Preserve }),
+                InlineString = new InlineString(new Text(SpreadsheetCells.Escape(cells[i]!)) { Space = SpaceProcessingModeValues.Preserve }),
             });
         }
         _writer.WriteEndElement();

@@ -126,7 +126,7 @@ internal sealed class RegistryImportReader(RegistryImportRun run)
                 {
                     if (mapped.Map[c] >= 0)
                     {
-                        cells[mapped.Map[c]] = CellText.Unescape(row[c]);
+                        cells[mapped.Map[c]] = SpreadsheetCells.Unescape(row[c]);
                     }
                 }
                 reader.Start(cells);

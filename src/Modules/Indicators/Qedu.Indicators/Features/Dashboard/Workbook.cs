@@ -92,7 +92,7 @@ internal static class Workbook
         CellReference = Reference(row, column),
         DataType = CellValues.InlineString,
         StyleIndex = style,
-        InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(CellText.Escape(text)) { Space = SpaceProcessingModeValues.Preserve }),
+        InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(SpreadsheetCells.Escape(text)) { Space = SpaceProcessingModeValues.Preserve }),
     };
 
     private static Cell NumberCell(uint row, int column, decimal value) => new()
@@ -103,7 +103,7 @@ internal static class Workbook
         CellValue = new CellValue(value.ToString(CultureInfo.InvariantCulture)),
     };
 
-    private static string Reference(uint row, int column) => CellText.ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
+    private static string Reference(uint row, int column) => SpreadsheetCells.ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
     private static Stylesheet Styles() => new(
         new Fonts(

@@ -37,7 +37,7 @@ internal static class TaskListWorkbook
     public static void Write(Stream stream, ExportPlan plan)
     {
         var columns = ExportWording.TableColumns.Concat(ExportWording.SupervisionColumns).ToList();
-        var last = CellText.ColumnName(columns.Count - 1);
+        var last = SpreadsheetCells.ColumnName(columns.Count - 1);
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
@@ -92,8 +92,8 @@ internal static class TaskListWorkbook
             }
         }
 
-        var tableEnd = CellText.ColumnName(ExportWording.TableColumns.Count - 1);
-        var supervisionStart = CellText.ColumnName(ExportWording.TableColumns.Count);
+        var tableEnd = SpreadsheetCells.ColumnName(ExportWording.TableColumns.Count - 1);
+        var supervisionStart = SpreadsheetCells.ColumnName(ExportWording.TableColumns.Count);
         sheetPart.Worksheet = new Worksheet(
             new SheetProperties(new PageSetupProperties { FitToPage = true }),
             new SheetViews(new SheetView(
@@ -123,13 +123,13 @@ internal static class TaskListWorkbook
 
     private static void Add(Row row, int column, string? text, uint style)
     {
-        var reference = CellText.ColumnName(column) + row.RowIndex!.Value.ToString(CultureInfo.InvariantCulture);
+        var reference = SpreadsheetCells.ColumnName(column) + row.RowIndex!.Value.ToString(CultureInfo.InvariantCulture);
         row.Append(new Cell
         {
             CellReference = reference,
             DataType = CellValues.InlineString,
             StyleIndex = style,
-            InlineString = new InlineString(new Text(CellText.Escape(text ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
+            InlineString = new InlineString(new Text(SpreadsheetCells.Escape(text ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
         });
     }
 

@@ -76,7 +76,7 @@ internal static class OneRosterBundle
                     var cells = new string[csv.RowFieldCount];
                     for (var i = 0; i < cells.Length; i++)
                     {
-                        cells[i] = CellText.Unescape(csv.GetString(i)); // undoes the export's formula escape (CsvText)
+                        cells[i] = SpreadsheetCells.Unescape(csv.GetString(i)); // undoes the export's formula escape (CsvRecords)
                     }
                     if (table is null)
                     {

@@ -93,7 +93,7 @@ internal static class OneRosterCsv
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>One CSV file of the bundle: RFC 4180 through the kernel's <see cref="CsvText"/> (formula cells escaped), UTF-8.</summary>
+/// <summary>One CSV file of the bundle: RFC 4180 through the kernel's <see cref="CsvRecords"/> (formula cells escaped), UTF-8.</summary>
 internal sealed class CsvEntry : IDisposable
 {
     private readonly StreamWriter _writer;
@@ -117,7 +117,7 @@ internal sealed class CsvEntry : IDisposable
         {
             throw new InvalidOperationException($"A row of {fields.Length} fields where the header has {_columns}.");
         }
-        CsvText.WriteRecord(_writer, fields);
+        CsvRecords.WriteRecord(_writer, fields);
         Rows++;
     }
 

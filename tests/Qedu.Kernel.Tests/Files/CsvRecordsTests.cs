@@ -3,12 +3,12 @@ using Qedu.Kernel.Files;
 namespace Qedu.Kernel.Tests.Files;
 
 /// <summary>The one CSV writer every Qedu file goes through: RFC 4180 quoting after the formula escape.</summary>
-public sealed class CsvTextTests
+public sealed class CsvRecordsTests
 {
     private static string Record(params string?[] fields)
     {
         using var writer = new StringWriter();
-        CsvText.WriteRecord(writer, fields);
+        CsvRecords.WriteRecord(writer, fields);
         return writer.ToString();
     }
 
@@ -26,7 +26,7 @@ public sealed class CsvTextTests
 
     [Fact]
     public void The_line_end_can_be_a_bare_newline_for_tools_that_write_one() =>
-        Assert.Equal("a,b\n", Writer(w => CsvText.WriteRecord(w, ["a", "b"], "\n")));
+        Assert.Equal("a,b\n", Writer(w => CsvRecords.WriteRecord(w, ["a", "b"], "\n")));
 
     private static string Writer(Action<StringWriter> write)
     {

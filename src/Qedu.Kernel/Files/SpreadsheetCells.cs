@@ -6,9 +6,9 @@ namespace Qedu.Kernel.Files;
 /// already starts with an apostrophe followed by one of those (or another apostrophe) gets one too, so that reading
 /// removes exactly one apostrophe and every value survives export and import unchanged. A plain number ("-2", "+1.5")
 /// cannot run and is left a number. Every file Qedu writes goes through it: the spreadsheet writers directly, CSV
-/// through <see cref="CsvText"/>.
+/// through <see cref="CsvRecords"/>.
 /// </summary>
-public static partial class CellText
+public static partial class SpreadsheetCells
 {
     private static bool Triggers(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
