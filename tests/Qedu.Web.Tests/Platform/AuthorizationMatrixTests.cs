@@ -73,7 +73,11 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         /// <summary>Route values that are not about scope (which OpenAPI document, which file).</summary>
         public Dictionary<string, string> Fixed { get; init; } = [];
 
-        /// <summary>The endpoint may sign the caller out, so signed-in callers use a session of their own for it.</summary>
+        /// <summary>
+        /// The endpoint changes the session it is called in (signs the caller out, or sets the language cookie that then
+        /// outranks an API caller's Accept-Language), so signed-in callers use a session of their own for it and the
+        /// clients other tests share stay as they were.
+        /// </summary>
         public bool EndsSession { get; init; }
 
         public static Rule Public(int status = 200) => new(Access.Public, Status: status);
@@ -339,7 +343,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         // request (no OAuth parameters, no token) with the protocol's own error, the same for everyone: 400
         // invalid_request, or 401 for the user-info endpoint, which wants a bearer token (RFC 6750).
         ["POST /logout"] = new Rule(Access.Antiforgery) with { EndsSession = true },
-        ["GET /culture"] = Rule.Public(StatusCodes.Status302Found),
+        ["GET /culture"] = Rule.Public(StatusCodes.Status302Found) with { EndsSession = true },
         ["GET /connect/authorize"] = Rule.Public(StatusCodes.Status400BadRequest),
         ["POST /connect/token"] = Rule.Public(StatusCodes.Status400BadRequest),
         ["GET /connect/userinfo"] = Rule.Public(StatusCodes.Status401Unauthorized),
