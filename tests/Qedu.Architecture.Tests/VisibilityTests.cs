@@ -17,7 +17,6 @@ public sealed class VisibilityTests
     public static readonly IReadOnlyDictionary<(string Module, string VisibleTo), string> VisibleToExceptions =
         new Dictionary<(string, string), string>
         {
-            [("Qedu.Registry", "qedu")] = "the CLI's registry commands still use the importer, exporter and OneRoster services directly; they move behind a public surface as Indicators did (IndicatorsOperations)",
         };
 
     /// <summary>
@@ -30,6 +29,11 @@ public sealed class VisibilityTests
         ["Qedu.Indicators.IndicatorRun"] = "returned by IndicatorsOperations",
         ["Qedu.Indicators.IndicatorRunValue"] = "returned by IndicatorsOperations",
         ["Qedu.Plans.PlansOperations"] = "what the command line may ask of the module",
+        ["Qedu.Registry.RegistryOperations"] = "what the command line may ask of the module's files and OneRoster import",
+        ["Qedu.Registry.RegistryImportFile"] = "RegistryOperations' input",
+        ["Qedu.Registry.RegistryImportProgress"] = "RegistryOperations' progress reports",
+        ["Qedu.Registry.RegistryImportReport"] = "returned by RegistryOperations",
+        ["Qedu.Registry.OneRosterImportRun"] = "returned by RegistryOperations",
         ["Qedu.Organisation.Features.Accounts.AccountCommands"] = "`qedu accounts` creates and resets accounts through it",
         ["Qedu.Organisation.Features.Accounts.AccountInput"] = "AccountCommands' input",
         ["Qedu.Organisation.Features.Accounts.AccountDirectory"] = "a parameter of AccountCommands' public constructor",
