@@ -94,12 +94,11 @@ internal static class RegistryCommand
                     await error.WriteLineAsync($"qedu registry import: no file '{paths[i]}'.");
                     return BadInput;
                 }
-                if (!RegistryOperations.IsTableFile(paths[i]))
+                if (!RegistryOperations.TryFileFormat(paths[i], out var format))
                 {
                     await error.WriteLineAsync($"qedu registry import: '{paths[i]}' is neither .csv nor .xlsx.");
                     return BadInput;
                 }
-                RegistryOperations.TryFormat(Path.GetExtension(paths[i]), out var format);
                 sources.Add(new RegistryImportFile(kind, Path.GetFileName(paths[i]), Path.GetFullPath(paths[i]), format));
             }
 

@@ -43,8 +43,8 @@ public sealed class RegistryOperations
         return ok;
     }
 
-    /// <summary>Whether the file name says .csv or .xlsx.</summary>
-    public static bool IsTableFile(string fileName) => TableFormats.TryFromFileName(fileName, out _);
+    /// <summary>"csv" or "xlsx" as the file name's extension says, if it says one.</summary>
+    public static bool TryFileFormat(string fileName, out string format) => TryFormat(Path.GetExtension(fileName), out format);
 
     /// <summary>Whether the file name says .xlsx.</summary>
     public static bool IsXlsxFile(string fileName) => TableFormats.TryFromFileName(fileName, out var f) && f == TableFormat.Xlsx;
