@@ -17,8 +17,6 @@ public sealed class VisibilityTests
     public static readonly IReadOnlyDictionary<(string Module, string VisibleTo), string> VisibleToExceptions =
         new Dictionary<(string, string), string>
         {
-            [("Qedu.Registry", "qedu")] = "the CLI's registry commands still use the importer, exporter and OneRoster services directly; they move behind a public surface as Indicators did (IndicatorsOperations)",
-            [("Qedu.Plans", "qedu")] = "the CLI's plans commands still use the plan parser and supervision queries directly; they move behind a public surface as Indicators did",
         };
 
     /// <summary>
@@ -30,6 +28,12 @@ public sealed class VisibilityTests
         ["Qedu.Indicators.IndicatorsOperations"] = "what the command line may ask of the module",
         ["Qedu.Indicators.IndicatorRun"] = "returned by IndicatorsOperations",
         ["Qedu.Indicators.IndicatorRunValue"] = "returned by IndicatorsOperations",
+        ["Qedu.Plans.PlansOperations"] = "what the command line may ask of the module",
+        ["Qedu.Registry.RegistryOperations"] = "what the command line may ask of the module's files and OneRoster import",
+        ["Qedu.Registry.RegistryImportFile"] = "RegistryOperations' input",
+        ["Qedu.Registry.RegistryImportProgress"] = "RegistryOperations' progress reports",
+        ["Qedu.Registry.RegistryImportReport"] = "returned by RegistryOperations",
+        ["Qedu.Registry.OneRosterImportRun"] = "returned by RegistryOperations",
         ["Qedu.Organisation.Features.Accounts.AccountCommands"] = "`qedu accounts` creates and resets accounts through it",
         ["Qedu.Organisation.Features.Accounts.AccountInput"] = "AccountCommands' input",
         ["Qedu.Organisation.Features.Accounts.AccountDirectory"] = "a parameter of AccountCommands' public constructor",
@@ -50,10 +54,6 @@ public sealed class VisibilityTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> DebtNamespaces = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["Qedu.Plans.Features.Plans"] = "being moved (issue 16 point 2); to be made internal with a public surface for `qedu plans`, as Indicators did",
-        ["Qedu.Plans.Features.Supervision"] = "being moved (issue 16 point 2); to be made internal with a public surface for `qedu plans`, as Indicators did",
-        ["Qedu.Plans.Tasks"] = "what the Plans and Supervision slices share; to be made internal with a public surface for `qedu plans`, as Indicators did",
-        ["Qedu.Plans.Domain"] = "the plan entities and status rules the command line's plans commands use; to be sorted with Qedu.Plans.Features.*",
     };
 
     [Theory]

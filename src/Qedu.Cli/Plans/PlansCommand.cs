@@ -4,9 +4,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
-using Qedu.Plans.Domain;
 using Qedu.PlanDocuments;
-using Qedu.Plans.Features.Supervision;
+using Qedu.Plans;
 
 namespace Qedu.Cli.Plans;
 
@@ -52,7 +51,7 @@ internal static class PlansCommand
     /// </summary>
     private static Command Remind()
     {
-        var days = new Option<int>("--days") { Description = "Due within this many days (overdue items always count)", DefaultValueFactory = _ => TaskStatusRules.RiskWindowDays };
+        var days = new Option<int>("--days") { Description = "Due within this many days (overdue items always count)", DefaultValueFactory = _ => PlansOperations.DefaultReminderDays };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of a table per unit" };
         var db = DbOption.Create();
         var command = new Command("remind", "List what each unit has due soon or overdue in the published plans") { days, json, db };
@@ -67,7 +66,7 @@ internal static class PlansCommand
             }
             await using var services = CliServices.Build(CliServices.Resolve(parse.GetValue(db)), "plans-remind");
             await using var scope = services.CreateAsyncScope();
-            var reminders = await scope.ServiceProvider.GetRequiredService<SupervisionQueries>().RemindersAsync(window, ct);
+            var reminders = await scope.ServiceProvider.GetRequiredService<PlansOperations>().RemindersAsync(window, ct);
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(reminders, ReminderJson));

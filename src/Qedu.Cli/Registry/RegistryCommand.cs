@@ -3,15 +3,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.PersonalData;
-using Qedu.Registry.Export;
-using Qedu.Registry.Files;
-using Qedu.Registry.Import;
-using Qedu.Registry.Records;
+using Qedu.Registry;
 using Spectre.Console;
 
 namespace Qedu.Cli.Registry;
@@ -44,7 +40,7 @@ internal static class RegistryCommand
 
     private static Option<string> KindOption() => new("--kind")
     {
-        Description = $"What the file holds: {string.Join(", ", RecordKinds.Names)}",
+        Description = $"What the file holds: {string.Join(", ", RegistryOperations.KindNames)}",
         Required = true,
     };
 
@@ -59,7 +55,7 @@ internal static class RegistryCommand
     {
         var kinds = new Option<string[]>("--kind")
         {
-            Description = $"What each file holds ({string.Join(", ", RecordKinds.Names)}); give one --kind per --file, in the same order",
+            Description = $"What each file holds ({string.Join(", ", RegistryOperations.KindNames)}); give one --kind per --file, in the same order",
             Required = true,
             AllowMultipleArgumentsPerToken = false,
         };
@@ -85,12 +81,12 @@ internal static class RegistryCommand
                 await error.WriteLineAsync($"qedu registry import: give one --kind per --file ({kindNames.Length} kinds, {paths.Length} files).");
                 return BadInput;
             }
-            var sources = new List<ImportSource>();
+            var sources = new List<RegistryImportFile>();
             for (var i = 0; i < paths.Length; i++)
             {
-                if (!RecordKinds.TryParse(kindNames[i], out var kind))
+                if (!RegistryOperations.TryKind(kindNames[i], out var kind))
                 {
-                    await error.WriteLineAsync($"qedu registry import: unknown kind '{kindNames[i]}'; choose one of {string.Join(", ", RecordKinds.Names)}.");
+                    await error.WriteLineAsync($"qedu registry import: unknown kind '{kindNames[i]}'; choose one of {string.Join(", ", RegistryOperations.KindNames)}.");
                     return BadInput;
                 }
                 if (!File.Exists(paths[i]))
@@ -98,12 +94,12 @@ internal static class RegistryCommand
                     await error.WriteLineAsync($"qedu registry import: no file '{paths[i]}'.");
                     return BadInput;
                 }
-                if (!TableFormats.TryFromFileName(paths[i], out var format))
+                if (!RegistryOperations.TryFileFormat(paths[i], out var format))
                 {
                     await error.WriteLineAsync($"qedu registry import: '{paths[i]}' is neither .csv nor .xlsx.");
                     return BadInput;
                 }
-                sources.Add(new ImportSource(kind, Path.GetFileName(paths[i]), Path.GetFullPath(paths[i]), format));
+                sources.Add(new RegistryImportFile(kind, Path.GetFileName(paths[i]), Path.GetFullPath(paths[i]), format));
             }
 
             var settings = CliServices.Resolve(parse.GetValue(db));
@@ -112,30 +108,30 @@ internal static class RegistryCommand
             {
                 if (limit is int mb)
                 {
-                    s.Configure<ImportOptions>(o => o.MaxFileBytes = mb * 1024L * 1024);
+                    RegistryOperations.LimitImportFiles(s, mb * 1024L * 1024);
                 }
             });
             // Refuse keys other than the ones this database's resident IDs were written with, naming the file.
             await services.GetRequiredService<DatabaseMigrator>().VerifyKeysAsync(ct);
             await using var scope = services.CreateAsyncScope();
-            var importer = scope.ServiceProvider.GetRequiredService<RegistryImporter>();
+            var importer = scope.ServiceProvider.GetRequiredService<RegistryOperations>();
             var result = await ImportProgressDisplay.RunAsync(error, p => importer.ImportAsync(sources, parse.GetValue(dryRun), p, ct));
 
             var reportPath = parse.GetValue(report);
             if (reportPath is null)
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(result, Json));
+                await output.WriteLineAsync(result.ToJson(Json));
             }
             else
             {
                 await using var stream = File.Create(reportPath);
-                if (TableFormats.TryFromFileName(reportPath, out var f) && f == TableFormat.Xlsx)
+                if (RegistryOperations.IsXlsxFile(reportPath))
                 {
-                    ImportReportFile.WriteXlsx(result, stream, scope.ServiceProvider.GetRequiredService<IStringLocalizer<RecordText>>());
+                    result.WriteXlsx(stream);
                 }
                 else
                 {
-                    await JsonSerializer.SerializeAsync(stream, result, Json, ct);
+                    await result.WriteJsonAsync(stream, Json, ct);
                 }
             }
             var summary = result.Ok
@@ -162,9 +158,9 @@ internal static class RegistryCommand
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            if (!RecordKinds.TryParse(parse.GetValue(kind), out var k) || !TableFormats.TryParse(parse.GetValue(format), out var f))
+            if (!RegistryOperations.TryKind(parse.GetValue(kind), out var k) || !RegistryOperations.TryFormat(parse.GetValue(format), out var f))
             {
-                await error.WriteLineAsync($"qedu registry export: --kind is one of {string.Join(", ", RecordKinds.Names)} and --format csv or xlsx.");
+                await error.WriteLineAsync($"qedu registry export: --kind is one of {string.Join(", ", RegistryOperations.KindNames)} and --format csv or xlsx.");
                 return BadInput;
             }
             var settings = CliServices.Resolve(parse.GetValue(db));
@@ -172,7 +168,7 @@ internal static class RegistryCommand
             // Refuse keys other than the ones this database's resident IDs were written with, naming the file.
             await services.GetRequiredService<DatabaseMigrator>().VerifyKeysAsync(ct);
             await using var scope = services.CreateAsyncScope();
-            var exporter = scope.ServiceProvider.GetRequiredService<RegistryExporter>();
+            var exporter = scope.ServiceProvider.GetRequiredService<RegistryOperations>();
             var schools = await exporter.SchoolsAsync(parse.GetValue(school), ct);
             if (schools is null)
             {
@@ -187,12 +183,12 @@ internal static class RegistryCommand
             }
             var path = Path.GetFullPath(parse.GetValue(outPath)!);
             var temporary = path + ".tmp";
-            ExportResult result;
+            long rows;
             try
             {
                 await using (var stream = File.Create(temporary))
                 {
-                    result = await exporter.ExportAsync(k, f, stream, schools, parse.GetValue(purpose), ct);
+                    rows = await exporter.ExportAsync(k, f, stream, schools, parse.GetValue(purpose), ct);
                 }
                 File.Move(temporary, path, overwrite: true);
             }
@@ -205,7 +201,7 @@ internal static class RegistryCommand
             {
                 File.Delete(temporary);
             }
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"{path}: {result.Rows} {RecordKinds.Name(k)} rows.");
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{path}: {rows} {k} rows.");
             return 0;
         });
         return command;
@@ -219,17 +215,17 @@ internal static class RegistryCommand
         var command = new Command("template", "Write an empty import template with the Chinese column headers") { kind, format, outPath };
         command.SetAction(async (parse, ct) =>
         {
-            if (!RecordKinds.TryParse(parse.GetValue(kind), out var k) || !TableFormats.TryParse(parse.GetValue(format), out var f))
+            if (!RegistryOperations.TryKind(parse.GetValue(kind), out var k) || !RegistryOperations.TryFormat(parse.GetValue(format), out var f))
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(
-                    $"qedu registry template: --kind is one of {string.Join(", ", RecordKinds.Names)} and --format csv or xlsx.");
+                    $"qedu registry template: --kind is one of {string.Join(", ", RegistryOperations.KindNames)} and --format csv or xlsx.");
                 return BadInput;
             }
             await using (var stream = File.Create(parse.GetValue(outPath)!))
             {
-                RegistryExporter.WriteTemplate(k, f, stream);
+                RegistryOperations.WriteTemplate(k, f, stream);
             }
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"{Path.GetFullPath(parse.GetValue(outPath)!)}: {RecordKinds.Name(k)} template.");
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{Path.GetFullPath(parse.GetValue(outPath)!)}: {k} template.");
             return 0;
         });
         return command;
@@ -239,25 +235,25 @@ internal static class RegistryCommand
 /// <summary>Import progress on stderr: a Spectre.Console bar on a terminal, plain lines otherwise (logs, tests, pipes).</summary>
 internal static class ImportProgressDisplay
 {
-    public static async Task<ImportReport> RunAsync(TextWriter error, Func<IProgress<ImportProgress>, Task<ImportReport>> run)
+    public static async Task<RegistryImportReport> RunAsync(TextWriter error, Func<IProgress<RegistryImportProgress>, Task<RegistryImportReport>> run)
     {
         if (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            ImportReport? report = null;
+            RegistryImportReport? report = null;
             await console.Progress().AutoClear(false).StartAsync(async context =>
             {
                 var task = context.AddTask("validate", maxValue: 1.0);
                 report = await run(new Progress(p =>
                 {
-                    task.Description = $"{p.Phase.ToString().ToLowerInvariant()} {Markup.Escape(p.File)} {p.Rows:N0}{(p.TotalRows is long t ? $"/{t:N0}" : "")}";
+                    task.Description = $"{p.Phase} {Markup.Escape(p.File)} {p.Rows:N0}{(p.TotalRows is long t ? $"/{t:N0}" : "")}";
                     task.Value = p.Fraction;
                 }));
                 task.Value = 1;
             });
             return report!;
         }
-        var last = (Phase: (ImportPhase?)null, Tenth: -1);
+        var last = (Phase: (string?)null, Tenth: -1);
         return await run(new Progress(p =>
         {
             // A line per phase change and per tenth of the way, so a log shows movement without flooding.
@@ -266,14 +262,14 @@ internal static class ImportProgressDisplay
             {
                 last = (p.Phase, tenth);
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {p.Phase.ToString().ToLowerInvariant()} {p.File} {p.Rows}{(p.TotalRows is long t ? $"/{t}" : "")} rows ({p.Fraction:P0})"));
+                    $"  {p.Phase} {p.File} {p.Rows}{(p.TotalRows is long t ? $"/{t}" : "")} rows ({p.Fraction:P0})"));
             }
         }));
     }
 
     /// <summary>Reports on the importer's thread (<see cref="Progress{T}"/> would post to the thread pool and lines could come out late).</summary>
-    private sealed class Progress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    private sealed class Progress(Action<RegistryImportProgress> report) : IProgress<RegistryImportProgress>
     {
-        public void Report(ImportProgress value) => report(value);
+        public void Report(RegistryImportProgress value) => report(value);
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
@@ -8,6 +7,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Features.OneRoster;
+using Qedu.Registry;
 using Qedu.Registry.Mirror;
 
 namespace Qedu.Cli.Registry;
@@ -124,16 +124,16 @@ internal static class RegistryExchangeCommands
             {
                 if (limit is int mb)
                 {
-                    s.Configure<OneRosterImportOptions>(o => o.MaxBundleBytes = mb * 1024L * 1024);
+                    RegistryOperations.LimitOneRosterBundles(s, mb * 1024L * 1024);
                 }
             });
             // Refuse keys other than the ones this database's resident IDs were written with, naming the file.
             await services.GetRequiredService<DatabaseMigrator>().VerifyKeysAsync(ct);
             await using var scope = services.CreateAsyncScope();
-            OneRosterImportResult result;
+            OneRosterImportRun result;
             try
             {
-                result = await scope.ServiceProvider.GetRequiredService<OneRosterImport>().ImportAsync(path, Path.GetFileName(path), parse.GetValue(dryRun), ct);
+                result = await scope.ServiceProvider.GetRequiredService<RegistryOperations>().ImportOneRosterAsync(path, Path.GetFileName(path), parse.GetValue(dryRun), ct);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -141,7 +141,7 @@ internal static class RegistryExchangeCommands
                 return Program.Failed;
             }
             var report = result.Report;
-            await output.WriteLineAsync(JsonSerializer.Serialize(report, RegistryCommand.Json));
+            await output.WriteLineAsync(report.ToJson(RegistryCommand.Json));
             var name = Path.GetFileName(path);
             var summary = result.Failed ? OneRosterText.Both("Cli.Failed", name)
                 : !report.Ok ? OneRosterText.Both("Cli.Refused", name, report.ErrorCount)

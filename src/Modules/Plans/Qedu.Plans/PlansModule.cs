@@ -30,6 +30,7 @@ public static class PlansModule
         services.AddSingleton(new PageScript("_content/Qedu.Plans/plans.js"));
         services.AddSingleton(new NavItem(NavSections.Overview, 20, "/plans", "规划与督办", "Plans", Permissions.PlansRead));
         services.AddSupervision();
+        services.AddScoped(sp => new PlansOperations(sp.GetRequiredService<SupervisionQueries>()));
         return services;
     }
 

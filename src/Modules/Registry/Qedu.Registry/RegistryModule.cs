@@ -73,6 +73,7 @@ public static class RegistryModule
             sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<OrgTree>(), sp.GetRequiredService<PersonalDataAccess>(),
             sp.GetRequiredService<PersonalDataExports>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<OneRosterImport>();
+        services.AddScoped(sp => new RegistryOperations(sp));
         services.AddSingleton(new UploadPath(OneRosterEndpoints.ImportPath));
         services.AddOptions<OneRosterImportOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Registry:OneRoster").Bind(o));
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();

@@ -2,7 +2,7 @@ using Qedu.Kernel.Access;
 
 namespace Qedu.Plans.Domain;
 
-public enum PlanState
+internal enum PlanState
 {
     /// <summary>Imported and under review: only the plan's owners see it; departments do not yet.</summary>
     Draft = 1,

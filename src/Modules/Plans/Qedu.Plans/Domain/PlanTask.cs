@@ -35,7 +35,7 @@ internal sealed class PlanTask : IOrgScoped
     public long Revision { get; set; }
 }
 
-public enum UnitRole
+internal enum UnitRole
 {
     Lead = 1,
     Participating = 2,

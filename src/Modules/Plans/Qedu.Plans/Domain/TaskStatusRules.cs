@@ -19,7 +19,7 @@ public enum SupervisionStatus
 /// falls due within <see cref="RiskWindowDays"/> days and nothing was reported in the last <see cref="RiskWindowDays"/>
 /// days; on track once anything was reported; not started otherwise.
 /// </summary>
-public static class TaskStatusRules
+internal static class TaskStatusRules
 {
     public const int RiskWindowDays = 30;
 

@@ -3,7 +3,7 @@ using Qedu.Plans.Domain;
 namespace Qedu.Plans.Tasks;
 
 /// <summary>A plan in a list: header, state and how its tasks stand.</summary>
-public sealed record PlanSummary(
+internal sealed record PlanSummary(
     long Id, string Title, string? DocumentNumber, string? IssuedOn, string State, string OwnerCode, string OwnerName,
     int Tasks, IReadOnlyDictionary<SupervisionStatus, int> ByStatus);
 
@@ -24,7 +24,7 @@ public sealed record SectionView(long Id, string Number, string Title, IReadOnly
 }
 
 /// <summary>A plan with its tree, the names no one has mapped yet, and whether the caller manages it.</summary>
-public sealed record PlanView(
+internal sealed record PlanView(
     long Id, string Title, string Issuer, string? DocumentNumber, string? IssuedOn, string State, int OwnerId, string OwnerCode,
     string OwnerName, string? SourceFileName, DateTimeOffset ImportedAt, string? ImportedBy, DateTimeOffset? PublishedAt,
     long Revision, IReadOnlyList<SectionView> Sections, IReadOnlyList<string> UnmatchedUnits, bool CanManage)

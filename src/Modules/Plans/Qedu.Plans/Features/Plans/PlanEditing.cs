@@ -13,7 +13,7 @@ using Qedu.Plans.Tasks;
 namespace Qedu.Plans.Features.Plans;
 
 /// <summary>The plan header as a reviewer corrects it.</summary>
-public sealed class PlanHeaderInput
+internal sealed class PlanHeaderInput
 {
     public string? Title { get; set; }
     public string? DocumentNumber { get; set; }
@@ -21,13 +21,13 @@ public sealed class PlanHeaderInput
     public string? Issuer { get; set; }
 }
 
-public sealed class MilestoneInput
+internal sealed class MilestoneInput
 {
     public int? Year { get; set; }
     public string? Text { get; set; }
 }
 
-public sealed class TargetInput
+internal sealed class TargetInput
 {
     /// <summary>The target being changed; empty for a new one. Reported figures stay with a target that keeps its id.</summary>
     public long? Id { get; set; }
@@ -45,7 +45,7 @@ public sealed class TargetInput
 }
 
 /// <summary>A task as a reviewer corrects it: every field the importer filled in.</summary>
-public sealed class TaskInput
+internal sealed class TaskInput
 {
     public string? Number { get; set; }
     public string? Title { get; set; }

@@ -11,10 +11,10 @@ using Qedu.Plans.Tasks;
 namespace Qedu.Plans.Features.Plans;
 
 /// <summary>A unit mapping as the API receives it: a printed name and the org unit it stands for (none: keep it as an outside body).</summary>
-public sealed record UnitMappingInput(string? PrintedName, int? UnitId);
+internal sealed record UnitMappingInput(string? PrintedName, int? UnitId);
 
 /// <summary>What a unit mapping changed: how many task units now point at the unit.</summary>
-public sealed record UnitMappingResult(int Updated);
+internal sealed record UnitMappingResult(int Updated);
 
 /// <summary>
 /// Plans over HTTP. An import's body is the document itself (.docx media type, or application/octet-stream for text);

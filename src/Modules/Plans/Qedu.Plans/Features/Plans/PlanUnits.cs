@@ -7,7 +7,7 @@ using Qedu.PlanDocuments;
 namespace Qedu.Plans.Features.Plans;
 
 /// <summary>A unit a task can be assigned to: the bureau itself, one of its departments, or a district bureau under it.</summary>
-public sealed record AssignableUnit(int Id, string Code, string Name, OrgUnitKind Kind);
+internal sealed record AssignableUnit(int Id, string Code, string Name, OrgUnitKind Kind);
 
 /// <summary>
 /// The units of one bureau as plans name them: the matcher (the names every plan uses, the bureau's own departments and

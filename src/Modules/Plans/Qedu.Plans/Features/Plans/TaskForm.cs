@@ -7,7 +7,7 @@ namespace Qedu.Plans.Features.Plans;
 /// The task edit page's form: lists as one item per line (units, milestones "2016 text", policies…), targets as rows.
 /// It turns into the same <see cref="TaskInput"/> the API takes, so the page and the API check alike.
 /// </summary>
-public sealed partial class TaskForm
+internal sealed partial class TaskForm
 {
     public string? Number { get; set; }
     public string? Title { get; set; }

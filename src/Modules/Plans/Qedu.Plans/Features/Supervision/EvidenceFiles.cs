@@ -7,7 +7,7 @@ namespace Qedu.Plans.Features.Supervision;
 /// bounded in number and size because they live in the database. The stored type comes from the name and is checked
 /// against the file's first bytes, so a page or script renamed to .pdf is refused rather than served back.
 /// </summary>
-public static class EvidenceFiles
+internal static class EvidenceFiles
 {
     public const int MaxFiles = 5;
     public const int MaxFileBytes = 5 * 1024 * 1024;

@@ -1,21 +1,21 @@
 namespace Qedu.Plans.Features.Supervision;
 
 /// <summary>A figure of a report: the current value of one of the task's targets.</summary>
-public sealed class FigureInput
+internal sealed class FigureInput
 {
     public long? TargetId { get; set; }
     public decimal? Value { get; set; }
 }
 
 /// <summary>An evidence file: its name as uploaded and its bytes (base64 in JSON). The stored type follows from the name and content.</summary>
-public sealed class EvidenceInput
+internal sealed class EvidenceInput
 {
     public string? FileName { get; set; }
     public byte[]? Content { get; set; }
 }
 
 /// <summary>A progress report on a task, or on one of its milestones, from the caller's unit.</summary>
-public sealed class ReportInput
+internal sealed class ReportInput
 {
     public long? TaskId { get; set; }
     public long? MilestoneId { get; set; }
@@ -28,7 +28,7 @@ public sealed class ReportInput
 }
 
 /// <summary>A 督办单: to one of the task's units, with the date its reply is due.</summary>
-public sealed class NoticeInput
+internal sealed class NoticeInput
 {
     public int? UnitId { get; set; }
     public string? Text { get; set; }
@@ -36,13 +36,13 @@ public sealed class NoticeInput
 }
 
 /// <summary>A reply to a notice, a fix report on a rectification, or the reason a fix is sent back.</summary>
-public sealed class TextInput
+internal sealed class TextInput
 {
     public string? Text { get; set; }
 }
 
 /// <summary>A 整改 item for one of the task's units, optionally arising from a notice.</summary>
-public sealed class RectificationInput
+internal sealed class RectificationInput
 {
     public int? UnitId { get; set; }
     public long? NoticeId { get; set; }

@@ -29,19 +29,19 @@ public sealed record Reminder(
     DateOnly DueOn, int DaysLeft);
 
 /// <summary>The caller's unit, its tasks (lead and participating) and what is due.</summary>
-public sealed record MyTasks(int UnitId, string UnitCode, string UnitName, IReadOnlyList<TaskLine> Tasks, IReadOnlyList<Reminder> Reminders)
+internal sealed record MyTasks(int UnitId, string UnitCode, string UnitName, IReadOnlyList<TaskLine> Tasks, IReadOnlyList<Reminder> Reminders)
 {
     public bool IsLead(TaskLine task) => task.Units.Any(u => u.Id == UnitId && u.IsLead);
 }
 
 /// <summary>One unit's tasks by status, over the plans the caller owns.</summary>
-public sealed record WorkloadRow(int UnitId, string UnitCode, string UnitName, IReadOnlyDictionary<SupervisionStatus, int> ByStatus)
+internal sealed record WorkloadRow(int UnitId, string UnitCode, string UnitName, IReadOnlyDictionary<SupervisionStatus, int> ByStatus)
 {
     public int Total => ByStatus.Values.Sum();
     public int Count(SupervisionStatus status) => ByStatus.GetValueOrDefault(status);
 }
 
 /// <summary>A task, or one of its milestones, past its date and not accepted.</summary>
-public sealed record OverdueLine(
+internal sealed record OverdueLine(
     long TaskId, long PlanId, string PlanTitle, string TaskNumber, string TaskTitle, long? MilestoneId, string? MilestoneText,
     DateOnly DueOn, int DaysOverdue, IReadOnlyList<AssignedUnit> Units);
