@@ -11,10 +11,6 @@ namespace Qedu.Cli;
 
 internal static class Program
 {
-    // Kept while the registry and plans commands move to ExitCodes; declared there.
-    public const int Failed = ExitCodes.Failed;
-    public const int BadInput = ExitCodes.BadInput;
-
     public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
     /// <summary>Runs one command line; tests call this in-process with their own writers.</summary>

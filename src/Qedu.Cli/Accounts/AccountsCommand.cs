@@ -18,8 +18,6 @@ namespace Qedu.Cli.Accounts;
 /// </summary>
 internal static class AccountsCommand
 {
-    private const int InvalidInput = 2;
-
     public static Command Create() => new("accounts", "Accounts: the first administrator, and a way back in for a locked-out one") { CreateAccount(), Reset() };
 
     private static Command CreateAccount()
@@ -50,7 +48,7 @@ internal static class AccountsCommand
             if (!outcome.IsOk)
             {
                 await WriteProblemsAsync(parse.InvocationConfiguration.Error, outcome.Errors, outcome.Message);
-                return InvalidInput;
+                return ExitCodes.BadInput;
             }
             await parse.InvocationConfiguration.Output.WriteLineAsync(
                 $"Created {parse.GetValue(user)} ({parse.GetValue(role)} at {parse.GetValue(scope)}).\n" +
@@ -75,7 +73,7 @@ internal static class AccountsCommand
             if (account is null)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"qedu: no account named {parse.GetValue(user)}");
-                return InvalidInput;
+                return ExitCodes.BadInput;
             }
             var commands = request.ServiceProvider.GetRequiredService<AccountCommands>();
             var password = OneTimePassword();
@@ -83,7 +81,7 @@ internal static class AccountsCommand
             if (!reset.IsOk)
             {
                 await WriteProblemsAsync(parse.InvocationConfiguration.Error, reset.Errors, reset.Message);
-                return InvalidInput;
+                return ExitCodes.BadInput;
             }
             await commands.UnlockAsync(account.Id, ct);
             if (parse.GetValue(twoFactor))

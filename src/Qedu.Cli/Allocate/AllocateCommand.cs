@@ -16,8 +16,6 @@ namespace Qedu.Cli.Allocate;
 /// </summary>
 internal static class AllocateCommand
 {
-    public const int BadInput = 2;
-
     private static readonly Dictionary<string, Mechanism> Mechanisms = new(StringComparer.Ordinal)
     {
         ["deferred-acceptance"] = Mechanism.DeferredAcceptance,
@@ -107,7 +105,7 @@ internal static class AllocateCommand
         catch (InputException e)
         {
             error.WriteLine($"qedu allocate: {e.Message}");
-            return BadInput;
+            return ExitCodes.BadInput;
         }
 
         TimeSpan parse = watch.Elapsed;

@@ -63,7 +63,7 @@ internal static class AuditCommand
                 : "no checkpoints yet (the web host writes one hourly; 'qedu audit checkpoint' writes one now)";
             var archived = result.ArchivedThrough > 0 ? Invariant($"; lines up to {result.ArchivedThrough} archived") : "";
             await output.WriteLineAsync(Invariant($"Audit log intact: {result.Entries} entries, chain verified; {anchored}{archived}."));
-            return failed ? 1 : 0;
+            return failed ? ExitCodes.CheckFailed : ExitCodes.Done;
         });
 
         var checkpoint = new Command("checkpoint", "Anchor the audit log's head now: append a signed checkpoint outside the database");

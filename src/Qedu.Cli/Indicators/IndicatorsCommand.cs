@@ -16,8 +16,6 @@ namespace Qedu.Cli.Indicators;
 /// </summary>
 internal static class IndicatorsCommand
 {
-    public const int BadInput = 2;
-
     internal static Command Create()
     {
         var period = new Option<string?>("--period") { Description = "A year (2026) or a month (2026-11); default: this year" };
@@ -34,7 +32,7 @@ internal static class IndicatorsCommand
             if (!IndicatorsOperations.IsPeriod(chosen))
             {
                 await error.WriteLineAsync($"qedu indicators compute: 统计期“{chosen}”无效，应为年份（如 2026）或年月（如 2026-11） / not a period: give a year (2026) or a month (2026-11).");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
             var result = await scope.ServiceProvider.GetRequiredService<IndicatorsOperations>().RecomputeAsync(chosen, ct);
             var csv = new StringWriter(CultureInfo.InvariantCulture);

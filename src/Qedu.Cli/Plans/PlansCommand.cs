@@ -16,8 +16,6 @@ namespace Qedu.Cli.Plans;
 /// </summary>
 internal static class PlansCommand
 {
-    public const int BadInput = 2;
-
     /// <summary>The contract's JSON style, with kinds written by name.</summary>
     private static readonly JsonSerializerOptions ReminderJson = new(PlanJson.Options) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -41,7 +39,7 @@ internal static class PlansCommand
             parse.InvocationConfiguration.Error,
             parse.GetRequiredValue(file),
             parse.GetValue(output)));
-        return new Command("plans", "Policy plans (M3)") { import, Remind() };
+        return new Command("plans", "Policy plans") { import, Remind() };
     }
 
     /// <summary>
@@ -62,7 +60,7 @@ internal static class PlansCommand
             if (window is < 0 or > 366)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync("qedu plans remind: --days 必须在 0 到 366 之间 / must be between 0 and 366.");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
             await using var services = CliServices.Build(CliServices.Resolve(parse.GetValue(db)), "plans-remind");
             await using var scope = services.CreateAsyncScope();
@@ -70,7 +68,7 @@ internal static class PlansCommand
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(reminders, ReminderJson));
-                return 0;
+                return ExitCodes.Done;
             }
             foreach (var unit in reminders.GroupBy(r => (r.UnitCode, r.Unit)).OrderBy(g => g.Key.UnitCode, StringComparer.Ordinal))
             {
@@ -82,7 +80,7 @@ internal static class PlansCommand
                 }
             }
             await output.WriteLineAsync($"{reminders.Count} 项提醒 / reminders, {reminders.Select(r => r.UnitId).Distinct().Count()} 个单位 / units");
-            return 0;
+            return ExitCodes.Done;
         });
         return command;
     }
@@ -97,14 +95,14 @@ internal static class PlansCommand
         catch (PlanInputException e)
         {
             error.WriteLine($"qedu plans import: {e.Message}");
-            return BadInput;
+            return ExitCodes.BadInput;
         }
 
         var json = PlanJson.Serialize(document);
         if (outPath is null)
         {
             output.WriteLine(json);
-            return 0;
+            return ExitCodes.Done;
         }
         try
         {
@@ -113,11 +111,11 @@ internal static class PlansCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             error.WriteLine($"qedu plans import: 无法写入输出文件 {outPath} / cannot write output {outPath}: {e.Message}");
-            return Program.Failed;
+            return ExitCodes.Failed;
         }
         var tasks = document.AllTasks().ToList();
         error.WriteLine($"qedu plans import: {path}: {tasks.Count} 项任务 / tasks, {document.UnmatchedUnits.Count} 个未匹配单位 / unmatched units → {outPath}");
-        return 0;
+        return ExitCodes.Done;
     }
 
     private static PlanDocument Read(string path)

@@ -19,8 +19,6 @@ namespace Qedu.Cli.Registry;
 /// </summary>
 internal static class RegistryCommand
 {
-    public const int BadInput = 2;
-
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -79,7 +77,7 @@ internal static class RegistryCommand
             if (kindNames.Length != paths.Length)
             {
                 await error.WriteLineAsync($"qedu registry import: give one --kind per --file ({kindNames.Length} kinds, {paths.Length} files).");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
             var sources = new List<RegistryImportFile>();
             for (var i = 0; i < paths.Length; i++)
@@ -87,17 +85,17 @@ internal static class RegistryCommand
                 if (!RegistryOperations.TryKind(kindNames[i], out var kind))
                 {
                     await error.WriteLineAsync($"qedu registry import: unknown kind '{kindNames[i]}'; choose one of {string.Join(", ", RegistryOperations.KindNames)}.");
-                    return BadInput;
+                    return ExitCodes.BadInput;
                 }
                 if (!File.Exists(paths[i]))
                 {
                     await error.WriteLineAsync($"qedu registry import: no file '{paths[i]}'.");
-                    return BadInput;
+                    return ExitCodes.BadInput;
                 }
                 if (!RegistryOperations.TryFileFormat(paths[i], out var format))
                 {
                     await error.WriteLineAsync($"qedu registry import: '{paths[i]}' is neither .csv nor .xlsx.");
-                    return BadInput;
+                    return ExitCodes.BadInput;
                 }
                 sources.Add(new RegistryImportFile(kind, Path.GetFileName(paths[i]), Path.GetFullPath(paths[i]), format));
             }
@@ -138,7 +136,7 @@ internal static class RegistryCommand
                 ? $"{(result.DryRun ? "dry run, nothing written" : "imported")}: {string.Join(", ", result.Files.Select(f => $"{f.File} {f.Rows} rows"))}"
                 : $"{result.ErrorCount} error(s), nothing written";
             await error.WriteLineAsync($"qedu registry import: {summary}");
-            return result.Ok ? 0 : BadInput;
+            return result.Ok ? ExitCodes.Done : ExitCodes.BadInput;
         });
         return command;
     }
@@ -161,7 +159,7 @@ internal static class RegistryCommand
             if (!RegistryOperations.TryKind(parse.GetValue(kind), out var k) || !RegistryOperations.TryFormat(parse.GetValue(format), out var f))
             {
                 await error.WriteLineAsync($"qedu registry export: --kind is one of {string.Join(", ", RegistryOperations.KindNames)} and --format csv or xlsx.");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
             var settings = CliServices.Resolve(parse.GetValue(db));
             await using var services = CliServices.Build(settings, "registry-export");
@@ -173,13 +171,13 @@ internal static class RegistryCommand
             if (schools is null)
             {
                 await error.WriteLineAsync($"qedu registry export: no school '{parse.GetValue(school)}'.");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
             var exports = scope.ServiceProvider.GetRequiredService<PersonalDataExports>();
             if (exports.Refusal(await exporter.PeopleAsync(k, schools, ct), parse.GetValue(purpose)) is { } refusal)
             {
                 await error.WriteLineAsync($"qedu registry export: {refusal} (--purpose)");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
             var path = Path.GetFullPath(parse.GetValue(outPath)!);
             var temporary = path + ".tmp";
@@ -195,14 +193,14 @@ internal static class RegistryCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 await error.WriteLineAsync($"qedu registry export: cannot write {path}: {e.Message}");
-                return Program.Failed;
+                return ExitCodes.Failed;
             }
             finally
             {
                 File.Delete(temporary);
             }
             await parse.InvocationConfiguration.Output.WriteLineAsync($"{path}: {rows} {k} rows.");
-            return 0;
+            return ExitCodes.Done;
         });
         return command;
     }
@@ -219,14 +217,14 @@ internal static class RegistryCommand
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(
                     $"qedu registry template: --kind is one of {string.Join(", ", RegistryOperations.KindNames)} and --format csv or xlsx.");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
             await using (var stream = File.Create(parse.GetValue(outPath)!))
             {
                 RegistryOperations.WriteTemplate(k, f, stream);
             }
             await parse.InvocationConfiguration.Output.WriteLineAsync($"{Path.GetFullPath(parse.GetValue(outPath)!)}: {k} template.");
-            return 0;
+            return ExitCodes.Done;
         });
         return command;
     }

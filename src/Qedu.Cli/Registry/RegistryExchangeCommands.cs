@@ -42,7 +42,7 @@ internal static class RegistryExchangeCommands
             if (code is not null && !OrgUnitRules.IsWellFormedCode(code))
             {
                 await error.WriteLineAsync($"qedu: {OneRosterText.Both("OneRoster.BadCode", code)}");
-                return Program.BadInput;
+                return ExitCodes.BadInput;
             }
             var settings = CliServices.Resolve(parse.GetValue(db));
             await using var services = CliServices.Build(settings, "registry-oneroster-export");
@@ -62,7 +62,7 @@ internal static class RegistryExchangeCommands
                 {
                     File.Delete(temporary);
                     await error.WriteLineAsync($"qedu: {OneRosterText.Both("OneRoster.UnknownUnit", code!)}");
-                    return Program.BadInput;
+                    return ExitCodes.BadInput;
                 }
                 File.Move(temporary, path, overwrite: true);
             }
@@ -70,13 +70,13 @@ internal static class RegistryExchangeCommands
             {
                 TryDelete(temporary);
                 await error.WriteLineAsync($"qedu: {OneRosterText.Both("OneRoster.CannotWrite", path, e.Message)}");
-                return Program.Failed;
+                return ExitCodes.Failed;
             }
             catch (ExportRefusedException refused)
             {
                 TryDelete(temporary);
                 await error.WriteLineAsync($"qedu registry oneroster export: {refused.Message} (--purpose)");
-                return Program.BadInput;
+                return ExitCodes.BadInput;
             }
             catch
             {
@@ -85,7 +85,7 @@ internal static class RegistryExchangeCommands
             }
             await parse.InvocationConfiguration.Output.WriteLineAsync(
                 OneRosterText.Both("OneRoster.Written", path, counts.Orgs, counts.Classes, counts.Users, counts.Enrollments));
-            return 0;
+            return ExitCodes.Done;
         });
         return export;
     }
@@ -116,7 +116,7 @@ internal static class RegistryExchangeCommands
             if (!File.Exists(path))
             {
                 await error.WriteLineAsync($"qedu: {OneRosterText.Both("Cli.NoFile", path)}");
-                return Program.BadInput;
+                return ExitCodes.BadInput;
             }
             var settings = CliServices.Resolve(parse.GetValue(db));
             var limit = parse.GetValue(maxMb);
@@ -138,7 +138,7 @@ internal static class RegistryExchangeCommands
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 await error.WriteLineAsync($"qedu: {OneRosterText.Both("Cli.CannotRead", path, e.Message)}");
-                return Program.Failed;
+                return ExitCodes.Failed;
             }
             var report = result.Report;
             await output.WriteLineAsync(report.ToJson(RegistryCommand.Json));
@@ -148,7 +148,7 @@ internal static class RegistryExchangeCommands
                 : report.DryRun ? OneRosterText.Both("Cli.Checked", name)
                 : OneRosterText.Both("Cli.Imported", name, string.Join(", ", report.Written.Select(w => $"{w.Key}={w.Value}")));
             await error.WriteLineAsync($"qedu: {summary}");
-            return result.Failed ? Program.Failed : report.Ok ? 0 : Program.BadInput;
+            return result.Failed ? ExitCodes.Failed : report.Ok ? ExitCodes.Done : ExitCodes.BadInput;
         });
         return import;
     }
@@ -187,14 +187,14 @@ internal static class RegistryExchangeCommands
             if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.Query))
             {
                 await error.WriteLineAsync($"qedu: {MirrorText.Both("Mirror.BadSource", address)}");
-                return Program.BadInput;
+                return ExitCodes.BadInput;
             }
             var id = parse.GetValue(clientId)!;
             var secret = parse.GetValue(clientSecret)!;
             if (string.IsNullOrWhiteSpace(id) || string.IsNullOrEmpty(secret))
             {
                 await error.WriteLineAsync($"qedu: {MirrorText.Both("Mirror.BadClient")}");
-                return Program.BadInput;
+                return ExitCodes.BadInput;
             }
             // Relative paths resolve under the base address, so it must end with '/'.
             var target = new MirrorSource(uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/"), id, secret);
@@ -209,13 +209,13 @@ internal static class RegistryExchangeCommands
                 var result = await scope.ServiceProvider.GetRequiredService<RegistryMirror>().RunAsync(target, progress, ct);
                 await output.WriteLineAsync(MirrorText.Both("Mirror.Done", target.Key, result.FromVersion, result.LastVersion, result.Pages,
                     result.Lines, result.Written, result.Removed));
-                return 0;
+                return ExitCodes.Done;
             }
             catch (MirrorFailedException e)
             {
                 await error.WriteLineAsync($"qedu: {e.Message}");
                 await error.WriteLineAsync(MirrorText.Both("Mirror.Failed"));
-                return Program.Failed;
+                return ExitCodes.Failed;
             }
         });
         return mirror;
