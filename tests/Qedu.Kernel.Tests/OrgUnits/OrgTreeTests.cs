@@ -135,4 +135,34 @@ public class OrgTreeTests(SeededCity fixture) : IClassFixture<SeededCity>
 
         Assert.Equal([(1, 1, 0), (1, 2, 1), (1, 3, 2), (1, 4, 1), (2, 2, 0), (2, 3, 1), (3, 3, 0), (4, 4, 0)], rows);
     }
+
+    [Fact]
+    public async Task Modules_see_only_their_scope_through_the_tree_and_past_it_only_through_the_named_reads()
+    {
+        // Modules read org units only through OrgTree: its scoped reads must keep a district to itself, and its
+        // ...PastScope reads must see the whole city (duplicate checks, code look-ups), or either kind of caller breaks.
+        var ids = await Host.OrgIdsAsync();
+        var shinan = await Host.SubtreeAsync(Demo.Shinan);
+        var shibeiUnit = ids[Demo.Shibei];
+        await using var scope = Host.Scope(await Host.UserAsync(Roles.DistrictAdmin, Demo.Shinan));
+        var tree = scope.ServiceProvider.GetRequiredService<OrgTree>();
+
+        var schools = await tree.OfKindAsync([OrgUnitKind.School]);
+        var allSchools = await tree.OfKindPastScopeAsync([OrgUnitKind.School]);
+        Assert.NotEmpty(schools);
+        Assert.All(schools, s => Assert.Contains(s.Code, shinan));
+        Assert.True(allSchools.Count > schools.Count);
+        Assert.Contains(allSchools, s => !shinan.Contains(s.Code));
+
+        Assert.Null(await tree.FindAsync(Demo.Shibei));
+        Assert.Null(await tree.FindAsync(shibeiUnit));
+        Assert.Equal(Demo.Shibei, (await tree.FindPastScopeAsync(Demo.Shibei))!.Code);
+        Assert.Equal(Demo.Shibei, (await tree.FindPastScopeAsync(shibeiUnit))!.Code);
+
+        Assert.Empty(await tree.VisibleAsync([shibeiUnit]));
+        Assert.Equal(Demo.Shibei, (await tree.CodesOfAsync([shibeiUnit]))[shibeiUnit]);
+
+        var subtree = await tree.SubtreeIdsAsync([ids[Demo.Shinan]]);
+        Assert.Equal(shinan.Select(code => ids[code]).ToHashSet(), subtree.ToHashSet());
+    }
 }
