@@ -72,7 +72,7 @@ public static class Records
             case Classes:
                 var c = await db.Classes.AsNoTracking().SingleAsync(x => x.Id == id);
                 var teacher = c.HeadTeacherId is { } t ? await db.Staff.Where(s => s.Id == t).Select(s => s.StaffNumber).SingleAsync() : null;
-                RecordDefinitions.Classes.Write(RecordMapping.FromClass(c, await SchoolAsync(c.OrgUnitId), teacher), cells);
+                RecordDefinitions.Classes.Write(ClassKind.ToRecord(c, await SchoolAsync(c.OrgUnitId), teacher), cells);
                 break;
             case Staff:
                 var s = await db.Staff.AsNoTracking().SingleAsync(x => x.Id == id);

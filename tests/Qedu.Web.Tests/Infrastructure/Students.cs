@@ -6,6 +6,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Features.Students;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 using Qedu.Registry.Writes;
 
@@ -52,7 +53,7 @@ public static class Students
         var open = await db.Enrolments.AsNoTracking().Where(e => e.StudentId == id && e.To == null).FirstOrDefaultAsync();
         var definition = RecordDefinitions.Students;
         var cells = new string?[definition.Fields.Count];
-        definition.Write(RecordMapping.FromStudent(student, school.Code, classCode, open, guardians), cells);
+        definition.Write(StudentKind.ToRecord(student, school.Code, classCode, open, guardians), cells);
         return definition.Fields.Where(f => !f.Informational).ToDictionary(f => f.Key, f => cells[f.Index]);
     });
 

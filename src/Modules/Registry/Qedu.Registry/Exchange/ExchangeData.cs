@@ -2,6 +2,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Kinds;
 
 namespace Qedu.Registry.Exchange;
 

@@ -129,7 +129,7 @@ internal sealed class RegistryExporter(
                     var profile = await db.SchoolProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.OrgUnitId == school.Id, ct);
                     if (profile is not null)
                     {
-                        Emit(c => RecordDefinitions.Schools.Write(RecordMapping.FromProfile(profile, school.Code, school.Name), c), open);
+                        Emit(c => RecordDefinitions.Schools.Write(SchoolProfileKind.ToRecord(profile, school.Code, school.Name), c), open);
                     }
                     break;
 
@@ -146,7 +146,7 @@ internal sealed class RegistryExporter(
                     foreach (var c in await db.Classes.AsNoTracking().Where(c => c.OrgUnitId == school.Id).OrderBy(c => c.Code).ToListAsync(ct))
                     {
                         var teacher = c.HeadTeacherId is long id ? teachers.GetValueOrDefault(id) : null;
-                        Emit(cells => RecordDefinitions.Classes.Write(RecordMapping.FromClass(c, school.Code, teacher), cells), open);
+                        Emit(cells => RecordDefinitions.Classes.Write(ClassKind.ToRecord(c, school.Code, teacher), cells), open);
                     }
                     break;
                 }
@@ -183,7 +183,7 @@ internal sealed class RegistryExporter(
                     foreach (var s in await db.Students.AsNoTracking().Where(s => s.OrgUnitId == school.Id).OrderBy(s => s.StudentNumber).ToListAsync(ct))
                     {
                         var classCode = s.ClassId is long id ? classes.GetValueOrDefault(id) : null;
-                        var record = RecordMapping.FromStudent(s, school.Code, classCode, enrolments.GetValueOrDefault(s.Id),
+                        var record = StudentKind.ToRecord(s, school.Code, classCode, enrolments.GetValueOrDefault(s.Id),
                             guardians[s.Id].Take(StudentDefinition.MaxGuardians));
                         Emit(c => RecordDefinitions.Students.Write(record, c), open);
                     }

@@ -145,7 +145,7 @@ internal sealed class RegistryImportWriter(RegistryImportRun run)
                     long? teacher = r.HeadTeacherNumber is not { } number ? null
                         : run.Staff.TryGetValue((school, number), out var imported) && imported > 0 ? imported
                         : run.DbStaff[school][number];
-                    rows.Add(RecordMapping.ToClass(r, school, teacher));
+                    rows.Add(ClassKind.ToEntity(r, school, teacher));
                 }
                 await session.InsertAsync(rows, ct);
                 foreach (var c in rows)
@@ -190,7 +190,7 @@ internal sealed class RegistryImportWriter(RegistryImportRun run)
                             : run.DbClasses[school][code];
                         c = (id, year);
                     }
-                    students.Add(RecordMapping.ToStudent(r, school, c.Id));
+                    students.Add(StudentKind.ToEntity(r, school, c.Id));
                     classes.Add(c);
                 }
                 await session.InsertAsync(students, ct);
@@ -205,7 +205,7 @@ internal sealed class RegistryImportWriter(RegistryImportRun run)
                         StudentId = students[i].Id, OrgUnitId = students[i].OrgUnitId, ClassId = classes[i].Id, From = from,
                         EntryReasonCode = r.EntryReasonCode,
                     });
-                    guardians.AddRange(r.Guardians.Select(g => RecordMapping.ToGuardian(g, students[i])));
+                    guardians.AddRange(r.Guardians.Select(g => GuardianKind.ToEntity(g, students[i])));
                 }
                 await session.InsertAsync(enrolments, ct);
                 await session.InsertAsync(guardians, ct);

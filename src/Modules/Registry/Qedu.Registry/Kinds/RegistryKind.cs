@@ -14,6 +14,7 @@ namespace Qedu.Registry.Kinds;
 internal abstract class RegistryKind
 {
     private static readonly Dictionary<string, string> NoAliases = [];
+    private static readonly HashSet<string> NoReferences = [];
 
     /// <summary>The kind's segment in <c>/api/registry/{UrlName}</c>.</summary>
     public abstract string UrlName { get; }
@@ -33,39 +34,30 @@ internal abstract class RegistryKind
 
     /// <summary>The exchange shape's names a write body may use instead of the fields' keys (so a GET body can be PUT back).</summary>
     public virtual IReadOnlyDictionary<string, string> BodyAliases => NoAliases;
+
+    /// <summary>
+    /// The exchange shape's references by id (<c>classId</c>) a write body may carry besides the fields: the body reader
+    /// leaves them to the kind's write adapter, which resolves them within the record's school.
+    /// </summary>
+    public virtual IReadOnlySet<string> BodyReferences => NoReferences;
 }
 
 /// <summary>A write adapter (a <see cref="SimpleRecordWrites{TEntity}"/>) for its entity, and the words of its route summaries.</summary>
 internal sealed record RecordWriteRoute(Type Writes, Type Entity, string What, string Key);
-
-/// <summary>A kind whose parts still live in the shared files (Records/, Exchange/, Writes/), listed here so the lists derive from one place.</summary>
-internal sealed class ListedKind(string urlName, ExchangeKind exchange, IRecordDefinition? fields = null, RecordWriteRoute? writes = null,
-    IReadOnlyDictionary<string, string>? aliases = null) : RegistryKind
-{
-    public override string UrlName => urlName;
-    public override ExchangeKind Exchange => exchange;
-    public override IRecordDefinition? Fields => fields;
-    public override RecordWriteRoute? Writes => writes;
-    public override IReadOnlyDictionary<string, string> BodyAliases => aliases ?? base.BodyAliases;
-}
 
 /// <summary>Every kind of registry record, in the order the change feed lists them.</summary>
 internal static class RegistryKinds
 {
     public static readonly IReadOnlyList<RegistryKind> All =
     [
-        new ListedKind("campuses", new ExchangeKind<Campus, CampusData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false)),
+        CampusKind.Instance,
         StaffKind.Instance,
         AssetKind.Instance,
-        new ListedKind("classes", new ExchangeKind<SchoolClass, SchoolClassData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
-            RecordDefinitions.Classes, new(typeof(ClassWrites), typeof(SchoolClass), "a class", "school code and class code")),
-        new ListedKind("teaching-assignments",
-            new ExchangeKind<TeachingAssignment, TeachingAssignmentData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false),
-            RecordDefinitions.Teaching),
-        // Students have their own read and write endpoints (a move is recorded in the enrolment history).
-        new ListedKind("students", new ExchangeKind<Student, StudentData>(ExchangeMapping.ToData, ExchangeMapping.ToEntity, personal: true), RecordDefinitions.Students),
-        new ListedKind("guardians", new ExchangeKind<Guardian, GuardianData>(ExchangeMapping.ToData, ExchangeMapping.ToEntity, personal: true)),
-        new ListedKind("enrolments", new ExchangeKind<Enrolment, EnrolmentData>((x, org, _) => ExchangeMapping.ToData(x, org), ExchangeMapping.ToEntity, personal: false)),
+        ClassKind.Instance,
+        TeachingAssignmentKind.Instance,
+        StudentKind.Instance,
+        GuardianKind.Instance,
+        EnrolmentKind.Instance,
     ];
 
     private static readonly Dictionary<string, RegistryKind> ByUrl = All.ToDictionary(k => k.UrlName, StringComparer.OrdinalIgnoreCase);

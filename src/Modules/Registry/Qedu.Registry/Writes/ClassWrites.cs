@@ -6,6 +6,7 @@ using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Exchange;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Writes;
@@ -56,7 +57,7 @@ internal sealed class ClassWrites(RegistryDb db, RecordBodyReader bodies, Exchan
         {
             errors.Add(Definition.School.Key, string.Format(text["Write.ClassMoveHasStudents"], record.Code, count));
         }
-        return errors.Any ? null : RecordMapping.ToClass(record, school.Id, teacher);
+        return errors.Any ? null : ClassKind.ToEntity(record, school.Id, teacher);
     }
 
     protected override void Copy(SchoolClass from, SchoolClass to)

@@ -196,7 +196,7 @@ internal sealed class OneRosterRecordChecks(OneRosterImportRun run)
             if (plan.Existing is { } stored)
             {
                 var teacher = stored.Entity.HeadTeacherId is long t ? run.StoredTeachers.GetValueOrDefault(t) : null;
-                definition.Write(RecordMapping.FromClass(stored.Entity, plan.School.Code, teacher), cells.Values);
+                definition.Write(ClassKind.ToRecord(stored.Entity, plan.School.Code, teacher), cells.Values);
                 // A head teacher the bundle does not name stays only if the bundle has no say (no enrollments file).
                 if (run.Table("enrollments.csv") is not null)
                 {
@@ -288,7 +288,7 @@ internal sealed class OneRosterRecordChecks(OneRosterImportRun run)
             if (existing is not null)
             {
                 var classCode = existing.ClassId is long c ? classCodes.GetValueOrDefault(c) : null;
-                definition.Write(RecordMapping.FromStudent(existing, schoolCodes[existing.OrgUnitId], classCode, open.GetValueOrDefault(existing.Id), storedGuardians),
+                definition.Write(StudentKind.ToRecord(existing, schoolCodes[existing.OrgUnitId], classCode, open.GetValueOrDefault(existing.Id), storedGuardians),
                     cells.Values);
                 if (run.Table("enrollments.csv") is not null || existing.OrgUnitId != user.School!.Id)
                 {

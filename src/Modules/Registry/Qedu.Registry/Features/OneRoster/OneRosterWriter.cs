@@ -52,7 +52,7 @@ internal sealed class OneRosterWriter(OneRosterImportRun run)
         var storedTeachers = run.StoredTeachers.ToDictionary(t => t.Value, t => t.Key, StringComparer.Ordinal);
         long? Teacher(string? number) => number is null ? null : staffIds.TryGetValue(number, out var id) ? id : storedTeachers[number];
         var plans = run.Classes.Values.Where(p => p.Record is not null).ToList();
-        var newClasses = plans.Where(p => p.Existing is null).Select(p => (Plan: p, Entity: RecordMapping.ToClass(p.Record!, p.School.Id, Teacher(p.Record!.HeadTeacherNumber)))).ToList();
+        var newClasses = plans.Where(p => p.Existing is null).Select(p => (Plan: p, Entity: ClassKind.ToEntity(p.Record!, p.School.Id, Teacher(p.Record!.HeadTeacherNumber)))).ToList();
         await session.InsertAsync(newClasses.Select(c => c.Entity).ToList(), ct);
         var classIds = new Dictionary<(int, string), (long Id, int EntryYear)>();
         foreach (var (plan, entity) in newClasses)
@@ -84,7 +84,7 @@ internal sealed class OneRosterWriter(OneRosterImportRun run)
         foreach (var p in created)
         {
             var c = Class(p.School, p.Record.ClassCode);
-            students.Add(RecordMapping.ToStudent(p.Record, p.School, c.Id));
+            students.Add(StudentKind.ToEntity(p.Record, p.School, c.Id));
             classes.Add(c);
         }
         await session.InsertAsync(students, ct);
@@ -101,7 +101,7 @@ internal sealed class OneRosterWriter(OneRosterImportRun run)
                     StudentId = students[i].Id, OrgUnitId = students[i].OrgUnitId, ClassId = classes[i].Id, From = from, EntryReasonCode = r.EntryReasonCode,
                 });
             }
-            guardians.AddRange(r.Guardians.Select(g => RecordMapping.ToGuardian(g, students[i])));
+            guardians.AddRange(r.Guardians.Select(g => GuardianKind.ToEntity(g, students[i])));
         }
         await session.InsertAsync(enrolments, ct);
         await session.InsertAsync(guardians, ct);
@@ -110,8 +110,8 @@ internal sealed class OneRosterWriter(OneRosterImportRun run)
         var updated = 0;
         foreach (var p in run.Students.Where(p => p.Existing is not null))
         {
-            var values = RecordMapping.ToStudent(p.Record, p.School, Class(p.School, p.Record.ClassCode).Id);
-            var given = p.ReplaceGuardians ? p.Record.Guardians.Select(g => RecordMapping.ToGuardian(g, values)).ToList() : null;
+            var values = StudentKind.ToEntity(p.Record, p.School, Class(p.School, p.Record.ClassCode).Id);
+            var given = p.ReplaceGuardians ? p.Record.Guardians.Select(g => GuardianKind.ToEntity(g, values)).ToList() : null;
             // Through the student commands: a move of class or school closes the open stretch and opens the next.
             var result = await run.Commands.UpdateAsync(p.Existing!.Id, p.Existing.Revision, values, guardians: given, ct: ct);
             if (result.Kind != OutcomeKind.Ok)

@@ -4,6 +4,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 using Qedu.Registry.Writes;
 
@@ -76,8 +77,8 @@ internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, Stud
         {
             return null;
         }
-        var student = RecordMapping.ToStudent(record, school.Id, classId);
-        var guardians = record.Guardians.Select(g => RecordMapping.ToGuardian(g, student)).ToList();
+        var student = StudentKind.ToEntity(record, school.Id, classId);
+        var guardians = record.Guardians.Select(g => GuardianKind.ToEntity(g, student)).ToList();
         return new StudentInput(student, guardians, record.EnrolledOn, record.EntryReasonCode);
     }
 

@@ -1,9 +1,113 @@
-using Qedu.Kernel.PersonalData;
+using System.Globalization;
 using Qedu.Kernel.Codes;
+using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Kinds;
+using Qedu.Registry.Exchange;
+using Qedu.Registry.Records;
 
-namespace Qedu.Registry.Records;
+namespace Qedu.Registry.Kinds;
+
+// Students, owned here: a new field of a student touches the entity (Domain/Student.cs), this file and a migration.
+
+/// <summary>
+/// A student (学籍) as a registry kind: named <c>students</c> in URLs, read and written by <see cref="StudentDefinition"/>'s
+/// field table (files and API bodies: the student, their class by 班级代码, the open enrolment's start and reason, up to
+/// two guardians), exchanged as <see cref="StudentData"/> (GET, lists, the change feed and the mirror: one shape). Its
+/// write routes are its own (a move is recorded in the enrolment history). A GET body may be PUT back as it is: its
+/// exchange names are taken for the fields' keys and <c>classId</c> for the class.
+/// </summary>
+internal sealed class StudentKind : RegistryKind
+{
+    public static readonly StudentKind Instance = new();
+
+    private StudentKind()
+    {
+    }
+
+    public override string UrlName => "students";
+
+    public override ExchangeKind Exchange { get; } = new ExchangeKind<Student, StudentData>(ToData, FromData, personal: true);
+
+    public override IRecordDefinition Fields => RecordDefinitions.Students;
+
+    public override IReadOnlyDictionary<string, string> BodyAliases { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["orgCode"] = "schoolCode",
+        ["genderCode"] = "gender",
+        ["ethnicityCode"] = "ethnicity",
+        ["hukouDivisionCode"] = "hukouDivision",
+        ["statusCode"] = "status",
+        ["categoryCode"] = "category",
+        ["isMigrantChild"] = "migrantChild",
+        ["isLeftBehind"] = "leftBehind",
+        ["hasDisability"] = "disability",
+        ["hasFinancialHardship"] = "financialHardship",
+    };
+
+    /// <summary>The exchange shape's class by id, which the write adapter resolves in the student's school.</summary>
+    public override IReadOnlySet<string> BodyReferences { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "classId" };
+
+    /// <summary>A checked record (codes, as files and the API carry them) as a new row in the school.</summary>
+    public static Student ToEntity(StudentRecord r, int orgUnitId, long? classId) => new()
+    {
+        OrgUnitId = orgUnitId, StudentNumber = r.StudentNumber, Name = r.Name, GenderCode = r.GenderCode, ResidentId = r.ResidentId,
+        BirthDate = r.BirthDate, EthnicityCode = r.EthnicityCode, HukouDivisionCode = r.HukouDivisionCode, Address = r.Address,
+        ClassId = classId, StatusCode = r.StatusCode, CategoryCode = r.CategoryCode, IsMigrantChild = r.IsMigrantChild,
+        IsLeftBehind = r.IsLeftBehind, HasDisability = r.HasDisability, HasFinancialHardship = r.HasFinancialHardship,
+    };
+
+    /// <summary>A stored row with its open enrolment and guardians as a record, for files.</summary>
+    public static StudentRecord ToRecord(Student s, string schoolCode, string? classCode, Enrolment? open, IEnumerable<Guardian> guardians) => new()
+    {
+        SchoolCode = schoolCode, StudentNumber = s.StudentNumber, Name = s.Name, GenderCode = s.GenderCode, ResidentId = s.ResidentId,
+        BirthDate = s.BirthDate, EthnicityCode = s.EthnicityCode, HukouDivisionCode = s.HukouDivisionCode, Address = s.Address,
+        ClassCode = classCode, StatusCode = s.StatusCode, CategoryCode = s.CategoryCode, IsMigrantChild = s.IsMigrantChild,
+        IsLeftBehind = s.IsLeftBehind, HasDisability = s.HasDisability, HasFinancialHardship = s.HasFinancialHardship,
+        EnrolledOn = open?.From, EntryReasonCode = open?.EntryReasonCode,
+        Guardians = guardians.Select(g => new GuardianRecord(g.Name, g.RelationCode, g.Phone, g.ResidentId)).ToList(),
+    };
+
+    /// <summary>The exchange shape, identifying fields masked unless <paramref name="open"/> (the birth date is then its year).</summary>
+    public static StudentData ToData(Student x, string org, bool open) => new(
+        x.Id, x.Revision, org, PersonalDataAccess.MaskStudentNumber(x.StudentNumber, open), x.Name, x.GenderCode,
+        PersonalDataAccess.MaskResidentId(x.ResidentId, open), PersonalDataAccess.MaskBirthDate(x.BirthDate, open)!, x.EthnicityCode, x.HukouDivisionCode,
+        PersonalDataAccess.MaskAddress(x.Address, open), x.ClassId, x.StatusCode, x.CategoryCode,
+        x.IsMigrantChild, x.IsLeftBehind, x.HasDisability, x.HasFinancialHardship, Masked: !open);
+
+    /// <summary>A mirror's row from the exchange shape (only unmasked data is applied: a masked feed is refused first).</summary>
+    public static Student FromData(StudentData d, int org) => new()
+    {
+        Id = d.Id, OrgUnitId = org, StudentNumber = d.StudentNumber, Name = d.Name, GenderCode = d.GenderCode, ResidentId = d.ResidentId,
+        BirthDate = DateOnly.ParseExact(d.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), EthnicityCode = d.EthnicityCode,
+        HukouDivisionCode = d.HukouDivisionCode, Address = d.Address, ClassId = d.ClassId, StatusCode = d.StatusCode, CategoryCode = d.CategoryCode,
+        IsMigrantChild = d.IsMigrantChild, IsLeftBehind = d.IsLeftBehind, HasDisability = d.HasDisability, HasFinancialHardship = d.HasFinancialHardship,
+    };
+}
+
+/// <summary>
+/// A student in the exchange shape, the one shape GET, lists and the change feed give: the entity's names (camelCase in
+/// JSON), the school as a code, the class by id, and whether identifying fields were masked.
+/// </summary>
+internal sealed record StudentData(
+    long Id,
+    long Revision,
+    string OrgCode,
+    string StudentNumber,
+    string Name,
+    string GenderCode,
+    string? ResidentId,
+    string BirthDate,
+    string? EthnicityCode,
+    string? HukouDivisionCode,
+    string? Address,
+    long? ClassId,
+    string StatusCode,
+    string CategoryCode,
+    bool IsMigrantChild,
+    bool IsLeftBehind,
+    bool HasDisability,
+    bool HasFinancialHardship,
+    bool Masked) : IExchangeData;
 
 /// <summary>A student's record (学籍) as files carry it: the student, their class and open enrolment, up to two guardians.</summary>
 internal sealed class StudentRecord : SchoolRecord
@@ -31,8 +135,6 @@ internal sealed class StudentRecord : SchoolRecord
     public string? EntryReasonCode { get; init; }
     public IReadOnlyList<GuardianRecord> Guardians { get; init; } = [];
 }
-
-internal sealed record GuardianRecord(string Name, string RelationCode, string? Phone, string? ResidentId);
 
 internal sealed class StudentDefinition : RecordDefinition<StudentRecord>
 {
@@ -185,26 +287,4 @@ internal sealed class StudentDefinition : RecordDefinition<StudentRecord>
             cells[g.ResidentId.Index] = v.ResidentId;
         }
     }
-}
-
-/// <summary>The one definition of each kind.</summary>
-internal static class RecordDefinitions
-{
-    public static readonly SchoolProfileDefinition Schools = new();
-    public static readonly ClassDefinition Classes = new();
-    public static readonly StudentDefinition Students = new();
-    public static readonly StaffDefinition Staff = new();
-    public static readonly AssetDefinition Assets = new();
-    public static readonly TeachingDefinition Teaching = new();
-
-    public static IRecordDefinition For(RecordKind kind) => kind switch
-    {
-        RecordKind.Schools => Schools,
-        RecordKind.Classes => Classes,
-        RecordKind.Students => Students,
-        RecordKind.Staff => Staff,
-        RecordKind.Assets => Assets,
-        RecordKind.Teaching => Teaching,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
 }
