@@ -42,4 +42,20 @@ public sealed class RegistryKindTests
         }
         Assert.Same(StaffKind.Instance, RegistryKinds.Find("STAFF"));
     }
+
+    [Fact]
+    public void A_writable_kind_s_get_shape_names_only_what_its_body_takes()
+    {
+        // So a GET body can be PUT back: every property of the exchange shape is a field, an alias of one, a reference
+        // by id the write adapter resolves, or the record's id, revision and mask flag.
+        var writable = RegistryKinds.All.Where(k => k.Writes is not null || k == StudentKind.Instance).ToList();
+        Assert.Equal(["assets", "classes", "staff", "students"], writable.Select(k => k.UrlName).Order().ToList());
+        foreach (var kind in writable)
+        {
+            var data = kind.Exchange.GetType().GetGenericArguments()[1];
+            var taken = kind.Fields!.Fields.Select(f => f.Key).Concat(kind.BodyAliases.Keys).Concat(kind.BodyReferences).Concat(["id", "revision", "masked"])
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            Assert.All(data.GetProperties(), p => Assert.True(taken.Contains(p.Name), $"{kind.UrlName}: {p.Name} is not taken by a write body"));
+        }
+    }
 }

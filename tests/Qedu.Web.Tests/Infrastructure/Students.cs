@@ -70,7 +70,7 @@ public static class Students
             var json = System.Text.Json.JsonSerializer.SerializeToElement(body);
             var input = await sp.GetRequiredService<StudentWrites>().ReadAsync(json, null, errors)
                 ?? throw new InvalidOperationException(string.Join("; ", errors.ByField.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
-            return (await sp.GetRequiredService<StudentCommands>().CreateAsync(input.Student, input.Guardians)).Id;
+            return (await sp.GetRequiredService<StudentCommands>().CreateAsync(input.Student, input.Guardians ?? [])).Id;
         });
     }
 

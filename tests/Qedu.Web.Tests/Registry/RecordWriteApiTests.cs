@@ -359,6 +359,7 @@ public sealed class RecordWriteApiTests(WebApp app)
     }
 
     [Theory]
+    [InlineData(Records.Classes)]
     [InlineData(Records.Staff)]
     [InlineData(Records.Assets)]
     public async Task A_get_body_is_put_back_unchanged(string kind)
@@ -388,5 +389,46 @@ public sealed class RecordWriteApiTests(WebApp app)
             Http.RawJson(await masked.Content.ReadAsStringAsync())));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("masked", out _));
+    }
+
+    [Fact]
+    public async Task A_class_takes_its_head_teacher_and_campus_by_id_from_its_own_school_only()
+    {
+        var id = await Records.CreateAsync(app, Records.Classes, TestWorld.AnchorSchool);
+        var (school, teacher, campus, otherCampus) = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RegistryDb>();
+            var org = await db.Classes.Where(c => c.Id == id).Select(c => c.OrgUnitId).SingleAsync();
+            var staff = await db.Staff.Where(s => s.OrgUnitId == org).Select(s => s.Id).FirstAsync();
+            var own = await db.Campuses.Where(c => c.OrgUnitId == org).Select(c => (long?)c.Id).FirstOrDefaultAsync();
+            var other = await db.Campuses.Where(c => c.OrgUnitId != org).Select(c => c.Id).FirstAsync();
+            return (org, staff, own, other);
+        });
+        Assert.NotNull(campus);
+        var client = await app.ClientAsync("school.admin");
+        using var read = await client.GetAsync($"/api/registry/classes/{id}");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await read.Content.ReadAsStringAsync())!.AsObject();
+
+        body["campusId"] = otherCampus;
+        body["headTeacherId"] = 0;
+        using var refused = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/classes/{id}", read.Headers.ETag!.ToString(), Http.RawJson(body.ToJsonString())));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problems = (await refused.ProblemAsync()).Errors.Keys;
+        Assert.Contains("campusId", problems);
+        Assert.Contains("headTeacherId", problems);
+
+        body["campusId"] = campus;
+        body["headTeacherId"] = teacher;
+        using var set = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/classes/{id}", read.Headers.ETag!.ToString(), Http.RawJson(body.ToJsonString())));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var stored = await app.AsSystemAsync(sp => sp.GetRequiredService<RegistryDb>().Classes.AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal((teacher, campus), (stored.HeadTeacherId, stored.CampusId));
+        Assert.Equal(school, stored.OrgUnitId);
+
+        // The template's body has no campus column: a PUT in it leaves the campus where it is.
+        var template = await Records.CurrentAsync(app, Records.Classes, id);
+        using var kept = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/classes/{id}", set.Headers.ETag!.ToString(), Http.Json(template)));
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        Assert.Equal(campus, await app.AsSystemAsync(sp => sp.GetRequiredService<RegistryDb>().Classes.Where(c => c.Id == id).Select(c => c.CampusId).SingleAsync()));
     }
 }

@@ -232,4 +232,58 @@ public sealed class StudentWriteApiTests(WebApp app)
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
         Assert.Equal(["第二监护人"], await GuardiansAsync());
     }
+
+    [Fact]
+    public async Task A_get_body_is_put_back_unchanged_and_keeps_the_guardians()
+    {
+        var client = await app.ClientAsync("school.admin");
+        var id = await Students.CreateAsync(app, TestWorld.AnchorSchool);
+        var guardians = await RegistryAsync(db => db.Guardians.CountAsync(g => g.StudentId == id));
+        Assert.True(guardians > 0);
+        using var read = await client.GetAsync($"/api/registry/students/{id}");
+        var shown = await read.JsonAsync();
+        Assert.False(shown.GetProperty("masked").GetBoolean());
+
+        // The list, the single read and the change feed give one shape.
+        using var list = await client.GetAsync($"/api/registry/students?school={TestWorld.AnchorSchool}&limit=1");
+        var listed = (await list.JsonAsync()).GetProperty("items")[0].EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(shown.EnumerateObject().Select(p => p.Name).ToList(), listed);
+        Assert.Contains("orgCode", listed);
+        Assert.Contains("address", listed);
+
+        var head = await HeadAsync();
+        using var put = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/students/{id}", read.Headers.ETag!.ToString(),
+            Http.RawJson(await read.Content.ReadAsStringAsync())));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var before = shown.EnumerateObject().Where(p => p.Name != "revision").ToDictionary(p => p.Name, p => p.Value.ToString());
+        var after = (await put.JsonAsync()).EnumerateObject().Where(p => p.Name != "revision").ToDictionary(p => p.Name, p => p.Value.ToString());
+        Assert.Equal(before, after);
+        Assert.Equal(guardians, await RegistryAsync(db => db.Guardians.CountAsync(g => g.StudentId == id)));
+        // Nothing changed, so no guardian was rewritten: the feed carries the student alone.
+        Assert.DoesNotContain("Guardian", await RegistryAsync(db => db.Changes.Where(c => c.Version > head).Select(c => c.EntityType).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_get_body_moves_a_student_by_class_id_within_the_school_only()
+    {
+        var client = await app.ClientAsync("school.admin");
+        var id = await Students.CreateAsync(app, TestWorld.AnchorSchool);
+        var (school, current) = await RegistryAsync(async db => await db.Students.Where(s => s.Id == id).Select(s => new { s.OrgUnitId, s.ClassId }).SingleAsync() is var x
+            ? (x.OrgUnitId, x.ClassId) : default);
+        var other = await RegistryAsync(db => db.Classes.Where(c => c.OrgUnitId == school && c.Id != current).Select(c => c.Id).FirstAsync());
+        var elsewhere = await RegistryAsync(db => db.Classes.Where(c => c.OrgUnitId != school).Select(c => c.Id).FirstAsync());
+        using var read = await client.GetAsync($"/api/registry/students/{id}");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await read.Content.ReadAsStringAsync())!.AsObject();
+
+        body["classId"] = elsewhere;
+        using var refused = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/students/{id}", read.Headers.ETag!.ToString(), Http.RawJson(body.ToJsonString())));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("classId", (await refused.ProblemAsync()).Errors.Keys);
+
+        body["classId"] = other;
+        using var moved = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/students/{id}", read.Headers.ETag!.ToString(), Http.RawJson(body.ToJsonString())));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(other, (await moved.JsonAsync()).GetProperty("classId").GetInt64());
+        Assert.Equal(other, await RegistryAsync(db => db.Students.Where(s => s.Id == id).Select(s => s.ClassId).SingleAsync()));
+    }
 }

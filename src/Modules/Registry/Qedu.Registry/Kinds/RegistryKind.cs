@@ -40,6 +40,14 @@ internal abstract class RegistryKind
     /// leaves them to the kind's write adapter, which resolves them within the record's school.
     /// </summary>
     public virtual IReadOnlySet<string> BodyReferences => NoReferences;
+
+    /// <summary>What the kind's PUT takes, for the API description.</summary>
+    public string PutDescription =>
+        BodyAliases.Count == 0
+            ? "The body takes the import template's keys."
+            : "The body takes the import template's keys, or the record exactly as GET gave it (its exchange names such as "
+              + string.Join(", ", BodyAliases.Keys.Take(2).Concat(BodyReferences))
+              + "; id, revision and masked: false are ignored, masked: true is refused).";
 }
 
 /// <summary>A write adapter (a <see cref="SimpleRecordWrites{TEntity}"/>) for its entity, and the words of its route summaries.</summary>

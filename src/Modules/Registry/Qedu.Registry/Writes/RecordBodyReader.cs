@@ -27,10 +27,11 @@ internal sealed class RecordBodyReader(OrgTree tree, ICurrentAccess access, Reco
     /// <remarks>
     /// <paramref name="aliases"/> are the kind's exchange names for its fields (<c>genderCode</c> for <c>gender</c>), so
     /// the body its GET gives can be PUT back; <c>masked: false</c> is taken as read, <c>masked: true</c> refused (masked
-    /// values would overwrite the real ones).
+    /// values would overwrite the real ones). <paramref name="references"/> (<c>classId</c>) are left to the caller, which
+    /// resolves them within the record's school.
     /// </remarks>
     public async Task<(T Record, OrgUnit School)?> ReadAsync<T>(RecordDefinition<T> definition, JsonElement body, InputErrors errors,
-        CancellationToken ct, IReadOnlyDictionary<string, string>? aliases = null)
+        CancellationToken ct, IReadOnlyDictionary<string, string>? aliases = null, IReadOnlySet<string>? references = null)
         where T : SchoolRecord
     {
         if (body.ValueKind != JsonValueKind.Object)
@@ -41,6 +42,10 @@ internal sealed class RecordBodyReader(OrgTree tree, ICurrentAccess access, Reco
         var cells = new string?[definition.Fields.Count];
         foreach (var property in body.EnumerateObject())
         {
+            if (references is not null && references.Contains(property.Name))
+            {
+                continue;
+            }
             var field = Field(definition, aliases is not null && aliases.TryGetValue(property.Name, out var key) ? key : property.Name);
             if (aliases is not null && string.Equals(property.Name, "masked", StringComparison.OrdinalIgnoreCase))
             {
@@ -92,6 +97,31 @@ internal sealed class RecordBodyReader(OrgTree tree, ICurrentAccess access, Reco
             return null;
         }
         return (record, school);
+    }
+
+    /// <summary>
+    /// The id a body gives for a reference (<c>classId</c>): absent (not given), null (given empty), or the number; a
+    /// value that is no whole number is added to <paramref name="errors"/>.
+    /// </summary>
+    public (bool Given, long? Id) Reference(JsonElement body, string key, InputErrors errors)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return (false, null);
+        }
+        var property = body.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
+        switch (property.Value.ValueKind)
+        {
+            case JsonValueKind.Undefined:
+                return (false, null);
+            case JsonValueKind.Null:
+                return (true, null);
+            case JsonValueKind.Number when property.Value.TryGetInt64(out var id) && id > 0:
+                return (true, id);
+            default:
+                errors.Add(property.Name, string.Format(text["Api.NotAnId"], property.Name));
+                return (true, null);
+        }
     }
 
     /// <summary>The trimmed text a body gives for a field (how <see cref="ReadAsync"/> would take it), for matching bulk items before they are read.</summary>

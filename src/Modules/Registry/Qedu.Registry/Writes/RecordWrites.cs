@@ -27,6 +27,9 @@ internal abstract class RecordWrites<TInput, TEntity>(RegistryDb db, RecordBodyR
     /// <summary>The exchange names a body may use for the fields' keys, from the kind's descriptor (so a GET body can be PUT back).</summary>
     protected IReadOnlyDictionary<string, string>? BodyAliases => RegistryKinds.Find(Name)?.BodyAliases is { Count: > 0 } aliases ? aliases : null;
 
+    /// <summary>The exchange shape's references by id a body may carry (<c>classId</c>), from the kind's descriptor.</summary>
+    protected IReadOnlySet<string>? BodyReferences => RegistryKinds.Find(Name)?.BodyReferences is { Count: > 0 } references ? references : null;
+
     /// <summary>The record kind whose definition reads the bodies.</summary>
     protected abstract RecordKind Kind { get; }
 

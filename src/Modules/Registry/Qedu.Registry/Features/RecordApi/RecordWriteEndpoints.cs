@@ -26,12 +26,12 @@ internal static class RecordWriteEndpoints
         {
             if (kind.Writes is { } writes)
             {
-                map.MakeGenericMethod(writes.Writes, writes.Entity).Invoke(null, [endpoints, kind.UrlName, writes.What, writes.Key, kind.BodyAliases.Count > 0]);
+                map.MakeGenericMethod(writes.Writes, writes.Entity).Invoke(null, [endpoints, kind.UrlName, writes.What, writes.Key, kind.PutDescription]);
             }
         }
     }
 
-    private static void Map<TWrites, TEntity>(IEndpointRouteBuilder endpoints, string name, string what, string key, bool takesGetShape)
+    private static void Map<TWrites, TEntity>(IEndpointRouteBuilder endpoints, string name, string what, string key, string putDescription)
         where TWrites : SimpleRecordWrites<TEntity>
         where TEntity : class, IRegistryRecord
     {
@@ -45,9 +45,7 @@ internal static class RecordWriteEndpoints
         group.MapPut("/{id:long}", (long id, JsonElement body, RecordWriteApi api, HttpContext http, CancellationToken ct) =>
                 api.UpdateAsync(Writes<TWrites>(http), id, body, http, ct))
             .WithSummary($"Replaces the fields of {what} (If-Match with the ETag read required)")
-            .WithDescription(takesGetShape
-                ? "The body takes the import template's keys, or the record exactly as GET gave it (its exchange names such as orgCode and genderCode; id, revision and masked: false are ignored, masked: true is refused)."
-                : "The body takes the import template's keys.")
+            .WithDescription(putDescription)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

@@ -7,13 +7,14 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Contracts;
+using Qedu.Registry.Kinds;
 
 namespace Qedu.Registry.Features.SchoolProfiles;
 
 internal static class SchoolProfileEndpoints
 {
     public static void MapSchoolProfiles(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/registry/schools/{code}", async Task<Results<Ok<SchoolProfileDto>, ProblemHttpResult>> (string code, OrgTree tree, ISchoolProfiles profiles, IStringLocalizer<KernelText> text) =>
+        endpoints.MapGet($"/api/registry/{SchoolProfileKind.UrlName}/{{code}}", async Task<Results<Ok<SchoolProfileDto>, ProblemHttpResult>> (string code, OrgTree tree, ISchoolProfiles profiles, IStringLocalizer<KernelText> text) =>
             {
                 if (!OrgUnitRules.IsWellFormedCode(code))
                 {

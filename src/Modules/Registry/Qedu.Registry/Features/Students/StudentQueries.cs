@@ -3,41 +3,18 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Api;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
+using Qedu.Registry.Exchange;
+using Qedu.Registry.Kinds;
 using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Persistence;
 
 namespace Qedu.Registry.Features.Students;
 
-/// <summary>
-/// A student as the API and pages show them; identifying fields are masked unless <see cref="Masked"/> is false (the
-/// birth date is then its year alone: "2019").
-/// </summary>
-internal sealed record StudentView(
-    long Id,
-    string StudentNumber,
-    string Name,
-    string GenderCode,
-    string? ResidentId,
-    string BirthDate,
-    string? EthnicityCode,
-    string? HukouDivisionCode,
-    string SchoolCode,
-    long? ClassId,
-    string StatusCode,
-    string CategoryCode,
-    bool IsMigrantChild,
-    bool IsLeftBehind,
-    bool HasDisability,
-    bool HasFinancialHardship,
-    long Revision,
-    bool Masked);
-
 /// <summary>A student's page: the record, where they are, who their guardians are, and where they have been.</summary>
 internal sealed record StudentDetail(
-    StudentView Student,
+    StudentData Student,
     OrgUnit? School,
     string? ClassName,
-    string? Address,
     IReadOnlyList<GuardianView> Guardians,
     IReadOnlyList<EnrolmentView> Enrolments);
 
@@ -54,14 +31,14 @@ internal sealed record StudentFilter(int? SchoolId = null, long? ClassId = null,
 }
 
 /// <summary>Reads students within the caller's scope (the kernel's scope filter applies to every query here).</summary>
-internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAccess personalData)
+internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAccess personalData, ExchangeData shaper)
 {
     public const int MaxPageSize = ListParameters.MaxPageSize;
 
-    public Task<KeysetPage<StudentView>> ListAsync(int? schoolId, long? classId, long after, int limit, CancellationToken ct = default) =>
+    public Task<KeysetPage<StudentData>> ListAsync(int? schoolId, long? classId, long after, int limit, CancellationToken ct = default) =>
         ListAsync(new StudentFilter(schoolId, classId), after, limit, ct);
 
-    public async Task<KeysetPage<StudentView>> ListAsync(StudentFilter filter, long after, int limit, CancellationToken ct = default)
+    public async Task<KeysetPage<StudentData>> ListAsync(StudentFilter filter, long after, int limit, CancellationToken ct = default)
     {
         var query = db.Students.AsNoTracking().Where(s => s.Id > after);
         if (filter.SchoolId is { } schoolId)
@@ -88,10 +65,10 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
         }
         var (rows, more) = await query.OrderBy(s => s.Id).TakePageAsync(limit, ct);
         var views = await ViewsAsync(rows, ct);
-        return new KeysetPage<StudentView>(views, more ? rows[^1].Id : null);
+        return new KeysetPage<StudentData>(views, more ? rows[^1].Id : null);
     }
 
-    public async Task<StudentView?> FindAsync(long id, CancellationToken ct = default)
+    public async Task<StudentData?> FindAsync(long id, CancellationToken ct = default)
     {
         var row = await db.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
         return row is null ? null : (await ViewsAsync([row], ct))[0];
@@ -127,24 +104,14 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
                 e.From, e.To, e.EntryReasonCode, e.ExitReasonCode))
             .ToList();
         return new StudentDetail(student, units.GetValueOrDefault(row.OrgUnitId), row.ClassId is { } k ? classes.GetValueOrDefault(k) : null,
-            PersonalDataAccess.MaskAddress(row.Address, open), guardianViews, history);
+            guardianViews, history);
     }
 
-    internal async Task<IReadOnlyList<StudentView>> ViewsAsync(List<Student> rows, CancellationToken ct)
+    /// <summary>The rows in the exchange shape (GET, lists and the change feed give one shape), masked and audited as the feed is.</summary>
+    internal async Task<IReadOnlyList<StudentData>> ViewsAsync(List<Student> rows, CancellationToken ct)
     {
-        var orgIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
-        var codes = await tree.CodesOfAsync(orgIds, ct);
-        var unmasked = await personalData.UnmaskedOrgsAsync(orgIds, ct);
-        var views = rows.Select(s =>
-        {
-            var open = unmasked.Contains(s.OrgUnitId);
-            return new StudentView(
-                s.Id, PersonalDataAccess.MaskStudentNumber(s.StudentNumber, open), s.Name, s.GenderCode,
-                PersonalDataAccess.MaskResidentId(s.ResidentId, open), PersonalDataAccess.MaskBirthDate(s.BirthDate, open)!, s.EthnicityCode, s.HukouDivisionCode,
-                codes.GetValueOrDefault(s.OrgUnitId, ""), s.ClassId, s.StatusCode, s.CategoryCode,
-                s.IsMigrantChild, s.IsLeftBehind, s.HasDisability, s.HasFinancialHardship, s.Revision, Masked: !open);
-        }).ToList();
-        await personalData.RecordUnmaskedReadAsync(nameof(Student), views.Where(v => !v.Masked).Select(v => v.Id).ToList(), ct);
-        return views;
+        var kind = StudentKind.Instance.Exchange;
+        var (data, _) = await shaper.ShapeAsync(rows.ConvertAll(r => (kind, (IRegistryRecord)r)), ct: ct);
+        return rows.ConvertAll(r => (StudentData)data[(kind.EntityType, r.Id)]);
     }
 }

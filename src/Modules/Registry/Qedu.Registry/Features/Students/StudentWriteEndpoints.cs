@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qedu.Kernel.Access;
+using Qedu.Registry.Kinds;
 using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Features.Students;
@@ -28,6 +29,8 @@ internal static class StudentWriteEndpoints
                 api.UpdateAsync(writes, id, body, http, ct,
                     (input, revision) => commands.UpdateAsync(id, revision, input.Student, reason, effective, input.Guardians, ct)))
             .WithSummary("Replaces a student's fields (If-Match required); a move of school or class or a change of status is recorded in the enrolment history")
+            .WithDescription(StudentKind.Instance.PutDescription
+                + " Guardians are replaced only when the body names a guardian field (guardian1Name…); a GET body leaves them as they are.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.Registry.Data;
@@ -10,16 +11,21 @@ using Qedu.Registry.Writes;
 
 namespace Qedu.Registry.Features.Students;
 
-/// <summary>A student as the API takes it: the record's fields by key (the template's columns), checked like an import row.</summary>
-internal sealed record StudentInput(Student Student, IReadOnlyList<Guardian> Guardians, DateOnly? EnrolledOn, string? EntryReasonCode);
+/// <summary>
+/// A student as the API takes it: the record's fields by key (the template's columns, or the names GET gives), checked
+/// like an import row. <see cref="Guardians"/> is null when the body named no guardian field: an update then leaves the
+/// student's guardians as they are (a GET body, which carries none, can be PUT back without losing them).
+/// </summary>
+internal sealed record StudentInput(Student Student, IReadOnlyList<Guardian>? Guardians, DateOnly? EnrolledOn, string? EntryReasonCode);
 
 /// <summary>
 /// Students through the write API, matched by 学籍号. A body is read like an import row (the shared
 /// <see cref="StudentDefinition"/>, via <see cref="RecordBodyReader"/>: field checks, the school known and within the
-/// caller's write scope), then what else needs the database: the class exists in that school, and the 学籍号 and resident
-/// ID belong to no other student. Writes go through <see cref="StudentCommands"/>, which keeps the enrolment history.
+/// caller's write scope), then what else needs the database: the class (by 班级代码, or by id as GET gives it) exists in
+/// that school, and the 学籍号 and resident ID belong to no other student. Writes go through <see cref="StudentCommands"/>, which keeps the enrolment history.
 /// </summary>
-internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, StudentCommands commands, StudentQueries queries)
+internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, StudentCommands commands, StudentQueries queries,
+    IStringLocalizer<RecordWriteText> text)
     : RecordWrites<StudentInput, Student>(db, bodies)
 {
     private static StudentDefinition Definition => RecordDefinitions.Students;
@@ -37,14 +43,24 @@ internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, Stud
 
     public override async Task<StudentInput?> ReadAsync(JsonElement body, long? self, InputErrors errors, CancellationToken ct = default)
     {
-        if (await Bodies.ReadAsync(Definition, body, errors, ct) is not { } read)
+        var classReference = Bodies.Reference(body, "classId", errors);
+        if (await Bodies.ReadAsync(Definition, body, errors, ct, BodyAliases, BodyReferences) is not { } read)
         {
             return null;
         }
         var (record, school) = read;
         var context = Bodies.Context;
         long? classId = null;
-        if (record.ClassCode is not null)
+        if (record.ClassCode is null && classReference.Id is { } byId)
+        {
+            // The school is within the caller's write scope: a scoped read sees its classes.
+            classId = await Db.Classes.AsNoTracking().Where(c => c.OrgUnitId == school.Id && c.Id == byId).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+            if (classId is null)
+            {
+                errors.Add("classId", string.Format(text["Write.ReferenceUnknown"], "classId", byId, school.Code));
+            }
+        }
+        else if (record.ClassCode is not null)
         {
             if (!_classes.TryGetValue((school.Id, record.ClassCode), out classId))
             {
@@ -54,6 +70,10 @@ internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, Stud
             if (classId is null)
             {
                 errors.Add(Definition.Class.Key, context.Message("Record.ClassUnknown", record.ClassCode, school.Code));
+            }
+            else if (classReference is { Id: { } other } && other != classId)
+            {
+                errors.Add("classId", string.Format(text["Write.ReferenceDisagrees"], Definition.Class.Key, "classId"));
             }
         }
         // Unique across the city, whoever's scope the other student is in: read past the scope filter, name nothing else.
@@ -78,18 +98,24 @@ internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, Stud
             return null;
         }
         var student = StudentKind.ToEntity(record, school.Id, classId);
-        var guardians = record.Guardians.Select(g => GuardianKind.ToEntity(g, student)).ToList();
+        var guardians = NamesGuardians(body) ? record.Guardians.Select(g => GuardianKind.ToEntity(g, student)).ToList() : null;
         return new StudentInput(student, guardians, record.EnrolledOn, record.EntryReasonCode);
     }
 
     public override Task<Student> CreateAsync(StudentInput input, CancellationToken ct = default) =>
-        commands.CreateAsync(input.Student, input.Guardians, input.EnrolledOn, input.EntryReasonCode, ct);
+        commands.CreateAsync(input.Student, input.Guardians ?? [], input.EnrolledOn, input.EntryReasonCode, ct);
 
     public override Task<Outcome<Student>> UpdateAsync(long id, long revision, StudentInput input, CancellationToken ct = default) =>
         commands.UpdateAsync(id, revision, input.Student, guardians: input.Guardians, ct: ct);
 
     public override Task<Outcome<Student>> DeleteAsync(long id, long revision, CancellationToken ct = default) =>
         commands.DeleteAsync(id, revision, ct);
+
+    /// <summary>Whether the body names any guardian field (<c>guardian1Name</c>…), even to empty it.</summary>
+    private static bool NamesGuardians(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.EnumerateObject().Any(p => Definition.Guardians.Any(g =>
+            string.Equals(p.Name, g.Name.Key, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Name, g.Relation.Key, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.Name, g.Phone.Key, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Name, g.ResidentId.Key, StringComparison.OrdinalIgnoreCase)));
 
     public override async Task<object?> ShowAsync(long id, CancellationToken ct = default) => await queries.FindAsync(id, ct);
 }
