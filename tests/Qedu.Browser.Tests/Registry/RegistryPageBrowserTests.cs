@@ -29,7 +29,7 @@ public sealed partial class RegistryPageBrowserTests(BrowserFixture fixture) : B
         await Expect(page).ToHaveURLAsync(new Regex("/registry/students\\?class=[0-9]+$"));
         await Expect(page.GetByTestId("students").Locator("tbody tr")).ToHaveCountAsync(Math.Min(size, 50));
 
-        await page.GetByTestId("students").Locator("tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByTestId("students").Locator("tbody tr").First.Locator("td").First.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(StudentPage());
 
         // A school admin holds pii.view: the full resident ID shows, with the guardians and the enrolment history.
@@ -46,7 +46,7 @@ public sealed partial class RegistryPageBrowserTests(BrowserFixture fixture) : B
 
         var ids = page.GetByTestId("students").GetByTestId("resident-id");
         await Expect(ids.First).ToHaveTextAsync(MaskedResidentId());
-        await page.GetByTestId("students").Locator("tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByTestId("students").Locator("tbody tr").First.Locator("td").First.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(StudentPage());
         await Expect(page.GetByTestId("masked")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("student-facts").GetByTestId("resident-id")).ToHaveTextAsync(MaskedResidentId());

@@ -36,10 +36,17 @@ public sealed partial class RegistryPageTests(WebApp app)
         var ids = Cells(html, "resident-id");
         Assert.Equal(50, ids.Count);
         Assert.All(ids, id => Assert.Matches(MaskedId, id));
-        var schools = Regex.Matches(html, "<td><code>([0-9]{10})</code></td>").Select(m => m.Groups[1].Value).Distinct().ToList();
-        var shinanSchools = await app.KernelAsync(db => db.OrgUnits.Where(o => o.DivisionCode == TestWorld.Shinan).Select(o => o.Code).ToListAsync());
+        // Schools by name, grades by name, and how many students the list holds in all.
+        var schools = Cells(html, "student-school").Distinct().ToList();
+        var shinanSchools = await app.KernelAsync(db => db.OrgUnits.Where(o => o.DivisionCode == TestWorld.Shinan).Select(o => new { o.Id, o.Name }).ToListAsync());
         Assert.NotEmpty(schools);
-        Assert.All(schools, s => Assert.Contains(s, shinanSchools));
+        Assert.All(schools, s => Assert.Contains(s, shinanSchools.Select(u => u.Name)));
+        Assert.All(Cells(html, "student-grade"), g => Assert.DoesNotMatch("^[A-Z][0-9]", g));
+        Assert.NotEmpty(Cells(html, "student-grade"));
+        // The district admin's scope is the district's subtree (a city-run school located in the district is not in it).
+        var unitIds = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Parent!.Code == TestWorld.Shinan).Select(o => o.Id).ToListAsync());
+        var total = await RegistryAsync(db => db.Students.IgnoreQueryFilters().CountAsync(s => unitIds.Contains(s.OrgUnitId)));
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), "共 {0:N0} 名学生", total), Cells(html, "student-total"));
         Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Codes;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Api;
 using Qedu.Registry.Data;
@@ -30,6 +31,13 @@ internal sealed record StudentFilter(int? SchoolId = null, long? ClassId = null,
     public static bool LooksLikeNumber(string text) => text.Length >= 15 && text.Skip(1).All(c => char.IsAsciiDigit(c) || c == 'X');
 }
 
+/// <summary>A page of the student list with what people read beside the record: how many match, school names, classes.</summary>
+internal sealed record StudentListing(
+    KeysetPage<StudentData> Page,
+    int Total,
+    IReadOnlyDictionary<string, string> SchoolNames,
+    IReadOnlyDictionary<long, (string Name, string GradeCode)> Classes);
+
 /// <summary>Reads students within the caller's scope (the kernel's scope filter applies to every query here).</summary>
 internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAccess personalData, ExchangeData shaper)
 {
@@ -40,7 +48,28 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
 
     public async Task<KeysetPage<StudentData>> ListAsync(StudentFilter filter, long after, int limit, CancellationToken ct = default)
     {
-        var query = db.Students.AsNoTracking().Where(s => s.Id > after);
+        var (rows, more) = await Filtered(filter).Where(s => s.Id > after).OrderBy(s => s.Id).TakePageAsync(limit, ct);
+        var views = await ViewsAsync(rows, ct);
+        return new KeysetPage<StudentData>(views, more ? rows[^1].Id : null);
+    }
+
+    /// <summary>The list page's rows with the total that match, their schools' names and their classes' names and grades.</summary>
+    public async Task<StudentListing> ListingAsync(StudentFilter filter, long after, int limit, CancellationToken ct = default)
+    {
+        var (rows, more) = await Filtered(filter).Where(s => s.Id > after).OrderBy(s => s.Id).TakePageAsync(limit, ct);
+        var total = await Filtered(filter).CountAsync(ct);
+        var views = await ViewsAsync(rows, ct);
+        var schools = await tree.UnitsOfAsync(rows.Select(r => r.OrgUnitId).Distinct(), ct);
+        var classIds = rows.Select(r => r.ClassId).OfType<long>().Distinct().ToList();
+        var classes = await db.Classes.AsNoTracking().Where(c => classIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Name, c.GradeCode }).ToDictionaryAsync(c => c.Id, c => (c.Name, c.GradeCode), ct);
+        return new StudentListing(new KeysetPage<StudentData>(views, more ? rows[^1].Id : null), total,
+            schools.Values.ToDictionary(u => u.Code, u => u.DisplayName(CodeBook.IsEnglish)), classes);
+    }
+
+    private IQueryable<Student> Filtered(StudentFilter filter)
+    {
+        var query = db.Students.AsNoTracking();
         if (filter.SchoolId is { } schoolId)
         {
             query = query.Where(s => s.OrgUnitId == schoolId);
@@ -63,9 +92,7 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
                 ? query.Where(s => s.StudentNumber == upper || s.ResidentIdIndex == index)
                 : query.Where(s => s.Name.StartsWith(search));
         }
-        var (rows, more) = await query.OrderBy(s => s.Id).TakePageAsync(limit, ct);
-        var views = await ViewsAsync(rows, ct);
-        return new KeysetPage<StudentData>(views, more ? rows[^1].Id : null);
+        return query;
     }
 
     public async Task<StudentData?> FindAsync(long id, CancellationToken ct = default)
