@@ -295,8 +295,8 @@ public sealed partial class PlanDocumentParser(UnitMatcher matcher)
             targets.AddRange(TargetExtractor.Extract(tableText.Skip(1)).Where(t => !targets.Contains(t)));
         }
 
-        var lead = Canonical(units.Lead, unmatched);
-        var participating = Canonical(units.Participating, unmatched).Except(lead).ToList();
+        var lead = Printed(units.Lead, unmatched);
+        var participating = Printed(units.Participating, unmatched).Except(lead).ToList();
         return new PlanTask(
             draft.Number,
             Title(paragraphs[0]),
@@ -322,7 +322,12 @@ public sealed partial class PlanDocumentParser(UnitMatcher matcher)
         return _units.ExtractList(row.Units);
     }
 
-    private List<string> Canonical(IEnumerable<string> printed, List<string> unmatched)
+    /// <summary>
+    /// The names as the document prints them (names run together, "基教处思政处", as their printed parts); the ones the
+    /// matcher does not know are also listed as unmatched. Which org unit a name stands for is decided at review, where
+    /// the bureau's own names and the mappings people made are known: the document keeps what it says.
+    /// </summary>
+    private List<string> Printed(IEnumerable<string> printed, List<string> unmatched)
     {
         var names = new List<string>();
         foreach (var match in printed.SelectMany(matcher.Match))
@@ -331,9 +336,9 @@ public sealed partial class PlanDocumentParser(UnitMatcher matcher)
             {
                 unmatched.Add(match.Raw);
             }
-            if (!names.Contains(match.Name))
+            if (!names.Contains(match.Raw))
             {
-                names.Add(match.Name);
+                names.Add(match.Raw);
             }
         }
         return names;

@@ -168,9 +168,9 @@ public sealed partial class UnitExtractor(UnitMatcher matcher)
             {
                 (role, clause) = StripRoleWord(clause);
             }
-            foreach (var name in Names(clause))
+            foreach (var (marked, name) in MarkedNames(clause))
             {
-                yield return (role, name);
+                yield return (marked ?? role, name);
             }
         }
     }
@@ -199,7 +199,7 @@ public sealed partial class UnitExtractor(UnitMatcher matcher)
 
     private static Role RoleOf(string word) => word switch
     {
-        "牵头" or "主责" or "主办" => Role.Lead,
+        "牵头" or "主责" or "主办" or "负责" => Role.Lead,
         "责任" => Role.Responsible,
         _ => Role.Participating,
     };
@@ -218,18 +218,31 @@ public sealed partial class UnitExtractor(UnitMatcher matcher)
     }
 
     /// <summary>Names in a list: split at 、 / and spaces, "等…" endings dropped, placeholders (相关处室) left out.</summary>
-    private static IEnumerable<string> Names(string list)
+    private static IEnumerable<string> Names(string list) => MarkedNames(list).Select(n => n.Name);
+
+    /// <summary>
+    /// The names of a list, each with the role its own bracket gives it: "基础教育处（牵头）" is 基础教育处 leading,
+    /// "发展规划处（配合）" 发展规划处 taking part. The marker is a role, not part of the name.
+    /// </summary>
+    private static IEnumerable<(Role? Role, string Name)> MarkedNames(string list)
     {
-        foreach (var part in NameSeparator().Split(list))
+        foreach (var part in NameSeparator().Split(SpaceBeforeMarker().Replace(list, "")))
         {
-            var name = Etc().Replace(part.Trim(), "").Trim();
+            var name = part.Trim();
+            Role? marked = null;
+            if (RoleMarker().Match(name) is { Success: true } marker)
+            {
+                marked = RoleOf(marker.Groups["word"].Value);
+                name = name[..marker.Index].Trim();
+            }
+            name = Etc().Replace(name, "").Trim();
             if (name.StartsWith('由'))
             {
                 name = name[1..];
             }
             if (name.Length > 0 && !UnitMatcher.IsPlaceholder(name))
             {
-                yield return name;
+                yield return (marked, name);
             }
         }
     }
@@ -257,6 +270,16 @@ public sealed partial class UnitExtractor(UnitMatcher matcher)
 
     [GeneratedRegex(@"[、/／\s]+")]
     private static partial Regex NameSeparator();
+
+    private const string MarkerPattern = @"[（(]\s*(?<word>牵头|主责|主办|负责|配合|参与|参加|协办|协助|协同|协作)(单位|处室|部门|科室)?\s*[）)]";
+
+    /// <summary>A role marker closing a name: "（牵头）", "(配合单位)".</summary>
+    [GeneratedRegex(MarkerPattern + "$")]
+    private static partial Regex RoleMarker();
+
+    /// <summary>Spaces between a name and its marker ("基础教育处 （牵头）"), which would otherwise split them.</summary>
+    [GeneratedRegex(@"\s+(?=" + MarkerPattern + ")")]
+    private static partial Regex SpaceBeforeMarker();
 
     [GeneratedRegex(@"[，,；;。]")]
     private static partial Regex ClauseSeparator();

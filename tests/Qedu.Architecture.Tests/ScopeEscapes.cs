@@ -66,7 +66,7 @@ public static class ScopeEscapes
         ["FormAccess.LoadReturnAsync"] = new(1, "the round of a return the caller sees, sent from a bureau above"),
         ["FormAccess.LoadRoundAsync"] = new(1, "read so that FormAccess itself can decide: the sender's scope, or a unit with a return in it"),
         ["FormCommands.AlreadySentAsync"] = new(1, "returns of units under a bureau the caller has been checked to manage"),
-        ["FormFacts.AddFactsAsync"] = new(2, "approved returns for the whole-city computation: figures, not people"),
+        ["FormFacts.AddFactsAsync"] = new(3, "approved returns and the units asked, for the whole-city computation: figures, not people"),
         ["FormQueries.LinesAsync"] = new(1, "the rounds of returns the caller sees, sent from bureaus above"),
         ["SnapshotWriter.ReplaceAsync"] = new(1, "a recomputation replaces the whole period's snapshots"),
     };

@@ -24,7 +24,7 @@ public sealed class FormDefinitionTests
             Assert.True(parts.Length == 3, $"{fact} is not form.<form>.<field>");
             var form = Forms.Find(parts[1]);
             Assert.True(form is not null, $"{fact}: no form {parts[1]} in forms.json");
-            Assert.True(parts[2] == FormCatalog.ReturnsField || form.Field(parts[2]) is { IsFact: true },
+            Assert.True(parts[2] is FormCatalog.ReturnsField or FormCatalog.AskedField || form.Field(parts[2]) is { IsFact: true },
                 $"{fact}: {parts[1]} has no integer, number or yes-no field {parts[2]}");
         }
         foreach (var indicator in indicators.Where(i => i.FormCode is not null))
@@ -36,8 +36,9 @@ public sealed class FormDefinitionTests
     [Fact]
     public void The_built_in_forms_go_to_their_levels_with_their_fields()
     {
-        Assert.Equal(["preschool-population", "rural-pairing", "campus-network", "international", "funding"], Forms.Forms.Select(f => f.Code).ToArray());
+        Assert.Equal(["preschool-population", "rural-pairing", "campus-network", "international", "city-funding", "funding"], Forms.Forms.Select(f => f.Code).ToArray());
         Assert.Equal(OrgUnitKind.District, Forms.Find("preschool-population")!.Level);
+        Assert.Equal(OrgUnitKind.City, Forms.Find("city-funding")!.Level); // the city bureau's own return (市本级)
         Assert.Equal(OrgUnitKind.District, Forms.Find("funding")!.Level);
         Assert.Equal(OrgUnitKind.School, Forms.Find("campus-network")!.Level);
         Assert.Equal(new FormCondition("urban-rural", "urban", "true"), Forms.Find("rural-pairing")!.Condition);
@@ -54,8 +55,9 @@ public sealed class FormDefinitionTests
     }
 
     [Theory]
-    [InlineData("""{"code": "x", "title": {"zh": "x", "en": "x"}, "description": {"zh": "", "en": ""}, "level": "City", "fields": [{"code": "a", "label": {"zh": "a", "en": "a"}, "type": "integer"}]}""", "schools or to districts")]
+    [InlineData("""{"code": "x", "title": {"zh": "x", "en": "x"}, "description": {"zh": "", "en": ""}, "level": "Province", "fields": [{"code": "a", "label": {"zh": "a", "en": "a"}, "type": "integer"}]}""", "schools, to districts or to a city bureau itself")]
     [InlineData("""{"code": "x", "title": {"zh": "x", "en": "x"}, "description": {"zh": "", "en": ""}, "level": "School", "fields": [{"code": "returns", "label": {"zh": "a", "en": "a"}, "type": "integer"}]}""", "reserved")]
+    [InlineData("""{"code": "x", "title": {"zh": "x", "en": "x"}, "description": {"zh": "", "en": ""}, "level": "School", "fields": [{"code": "asked", "label": {"zh": "a", "en": "a"}, "type": "integer"}]}""", "reserved")]
     [InlineData("""{"code": "x", "title": {"zh": "x", "en": "x"}, "description": {"zh": "", "en": ""}, "level": "School", "fields": [{"code": "a", "label": {"zh": "a", "en": "a"}, "type": "integer", "min": 5, "max": 1}]}""", "min is above max")]
     [InlineData("""{"code": "x", "title": {"zh": "x", "en": "x"}, "description": {"zh": "", "en": ""}, "level": "School", "fields": [{"code": "a", "label": {"zh": "a", "en": "a"}, "type": "integer"}, {"code": "a", "label": {"zh": "b", "en": "b"}, "type": "text"}]}""", "defined twice")]
     [InlineData("""{"code": "x", "title": {"zh": "x", "en": "x"}, "description": {"zh": "", "en": ""}, "level": "School", "condition": {"list": "gender", "attribute": "a", "not": "b"}, "fields": [{"code": "a", "label": {"zh": "a", "en": "a"}, "type": "yes-no"}]}""", "condition")]
@@ -74,6 +76,8 @@ public sealed class FormDefinitionTests
         const int city = 1, district = 10, quiet = 20;
         var units = new HashSet<int> { city, district, quiet, 101, 102, 103, 201 };
         var facts = new FactTable();
+        int[] asked = [101, 102, 103, 201];
+        FormFacts.AddAsked(facts, units, Forms, [.. asked.Select(u => new AskedUnit(u, "campus-network")), new AskedUnit(102, "international")]);
         FormFacts.Add(facts, units, Forms,
         [
             new ApprovedReturn(101, "campus-network", new Dictionary<string, decimal> { ["compliant"] = 1, ["bandwidth"] = 1000 }),
@@ -85,23 +89,76 @@ public sealed class FormDefinitionTests
         ]);
         Assert.Equal(0m, facts.Get(102, "form.campus-network.compliant"));
         Assert.Equal(1m, facts.Get(102, "form.campus-network.returns"));
+        Assert.Equal(1m, facts.Get(201, "form.campus-network.asked"));
+        Assert.Null(facts.Get(201, "form.campus-network.returns"));
         Assert.Null(facts.Get(103, "form.campus-network.retired-field"));
         Assert.Empty(facts.Of(999));
         Assert.DoesNotContain(facts.Of(101).Keys, k => k.Contains("no-longer-defined", StringComparison.Ordinal));
 
         facts.RollUp(Tree(city, (district, [101, 102, 103]), (quiet, [201])));
         Assert.Equal(3m, facts.Get(district, "form.campus-network.returns"));
+        Assert.Equal(4m, facts.Get(city, "form.campus-network.asked"));
         Assert.Equal(2m, facts.Get(city, "form.campus-network.compliant"));
         Assert.Equal(1700m, facts.Get(city, "form.campus-network.bandwidth"));
 
         var indicators = IndicatorCatalog.BuiltIn();
         var compliance = indicators.Find("campus-network-compliance")!;
         Assert.Equal((66.7m, 2m, (decimal?)3m), IndicatorComputation.Evaluate(compliance, facts, district));
-        Assert.Equal((66.7m, 2m, (decimal?)3m), IndicatorComputation.Evaluate(compliance, facts, city));
-        // Nobody in the quiet district returned: no rate rather than 0%, and no count either for a form's figure.
-        Assert.Null(IndicatorComputation.Evaluate(compliance, facts, quiet));
+        Assert.Equal((3, 3), IndicatorComputation.Response(compliance, facts, district));
+        // The city asked four schools and the quiet one never answered: it counts as not compliant, 2 of 4.
+        Assert.Equal((50m, 2m, (decimal?)4m), IndicatorComputation.Evaluate(compliance, facts, city));
+        Assert.Equal((4, 3), IndicatorComputation.Response(compliance, facts, city));
+        // Nobody in the quiet district answered: 0 % of the one school asked, and a response rate of 0 of 1 beside it.
+        Assert.Equal((0m, 0m, (decimal?)1m), IndicatorComputation.Evaluate(compliance, facts, quiet));
+        Assert.Equal((1, 0), IndicatorComputation.Response(compliance, facts, quiet));
+        // A count (sister schools) sums what was returned; a unit never asked has no value and no response rate.
         Assert.Null(IndicatorComputation.Evaluate(indicators.Find("sister-schools")!, facts, quiet));
+        Assert.Null(IndicatorComputation.Response(indicators.Find("sister-schools")!, facts, quiet));
         Assert.Equal(2m, IndicatorComputation.Evaluate(indicators.Find("sister-schools")!, facts, city)!.Value.Value);
+        Assert.Equal((1, 1), IndicatorComputation.Response(indicators.Find("sister-schools")!, facts, city));
+        // A registry indicator has no response rate.
+        Assert.Null(IndicatorComputation.Response(indicators.Find("migrant-share")!, facts, city));
+    }
+
+    /// <summary>
+    /// A rate of units asked (pairing, network compliance) counts a silent unit as not meeting it. A ratio whose
+    /// denominator is a form's figure (resident children per district) would flatter with only some units' figures
+    /// under every unit's enrolment, so it has a value only once every unit asked has answered.
+    /// </summary>
+    [Fact]
+    public void A_form_sent_to_n_units_where_some_answer_gives_the_lower_rate_and_the_response_rate()
+    {
+        const int city = 1, d1 = 10, d2 = 20;
+        int[] schools = [101, 102, 103, 104, 105, 201, 202, 203, 204, 205];
+        var units = new HashSet<int>([city, d1, d2, .. schools]);
+        var facts = new FactTable();
+        // The rural-pairing form went to ten schools; two answered, both paired ("100 %" of those who answered).
+        FormFacts.AddAsked(facts, units, Forms, [.. schools.Select(s => new AskedUnit(s, "rural-pairing")), new AskedUnit(d1, "preschool-population"), new AskedUnit(d2, "preschool-population")]);
+        FormFacts.Add(facts, units, Forms,
+        [
+            new ApprovedReturn(101, "rural-pairing", new Dictionary<string, decimal> { ["paired"] = 1 }),
+            new ApprovedReturn(102, "rural-pairing", new Dictionary<string, decimal> { ["paired"] = 1 }),
+            new ApprovedReturn(d1, "preschool-population", new Dictionary<string, decimal> { ["children-3-5"] = 100 }),
+        ]);
+        facts.Add(d1, "students.preschool", 90); // the registry's children, on the districts here for brevity
+        facts.Add(d2, "students.preschool", 90);
+        facts.RollUp(Tree(city, (d1, [101, 102, 103, 104, 105]), (d2, [201, 202, 203, 204, 205])));
+
+        var indicators = IndicatorCatalog.BuiltIn();
+        var pairing = indicators.Find("rural-pairing-rate")!;
+        Assert.Equal((20m, 2m, (decimal?)10m), IndicatorComputation.Evaluate(pairing, facts, city));
+        Assert.Equal((10, 2), IndicatorComputation.Response(pairing, facts, city));
+        Assert.Equal((40m, 2m, (decimal?)5m), IndicatorComputation.Evaluate(pairing, facts, d1));
+        Assert.Equal((0m, 0m, (decimal?)5m), IndicatorComputation.Evaluate(pairing, facts, d2));
+        Assert.Equal((5, 0), IndicatorComputation.Response(pairing, facts, d2));
+
+        // Enrolment over resident children: district 10 answered (90 of 100), district 20 did not, so the city has no
+        // rate rather than 180 children over district 10's 100.
+        var enrolment = indicators.Find("preschool-enrolment-rate")!;
+        Assert.Equal(90m, IndicatorComputation.Evaluate(enrolment, facts, d1)!.Value.Value);
+        Assert.Null(IndicatorComputation.Evaluate(enrolment, facts, d2));
+        Assert.Null(IndicatorComputation.Evaluate(enrolment, facts, city));
+        Assert.Equal((2, 1), IndicatorComputation.Response(enrolment, facts, city));
     }
 
     [Fact]
@@ -115,11 +172,40 @@ public sealed class FormDefinitionTests
             new ApprovedReturn(20, "funding", new Dictionary<string, decimal> { ["rural-education"] = 100m }),
         ]);
         facts.RollUp(Tree(city, (10, []), (20, [])));
-        var funding = IndicatorCatalog.BuiltIn().Find("rural-education-funding")!;
+        var funding = IndicatorCatalog.BuiltIn().Find("district-rural-education-funding")!;
         Assert.Equal(1234.5m, facts.Get(10, "form.funding.rural-education"));
         Assert.Equal(1334.5m, facts.Get(city, "form.funding.rural-education"));
         // The figure keeps its decimals; the indicator shows it with the decimals indicators.json gives it (none).
         Assert.Equal((1335m, 1334.5m, (decimal?)null), IndicatorComputation.Evaluate(funding, facts, city));
+    }
+
+    /// <summary>
+    /// Plan task 001-26's target is the city's own allocation ("市本级每年统筹安排乡村教育资金不低于3000万元"): the
+    /// indicator bound to it counts the city bureau's own return only, never the districts' sums.
+    /// </summary>
+    [Fact]
+    public void The_rural_funding_target_is_measured_by_the_citys_own_allocation_not_the_districts_sums()
+    {
+        const int city = 1;
+        var facts = new FactTable();
+        var units = new HashSet<int> { city, 10, 20 };
+        FormFacts.AddAsked(facts, units, Forms, [new AskedUnit(city, "city-funding"), new AskedUnit(10, "funding"), new AskedUnit(20, "funding")]);
+        FormFacts.Add(facts, units, Forms,
+        [
+            new ApprovedReturn(city, "city-funding", new Dictionary<string, decimal> { ["rural-education"] = 3200m }),
+            new ApprovedReturn(10, "funding", new Dictionary<string, decimal> { ["rural-education"] = 1500m }),
+            new ApprovedReturn(20, "funding", new Dictionary<string, decimal> { ["rural-education"] = 900m }),
+        ]);
+        facts.RollUp(Tree(city, (10, []), (20, [])));
+        var catalog = IndicatorCatalog.BuiltIn();
+
+        var own = catalog.Match("2018—2022年，市本级每年统筹安排乡村教育资金不低于3000万元")!;
+        Assert.Equal("rural-education-funding", own.Code);
+        Assert.Equal<OrgUnitKind>([OrgUnitKind.City], own.Levels);
+        Assert.Equal(3200m, IndicatorComputation.Evaluate(own, facts, city)!.Value.Value);
+        Assert.Equal((1, 1), IndicatorComputation.Response(own, facts, city));
+        Assert.Null(IndicatorComputation.Evaluate(own, facts, 10)); // a district has no 市本级 figure
+        Assert.Equal(2400m, IndicatorComputation.Evaluate(catalog.Find("district-rural-education-funding")!, facts, city)!.Value.Value);
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ public sealed class Seed001Tests
 {
     private static readonly PlanDocument Plan = Plans.Seed(Plans.Seed001);
 
-    // number, lead, participating, deadline as printed, deadline date, milestone years, targets (see Plans.Compact)
+    // number, lead, participating, deadline as printed, deadline date, milestone years, targets (see Plans.Compact).
+    // Units as review maps them to the bureau's units; the document keeps them as printed (家庭教育处（筹）), see Printed.
     public static TheoryData<string, string[], string[], string?, string?, int[], string> Tasks => new()
     {
         { "1", ["基教处"], ["法规处"], "2022年12月", "2022-12", [], "" },
@@ -76,14 +77,17 @@ public sealed class Seed001Tests
         Assert.All(Plan.AllTasks(), t => Assert.NotEmpty(t.LeadUnits));
     }
 
+    /// <summary>The names as the document prints them, where they differ from the bureau's unit they are mapped to at review.</summary>
+    public static string Printed(string unit) => unit == "家庭教育处" ? "家庭教育处（筹）" : unit;
+
     [Theory]
     [MemberData(nameof(Tasks))]
     public void Task_has_its_units_deadline_milestones_and_targets(
         string number, string[] lead, string[] participating, string? deadline, string? date, int[] milestoneYears, string targets)
     {
         var task = Plan.Task(number);
-        Assert.Equal(lead, task.LeadUnits);
-        Assert.Equal(participating, task.ParticipatingUnits);
+        Assert.Equal(lead.Select(Printed), task.LeadUnits);
+        Assert.Equal(participating.Select(Printed), task.ParticipatingUnits);
         Assert.Equal(deadline, task.Deadline?.Text);
         Assert.Equal(date, task.Deadline?.Date);
         Assert.Equal(milestoneYears, task.Milestones.Select(m => m.Year));

@@ -111,18 +111,42 @@ public sealed class FormsApiTests(WebApp app)
         Assert.Equal(schoolsOfCity.Count - 4, counts.GetProperty("missing").GetInt32());
         Assert.Equal(schoolsOfCity.Count - 4, counts.GetProperty("overdue").GetInt32());
 
-        // The indicators count the approved returns: Shinan 1 compliant of 3, Shibei 1 of 1, the city 2 of 4.
+        // The indicators divide by the schools asked, not those that answered: a school that has not answered (or whose
+        // return is not approved) counts as not compliant. Shinan 1 compliant of its schools (3 answered), Shibei 1 of its
+        // schools (1 answered), the city 2 of every school (4 answered); the response rate is kept beside each figure.
         await app.AsSystemAsync(sp => sp.GetRequiredService<IndicatorComputation>().ComputeAsync(period, store: true, CancellationToken.None));
         var shinan = await UnitAsync(app, TestWorld.Shinan);
         var shibeiUnit = await UnitAsync(app, TestWorld.Shibei);
         var cityUnit = await UnitAsync(app, TestWorld.City);
+        var shibeiSchools = await BelowAsync(app, TestWorld.Shibei, OrgUnitKind.School);
         var values = await DbAsync(app, db => db.Snapshots.AsNoTracking()
             .Where(s => s.Period == period && s.IndicatorCode == "campus-network-compliance").ToDictionaryAsync(s => s.OrgUnitId));
-        Assert.Equal((33.3m, 1m, 3m), (values[shinan.Id].Value, values[shinan.Id].Numerator, values[shinan.Id].Denominator!.Value));
-        Assert.Equal(100m, values[shibeiUnit.Id].Value);
-        Assert.Equal((50m, 2m, 4m), (values[cityUnit.Id].Value, values[cityUnit.Id].Numerator, values[cityUnit.Id].Denominator!.Value));
-        // A district nobody in it returned for has no rate (not 0%); schools are not a level of this indicator.
-        Assert.Equal(3, values.Count);
+        static decimal Rate(int n, int d) => Math.Round(n * 100m / d, 1, MidpointRounding.AwayFromZero);
+        Assert.Equal((Rate(1, shinanSchools.Count), 1m, (decimal)shinanSchools.Count, shinanSchools.Count, 3),
+            (values[shinan.Id].Value, values[shinan.Id].Numerator, values[shinan.Id].Denominator!.Value, values[shinan.Id].Asked, values[shinan.Id].Answered));
+        Assert.Equal((Rate(1, shibeiSchools.Count), shibeiSchools.Count, 1), (values[shibeiUnit.Id].Value, values[shibeiUnit.Id].Asked, values[shibeiUnit.Id].Answered));
+        Assert.Equal((Rate(2, schoolsOfCity.Count), 2m, (decimal)schoolsOfCity.Count, schoolsOfCity.Count, 4),
+            (values[cityUnit.Id].Value, values[cityUnit.Id].Numerator, values[cityUnit.Id].Denominator!.Value, values[cityUnit.Id].Asked, values[cityUnit.Id].Answered));
+        Assert.True(values[shinan.Id].Value < 100m * 1 / 3, "a rate over the answered schools only (1 of 3) would flatter");
+        // A district whose schools were asked and none answered shows 0 %, with 0 answered beside it.
+        var silent = values.Values.Where(v => v.OrgUnitId != shinan.Id && v.OrgUnitId != shibeiUnit.Id && v.OrgUnitId != cityUnit.Id).ToList();
+        Assert.NotEmpty(silent);
+        Assert.All(silent, v => Assert.Equal((0m, 0), (v.Value, v.Answered)));
+
+        // The values API gives the response rate beside the figure.
+        var body = await GetAsync(city, $"/api/indicators/{TestWorld.Shinan}/values?period={period}");
+        var compliance = body.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("code").GetString() == "campus-network-compliance");
+        Assert.Equal(Rate(1, shinanSchools.Count), compliance.GetProperty("value").GetDecimal());
+        var response = compliance.GetProperty("response");
+        Assert.Equal((3, shinanSchools.Count, Rate(3, shinanSchools.Count)),
+            (response.GetProperty("answered").GetInt32(), response.GetProperty("asked").GetInt32(), response.GetProperty("rate").GetDecimal()));
+        // So does the dashboard: on the card, in the explanation and per child unit.
+        var page = WebUtility.HtmlDecode(await city.GetStringAsync($"/indicators/{TestWorld.Shinan}?period={period}&i=campus-network-compliance"));
+        Assert.Contains($"填报率 3/{shinanSchools.Count}", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"explain-response\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"child-response\"", page, StringComparison.Ordinal);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, body.GetProperty("values").EnumerateArray()
+            .First(v => v.GetProperty("code").GetString()!.StartsWith("class-size-avg", StringComparison.Ordinal)).GetProperty("response").ValueKind);
     }
 
     [Fact]
@@ -182,6 +206,56 @@ public sealed class FormsApiTests(WebApp app)
         // A department reads the round but sends nothing.
         await Expect(HttpStatusCode.Forbidden, await (await app.ClientAsync("jjc.staff")).PostAsync("/api/indicators/forms/rounds",
             Http.Json(new { form = "international", period = "2023", deadline = Date(Today) })));
+    }
+
+    /// <summary>
+    /// Plan task 001-26's 3,000万 is the city's own (市本级) allocation: the city sends the city-funding form to itself,
+    /// its managers fill in and approve the bureau's own return, and rural-education-funding counts that figure alone;
+    /// what the districts report for themselves is a figure of its own and never enters it.
+    /// </summary>
+    [Fact]
+    public async Task The_rural_funding_figure_is_the_citys_own_allocation_not_the_districts_sums()
+    {
+        const string period = "2019";
+        var city = await app.ClientAsync(City);
+        var district = await app.ClientAsync(District);
+        var cityUnit = await UnitAsync(app, TestWorld.City);
+        var shinan = await UnitAsync(app, TestWorld.Shinan);
+
+        // The districts report their own rural funds; the city approves Shinan's 1,500万.
+        var (districtRound, districts) = await SendAsync(city, new { form = "funding", period, deadline = Date(Today.AddDays(7)) });
+        Assert.True(districts > 1);
+        var shinanReturn = await MyReturnAsync(district, districtRound);
+        await Expect(HttpStatusCode.NoContent, await district.PostAsync($"/api/indicators/forms/returns/{shinanReturn}/submit",
+            Http.Json(new Dictionary<string, object> { ["values"] = new Dictionary<string, object> { ["rural-education"] = 1500 } })));
+        await Expect(HttpStatusCode.NoContent, await city.PostAsync($"/api/indicators/forms/returns/{shinanReturn}/approve", null));
+
+        // The city's own return: a district has nobody of the city's level below it; the city sends it to itself.
+        using (var nobody = await district.PostAsync("/api/indicators/forms/rounds", Http.Json(new { form = "city-funding", period, deadline = Date(Today) })))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
+        }
+        var (own, reached) = await SendAsync(city, new { form = "city-funding", period, deadline = Date(Today.AddDays(7)) });
+        Assert.Equal(1, reached);
+        var ownReturn = await ReturnAsync(app, own, cityUnit.Id);
+        var view = await GetAsync(city, $"/api/indicators/forms/returns/{ownReturn.Id}");
+        Assert.True(view.GetProperty("canFill").GetBoolean());
+        Assert.Contains($"data-return=\"{ownReturn.Id}\"", await city.GetStringAsync("/indicators/forms"), StringComparison.Ordinal); // under 待填报
+        // A district sees neither the round nor the city's return.
+        await Expect(HttpStatusCode.NotFound, await district.GetAsync($"/api/indicators/forms/returns/{ownReturn.Id}"));
+        await Expect(HttpStatusCode.NoContent, await city.PostAsync($"/api/indicators/forms/returns/{ownReturn.Id}/submit",
+            Http.Json(new Dictionary<string, object> { ["values"] = new Dictionary<string, object> { ["rural-education"] = "3200", ["notes"] = "市级财政专项" } })));
+        await Expect(HttpStatusCode.NotFound, await district.PostAsync($"/api/indicators/forms/returns/{ownReturn.Id}/approve", null));
+        await Expect(HttpStatusCode.NoContent, await city.PostAsync($"/api/indicators/forms/returns/{ownReturn.Id}/approve", null));
+
+        await app.AsSystemAsync(sp => sp.GetRequiredService<IndicatorComputation>().ComputeAsync(period, store: true, CancellationToken.None));
+        var values = await DbAsync(app, db => db.Snapshots.AsNoTracking().Where(s => s.Period == period).ToListAsync());
+        var funding = values.Single(v => v.IndicatorCode == "rural-education-funding" && v.OrgUnitId == cityUnit.Id);
+        Assert.Equal((3200m, 1, 1), (funding.Value, funding.Asked, funding.Answered));
+        Assert.DoesNotContain(values, v => v.IndicatorCode == "rural-education-funding" && v.OrgUnitId != cityUnit.Id); // no district has a 市本级 figure
+        var districtSum = values.Single(v => v.IndicatorCode == "district-rural-education-funding" && v.OrgUnitId == cityUnit.Id);
+        Assert.Equal((1500m, districts, 1), (districtSum.Value, districtSum.Asked, districtSum.Answered));
+        Assert.Equal(1500m, values.Single(v => v.IndicatorCode == "district-rural-education-funding" && v.OrgUnitId == shinan.Id).Value);
     }
 
     [Fact]

@@ -334,8 +334,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/indicators/forms/rounds/{id:long}"] = Supervision.Missing(Permissions.IndicatorsRead, "id"),
         ["GET /api/indicators/forms/mine"] = Rule.Needs(Permissions.IndicatorsReport),
         ["GET /api/indicators/forms/returns/{id:long}"] = Supervision.Missing(Permissions.IndicatorsRead, "id"),
-        ["PUT /api/indicators/forms/returns/{id:long}"] = Supervision.Missing(Permissions.IndicatorsReport, "id"),
-        ["POST /api/indicators/forms/returns/{id:long}/submit"] = Supervision.Missing(Permissions.IndicatorsReport, "id"),
+        // indicators.read: a unit's reporters fill its return, a bureau's managers its own (市本级); the use case decides which.
+        ["PUT /api/indicators/forms/returns/{id:long}"] = Supervision.Missing(Permissions.IndicatorsRead, "id"),
+        ["POST /api/indicators/forms/returns/{id:long}/submit"] = Supervision.Missing(Permissions.IndicatorsRead, "id"),
         ["POST /api/indicators/forms/returns/{id:long}/approve"] = Supervision.Missing(Permissions.IndicatorsManage, "id"),
         ["POST /api/indicators/forms/returns/{id:long}/send-back"] = Supervision.Missing(Permissions.IndicatorsManage, "id"),
 

@@ -7,8 +7,20 @@ public sealed record IndicatorInfo(string Code, string NameZh, string NameEn, st
     public string Unit(bool english) => english ? UnitEn : UnitZh;
 }
 
-/// <summary>An indicator's latest computed value for a unit within a year: the value and the period it was computed for.</summary>
-public sealed record IndicatorValue(string Code, int OrgUnitId, string Period, decimal Value, DateTimeOffset ComputedAt);
+/// <summary>
+/// An indicator's latest computed value for a unit within a year: the value and the period it was computed for; for a
+/// figure collected with a form, the units asked and those that answered (the response rate shown beside the figure).
+/// </summary>
+public sealed record IndicatorValue(string Code, int OrgUnitId, string Period, decimal Value, DateTimeOffset ComputedAt, int? Answered = null, int? Asked = null)
+{
+    /// <summary>Answered ÷ asked × 100 (one decimal), or null for a registry figure.</summary>
+    public decimal? ResponsePercent => Asked switch
+    {
+        null => null,
+        0 => 0,
+        { } asked => Math.Round((Answered ?? 0) * 100m / asked, 1, MidpointRounding.AwayFromZero),
+    };
+}
 
 /// <summary>The catalogue and the computed values, for modules that show them beside their own data (a plan task's target).</summary>
 public interface IIndicatorValues

@@ -11,8 +11,12 @@ using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Indicators.Computation;
 
-/// <summary>One computed value, before it is stored.</summary>
-internal sealed record ComputedValue(int OrgUnitId, string OrgCode, string IndicatorCode, decimal Value, decimal Numerator, decimal? Denominator);
+/// <summary>
+/// One computed value, before it is stored; for a form's indicator also the units asked and those that answered (whose
+/// approved return counts), the response rate shown beside the figure.
+/// </summary>
+internal sealed record ComputedValue(
+    int OrgUnitId, string OrgCode, string IndicatorCode, decimal Value, decimal Numerator, decimal? Denominator, int? Asked = null, int? Answered = null);
 
 /// <summary>What a recomputation did.</summary>
 internal sealed record ComputeResult(string Period, IReadOnlyList<ComputedValue> Values, int Units, long ElapsedMs);
@@ -80,7 +84,8 @@ internal sealed partial class IndicatorComputation(
                 }
                 if (Evaluate(indicator, facts, unit.Id) is { } v)
                 {
-                    values.Add(new ComputedValue(unit.Id, unit.Code, indicator.Code, v.Value, v.Numerator, v.Denominator));
+                    var response = Response(indicator, facts, unit.Id);
+                    values.Add(new ComputedValue(unit.Id, unit.Code, indicator.Code, v.Value, v.Numerator, v.Denominator, response?.Asked, response?.Answered));
                 }
             }
         }
@@ -108,13 +113,34 @@ internal sealed partial class IndicatorComputation(
     }
 
     /// <summary>
+    /// For an indicator fed by a form: how many units below and at <paramref name="unit"/> the form was sent to in the
+    /// period, and how many of them answered (an approved return); null for a registry indicator or a unit never asked.
+    /// </summary>
+    internal static (int Asked, int Answered)? Response(IndicatorDefinition indicator, FactTable facts, int unit)
+    {
+        if (indicator.AskedFact is not { } askedFact || facts.Get(unit, askedFact) is not { } asked)
+        {
+            return null;
+        }
+        return ((int)asked, (int)(facts.Get(unit, indicator.AnsweredFact!) ?? 0));
+    }
+
+    /// <summary>
     /// An indicator's value from the unit's facts, or null when there is none: a ratio over nothing, a form's figure
-    /// nobody has returned. A registry count with no fact is a true zero (no very large classes).
+    /// nobody has returned. A registry count with no fact is a true zero (no very large classes). A form's rate divides
+    /// by the units asked ("form.&lt;form&gt;.asked"), so a unit that has not answered counts as not meeting it. A ratio
+    /// whose denominator is a form's figure (the resident children a district reports) has a value only where every unit
+    /// asked has answered: the registry's numerator covers every unit, and a denominator from some of them would flatter.
     /// </summary>
     internal static (decimal Value, decimal Numerator, decimal? Denominator)? Evaluate(IndicatorDefinition indicator, FactTable facts, int unit)
     {
         var numerator = facts.Get(unit, indicator.Numerator);
         var fromForm = indicator.FormCode is not null;
+        if (indicator.Formula == Formula.Ratio && DividesByAFormFigure(indicator)
+            && (Response(indicator, facts, unit) is not { } response || response.Answered < response.Asked))
+        {
+            return null;
+        }
         switch (indicator.Formula)
         {
             case Formula.Count:
@@ -144,4 +170,8 @@ internal sealed partial class IndicatorComputation(
                 throw new InvalidOperationException($"Unknown formula {indicator.Formula}");
         }
     }
+
+    /// <summary>The denominator is a figure the units report on a form, not the count of units asked.</summary>
+    private static bool DividesByAFormFigure(IndicatorDefinition indicator) =>
+        indicator.FormCode is not null && indicator.Denominator is { } d && d.StartsWith("form.", StringComparison.Ordinal) && d != indicator.AskedFact;
 }

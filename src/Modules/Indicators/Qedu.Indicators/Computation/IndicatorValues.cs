@@ -30,14 +30,14 @@ internal sealed class IndicatorValues(IndicatorsDb db, IndicatorCatalog catalog)
         {
             query = query.Where(s => s.Period.StartsWith(prefix));
         }
-        var rows = await query.Select(s => new { s.IndicatorCode, s.OrgUnitId, s.Period, s.Value, s.ComputedAt }).ToListAsync(ct);
+        var rows = await query.Select(s => new { s.IndicatorCode, s.OrgUnitId, s.Period, s.Value, s.ComputedAt, s.Answered, s.Asked }).ToListAsync(ct);
         var wanted = keys.ToHashSet();
         return rows
             .Where(r => wanted.Contains((r.IndicatorCode, r.OrgUnitId)))
             .GroupBy(r => (r.IndicatorCode, r.OrgUnitId))
             // The latest period; a month of a year ("2026-11") is later than the year's own figure ("2026").
             .Select(g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).First())
-            .Select(r => new IndicatorValue(r.IndicatorCode, r.OrgUnitId, r.Period, r.Value, r.ComputedAt))
+            .Select(r => new IndicatorValue(r.IndicatorCode, r.OrgUnitId, r.Period, r.Value, r.ComputedAt, r.Answered, r.Asked))
             .ToList();
     }
 

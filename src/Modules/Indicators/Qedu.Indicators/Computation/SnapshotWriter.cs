@@ -20,7 +20,7 @@ internal sealed class SnapshotWriter(IndicatorsDb db)
         if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
         {
             await using (var importer = await npgsql.BeginBinaryImportAsync(
-                "COPY indicators.snapshots (period, indicator_code, org_unit_id, value, numerator, denominator, computed_at) FROM STDIN (FORMAT BINARY)", ct))
+                "COPY indicators.snapshots (period, indicator_code, org_unit_id, value, numerator, denominator, asked, answered, computed_at) FROM STDIN (FORMAT BINARY)", ct))
             {
                 foreach (var v in values)
                 {
@@ -38,6 +38,8 @@ internal sealed class SnapshotWriter(IndicatorsDb db)
                     {
                         await importer.WriteNullAsync(ct);
                     }
+                    await WriteNullableAsync(importer, v.Asked, ct);
+                    await WriteNullableAsync(importer, v.Answered, ct);
                     await importer.WriteAsync(computedAt, NpgsqlDbType.TimestampTz, ct);
                 }
                 await importer.CompleteAsync(ct);
@@ -54,6 +56,8 @@ internal sealed class SnapshotWriter(IndicatorsDb db)
                 Value = v.Value,
                 Numerator = v.Numerator,
                 Denominator = v.Denominator,
+                Asked = v.Asked,
+                Answered = v.Answered,
                 ComputedAt = computedAt,
             }));
             await db.SaveChangesAsync(ct);
@@ -61,5 +65,17 @@ internal sealed class SnapshotWriter(IndicatorsDb db)
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
         await transaction.CommitAsync(ct);
+    }
+
+    private static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, int? value, CancellationToken ct)
+    {
+        if (value is { } v)
+        {
+            await importer.WriteAsync(v, NpgsqlDbType.Integer, ct);
+        }
+        else
+        {
+            await importer.WriteNullAsync(ct);
+        }
     }
 }

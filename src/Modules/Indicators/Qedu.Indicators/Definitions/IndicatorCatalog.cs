@@ -52,7 +52,28 @@ internal sealed record IndicatorDefinition(
     /// <summary>The collection form that feeds this indicator, or null when the registry does.</summary>
     public string? FormCode => Source.StartsWith("form:", StringComparison.Ordinal) ? Source[5..] : null;
 
+    /// <summary>The fact counting the units the source form was sent to ("form.campus-network.asked"), or null.</summary>
+    public string? AskedFact => FormCode is { } form ? FormFactNames.Asked(form) : null;
+
+    /// <summary>The fact counting the source form's approved returns ("form.campus-network.returns"), or null.</summary>
+    public string? AnsweredFact => FormCode is { } form ? FormFactNames.Returns(form) : null;
+
     public string Format(decimal value) => value.ToString("N" + Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The two facts every collection form gives besides its fields: "form.&lt;form&gt;.asked" = 1 for each unit the form was
+/// sent to in the period (whatever became of its return), "form.&lt;form&gt;.returns" = 1 for each approved return.
+/// Their names are reserved as field codes.
+/// </summary>
+internal static class FormFactNames
+{
+    public const string AskedField = "asked";
+    public const string ReturnsField = "returns";
+
+    public static string Asked(string form) => $"form.{form}.{AskedField}";
+
+    public static string Returns(string form) => $"form.{form}.{ReturnsField}";
 }
 
 internal sealed record IndicatorCategory(string Code, Bilingual Name);

@@ -84,9 +84,11 @@ internal sealed class FormReturn : IOrgScoped
 /// <summary>
 /// One answer of a return. Rows rather than a JSON column: the fact source reads one field across every unit's
 /// approved returns, the decimals stay exact decimals, and the mapping is the same on SQLite and PostgreSQL. Only the
-/// reporting unit writes its answers.
+/// reporting unit writes its answers: its indicators.report holders, or, for a bureau's own return (the city's 市本级
+/// funds), the bureau's indicators.manage holders, who hold no indicators.report. The use case checks which, so the
+/// write permission is the common indicators.read, as for the return itself.
 /// </summary>
-[ScopedWrite(Permissions.IndicatorsReport)]
+[ScopedWrite(Permissions.IndicatorsRead)]
 internal sealed class FormReturnValue : IOrgScoped
 {
     public long Id { get; set; }

@@ -18,5 +18,13 @@ internal sealed class Snapshot : IOrgScoped
     public decimal Value { get; set; }
     public decimal Numerator { get; set; }
     public decimal? Denominator { get; set; }
+
+    /// <summary>
+    /// For an indicator fed by a collection form: the units the form was sent to for the period (below and at this
+    /// unit), and of them the units whose return was approved. Null for registry indicators. Answered ÷ asked is the
+    /// response rate shown beside the figure.
+    /// </summary>
+    public int? Asked { get; set; }
+    public int? Answered { get; set; }
     public DateTimeOffset ComputedAt { get; set; }
 }

@@ -177,7 +177,7 @@ internal sealed class PlanQueries(PlansDb db, OrgTree orgTree, PlanOwners owners
             var unit = units.GetValueOrDefault(unitId);
             var value = values.GetValueOrDefault((info.Code, unitId));
             return new TargetIndicator(info.Code, info.NameZh, info.NameEn, info.UnitZh, info.UnitEn, unit?.Code ?? "", unit?.Name ?? "",
-                value?.Value, value?.Period, value is null ? null : x.IsMetBy(value.Value));
+                value?.Value, value?.Period, value is null ? null : x.IsMetBy(value.Value), value?.Answered, value?.Asked, value?.ResponsePercent);
         });
     }
 }

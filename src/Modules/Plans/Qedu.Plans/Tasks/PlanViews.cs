@@ -42,7 +42,8 @@ public sealed record TargetView(
 /// The indicator bound to a target and its latest computed value for the unit that counts: the live figure beside the
 /// one the departments report.
 /// </summary>
-public sealed record TargetIndicator(string Code, string NameZh, string NameEn, string UnitZh, string UnitEn, string OrgCode, string OrgName, decimal? Value, string? Period, bool? Met)
+public sealed record TargetIndicator(string Code, string NameZh, string NameEn, string UnitZh, string UnitEn, string OrgCode, string OrgName, decimal? Value, string? Period, bool? Met,
+    int? Answered = null, int? Asked = null, decimal? ResponsePercent = null)
 {
     public string Name(bool english) => english ? NameEn : NameZh;
     public string Unit(bool english) => english ? UnitEn : UnitZh;

@@ -35,6 +35,8 @@ internal static class DashboardEndpoints
                         value = r.Value,
                         numerator = r.Numerator,
                         denominator = r.Denominator,
+                        // A form's figure: the units asked, those that answered (an approved return), and the rate in %.
+                        response = r.Response is { } rr ? new { answered = rr.Answered, asked = rr.Asked, rate = rr.Percent } : null,
                         previous = r.Previous,
                         target = r.Target is { } b ? new { b.Comparator, b.Value, b.Year, b.TaskId, b.TaskNumber, b.TaskTitle } : null,
                         met = r.Status?.Met,

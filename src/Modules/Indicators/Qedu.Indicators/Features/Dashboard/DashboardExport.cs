@@ -15,7 +15,7 @@ internal sealed class DashboardExport(DashboardQueries queries, IndicatorCatalog
         var sheets = new List<Sheet>
         {
             new("指标", $"{unit} 教育指标（{period}）",
-                ["类别", "指标代码", "指标", "数值", "单位", "分子", "分母", "上期", "目标", "目标年份", "差距", "是否达标", "规划任务", "计算口径"],
+                ["类别", "指标代码", "指标", "数值", "单位", "分子", "分母", "上期", "目标", "目标年份", "差距", "是否达标", "规划任务", "计算口径", "应填报单位", "已填报单位", "填报率(%)"],
                 [.. view.Rows.Select(r => (IReadOnlyList<object?>)
                 [
                     catalog.Categories.FirstOrDefault(c => c.Code == r.Indicator.Category)?.Name.Zh, r.Indicator.Code, r.Indicator.Name.Zh,
@@ -23,6 +23,7 @@ internal sealed class DashboardExport(DashboardQueries queries, IndicatorCatalog
                     r.Target is { } b ? $"{TargetStatus.Symbol(b.Comparator)}{b.Value.ToString(CultureInfo.InvariantCulture)}" : null, r.Target?.Year,
                     r.Status?.Gap, r.Status is null ? null : r.Status.Met ? "达标" : "未达标",
                     r.Target is { } task ? $"{task.TaskNumber}. {task.TaskTitle}" : null, r.Indicator.Definition.Zh,
+                    r.Response?.Asked, r.Response?.Answered, r.Response?.Percent,
                 ])]),
         };
 
@@ -39,8 +40,9 @@ internal sealed class DashboardExport(DashboardQueries queries, IndicatorCatalog
             if (view.Selected is { } selected)
             {
                 sheets.Add(new Sheet($"{selected.Name.Zh}-按{noun}", $"{selected.Name.Zh}（{selected.Unit.Zh}）· {unit} 各{noun}（{period}）",
-                    [$"{noun}代码", noun, "数值", "分子", "分母"],
-                    [.. view.Children.Select(c => (IReadOnlyList<object?>)[c.Unit.Code, c.Unit.Name, c.Value, c.Numerator, c.Denominator])]));
+                    [$"{noun}代码", noun, "数值", "分子", "分母", .. selected.FormCode is null ? Array.Empty<string>() : ["应填报单位", "已填报单位", "填报率(%)"]],
+                    [.. view.Children.Select(c => (IReadOnlyList<object?>)[c.Unit.Code, c.Unit.Name, c.Value, c.Numerator, c.Denominator,
+                        .. selected.FormCode is null ? Array.Empty<object?>() : [c.Response?.Asked, c.Response?.Answered, c.Response?.Percent]])]));
             }
         }
         if (view.Selected is { } trendOf && view.Trend.Count > 0)

@@ -22,7 +22,8 @@ internal sealed record IndicatorRow(
     decimal? Previous,
     string? PreviousPeriod,
     BoundTarget? Target,
-    TargetStatus? Status)
+    TargetStatus? Status,
+    ResponseRate? Response = null)
 {
     /// <summary>+1 better than the previous period, −1 worse, 0 same or no direction.</summary>
     public int Trend => Previous is not { } p || Value == p || Indicator.Direction == Direction.None
@@ -31,7 +32,7 @@ internal sealed record IndicatorRow(
 }
 
 /// <summary>A child unit's value for the selected indicator (null when it has none: a ratio over nothing).</summary>
-internal sealed record ChildValue(DashboardUnit Unit, decimal? Value, decimal? Numerator, decimal? Denominator);
+internal sealed record ChildValue(DashboardUnit Unit, decimal? Value, decimal? Numerator, decimal? Denominator, ResponseRate? Response = null);
 
 internal sealed record TrendPoint(string Period, decimal Value);
 

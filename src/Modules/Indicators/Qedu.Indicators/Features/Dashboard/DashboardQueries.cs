@@ -67,7 +67,8 @@ internal sealed class DashboardQueries(
             }
             var target = PickTarget(targets, indicator.Code, unit.Id, year);
             rows.Add(new IndicatorRow(indicator, s.Value, s.Numerator, s.Denominator,
-                previous.TryGetValue(indicator.Code, out var p) ? p : null, previousPeriod, target, TargetStatus.Of(target, s.Value)));
+                previous.TryGetValue(indicator.Code, out var p) ? p : null, previousPeriod, target, TargetStatus.Of(target, s.Value),
+                ResponseRate.Of(s.Answered, s.Asked)));
         }
         var bands = catalog.Bands
             .Select(b => new BandValue(b, current.TryGetValue(IndicatorCatalog.BandCode(b), out var s) ? s.Value : 0))
@@ -96,7 +97,7 @@ internal sealed class DashboardQueries(
             .Where(s => s.Period == period && s.IndicatorCode == indicator.Code && ids.Contains(s.OrgUnitId))
             .ToDictionaryAsync(s => s.OrgUnitId, ct);
         var rows = units.Select(u => values.TryGetValue(u.Id, out var s)
-            ? new ChildValue(u, s.Value, s.Numerator, s.Denominator)
+            ? new ChildValue(u, s.Value, s.Numerator, s.Denominator, ResponseRate.Of(s.Answered, s.Asked))
             : new ChildValue(u, null, null, null));
         return WorstFirst(rows, indicator.Direction).ToList();
     }

@@ -30,6 +30,9 @@ internal sealed class FormAccess(IndicatorsDb db, OrgTree tree, FormCatalog cata
 
     public bool Fills(int unitId) => Caller.IsSystem || FillingUnits.Contains(unitId);
 
+    /// <summary>The bureaus whose own returns (rounds they sent to themselves) the caller fills in: its indicators.manage units.</summary>
+    public IReadOnlyList<int> OwnReturnUnits => Caller.IsSystem ? [] : Caller.RootsFor(Permissions.IndicatorsManage);
+
     /// <summary>True when the caller holds indicators.manage over <paramref name="unitId"/> (at it or above it).</summary>
     public async Task<bool> ManagesAsync(int unitId, CancellationToken ct = default)
     {
@@ -47,6 +50,13 @@ internal sealed class FormAccess(IndicatorsDb db, OrgTree tree, FormCatalog cata
 
     public async Task<bool> ReviewsAsync(int unitId, CancellationToken ct = default) =>
         Caller.IsSystem || (await ParentBureauAsync(unitId, ct) is { } bureau && await ManagesAsync(bureau.Id, ct));
+
+    /// <summary>
+    /// A bureau's own return (a round it sent to itself, such as the city's 市本级 funds): no bureau above it takes part
+    /// in the collection, so the bureau's own indicators.manage holders at the bureau itself fill it in and review it.
+    /// </summary>
+    private bool ManagesOwn(FormRound round, FormReturn row) =>
+        round.OrgUnitId == row.OrgUnitId && !Caller.IsSystem && Caller.RootsFor(Permissions.IndicatorsManage).Contains(row.OrgUnitId);
 
     /// <summary>The bureaus the caller may send rounds from: those of its indicators.manage grants.</summary>
     public async Task<IReadOnlyList<OrgUnit>> SendingBureausAsync(CancellationToken ct = default)
@@ -73,7 +83,8 @@ internal sealed class FormAccess(IndicatorsDb db, OrgTree tree, FormCatalog cata
         {
             return null; // a form since removed from forms.json: its returns can no longer be shown or filled
         }
-        return new ReturnContext(row, round, form, unit, Fills(row.OrgUnitId), await ReviewsAsync(row.OrgUnitId, ct));
+        var own = ManagesOwn(round, row);
+        return new ReturnContext(row, round, form, unit, own || Fills(row.OrgUnitId), own || await ReviewsAsync(row.OrgUnitId, ct));
     }
 
     /// <summary>The round when the caller may see it: the sender's scope, or a unit with a return in it.</summary>

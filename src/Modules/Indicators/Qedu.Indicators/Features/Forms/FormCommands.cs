@@ -341,10 +341,13 @@ internal sealed class FormCommands(
         return bureau;
     }
 
-    /// <summary>The open units of the form's level under the bureau that meet its condition, by code.</summary>
+    /// <summary>
+    /// The open units of the form's level under the bureau that meet its condition, by code; for a form of the bureau's
+    /// own level, the bureau itself (its own return, such as the city's 市本级 funds).
+    /// </summary>
     private async Task<List<OrgUnit>> TargetsAsync(FormDefinition form, OrgUnit bureau, DateOnly today, CancellationToken ct)
     {
-        var units = await tree.BelowPastScopeAsync(bureau.Id, form.Level, ct);
+        var units = form.IsOwnReturn && bureau.Kind == form.Level ? [bureau] : await tree.BelowPastScopeAsync(bureau.Id, form.Level, ct);
         return [.. units.Where(u => (u.ClosedOn is null || u.ClosedOn > today) && (form.Condition?.Includes(u, codes) ?? true))];
     }
 

@@ -22,6 +22,15 @@ internal sealed class FormQueries(IndicatorsDb db, OrgTree tree, FormAccess acce
 
         var filling = access.FillingUnits;
         var mine = filling.Count == 0 ? [] : await db.FormReturns.AsNoTracking().Where(r => filling.Contains(r.OrgUnitId)).ToListAsync(ct);
+        // A bureau's own returns (the city's 市本级 funds), which its managers fill in.
+        var managed = access.OwnReturnUnits;
+        if (managed.Count > 0)
+        {
+            mine.AddRange(await db.FormReturns.AsNoTracking()
+                .Where(r => managed.Contains(r.OrgUnitId) && !filling.Contains(r.OrgUnitId)
+                    && db.FormRounds.Any(o => o.Id == r.RoundId && o.OrgUnitId == r.OrgUnitId))
+                .ToListAsync(ct));
+        }
         var byId = rounds.ToDictionary(r => r.Id);
         var names = await NamesAsync(mine.Select(r => r.OrgUnitId), ct);
         var toFill = mine

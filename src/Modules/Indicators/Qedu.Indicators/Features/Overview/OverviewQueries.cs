@@ -7,7 +7,7 @@ using Qedu.Indicators.Domain;
 namespace Qedu.Indicators.Features.Overview;
 
 /// <summary>A bound plan target with the indicator's latest value for the unit it measures.</summary>
-internal sealed record MeasuredTarget(BoundTarget Target, IndicatorDefinition Indicator, string OrgCode, string OrgName, decimal? Value, string? Period, TargetStatus? Status);
+internal sealed record MeasuredTarget(BoundTarget Target, IndicatorDefinition Indicator, string OrgCode, string OrgName, decimal? Value, string? Period, TargetStatus? Status, ResponseRate? Response = null);
 
 /// <summary>A published plan's progress beside the indicators that measure its targets.</summary>
 internal sealed record PlanOverview(PlanProgress Progress, IReadOnlyList<MeasuredTarget> Targets);
@@ -33,7 +33,8 @@ internal sealed class OverviewQueries(IEnumerable<IIndicatorTargets> plans, IInd
         {
             var value = latest.GetValueOrDefault((b.IndicatorCode, b.OrgUnitId));
             var unit = units.GetValueOrDefault(b.OrgUnitId);
-            return new MeasuredTarget(b, catalog.Find(b.IndicatorCode)!, unit.Code ?? "", unit.Name ?? "", value?.Value, value?.Period, TargetStatus.Of(b, value?.Value));
+            return new MeasuredTarget(b, catalog.Find(b.IndicatorCode)!, unit.Code ?? "", unit.Name ?? "", value?.Value, value?.Period, TargetStatus.Of(b, value?.Value),
+                ResponseRate.Of(value?.Answered, value?.Asked));
         })]))];
     }
 }

@@ -68,63 +68,6 @@ namespace Qedu.Indicators.Data.Migrations.Postgres
                     b.ToTable("runs", "indicators");
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Domain.Snapshot", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("ComputedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("computed_at");
-
-                    b.Property<decimal?>("Denominator")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)")
-                        .HasColumnName("denominator");
-
-                    b.Property<string>("IndicatorCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("indicator_code");
-
-                    b.Property<decimal>("Numerator")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)")
-                        .HasColumnName("numerator");
-
-                    b.Property<int>("OrgUnitId")
-                        .HasColumnType("integer")
-                        .HasColumnName("org_unit_id");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("character varying(7)")
-                        .HasColumnName("period");
-
-                    b.Property<decimal>("Value")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)")
-                        .HasColumnName("value");
-
-                    b.HasKey("Id")
-                        .HasName("pk_snapshots");
-
-                    b.HasIndex("IndicatorCode", "OrgUnitId")
-                        .HasDatabaseName("ix_snapshots_indicator_code_org_unit_id");
-
-                    b.HasIndex("Period", "OrgUnitId", "IndicatorCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_snapshots_period_org_unit_id_indicator_code");
-
-                    b.ToTable("snapshots", "indicators");
-                });
-
             modelBuilder.Entity("Qedu.Indicators.Domain.FormReturn", b =>
                 {
                     b.Property<long>("Id")
@@ -315,11 +258,94 @@ namespace Qedu.Indicators.Data.Migrations.Postgres
                     b.ToTable("form_rounds", "indicators");
                 });
 
+            modelBuilder.Entity("Qedu.Indicators.Domain.Snapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Answered")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered");
+
+                    b.Property<int?>("Asked")
+                        .HasColumnType("integer")
+                        .HasColumnName("asked");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("denominator");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<decimal>("Numerator")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("numerator");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_snapshots");
+
+                    b.HasIndex("IndicatorCode", "OrgUnitId")
+                        .HasDatabaseName("ix_snapshots_indicator_code_org_unit_id");
+
+                    b.HasIndex("Period", "OrgUnitId", "IndicatorCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_snapshots_period_org_unit_id_indicator_code");
+
+                    b.ToTable("snapshots", "indicators");
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer")
                         .HasColumnName("id");
+
+                    b.Property<string>("ArchivedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("archived_hash");
+
+                    b.Property<long>("ArchivedThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived_through");
+
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_fingerprint");
+
+                    b.Property<long?>("KeyedFrom")
+                        .HasColumnType("bigint")
+                        .HasColumnName("keyed_from");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
@@ -407,6 +433,11 @@ namespace Qedu.Indicators.Data.Migrations.Postgres
                     b.Property<int?>("OrgUnitId")
                         .HasColumnType("integer")
                         .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()

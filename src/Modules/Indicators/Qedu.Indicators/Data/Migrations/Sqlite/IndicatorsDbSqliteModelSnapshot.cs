@@ -61,61 +61,6 @@ namespace Qedu.Indicators.Data.Migrations.Sqlite
                     b.ToTable("indicators_runs", (string)null);
                 });
 
-            modelBuilder.Entity("Qedu.Indicators.Domain.Snapshot", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<long>("ComputedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("computed_at");
-
-                    b.Property<decimal?>("Denominator")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("denominator");
-
-                    b.Property<string>("IndicatorCode")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("indicator_code");
-
-                    b.Property<decimal>("Numerator")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("numerator");
-
-                    b.Property<int>("OrgUnitId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("org_unit_id");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("period");
-
-                    b.Property<decimal>("Value")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("value");
-
-                    b.HasKey("Id")
-                        .HasName("pk_indicators_snapshots");
-
-                    b.HasIndex("IndicatorCode", "OrgUnitId")
-                        .HasDatabaseName("ix_indicators_snapshots_indicator_code_org_unit_id");
-
-                    b.HasIndex("Period", "OrgUnitId", "IndicatorCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_indicators_snapshots_period_org_unit_id_indicator_code");
-
-                    b.ToTable("indicators_snapshots", (string)null);
-                });
-
             modelBuilder.Entity("Qedu.Indicators.Domain.FormReturn", b =>
                 {
                     b.Property<long>("Id")
@@ -300,11 +245,92 @@ namespace Qedu.Indicators.Data.Migrations.Sqlite
                     b.ToTable("indicators_form_rounds", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Indicators.Domain.Snapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Answered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered");
+
+                    b.Property<int?>("Asked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asked");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("denominator");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<decimal>("Numerator")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("numerator");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicators_snapshots");
+
+                    b.HasIndex("IndicatorCode", "OrgUnitId")
+                        .HasDatabaseName("ix_indicators_snapshots_indicator_code_org_unit_id");
+
+                    b.HasIndex("Period", "OrgUnitId", "IndicatorCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicators_snapshots_period_org_unit_id_indicator_code");
+
+                    b.ToTable("indicators_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("ArchivedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("archived_hash");
+
+                    b.Property<long>("ArchivedThrough")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_through");
+
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_fingerprint");
+
+                    b.Property<long?>("KeyedFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keyed_from");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
@@ -392,6 +418,11 @@ namespace Qedu.Indicators.Data.Migrations.Sqlite
                     b.Property<int?>("OrgUnitId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()

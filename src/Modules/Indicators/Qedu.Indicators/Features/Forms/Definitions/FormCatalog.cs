@@ -47,17 +47,26 @@ internal sealed record FormCondition(string List, string Attribute, string Not)
         codes.Find(List, Lists[List](unit), anyDate: true)?.Attribute(Attribute) != Not;
 }
 
-/// <summary>A collection form: what it asks, of which level of unit, and of which of them.</summary>
+/// <summary>
+/// A collection form: what it asks, of which level of unit, and of which of them. A form of a bureau's own level (City)
+/// is the bureau's own return: sent by the bureau to itself (the city's 市本级 figures).
+/// </summary>
 internal sealed record FormDefinition(
     string Code, Bilingual Title, Bilingual Description, OrgUnitKind Level, FormCondition? Condition, IReadOnlyList<FormField> Fields)
 {
     public FormField? Field(string code) => Fields.FirstOrDefault(f => string.Equals(f.Code, code, StringComparison.Ordinal));
 
+    /// <summary>A city form is the city bureau's own return: a city sends it to itself (a province to its cities).</summary>
+    public bool IsOwnReturn => Level == OrgUnitKind.City;
+
     /// <summary>The fact an approved return adds for one of the form's fields: "form.campus-network.compliant".</summary>
     public string Fact(FormField field) => $"form.{Code}.{field.Code}";
 
-    /// <summary>The fact that counts approved returns ("form.campus-network.returns"), the denominator of a form's rates.</summary>
-    public string ReturnsFact => $"form.{Code}.{FormCatalog.ReturnsField}";
+    /// <summary>The fact that counts approved returns ("form.campus-network.returns"): the units that answered.</summary>
+    public string ReturnsFact => FormFactNames.Returns(Code);
+
+    /// <summary>The fact that counts the units the form was sent to ("form.campus-network.asked"), the denominator of a form's rates.</summary>
+    public string AskedFact => FormFactNames.Asked(Code);
 }
 
 /// <summary>
@@ -67,7 +76,10 @@ internal sealed record FormDefinition(
 internal sealed partial class FormCatalog
 {
     /// <summary>The field name reserved for the count of approved returns.</summary>
-    public const string ReturnsField = "returns";
+    public const string ReturnsField = FormFactNames.ReturnsField;
+
+    /// <summary>The field name reserved for the count of units asked.</summary>
+    public const string AskedField = FormFactNames.AskedField;
 
     /// <summary>Values are stored as decimal(18,4): four decimals, and below 10^14.</summary>
     public const int MaxDecimals = 4;
@@ -108,9 +120,9 @@ internal sealed partial class FormCatalog
             {
                 throw new InvalidDataException($"forms.json: '{f.Code}' is not a form code (lower-case words joined by '-').");
             }
-            if (f.Level is not (OrgUnitKind.School or OrgUnitKind.District))
+            if (f.Level is not (OrgUnitKind.School or OrgUnitKind.District or OrgUnitKind.City))
             {
-                throw new InvalidDataException($"forms.json: {f.Code}: a form goes to schools or to districts, not to {f.Level}.");
+                throw new InvalidDataException($"forms.json: {f.Code}: a form goes to schools, to districts or to a city bureau itself, not to {f.Level}.");
             }
             if (f.Condition is { } c && !FormCondition.Lists.ContainsKey(c.List))
             {
@@ -123,9 +135,9 @@ internal sealed partial class FormCatalog
             var fields = new List<FormField>();
             foreach (var e in f.Fields)
             {
-                if (!CodePattern().IsMatch(e.Code ?? "") || e.Code == ReturnsField)
+                if (!CodePattern().IsMatch(e.Code ?? "") || e.Code is ReturnsField or AskedField)
                 {
-                    throw new InvalidDataException($"forms.json: {f.Code}: '{e.Code}' is not a field code (and '{ReturnsField}' is reserved).");
+                    throw new InvalidDataException($"forms.json: {f.Code}: '{e.Code}' is not a field code (and '{ReturnsField}' and '{AskedField}' are reserved).");
                 }
                 if (e.Min > e.Max)
                 {
