@@ -80,6 +80,27 @@ public sealed class OidcTests(WebApp app)
         Assert.False(json.TryGetProperty("access_token", out _));
     }
 
+    [Fact]
+    public async Task A_client_that_asks_for_no_scope_gets_the_scopes_it_is_allowed_and_no_more()
+    {
+        using var response = await TokenRequestAsync(new()
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "demo-shinan",
+            ["client_secret"] = DemoAccounts.ClientSecret,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (await response.JsonAsync()).GetProperty("access_token").GetString()!;
+
+        // The README's example: org.read and registry.read work without naming them; registry.write the client never had.
+        using var org = await BearerGetAsync(token, $"/api/org-units/{TestWorld.Shinan}");
+        Assert.Equal(HttpStatusCode.OK, org.StatusCode);
+        using var school = await BearerGetAsync(token, $"/api/registry/schools/{TestWorld.AnchorSchool}");
+        Assert.Equal(HttpStatusCode.OK, school.StatusCode);
+        using var write = await BearerSendAsync(token, HttpMethod.Post, "/api/registry/classes", Http.Json(new Dictionary<string, string?>()));
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+    }
+
     [Theory]
     [InlineData("demo-city", "wrong-secret", "invalid_client")]
     [InlineData("no-such-client", DemoAccounts.ClientSecret, "invalid_client")]
@@ -237,10 +258,12 @@ public sealed class OidcTests(WebApp app)
         return await client.PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
 
-    private async Task<HttpResponseMessage> BearerGetAsync(string token, string url)
+    private Task<HttpResponseMessage> BearerGetAsync(string token, string url) => BearerSendAsync(token, HttpMethod.Get, url);
+
+    private async Task<HttpResponseMessage> BearerSendAsync(string token, HttpMethod method, string url, HttpContent? content = null)
     {
         var client = app.Anonymous();
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = new HttpRequestMessage(method, url) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await client.SendAsync(request);
     }

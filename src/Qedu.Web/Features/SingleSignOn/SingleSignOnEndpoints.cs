@@ -77,7 +77,16 @@ internal static class SingleSignOnEndpoints
             identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application));
             identity.SetClaim(QeduClaims.Actor, "client");
             identity.SetClaim(QeduClaims.Org, org);
-            identity.SetScopes(request.GetScopes());
+            // A client that asks for no scope gets every scope it is allowed (as the README's first example does); one
+            // that asks gets what it asked for, which OpenIddict has already held to the allowed ones.
+            var scopes = request.GetScopes();
+            if (scopes.IsEmpty)
+            {
+                scopes = [.. (await applications.GetPermissionsAsync(application))
+                    .Where(p => p.StartsWith(OpenIddictConstants.Permissions.Prefixes.Scope, StringComparison.Ordinal))
+                    .Select(p => p[OpenIddictConstants.Permissions.Prefixes.Scope.Length..])];
+            }
+            identity.SetScopes(scopes);
             identity.SetDestinations(_ => [Destinations.AccessToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
