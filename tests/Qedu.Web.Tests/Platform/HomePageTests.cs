@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Qedu.Kernel.Access;
+using Qedu.Testing;
 using Qedu.Web.Tests.Infrastructure;
 
 namespace Qedu.Web.Tests.Platform;
@@ -103,19 +104,41 @@ public sealed partial class HomePageTests(WebApp app)
     }
 
     [Fact]
-    public async Task A_district_administrator_finds_the_returns_waiting_for_their_review_on_the_home_page()
+    public async Task Forms_to_fill_in_returns_to_review_and_returns_sent_back_are_on_the_home_pages_of_those_who_must_act()
     {
-        // The demo round: schools' returns waiting for review, which their district reviews (not the city).
-        var html = await (await app.ClientAsync("shinan.admin")).GetStringAsync("/");
+        // A round of its own (a period no other test uses), so the demo data's own returns do not matter.
+        var city = await app.ClientAsync("city.admin");
+        var district = await app.ClientAsync("shinan.admin");
+        var schoolUnit = (await Forms.OtherSchoolsAsync(app, TestWorld.Shinan))[^1];
+        var school = await Forms.SchoolAdminAsync(app, "home.work.school", schoolUnit.Code);
+        var (round, _) = await Forms.SendAsync(city, new { form = "campus-network", period = "2017", deadline = Forms.Date(Forms.Today.AddDays(3)) });
+        var mine = await Forms.MyReturnAsync(school, round);
 
-        var items = WorkLine().Matches(html).Select(m => (Kind: m.Groups["kind"].Value, Href: m.Groups["href"].Value)).ToList();
-        Assert.Contains(items, i => i.Kind == "ReviewPending" && i.Href.StartsWith("/indicators/forms/rounds/", StringComparison.Ordinal));
-        foreach (var (_, href) in items)
+        // The school must fill it in: one click to its return.
+        Assert.Contains(("FormDue", $"/indicators/forms/returns/{mine}"), await WorkAsync(school));
+
+        // Handed in: it waits for the district (the school's reviewer), not for the city above it.
+        await Forms.Expect(HttpStatusCode.NoContent, await school.PostAsync($"/api/indicators/forms/returns/{mine}/submit",
+            Http.Json(new { values = new Dictionary<string, object> { ["compliant"] = true, ["bandwidth"] = 1000, ["wireless"] = true } })));
+        Assert.DoesNotContain(await WorkAsync(school), i => i.Href == $"/indicators/forms/returns/{mine}");
+        Assert.Contains(("ReviewPending", $"/indicators/forms/rounds/{round}"), await WorkAsync(district));
+        Assert.DoesNotContain(await WorkAsync(city), i => i.Href == $"/indicators/forms/rounds/{round}");
+
+        // Sent back: the school corrects it.
+        await Forms.Expect(HttpStatusCode.NoContent, await district.PostAsync($"/api/indicators/forms/returns/{mine}/send-back", Http.Json(new { comment = "带宽请核实" })));
+        Assert.Contains(("FormReturned", $"/indicators/forms/returns/{mine}"), await WorkAsync(school));
+        Assert.DoesNotContain(await WorkAsync(district), i => i.Href == $"/indicators/forms/rounds/{round}");
+
+        // Every line opens its page.
+        foreach (var (_, href) in await WorkAsync(school))
         {
-            using var target = await (await app.ClientAsync("shinan.admin")).GetAsync(href);
+            using var target = await school.GetAsync(href);
             Assert.Equal(HttpStatusCode.OK, target.StatusCode);
         }
     }
+
+    private static async Task<List<(string Kind, string Href)>> WorkAsync(HttpClient client) =>
+        [.. WorkLine().Matches(await client.GetStringAsync("/")).Select(m => (m.Groups["kind"].Value, m.Groups["href"].Value))];
 
     [Fact]
     public async Task A_teacher_with_no_work_is_told_so()

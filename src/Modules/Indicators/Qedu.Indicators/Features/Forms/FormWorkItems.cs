@@ -12,7 +12,7 @@ namespace Qedu.Indicators.Features.Forms;
 /// <summary>
 /// The collection forms' part of the home page: the returns the caller's own unit must fill in (sent, saved as a draft,
 /// or sent back for correction), and per round the returns handed in by the units the caller reviews (the level below
-/// its indicators.manage bureau, as <see cref="FormAccess.ReviewsAsync"/> decides) that wait for review. Returns are
+/// its own indicators.manage bureau: the units whose nearest bureau it is) that wait for review. Returns are
 /// read through the scope filter; rounds by id through <see cref="FormAccess.LoadRoundAsync"/>.
 /// </summary>
 internal sealed class FormWorkItems(IndicatorsDb db, OrgTree tree, FormAccess access, FormCatalog catalog, TimeProvider clock) : IWorkItems
@@ -59,7 +59,10 @@ internal sealed class FormWorkItems(IndicatorsDb db, OrgTree tree, FormAccess ac
             var waiting = await db.FormReturns.AsNoTracking()
                 .Where(r => r.State == ReturnState.Submitted && !filling.Contains(r.OrgUnitId))
                 .Select(r => new { r.RoundId, r.OrgUnitId }).ToListAsync(ct);
+            // The caller's work is the returns of the units right below its own bureau (a district's schools, a city's
+            // districts and city-run schools); a city may also review a school, but that is its district's work first.
             // Units under one parent share their reviewer: ask once per parent, not once per unit.
+            var managed = caller.RootsFor(Permissions.IndicatorsManage);
             var units = await tree.UnitsOfAsync(waiting.Select(w => w.OrgUnitId), ct);
             var reviewedByParent = new Dictionary<int, bool>();
             var mine = new List<long>();
@@ -68,7 +71,7 @@ internal sealed class FormWorkItems(IndicatorsDb db, OrgTree tree, FormAccess ac
                 var parent = units.TryGetValue(w.OrgUnitId, out var unit) ? unit.ParentId ?? 0 : 0;
                 if (!reviewedByParent.TryGetValue(parent, out var reviews))
                 {
-                    reviewedByParent[parent] = reviews = await access.ReviewsAsync(w.OrgUnitId, ct);
+                    reviewedByParent[parent] = reviews = await access.ParentBureauAsync(w.OrgUnitId, ct) is { } bureau && managed.Contains(bureau.Id);
                 }
                 if (reviews)
                 {
