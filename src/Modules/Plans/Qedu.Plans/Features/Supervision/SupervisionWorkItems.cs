@@ -26,7 +26,21 @@ internal sealed class SupervisionWorkItems(
         var items = new List<WorkItem>();
         if (caller.Has(Permissions.PlansReport) && await queries.MineAsync(ct: ct) is { } mine)
         {
-            items.AddRange(mine.Reminders.Select(Item));
+            // Notices and rectifications one by one: each asks for an answer. Tasks one by one while they fit; when a
+            // unit has more (an old plan's overdue tasks), one line per kind to 我的任务, so no notice drops off the list.
+            var reminders = mine.Reminders.Select(Item).ToList();
+            var asks = reminders.Where(r => r.Kind is WorkItemKind.NoticeToAnswer or WorkItemKind.Rectification).ToList();
+            var tasks = reminders.Except(asks).ToList();
+            items.AddRange(asks);
+            if (asks.Count + tasks.Count <= IWorkItems.Limit)
+            {
+                items.AddRange(tasks);
+            }
+            else
+            {
+                items.AddRange(tasks.GroupBy(t => t.Kind).Select(g =>
+                    new WorkItem(g.Key, T["Mine.Title"], g.Min(t => t.Due), "/plans/mine", g.Count()) { Overdue = g.Key == WorkItemKind.TaskOverdue }));
+            }
         }
         if (caller.Has(Permissions.PlansManage))
         {
