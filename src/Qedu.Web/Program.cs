@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Qedu.Kernel;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
@@ -46,6 +48,9 @@ builder.Services.AddQeduOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents();
+// Pages carry Chinese as UTF-8 text, not as numeric character references (&#x767B;&#x5F55;): smaller and readable.
+// Only the encoder's range changes; markup characters (<, >, &, quotes) are still escaped.
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddCascadingAuthenticationState();
 // Uploaded files wait here, owner-only, never in the shared /tmp (emptied at start: what a crash left behind).
 builder.Services.AddSingleton(new WorkFiles(configuration["Files:WorkDirectory"] is { Length: > 0 } work
@@ -56,7 +61,8 @@ builder.Services.AddScoped<SignInFlow>();
 builder.Services.AddScoped<MyAccount>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddSingleton(new NavItem(NavSections.Overview, 0, "/", "首页", "Home", null));
-builder.Services.AddSingleton(new NavItem(NavSections.Administration, 90, "/scalar/v1", "接口文档", "API reference", null));
+// For the bureaus that connect systems to Qedu; the page itself stays public (the OpenAPI document is).
+builder.Services.AddSingleton(new NavItem(NavSections.Administration, 90, "/scalar/v1", "接口文档", "API reference", null) { BureauOnly = true });
 
 var app = builder.Build();
 

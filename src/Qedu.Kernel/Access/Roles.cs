@@ -86,6 +86,12 @@ public static class Roles
     /// <summary>An administrator role: it manages accounts (and so grants roles).</summary>
     public static bool IsAdministrator(string role) => Find(role)?.Permissions.Contains(Permissions.AccountsManage) == true;
 
+    /// <summary>
+    /// A bureau's role: held over a city, district or province (administrators, department staff, auditors), not over a
+    /// school (school administrators, teachers, parents). The shell shows bureau-only entries to these alone.
+    /// </summary>
+    public static bool IsBureauRole(string role) => Find(role) is { } definition && !definition.ScopeKinds.Contains(OrgUnitKind.School);
+
     /// <summary>Administrator and auditor roles: their grants are audited on their own and shown to the other duty.</summary>
     public static bool IsPrivileged(string role) => role == Auditor || IsAdministrator(role);
 

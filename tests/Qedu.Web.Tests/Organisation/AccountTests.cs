@@ -120,6 +120,21 @@ public sealed partial class AccountTests(WebApp app)
     }
 
     [Fact]
+    public async Task The_unit_fields_offer_the_units_the_admin_may_give_by_name()
+    {
+        var html = WebUtility.HtmlDecode(await (await app.ClientAsync(Admin)).GetStringAsync("/accounts/new"));
+
+        // Home unit and scope pick from the district's units (names shown, codes sent), none from another district.
+        Assert.Equal(2, Regex.Count(html, "list=\"account-units\""));
+        var offered = UnitOption().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(TestWorld.Shinan, offered);
+        Assert.Contains(TestWorld.AnchorSchool, offered);
+        Assert.DoesNotContain(TestWorld.Shibei, offered);
+        Assert.DoesNotContain(TestWorld.City, offered);
+        Assert.Contains("<option value=\"2137000001\">青岛市市南区实验小学</option>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_district_admin_sees_the_districts_accounts_and_not_the_others()
     {
         var client = await app.ClientAsync(Admin);
@@ -170,4 +185,7 @@ public sealed partial class AccountTests(WebApp app)
 
     [GeneratedRegex("<option value=\"([A-Za-z]+)\"")]
     private static partial Regex RoleOption();
+
+    [GeneratedRegex("<option value=\"([0-9]{6,10})\">")]
+    private static partial Regex UnitOption();
 }

@@ -455,7 +455,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         using var response = await client.SendAsync(request);
         var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
         var isPage = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null;
-        // Pages encode every non-ASCII character (&#x...;): decode, or a leaked Chinese name would go unseen.
+        // Pages escape markup characters (&amp;, &quot;, &#x27;) in names: decode, or a leaked name would go unseen.
         var body = await response.Content.ReadAsStringAsync();
         body = isPage ? WebUtility.HtmlDecode(body) : body;
         var status = (int)response.StatusCode;

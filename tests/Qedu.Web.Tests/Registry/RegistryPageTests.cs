@@ -144,6 +144,20 @@ public sealed partial class RegistryPageTests(WebApp app)
     }
 
     [Fact]
+    public async Task The_classes_page_opens_on_a_school_administrators_own_school_and_asks_a_bureau_for_one()
+    {
+        var own = await PageAsync(await app.ClientAsync("school.admin"), "/registry/classes");
+        var bureau = await PageAsync(await app.ClientAsync("shinan.admin"), "/registry/classes");
+
+        // No code to type for a school's own people: the school is filled in and its classes listed.
+        Assert.Contains("data-testid=\"classes\"", own, StringComparison.Ordinal);
+        Assert.Contains($"name=\"school\" value=\"{TestWorld.AnchorSchool}\"", own, StringComparison.Ordinal);
+        // A district sees many schools: it still chooses one.
+        Assert.DoesNotContain("data-testid=\"classes\"", bureau, StringComparison.Ordinal);
+        Assert.Contains(app.Text<Qedu.Registry.Resources.RegistryText>("Classes.Choose"), bureau, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_school_page_links_to_its_classes_for_registry_readers_only()
     {
         var reader = await PageAsync(await app.ClientAsync("city.admin"), $"/org/{TestWorld.AnchorSchool}");

@@ -34,7 +34,8 @@ public static class IndicatorsModule
         services.AddScoped<OverviewQueries>();
         services.AddScoped<IDemoSeedStep, IndicatorsDemoSeedStep>();
         services.AddSingleton(new PageScript("_content/Qedu.Ui/qedu-charts.js"));
-        services.AddSingleton(new NavItem(NavSections.Overview, 5, "/indicators/overview", "领导驾驶舱", "Leader overview", Permissions.IndicatorsRead));
+        // A bureau leader's page: not in a school's menu (a school has its own dashboard under 教育指标).
+        services.AddSingleton(new NavItem(NavSections.Overview, 5, "/indicators/overview", "领导驾驶舱", "Leader overview", Permissions.IndicatorsRead) { BureauOnly = true });
         services.AddSingleton(new NavItem(NavSections.Overview, 30, "/indicators", "教育指标", "Indicators", Permissions.IndicatorsRead));
         services.AddForms();
         return services;

@@ -60,6 +60,7 @@ public static class RegistryModule
         services.AddScoped<RecordContextFactory>();
         services.AddScoped<RegistryImporter>();
         services.AddSingleton<ImportJobs>();
+        services.AddScoped<IWorkItems, ImportWorkItems>();
         services.AddScoped<RegistryExporter>();
         services.AddSingleton(new UploadPath(RegistryFileEndpoints.ImportPath));
         // Registry:Import in configuration when the host has it (the web host); the defaults otherwise (the command line).

@@ -17,6 +17,7 @@ internal static class FormsRegistration
         services.AddScoped<FormAccess>();
         services.AddScoped<FormCommands>();
         services.AddScoped<FormQueries>();
+        services.AddScoped<IWorkItems, FormWorkItems>();
         services.AddScoped<IFactSource, FormFacts>();
         services.AddScoped<IDemoSeedStep, FormsDemoSeedStep>();
         // One permission per entry: everyone who fills in (report) or sends (manage) forms also reads indicators.

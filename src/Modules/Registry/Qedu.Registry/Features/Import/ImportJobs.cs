@@ -78,6 +78,10 @@ internal sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs
     public ImportJob? Find(Guid id, AccessContext who) =>
         _jobs.TryGetValue(id, out var job) && job.Owner == Owner(who) ? job : null;
 
+    /// <summary>The caller's jobs still kept (the last hour's), newest first.</summary>
+    public IReadOnlyList<ImportJob> RecentOf(AccessContext who) =>
+        [.. _jobs.Values.Where(j => j.Owner == Owner(who) && j.StartedAt >= DateTimeOffset.UtcNow - KeepFor).OrderByDescending(j => j.StartedAt)];
+
     private static string Owner(AccessContext who) => $"{who.Kind}:{who.ActorId ?? who.ActorName}";
 
     /// <summary>Keeps the latest report only (reported synchronously: the importer's thread writes, the page's poll reads).</summary>
