@@ -68,6 +68,6 @@ public static class ScopeEscapes
         ["FormCommands.AlreadySentAsync"] = new(1, "returns of units under a bureau the caller has been checked to manage"),
         ["FormFacts.AddFactsAsync"] = new(3, "approved returns and the units asked, for the whole-city computation: figures, not people"),
         ["FormQueries.LinesAsync"] = new(1, "the rounds of returns the caller sees, sent from bureaus above"),
-        ["SnapshotWriter.ReplaceAsync"] = new(1, "a recomputation replaces the whole period's snapshots"),
+        ["SnapshotWriter.ReplaceAsync"] = new(1, "a recomputation replaces the period's snapshots (all, or one form's indicators after an approval)"),
     };
 }

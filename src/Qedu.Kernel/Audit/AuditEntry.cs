@@ -24,7 +24,10 @@ public sealed class AuditEntry
     public int? OrgUnitId { get; set; }
     public string? ClientAddress { get; set; }
 
-    /// <summary>What changed (property names, never values: the log must not become a copy of personal data).</summary>
+    /// <summary>
+    /// What changed: property names, with old and new values only for properties marked <see cref="AuditedValueAttribute"/>
+    /// (never personal data or secrets: the log must not become a copy of them).
+    /// </summary>
     public string? Details { get; set; }
 
     /// <summary>

@@ -51,9 +51,7 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
                 entry.State,
                 entry.State == EntityState.Deleted ? KeyOf(entry) : null,
                 entry.State == EntityState.Deleted ? OrgOf(entry) : null,
-                entry.State == EntityState.Modified
-                    ? string.Join(",", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
-                    : null));
+                entry.State == EntityState.Modified ? ModifiedProperties(entry) : null));
         }
         if (changes.Count > 0)
         {
@@ -299,6 +297,53 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
         IOrgScoped scoped => scoped.OrgUnitId,
         _ => null,
     };
+
+    /// <summary>
+    /// The changed properties of an update: by name ("Name,Revision"), or, once one of them records its values
+    /// (<see cref="AuditedValueAttribute"/>, and the account flags Identity owns), as "Name: old → new; Revision".
+    /// </summary>
+    private static string ModifiedProperties(EntityEntry entry)
+    {
+        var parts = new List<string>();
+        var withValues = false;
+        foreach (var p in entry.Properties.Where(p => p.IsModified))
+        {
+            if (RecordsValue(entry.Metadata.ClrType, p.Metadata.PropertyInfo))
+            {
+                withValues = true;
+                parts.Add($"{p.Metadata.Name}: {Show(p.OriginalValue)} → {Show(p.CurrentValue)}");
+            }
+            else
+            {
+                parts.Add(p.Metadata.Name);
+            }
+        }
+        return string.Join(withValues ? "; " : ",", parts);
+    }
+
+    /// <summary>Account flags on Identity's own user class: none is personal data or a secret.</summary>
+    private static readonly HashSet<string> IdentityValues = ["UserName", "LockoutEnd", "LockoutEnabled", "TwoFactorEnabled", "AccessFailedCount", "EmailConfirmed"];
+
+    private static bool RecordsValue(Type type, System.Reflection.PropertyInfo? property) =>
+        property is not null
+        && (property.GetCustomAttributes(typeof(AuditedValueAttribute), inherit: true).Length > 0
+            || (typeof(IdentityUser<Guid>).IsAssignableFrom(type) && property.DeclaringType == typeof(IdentityUser<Guid>) && IdentityValues.Contains(property.Name)));
+
+    /// <summary>A value as the log shows it: short, on one line, without the separators of the list.</summary>
+    private static string Show(object? value)
+    {
+        var text = value switch
+        {
+            null => "∅",
+            DateTimeOffset at => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            DateTime at => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        text = text.ReplaceLineEndings(" ").Replace(";", "；", StringComparison.Ordinal).Replace("→", "->", StringComparison.Ordinal);
+        return text.Length <= 100 ? text : string.Concat(text.AsSpan(0, 100), "…");
+    }
 
     private static bool IsAudited(Type type) =>
         type != typeof(AuditEntry)

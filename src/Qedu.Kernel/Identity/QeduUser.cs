@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.Identity;
+using Qedu.Kernel.Audit;
 
 namespace Qedu.Kernel.Identity;
 
 /// <summary>An account. Its roles are <see cref="RoleAssignment"/>s, each bound to an org unit (its scope).</summary>
 public sealed class QeduUser : IdentityUser<Guid>
 {
+    [AuditedValue]
     public required string DisplayName { get; set; }
 
     /// <summary>Where the person works or belongs: a school, a department or a bureau. Decides who may manage the account.</summary>
+    [AuditedValue]
     public int HomeOrgUnitId { get; set; }
 
     /// <summary>A disabled account cannot sign in and its grants are void at once, whatever cookie it still holds.</summary>
+    [AuditedValue]
     public bool IsActive { get; set; } = true;
 
     /// <summary>
@@ -26,6 +30,7 @@ public sealed class QeduUser : IdentityUser<Guid>
     /// Set when someone else chose the password (an administrator's reset or a new account), or when the password no
     /// longer meets the policy: the person must choose their own before anything else.
     /// </summary>
+    [AuditedValue]
     public bool MustChangePassword { get; set; }
 
     /// <summary>When the password was last set (for the optional maximum age).</summary>
@@ -42,7 +47,9 @@ public sealed class RoleAssignment
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }
+    [AuditedValue]
     public required string Role { get; set; }
+    [AuditedValue]
     public int OrgUnitId { get; set; }
     public DateTimeOffset GrantedAt { get; set; }
     public string? GrantedBy { get; set; }

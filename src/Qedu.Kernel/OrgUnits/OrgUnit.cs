@@ -1,3 +1,5 @@
+using Qedu.Kernel.Audit;
+
 namespace Qedu.Kernel.OrgUnits;
 
 /// <summary>The five levels of the education system (001 task 3) plus the departments (处室) of a bureau.</summary>
@@ -20,9 +22,13 @@ public sealed class OrgUnit
 {
     public int Id { get; set; }
     public required string Code { get; set; }
+    [AuditedValue]
     public required string Name { get; set; }
+    [AuditedValue]
     public string? NameEn { get; set; }
+    [AuditedValue]
     public OrgUnitKind Kind { get; set; }
+    [AuditedValue]
     public int? ParentId { get; set; }
     public OrgUnit? Parent { get; set; }
 
@@ -30,18 +36,24 @@ public sealed class OrgUnit
     public string? DivisionCode { get; set; }
 
     /// <summary>学校办学类型 (JY/T 1001 XXBXLXM), schools only.</summary>
+    [AuditedValue]
     public string? SchoolTypeCode { get; set; }
 
     /// <summary>办别: 21 公办, 22 民办 ..., schools only.</summary>
+    [AuditedValue]
     public string? OwnershipCode { get; set; }
 
     /// <summary>Kindergartens only: 1 公办园, 2 普惠性民办园, 3 其他民办园.</summary>
     public string? KindergartenCategoryCode { get; set; }
 
     /// <summary>所在地城乡类型 (统计用城乡划分), schools only.</summary>
+    [AuditedValue]
     public string? UrbanRuralCode { get; set; }
 
+    [AuditedValue]
+
     public DateOnly? OpenedOn { get; set; }
+    [AuditedValue]
     public DateOnly? ClosedOn { get; set; }
     public int SortOrder { get; set; }
 

@@ -50,7 +50,7 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
     }
 
     [Fact]
-    public async Task Every_save_appends_chained_lines_naming_the_actor_the_change_and_never_the_values()
+    public async Task Every_save_appends_chained_lines_naming_the_actor_the_change_and_only_the_values_marked_for_the_log()
     {
         var ids = await Host.OrgIdsAsync();
         var head = await HeadAsync();
@@ -61,8 +61,8 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
             var tree = scope.ServiceProvider.GetRequiredService<OrgTree>();
             var unit = await tree.AddAsync(Demo.Unit("370202-AUD", OrgUnitKind.Department, ids[Demo.Shinan], "审计测试科"));
             var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
-            unit.Name = "秘密的新名字";
-            unit.NameEn = "Secret new name";
+            unit.Name = "改名后的科室";
+            unit.SortOrder = 4242;
             await db.SaveChangesAsync();
             // The guard checks the removal through the closure, so its rows go after the unit.
             db.OrgUnits.Remove(unit);
@@ -81,9 +81,10 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
             Assert.Equal(Demo.Shinan, l.ActorScope);
         });
         Assert.Equal(Enumerable.Range(1, 3).Select(i => head + i), lines.Select(l => l.Sequence));
-        // The update names the changed properties, not their values.
-        Assert.Equal(["Name", "NameEn"], lines[1].Details!.Split(',').Order());
-        Assert.DoesNotContain(lines, l => (l.Details ?? "").Contains("秘密", StringComparison.Ordinal));
+        // The update names the changed properties; values only for those marked [AuditedValue] (a unit's name is, its
+        // sort order is not).
+        Assert.Equal(["Name: 审计测试科 → 改名后的科室", "SortOrder"], lines[1].Details!.Split("; ").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(lines, l => (l.Details ?? "").Contains("4242", StringComparison.Ordinal));
         // Each line carries the hash of the one before it.
         Assert.Equal(lines[0].Hash, lines[1].PreviousHash);
         Assert.Equal(lines[1].Hash, lines[2].PreviousHash);
@@ -92,6 +93,30 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
         Assert.All(lines, l => Assert.Equal(AuditHasher.Keyed(l, key), l.Hash));
         Assert.All(lines, l => Assert.Equal(AuditOutcome.Succeeded, l.Outcome));
         Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task A_password_change_names_the_hash_and_stamp_and_never_records_their_values()
+    {
+        var head = await HeadAsync();
+        string hash, stamp;
+        await using (var scope = Host.Scope(AccessContext.System("test")))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Qedu.Kernel.Identity.QeduUser>>();
+            var home = (await Host.OrgIdsAsync())[Demo.Shinan];
+            var user = new Qedu.Kernel.Identity.QeduUser { UserName = $"audit.pw.{Guid.NewGuid():N}"[..20], DisplayName = "审计密码测试", HomeOrgUnitId = home };
+            var created = await users.CreateAsync(user, DemoAccounts.Password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            var changed = await users.ChangePasswordAsync(user, DemoAccounts.Password, DemoAccounts.Password + "-Changed1");
+            Assert.True(changed.Succeeded, string.Join("; ", changed.Errors.Select(e => e.Description)));
+            (hash, stamp) = (user.PasswordHash!, user.SecurityStamp!);
+        }
+
+        var updates = (await EntriesAfterAsync(head)).Where(l => l.Action == "update" && l.EntityType == "QeduUser").ToList();
+        Assert.NotEmpty(updates);
+        Assert.Contains(updates, l => l.Details!.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries).Contains("PasswordHash"));
+        Assert.DoesNotContain(updates, l => l.Details!.Contains(hash, StringComparison.Ordinal) || l.Details.Contains(stamp, StringComparison.Ordinal));
+        Assert.DoesNotContain(updates, l => l.Details!.Contains("PasswordHash:", StringComparison.Ordinal) || l.Details.Contains("SecurityStamp:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -296,6 +296,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         },
         ["GET /api/audit/"] = Rule.Needs(Permissions.AuditRead),
         ["GET /api/audit/verify"] = Rule.Needs(Permissions.AuditRead),
+        ["GET /api/audit/export.csv"] = Rule.Needs(Permissions.AuditRead),
 
         // Plan supervision. Ids nobody has (0): holders of the permission learn it does not exist, others may not ask.
         // Which unit may act on an existing task (named units, owners) is SupervisionApiTests' subject.

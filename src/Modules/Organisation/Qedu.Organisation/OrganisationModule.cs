@@ -20,6 +20,7 @@ public static class OrganisationModule
         services.AddScoped<AccountCommands>();
         services.AddScoped<PrivilegedRoles>();
         services.AddScoped<AuditLogQuery>();
+        services.AddScoped<AuditRows>();
         services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrors>();
         services.AddSingleton(new NavItem(NavSections.Organisation, 10, "/org", "组织机构", "Org tree", Permissions.OrgRead));
         services.AddSingleton(new NavItem(NavSections.Administration, 10, "/accounts", "账号管理", "Accounts", Permissions.AccountsManage));

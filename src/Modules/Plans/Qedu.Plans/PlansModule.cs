@@ -2,9 +2,11 @@ using Qedu.Indicators.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.Plans.Data;
+using Qedu.Plans.DemoData;
 using Qedu.Plans.Features.Export;
 using Qedu.Plans.Features.Plans;
 using Qedu.Plans.Features.Supervision;
@@ -30,6 +32,7 @@ public static class PlansModule
         services.AddSingleton(new PageScript("_content/Qedu.Plans/plans.js"));
         services.AddSingleton(new NavItem(NavSections.Overview, 20, "/plans", "规划与督办", "Plans", Permissions.PlansRead));
         services.AddSupervision();
+        services.AddScoped<IDemoSeedStep, PlansDemoSeedStep>();
         services.AddScoped(sp => new PlansOperations(sp.GetRequiredService<SupervisionQueries>()));
         return services;
     }

@@ -47,7 +47,11 @@ internal sealed partial class IndicatorComputation(
     /// <summary>The current period: this calendar year in China Standard Time.</summary>
     public static string CurrentPeriod(TimeProvider clock) => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task<ComputeResult> ComputeAsync(string period, bool store, CancellationToken ct)
+    /// <summary>
+    /// Recomputes the period. With <paramref name="only"/>, just those indicators' values are computed and replaced (an
+    /// approved form return refreshes its form's indicators without touching the rest).
+    /// </summary>
+    public async Task<ComputeResult> ComputeAsync(string period, bool store, CancellationToken ct, IReadOnlySet<string>? only = null)
     {
         if (!IsPeriod(period))
         {
@@ -78,6 +82,10 @@ internal sealed partial class IndicatorComputation(
             var stages = unit.Kind == OrgUnitKind.School ? context.StagesOf(unit) : null;
             foreach (var indicator in catalog.Indicators)
             {
+                if (only is not null && !only.Contains(indicator.Code))
+                {
+                    continue;
+                }
                 if (!indicator.Levels.Contains(unit.Kind) || (stages is not null && indicator.Stages.Count > 0 && !indicator.Stages.Intersect(stages).Any()))
                 {
                     continue;
@@ -96,7 +104,7 @@ internal sealed partial class IndicatorComputation(
             // manager's request refreshes the city's figures too; the caller is recorded on the run).
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.System($"indicators:{by}"));
-            await scope.ServiceProvider.GetRequiredService<SnapshotWriter>().ReplaceAsync(period, values, startedAt, ct);
+            await scope.ServiceProvider.GetRequiredService<SnapshotWriter>().ReplaceAsync(period, values, startedAt, ct, only);
             var db = scope.ServiceProvider.GetRequiredService<IndicatorsDb>();
             db.Runs.Add(new ComputeRun
             {

@@ -13,10 +13,15 @@ namespace Qedu.Indicators.Computation;
 /// </summary>
 internal sealed class SnapshotWriter(IndicatorsDb db)
 {
-    public async Task ReplaceAsync(string period, IReadOnlyList<ComputedValue> values, DateTimeOffset computedAt, CancellationToken ct)
+    /// <summary>Replaces the period's snapshots: all of them, or those of the indicators in <paramref name="only"/>.</summary>
+    public async Task ReplaceAsync(string period, IReadOnlyList<ComputedValue> values, DateTimeOffset computedAt, CancellationToken ct,
+        IReadOnlySet<string>? only = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Snapshots.IgnoreQueryFilters([ScopeFilter.Name]).Where(s => s.Period == period).ExecuteDeleteAsync(ct);
+        var codes = only?.ToList();
+        await db.Snapshots.IgnoreQueryFilters([ScopeFilter.Name])
+            .Where(s => s.Period == period && (codes == null || codes.Contains(s.IndicatorCode)))
+            .ExecuteDeleteAsync(ct);
         if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
         {
             await using (var importer = await npgsql.BeginBinaryImportAsync(

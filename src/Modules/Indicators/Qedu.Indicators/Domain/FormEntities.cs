@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
 
 namespace Qedu.Indicators.Domain;
 
@@ -56,6 +57,7 @@ internal sealed class FormReturn : IOrgScoped
     public int OrgUnitId { get; set; }
     public required string FormCode { get; set; }
     public required string Period { get; set; }
+    [AuditedValue]
     public ReturnState State { get; set; }
     public DateTimeOffset? SavedAt { get; set; }
     public string? SavedBy { get; set; }

@@ -1,4 +1,5 @@
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
 
 namespace Qedu.Plans.Domain;
 
@@ -24,6 +25,7 @@ internal sealed class Plan : IOrgScoped
 {
     public long Id { get; set; }
     public int OrgUnitId { get; set; }
+    [AuditedValue]
     public required string Title { get; set; }
 
     /// <summary>The issuing bodies as printed, joined by "、".</summary>
@@ -32,6 +34,7 @@ internal sealed class Plan : IOrgScoped
 
     /// <summary>The document's date as printed in the contract: "YYYY-MM-DD", or null.</summary>
     public string? IssuedOn { get; set; }
+    [AuditedValue]
     public PlanState State { get; set; } = PlanState.Draft;
     public string? SourceFileName { get; set; }
     public DateTimeOffset ImportedAt { get; set; }

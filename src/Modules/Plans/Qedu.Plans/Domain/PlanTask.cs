@@ -1,4 +1,5 @@
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
 
 namespace Qedu.Plans.Domain;
 
@@ -22,6 +23,7 @@ internal sealed class PlanTask : IOrgScoped
 
     /// <summary>The deadline as printed ("2020年12月", "长期"), and its last day when it names one.</summary>
     public string? DeadlineText { get; set; }
+    [AuditedValue]
     public DateOnly? DueOn { get; set; }
 
     /// <summary>Lines of the task table's columns (one item per line).</summary>
@@ -29,6 +31,8 @@ internal sealed class PlanTask : IOrgScoped
     public string Measures { get; set; } = "";
     public string ExpectedEffects { get; set; } = "";
     public int SortOrder { get; set; }
+
+    [AuditedValue]
 
     public DateTimeOffset? AcceptedAt { get; set; }
     public string? AcceptedBy { get; set; }

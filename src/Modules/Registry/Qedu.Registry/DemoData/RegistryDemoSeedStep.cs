@@ -9,7 +9,7 @@ using Qedu.Registry.Domain;
 namespace Qedu.Registry.DemoData;
 
 /// <summary>
-/// The registry's part of the demo city: a profile for every demo school, then its campus, staff, classes, students
+/// The registry's part of the demo city: for every demo school a profile, its campus, staff, classes, students
 /// with guardians and enrolments, and equipment. People are written in batches of schools through the bulk writer, so memory stays
 /// flat and the city scale loads in minutes.
 /// </summary>
@@ -24,23 +24,6 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, OrgTree tree, CodeBook
     {
         var ids = (await tree.OfKindPastScopeAsync([OrgUnitKind.School], ct)).ToDictionary(o => o.Code, o => o.Id);
         var schools = context.Orgs.Where(o => o.Kind == OrgUnitKind.School && ids.ContainsKey(o.Code)).ToList();
-        context.Progress?.Report($"school profiles: {schools.Count}");
-        var n = 0;
-        foreach (var school in schools)
-        {
-            db.SchoolProfiles.Add(new SchoolProfile
-            {
-                OrgUnitId = ids[school.Code],
-                Address = school.Address,
-                Latitude = school.Latitude,
-                Longitude = school.Longitude,
-                CapacitySeats = school.CapacitySeats,
-                Phone = $"0532-8{(n++ % 9000000) + 1000000}",
-            });
-        }
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear(); // the profiles are not needed again; people go through the bulk writer, untracked
-
         var generator = new RegistryDemoGenerator(context.Scale, DemoSchoolYear);
         var totals = new Totals();
         foreach (var batch in schools.Chunk(context.Scale == DemoScale.Small ? 50 : 20))
@@ -56,6 +39,7 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, OrgTree tree, CodeBook
         public int Schools;
         public int Students;
         public int Staff;
+        public int Profiles;
     }
 
     private async Task SeedSchoolsAsync(
@@ -70,6 +54,22 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, OrgTree tree, CodeBook
             var data = generator.Generate(school, ids[school.Code], codes.StagesOf(school.SchoolTypeCode), random);
             generated.Add((data, random));
         }
+
+        // Each school's profile, its seats from the pupils generated for it (see RegistryDemoGenerator.Seats).
+        foreach (var (school, (data, _)) in batch.Zip(generated))
+        {
+            db.SchoolProfiles.Add(new SchoolProfile
+            {
+                OrgUnitId = ids[school.Code],
+                Address = school.Address,
+                Latitude = school.Latitude,
+                Longitude = school.Longitude,
+                CapacitySeats = RegistryDemoGenerator.Seats(school, data.Classes.Sum(c => c.Students.Count)),
+                Phone = $"0532-8{(totals.Profiles++ % 9000000) + 1000000}",
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear(); // the profiles are not needed again; people go through the bulk writer, untracked
 
         // Staff and campuses first: classes point at their head teacher and campus. The bulk writer assigns ids.
         await bulk.InsertAsync(generated.SelectMany(g => g.Data.Campuses).ToList(), ct);

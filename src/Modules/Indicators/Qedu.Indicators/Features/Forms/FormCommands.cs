@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Indicators.Data;
 using Qedu.Indicators.Computation;
+using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Features.Forms.Definitions;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.OrgUnits;
@@ -23,7 +24,8 @@ internal sealed record RoundSent(long Id, int Units);
 /// refusal writes nothing.
 /// </summary>
 internal sealed class FormCommands(
-    IndicatorsDb db, OrgTree tree, FormAccess access, FormCatalog catalog, CodeBook codes, TimeProvider clock, IStringLocalizer<FormsText> t)
+    IndicatorsDb db, OrgTree tree, FormAccess access, FormCatalog catalog, CodeBook codes, TimeProvider clock, IStringLocalizer<FormsText> t,
+    IndicatorComputation computation, IndicatorCatalog indicators)
 {
     public const int MaxComment = 1000;
 
@@ -212,7 +214,31 @@ internal sealed class FormCommands(
         row.ReviewedAt = clock.GetUtcNow();
         row.ReviewedBy = access.Caller.ActorName ?? "";
         row.ReviewComment = string.IsNullOrEmpty(comment) ? null : comment;
-        return await SaveRevisionAsync(row, ct);
+        var saved = await SaveRevisionAsync(row, ct);
+        if (saved.IsOk && approve)
+        {
+            await RefreshIndicatorsAsync(context.Round, ct);
+        }
+        return saved;
+    }
+
+    /// <summary>
+    /// An approved return changes its form's figures: the indicators computed from that form are recomputed for the
+    /// round's period at once (only those: a few grouped queries and a small replace), so the dashboards show it.
+    /// </summary>
+    private async Task RefreshIndicatorsAsync(FormRound round, CancellationToken ct)
+    {
+        var prefix = $"form.{round.FormCode}.";
+        var affected = indicators.Indicators
+            .Where(i => i.FormCode == round.FormCode
+                || i.Numerator.StartsWith(prefix, StringComparison.Ordinal)
+                || (i.Denominator?.StartsWith(prefix, StringComparison.Ordinal) ?? false))
+            .Select(i => i.Code)
+            .ToHashSet(StringComparer.Ordinal);
+        if (affected.Count > 0 && IndicatorComputation.IsPeriod(round.Period))
+        {
+            await computation.ComputeAsync(round.Period, store: true, ct, affected);
+        }
     }
 
     private async Task<Outcome<bool>> SaveRevisionAsync(FormReturn row, CancellationToken ct)

@@ -19,6 +19,7 @@ internal sealed record AuditLine(
     long Sequence,
     DateTimeOffset At,
     string ActorKind,
+    string? ActorId,
     string? ActorName,
     string? ActorScope,
     string Action,
@@ -43,13 +44,21 @@ internal sealed class AuditLogQuery(KernelDb db, ICurrentAccess access, OrgTree 
         var query = await ScopedAsync(ct);
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
+            // A person is found by user name or display name; a sign-in nobody was signed in for, by the name tried.
             var actor = filter.Actor.Trim();
-            query = query.Where(e => e.ActorName != null && e.ActorName.Contains(actor));
+            var ids = await db.Users.AsNoTracking()
+                .Where(u => u.DisplayName.Contains(actor) || (u.UserName != null && u.UserName.Contains(actor)))
+                .Select(u => u.Id).Take(200).ToListAsync(ct);
+            var actorIds = ids.Select(id => id.ToString()).ToList();
+            query = query.Where(e => (e.ActorName != null && e.ActorName.Contains(actor))
+                || (e.ActorId != null && actorIds.Contains(e.ActorId))
+                || (e.ActorKind == ActorKind.Anonymous && e.EntityType == "User" && e.EntityKey != null && e.EntityKey.Contains(actor)));
         }
         if (!string.IsNullOrWhiteSpace(filter.Action))
         {
+            // An action of the catalogue (the filter's list) is that action alone; any other text, a prefix ("account.").
             var action = filter.Action.Trim();
-            query = query.Where(e => e.Action.StartsWith(action));
+            query = AuditCatalogue.IsKnown(action) ? query.Where(e => e.Action == action) : query.Where(e => e.Action.StartsWith(action));
         }
         if (!string.IsNullOrWhiteSpace(filter.Entity))
         {
@@ -84,7 +93,7 @@ internal sealed class AuditLogQuery(KernelDb db, ICurrentAccess access, OrgTree 
         var rows = await query.OrderByDescending(e => e.Sequence).Take(limit + 1).AsNoTracking().ToListAsync(ct);
         var page = rows.Take(limit).ToList();
         var codes = await tree.CodesOfAsync(page.Where(e => e.OrgUnitId is not null).Select(e => e.OrgUnitId!.Value), ct);
-        var items = page.Select(e => new AuditLine(e.Sequence, e.At, e.ActorKind.ToString(), e.ActorName, e.ActorScope, e.Action,
+        var items = page.Select(e => new AuditLine(e.Sequence, e.At, e.ActorKind.ToString(), e.ActorId, e.ActorName, e.ActorScope, e.Action,
                 e.EntityType, e.EntityKey, e.OrgUnitId is int id ? codes.GetValueOrDefault(id) : null, e.ClientAddress, e.Details, e.Outcome?.ToString()))
             .ToList();
         return new AuditPage(items, rows.Count > limit ? page[^1].Sequence : null);
