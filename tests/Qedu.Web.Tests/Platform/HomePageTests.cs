@@ -111,7 +111,7 @@ public sealed partial class HomePageTests(WebApp app)
         var district = await app.ClientAsync("shinan.admin");
         var schoolUnit = (await Forms.OtherSchoolsAsync(app, TestWorld.Shinan))[^1];
         var school = await Forms.SchoolAdminAsync(app, "home.work.school", schoolUnit.Code);
-        var (round, _) = await Forms.SendAsync(city, new { form = "campus-network", period = "2017", deadline = Forms.Date(Forms.Today.AddDays(3)) });
+        var (round, _) = await Forms.SendAsync(city, new { form = "campus-network", period = "2013", deadline = Forms.Date(Forms.Today.AddDays(3)) });
         var mine = await Forms.MyReturnAsync(school, round);
 
         // The school must fill it in: one click to its return.
