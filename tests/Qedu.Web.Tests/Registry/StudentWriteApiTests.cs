@@ -268,8 +268,8 @@ public sealed class StudentWriteApiTests(WebApp app)
     {
         var client = await app.ClientAsync("school.admin");
         var id = await Students.CreateAsync(app, TestWorld.AnchorSchool);
-        var (school, current) = await RegistryAsync(async db => await db.Students.Where(s => s.Id == id).Select(s => new { s.OrgUnitId, s.ClassId }).SingleAsync() is var x
-            ? (x.OrgUnitId, x.ClassId) : default);
+        var stored = await RegistryAsync(db => db.Students.AsNoTracking().SingleAsync(s => s.Id == id));
+        var (school, current) = (stored.OrgUnitId, stored.ClassId);
         var other = await RegistryAsync(db => db.Classes.Where(c => c.OrgUnitId == school && c.Id != current).Select(c => c.Id).FirstAsync());
         var elsewhere = await RegistryAsync(db => db.Classes.Where(c => c.OrgUnitId != school).Select(c => c.Id).FirstAsync());
         using var read = await client.GetAsync($"/api/registry/students/{id}");
@@ -280,7 +280,15 @@ public sealed class StudentWriteApiTests(WebApp app)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("classId", (await refused.ProblemAsync()).Errors.Keys);
 
+        // A class named both ways must be one class.
+        var currentCode = await RegistryAsync(db => db.Classes.Where(c => c.Id == current).Select(c => c.Code).SingleAsync());
+        body["classCode"] = currentCode;
         body["classId"] = other;
+        using var disagrees = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/students/{id}", read.Headers.ETag!.ToString(), Http.RawJson(body.ToJsonString())));
+        Assert.Equal(HttpStatusCode.BadRequest, disagrees.StatusCode);
+        Assert.Contains("classId", (await disagrees.ProblemAsync()).Errors.Keys);
+        body.Remove("classCode");
+
         using var moved = await client.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/registry/students/{id}", read.Headers.ETag!.ToString(), Http.RawJson(body.ToJsonString())));
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(other, (await moved.JsonAsync()).GetProperty("classId").GetInt64());

@@ -111,11 +111,13 @@ internal sealed class StudentWrites(RegistryDb db, RecordBodyReader bodies, Stud
     public override Task<Outcome<Student>> DeleteAsync(long id, long revision, CancellationToken ct = default) =>
         commands.DeleteAsync(id, revision, ct);
 
+    // Every guardian column's key (guardian1Name, guardian2Phone…): a body naming any of them replaces the guardians.
+    private static readonly HashSet<string> GuardianKeys = Definition.Guardians
+        .SelectMany(g => new[] { g.Name.Key, g.Relation.Key, g.Phone.Key, g.ResidentId.Key }).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Whether the body names any guardian field (<c>guardian1Name</c>…), even to empty it.</summary>
     private static bool NamesGuardians(JsonElement body) =>
-        body.ValueKind == JsonValueKind.Object && body.EnumerateObject().Any(p => Definition.Guardians.Any(g =>
-            string.Equals(p.Name, g.Name.Key, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Name, g.Relation.Key, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(p.Name, g.Phone.Key, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Name, g.ResidentId.Key, StringComparison.OrdinalIgnoreCase)));
+        body.ValueKind == JsonValueKind.Object && body.EnumerateObject().Any(p => GuardianKeys.Contains(p.Name));
 
     public override async Task<object?> ShowAsync(long id, CancellationToken ct = default) => await queries.FindAsync(id, ct);
 }
