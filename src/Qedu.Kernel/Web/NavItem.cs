@@ -11,6 +11,7 @@ public sealed record NavItem(string Section, int Order, string Href, string Text
     /// <summary>
     /// Shown only to people working for a bureau (a city or district role: administrators, department staff, auditors),
     /// not to a school's roles: the leader overview or the API reference is no work of a school, a teacher or a parent.
+    /// A page behind such an entry carries <see cref="RequireBureauRoleAttribute"/>, so its URL does not open either.
     /// </summary>
     public bool BureauOnly { get; init; }
 
@@ -20,7 +21,7 @@ public sealed record NavItem(string Section, int Order, string Href, string Text
     public bool VisibleTo(AccessContext caller) =>
         caller.IsAuthenticated
         && (Permission is null || caller.Has(Permission))
-        && (!BureauOnly || caller.IsSystem || caller.Roles.Any(Roles.IsBureauRole));
+        && (!BureauOnly || BureauRoleRequirement.IsMet(caller));
 
     /// <summary>The entries <paramref name="caller"/> sees, in the shell's order: by section, then by order.</summary>
     public static IReadOnlyList<NavItem> For(IEnumerable<NavItem> items, AccessContext caller) =>

@@ -30,3 +30,29 @@ public sealed class PermissionHandler(ICurrentAccess access) : AuthorizationHand
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// A page of a bureau's work (the leader overview): besides its permission, the caller must hold a city or district role.
+/// A school's roles may hold the same permission for their own school's figures, but the page is no work of theirs.
+/// </summary>
+public sealed class RequireBureauRoleAttribute() : AuthorizeAttribute(BureauRoleRequirement.Policy);
+
+public sealed class BureauRoleRequirement : IAuthorizationRequirement
+{
+    public const string Policy = "bureau-role";
+
+    /// <summary>The rule, shared with the menu (<see cref="NavItem.BureauOnly"/>), so what the menu hides a URL does not open.</summary>
+    public static bool IsMet(AccessContext caller) => caller.IsSystem || caller.Roles.Any(Roles.IsBureauRole);
+}
+
+public sealed class BureauRoleHandler(ICurrentAccess access) : AuthorizationHandler<BureauRoleRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, BureauRoleRequirement requirement)
+    {
+        if (BureauRoleRequirement.IsMet(access.Current))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -121,8 +121,10 @@ public static class WebSecurityServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OidcKeyConfigurator>();
 
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<IAuthorizationHandler, BureauRoleHandler>();
         services.AddAuthorization(o =>
         {
+            o.AddPolicy(BureauRoleRequirement.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new BureauRoleRequirement()));
             foreach (var permission in Permissions.All)
             {
                 o.AddPolicy(permission, p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));

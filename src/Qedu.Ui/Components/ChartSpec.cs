@@ -8,7 +8,8 @@ public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values);
 
 /// <summary>
 /// What a chart shows, independent of the drawing library: bars or a line over categories, optionally a target line and
-/// a link per category (clicking a district's bar opens the district). <c>qedu-charts.js</c> turns it into ECharts options.
+/// a link per category (clicking a district's bar opens the district). <c>Whole</c>: the values are counts, so the
+/// value axis has no fractional ticks (0, 0.5, 1 classes). <c>qedu-charts.js</c> turns it into ECharts options.
 /// </summary>
 public sealed record ChartSpec(
     string Kind,
@@ -18,7 +19,8 @@ public sealed record ChartSpec(
     decimal? Target = null,
     string? TargetLabel = null,
     bool Horizontal = false,
-    IReadOnlyList<string?>? Links = null)
+    IReadOnlyList<string?>? Links = null,
+    bool Whole = false)
 {
     public const string Bar = "bar";
     public const string Line = "line";

@@ -18,11 +18,15 @@ function load() {
 function options(spec) {
   const horizontal = !!spec.horizontal;
   const unit = spec.unit || "";
-  const category = { type: "category", data: spec.categories, axisLabel: { interval: 0, hideOverlap: true, width: 96, overflow: "truncate" } };
+  // Names on the side of horizontal bars have room for a school's full name; under vertical bars they would be cut.
+  const category = { type: "category", data: spec.categories, axisLabel: { interval: 0, hideOverlap: true, width: horizontal ? 180 : 96, overflow: horizontal ? "break" : "truncate" } };
   if (!horizontal && spec.kind === "bar" && spec.categories.length > 6) {
     category.axisLabel.rotate = 40;
   }
   const value = { type: "value", axisLabel: { formatter: (v) => `${v}${unit === "%" ? "%" : ""}` } };
+  if (spec.whole) {
+    value.minInterval = 1;
+  }
   const series = spec.series.map((s, i) => ({
     name: s.name,
     type: spec.kind,

@@ -42,7 +42,8 @@ public sealed class IndicatorBrowserTests(BrowserFixture fixture) : BrowserTest(
         await page.Locator("a.indicator-card[data-indicator='large-class-share.primary']").ClickAsync();
         await Expect(page.GetByTestId("selected")).ToHaveAttributeAsync("data-indicator", "large-class-share.primary");
         await Expect(page.Locator("[data-testid=chart-children] svg")).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid=chart-children] svg")).ToContainTextAsync("市南区");
+        // Ten districts go horizontal, names beside the bars and whole (they were cut to "市南区教育和…" under them).
+        await Expect(page.Locator("[data-testid=chart-children] svg")).ToContainTextAsync("市南区教育和体育局");
         await Expect(page.Locator("[data-testid=chart-bands] svg")).ToBeVisibleAsync();
 
         // Drill down: the district with the largest share (the table lists the worst first), then its worst school.
@@ -61,6 +62,17 @@ public sealed class IndicatorBrowserTests(BrowserFixture fixture) : BrowserTest(
         await school.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/indicators/{schoolCode}\\?"));
         await Expect(page.GetByTestId("dashboard-title")).Not.ToHaveTextAsync(districtTitle);
+
+        // A school has a handful of classes per size band: the count axis still steps in whole classes (no 0.5).
+        await Expect(page.Locator("[data-testid=chart-bands] svg")).ToBeVisibleAsync();
+        var labels = await page.Locator("[data-testid=chart-bands] svg text").AllTextContentsAsync();
+        Assert.Contains("0", labels);
+        Assert.DoesNotContain(labels, l => System.Text.RegularExpressions.Regex.IsMatch(l.Trim(), @"^\d+\.\d+$"));
+
+        // Grades read by name (四年级), not as the registry's codes (P4).
+        var grades = await page.GetByTestId("classes").Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
+        Assert.NotEmpty(grades);
+        Assert.All(grades, g => Assert.DoesNotMatch("^[A-Z][0-9]+$", g.Trim()));
 
         // The school's large classes: every one listed has 56 or more pupils.
         await page.GetByTestId("large-only").ClickAsync();

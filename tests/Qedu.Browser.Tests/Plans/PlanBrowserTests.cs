@@ -39,10 +39,18 @@ public sealed partial class PlanBrowserTests(BrowserFixture fixture) : BrowserTe
         // The reviewer moves the first task's deadline to the future: it is no longer overdue.
         await rows.First.GetByTestId("task-edit-link").ClickAsync();
         await page.GetByTestId("edit-deadline").FillAsync("2099年12月");
+        // Units are picked among the bureau's own, not typed: 人事处 joins the task.
+        await page.Locator("[data-testid=unit-picker] label").Filter(new() { HasText = "人事处" }).GetByTestId("unit-role").SelectOptionAsync("Participating");
         await page.GetByTestId("save-task").ClickAsync();
         await Expect(page).ToHaveURLAsync(planUrl);
         await Expect(rows.First).Not.ToHaveAttributeAsync("data-status", "Overdue");
+        await Expect(rows.First.Locator("td").Nth(3)).ToContainTextAsync("人事处");
+        await Expect(rows.First.GetByTestId("task-lead")).ToContainTextAsync("基教处");
 
+        // Publishing asks for a confirmation first: without it the plan stays a draft.
+        await page.GetByTestId("publish").ClickAsync();
+        await Expect(page.GetByTestId("plan-state")).ToHaveTextAsync("草稿（待审核）");
+        await page.GetByTestId("confirm-publish").CheckAsync();
         await page.GetByTestId("publish").ClickAsync();
         await Expect(page.GetByTestId("plan-state")).ToHaveTextAsync("执行中");
 
@@ -66,6 +74,7 @@ public sealed partial class PlanBrowserTests(BrowserFixture fixture) : BrowserTe
         await page.GetByTestId("plan-file").SetInputFilesAsync(Seed001());
         await page.GetByTestId("plan-import-submit").ClickAsync();
         await Expect(page).ToHaveURLAsync(PlanPage());
+        await page.GetByTestId("confirm-publish").CheckAsync();
         await page.GetByTestId("publish").ClickAsync();
         await Expect(page.GetByTestId("plan-state")).ToHaveTextAsync("执行中");
 

@@ -80,6 +80,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         /// </summary>
         public bool EndsSession { get; init; }
 
+        /// <summary>A bureau's page (<see cref="Qedu.Kernel.Web.RequireBureauRoleAttribute"/>): a school's roles are refused even with the permission.</summary>
+        public bool BureauOnly { get; init; }
+
         public static Rule Public(int status = 200) => new(Access.Public, Status: status);
         public static Rule SignedIn() => new(Access.SignedIn);
         public static Rule Needs(string permission) => new(Access.Permission, permission);
@@ -282,7 +285,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             with { Fixed = NoSuchPlanId },
         // Indicators: dashboards, values, export, recomputation.
         ["GET /indicators"] = new Rule(Access.Permission, Permissions.IndicatorsRead, Status: StatusCodes.Status302Found),
-        ["GET /indicators/overview"] = Rule.Needs(Permissions.IndicatorsRead),
+        ["GET /indicators/overview"] = Rule.Needs(Permissions.IndicatorsRead) with { BureauOnly = true },
         ["GET /indicators/{OrgCode}"] = Rule.Scoped(Permissions.IndicatorsRead, Target.Unit),
         ["GET /api/indicators/definitions"] = Rule.Needs(Permissions.IndicatorsRead),
         ["GET /api/indicators/{org}/values"] = Rule.Scoped(Permissions.IndicatorsRead, Target.Unit),
@@ -428,6 +431,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         _ when caller is null => (Outcome.SignInRequired, 0),
         Access.SignedIn => (Outcome.Allowed, rule.Status),
         _ when !caller.Has(rule.Permission!) => (Outcome.Forbidden, 0),
+        _ when rule.BureauOnly && !Roles.IsBureauRole(caller.Role.Name) => (Outcome.Forbidden, 0),
         // A teacher reads only the students of the classes their staff record heads or teaches. The matrix's teacher is
         // the demo teacher and its in-scope student the first of her school, in the class she heads; a student of her
         // school outside her classes is TeacherAccessTests' subject (404, as outside the scope).

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Web.Tests.Infrastructure;
 
@@ -155,6 +156,20 @@ public sealed partial class RegistryPageTests(WebApp app)
         // A district sees many schools: it still chooses one.
         Assert.DoesNotContain("data-testid=\"classes\"", bureau, StringComparison.Ordinal);
         Assert.Contains(app.Text<Qedu.Registry.Resources.RegistryText>("Classes.Choose"), bureau, StringComparison.Ordinal);
+
+        // It picks the school from suggestions (name or code), which hold its own district's schools and no other's.
+        var schools = await app.AsSystemAsync(async sp =>
+        {
+            var tree = sp.GetRequiredService<OrgTree>();
+            var all = await tree.OfKindPastScopeAsync([OrgUnitKind.School]);
+            var shinan = (await tree.FindAsync(TestWorld.Shinan))!;
+            var inShinan = (await tree.BelowPastScopeAsync(shinan.Id, OrgUnitKind.School)).Select(s => s.Code).ToHashSet();
+            return (In: inShinan, Out: all.Select(s => s.Code).Where(c => !inShinan.Contains(c)).ToList());
+        });
+        var suggested = Regex.Matches(bureau, "<option value=\"([0-9]{10})\"").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Contains("list=\"school-options\"", bureau, StringComparison.Ordinal);
+        Assert.Equal(schools.In.Order(), suggested.Order());
+        Assert.DoesNotContain(schools.Out, suggested.Contains);
     }
 
     [Fact]

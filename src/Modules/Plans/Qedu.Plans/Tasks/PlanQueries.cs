@@ -155,7 +155,7 @@ internal sealed class PlanQueries(PlansDb db, OrgTree orgTree, PlanOwners owners
                 n.ReplyBy, n.SentAt, n.SentBy, n.ReplyText, n.RepliedAt, n.RepliedBy, n.RepliedAt is null && n.ReplyBy < today))],
             [.. rectifications.OrderByDescending(r => r.RaisedAt).Select(r => new RectificationView(r.Id, r.NoticeId, r.UnitId, unitNames.GetValueOrDefault(r.UnitId, ""),
                 r.Problem, r.DueOn, r.RaisedAt, r.RaisedBy, r.FixReport, r.FixedAt, r.ClosedAt, r.ClosedBy, r.ClosedAt is null && r.DueOn < today))],
-            canManage, canReport);
+            canManage, canReport, plan.OrgUnitId);
     }
 
     /// <summary>The live value of each bound target's indicator for the unit that counts (the plan's bureau unless the binding names another).</summary>

@@ -71,4 +71,4 @@ public sealed record TaskDetail(
     string ExpectedEffects, DateTimeOffset? AcceptedAt, string? AcceptedBy, long Revision,
     IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<TargetView> Targets, IReadOnlyList<ReportView> Reports,
     IReadOnlyList<NoticeView> Notices, IReadOnlyList<RectificationView> Rectifications,
-    bool CanManage, bool CanReport);
+    bool CanManage, bool CanReport, int PlanOwnerId = 0);

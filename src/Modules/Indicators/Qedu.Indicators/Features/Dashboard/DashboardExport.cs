@@ -1,13 +1,17 @@
 using System.Globalization;
 using Qedu.Indicators.Definitions;
 using Qedu.Indicators.Domain;
+using Qedu.Kernel.Codes;
 using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Indicators.Features.Dashboard;
 
 /// <summary>The tables of a dashboard as worksheets, in the page's order, headed in Chinese as the bureau files them.</summary>
-internal sealed class DashboardExport(DashboardQueries queries, IndicatorCatalog catalog)
+internal sealed class DashboardExport(DashboardQueries queries, IndicatorCatalog catalog, CodeBook codes)
 {
+    /// <summary>The registry's grade code list (一年级 for P1): people read grades by name.</summary>
+    private const string GradeList = "grade";
+
     public async Task<IReadOnlyList<Sheet>> SheetsAsync(DashboardView view, CancellationToken ct)
     {
         var period = view.Period!;
@@ -56,7 +60,7 @@ internal sealed class DashboardExport(DashboardQueries queries, IndicatorCatalog
         {
             sheets.Add(new Sheet("班级", $"{unit} 班级在读人数（当前）",
                 ["班级代码", "班级", "年级", "在读人数", "大班额"],
-                [.. classes.Select(c => (IReadOnlyList<object?>)[c.Code, c.Name, c.GradeCode, c.Students, c.Students >= 66 ? "超大班额" : c.Students >= 56 ? "大班额" : ""])]));
+                [.. classes.Select(c => (IReadOnlyList<object?>)[c.Code, c.Name, codes.Find(GradeList, c.GradeCode, anyDate: true)?.NameZh ?? c.GradeCode, c.Students, c.Students >= 66 ? "超大班额" : c.Students >= 56 ? "大班额" : ""])]));
         }
         return sheets;
     }

@@ -1,3 +1,4 @@
+using Qedu.Plans.Domain;
 using Qedu.Plans.Tasks;
 using System.Text.RegularExpressions;
 
@@ -13,6 +14,10 @@ internal sealed partial class TaskForm
     public string? Title { get; set; }
     public string? Text { get; set; }
     public string? Deadline { get; set; }
+    /// <summary>The bureau's own units (departments, districts) and the part each takes: picked, not typed.</summary>
+    public List<UnitChoice> Units { get; set; } = [];
+
+    /// <summary>Names the bureau has no unit for (another agency, a printed name no one has mapped): one per line.</summary>
     public string? LeadUnits { get; set; }
     public string? ParticipatingUnits { get; set; }
     public string? Milestones { get; set; }
@@ -24,16 +29,22 @@ internal sealed partial class TaskForm
     /// <summary>Blank target rows offered below the task's own, for adding targets.</summary>
     public const int BlankTargets = 2;
 
-    public static TaskForm From(TaskDetail task)
+    public static TaskForm From(TaskDetail task, IReadOnlyList<AssignableUnit> assignable)
     {
+        var own = assignable.Select(a => a.Id).ToHashSet();
         var form = new TaskForm
         {
             Number = task.Summary.Number,
             Title = task.Summary.Title,
             Text = task.Text,
             Deadline = task.Summary.DeadlineText,
-            LeadUnits = string.Join('\n', task.Summary.Lead.Select(u => u.PrintedName)),
-            ParticipatingUnits = string.Join('\n', task.Summary.Participating.Select(u => u.PrintedName)),
+            Units = [.. assignable.Select(a =>
+            {
+                var held = task.Summary.Units.FirstOrDefault(u => u.UnitId == a.Id);
+                return new UnitChoice { Name = held?.PrintedName ?? a.Name, Role = held?.Role ?? "" };
+            })],
+            LeadUnits = string.Join('\n', task.Summary.Lead.Where(u => u.UnitId is not { } id || !own.Contains(id)).Select(u => u.PrintedName)),
+            ParticipatingUnits = string.Join('\n', task.Summary.Participating.Where(u => u.UnitId is not { } id || !own.Contains(id)).Select(u => u.PrintedName)),
             Milestones = string.Join('\n', task.Milestones.Select(m => $"{m.Year} {m.Text}")),
             Targets = [.. task.Targets.Select(x => new TargetInput { Id = x.Id, Text = x.Text, Value = x.Value, Unit = x.Unit, Comparator = x.Comparator, Year = x.Year, IndicatorCode = x.IndicatorCode, IndicatorOrg = x.Indicator?.OrgCode })],
             Policies = task.Policies,
@@ -53,8 +64,8 @@ internal sealed partial class TaskForm
         Title = Title,
         Text = Text,
         Deadline = Deadline,
-        LeadUnits = [.. SplitLines(LeadUnits)],
-        ParticipatingUnits = [.. SplitLines(ParticipatingUnits)],
+        LeadUnits = [.. Picked(nameof(UnitRole.Lead)), .. SplitLines(LeadUnits)],
+        ParticipatingUnits = [.. Picked(nameof(UnitRole.Participating)), .. SplitLines(ParticipatingUnits)],
         Milestones = [.. SplitLines(Milestones).Select(line =>
         {
             var m = YearFirst().Match(line);
@@ -68,10 +79,22 @@ internal sealed partial class TaskForm
         ExpectedEffects = ExpectedEffects,
     };
 
+    private IEnumerable<string> Picked(string role) =>
+        Units.Where(u => u.Role == role && !string.IsNullOrWhiteSpace(u.Name)).Select(u => u.Name!.Trim());
+
     private static string[] SplitLines(string? text) =>
         (text ?? "").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>"2016 text", "2016年，text", "2016: text".</summary>
     [GeneratedRegex(@"^(\d{4})\s*年?\s*[，,:：、]?\s*(.*)$")]
     private static partial Regex YearFirst();
+}
+
+/// <summary>One of the bureau's units on the task form: the name it is posted under (as printed, when the task already had it) and its part.</summary>
+internal sealed class UnitChoice
+{
+    public string? Name { get; set; }
+
+    /// <summary>"" (not on the task), <see cref="UnitRole.Lead"/> or <see cref="UnitRole.Participating"/>.</summary>
+    public string Role { get; set; } = "";
 }
