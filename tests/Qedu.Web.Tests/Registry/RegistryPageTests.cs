@@ -52,6 +52,23 @@ public sealed partial class RegistryPageTests(WebApp app)
     }
 
     [Fact]
+    public async Task The_students_list_counts_up_to_its_cap_and_then_says_at_least()
+    {
+        var (all, capped, exact) = await app.AsSystemAsync(async sp =>
+        {
+            var queries = sp.GetRequiredService<Qedu.Registry.Features.Students.StudentQueries>();
+            var all = await sp.GetRequiredService<RegistryDb>().Students.CountAsync();
+            var capped = await queries.ListingAsync(new Qedu.Registry.Features.Students.StudentFilter(), 0, 10, countUpTo: 100);
+            var exact = await queries.ListingAsync(new Qedu.Registry.Features.Students.StudentFilter(), 0, 10, countUpTo: all);
+            return (all, capped, exact);
+        });
+        Assert.True(all > 100, "the test city holds more than the cap");
+        Assert.Equal((100, true), (capped.Total, capped.TotalIsAtLeast));
+        Assert.Equal((all, false), (exact.Total, exact.TotalIsAtLeast));
+        Assert.Equal(10, capped.Page.Items.Count);
+    }
+
+    [Fact]
     public async Task A_school_outside_the_scope_reads_as_unknown_not_as_an_error()
     {
         var client = await app.ClientAsync("shinan.admin");

@@ -35,6 +35,7 @@ internal sealed record StudentFilter(int? SchoolId = null, long? ClassId = null,
 internal sealed record StudentListing(
     KeysetPage<StudentData> Page,
     int Total,
+    bool TotalIsAtLeast,
     IReadOnlyDictionary<string, string> SchoolNames,
     IReadOnlyDictionary<long, (string Name, string GradeCode)> Classes);
 
@@ -54,16 +55,25 @@ internal sealed class StudentQueries(RegistryDb db, OrgTree tree, PersonalDataAc
     }
 
     /// <summary>The list page's rows with the total that match, their schools' names and their classes' names and grades.</summary>
-    public async Task<StudentListing> ListingAsync(StudentFilter filter, long after, int limit, CancellationToken ct = default)
+    /// <summary>
+    /// Past this many matches the list says "10,000+" instead of counting them all: an exact count of a city's million
+    /// students through the scope filter takes most of a second on every page view, and whoever needs the figure
+    /// narrows the list (a school, a class, a name) or reads it on the dashboards.
+    /// </summary>
+    public const int ExactCountUpTo = 10_000;
+
+    public async Task<StudentListing> ListingAsync(StudentFilter filter, long after, int limit, int countUpTo = ExactCountUpTo, CancellationToken ct = default)
     {
         var (rows, more) = await Filtered(filter).Where(s => s.Id > after).OrderBy(s => s.Id).TakePageAsync(limit, ct);
-        var total = await Filtered(filter).CountAsync(ct);
+        // Counting stops one past the cap (a LIMIT inside the count), so a wide scope costs no more than a narrow one.
+        var counted = await Filtered(filter).Take(countUpTo + 1).CountAsync(ct);
+        var (total, atLeast) = counted > countUpTo ? (countUpTo, true) : (counted, false);
         var views = await ViewsAsync(rows, ct);
         var schools = await tree.UnitsOfAsync(rows.Select(r => r.OrgUnitId).Distinct(), ct);
         var classIds = rows.Select(r => r.ClassId).OfType<long>().Distinct().ToList();
         var classes = await db.Classes.AsNoTracking().Where(c => classIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Name, c.GradeCode }).ToDictionaryAsync(c => c.Id, c => (c.Name, c.GradeCode), ct);
-        return new StudentListing(new KeysetPage<StudentData>(views, more ? rows[^1].Id : null), total,
+        return new StudentListing(new KeysetPage<StudentData>(views, more ? rows[^1].Id : null), total, atLeast,
             schools.Values.ToDictionary(u => u.Code, u => u.DisplayName(CodeBook.IsEnglish)), classes);
     }
 
