@@ -135,6 +135,10 @@ internal static class RegistryCommand
             var summary = result.Ok
                 ? $"{(result.DryRun ? "dry run, nothing written" : "imported")}: {string.Join(", ", result.Files.Select(f => $"{f.File} {f.Rows} rows"))}"
                 : $"{result.ErrorCount} error(s), nothing written";
+            foreach (var notice in result.Notices)
+            {
+                await error.WriteLineAsync($"qedu registry import: {notice}");
+            }
             await error.WriteLineAsync($"qedu registry import: {summary}");
             return result.Ok ? ExitCodes.Done : ExitCodes.BadInput;
         });
@@ -210,18 +214,28 @@ internal static class RegistryCommand
         var kind = KindOption();
         var format = FormatOption();
         var outPath = new Option<string>("--out") { Description = "The file to write", Required = true };
-        var command = new Command("template", "Write an empty import template with the Chinese column headers") { kind, format, outPath };
+        var language = LanguageOption();
+        var db = DbOption.Create();
+        var command = new Command("template",
+            "Write an import template: the Chinese column headers and an example row (skipped on import); an .xlsx also has the database's code lists, drop-downs and instructions")
+        {
+            kind, format, outPath, language, db,
+        };
         command.SetAction(async (parse, ct) =>
         {
+            UseLanguage(parse.GetValue(language));
             if (!RegistryOperations.TryKind(parse.GetValue(kind), out var k) || !RegistryOperations.TryFormat(parse.GetValue(format), out var f))
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(
                     $"qedu registry template: --kind is one of {string.Join(", ", RegistryOperations.KindNames)} and --format csv or xlsx.");
                 return ExitCodes.BadInput;
             }
+            // The code lists (drop-downs, the example's names) come from the database.
+            await using var services = CliServices.Build(CliServices.Resolve(parse.GetValue(db)), "registry-template");
+            await using var scope = services.CreateAsyncScope();
             await using (var stream = File.Create(parse.GetValue(outPath)!))
             {
-                RegistryOperations.WriteTemplate(k, f, stream);
+                scope.ServiceProvider.GetRequiredService<RegistryOperations>().WriteTemplate(k, f, stream);
             }
             await parse.InvocationConfiguration.Output.WriteLineAsync($"{Path.GetFullPath(parse.GetValue(outPath)!)}: {k} template.");
             return ExitCodes.Done;

@@ -18,14 +18,22 @@ public class RegistryCommandTests : CliTest, IDisposable
     }
 
     [Fact]
-    public async Task Template_writes_the_Chinese_headers_of_the_kind()
+    public async Task Template_writes_the_Chinese_headers_of_the_kind_and_an_example_row_with_the_databases_code_names()
     {
-        var run = await Cli.RunAsync("registry", "template", "--kind", "classes", "--format", "csv", "--out", PathOf("t.csv"));
+        await SeedAsync();
+        var run = await Cli.RunAsync("registry", "template", "--kind", "classes", "--format", "csv", "--out", PathOf("t.csv"), "--db", Database.Connection);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var bytes = await File.ReadAllBytesAsync(PathOf("t.csv"));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]); // the BOM that makes Excel read UTF-8
-        Assert.Equal("学校标识码,班级代码,班级名称,年级,入学年份,班主任教职工号\r\n", Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Equal("学校标识码,班级代码,班级名称,年级,入学年份,班主任教职工号\r\n2137020001,2022-01,四年级1班（示例）,四年级,2022,T2012001\r\n",
+            Encoding.UTF8.GetString(bytes[3..]));
+
+        // Imported unchanged, the template writes nothing and says why.
+        var import = await Cli.RunAsync("registry", "import", "--kind", "classes", "--file", PathOf("t.csv"), "--db", Database.Connection);
+        Assert.True(import.ExitCode == 0, import.ToString());
+        var notice = Assert.Single(JsonDocument.Parse(import.Output).RootElement.GetProperty("notices").EnumerateArray());
+        Assert.Contains("示例行", notice.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Registry.Data;
+using Qedu.Registry.Domain;
 using Qedu.Web.Tests.Infrastructure;
 
 namespace Qedu.Web.Tests.Registry;
@@ -72,6 +73,44 @@ public sealed class ImportJobTests(WebApp app)
         var bytes = await xlsx.Content.ReadAsByteArrayAsync();
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
         Assert.False(await app.AsSystemAsync(sp => sp.GetRequiredService<RegistryDb>().Classes.AnyAsync(c => c.Code == "BAD-GRADE-1")));
+    }
+
+    [Fact]
+    public async Task An_ended_import_is_kept_in_the_history_and_the_home_page_lists_the_callers_imports_of_the_last_week()
+    {
+        // An account of its own: the home page shows a handful of lines, and other tests import too.
+        var client = await app.ClientAsync(await app.NewAccountAsync("history", Qedu.Kernel.Access.Roles.SchoolAdmin));
+        var fileName = $"refused-{Guid.NewGuid():N}"[..20] + ".csv";
+        using var started = await client.PostAsync($"/api/registry/import/classes?background=true&fileName={fileName}",
+            Csv(ClassHeader + $"{TestWorld.AnchorSchool},BAD-GRADE-4,坏班,P9,2026,\n"));
+        var job = await WaitAsync(client, started.Headers.Location!.ToString());
+        var id = Guid.Parse(job.GetProperty("id").GetString()!);
+
+        var entry = await app.AsSystemAsync(sp => sp.GetRequiredService<RegistryDb>().ImportHistory.AsNoTracking().SingleAsync(h => h.Id == id));
+        Assert.Equal(("classes", fileName, ImportOutcomes.Refused, 0L, false), (entry.Kind, entry.FileName, entry.Outcome, entry.RowsWritten, entry.DryRun));
+        Assert.StartsWith("history.", entry.OwnerName, StringComparison.Ordinal);
+        Assert.True(entry.FinishedAt >= entry.StartedAt);
+
+        // Past the job's hour in memory the table still has them: three days ago is listed, eight days ago and someone else's are not.
+        var now = DateTimeOffset.UtcNow;
+        ImportHistoryEntry Line(string owner, string name, int daysAgo) => new()
+        {
+            Id = Guid.NewGuid(), OwnerKey = owner, OwnerName = entry.OwnerName, Kind = "students", FileName = name,
+            StartedAt = now.AddDays(-daysAgo), FinishedAt = now.AddDays(-daysAgo).AddMinutes(1), Outcome = ImportOutcomes.Written, RowsWritten = 5,
+        };
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RegistryDb>();
+            db.ImportHistory.AddRange(Line(entry.OwnerKey, $"three-days-{tag}.xlsx", 3), Line(entry.OwnerKey, $"eight-days-{tag}.xlsx", 8),
+                Line("User:someone-else", $"not-mine-{tag}.xlsx", 1));
+            return await db.SaveChangesAsync();
+        });
+        var home = await client.GetStringAsync("/");
+        Assert.Contains(fileName, home, StringComparison.Ordinal);
+        Assert.Contains($"three-days-{tag}.xlsx", home, StringComparison.Ordinal);
+        Assert.DoesNotContain($"eight-days-{tag}.xlsx", home, StringComparison.Ordinal);
+        Assert.DoesNotContain($"not-mine-{tag}.xlsx", home, StringComparison.Ordinal);
     }
 
     [Fact]

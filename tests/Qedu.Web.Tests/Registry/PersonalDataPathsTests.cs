@@ -26,7 +26,7 @@ public sealed class PersonalDataPathsTests(WebApp app)
     /// <summary>Registry reads that carry no one's personal data, with the reason.</summary>
     private static readonly Dictionary<string, string> NoPersonalData = new(StringComparer.Ordinal)
     {
-        ["GET /api/registry/templates/{kind}"] = "empty templates",
+        ["GET /api/registry/templates/{kind}"] = "templates: headers, code lists and a made-up example row",
         ["GET /api/registry/schools/{code}"] = "a school's profile",
         ["GET /api/registry/import-jobs/{id:guid}"] = "the uploader's own file's report",
         ["GET /api/registry/import-jobs/{id:guid}/report.xlsx"] = "the uploader's own file's report",

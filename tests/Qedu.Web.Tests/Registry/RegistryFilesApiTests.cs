@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Codes;
@@ -106,7 +107,15 @@ public sealed class RegistryFilesApiTests(WebApp app)
         Assert.Equal((byte)'P', bytes[0]); // a zip package
 
         using var csv = await client.GetAsync("/api/registry/templates/assets?format=csv");
-        Assert.Equal("学校标识码,资产编号,资产名称,资产类别,数量,金额(元),购置日期", (await csv.Content.ReadAsStringAsync()).Trim('\uFEFF', '\r', '\n'));
+        var lines = (await csv.Content.ReadAsStringAsync()).Trim('\uFEFF', '\r', '\n').Split("\r\n");
+        Assert.Equal("学校标识码,资产编号,资产名称,资产类别,数量,金额(元),购置日期", lines[0]);
+        // The example row, with the category as a name from the code list; imported unchanged it writes nothing.
+        Assert.Equal("2137020001,ZC-2024-0001,显微镜（示例）,教学仪器,10,12800.00,2024-03-01", Assert.Single(lines[1..]));
+        using var untouched = await client.PostAsync("/api/registry/import/assets", Csv(string.Join("\r\n", lines)));
+        Assert.Equal(HttpStatusCode.OK, untouched.StatusCode);
+        var skipped = JsonDocument.Parse(await untouched.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(skipped.GetProperty("ok").GetBoolean());
+        Assert.Equal(2, Assert.Single(skipped.GetProperty("notices").EnumerateArray()).GetProperty("row").GetInt32());
 
         using var unknown = await client.GetAsync("/api/registry/templates/pupils");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

@@ -57,8 +57,12 @@ public sealed class RegistryOperations
     public static void LimitOneRosterBundles(IServiceCollection services, long maxBundleBytes) =>
         services.Configure<OneRosterImportOptions>(o => o.MaxBundleBytes = maxBundleBytes);
 
-    /// <summary>Writes an empty import template for the kind (a name from <see cref="TryKind"/>) in the format.</summary>
-    public static void WriteTemplate(string kind, string format, Stream output) => RegistryExporter.WriteTemplate(Kind(kind), Format(format), output);
+    /// <summary>
+    /// Writes the import template for the kind (a name from <see cref="TryKind"/>) in the format: headers and an example
+    /// row (skipped on import); an .xlsx also has the database's code lists, drop-downs and instructions.
+    /// </summary>
+    public void WriteTemplate(string kind, string format, Stream output) =>
+        ImportTemplate.Write(Kind(kind), Format(format), output, _services.GetRequiredService<RecordContextFactory>().Create());
 
     /// <summary>
     /// Imports the files (checks every row first; writes nothing when anything is wrong, or on a dry run), reporting
@@ -137,6 +141,9 @@ public sealed class RegistryImportReport
 
     /// <summary>Each file's name and rows.</summary>
     public IReadOnlyList<(string File, long Rows)> Files => [.. _report.Files.Select(f => (f.File, f.Rows))];
+
+    /// <summary>What the import passed over on purpose (a template's example row), as messages in the current UI culture.</summary>
+    public IReadOnlyList<string> Notices => [.. _report.Notices.Select(n => n.Message)];
 
     /// <summary>Rows written per record kind.</summary>
     public IReadOnlyDictionary<string, long> Written => _report.Written;

@@ -26,6 +26,7 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Change> Changes => Set<Change>();
     public DbSet<MirrorCursor> MirrorCursors => Set<MirrorCursor>();
+    public DbSet<ImportHistoryEntry> ImportHistory => Set<ImportHistoryEntry>();
 
     /// <summary>The query filter that shows a teacher the students of their own classes only (see <see cref="RoleDefinition.OwnClassesOnly"/>).</summary>
     public const string OwnClassesFilter = "OwnClasses";
@@ -209,6 +210,17 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
             b.HasKey(x => new { x.Source, x.ClientId });
             b.Property(x => x.Source).HasMaxLength(300);
             b.Property(x => x.ClientId).HasMaxLength(100);
+        });
+        builder.Entity<ImportHistoryEntry>(b =>
+        {
+            b.ToTable("import_history");
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.OwnerKey, x.StartedAt });
+            b.Property(x => x.OwnerKey).HasMaxLength(200);
+            b.Property(x => x.OwnerName).HasMaxLength(200);
+            b.Property(x => x.Kind).HasMaxLength(20);
+            b.Property(x => x.FileName).HasMaxLength(300);
+            b.Property(x => x.Outcome).HasMaxLength(20);
         });
         RegistryRecords.Configure(builder, isPostgres);
     }

@@ -37,14 +37,6 @@ internal sealed class RegistryExporter(
     public static string FileName(RecordKind kind, TableFormat format, string? suffix = null) =>
         $"registry-{RecordKinds.Name(kind)}{suffix}{TableFormats.Extension(format)}";
 
-    /// <summary>An empty file with the kind's columns (Chinese headers), to fill in and import.</summary>
-    public static void WriteTemplate(RecordKind kind, TableFormat format, Stream output)
-    {
-        using var writer = TableWriter.Create(output, format, SheetName(kind));
-        writer.WriteHeader(RecordDefinitions.For(kind).Fields.Select(f => f.HeaderZh).ToList());
-        writer.Complete();
-    }
-
     /// <summary>The schools the caller may read, optionally one by code; null when that code is unknown or out of scope.</summary>
     public async Task<IReadOnlyList<OrgUnit>?> SchoolsAsync(string? schoolCode, CancellationToken ct = default)
     {

@@ -19,6 +19,23 @@ internal abstract class TableWriter : IDisposable
 
     public abstract void WriteRow(IReadOnlyList<string?> cells);
 
+    /// <summary>A template's example row: a plain row in a CSV, grey italics in an .xlsx.</summary>
+    public virtual void WriteExample(IReadOnlyList<string?> cells) => WriteRow(cells);
+
+    /// <summary>
+    /// A drop-down on a column of the first sheet, rows <paramref name="firstRow"/> to <paramref name="lastRow"/>:
+    /// <paramref name="formula"/> is a range or a quoted list. A value off the list is warned about, not refused (codes
+    /// and English names are accepted too). Only an .xlsx has drop-downs.
+    /// </summary>
+    public virtual void AddDropDown(int column, uint firstRow, uint lastRow, string formula, string error)
+    {
+    }
+
+    /// <summary>A further sheet after the first (its first row is the header). Only an .xlsx has more than one.</summary>
+    public virtual void AddSheet(string name, IReadOnlyList<IReadOnlyList<string?>> rows)
+    {
+    }
+
     /// <summary>Finishes the file (an .xlsx is only valid once its parts are closed).</summary>
     public abstract void Complete();
 
@@ -39,14 +56,22 @@ internal sealed class CsvTableWriter(Stream stream) : TableWriter
     public override void Dispose() => _writer.Dispose();
 }
 
-/// <summary>One worksheet, streamed with the Open XML SDK's writer: text cells (inline strings) in text-formatted columns, a bold header.</summary>
+/// <summary>
+/// One worksheet, streamed with the Open XML SDK's writer: text cells (inline strings) in text-formatted columns, a bold
+/// header. Further sheets (small: a template's code lists and instructions) and drop-downs are kept until
+/// <see cref="Complete"/>, which writes them once the first sheet's rows are done.
+/// </summary>
 internal sealed class XlsxTableWriter : TableWriter
 {
     private const uint TextStyle = 1;
     private const uint HeaderStyle = 2;
+    private const uint ExampleStyle = 3;
 
     private readonly SpreadsheetDocument _document;
+    private readonly WorkbookPart _workbook;
     private readonly OpenXmlWriter _writer;
+    private readonly List<DataValidation> _dropDowns = [];
+    private readonly List<(string Name, IReadOnlyList<IReadOnlyList<string?>> Rows)> _sheets = [];
     private string[] _columns = [];
     private uint _row;
     private bool _completed;
@@ -54,7 +79,7 @@ internal sealed class XlsxTableWriter : TableWriter
     public XlsxTableWriter(Stream stream, string sheetName)
     {
         _document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbook = _document.AddWorkbookPart();
+        var workbook = _workbook = _document.AddWorkbookPart();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
         var worksheet = workbook.AddNewPart<WorksheetPart>();
         workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName }));
@@ -80,6 +105,25 @@ internal sealed class XlsxTableWriter : TableWriter
     }
 
     public override void WriteRow(IReadOnlyList<string?> cells) => WriteCells(cells, TextStyle);
+
+    public override void WriteExample(IReadOnlyList<string?> cells) => WriteCells(cells, ExampleStyle);
+
+    public override void AddDropDown(int column, uint firstRow, uint lastRow, string formula, string error)
+    {
+        var letters = SpreadsheetCells.ColumnName(column);
+        _dropDowns.Add(new DataValidation
+        {
+            Type = DataValidationValues.List,
+            AllowBlank = true,
+            ShowErrorMessage = true,
+            ErrorStyle = DataValidationErrorStyleValues.Warning,
+            Error = error,
+            SequenceOfReferences = new ListValue<StringValue> { InnerText = FormattableString.Invariant($"{letters}{firstRow}:{letters}{lastRow}") },
+            Formula1 = new Formula1(formula),
+        });
+    }
+
+    public override void AddSheet(string name, IReadOnlyList<IReadOnlyList<string?>> rows) => _sheets.Add((name, rows));
 
     private void WriteCells(IReadOnlyList<string?> cells, uint style)
     {
@@ -109,8 +153,20 @@ internal sealed class XlsxTableWriter : TableWriter
             return;
         }
         _writer.WriteEndElement(); // SheetData
+        if (_dropDowns.Count > 0)
+        {
+            // The schema's order: dataValidations come after sheetData (and mergeCells, conditional formats).
+            _writer.WriteElement(new DataValidations(_dropDowns) { Count = (uint)_dropDowns.Count });
+        }
         _writer.WriteEndElement(); // Worksheet
         _writer.Close();
+        var sheets = _workbook.Workbook.Sheets!;
+        foreach (var (name, rows) in _sheets)
+        {
+            var part = _workbook.AddNewPart<WorksheetPart>();
+            part.Worksheet = SmallSheet(rows);
+            sheets.Append(new Sheet { Id = _workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = name });
+        }
         _document.Dispose();
         _completed = true;
     }
@@ -124,12 +180,46 @@ internal sealed class XlsxTableWriter : TableWriter
         }
     }
 
+    /// <summary>A sheet built whole (a few hundred cells at most): bold header, text cells, columns as wide as their longest text.</summary>
+    private static Worksheet SmallSheet(IReadOnlyList<IReadOnlyList<string?>> rows)
+    {
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
+        var columns = new Columns();
+        for (var i = 0; i < width; i++)
+        {
+            var longest = rows.Max(r => i < r.Count ? r[i]?.Length ?? 0 : 0);
+            columns.Append(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Math.Clamp(longest * 2.1 + 2, 10, 80), CustomWidth = true, Style = TextStyle });
+        }
+        var data = new SheetData();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var index = (uint)r + 1;
+            var row = new Row { RowIndex = index };
+            for (var i = 0; i < rows[r].Count; i++)
+            {
+                if (!string.IsNullOrEmpty(rows[r][i]))
+                {
+                    row.Append(new Cell
+                    {
+                        CellReference = SpreadsheetCells.ColumnName(i) + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        DataType = CellValues.InlineString,
+                        StyleIndex = r == 0 ? HeaderStyle : TextStyle,
+                        InlineString = new InlineString(new Text(SpreadsheetCells.Escape(rows[r][i]!)) { Space = SpaceProcessingModeValues.Preserve }),
+                    });
+                }
+            }
+            data.Append(row);
+        }
+        return new Worksheet(columns, data);
+    }
+
     private static Stylesheet Styles() => new(
-        new Fonts(new Font(), new Font(new Bold())),
+        new Fonts(new Font(), new Font(new Bold()), new Font(new Italic(), new Color { Rgb = "FF808080" })),
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
         new Borders(new Border()),
         new CellFormats(
             new CellFormat(),
             new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true, FontId = 1, ApplyFont = true }));
+            new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true, FontId = 1, ApplyFont = true },
+            new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true, FontId = 2, ApplyFont = true }));
 }

@@ -55,4 +55,11 @@ internal sealed record ImportReport(
     IReadOnlyDictionary<string, long> Written,
     int ErrorCount,
     bool ErrorsTruncated,
-    IReadOnlyList<ImportError> Errors);
+    IReadOnlyList<ImportError> Errors)
+{
+    /// <summary>What the import did that is not a problem, e.g. a template's example row skipped; in the caller's language.</summary>
+    public IReadOnlyList<ImportNotice> Notices { get; init; } = [];
+}
+
+/// <summary>Something the caller should know about a file's row that is not an error (row 1 = header).</summary>
+internal sealed record ImportNotice(string File, int Row, string Message);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Qedu.Kernel.Files;
+using Qedu.Registry.Export;
 using Qedu.Registry.Files;
 using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
@@ -93,6 +94,7 @@ internal sealed class RegistryImportReader(RegistryImportRun run)
             }
             var reader = new FieldReader(run.Context);
             var cells = new string?[definition.Fields.Count];
+            var example = ImportTemplate.ExampleRow(definition, run.Context);
             long rows = 0;
             while (true)
             {
@@ -128,6 +130,15 @@ internal sealed class RegistryImportReader(RegistryImportRun run)
                     {
                         cells[mapped.Map[c]] = SpreadsheetCells.Unescape(row[c]);
                     }
+                }
+                if (ImportTemplate.IsExample(definition, cells, example))
+                {
+                    // The template's example row, left in: skipped in both passes, said once.
+                    if (firstPass)
+                    {
+                        run.Notice(file, table.RowNumber, run.Context.Message("Import.ExampleSkipped", source.FileName, table.RowNumber));
+                    }
+                    continue;
                 }
                 reader.Start(cells);
                 var record = Read(definition, reader);

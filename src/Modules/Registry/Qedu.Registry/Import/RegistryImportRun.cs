@@ -59,6 +59,8 @@ internal sealed class RegistryImportRun(RegistryDb db, OrgTree tree, ICurrentAcc
     public List<PendingKey> PendingNumbers { get; } = [];
     public List<PendingKey> PendingIds { get; } = [];
 
+    private readonly List<ImportNotice> _notices = [];
+
     public ImportReport Report(bool ok, IReadOnlyDictionary<string, long> written) => new(
         ok,
         dryRun,
@@ -66,7 +68,19 @@ internal sealed class RegistryImportRun(RegistryDb db, OrgTree tree, ICurrentAcc
         written,
         ErrorCount,
         ErrorCount > _errors.Count,
-        _errors.Select((e, i) => (e, i)).OrderBy(x => Sources.FindIndex(s => s.FileName == x.e.File)).ThenBy(x => x.e.Row).ThenBy(x => x.i).Select(x => x.e).ToList());
+        _errors.Select((e, i) => (e, i)).OrderBy(x => Sources.FindIndex(s => s.FileName == x.e.File)).ThenBy(x => x.e.Row).ThenBy(x => x.i).Select(x => x.e).ToList())
+    {
+        Notices = _notices.ToList(),
+    };
+
+    /// <summary>A row the import passed over on purpose (reported once, from the first pass).</summary>
+    public void Notice(int file, int row, string message)
+    {
+        if (_notices.Count < options.MaxErrors)
+        {
+            _notices.Add(new ImportNotice(Sources[file].FileName, row, message));
+        }
+    }
 
     public void Error(int file, int row, string? column, RecordField? field, string? value, string message)
     {

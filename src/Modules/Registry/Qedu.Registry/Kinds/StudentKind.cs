@@ -158,7 +158,9 @@ internal sealed class StudentDefinition : RecordDefinition<StudentRecord>
         Disability = Add("disability", "残疾", "Disability", FieldType.Boolean);
         Hardship = Add("financialHardship", "家庭经济困难", "Financial hardship", FieldType.Boolean);
         EnrolledOn = Add("enrolledOn", "入学日期", "Enrolled on", FieldType.Date);
-        EntryReason = Add("entryReason", "入学方式", "Entry reason", FieldType.Code, codeList: CodeLists.StatusChange);
+        // K-12 entries only: 转学(转入), 复学… not exits such as 退学.
+        EntryReason = Add("entryReason", "入学方式", "Entry reason", FieldType.Code, codeList: CodeLists.StatusChange,
+            allowed: v => v.Attribute("k12") == "true" && v.Attribute("direction") != "exit");
         var guardians = new List<GuardianFields>();
         for (var n = 1; n <= MaxGuardians; n++)
         {
@@ -253,8 +255,7 @@ internal sealed class StudentDefinition : RecordDefinition<StudentRecord>
             HasDisability = row.Boolean(Disability),
             HasFinancialHardship = row.Boolean(Hardship),
             EnrolledOn = row.Date(EnrolledOn),
-            // K-12 entries only: 转学(转入), 复学… not exits such as 退学.
-            EntryReasonCode = row.Code(EntryReason, v => v.Attribute("k12") == "true" && v.Attribute("direction") != "exit"),
+            EntryReasonCode = row.Code(EntryReason),
             Guardians = guardians,
         };
     }

@@ -72,8 +72,8 @@ internal sealed class FieldReader(RecordContext context)
         return value;
     }
 
-    /// <summary>A code of the field's list, given as the code or its Chinese or English name; <paramref name="allowed"/> narrows the list.</summary>
-    public string? Code(RecordField field, Func<CodeValue, bool>? allowed = null)
+    /// <summary>A code of the field's list (narrowed by <see cref="RecordField.Allowed"/>), given as the code or its Chinese or English name.</summary>
+    public string? Code(RecordField field)
     {
         var value = Present(field);
         if (value is null)
@@ -82,13 +82,35 @@ internal sealed class FieldReader(RecordContext context)
         }
         var index = context.List(field.CodeList!);
         var code = index.CodeOf(value);
-        if (code is null || (allowed is not null && !allowed(index.Values.First(v => v.Code == code))))
+        if (code is null || (field.Allowed is not null && !field.Allowed(index.Values.First(v => v.Code == code))))
         {
-            Fail(field, value, string.Format(context.KernelText["Code.Unknown"], value, Header(field)));
+            Fail(field, value, UnknownCode(field, value));
             return null;
         }
         return code;
     }
+
+    /// <summary>
+    /// "Not a valid code", naming what is: a short list in full (names in the caller's language, as people type them),
+    /// a long one by pointing to the template's code-list sheet.
+    /// </summary>
+    private string UnknownCode(RecordField field, string value)
+    {
+        var choices = context.Choices(field);
+        if (choices.Count == 0)
+        {
+            return string.Format(context.KernelText["Code.Unknown"], value, Header(field));
+        }
+        if (choices.Count > MaxChoicesNamed)
+        {
+            return context.Message("Code.UnknownSeeList", value, Header(field));
+        }
+        var names = string.Join(context.English ? ", " : "、", choices.Select(v => v.Name(context.English)));
+        return context.Message("Code.UnknownChoices", value, Header(field), names);
+    }
+
+    /// <summary>Lists up to this long are named in full in a message; longer ones are on the template's code-list sheet.</summary>
+    public const int MaxChoicesNamed = 20;
 
     public DateOnly? Date(RecordField field)
     {

@@ -43,6 +43,13 @@ internal sealed class RecordContext
         return index;
     }
 
+    /// <summary>The values a code field takes (its list narrowed by <see cref="RecordField.Allowed"/>), in list order.</summary>
+    public IReadOnlyList<CodeValue> Choices(RecordField field)
+    {
+        var values = List(field.CodeList!).Values;
+        return field.Allowed is null ? values : values.Where(field.Allowed).ToList();
+    }
+
     public bool IsDivision(string code) =>
         code.Length == 6 && code.All(char.IsAsciiDigit) && Provinces.Contains(string.Concat(code.AsSpan(0, 2), "0000"));
 }

@@ -1,5 +1,6 @@
-using Qedu.Kernel.PersonalData;
 using System.Globalization;
+using Qedu.Kernel.Codes;
+using Qedu.Kernel.PersonalData;
 
 namespace Qedu.Registry.Records;
 
@@ -37,9 +38,10 @@ internal abstract class RecordDefinition<T> : IRecordDefinition
     public RecordField School { get; }
 
     protected RecordField Add(string key, string zh, string en, FieldType type = FieldType.Text, bool required = false,
-        int maxLength = 0, string? codeList = null, PersonalKind personal = PersonalKind.None, bool informational = false)
+        int maxLength = 0, string? codeList = null, PersonalKind personal = PersonalKind.None, bool informational = false,
+        Func<CodeValue, bool>? allowed = null)
     {
-        var field = new RecordField(_fields.Count, key, zh, en, type, required, maxLength, codeList, personal) { Informational = informational };
+        var field = new RecordField(_fields.Count, key, zh, en, type, required, maxLength, codeList, personal) { Informational = informational, Allowed = allowed };
         _fields.Add(field);
         return field;
     }

@@ -1,4 +1,6 @@
+using Qedu.Kernel.Codes;
 using Qedu.Kernel.PersonalData;
+
 namespace Qedu.Registry.Records;
 
 /// <summary>How a field's text is read and written.</summary>
@@ -44,6 +46,9 @@ internal sealed record RecordField(
 {
     /// <summary>Written on export for people to read (a school's name) and ignored on import.</summary>
     public bool Informational { get; init; }
+
+    /// <summary>For a code field: the values of <see cref="CodeList"/> this field takes (null: all of them). Reading, templates and messages share it.</summary>
+    public Func<CodeValue, bool>? Allowed { get; init; }
 
     public string Header(bool english) => english ? HeaderEn : HeaderZh;
 }

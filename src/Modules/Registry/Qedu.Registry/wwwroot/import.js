@@ -16,6 +16,22 @@ function cell(row, value) {
   row.appendChild(td);
 }
 
+// Rows passed over on purpose (a template's example row), in the caller's language.
+function notices(report) {
+  if (!report.notices || report.notices.length === 0) {
+    return;
+  }
+  const list = document.createElement("ul");
+  list.className = "hint";
+  list.setAttribute("data-testid", "import-notices");
+  for (const n of report.notices) {
+    const item = document.createElement("li");
+    item.textContent = n.message;
+    list.appendChild(item);
+  }
+  result.appendChild(list);
+}
+
 function render(job) {
   result.replaceChildren();
   const alert = document.createElement("div");
@@ -25,6 +41,7 @@ function render(job) {
     const written = Object.entries(report.written).map(([kind, n]) => `${kind} ${n}`).join("，");
     alert.textContent = report.dryRun ? text.dryDone : `${text.done} ${written}`;
     result.appendChild(alert);
+    notices(report);
     return;
   }
   alert.className = "alert alert-error";
@@ -33,6 +50,7 @@ function render(job) {
   if (!report) {
     return;
   }
+  notices(report);
   const link = document.createElement("a");
   link.className = "button secondary";
   link.href = `/api/registry/import-jobs/${job.id}/report.xlsx`;

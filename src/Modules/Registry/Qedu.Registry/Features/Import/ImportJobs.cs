@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Qedu.Kernel.Access;
+using Qedu.Registry.Data;
+using Qedu.Registry.Domain;
 using Qedu.Registry.Import;
 using Qedu.Registry.Records;
 
@@ -28,7 +30,8 @@ internal sealed class ImportJob(Guid id, string owner, string kind, string fileN
 /// Runs uploaded imports in the background so the page can show a progress bar: the request that uploads the file gets
 /// a job id at once, and the page polls the job. Each job runs in a scope of its own acting as the uploader (same scope
 /// rules, same audit name) and in the uploader's language. Jobs live in memory for an hour: a restart forgets them,
-/// and an import is all or nothing, so nothing is left half-done.
+/// and an import is all or nothing, so nothing is left half-done. When a job ends, a line of
+/// <see cref="ImportHistoryEntry"/> keeps its outcome (the home page's recent imports reach back a week).
 /// </summary>
 internal sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> log)
 {
@@ -67,12 +70,48 @@ internal sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs
             {
                 File.Delete(source.Path);
             }
-            // Done only once the uploaded file (children's data) is gone.
+            await RecordAsync(job, who, dryRun, report, failure);
+            // Done only once the uploaded file (children's data) is gone and the history has the job.
             job.Failure = failure;
             job.Report = report;
         });
         return job;
     }
+
+    /// <summary>Writes the ended job's line of history; a failure to do so is logged, never the import's failure.</summary>
+    private async Task RecordAsync(ImportJob job, AccessContext who, bool dryRun, ImportReport? report, string? failure)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(who);
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDb>();
+            var written = report is { Ok: true, DryRun: false };
+            db.ImportHistory.Add(new ImportHistoryEntry
+            {
+                Id = job.Id,
+                OwnerKey = job.Owner,
+                OwnerName = Cut(who.ActorName, 200),
+                Kind = job.Kind,
+                FileName = Cut(job.FileName, 300),
+                StartedAt = job.StartedAt,
+                FinishedAt = DateTimeOffset.UtcNow,
+                Outcome = failure is not null || report is null ? ImportOutcomes.Failed
+                    : !report.Ok ? ImportOutcomes.Refused
+                    : dryRun ? ImportOutcomes.Checked
+                    : ImportOutcomes.Written,
+                RowsWritten = written ? report!.Files.Sum(f => f.Rows) : 0,
+                DryRun = dryRun,
+            });
+            await db.SaveChangesAsync();
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Import job {Job}: its history line was not written", job.Id);
+        }
+    }
+
+    private static string Cut(string? text, int length) => text is null ? "" : text.Length <= length ? text : text[..length];
 
     /// <summary>The job, if it is the caller's: nobody else may watch an import or read its report.</summary>
     public ImportJob? Find(Guid id, AccessContext who) =>
@@ -82,7 +121,8 @@ internal sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs
     public IReadOnlyList<ImportJob> RecentOf(AccessContext who) =>
         [.. _jobs.Values.Where(j => j.Owner == Owner(who) && j.StartedAt >= DateTimeOffset.UtcNow - KeepFor).OrderByDescending(j => j.StartedAt)];
 
-    private static string Owner(AccessContext who) => $"{who.Kind}:{who.ActorId ?? who.ActorName}";
+    /// <summary>The key of the caller as the owner of jobs and history lines.</summary>
+    public static string Owner(AccessContext who) => $"{who.Kind}:{who.ActorId ?? who.ActorName}";
 
     /// <summary>Keeps the latest report only (reported synchronously: the importer's thread writes, the page's poll reads).</summary>
     private sealed class Progress(ImportJob job) : IProgress<ImportProgress>

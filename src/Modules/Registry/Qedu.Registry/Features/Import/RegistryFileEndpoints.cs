@@ -31,7 +31,8 @@ internal static class RegistryFileEndpoints
     {
         var group = endpoints.MapGroup("/api/registry").WithTags("Registry");
 
-        group.MapGet("/templates/{kind}", Results<FileStreamHttpResult, ProblemHttpResult> (string kind, string? format, IStringLocalizer<RecordText> text) =>
+        group.MapGet("/templates/{kind}", Results<FileStreamHttpResult, ProblemHttpResult> (string kind, string? format, IStringLocalizer<RecordText> text,
+                RecordContextFactory contexts) =>
             {
                 var (problem, k, f) = Parse(kind, format, text);
                 if (problem is not null)
@@ -39,12 +40,12 @@ internal static class RegistryFileEndpoints
                     return problem;
                 }
                 var stream = new MemoryStream();
-                RegistryExporter.WriteTemplate(k, f, stream);
+                ImportTemplate.Write(k, f, stream, contexts.Create());
                 stream.Position = 0;
                 return TypedResults.File(stream, TableFormats.MediaType(f), RegistryExporter.FileName(k, f, "-template"));
             })
             .RequireAuthorization(Permissions.RegistryRead)
-            .WithSummary("An empty import template (Chinese headers) for schools, staff, classes, assets or students; format=xlsx (default) or csv");
+            .WithSummary("An import template (Chinese headers and an example row, which the importer skips) for schools, staff, classes, assets, teaching or students; format=xlsx (default; also a code-list sheet, drop-downs and instructions) or csv");
 
         group.MapGet("/export/{kind}", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string kind, string? format, string? school, string? purpose, RegistryExporter exporter,
                 PersonalDataExports exports, IStringLocalizer<RecordText> text, IStringLocalizer<KernelText> kernelText, WorkFiles work, CancellationToken ct) =>
