@@ -137,7 +137,7 @@ public sealed class GuardianForm
 }
 
 /// <summary>A class the form offers: its code is what the body names, its grade groups the choices.</summary>
-public sealed record ClassChoice(string Code, string Name, string GradeCode);
+public sealed record ClassChoice(long Id, string Code, string Name, string GradeCode);
 
 /// <summary>
 /// What the edit page shows, and does not send, of a student whose personal data the caller sees masked: the

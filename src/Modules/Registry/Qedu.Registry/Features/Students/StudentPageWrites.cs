@@ -41,6 +41,11 @@ internal sealed class StudentPageWrites(StudentWrites writes, StudentCommands co
         return units.Values.SingleOrDefault() is { Kind: OrgUnitKind.School } own ? own : null;
     }
 
+    /// <summary>The school's classes for the class picker, by grade then code (the classes the use case accepts for the school).</summary>
+    public async Task<IReadOnlyList<ClassChoice>> ClassesAsync(int schoolId, CancellationToken ct = default) =>
+        (await db.Classes.AsNoTracking().Where(c => c.OrgUnitId == schoolId).Select(c => new ClassChoice(c.Id, c.Code, c.Name, c.GradeCode)).ToListAsync(ct))
+            .OrderBy(c => c.GradeCode, StringComparer.Ordinal).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+
     /// <summary>Adds the student with guardians and first enrolment, as POST does.</summary>
     public async Task<Outcome<Student>> CreateAsync(OrgUnit school, StudentForm form, CancellationToken ct = default)
     {
