@@ -62,6 +62,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         /// <summary>The target is a body field (a create's parent), not a route parameter: out of scope is a field error, not a 404.</summary>
         public string? BodyField { get; init; }
 
+        /// <summary>The target is this query parameter (a page's <c>?school=</c>), not a route parameter: out of scope is still a 404.</summary>
+        public string? Query { get; init; }
+
         public Func<WebApp, string, Task<HttpContent>>? Body { get; init; }
 
         /// <summary>Turns the target value into the route value (a school into a fresh student there, for a delete).</summary>
@@ -94,7 +97,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             Access.SignedIn => "signed in",
             Access.Antiforgery => "antiforgery token",
             _ when Target == Target.None => $"needs {Permission}",
-            _ => $"needs {Permission} over the {Target.ToString().ToLowerInvariant()} in the {(BodyField is null ? "route" : "body")}",
+            _ => $"needs {Permission} over the {Target.ToString().ToLowerInvariant()} in the {(BodyField is not null ? "body" : Query is not null ? "query" : "route")}",
         };
     }
 
@@ -138,6 +141,10 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /audit"] = Rule.Needs(Permissions.AuditRead),
         ["GET /registry/students"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /registry/students/{Id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),
+        // A school's registrar adds and edits its own students (a bureau's writer those of its schools); out of the write
+        // scope (another school's student, another school) is the not-found page, naming nothing.
+        ["GET /registry/students/new"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with { Query = "school" },
+        ["GET /registry/students/{Id:long}/edit"] = Rule.Scoped(Permissions.RegistryWrite, Target.Student),
         ["GET /registry/classes"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /registry/import"] = Rule.Needs(Permissions.RegistryWrite),
         ["GET /plans"] = Rule.Needs(Permissions.PlansRead),
@@ -554,7 +561,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
                         break;
                     case RoutePatternParameterPart parameter:
                         var filled = rule.Fixed.TryGetValue(parameter.Name, out var fixedValue) ? fixedValue
-                            : rule.Target != Target.None && rule.BodyField is null ? value
+                            : rule.Target != Target.None && rule.BodyField is null && rule.Query is null ? value
                             : throw new InvalidOperationException($"{pattern.RawText}: the rule says nothing about {{{parameter.Name}}}.");
                         path.Append(Uri.EscapeDataString(filled!));
                         break;
@@ -564,6 +571,10 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         if (path.Length == 0 || pattern.RawText?.EndsWith('/') == true)
         {
             path.Append('/');
+        }
+        if (rule.Query is not null && value is not null)
+        {
+            path.Append('?').Append(rule.Query).Append('=').Append(Uri.EscapeDataString(value));
         }
         return path.ToString();
     }

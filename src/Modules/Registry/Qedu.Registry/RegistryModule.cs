@@ -43,6 +43,7 @@ public static class RegistryModule
         services.AddScoped<StudentQueries>();
         services.AddScoped<StudentCommands>();
         services.AddScoped<StudentWrites>();
+        services.AddScoped<StudentPageWrites>();
         services.AddScoped<RecordBodyReader>();
         services.AddScoped<RecordWriteApi>();
         services.AddScoped<ClassWrites>();

@@ -239,7 +239,8 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
     /// </summary>
     private ProblemHttpResult Collided() => TypedResults.Problem(writeText["Write.Conflict"], statusCode: StatusCodes.Status409Conflict);
 
-    private static bool IsUniqueViolation(DbUpdateException e) => e is not DbUpdateConcurrencyException && e.InnerException switch
+    /// <summary>A unique index refused the save (SQLite or PostgreSQL); the student pages answer it as this API does.</summary>
+    internal static bool IsUniqueViolation(DbUpdateException e) => e is not DbUpdateConcurrencyException && e.InnerException switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
