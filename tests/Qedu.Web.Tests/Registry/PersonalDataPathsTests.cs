@@ -32,6 +32,7 @@ public sealed class PersonalDataPathsTests(WebApp app)
         ["GET /api/registry/import-jobs/{id:guid}/report.xlsx"] = "the uploader's own file's report",
         ["GET /registry/classes"] = "classes: names and counts",
         ["GET /registry/import"] = "the upload form",
+        ["GET /registry/students/new"] = "an empty form (the school's classes and the code lists)",
     };
 
     private const string StudentName = "隐私金丝雀";
@@ -107,6 +108,8 @@ public sealed class PersonalDataPathsTests(WebApp app)
             ("GET /api/registry/{kind}/{id:long}", $"/api/registry/guardians/{c.GuardianRecord}", GuardianName),
             ("GET /registry/students", $"/registry/students?school={school}&after={c.Id - 1}", StudentMarker),
             ("GET /registry/students/{Id:long}", $"/registry/students/{c.Id}", GuardianName),
+            // The edit form: masked values read-only without pii.view, whole values in the fields with it.
+            ("GET /registry/students/{Id:long}/edit", $"/registry/students/{c.Id}/edit", GuardianName),
         ];
     }
 

@@ -6,7 +6,7 @@ namespace Qedu.Plans.Tasks;
 /// A task's deadline as people read it. In Chinese, as the plan printed it (长期, 2022年12月); in English the printed
 /// words would stay Chinese, so the date it was read as is shown, and 长期 (ongoing work) says so.
 /// </summary>
-public static class DeadlineLabel
+internal static class DeadlineLabel
 {
     private const string Ongoing = "长期";
 
