@@ -100,6 +100,7 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
             b.ToTable("one_time_code_phones");
             b.HasKey(p => p.Phone);
             b.Property(p => p.Phone).HasMaxLength(11);
+            b.HasIndex(p => p.LastIssuedAt);
         });
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");

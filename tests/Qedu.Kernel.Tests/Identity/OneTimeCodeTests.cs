@@ -282,23 +282,39 @@ public sealed class OneTimeCodeTests(ClockedKernel kernel) : IClassFixture<Clock
     }
 
     [Fact]
-    public async Task Codes_expired_a_day_ago_are_removed_and_newer_ones_kept()
+    public async Task Codes_expired_a_day_ago_are_removed_by_the_cleanup_and_by_the_next_code_sent()
     {
         var old = NewPhone();
         await IssueAsync(old);
         kernel.Clock.Advance(TimeSpan.FromDays(1) + OneTimeCodes.Lifetime + TimeSpan.FromSeconds(1));
-        var recent = NewPhone();
-        await IssueAsync(recent);
+        var kept = NewPhone();
+        await using (var scope = kernel.Host.Scope(AccessContext.System("test")))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+            await db.OneTimeCodes.AddAsync(new OneTimeCode
+            {
+                Phone = kept, Purpose = Purpose, CodeHash = new string('0', 64),
+                IssuedAt = kernel.Clock.GetUtcNow(), ExpiresAt = kernel.Clock.GetUtcNow() + OneTimeCodes.Lifetime,
+            });
+            await db.SaveChangesAsync();
 
-        await using var scope = kernel.Host.Scope(AccessContext.System("test"));
-        var removed = await scope.ServiceProvider.GetRequiredService<OneTimeCodes>().RemoveOldAsync();
-        var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+            var removed = await scope.ServiceProvider.GetRequiredService<OneTimeCodes>().RemoveOldAsync();
 
-        Assert.True(removed >= 1);
-        Assert.False(await db.OneTimeCodes.AnyAsync(c => c.Phone == old));
-        Assert.False(await db.OneTimeCodePhones.AnyAsync(p => p.Phone == old));
-        Assert.True(await db.OneTimeCodes.AnyAsync(c => c.Phone == recent));
-        Assert.True(await db.OneTimeCodePhones.AnyAsync(p => p.Phone == recent));
+            Assert.True(removed >= 1);
+            Assert.False(await db.OneTimeCodes.AnyAsync(c => c.Phone == old));
+            Assert.False(await db.OneTimeCodePhones.AnyAsync(p => p.Phone == old));
+            Assert.True(await db.OneTimeCodes.AnyAsync(c => c.Phone == kept));
+        }
+
+        var later = NewPhone();
+        await IssueAsync(later);
+        kernel.Clock.Advance(TimeSpan.FromDays(1) + OneTimeCodes.Lifetime + TimeSpan.FromSeconds(1));
+        await IssueAsync(NewPhone());
+
+        await using var after = kernel.Host.Scope(AccessContext.System("test"));
+        var rows = after.ServiceProvider.GetRequiredService<KernelDb>();
+        Assert.False(await rows.OneTimeCodes.AnyAsync(c => c.Phone == later));
+        Assert.False(await rows.OneTimeCodePhones.AnyAsync(p => p.Phone == later));
     }
 
     private static async Task<T> WithCultureAsync<T>(string culture, Func<Task<T>> action)

@@ -718,6 +718,9 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                     b.HasKey("Phone")
                         .HasName("pk_one_time_code_phones");
 
+                    b.HasIndex("LastIssuedAt")
+                        .HasDatabaseName("ix_one_time_code_phones_last_issued_at");
+
                     b.ToTable("one_time_code_phones", "kernel");
                 });
 

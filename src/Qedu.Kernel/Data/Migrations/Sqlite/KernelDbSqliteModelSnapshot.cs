@@ -705,6 +705,9 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                     b.HasKey("Phone")
                         .HasName("pk_kernel_one_time_code_phones");
 
+                    b.HasIndex("LastIssuedAt")
+                        .HasDatabaseName("ix_kernel_one_time_code_phones_last_issued_at");
+
                     b.ToTable("kernel_one_time_code_phones", (string)null);
                 });
 

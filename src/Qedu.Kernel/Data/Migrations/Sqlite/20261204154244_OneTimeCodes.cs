@@ -43,6 +43,11 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_kernel_one_time_code_phones_last_issued_at",
+                table: "kernel_one_time_code_phones",
+                column: "last_issued_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_kernel_one_time_codes_expires_at",
                 table: "kernel_one_time_codes",
                 column: "expires_at");

@@ -47,6 +47,12 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_one_time_code_phones_last_issued_at",
+                schema: "kernel",
+                table: "one_time_code_phones",
+                column: "last_issued_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_one_time_codes_expires_at",
                 schema: "kernel",
                 table: "one_time_codes",
