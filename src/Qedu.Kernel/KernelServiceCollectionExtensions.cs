@@ -8,6 +8,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.Identity.Passwords;
+using Qedu.Kernel.Messaging;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Kernel.Persistence;
@@ -19,7 +20,7 @@ public static class KernelServiceCollectionExtensions
 {
     /// <summary>
     /// The kernel's services, shared by the web host and the command line: the database, scoping, audit, code lists,
-    /// accounts (ASP.NET Core Identity stores) and OpenID Connect client storage.
+    /// accounts (ASP.NET Core Identity stores), OpenID Connect client storage, text messages and one-time codes.
     /// </summary>
     public static IServiceCollection AddQeduKernel(this IServiceCollection services, DatabaseSettings database, AccessContext outsideRequests)
     {
@@ -59,6 +60,8 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<UserSessions>();
         services.AddScoped<SignInThrottling>();
         services.AddScoped<SignInRecords>();
+        AddSms(services);
+        services.AddScoped<OneTimeCodes>();
         services.AddIdentityCore<QeduUser>(o =>
             {
                 // Password rules are PolicyPasswordValidator's (length, common passwords, names), not Identity's
@@ -88,5 +91,20 @@ public static class KernelServiceCollectionExtensions
 
         services.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<KernelDb>());
         return services;
+    }
+
+    /// <summary>
+    /// Text messages: <see cref="ISmsSender"/> is the development outbox or the HTTP gateway, as <c>Sms:Mode</c> says
+    /// (a host binds <see cref="SmsOptions"/> to its <c>Sms</c> section; unbound, the outbox). docs/messaging.md.
+    /// </summary>
+    private static void AddSms(IServiceCollection services)
+    {
+        services.AddOptions<SmsOptions>();
+        services.AddSingleton<DevelopmentSmsOutbox>();
+        services.AddHttpClient<GatewaySmsSender>();
+        services.AddTransient<ISmsSender>(sp =>
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmsOptions>>().Value.Mode == SmsMode.Gateway
+                ? sp.GetRequiredService<GatewaySmsSender>()
+                : sp.GetRequiredService<DevelopmentSmsOutbox>());
     }
 }

@@ -4,6 +4,7 @@ using Qedu.Kernel;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
 using Qedu.Kernel.Files;
+using Qedu.Kernel.Messaging;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Secrets;
 using Qedu.Kernel.Web;
@@ -34,6 +35,8 @@ builder.Services.AddHostedService<AuditCheckpointService>();
 builder.Services.AddQeduKernel(database, outsideRequests: AccessContext.Anonymous);
 builder.Services.AddQeduWebSecurity(configuration, requireHttps);
 builder.Services.AddQeduModules();
+// Text messages (one-time codes): the development outbox unless Sms:Mode is Gateway (docs/messaging.md).
+builder.Services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
 
 builder.Services.AddQeduLocalization();
 builder.Services.AddQeduRateLimits(configuration);
@@ -67,6 +70,8 @@ builder.Services.AddSingleton(new NavItem(NavSections.Administration, 90, "/scal
 var app = builder.Build();
 
 app.Services.GetRequiredService<WorkFiles>().Prepare();
+// A gateway set up half-way stops the start; no gateway outside Development is a warning (SmsOptions.CheckAtStart).
+app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmsOptions>>().Value.CheckAtStart(app.Environment, app.Logger);
 await app.PrepareDatabaseAsync();
 
 // Forwarded headers first: behind a TLS proxy the request is HTTPS only once X-Forwarded-Proto has been read, and

@@ -356,6 +356,9 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
         && type != typeof(Identity.UserSession)
         && type != typeof(Identity.SignInThrottle)
         && type != typeof(Identity.PasswordHistoryEntry)
+        // One-time codes: each code sent and each failed check has its own line (otp.*), without the code.
+        && type != typeof(Identity.OneTimeCode)
+        && type != typeof(Identity.OneTimeCodePhone)
         && !(type.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) ?? false);
 
     private static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

@@ -14,7 +14,7 @@ namespace Qedu.Kernel.Data;
 
 /// <summary>
 /// The kernel's data: org units and their closure, code lists, accounts and role assignments, the audit log,
-/// OpenID Connect clients and keys, data-protection keys. Provider-specific subclasses carry the migrations.
+/// OpenID Connect clients and keys, data-protection keys, one-time codes sent by text message. Provider-specific subclasses carry the migrations.
 /// </summary>
 public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
     : IdentityUserContext<QeduUser, Guid>(options), IDataProtectionKeyContext, IScopedDbContext
@@ -27,6 +27,8 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+    public DbSet<OneTimeCodePhone> OneTimeCodePhones => Set<OneTimeCodePhone>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHead => Set<AuditChainHead>();
     public DbSet<OidcKey> OidcKeys => Set<OidcKey>();
@@ -80,6 +82,25 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
             b.Property(t => t.ClientAddress).HasMaxLength(64);
             b.HasIndex(t => new { t.Account, t.ClientAddress }).IsUnique();
             b.HasIndex(t => t.LastFailureAt);
+        });
+        builder.Entity<OneTimeCode>(b =>
+        {
+            b.ToTable("one_time_codes");
+            b.Property(c => c.Phone).HasMaxLength(11);
+            b.Property(c => c.Purpose).HasMaxLength(Identity.OneTimeCodes.MaxPurposeLength);
+            b.Property(c => c.CodeHash).HasMaxLength(64);
+            b.Property(c => c.EndReason).HasMaxLength(32);
+            // The open code for a number and purpose, and the hourly count per number.
+            b.HasIndex(c => new { c.Phone, c.Purpose, c.EndedAt });
+            b.HasIndex(c => new { c.Phone, c.IssuedAt });
+            b.HasIndex(c => c.ExpiresAt);
+        });
+        builder.Entity<OneTimeCodePhone>(b =>
+        {
+            b.ToTable("one_time_code_phones");
+            b.HasKey(p => p.Phone);
+            b.Property(p => p.Phone).HasMaxLength(11);
+            b.HasIndex(p => p.LastIssuedAt);
         });
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");

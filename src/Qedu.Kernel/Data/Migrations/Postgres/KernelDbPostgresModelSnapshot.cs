@@ -641,6 +641,89 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                     b.ToTable("code_values", "kernel");
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Identity.OneTimeCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
+
+                    b.HasKey("Id")
+                        .HasName("pk_one_time_codes");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_one_time_codes_expires_at");
+
+                    b.HasIndex("Phone", "IssuedAt")
+                        .HasDatabaseName("ix_one_time_codes_phone_issued_at");
+
+                    b.HasIndex("Phone", "Purpose", "EndedAt")
+                        .HasDatabaseName("ix_one_time_codes_phone_purpose_ended_at");
+
+                    b.ToTable("one_time_codes", "kernel");
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Identity.OneTimeCodePhone", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset?>("LastIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_issued_at");
+
+                    b.HasKey("Phone")
+                        .HasName("pk_one_time_code_phones");
+
+                    b.HasIndex("LastIssuedAt")
+                        .HasDatabaseName("ix_one_time_code_phones_last_issued_at");
+
+                    b.ToTable("one_time_code_phones", "kernel");
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Identity.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")

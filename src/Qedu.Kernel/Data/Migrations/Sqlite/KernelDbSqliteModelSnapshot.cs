@@ -630,6 +630,87 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                     b.ToTable("kernel_code_values", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Identity.OneTimeCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_one_time_codes");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_kernel_one_time_codes_expires_at");
+
+                    b.HasIndex("Phone", "IssuedAt")
+                        .HasDatabaseName("ix_kernel_one_time_codes_phone_issued_at");
+
+                    b.HasIndex("Phone", "Purpose", "EndedAt")
+                        .HasDatabaseName("ix_kernel_one_time_codes_phone_purpose_ended_at");
+
+                    b.ToTable("kernel_one_time_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Identity.OneTimeCodePhone", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<long?>("LastIssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_issued_at");
+
+                    b.HasKey("Phone")
+                        .HasName("pk_kernel_one_time_code_phones");
+
+                    b.HasIndex("LastIssuedAt")
+                        .HasDatabaseName("ix_kernel_one_time_code_phones_last_issued_at");
+
+                    b.ToTable("kernel_one_time_code_phones", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Identity.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
