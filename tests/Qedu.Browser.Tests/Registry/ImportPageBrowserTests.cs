@@ -43,4 +43,21 @@ public sealed class ImportPageBrowserTests(BrowserFixture fixture) : BrowserTest
         await page.GotoAsync($"/registry/classes?school={school}");
         await Expect(page.GetByTestId("classes")).ToContainTextAsync(code);
     });
+
+    [Fact]
+    public Task The_untouched_template_imports_nothing_and_the_page_says_its_example_row_was_skipped() => RunAsync(async page =>
+    {
+        await SignInAsync(page, "school.admin");
+        await page.GotoAsync("/registry/import");
+        // The template as the page's link gives it, uploaded back unchanged: its example row must not become a class.
+        var template = await page.APIRequest.GetAsync("/api/registry/templates/classes?format=csv");
+        Assert.True(template.Ok, $"template: {template.Status}");
+        var form = page.GetByTestId("import-form");
+        await form.Locator("select[name=kind]").SelectOptionAsync("classes");
+        await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "模板.csv", MimeType = "text/csv", Buffer = await template.BodyAsync() });
+        await form.GetByRole(AriaRole.Button, new() { Name = "开始导入" }).ClickAsync();
+
+        await Expect(page.GetByTestId("import-notices")).ToContainTextAsync("第 2 行是导入模板的示例行，已跳过");
+        await Expect(page.GetByTestId("import-result")).Not.ToContainTextAsync("错误");
+    });
 }

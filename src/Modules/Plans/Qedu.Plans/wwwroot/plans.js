@@ -24,7 +24,8 @@ async function upload(event) {
     const media = file.name.toLowerCase().endsWith(".docx") ? docx : "application/octet-stream";
     const response = await fetch(`/api/plans/import?${params}`, {
       method: "POST",
-      headers: { "Content-Type": media, "Accept": "application/json" },
+      // Messages in the page's language: an API call otherwise follows the browser's, which the interface does not.
+      headers: { "Content-Type": media, "Accept": "application/json", "Accept-Language": document.documentElement.lang || "zh-CN" },
       body: file,
     });
     if (response.status === 201) {

@@ -87,7 +87,7 @@ function render(job) {
 
 async function watch(id) {
   for (;;) {
-    const response = await fetch(`/api/registry/import-jobs/${id}`, { headers: { Accept: "application/json" } });
+    const response = await fetch(`/api/registry/import-jobs/${id}`, { headers: { Accept: "application/json", "Accept-Language": pageLanguage() } });
     const job = await response.json();
     if (!response.ok) {
       render({ failure: job.detail });
@@ -104,6 +104,10 @@ async function watch(id) {
   }
 }
 
+function pageLanguage() {
+  return document.documentElement.lang || "zh-CN";
+}
+
 function submit(event) {
   event.preventDefault();
   const file = form.elements.file.files[0];
@@ -116,6 +120,8 @@ function submit(event) {
   request.open("POST", `/api/registry/import/${form.elements.kind.value}?${query}`);
   request.setRequestHeader("Content-Type", mediaTypes[extension] ?? file.type ?? "application/octet-stream");
   request.setRequestHeader("Accept", "application/json");
+  // The report's messages in the page's language: an API call otherwise follows the browser's, which the interface does not.
+  request.setRequestHeader("Accept-Language", pageLanguage());
   request.upload.onprogress = e => e.lengthComputable && show(0, `${text.uploading} ${Math.round((100 * e.loaded) / e.total)}%`);
   request.onload = () => {
     let body = {};
