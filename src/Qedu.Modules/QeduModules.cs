@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Admissions;
 using Qedu.Indicators;
 using Qedu.Organisation;
 using Qedu.Plans;
@@ -17,11 +18,12 @@ public static class QeduModules
         typeof(RegistryModule).Assembly,
         typeof(PlansModule).Assembly,
         typeof(IndicatorsModule).Assembly,
+        typeof(AdmissionsModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators();
+        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators();
+        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions();
 }

@@ -29,6 +29,10 @@ public static class ScopeEscapes
         ["AuditLogQuery.ScopedAsync"] = new(1, "whether the caller's own audit.read roots are city-level (then it sees entries without a unit)"),
         ["PrivilegedRoles.HoldersAsync"] = new(1, "code and name of each grant's unit; the rows are restricted to the caller's roots in the same query"),
 
+        // Admissions: what a season publishes is public (parents, who hold no grant, choose from it); nothing in it names a child.
+        ["SeasonRules.PublishedAsync"] = new(1, "the seasons open to the public, read by parents to apply: window, ages, schools, rules"),
+        ["SeasonRules.FindAsync"] = new(1, "one season's public facts (window, ages, schools, categories), as the parent's pages and the officers' show them"),
+
         // Registry: uniqueness across the city, matching stored rows in imports, whole-city statistics. Reads of
         // students, guardians and enrolments name the teachers' own-classes filter too: a duplicate or a count must
         // see every row, not only a teacher's classes.

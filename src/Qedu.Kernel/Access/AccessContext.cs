@@ -8,6 +8,9 @@ public enum ActorKind
     User,
     Client,
     System,
+
+    /// <summary>A parent (a member of the public) signed in by phone number: no grants, only their own rows (<see cref="IParentOwned"/>).</summary>
+    Parent,
 }
 
 /// <summary>
@@ -68,6 +71,13 @@ public sealed class AccessContext
         new(ActorKind.User, userId.ToString(), userName, [], step);
     public static AccessContext ForClient(string clientId, IReadOnlyList<Grant> grants) =>
         new(ActorKind.Client, clientId, clientId, grants);
+
+    /// <summary>A parent account: no grant ever; reads and writes only rows that are its own (<see cref="IParentOwned"/>).</summary>
+    public static AccessContext ForParent(Guid accountId, string maskedPhone) =>
+        new(ActorKind.Parent, accountId.ToString(), $"parent {maskedPhone}", []);
+
+    /// <summary>The parent account calling, or null when the caller is not a parent.</summary>
+    public Guid? ParentAccountId => Kind == ActorKind.Parent && Guid.TryParse(ActorId, out var id) ? id : null;
 
     public bool Has(string permission) => IsSystem || Grants.Any(g => g.Permissions.Contains(permission));
 

@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Qedu.Kernel.Codes;
+using Qedu.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -72,9 +75,26 @@ public sealed class CurrentAccess(IServiceProvider services, IHttpContextAccesso
         var principal = http.HttpContext.User;
         if (principal.Identity?.IsAuthenticated != true)
         {
-            return Task.FromResult(AccessContext.Anonymous);
+            return ResolveParentAsync(http.HttpContext);
         }
         return services.GetRequiredService<AccessResolver>().ResolveAsync(principal, ct);
+    }
+
+    /// <summary>
+    /// A request without a staff sign-in may carry a parent's (their own cookie and scheme, never the default one): it
+    /// then runs as that parent, who holds no grant and sees only their own rows.
+    /// </summary>
+    private async Task<AccessContext> ResolveParentAsync(HttpContext context)
+    {
+        var schemes = services.GetRequiredService<IAuthenticationSchemeProvider>();
+        if (await schemes.GetSchemeAsync(ParentAuthentication.Scheme) is null)
+        {
+            return AccessContext.Anonymous;
+        }
+        var result = await context.AuthenticateAsync(ParentAuthentication.Scheme);
+        return ParentAuthentication.ParentId(result.Principal) is Guid parent
+            ? AccessContext.ForParent(parent, MobilePhone.Mask(ParentAuthentication.Phone(result.Principal) ?? ""))
+            : AccessContext.Anonymous;
     }
 }
 

@@ -19,4 +19,17 @@ public interface IScopedDbContext
     List<int> ScopeRoots { get; }
 
     AccessContext Access { get; }
+
+    /// <summary>The parent account calling (rows of <see cref="IParentOwned"/> with this account are theirs), or null.</summary>
+    Guid? ScopeParentId { get; }
+}
+
+/// <summary>
+/// Data a parent owns as well as an org unit (an enrolment application): besides the staff whose scope holds its org
+/// unit, the parent account it names reads it and may write it, and no other parent. Filtered and guarded by the kernel
+/// like <see cref="IOrgScoped"/> (<see cref="ScopeFilter"/>, <see cref="ScopeWriteGuard"/>).
+/// </summary>
+public interface IParentOwned : IOrgScoped
+{
+    Guid ParentAccountId { get; }
 }

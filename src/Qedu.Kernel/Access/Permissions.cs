@@ -50,9 +50,21 @@ public static class Permissions
     /// <summary>Fill in the collection forms sent to one's own unit (a school, a district bureau).</summary>
     public const string IndicatorsReport = "indicators.report";
 
+    /// <summary>
+    /// Run admission seasons for one's bureau: set a season's schools, seats, rules and zones, import the verification
+    /// files of other agencies, run and publish the allocation (a district's or the city's 招生办).
+    /// </summary>
+    public const string AdmissionsManage = "admissions.manage";
+
+    /// <summary>
+    /// Review the admission applications made to one's school or district, with the family's materials (each opening
+    /// audited): approve, return for more material, refuse. Purpose-limited: it opens no other record of a child.
+    /// </summary>
+    public const string AdmissionsReview = "admissions.review";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
-         IndicatorsRead, IndicatorsManage, IndicatorsReport];
+         IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

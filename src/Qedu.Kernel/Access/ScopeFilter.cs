@@ -37,11 +37,28 @@ public static class ScopeFilter
             {
                 mb.Entity<OrgUnit>().HasQueryFilter(Name, Build<OrgUnit>(context, nameof(OrgUnit.Id)));
             }
+            else if (typeof(IParentOwned).IsAssignableFrom(entity.ClrType))
+            {
+                mb.Entity(entity.ClrType).HasQueryFilter(Name, BuildParentOwned(entity.ClrType, context));
+            }
             else if (typeof(IOrgScoped).IsAssignableFrom(entity.ClrType))
             {
                 mb.Entity(entity.ClrType).HasQueryFilter(Name, Build(entity.ClrType, context, nameof(IOrgScoped.OrgUnitId)));
             }
         }
+    }
+
+    /// <summary>The org scope, or the parent who owns the row: e => (scope) || e.ParentAccountId == ctx.ScopeParentId.</summary>
+    private static LambdaExpression BuildParentOwned(Type entityType, DbContext context)
+    {
+        var scoped = Build(entityType, context, nameof(IOrgScoped.OrgUnitId));
+        var ctx = Expression.Constant(context, context.GetType());
+        var e = scoped.Parameters[0];
+        // ScopeParentId is null for everyone but a parent, and "= NULL" matches nothing in SQL.
+        var own = Expression.Equal(
+            Expression.Convert(Expression.Property(e, nameof(IParentOwned.ParentAccountId)), typeof(Guid?)),
+            Expression.Property(ctx, nameof(IScopedDbContext.ScopeParentId)));
+        return Expression.Lambda(Expression.OrElse(scoped.Body, own), e);
     }
 
     private static Expression<Func<T, bool>> Build<T>(DbContext context, string orgProperty) =>

@@ -39,6 +39,11 @@ public sealed class ScopeWriteGuard(ICurrentAccess access) : SaveChangesIntercep
     private async Task CheckAsync(DbContext db, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
+        if (access.Current.ParentAccountId is Guid parent)
+        {
+            CheckParentWrite(db, parent);
+            return;
+        }
         // permission -> org units that a write touches
         var needed = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         foreach (var entry in db.ChangeTracker.Entries())
@@ -113,6 +118,30 @@ public sealed class ScopeWriteGuard(ICurrentAccess access) : SaveChangesIntercep
             .Distinct()
             .ToListAsync(ct);
         return inside.ToHashSet();
+    }
+
+    /// <summary>
+    /// A parent holds no grant: of the rows that belong to an org unit, they write only those they own, and cannot hand
+    /// one to another parent.
+    /// </summary>
+    private static void CheckParentWrite(DbContext db, Guid parent)
+    {
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || entry.Entity is not (IOrgScoped or OrgUnit))
+            {
+                continue;
+            }
+            var own = entry.Entity is IParentOwned owned
+                && owned.ParentAccountId == parent
+                && (entry.State == EntityState.Added
+                    || entry.Property(nameof(IParentOwned.ParentAccountId)).OriginalValue is Guid original && original == parent);
+            if (!own)
+            {
+                throw new ScopeViolationException("A parent writes only their own rows.");
+            }
+        }
     }
 
     private static IEnumerable<(string Permission, int OrgUnitId)> Targets(EntityEntry entry)

@@ -38,6 +38,7 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
     public AccessContext Access => access.Current;
     public bool ScopeIsUnrestricted => access.Current.IsSystem;
     public List<int> ScopeRoots => access.Current.ReadRoots;
+    public Guid? ScopeParentId => access.Current.ParentAccountId;
 
     protected abstract bool IsPostgres { get; }
 

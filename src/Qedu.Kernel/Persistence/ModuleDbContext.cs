@@ -14,6 +14,7 @@ public abstract class ModuleDbContext(DbContextOptions options, ICurrentAccess a
     public AccessContext Access => access.Current;
     public bool ScopeIsUnrestricted => access.Current.IsSystem;
     public List<int> ScopeRoots => access.Current.ReadRoots;
+    public Guid? ScopeParentId => access.Current.ParentAccountId;
 
     /// <summary>Set by the provider-specific subclass that carries the migrations.</summary>
     protected abstract bool IsPostgres { get; }

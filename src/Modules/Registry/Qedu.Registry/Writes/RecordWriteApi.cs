@@ -1,3 +1,4 @@
+using Qedu.Kernel.Persistence;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -240,12 +241,7 @@ internal sealed class RecordWriteApi(RegistryDb db, IStringLocalizer<RegistryTex
     private ProblemHttpResult Collided() => TypedResults.Problem(writeText["Write.Conflict"], statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>A unique index refused the save (SQLite or PostgreSQL); the student pages answer it as this API does.</summary>
-    internal static bool IsUniqueViolation(DbUpdateException e) => e is not DbUpdateConcurrencyException && e.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
+    internal static bool IsUniqueViolation(DbUpdateException e) => DbErrors.IsUniqueViolation(e);
 
     /// <summary>The revision named by If-Match, or the refusal: 428 without the header, 400 when it is not ours.</summary>
     private ProblemHttpResult? IfMatch(HttpContext http, out long revision)

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Admissions.Data;
+using Qedu.Admissions.DemoData;
+using Qedu.Admissions.Features.Apply;
+using Qedu.Admissions.Features.Review;
+using Qedu.Admissions.Features.Seasons;
+using Qedu.Admissions.Rules;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Web;
+
+namespace Qedu.Admissions;
+
+/// <summary>The admissions module's only entry points.</summary>
+public static class AdmissionsModule
+{
+    public static IServiceCollection AddAdmissions(this IServiceCollection services)
+    {
+        services.AddModuleDb<AdmissionsDb, AdmissionsDbSqlite, AdmissionsDbPostgres>(AdmissionsDb.Module, order: 40);
+        services.AddScoped<SeasonRules>();
+        services.AddScoped<ParentApplications>();
+        services.AddScoped<ApplicationReview>();
+        services.AddScoped<SeasonStatistics>();
+        services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();
+        services.AddSingleton(new NavItem(NavSections.Overview, 40, "/admissions", "招生入学", "Admissions", Permissions.AdmissionsReview));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAdmissions(this IEndpointRouteBuilder endpoints) => endpoints;
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Qedu.Admissions.Domain;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Persistence;
+using Qedu.Kernel.PersonalData;
+
+namespace Qedu.Admissions.Data;
+
+/// <summary>The admissions module's own data, in its own schema ("admissions") or table prefix.</summary>
+internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess access, FieldEncryption encryption)
+    : ModuleDbContext(options, access, Module), IEncryptedFieldsContext
+{
+    public const string Module = "admissions";
+
+    public DbSet<Season> Seasons => Set<Season>();
+    public DbSet<SeasonSchool> SeasonSchools => Set<SeasonSchool>();
+    public DbSet<SeasonCategory> Categories => Set<SeasonCategory>();
+    public DbSet<PointsRule> PointsRules => Set<PointsRule>();
+    public DbSet<ZoneLine> ZoneLines => Set<ZoneLine>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ApplicationChoice> Choices => Set<ApplicationChoice>();
+    public DbSet<ApplicationEvent> Events => Set<ApplicationEvent>();
+
+    /// <summary>Encrypts the child's documents and makes the blind key that keeps one application per child (ADR 11).</summary>
+    public FieldEncryption FieldEncryption => encryption;
+
+    protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
+    {
+        builder.Entity<Season>(b =>
+        {
+            b.ToTable("seasons");
+            b.HasIndex(x => x.Code).IsUnique();
+            b.HasIndex(x => x.OrgUnitId);
+            b.Property(x => x.Code).HasMaxLength(40);
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.Mechanism).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.Revision).IsConcurrencyToken();
+        });
+        builder.Entity<SeasonSchool>(b =>
+        {
+            b.ToTable("season_schools");
+            b.HasIndex(x => new { x.SeasonId, x.SchoolId }).IsUnique();
+            b.HasOne<Season>().WithMany().HasForeignKey(x => x.SeasonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SeasonCategory>(b =>
+        {
+            b.ToTable("season_categories");
+            b.HasIndex(x => new { x.SeasonId, x.Rank }).IsUnique();
+            b.Property(x => x.Code).HasMaxLength(40);
+            b.Property(x => x.NameZh).HasMaxLength(100);
+            b.Property(x => x.NameEn).HasMaxLength(100);
+            b.HasOne<Season>().WithMany().HasForeignKey(x => x.SeasonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PointsRule>(b =>
+        {
+            b.ToTable("points_rules");
+            b.Property(x => x.Fact).HasConversion<string>().HasMaxLength(30);
+            b.Property(x => x.PointsPerUnit).HasPrecision(9, 2);
+            b.Property(x => x.MaxPoints).HasPrecision(9, 2);
+            b.HasOne<Season>().WithMany().HasForeignKey(x => x.SeasonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ZoneLine>(b =>
+        {
+            b.ToTable("zone_lines");
+            b.HasIndex(x => new { x.SeasonId, x.Compound });
+            b.HasIndex(x => new { x.SeasonId, x.Street });
+            b.Property(x => x.Compound).HasMaxLength(100);
+            b.Property(x => x.Street).HasMaxLength(100);
+            b.Property(x => x.Parity).HasConversion<string>().HasMaxLength(8);
+            b.HasOne<Season>().WithMany().HasForeignKey(x => x.SeasonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Application>(b =>
+        {
+            b.ToTable("applications");
+            b.HasIndex(x => new { x.SeasonId, x.ChildKey }).IsUnique();
+            b.HasIndex(x => x.Number).IsUnique();
+            b.HasIndex(x => x.ParentAccountId);
+            b.HasIndex(x => new { x.OrgUnitId, x.SeasonId, x.Status });
+            b.Property(x => x.Number).HasMaxLength(40);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.ChildName).HasMaxLength(64);
+            b.Property(x => x.ResidentId).HasColumnName("resident_id_encrypted").HasConversion((ValueConverter)encryption.Converter);
+            b.Property(x => x.DocumentNumber).HasColumnName("document_number_encrypted").HasConversion((ValueConverter)encryption.Converter);
+            b.Property(x => x.DocumentType).HasMaxLength(40);
+            b.Property(x => x.ChildKey).HasMaxLength(64);
+            b.Property(x => x.GenderCode).HasMaxLength(2);
+            b.Property(x => x.GuardianName).HasMaxLength(64);
+            b.Property(x => x.HomeCompound).HasMaxLength(100);
+            b.Property(x => x.HomeStreet).HasMaxLength(100);
+            b.Property(x => x.HomeDetail).HasMaxLength(200);
+            b.Property(x => x.PolicyCare).HasMaxLength(200);
+            b.Property(x => x.Points).HasPrecision(9, 2);
+            b.Property(x => x.ReviewNote).HasMaxLength(500);
+            b.Property(x => x.Revision).IsConcurrencyToken();
+            b.HasOne<Season>().WithMany().HasForeignKey(x => x.SeasonId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ApplicationChoice>(b =>
+        {
+            b.ToTable("application_choices");
+            b.HasIndex(x => new { x.ApplicationId, x.Rank }).IsUnique();
+            b.HasIndex(x => x.SchoolId);
+            b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ApplicationEvent>(b =>
+        {
+            b.ToTable("application_events");
+            b.HasIndex(x => x.ApplicationId);
+            b.Property(x => x.Kind).HasMaxLength(20);
+            b.Property(x => x.Actor).HasMaxLength(100);
+            b.Property(x => x.Note).HasMaxLength(500);
+            b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+internal sealed class AdmissionsDbSqlite(DbContextOptions<AdmissionsDbSqlite> options, ICurrentAccess access, FieldEncryption encryption)
+    : AdmissionsDb(options, access, encryption)
+{
+    protected override bool IsPostgres => false;
+}
+
+internal sealed class AdmissionsDbPostgres(DbContextOptions<AdmissionsDbPostgres> options, ICurrentAccess access, FieldEncryption encryption)
+    : AdmissionsDb(options, access, encryption)
+{
+    protected override bool IsPostgres => true;
+}

@@ -1,0 +1,187 @@
+using Qedu.Admissions.Data;
+using Qedu.Admissions.Domain;
+using Qedu.Kernel.Codes;
+using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.OrgUnits;
+
+namespace Qedu.Admissions.DemoData;
+
+/// <summary>
+/// The admissions module's part of the demo city: an open 小学一年级 season of 市南区 (opened ten days ago, closing in
+/// twenty, for the children born in the admitted year), its primary schools with seats and zones (compounds and street
+/// ranges), the five priority categories and the migrant points rules, and about 300 applications in every status the
+/// review knows, some with addresses no zone holds (the district's manual queue). Deterministic for a seed; dates are
+/// relative to the clock so the season is open whenever the demo starts.
+/// </summary>
+internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, TimeProvider clock) : IDemoSeedStep
+{
+    public const string DistrictCode = "370202";
+    public const int Applications = 300;
+
+    /// <summary>Real compound names of 市南区, dealt to the schools' zones in turn.</summary>
+    private static readonly string[] Compounds =
+    [
+        "海信花园", "青岛花园", "百通馨苑", "东海花园", "金都花园", "八大关小区", "太平角小区", "湛山花园", "鲁信长春花园", "逸仙花园",
+        "浮山所小区", "燕儿岛小区", "银海花园", "海韵小区", "香港花园", "嘉兴花园", "澳门花园", "台东小区", "云霄花园", "宁夏花园",
+        "江西路小区", "金湖花园", "南京路小区", "福州花园",
+    ];
+
+    private static readonly string[] Streets = ["香港中路", "东海西路", "南京路", "延安三路", "宁夏路", "江西路", "福州南路", "山东路"];
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "于", "姜", "曲", "丁"];
+    private static readonly string[] Given = ["子涵", "欣怡", "梓轩", "一诺", "浩宇", "诗涵", "宇轩", "可馨", "俊熙", "若汐", "博文", "雨桐", "沐阳", "思源"];
+
+    public int Order => 40;
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
+    {
+        var schools = context.Orgs
+            .Where(o => o.Kind == OrgUnitKind.School && o.ParentCode == DistrictCode && o.SchoolTypeCode == "211")
+            .OrderBy(o => o.SortOrder).ToList();
+        var ids = await tree.IdsOfCodesPastScopeAsync(schools.Select(s => s.Code).Append(DistrictCode), ct);
+        if (schools.Count == 0 || !ids.TryGetValue(DistrictCode, out var districtId))
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var year = now.ToOffset(TimeSpan.FromHours(8)).Year;
+        var season = new Season
+        {
+            OrgUnitId = districtId,
+            Code = $"{year}-{DistrictCode}-P1",
+            Name = $"{year}年市南区小学一年级招生",
+            Stage = SeasonStage.PrimaryOne,
+            Mechanism = SeasonMechanism.PublicAndPrivate,
+            OpensAt = now.AddDays(-10),
+            ClosesAt = now.AddDays(20),
+            BornFrom = new DateOnly(year - 7, 9, 1),
+            BornTo = new DateOnly(year - 6, 8, 31),
+        };
+        db.Seasons.Add(season);
+        await db.SaveChangesAsync(ct);
+
+        db.Categories.AddRange(
+            new SeasonCategory { SeasonId = season.Id, Rank = 1, Code = "hukou-property", NameZh = "户籍与房产均在学区", NameEn = "户籍 and property in the zone", NeedsHukou = true, NeedsProperty = true },
+            new SeasonCategory { SeasonId = season.Id, Rank = 2, Code = "property", NameZh = "房产在学区", NameEn = "Property in the zone", NeedsProperty = true },
+            new SeasonCategory { SeasonId = season.Id, Rank = 3, Code = "hukou", NameZh = "户籍在学区", NameEn = "户籍 in the zone", NeedsHukou = true },
+            new SeasonCategory { SeasonId = season.Id, Rank = 4, Code = "migrant", NameZh = "随迁子女（积分）", NameEn = "Migrant children (points)", NeedsResidencePermit = true, UsesPoints = true },
+            new SeasonCategory { SeasonId = season.Id, Rank = 5, Code = "policy-care", NameZh = "政策照顾", NameEn = "Policy care", NeedsPolicyCare = true });
+        db.PointsRules.AddRange(
+            new PointsRule { SeasonId = season.Id, Fact = PointsFact.InsuranceMonths, PointsPerUnit = 0.5m, MaxPoints = 30 },
+            new PointsRule { SeasonId = season.Id, Fact = PointsFact.ResidencePermitYears, PointsPerUnit = 2, MaxPoints = 10 });
+
+        var random = new Random(context.Seed + 18);
+        var zoneOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < schools.Count; i++)
+        {
+            var school = schools[i];
+            var schoolId = ids[school.Code];
+            var isPrivate = school.OwnershipCode == "22";
+            db.SeasonSchools.Add(new SeasonSchool { SeasonId = season.Id, SchoolId = schoolId, IsPrivate = isPrivate, Seats = 40 * (2 + random.Next(4)) });
+            if (isPrivate)
+            {
+                continue; // a private school takes applications from the whole district: no zone
+            }
+            for (var k = i; k < Compounds.Length; k += schools.Count)
+            {
+                db.ZoneLines.Add(new ZoneLine { SeasonId = season.Id, SchoolId = schoolId, Compound = Compounds[k] });
+                zoneOf[Compounds[k]] = schoolId;
+            }
+            db.ZoneLines.Add(new ZoneLine
+            {
+                SeasonId = season.Id, SchoolId = schoolId, Street = Streets[i % Streets.Length],
+                FromNumber = 1 + 100 * (i / Streets.Length), ToNumber = 99 + 100 * (i / Streets.Length), Parity = NumberParity.All,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+
+        var categories = db.Categories.Local.Where(c => c.SeasonId == season.Id).OrderBy(c => c.Rank).ToList();
+        var rules = db.PointsRules.Local.Where(r => r.SeasonId == season.Id).ToList();
+        var privateSchools = db.SeasonSchools.Local.Where(s => s.SeasonId == season.Id && s.IsPrivate).Select(s => s.SchoolId).ToList();
+        var statuses = new (ApplicationStatus Status, int Count)[]
+        {
+            (ApplicationStatus.Draft, 20), (ApplicationStatus.Submitted, 150), (ApplicationStatus.Approved, 90),
+            (ApplicationStatus.Returned, 25), (ApplicationStatus.Refused, 15),
+        };
+        var n = 0;
+        foreach (var (status, count) in statuses)
+        {
+            for (var c = 0; c < count; c++, n++)
+            {
+                var birth = season.BornFrom.AddDays(random.Next(season.BornTo.DayNumber - season.BornFrom.DayNumber + 1));
+                var residentId = ResidentId.Compose(DistrictCode, birth, 100 + n);
+                // One in twelve lives at an address no zone holds (the manual queue); the rest in a zone compound.
+                var unzoned = n % 12 == 5;
+                var compound = unzoned ? "崂山区某小区" : Compounds[random.Next(Compounds.Length)];
+                int? zone = unzoned ? null : zoneOf.GetValueOrDefault(compound) is var z && z != 0 ? z : null;
+                var migrant = random.NextDouble() < 0.2;
+                var application = new Application
+                {
+                    SeasonId = season.Id,
+                    ParentAccountId = DemoParent(n),
+                    Status = status,
+                    ChildName = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)],
+                    ResidentId = residentId,
+                    ChildKey = db.FieldEncryption.Index($"{ChildDocuments.ResidentId}:{residentId}")!,
+                    BirthDate = birth,
+                    GenderCode = (residentId[16] - '0') % 2 == 1 ? "1" : "2",
+                    GuardianName = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)],
+                    HomeCompound = compound,
+                    HomeDetail = $"{1 + random.Next(20)}号楼{1 + random.Next(3)}单元{101 + random.Next(20)}户",
+                    HukouAtHome = !migrant && random.NextDouble() < 0.8,
+                    PropertyAtHome = !migrant && random.NextDouble() < 0.85,
+                    HasResidencePermit = migrant,
+                    ResidencePermitYears = migrant ? 1 + random.Next(8) : 0,
+                    InsuranceMonths = migrant ? 6 + random.Next(60) : 0,
+                    ZoneSchoolId = zone,
+                    CreatedAt = now.AddDays(-9).AddMinutes(n * 37),
+                    UpdatedAt = now.AddDays(-9).AddMinutes(n * 37 + 20),
+                    SubmittedAt = status == ApplicationStatus.Draft ? null : now.AddDays(-9).AddMinutes(n * 37 + 15),
+                    ReviewNote = status switch
+                    {
+                        ApplicationStatus.Returned => "房产证照片不清晰，请重新上传不动产权证首页。",
+                        ApplicationStatus.Refused => "儿童出生日期不在本次招生范围内的证明材料不符，经核实不予受理。",
+                        _ => null,
+                    },
+                };
+                var choosesPrivate = privateSchools.Count > 0 && random.NextDouble() < 0.15;
+                var privateChoice = choosesPrivate ? privateSchools[random.Next(privateSchools.Count)] : (int?)null;
+                application.OrgUnitId = zone ?? privateChoice ?? districtId;
+                var result = Categories.Compute(categories, rules,
+                    new FamilyFacts(zone is not null, application.HukouAtHome, application.PropertyAtHome, migrant, application.ResidencePermitYears,
+                        application.InsuranceMonths, false), english: false);
+                application.CategoryId = result.Category?.Id;
+                application.Points = result.Points;
+                application.Number = $"{season.Code}-{n + 1:D6}";
+                db.Applications.Add(application);
+                await db.SaveChangesAsync(ct);
+                var rank = 1;
+                if (privateChoice is int p)
+                {
+                    db.Choices.Add(new ApplicationChoice { ApplicationId = application.Id, Rank = rank++, SchoolId = p });
+                }
+                if (zone is int zz)
+                {
+                    db.Choices.Add(new ApplicationChoice { ApplicationId = application.Id, Rank = rank, SchoolId = zz });
+                }
+                db.Events.Add(new ApplicationEvent { ApplicationId = application.Id, At = application.CreatedAt, Kind = "created", Actor = "family" });
+                if (application.SubmittedAt is { } submitted)
+                {
+                    db.Events.Add(new ApplicationEvent { ApplicationId = application.Id, At = submitted, Kind = "submitted", Actor = "family" });
+                }
+                if (status is ApplicationStatus.Approved or ApplicationStatus.Returned or ApplicationStatus.Refused)
+                {
+                    db.Events.Add(new ApplicationEvent
+                    {
+                        ApplicationId = application.Id, At = application.UpdatedAt, Actor = "shinan.admin", Note = application.ReviewNote,
+                        Kind = status switch { ApplicationStatus.Approved => "approved", ApplicationStatus.Returned => "returned", _ => "refused" },
+                    });
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Families of the demo (accounts that never sign in): a fixed id per application, so the seed is repeatable.</summary>
+    private static Guid DemoParent(int n) => new($"00000000-0000-4000-8000-{n + 1:D12}");
+}

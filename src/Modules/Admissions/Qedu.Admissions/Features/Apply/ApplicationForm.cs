@@ -1,0 +1,32 @@
+namespace Qedu.Admissions.Features.Apply;
+
+/// <summary>What a family types (all text, so a wrong entry comes back with its message rather than vanishing).</summary>
+internal sealed class ApplicationForm
+{
+    public long SeasonId { get; set; }
+    public string? ChildName { get; set; }
+    public string? DocumentType { get; set; } = Domain.ChildDocuments.ResidentId;
+    public string? ResidentId { get; set; }
+    public string? DocumentNumber { get; set; }
+
+    /// <summary>Only without a resident ID (the ID carries the birth date).</summary>
+    public string? BirthDate { get; set; }
+
+    /// <summary>Only without a resident ID: 1 male, 2 female.</summary>
+    public string? GenderCode { get; set; }
+
+    public string? GuardianName { get; set; }
+    public string? HomeCompound { get; set; }
+    public string? HomeStreet { get; set; }
+    public string? HomeNumber { get; set; }
+    public string? HomeDetail { get; set; }
+    public bool HukouAtHome { get; set; }
+    public bool PropertyAtHome { get; set; }
+    public bool HasResidencePermit { get; set; }
+    public string? ResidencePermitYears { get; set; }
+    public string? InsuranceMonths { get; set; }
+    public string? PolicyCare { get; set; }
+
+    /// <summary>The private school chosen (民办), when the season has them; empty for none.</summary>
+    public string? PrivateChoice { get; set; }
+}

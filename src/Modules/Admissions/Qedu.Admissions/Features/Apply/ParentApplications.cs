@@ -1,0 +1,369 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qedu.Admissions.Data;
+using Qedu.Admissions.Domain;
+using Qedu.Admissions.Resources;
+using Qedu.Admissions.Rules;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Codes;
+using Qedu.Kernel.Localization;
+using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Web;
+
+namespace Qedu.Admissions.Features.Apply;
+
+/// <summary>An application as its family sees it.</summary>
+internal sealed record MyApplication(
+    long Id, string Number, long SeasonId, string SeasonName, ApplicationStatus Status, string ChildName, string? ReviewNote,
+    DateTimeOffset? SubmittedAt, DateTimeOffset ClosesAt, bool MayEdit, IReadOnlyList<string> Choices, string? ZoneSchool,
+    IReadOnlyList<string> CategoryHow, IReadOnlyList<ApplicationEvent> Events);
+
+/// <summary>
+/// The family's side of an application: start or change it while the season allows, submit it before the window
+/// closes, follow it. Runs as the signed-in parent, who sees and writes only their own applications (the kernel's
+/// <see cref="IParentOwned"/> filter and guard), never anyone else's.
+/// </summary>
+internal sealed class ParentApplications(
+    AdmissionsDb db, SeasonRules seasons, ICurrentAccess access, TimeProvider clock, IStringLocalizer<AdmissionsText> t,
+    IStringLocalizer<KernelText> kernelText)
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    private Guid Parent => access.Current.ParentAccountId ?? throw new InvalidOperationException("Only a signed-in parent applies.");
+
+    private static bool English => CodeBook.IsEnglish;
+
+    public async Task<IReadOnlyList<MyApplication>> MineAsync(CancellationToken ct = default)
+    {
+        var parent = Parent;
+        var ids = await db.Applications.AsNoTracking().Where(a => a.ParentAccountId == parent)
+            .OrderByDescending(a => a.CreatedAt).Select(a => a.Id).ToListAsync(ct);
+        var list = new List<MyApplication>();
+        foreach (var id in ids)
+        {
+            list.Add((await FindAsync(id, ct))!);
+        }
+        return list;
+    }
+
+    /// <summary>One of the parent's own applications, or null (another family's reads as absent).</summary>
+    public async Task<MyApplication?> FindAsync(long id, CancellationToken ct = default)
+    {
+        var parent = Parent;
+        var a = await db.Applications.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.ParentAccountId == parent, ct);
+        if (a is null || await seasons.FindAsync(a.SeasonId, ct) is not { } season)
+        {
+            return null;
+        }
+        var choices = await db.Choices.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.Rank).Select(c => c.SchoolId).ToListAsync(ct);
+        var names = season.Schools.ToDictionary(s => s.SchoolId, s => s.Name);
+        var events = await db.Events.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var how = Categories.Compute(season.Categories, season.PointsRules, Facts(a), English).How;
+        return new MyApplication(
+            a.Id, a.Number, a.SeasonId, season.Name, a.Status, a.ChildName, a.ReviewNote, a.SubmittedAt, season.ClosesAt,
+            a.FamilyMayEdit && clock.GetUtcNow() < season.ClosesAt,
+            choices.Select(c => names.GetValueOrDefault(c, "?")).ToList(),
+            a.ZoneSchoolId is int z ? names.GetValueOrDefault(z) : null, how, events);
+    }
+
+    /// <summary>The form of an application the parent may still change, filled with what they typed before.</summary>
+    public async Task<ApplicationForm?> FormAsync(long id, CancellationToken ct = default)
+    {
+        var parent = Parent;
+        var a = await db.Applications.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.ParentAccountId == parent, ct);
+        if (a is null)
+        {
+            return null;
+        }
+        var choices = await db.Choices.AsNoTracking().Where(c => c.ApplicationId == id).ToListAsync(ct);
+        var privates = (await seasons.FindAsync(a.SeasonId, ct))?.Schools.Where(s => s.IsPrivate).Select(s => s.SchoolId).ToHashSet() ?? [];
+        return new ApplicationForm
+        {
+            SeasonId = a.SeasonId,
+            ChildName = a.ChildName,
+            DocumentType = a.DocumentType,
+            ResidentId = a.ResidentId,
+            DocumentNumber = a.DocumentNumber,
+            BirthDate = a.ResidentId is null ? a.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            GenderCode = a.ResidentId is null ? a.GenderCode : null,
+            GuardianName = a.GuardianName,
+            HomeCompound = a.HomeCompound,
+            HomeStreet = a.HomeStreet,
+            HomeNumber = a.HomeNumber?.ToString(CultureInfo.InvariantCulture),
+            HomeDetail = a.HomeDetail,
+            HukouAtHome = a.HukouAtHome,
+            PropertyAtHome = a.PropertyAtHome,
+            HasResidencePermit = a.HasResidencePermit,
+            ResidencePermitYears = a.ResidencePermitYears.ToString(CultureInfo.InvariantCulture),
+            InsuranceMonths = a.InsuranceMonths.ToString(CultureInfo.InvariantCulture),
+            PolicyCare = a.PolicyCare,
+            PrivateChoice = choices.Where(c => privates.Contains(c.SchoolId)).Select(c => c.SchoolId.ToString(CultureInfo.InvariantCulture)).FirstOrDefault(),
+        };
+    }
+
+    /// <summary>Starts (<paramref name="id"/> null) or changes a draft or returned application. Nothing is written on error.</summary>
+    public async Task<Outcome<long>> SaveAsync(long? id, ApplicationForm form, CancellationToken ct = default)
+    {
+        var parent = Parent;
+        var now = clock.GetUtcNow();
+        Application? application = null;
+        if (id is long existing)
+        {
+            application = await db.Applications.FirstOrDefaultAsync(x => x.Id == existing && x.ParentAccountId == parent, ct);
+            if (application is null)
+            {
+                return Outcome<long>.NotFound(t["Apply.NotFound"]);
+            }
+            if (!application.FamilyMayEdit)
+            {
+                return Outcome<long>.Conflict(t["Apply.NotEditable"]);
+            }
+            form.SeasonId = application.SeasonId;
+        }
+        var season = await seasons.FindAsync(form.SeasonId, ct);
+        if (season is null)
+        {
+            return Outcome<long>.Invalid(new InputErrors().Add("seasonId", t["Apply.NoSeason"]));
+        }
+        if (Window(season, now) is { } closed)
+        {
+            return Outcome<long>.Invalid(new InputErrors().Add("seasonId", closed));
+        }
+        var errors = new InputErrors();
+        var values = Read(form, season, now, errors);
+        if (errors.Any)
+        {
+            return Outcome<long>.Invalid(errors);
+        }
+        var zone = await seasons.MatchZoneAsync(season.Id, values.HomeCompound, values.HomeStreet, values.HomeNumber, ct);
+        var isNew = application is null;
+        application ??= new Application
+        {
+            SeasonId = season.Id,
+            ParentAccountId = parent,
+            Status = ApplicationStatus.Draft,
+            CreatedAt = now,
+            Number = Guid.NewGuid().ToString("N"), // replaced by the season code and id once the row has its id
+        };
+        Copy(values, application);
+        application.ChildKey = db.FieldEncryption.Index($"{application.DocumentType}:{application.ResidentId ?? application.DocumentNumber}")!;
+        application.ZoneSchoolId = zone.SchoolId;
+        var choices = new List<int>();
+        if (values.PrivateChoice is int chosen)
+        {
+            choices.Add(chosen);
+        }
+        if (season.Mechanism != SeasonMechanism.PrivateByLottery && zone.SchoolId is int zoneSchool && season.Schools.Any(s => s.SchoolId == zoneSchool))
+        {
+            choices.Add(zoneSchool);
+        }
+        // The review unit: the zone school, else the private school chosen, else the district's manual queue.
+        application.OrgUnitId = zone.SchoolId ?? values.PrivateChoice ?? season.BureauId;
+        var facts = Categories.Compute(season.Categories, season.PointsRules, Facts(application), English);
+        application.CategoryId = facts.Category?.Id;
+        application.Points = facts.Points;
+        application.UpdatedAt = now;
+        application.Revision++;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (isNew)
+        {
+            db.Applications.Add(application);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            return Outcome<long>.Conflict(application.ResidentId is null ? "documentNumber" : "residentId", t["Apply.AlreadyApplied"]);
+        }
+        if (isNew)
+        {
+            application.Number = $"{season.Code}-{application.Id.ToString("D6", CultureInfo.InvariantCulture)}";
+        }
+        await db.Choices.Where(c => c.ApplicationId == application.Id).ExecuteDeleteAsync(ct);
+        db.Choices.AddRange(choices.Select((school, i) => new ApplicationChoice { ApplicationId = application.Id, Rank = i + 1, SchoolId = school }));
+        db.Events.Add(new ApplicationEvent { ApplicationId = application.Id, At = now, Kind = isNew ? "created" : "saved", Actor = "family" });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<long>.Ok(application.Id);
+    }
+
+    /// <summary>Submits a draft (or a returned application, changed) for review, before the window closes.</summary>
+    public async Task<Outcome<long>> SubmitAsync(long id, CancellationToken ct = default)
+    {
+        var parent = Parent;
+        var now = clock.GetUtcNow();
+        var application = await db.Applications.FirstOrDefaultAsync(x => x.Id == id && x.ParentAccountId == parent, ct);
+        if (application is null || await seasons.FindAsync(application.SeasonId, ct) is not { } season)
+        {
+            return Outcome<long>.NotFound(t["Apply.NotFound"]);
+        }
+        if (Window(season, now) is { } closed)
+        {
+            return Outcome<long>.Conflict(closed);
+        }
+        if (!application.FamilyMayEdit)
+        {
+            return Outcome<long>.Conflict(t["Apply.NotEditable"]);
+        }
+        if (!await db.Choices.AnyAsync(c => c.ApplicationId == id, ct) && season.Mechanism == SeasonMechanism.PrivateByLottery)
+        {
+            return Outcome<long>.Invalid(new InputErrors().Add("privateChoice", t["Apply.ChooseSchool"]));
+        }
+        var returned = application.Status == ApplicationStatus.Returned;
+        application.Status = ApplicationStatus.Submitted;
+        application.SubmittedAt = now;
+        application.UpdatedAt = now;
+        application.Revision++;
+        db.Events.Add(new ApplicationEvent { ApplicationId = id, At = now, Kind = returned ? "resubmitted" : "submitted", Actor = "family" });
+        await db.SaveChangesAsync(ct);
+        return Outcome<long>.Ok(id);
+    }
+
+    /// <summary>Why the season takes no application now (naming the time, China time), or null while it is open.</summary>
+    private string? Window(PublicSeason season, DateTimeOffset now) =>
+        now < season.OpensAt ? string.Format(CultureInfo.CurrentCulture, t["Apply.NotOpen"], SeasonText.Local(season.OpensAt))
+        : now >= season.ClosesAt ? string.Format(CultureInfo.CurrentCulture, t["Apply.Closed"], SeasonText.Local(season.ClosesAt))
+        : null;
+
+
+    private static FamilyFacts Facts(Application a) =>
+        new(a.ZoneSchoolId is not null, a.HukouAtHome, a.PropertyAtHome, a.HasResidencePermit, a.ResidencePermitYears, a.InsuranceMonths, !string.IsNullOrWhiteSpace(a.PolicyCare));
+
+    private sealed record Values(
+        string ChildName, string DocumentType, string? ResidentId, string? DocumentNumber, DateOnly BirthDate, string GenderCode, string GuardianName,
+        string? HomeCompound, string? HomeStreet, int? HomeNumber, string? HomeDetail, bool HukouAtHome, bool PropertyAtHome,
+        bool HasResidencePermit, int ResidencePermitYears, int InsuranceMonths, string? PolicyCare, int? PrivateChoice);
+
+    private Values Read(ApplicationForm form, PublicSeason season, DateTimeOffset now, InputErrors errors)
+    {
+        var today = DateOnly.FromDateTime(now.ToOffset(Beijing).DateTime);
+        var childName = Text(form.ChildName, "childName", 64, required: true, errors);
+        var guardianName = Text(form.GuardianName, "guardianName", 64, required: true, errors);
+        var documentType = string.IsNullOrWhiteSpace(form.DocumentType) ? ChildDocuments.ResidentId : form.DocumentType.Trim();
+        string? residentId = null;
+        string? documentNumber = null;
+        var birth = default(DateOnly);
+        var gender = "";
+        if (documentType == ChildDocuments.ResidentId)
+        {
+            var check = ResidentId.Validate(form.ResidentId, today);
+            if (!check.IsValid)
+            {
+                errors.Add("residentId", kernelText[$"ResidentId.{check.Error}"]);
+            }
+            else
+            {
+                residentId = check.Normalized;
+                birth = check.BirthDate!.Value;
+                gender = check.GenderCode!.Value.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        else if (ChildDocuments.Others.Contains(documentType))
+        {
+            documentNumber = Text(form.DocumentNumber, "documentNumber", 40, required: true, errors);
+            if (!DateOnly.TryParseExact(form.BirthDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out birth))
+            {
+                errors.Add("birthDate", t["Apply.BirthDate"]);
+            }
+            gender = form.GenderCode?.Trim() ?? "";
+            if (gender is not ("1" or "2"))
+            {
+                errors.Add("genderCode", t["Apply.Gender"]);
+            }
+        }
+        else
+        {
+            errors.Add("documentType", t["Apply.DocumentType"]);
+        }
+        if (birth != default && (birth < season.BornFrom || birth > season.BornTo))
+        {
+            errors.Add(documentType == ChildDocuments.ResidentId ? "residentId" : "birthDate",
+                string.Format(CultureInfo.CurrentCulture, t["Apply.Age"], birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    season.BornFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), season.BornTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        var compound = Text(form.HomeCompound, "homeCompound", 100, required: false, errors);
+        var street = Text(form.HomeStreet, "homeStreet", 100, required: false, errors);
+        var number = Number(form.HomeNumber, "homeNumber", 0, 99_999, errors);
+        if (compound is null && (street is null || number is null))
+        {
+            errors.Add("homeCompound", t["Apply.Address"]);
+        }
+        var detail = Text(form.HomeDetail, "homeDetail", 200, required: false, errors);
+        var permitYears = Number(form.ResidencePermitYears, "residencePermitYears", 0, 50, errors) ?? 0;
+        var insurance = Number(form.InsuranceMonths, "insuranceMonths", 0, 600, errors) ?? 0;
+        var care = Text(form.PolicyCare, "policyCare", 200, required: false, errors);
+        int? privateChoice = null;
+        if (!string.IsNullOrWhiteSpace(form.PrivateChoice))
+        {
+            if (int.TryParse(form.PrivateChoice, NumberStyles.None, CultureInfo.InvariantCulture, out var school)
+                && season.Mechanism != SeasonMechanism.PublicByZone
+                && season.Schools.Any(s => s.SchoolId == school && s.IsPrivate))
+            {
+                privateChoice = school;
+            }
+            else
+            {
+                errors.Add("privateChoice", t["Apply.PrivateChoice"]);
+            }
+        }
+        return new Values(childName ?? "", documentType, residentId, documentNumber, birth, gender, guardianName ?? "", compound, street, number, detail,
+            form.HukouAtHome, form.PropertyAtHome, form.HasResidencePermit, form.HasResidencePermit ? permitYears : 0, insurance, care, privateChoice);
+    }
+
+    private static void Copy(Values v, Application a)
+    {
+        a.ChildName = v.ChildName;
+        a.DocumentType = v.DocumentType;
+        a.ResidentId = v.ResidentId;
+        a.DocumentNumber = v.DocumentNumber;
+        a.BirthDate = v.BirthDate;
+        a.GenderCode = v.GenderCode;
+        a.GuardianName = v.GuardianName;
+        a.HomeCompound = v.HomeCompound;
+        a.HomeStreet = v.HomeStreet;
+        a.HomeNumber = v.HomeNumber;
+        a.HomeDetail = v.HomeDetail;
+        a.HukouAtHome = v.HukouAtHome;
+        a.PropertyAtHome = v.PropertyAtHome;
+        a.HasResidencePermit = v.HasResidencePermit;
+        a.ResidencePermitYears = v.ResidencePermitYears;
+        a.InsuranceMonths = v.InsuranceMonths;
+        a.PolicyCare = v.PolicyCare;
+    }
+
+    private string? Text(string? value, string field, int max, bool required, InputErrors errors)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                errors.Add(field, t["Apply.Required"]);
+            }
+            return null;
+        }
+        if (text.Length > max)
+        {
+            errors.Add(field, string.Format(CultureInfo.CurrentCulture, t["Apply.TooLong"], max));
+        }
+        return text;
+    }
+
+    private int? Number(string? value, string field, int min, int max, InputErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+        {
+            return n;
+        }
+        errors.Add(field, string.Format(CultureInfo.CurrentCulture, t["Apply.NumberRange"], min, max));
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+using Qedu.Admissions.Domain;
+
+namespace Qedu.Admissions.Rules;
+
+/// <summary>
+/// Finds the school whose attendance zone holds a home address: by the compound's name first (the way families and
+/// zone lists name most homes), then by street and door number. Names are compared after removing spaces and full-width
+/// forms, so "海信 花园" and "海信花园" match. No match (or lines of two schools that both hold the address: a zone
+/// list to correct) sends the application to the district's manual queue.
+/// </summary>
+internal static class ZoneMatcher
+{
+    public sealed record Match(int? SchoolId, bool Ambiguous);
+
+    public static Match Find(IReadOnlyCollection<ZoneLine> lines, string? compound, string? street, int? number)
+    {
+        var byCompound = Schools(lines.Where(l => l.Compound is not null && Same(l.Compound, compound)));
+        if (byCompound.Count > 0)
+        {
+            return byCompound.Count == 1 ? new(byCompound[0], false) : new(null, true);
+        }
+        if (number is not int n)
+        {
+            return new(null, false);
+        }
+        var byStreet = Schools(lines.Where(l => l.Compound is null && l.Street is not null && Same(l.Street, street) && Covers(l, n)));
+        return byStreet.Count switch
+        {
+            0 => new(null, false),
+            1 => new(byStreet[0], false),
+            _ => new(null, true),
+        };
+    }
+
+    public static bool Covers(ZoneLine line, int number) =>
+        (line.FromNumber is not int from || number >= from)
+        && (line.ToNumber is not int to || number <= to)
+        && line.Parity switch
+        {
+            NumberParity.Odd => number % 2 == 1,
+            NumberParity.Even => number % 2 == 0,
+            _ => true,
+        };
+
+    /// <summary>The form names are compared in: no spaces, full-width letters and digits folded to ASCII.</summary>
+    public static string Normalize(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "";
+        }
+        var folded = name.Normalize(System.Text.NormalizationForm.FormKC);
+        return string.Concat(folded.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+    }
+
+    private static bool Same(string a, string? b) => b is not null && Normalize(a) == Normalize(b) && Normalize(b).Length > 0;
+
+    private static List<int> Schools(IEnumerable<ZoneLine> lines) => lines.Select(l => l.SchoolId).Distinct().ToList();
+}

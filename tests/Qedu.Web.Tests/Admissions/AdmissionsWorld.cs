@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Qedu.Admissions.Data;
+using Qedu.Admissions.Domain;
+using Qedu.Admissions.Features.Apply;
+using Qedu.Admissions.Features.Review;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Codes;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Web.Tests.Infrastructure;
+
+namespace Qedu.Web.Tests.Admissions;
+
+/// <summary>
+/// A season of its own for each test (a unique code, a window around a fixed clock) over two of the demo city's 市南区
+/// primary schools (the anchor school's zone holds 测试花园 and 香港中路 1–99, odd), and the use cases run as a given
+/// parent or officer against that clock.
+/// </summary>
+internal sealed class AdmissionsWorld(WebApp app)
+{
+    /// <summary>The fixed "now" of these tests: 2026-06-20 10:00 China time, inside the window.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 6, 20, 2, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    public long SeasonId { get; private set; }
+    public string SeasonCode { get; private set; } = "";
+    public int ZoneSchoolId { get; private set; }
+    public string ZoneSchoolCode { get; private set; } = "";
+    public int OtherSchoolId { get; private set; }
+    public int DistrictId { get; private set; }
+
+    public static readonly DateTimeOffset ClosesAt = new(2026, 7, 10, 9, 0, 0, TimeSpan.Zero); // 17:00 China time
+
+    public async Task<AdmissionsWorld> CreateAsync()
+    {
+        SeasonCode = $"T{Guid.NewGuid():N}"[..12];
+        await app.AsSystemAsync(async sp =>
+        {
+            var tree = sp.GetRequiredService<OrgTree>();
+            var district = (await tree.FindAsync("370202"))!;
+            var schools = (await tree.OfKindAsync([OrgUnitKind.School], district.Id)).Where(s => s.SchoolTypeCode == "211").OrderBy(s => s.Code).ToList();
+            var zone = schools.Single(s => s.Code == Qedu.Kernel.DemoCity.DemoCityGenerator.AnchorSchoolCode);
+            var other = schools.First(s => s.Id != zone.Id);
+            (DistrictId, ZoneSchoolId, ZoneSchoolCode, OtherSchoolId) = (district.Id, zone.Id, zone.Code, other.Id);
+            var db = sp.GetRequiredService<AdmissionsDb>();
+            var season = new Season
+            {
+                OrgUnitId = district.Id, Code = SeasonCode, Name = $"测试招生 {SeasonCode}", Stage = SeasonStage.PrimaryOne,
+                Mechanism = SeasonMechanism.PublicAndPrivate, OpensAt = new(2026, 6, 10, 0, 0, 0, TimeSpan.Zero), ClosesAt = ClosesAt,
+                BornFrom = new DateOnly(2019, 9, 1), BornTo = new DateOnly(2020, 8, 31),
+            };
+            db.Seasons.Add(season);
+            await db.SaveChangesAsync();
+            SeasonId = season.Id;
+            db.SeasonSchools.AddRange(
+                new SeasonSchool { SeasonId = season.Id, SchoolId = zone.Id, Seats = 80 },
+                new SeasonSchool { SeasonId = season.Id, SchoolId = other.Id, Seats = 40, IsPrivate = true });
+            db.Categories.AddRange(
+                new SeasonCategory { SeasonId = season.Id, Rank = 1, Code = "hp", NameZh = "户籍与房产均在学区", NameEn = "Both in zone", NeedsHukou = true, NeedsProperty = true },
+                new SeasonCategory { SeasonId = season.Id, Rank = 2, Code = "p", NameZh = "房产在学区", NameEn = "Property in zone", NeedsProperty = true },
+                new SeasonCategory { SeasonId = season.Id, Rank = 3, Code = "m", NameZh = "随迁子女", NameEn = "Migrant", NeedsResidencePermit = true, UsesPoints = true });
+            db.PointsRules.Add(new PointsRule { SeasonId = season.Id, Fact = PointsFact.InsuranceMonths, PointsPerUnit = 0.5m, MaxPoints = 30 });
+            db.ZoneLines.AddRange(
+                new ZoneLine { SeasonId = season.Id, SchoolId = zone.Id, Compound = "测试花园" },
+                new ZoneLine { SeasonId = season.Id, SchoolId = zone.Id, Street = "香港中路", FromNumber = 1, ToNumber = 99, Parity = NumberParity.Odd });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        return this;
+    }
+
+    /// <summary>A resident ID of a child born on <paramref name="birth"/>, unique per call.</summary>
+    public static string Child(DateOnly birth) => ResidentId.Compose("370202", birth, Random.Shared.Next(1, 999));
+
+    public ApplicationForm Form(string residentId, string compound = "测试花园") => new()
+    {
+        SeasonId = SeasonId, ChildName = "张小明", ResidentId = residentId, GuardianName = "张伟", HomeCompound = compound,
+        HukouAtHome = true, PropertyAtHome = true,
+    };
+
+    /// <summary>Runs <paramref name="work"/> as the parent account <paramref name="parent"/>, against the fixed clock.</summary>
+    public Task<T> AsParentAsync<T>(Guid parent, Func<ParentApplications, IServiceProvider, Task<T>> work) =>
+        RunAsync(AccessContext.ForParent(parent, "139****0000"), sp => work(ActivatorUtilities.CreateInstance<ParentApplications>(sp, Clock), sp));
+
+    /// <summary>Runs <paramref name="work"/> as an officer with admissions.review (and pii.view when asked) over one unit.</summary>
+    public Task<T> AsReviewerAsync<T>(int unitId, bool piiView, Func<ApplicationReview, Task<T>> work)
+    {
+        var permissions = new HashSet<string>(StringComparer.Ordinal) { Permissions.OrgRead, Permissions.AdmissionsReview };
+        if (piiView)
+        {
+            permissions.Add(Permissions.PiiView);
+        }
+        var caller = AccessContext.ForUser(Guid.NewGuid(), "reviewer", [new Grant(unitId, unitId.ToString(CultureInfo.InvariantCulture), permissions, Roles.SchoolAdmin)]);
+        return RunAsync(caller, sp => work(ActivatorUtilities.CreateInstance<ApplicationReview>(sp, Clock)));
+    }
+
+    public async Task<T> RunAsync<T>(AccessContext caller, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(caller);
+        return await work(scope.ServiceProvider);
+    }
+}
