@@ -6,6 +6,7 @@ using Qedu.Kernel.Audit;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.Identity.Passwords;
 using Qedu.Kernel.Messaging;
@@ -20,7 +21,9 @@ public static class KernelServiceCollectionExtensions
 {
     /// <summary>
     /// The kernel's services, shared by the web host and the command line: the database, scoping, audit, code lists,
-    /// accounts (ASP.NET Core Identity stores), OpenID Connect client storage, text messages and one-time codes.
+    /// accounts (ASP.NET Core Identity stores), OpenID Connect client storage, text messages and one-time codes, file
+    /// storage by content hash (<see cref="IFileStore"/>: a host that has a configured directory registers its own
+    /// store first; otherwise <see cref="DiskFileStore.DefaultDirectory"/>).
     /// </summary>
     public static IServiceCollection AddQeduKernel(this IServiceCollection services, DatabaseSettings database, AccessContext outsideRequests)
     {
@@ -62,6 +65,8 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<SignInRecords>();
         AddSms(services);
         services.AddScoped<OneTimeCodes>();
+        services.TryAddSingleton<IFileStore>(sp => new DiskFileStore(DiskFileStore.DefaultDirectory(database,
+            sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory())));
         services.AddIdentityCore<QeduUser>(o =>
             {
                 // Password rules are PolicyPasswordValidator's (length, common passwords, names), not Identity's

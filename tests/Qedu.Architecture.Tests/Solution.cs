@@ -30,7 +30,7 @@ public static class Solution
 
     /// <summary>
     /// The assemblies that are not modules: the kernel, the shared UI kit, the allocation library, the plan document
-    /// parser, the list of modules the hosts compose, the two hosts and the test kit.
+    /// parser, the document printer, the list of modules the hosts compose, the two hosts and the test kit.
     /// </summary>
     public static readonly IReadOnlySet<string> Shared = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -41,6 +41,9 @@ public static class Solution
         // The plan document parser: a pure library the Plans module uses, not a module (its purity test is in
         // Qedu.Plans.Tests).
         "Qedu.PlanDocuments",
+        // Documents every module prints (PDF with Chinese text): a shared library, not a module and not pure (it reads
+        // its font file); SharedLibraryTests keeps it free of the kernel, modules, EF Core and ASP.NET.
+        "Qedu.Documents",
     };
 
     private static readonly Lazy<IReadOnlyList<string>> ProjectNames = new(ReadProjectNames);

@@ -5,6 +5,7 @@ using Qedu.Kernel;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Secrets;
@@ -27,7 +28,7 @@ public sealed class KernelHost : IAsyncDisposable
         KeyDirectory = keys;
     }
 
-    /// <summary>This host's keys outside the database, and beside them (<c>../audit</c>) its audit checkpoints.</summary>
+    /// <summary>This host's keys outside the database, and beside them its audit checkpoints (<c>../audit</c>) and file store (<c>../files</c>).</summary>
     public string KeyDirectory { get; }
 
     public TestDatabase Database { get; }
@@ -39,7 +40,13 @@ public sealed class KernelHost : IAsyncDisposable
     {
         var database = await TestDatabase.CreateAsync();
         var keys = Path.Combine(Path.GetTempPath(), "qedu-tests", $"host-{Guid.NewGuid():N}", "keys");
-        return new KernelHost(database, Build(database.Settings, keys, configure), keys);
+        // The host's own file store beside its keys (removed with them), not the one beside a shared test database.
+        var files = Path.Combine(Path.GetDirectoryName(keys)!, "files");
+        return new KernelHost(database, Build(database.Settings, keys, s =>
+        {
+            s.AddSingleton<IFileStore>(new DiskFileStore(files));
+            configure?.Invoke(s);
+        }), keys);
     }
 
     /// <summary>A host over a new database, migrated and, unless told otherwise, seeded with the small demo city (seed 1).</summary>

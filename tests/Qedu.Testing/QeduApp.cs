@@ -30,6 +30,9 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where this host keeps uploads while it works on them (its own, removed with the host).</summary>
     public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"work-{Guid.NewGuid():N}");
 
+    /// <summary>Where this host keeps files by content hash (its own, removed with the host).</summary>
+    public string FileStoreDirectory { get; } = Path.Combine(Path.GetTempPath(), "qedu-tests", $"files-{Guid.NewGuid():N}");
+
     private readonly string _ownKeys = Path.Combine(Path.GetTempPath(), "qedu-tests", $"keys-{Guid.NewGuid():N}");
 
     /// <summary>
@@ -67,7 +70,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        foreach (var directory in new[] { WorkDirectory, _ownKeys, CheckpointDirectory }.Where(Directory.Exists))
+        foreach (var directory in new[] { WorkDirectory, FileStoreDirectory, _ownKeys, CheckpointDirectory }.Where(Directory.Exists))
         {
             Directory.Delete(directory, recursive: true);
         }
@@ -96,6 +99,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             // Each host its own work directory: hosts run side by side and each empties its own at start.
             ["Files:WorkDirectory"] = WorkDirectory,
+            ["Files:StoreDirectory"] = FileStoreDirectory,
             ["Security:KeyDirectory"] = KeyDirectory,
             ["Audit:CheckpointDirectory"] = CheckpointDirectory,
         };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Qedu.Kernel;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Secrets;
 using Qedu.Modules;
@@ -21,6 +22,7 @@ internal static class CliServices
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", verbose ? LogLevel.Information : LogLevel.None));
         services.AddSingleton(new SecretKeys(KeyDirectory(database)));
+        services.AddSingleton<IFileStore>(new DiskFileStore(FileStoreDirectory(database)));
         services.AddQeduKernel(database, outsideRequests: AccessContext.System($"cli:{command}"));
         services.AddQeduDataProtection();
         services.AddLocalization();
@@ -37,6 +39,15 @@ internal static class CliServices
         Environment.GetEnvironmentVariable("QEDU_KEYS") is { Length: > 0 } keys
             ? keys
             : SecretKeys.DefaultDirectory(database, WebRoot());
+
+    /// <summary>
+    /// Where files kept by content hash are: <c>QEDU_FILES</c>, else where the web host looks by default (beside an
+    /// SQLite file; <c>src/Qedu.Web/App_Data/files</c> in a checkout), so both tools use the same store.
+    /// </summary>
+    public static string FileStoreDirectory(DatabaseSettings database) =>
+        Environment.GetEnvironmentVariable(DiskFileStore.EnvironmentVariable) is { Length: > 0 } files
+            ? files
+            : DiskFileStore.DefaultDirectory(database, WebRoot());
 
     private static string WebRoot()
     {

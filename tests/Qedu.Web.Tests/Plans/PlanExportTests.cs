@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Documents;
 using Qedu.Plans.Data;
 using Qedu.Plans.Features.Export;
 using Qedu.Web.Tests.Infrastructure;
@@ -258,8 +259,8 @@ public sealed class PlanExportTests(WebApp app)
         File.WriteAllBytes(junk, [0, 1, 0, 0, 1, 2, 3, 4]);
         try
         {
-            Assert.Null(ReportFont.Load(junk));
-            Assert.Null(ReportFont.Load(junk + ".missing"));
+            Assert.Null(CjkFont.Load(junk));
+            Assert.Null(CjkFont.Load(junk + ".missing"));
         }
         finally
         {

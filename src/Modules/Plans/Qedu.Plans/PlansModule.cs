@@ -1,6 +1,7 @@
 using Qedu.Indicators.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Documents;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
@@ -28,7 +29,8 @@ public static class PlansModule
         services.AddScoped<IIndicatorTargets, PlanIndicatorTargets>();
         services.AddScoped<StatusBoard>();
         services.AddScoped<PlanExportQuery>();
-        services.AddSingleton<ReportFont>();
+        // The shared PDF font (Qedu.Documents; Pdf:Font, formerly Plans:ReportFont) for the supervision report.
+        services.AddQeduPdf();
         services.AddSingleton(new PageScript("_content/Qedu.Plans/plans.js"));
         services.AddSingleton(new NavItem(NavSections.Overview, 20, "/plans", "规划与督办", "Plans", Permissions.PlansRead));
         services.AddSupervision();

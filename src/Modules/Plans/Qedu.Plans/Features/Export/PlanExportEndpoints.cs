@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
+using Qedu.Documents;
 using Qedu.Kernel.Access;
 
 namespace Qedu.Plans.Features.Export;
@@ -28,13 +29,13 @@ internal static class PlanExportEndpoints
             .RequireAuthorization(Permissions.PlansRead)
             .WithSummary("The plan's task list as .xlsx in the layout of its task table (附件2), with status, milestones, targets and the latest report after it");
 
-        group.MapGet("/{id:long}/report.pdf", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (long id, PlanExportQuery query, ReportFont font, IStringLocalizer<PlanExportText> t, CancellationToken ct) =>
+        group.MapGet("/{id:long}/report.pdf", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (long id, PlanExportQuery query, PdfFonts fonts, IStringLocalizer<PlanExportText> t, CancellationToken ct) =>
             {
                 if (await query.LoadAsync(id, ct) is not { } plan)
                 {
                     return TypedResults.Problem(t["Export.NotVisible"], statusCode: StatusCodes.Status404NotFound);
                 }
-                if (font.Current is not { } face)
+                if (fonts.Current is not { } face)
                 {
                     return TypedResults.Problem(t["Export.FontMissing"], statusCode: StatusCodes.Status503ServiceUnavailable);
                 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Qedu.Documents;
 using Qedu.Plans.Domain;
 using SkiaSharp;
 
@@ -39,7 +40,7 @@ internal static class SupervisionReport
         _ => Grey,
     };
 
-    public static void Write(Stream stream, ExportPlan plan, ReportFont.Face font)
+    public static void Write(Stream stream, ExportPlan plan, CjkFont font)
     {
         using var pdf = new PdfLayout(font);
         var tasks = plan.AllTasks().ToList();

@@ -1,4 +1,5 @@
 using System.Text;
+using Qedu.Kernel.Files;
 
 namespace Qedu.Plans.Features.Supervision;
 
@@ -16,56 +17,16 @@ internal static class EvidenceFiles
     /// <summary>A report's whole request: the files in base64 (4/3) plus the text and figures.</summary>
     public const long MaxRequestBytes = MaxTotalBytes / 3 * 4 + 1024 * 1024;
 
-    /// <summary>Accepted extensions and the media type each is stored and served as.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "application/pdf",
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [".doc"] = "application/msword",
-        [".xls"] = "application/vnd.ms-excel",
-        [".txt"] = "text/plain",
-        [".csv"] = "text/csv",
-    };
+    /// <summary>The accepted kinds (the kernel's <see cref="FileKinds"/>): the name's extension picks one, the first bytes must match it.</summary>
+    public static readonly IReadOnlyList<FileKind> Kinds =
+        [FileKinds.Pdf, FileKinds.Png, FileKinds.Jpeg, FileKinds.Docx, FileKinds.Xlsx, FileKinds.Doc, FileKinds.Xls, FileKinds.Text, FileKinds.Csv];
 
     /// <summary>The accept attribute of a file input.</summary>
-    public static string Accept => string.Join(',', Types.Keys);
+    public static string Accept => FileKinds.Accept(Kinds);
 
-    /// <summary>The media type to store, or null when the name or the content is not an accepted kind.</summary>
-    public static string? MediaType(string fileName, ReadOnlySpan<byte> content)
-    {
-        var extension = Path.GetExtension(fileName);
-        if (!Types.TryGetValue(extension, out var type))
-        {
-            return null;
-        }
-        var ok = extension.ToLowerInvariant() switch
-        {
-            ".pdf" => content.StartsWith("%PDF-"u8),
-            ".png" => content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-            ".jpg" or ".jpeg" => content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
-            ".docx" or ".xlsx" => content.StartsWith("PK\u0003\u0004"u8),
-            ".doc" or ".xls" => content.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
-            _ => IsText(content),
-        };
-        return ok ? type : null;
-    }
-
-    /// <summary>Text is UTF-8 (or GB18030, as Chinese offices often save it) without control bytes other than whitespace.</summary>
-    private static bool IsText(ReadOnlySpan<byte> content)
-    {
-        foreach (var b in content)
-        {
-            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    /// <summary>The media type to store, or null when the name or the content is not an accepted kind (or the file is too large).</summary>
+    public static string? MediaType(string fileName, ReadOnlySpan<byte> content) =>
+        FileKinds.Check(content, Kinds, MaxFileBytes, fileName).Kind?.MediaType;
 
     /// <summary>The file name kept: no path, no control characters, at most 200 characters (keeping the extension).</summary>
     public static string CleanName(string fileName)

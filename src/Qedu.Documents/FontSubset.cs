@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Qedu.Plans.Features.Export;
+namespace Qedu.Documents;
 
 /// <summary>
 /// Cuts a TrueType font (a .ttf, or the first face of a .ttc) down to the glyphs a document uses. Skia embeds the font

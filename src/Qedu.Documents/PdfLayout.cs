@@ -1,31 +1,58 @@
 using SkiaSharp;
 
-namespace Qedu.Plans.Features.Export;
+namespace Qedu.Documents;
 
 /// <summary>
 /// Size and colour only: Chinese fonts on servers come in one weight, and Skia draws emboldened text as outlines
 /// (large files, text that cannot be searched or copied), so emphasis is by size and colour.
 /// </summary>
-internal sealed record TextStyle(float Size, SKColor? Color = null);
+/// <param name="Size">The font size in points.</param>
+/// <param name="Color">The colour; black when null.</param>
+public sealed record TextStyle(float Size, SKColor? Color = null);
 
-internal sealed record Run(string Text, TextStyle Style);
+/// <summary>A piece of text in one style; a paragraph is a list of runs.</summary>
+/// <param name="Text">The text; "\n" starts a new line.</param>
+/// <param name="Style">Its size and colour.</param>
+public sealed record Run(string Text, TextStyle Style);
 
-internal enum Align
+/// <summary>How a line sits between its margins.</summary>
+public enum Align
 {
+    /// <summary>Against the left margin (after the indent).</summary>
     Left,
+
+    /// <summary>Centred between the indent and the right margin.</summary>
     Center,
+
+    /// <summary>Against the right margin.</summary>
+    Right,
 }
 
 /// <summary>
 /// A small flow layout for A4 reports on Skia's PDF back end: wrapped paragraphs of styled runs, rules, one-line table
-/// rows, page breaks. Lines break between any two Chinese characters and between Latin words, never before a closing
-/// mark (，。）” …) nor after an opening one (（“《 …), the usual 避头尾 rules. Pages are laid out first and drawn
-/// afterwards, so every footer can say how many pages there are.
+/// rows, label/value tables whose values wrap, page breaks. Lines break between any two Chinese characters and
+/// between Latin words, never before a closing mark (，。）” …) nor after an opening one (（“《 …), the usual 避头尾
+/// rules. Pages are laid out first and drawn afterwards (<see cref="Render"/>), so every footer can say how many pages
+/// there are; the font is then cut down to the glyphs used. Units are PDF points (1/72 inch), y grows downwards.
 /// </summary>
-internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
+/// <example>
+/// <code>
+/// using var pdf = new PdfLayout(fonts.Require());
+/// pdf.Paragraph("入学通知书", new TextStyle(22), align: Align.Center);
+/// pdf.Paragraph("经审核，……", new TextStyle(12), firstLineIndent: 24);
+/// pdf.Render(stream, new SKDocumentPdfMetadata { Title = "入学通知书" }, (page, number, count) =>
+///     page.At(PdfLayout.PageWidth / 2, PdfLayout.PageHeight - 30, $"第 {number} 页 / 共 {count} 页", new TextStyle(9), Align.Center));
+/// </code>
+/// </example>
+public sealed class PdfLayout(CjkFont face) : IDisposable
 {
+    /// <summary>A4's width in points.</summary>
     public const float PageWidth = 595.28f;
+
+    /// <summary>A4's height in points.</summary>
     public const float PageHeight = 841.89f;
+
+    /// <summary>The left and right margin in points.</summary>
     public const float Margin = 56;
     private const float Top = 64;
     private const float Bottom = PageHeight - 60;
@@ -41,12 +68,16 @@ internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
     private readonly List<List<Op>> _pages = [];
     private float _y = float.MaxValue;
 
+    /// <summary>The width between the margins.</summary>
     public static float ContentWidth => PageWidth - 2 * Margin;
 
+    /// <summary>The pages laid out so far.</summary>
     public int PageCount => _pages.Count;
 
+    /// <summary>The width of <paramref name="text"/> on one line in <paramref name="style"/>.</summary>
     public float Measure(string text, TextStyle style) => Font(style).MeasureText(text);
 
+    /// <summary>Vertical space before what comes next (none at the top of a new page).</summary>
     public void Space(float height)
     {
         if (_y < Bottom)
@@ -64,14 +95,20 @@ internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
         }
     }
 
-    public void Paragraph(string text, TextStyle style, float indent = 0, float after = 3, Align align = Align.Left) =>
-        Paragraph([new Run(text, style)], indent, after, align);
+    /// <summary>Text in one style wrapped between the margins; see <see cref="Paragraph(IReadOnlyList{Run}, float, float, Align, float)"/>.</summary>
+    public void Paragraph(string text, TextStyle style, float indent = 0, float after = 3, Align align = Align.Left, float firstLineIndent = 0) =>
+        Paragraph([new Run(text, style)], indent, after, align, firstLineIndent);
 
-    /// <summary>Runs wrapped between the margins (less <paramref name="indent"/>), onto new pages as needed.</summary>
-    public void Paragraph(IReadOnlyList<Run> runs, float indent = 0, float after = 3, Align align = Align.Left)
+    /// <summary>
+    /// Runs wrapped between the margins (less <paramref name="indent"/>), onto new pages as needed, then
+    /// <paramref name="after"/> points of space. <paramref name="firstLineIndent"/> moves the first line further in
+    /// (two characters' width for a Chinese paragraph: twice the font size).
+    /// </summary>
+    public void Paragraph(IReadOnlyList<Run> runs, float indent = 0, float after = 3, Align align = Align.Left, float firstLineIndent = 0)
     {
         var max = ContentWidth - indent;
-        foreach (var line in Wrap(runs, max))
+        var first = true;
+        foreach (var line in Wrap(runs, max, firstLineIndent))
         {
             var size = line.Count == 0 ? runs.Max(r => r.Style.Size) : line.Max(t => t.Style.Size);
             var height = size * 1.6f;
@@ -80,7 +117,14 @@ internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
                 NewPage();
             }
             var width = line.Sum(t => t.Width);
-            var x = Margin + indent + (align == Align.Center ? (max - width) / 2 : 0);
+            var lead = first ? firstLineIndent : 0;
+            first = false;
+            var x = Margin + indent + lead + align switch
+            {
+                Align.Center => (max - lead - width) / 2,
+                Align.Right => max - lead - width,
+                _ => 0,
+            };
             var baseline = _y + size * 1.2f;
             // Neighbouring pieces of one style go out as one string: smaller files, and text that copies as written.
             foreach (var group in Merge(line))
@@ -93,6 +137,7 @@ internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
         _y += after;
     }
 
+    /// <summary>A horizontal line from the indent to the right margin.</summary>
     public void Rule(SKColor color, float width = 0.5f, float indent = 0)
     {
         if (_y + 4 > Bottom)
@@ -182,11 +227,78 @@ internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
         }
     }
 
-    /// <summary>Text placed at an absolute position (headers and footers).</summary>
+    /// <summary>
+    /// Text placed at an absolute position on the current page (headers and footers): <paramref name="x"/> is where
+    /// it starts, its centre or its end, as <paramref name="align"/> says.
+    /// </summary>
     public void At(float x, float baseline, string text, TextStyle style, Align align = Align.Left) =>
-        Page.Add(new TextOp(align == Align.Center ? x - Measure(text, style) / 2 : x, baseline, text, style));
+        Page.Add(new TextOp(align switch
+        {
+            Align.Center => x - Measure(text, style) / 2,
+            Align.Right => x - Measure(text, style),
+            _ => x,
+        }, baseline, text, style));
 
+    /// <summary>A horizontal line between the margins at <paramref name="y"/> on the current page (headers and footers).</summary>
     public void LineAt(float y, SKColor color, float width = 0.5f) => Page.Add(new LineOp(Margin, y, PageWidth - Margin, y, color, width));
+
+    /// <summary>
+    /// A two-column table between the margins: each label in the first <paramref name="labelWidth"/> points, its value
+    /// beside it wrapped onto as many lines as it needs, both within <paramref name="border"/>-coloured cell lines.
+    /// A row is never split across pages.
+    /// </summary>
+    public void LabelValueTable(IReadOnlyList<(string Label, string Value)> rows, TextStyle labelStyle, TextStyle valueStyle, float labelWidth, SKColor border, SKColor? labelBand = null)
+    {
+        const float padding = 6;
+        var valueWidth = ContentWidth - labelWidth - 2 * padding;
+        var top = true;
+        foreach (var (label, value) in rows)
+        {
+            var labelLines = Wrap([new Run(label, labelStyle)], labelWidth - 2 * padding, 0);
+            var valueLines = Wrap([new Run(value, valueStyle)], valueWidth, 0);
+            var labelHeight = labelLines.Count * labelStyle.Size * 1.6f;
+            var valueHeight = valueLines.Count * valueStyle.Size * 1.6f;
+            var height = Math.Max(labelHeight, valueHeight) + 2 * padding;
+            if (_y + height > Bottom)
+            {
+                NewPage();
+                top = true;
+            }
+            var left = Margin;
+            var split = Margin + labelWidth;
+            var right = PageWidth - Margin;
+            if (labelBand is { } band)
+            {
+                Page.Add(new RectOp(new SKRect(left, _y, split, _y + height), band));
+            }
+            if (top)
+            {
+                Page.Add(new LineOp(left, _y, right, _y, border, 0.6f));
+                top = false;
+            }
+            Page.Add(new LineOp(left, _y + height, right, _y + height, border, 0.6f));
+            Page.Add(new LineOp(left, _y, left, _y + height, border, 0.6f));
+            Page.Add(new LineOp(split, _y, split, _y + height, border, 0.6f));
+            Page.Add(new LineOp(right, _y, right, _y + height, border, 0.6f));
+            Cell(labelLines, left + padding, _y + padding + (height - 2 * padding - labelHeight) / 2, labelStyle.Size);
+            Cell(valueLines, split + padding, _y + padding + (height - 2 * padding - valueHeight) / 2, valueStyle.Size);
+            _y += height;
+        }
+    }
+
+    private void Cell(List<List<Piece>> lines, float x, float y, float size)
+    {
+        foreach (var line in lines)
+        {
+            var at = x;
+            foreach (var group in Merge(line))
+            {
+                Page.Add(new TextOp(at, y + size * 1.2f, group.Text, group.Style));
+                at += group.Width;
+            }
+            y += size * 1.6f;
+        }
+    }
 
     private List<Op> Page => _pages[^1];
 
@@ -240,9 +352,11 @@ internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
     /// Splits runs into unbreakable groups: one Chinese character, or a Latin word, with a closing mark after it or an
     /// opening mark before it kept in the same group; spaces between; "\n" forces a new line.
     /// </summary>
-    private List<List<Piece>> Wrap(IReadOnlyList<Run> runs, float max)
+    private List<List<Piece>> Wrap(IReadOnlyList<Run> runs, float fullWidth, float firstLineIndent)
     {
         var lines = new List<List<Piece>>();
+        // The first line is shorter by its indent.
+        float Max() => lines.Count == 0 ? fullWidth - firstLineIndent : fullWidth;
         var line = new List<Piece>();
         var lineWidth = 0f;
         var group = new List<Piece>();
@@ -251,7 +365,7 @@ internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
         void Place(List<Piece> g)
         {
             var width = g.Sum(p => p.Width);
-            if (line.Count > 0 && lineWidth + width > max)
+            if (line.Count > 0 && lineWidth + width > Max())
             {
                 lines.Add(TrimEnd(line));
                 line = [];
@@ -261,14 +375,14 @@ internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
             {
                 return;
             }
-            if (line.Count == 0 && width > max)
+            if (line.Count == 0 && width > Max())
             {
                 // Longer than a whole line (a long number or address): break it character by character.
                 foreach (var piece in g)
                 {
                     foreach (var c in SplitChars(piece))
                     {
-                        if (line.Count > 0 && lineWidth + c.Width > max)
+                        if (line.Count > 0 && lineWidth + c.Width > Max())
                         {
                             lines.Add(line);
                             line = [];
@@ -399,6 +513,7 @@ internal sealed class PdfLayout(ReportFont.Face face) : IDisposable
 
     private static bool IsWordChar(char c) => c < 0x2E80 && (char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or '/' or '#' or '+' or '%');
 
+    /// <summary>Releases the measuring fonts.</summary>
     public void Dispose()
     {
         foreach (var font in _fonts.Values)
