@@ -332,6 +332,13 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/plans/workload"] = Rule.Needs(Permissions.PlansManage),
         ["GET /api/plans/overdue"] = Rule.Needs(Permissions.PlansManage),
 
+        // Admissions, the officers' side: seasons and queues that do not exist (0) are 404 to holders of the permission;
+        // an application is opened only by reviewers whose scope holds its review unit (a school), as the use case decides.
+        ["GET /admissions"] = Rule.Needs(Permissions.AdmissionsReview),
+        ["GET /admissions/seasons/{Id:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
+        ["GET /admissions/seasons/{Id:long}/applications"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
+        ["GET /admissions/applications/{Id:long}"] = Rule.Scoped(Permissions.AdmissionsReview, Target.School) with { Prepare = AdmissionsMatrix.ApplicationAtAsync },
+
         // Indicators: collection forms. Rounds and returns nobody has (0): holders of the permission learn they do not
         // exist, others may not ask. Which unit fills a return and which bureau reviews it is FormsApiTests' subject.
         ["GET /indicators/forms"] = Rule.Needs(Permissions.IndicatorsRead),
@@ -649,6 +656,28 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
     }
 
     /// <summary>Rules and fixtures of the supervision routes.</summary>
+    private static class AdmissionsMatrix
+    {
+        /// <summary>A submitted application of the demo season whose review unit is the school with this code: its id.</summary>
+        public static Task<string> ApplicationAtAsync(WebApp app, string schoolCode) => app.AsSystemAsync(async sp =>
+        {
+            var unit = await sp.GetRequiredService<Qedu.Kernel.Data.KernelDb>().OrgUnits.SingleAsync(o => o.Code == schoolCode);
+            var db = sp.GetRequiredService<Qedu.Admissions.Data.AdmissionsDb>();
+            var season = await db.Seasons.OrderBy(x => x.Id).FirstAsync();
+            var key = Guid.NewGuid().ToString("N");
+            var application = new Qedu.Admissions.Domain.Application
+            {
+                SeasonId = season.Id, ParentAccountId = Guid.NewGuid(), OrgUnitId = unit.Id, Number = key, ChildName = "矩阵测试",
+                DocumentType = "passport", DocumentNumber = key[..12], ChildKey = key, BirthDate = season.BornFrom, GenderCode = "1",
+                GuardianName = "矩阵", HomeCompound = "矩阵小区", Status = Qedu.Admissions.Domain.ApplicationStatus.Submitted,
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow, SubmittedAt = DateTimeOffset.UtcNow,
+            };
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+            return application.Id.ToString(CultureInfo.InvariantCulture);
+        });
+    }
+
     private static class Supervision
     {
         public static Rule Missing(string permission, string parameter) =>
