@@ -184,6 +184,26 @@ public static class FileKinds
     }
 
     /// <summary>The accept attribute of a file input for <paramref name="kinds"/> (".pdf,.jpg,.jpeg").</summary>
+    /// <summary>
+    /// The name to keep of an uploaded file: no path, no control characters, at most 200 characters (keeping the
+    /// extension); "file" when nothing is left.
+    /// </summary>
+    public static string CleanName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        var result = string.Concat(name.Select(c => char.IsControl(c) ? '_' : c)).Trim();
+        if (result.Length == 0)
+        {
+            return "file";
+        }
+        if (result.Length > 200)
+        {
+            var extension = Path.GetExtension(result);
+            result = result[..(200 - extension.Length)] + extension;
+        }
+        return result;
+    }
+
     public static string Accept(IEnumerable<FileKind> kinds) => string.Join(',', kinds.SelectMany(k => k.Extensions));
 
     private static bool IsZip(ReadOnlySpan<byte> content) => content.StartsWith("PK\u0003\u0004"u8);

@@ -5,6 +5,7 @@ using Qedu.Admissions.DemoData;
 using Qedu.Admissions.Features.Apply;
 using Qedu.Admissions.Features.Review;
 using Qedu.Admissions.Features.Seasons;
+using Qedu.Admissions.Materials;
 using Qedu.Admissions.Rules;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
@@ -23,10 +24,16 @@ public static class AdmissionsModule
         services.AddScoped<ParentApplications>();
         services.AddScoped<ApplicationReview>();
         services.AddScoped<SeasonStatistics>();
+        services.AddScoped<ApplicationMaterials>();
         services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 40, "/admissions", "招生入学", "Admissions", Permissions.AdmissionsReview));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapAdmissions(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapAdmissions(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMaterialEndpoints();
+        endpoints.MapReviewMaterialEndpoints();
+        return endpoints;
+    }
 }

@@ -21,6 +21,7 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<ApplicationChoice> Choices => Set<ApplicationChoice>();
     public DbSet<ApplicationEvent> Events => Set<ApplicationEvent>();
+    public DbSet<ApplicationMaterial> Materials => Set<ApplicationMaterial>();
 
     /// <summary>Encrypts the child's documents and makes the blind key that keeps one application per child (ADR 11).</summary>
     public FieldEncryption FieldEncryption => encryption;
@@ -101,6 +102,17 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
             b.ToTable("application_choices");
             b.HasIndex(x => new { x.ApplicationId, x.Rank }).IsUnique();
             b.HasIndex(x => x.SchoolId);
+            b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ApplicationMaterial>(b =>
+        {
+            b.ToTable("application_materials");
+            b.HasIndex(x => x.ApplicationId);
+            b.HasIndex(x => x.FileHash);
+            b.Property(x => x.Kind).HasMaxLength(30);
+            b.Property(x => x.FileHash).HasMaxLength(64);
+            b.Property(x => x.MediaType).HasMaxLength(100);
+            b.Property(x => x.FileName).HasMaxLength(200);
             b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<ApplicationEvent>(b =>

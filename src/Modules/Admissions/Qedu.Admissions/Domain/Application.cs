@@ -148,3 +148,26 @@ internal sealed class ApplicationEvent
 
     public string? Note { get; set; }
 }
+
+/// <summary>The kinds of material a family uploads (户口簿, 不动产权证, 居住证, 社保证明, or other proof).</summary>
+internal static class MaterialKinds
+{
+    public static readonly IReadOnlyList<string> All = ["hukou-book", "property-certificate", "residence-permit", "insurance", "policy-care", "other"];
+}
+
+/// <summary>
+/// A file a family gave as proof (a photo or a scan). The bytes are in the kernel's file store under their SHA-256
+/// (outside the web root); this row says whose, which kind, and what it was called. Deleted with the application, or
+/// when the retention after the season's close ends (the stored file goes once no row names its hash).
+/// </summary>
+internal sealed class ApplicationMaterial
+{
+    public long Id { get; set; }
+    public long ApplicationId { get; set; }
+    public string Kind { get; set; } = "";
+    public string FileHash { get; set; } = "";
+    public string MediaType { get; set; } = "";
+    public long Length { get; set; }
+    public string FileName { get; set; } = "";
+    public DateTimeOffset UploadedAt { get; set; }
+}

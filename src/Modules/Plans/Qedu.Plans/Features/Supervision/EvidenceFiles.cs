@@ -1,4 +1,3 @@
-using System.Text;
 using Qedu.Kernel.Files;
 
 namespace Qedu.Plans.Features.Supervision;
@@ -27,22 +26,4 @@ internal static class EvidenceFiles
     /// <summary>The media type to store, or null when the name or the content is not an accepted kind (or the file is too large).</summary>
     public static string? MediaType(string fileName, ReadOnlySpan<byte> content) =>
         FileKinds.Check(content, Kinds, MaxFileBytes, fileName).Kind?.MediaType;
-
-    /// <summary>The file name kept: no path, no control characters, at most 200 characters (keeping the extension).</summary>
-    public static string CleanName(string fileName)
-    {
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        var clean = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            clean.Append(char.IsControl(c) ? '_' : c);
-        }
-        var result = clean.ToString().Trim();
-        if (result.Length > 200)
-        {
-            var extension = Path.GetExtension(result);
-            result = result[..(200 - extension.Length)] + extension;
-        }
-        return result;
-    }
 }

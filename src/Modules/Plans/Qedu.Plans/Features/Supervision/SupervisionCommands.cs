@@ -1,3 +1,4 @@
+using Qedu.Kernel.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
@@ -102,7 +103,7 @@ internal sealed class SupervisionCommands(
             for (var i = 0; i < input.Evidence.Count; i++)
             {
                 var file = input.Evidence[i] ?? new EvidenceInput();
-                var name = EvidenceFiles.CleanName(file.FileName ?? "");
+                var name = FileKinds.CleanName(file.FileName);
                 if (name.Length == 0)
                 {
                     errors.Add($"evidence[{i}].fileName", t["Field.Required"]);

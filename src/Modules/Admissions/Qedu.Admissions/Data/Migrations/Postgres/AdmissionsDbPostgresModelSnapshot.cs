@@ -273,6 +273,63 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                     b.ToTable("application_events", "admissions");
                 });
 
+            modelBuilder.Entity("Qedu.Admissions.Domain.ApplicationMaterial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("media_type");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_application_materials");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_application_materials_application_id");
+
+                    b.HasIndex("FileHash")
+                        .HasDatabaseName("ix_application_materials_file_hash");
+
+                    b.ToTable("application_materials", "admissions");
+                });
+
             modelBuilder.Entity("Qedu.Admissions.Domain.PointsRule", b =>
                 {
                     b.Property<long>("Id")
@@ -753,6 +810,16 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_application_events_applications_application_id");
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.ApplicationMaterial", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_materials_applications_application_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.PointsRule", b =>

@@ -262,6 +262,61 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                     b.ToTable("admissions_application_events", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Admissions.Domain.ApplicationMaterial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admissions_application_materials");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_admissions_application_materials_application_id");
+
+                    b.HasIndex("FileHash")
+                        .HasDatabaseName("ix_admissions_application_materials_file_hash");
+
+                    b.ToTable("admissions_application_materials", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Admissions.Domain.PointsRule", b =>
                 {
                     b.Property<long>("Id")
@@ -732,6 +787,16 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_admissions_application_events_admissions_applications_application_id");
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.ApplicationMaterial", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_admissions_application_materials_admissions_applications_application_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.PointsRule", b =>
