@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Admissions.Data;
 using Qedu.Admissions.DemoData;
+using Qedu.Admissions.Features.Allocation;
 using Qedu.Admissions.Features.Apply;
 using Qedu.Admissions.Features.Review;
 using Qedu.Admissions.Features.Seasons;
@@ -25,6 +26,7 @@ public static class AdmissionsModule
         services.AddScoped<ApplicationReview>();
         services.AddScoped<SeasonStatistics>();
         services.AddScoped<ApplicationMaterials>();
+        services.AddScoped<SeasonAllocation>();
         services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 40, "/admissions", "招生入学", "Admissions", Permissions.AdmissionsReview));
         return services;

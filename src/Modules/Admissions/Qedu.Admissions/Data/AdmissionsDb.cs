@@ -22,6 +22,8 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
     public DbSet<ApplicationChoice> Choices => Set<ApplicationChoice>();
     public DbSet<ApplicationEvent> Events => Set<ApplicationEvent>();
     public DbSet<ApplicationMaterial> Materials => Set<ApplicationMaterial>();
+    public DbSet<AllocationRun> Runs => Set<AllocationRun>();
+    public DbSet<RunPlacement> Placements => Set<RunPlacement>();
 
     /// <summary>Encrypts the child's documents and makes the blind key that keeps one application per child (ADR 11).</summary>
     public FieldEncryption FieldEncryption => encryption;
@@ -114,6 +116,22 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
             b.Property(x => x.MediaType).HasMaxLength(100);
             b.Property(x => x.FileName).HasMaxLength(200);
             b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<AllocationRun>(b =>
+        {
+            b.ToTable("allocation_runs");
+            b.HasIndex(x => x.SeasonId);
+            b.Property(x => x.RunBy).HasMaxLength(100);
+            b.Property(x => x.Seed).HasMaxLength(100);
+            b.HasOne<Season>().WithMany().HasForeignKey(x => x.SeasonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<RunPlacement>(b =>
+        {
+            b.ToTable("placements");
+            b.HasIndex(x => new { x.RunId, x.ApplicationId }).IsUnique();
+            b.Property(x => x.ExplanationZh).HasMaxLength(2000);
+            b.Property(x => x.ExplanationEn).HasMaxLength(2000);
+            b.HasOne<AllocationRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<ApplicationEvent>(b =>
         {

@@ -116,6 +116,11 @@ internal sealed class Application : IParentOwned
     /// <summary>Why it was returned (the family sees it) or refused.</summary>
     public string? ReviewNote { get; set; }
 
+    /// <summary>The school offered by the published allocation, and the date by which the family answers.</summary>
+    public int? OfferSchoolId { get; set; }
+
+    public DateTimeOffset? OfferDeadline { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }

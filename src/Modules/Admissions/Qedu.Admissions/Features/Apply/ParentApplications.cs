@@ -17,7 +17,8 @@ namespace Qedu.Admissions.Features.Apply;
 internal sealed record MyApplication(
     long Id, string Number, long SeasonId, string SeasonName, ApplicationStatus Status, string ChildName, string? ReviewNote,
     DateTimeOffset? SubmittedAt, DateTimeOffset ClosesAt, bool MayEdit, IReadOnlyList<string> Choices, string? ZoneSchool,
-    IReadOnlyList<string> CategoryHow, IReadOnlyList<ApplicationEvent> Events);
+    IReadOnlyList<string> CategoryHow, IReadOnlyList<ApplicationEvent> Events,
+    string? OfferSchool = null, DateTimeOffset? OfferDeadline = null, string? Placement = null, bool MayAnswer = false);
 
 /// <summary>
 /// The family's side of an application: start or change it while the season allows, submit it before the window
@@ -60,11 +61,19 @@ internal sealed class ParentApplications(
         var names = season.Schools.ToDictionary(s => s.SchoolId, s => s.Name);
         var events = await db.Events.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         var how = Categories.Compute(season.Categories, season.PointsRules, Facts(a), English).How;
+        // After results are published no run follows, so the latest placement is the published one.
+        var placement = a.Status is ApplicationStatus.Offered or ApplicationStatus.Unplaced or ApplicationStatus.Accepted or ApplicationStatus.Declined
+            ? await db.Placements.AsNoTracking().Where(p => p.ApplicationId == id).OrderByDescending(p => p.RunId).FirstOrDefaultAsync(ct)
+            : null;
+        var now = clock.GetUtcNow();
         return new MyApplication(
             a.Id, a.Number, a.SeasonId, season.Name, a.Status, a.ChildName, a.ReviewNote, a.SubmittedAt, season.ClosesAt,
-            a.FamilyMayEdit && clock.GetUtcNow() < season.ClosesAt,
+            a.FamilyMayEdit && now < season.ClosesAt,
             choices.Select(c => names.GetValueOrDefault(c, "?")).ToList(),
-            a.ZoneSchoolId is int z ? names.GetValueOrDefault(z) : null, how, events);
+            a.ZoneSchoolId is int z ? names.GetValueOrDefault(z) : null, how, events,
+            a.OfferSchoolId is int o ? names.GetValueOrDefault(o) : null, a.OfferDeadline,
+            placement is null ? null : English ? placement.ExplanationEn : placement.ExplanationZh,
+            a.Status == ApplicationStatus.Offered && a.OfferDeadline is { } d && now <= d);
     }
 
     /// <summary>The form of an application the parent may still change, filled with what they typed before.</summary>
@@ -219,6 +228,32 @@ internal sealed class ParentApplications(
         application.UpdatedAt = now;
         application.Revision++;
         db.Events.Add(new ApplicationEvent { ApplicationId = id, At = now, Kind = returned ? "resubmitted" : "submitted", Actor = "family" });
+        await db.SaveChangesAsync(ct);
+        return Outcome<long>.Ok(id);
+    }
+
+    /// <summary>Accepts or declines the offered place before its deadline; either is final.</summary>
+    public async Task<Outcome<long>> AnswerOfferAsync(long id, bool accept, CancellationToken ct = default)
+    {
+        var parent = Parent;
+        var now = clock.GetUtcNow();
+        var application = await db.Applications.FirstOrDefaultAsync(x => x.Id == id && x.ParentAccountId == parent, ct);
+        if (application is null)
+        {
+            return Outcome<long>.NotFound(t["Apply.NotFound"]);
+        }
+        if (application.Status != ApplicationStatus.Offered)
+        {
+            return Outcome<long>.Conflict(t["Offer.NoOffer"]);
+        }
+        if (application.OfferDeadline is { } deadline && now > deadline)
+        {
+            return Outcome<long>.Conflict(string.Format(CultureInfo.CurrentCulture, t["Offer.Late"], SeasonText.Local(deadline)));
+        }
+        application.Status = accept ? ApplicationStatus.Accepted : ApplicationStatus.Declined;
+        application.UpdatedAt = now;
+        application.Revision++;
+        db.Events.Add(new ApplicationEvent { ApplicationId = id, At = now, Kind = accept ? "accepted" : "declined", Actor = "family" });
         await db.SaveChangesAsync(ct);
         return Outcome<long>.Ok(id);
     }

@@ -17,6 +17,63 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Qedu.Admissions.Domain.AllocationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Applicants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicants");
+
+                    b.Property<string>("AuditRecord")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_record");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("Placed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("placed");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_at");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_by");
+
+                    b.Property<long>("SeasonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("season_id");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admissions_allocation_runs");
+
+                    b.HasIndex("SeasonId")
+                        .HasDatabaseName("ix_admissions_allocation_runs_season_id");
+
+                    b.ToTable("admissions_allocation_runs", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Admissions.Domain.Application", b =>
                 {
                     b.Property<long>("Id")
@@ -106,6 +163,14 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("number");
+
+                    b.Property<long?>("OfferDeadline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_deadline");
+
+                    b.Property<int?>("OfferSchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_school_id");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER")
@@ -351,6 +416,47 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_admissions_points_rules_season_id");
 
                     b.ToTable("admissions_points_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.RunPlacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ExplanationEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation_en");
+
+                    b.Property<string>("ExplanationZh")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation_zh");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admissions_placements");
+
+                    b.HasIndex("RunId", "ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admissions_placements_run_id_application_id");
+
+                    b.ToTable("admissions_placements", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.Season", b =>
@@ -759,6 +865,16 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
                 });
 
+            modelBuilder.Entity("Qedu.Admissions.Domain.AllocationRun", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_admissions_allocation_runs_seasons_season_id");
+                });
+
             modelBuilder.Entity("Qedu.Admissions.Domain.Application", b =>
                 {
                     b.HasOne("Qedu.Admissions.Domain.Season", null)
@@ -807,6 +923,16 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_admissions_points_rules_seasons_season_id");
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.RunPlacement", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.AllocationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_admissions_placements_admissions_allocation_runs_run_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.SeasonCategory", b =>

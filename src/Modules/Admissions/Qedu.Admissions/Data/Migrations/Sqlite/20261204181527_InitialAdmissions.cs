@@ -39,6 +39,33 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "admissions_allocation_runs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    season_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    run_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    run_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    seed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    applicants = table.Column<int>(type: "INTEGER", nullable: false),
+                    placed = table.Column<int>(type: "INTEGER", nullable: false),
+                    audit_record = table.Column<string>(type: "TEXT", nullable: false),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_admissions_allocation_runs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_admissions_allocation_runs_seasons_season_id",
+                        column: x => x.season_id,
+                        principalTable: "admissions_seasons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "admissions_applications",
                 columns: table => new
                 {
@@ -71,6 +98,8 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                     category_id = table.Column<long>(type: "INTEGER", nullable: true),
                     points = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
                     review_note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    offer_school_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    offer_deadline = table.Column<long>(type: "INTEGER", nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     updated_at = table.Column<long>(type: "INTEGER", nullable: false),
                     submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
@@ -185,6 +214,29 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "admissions_placements",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    run_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    application_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    school_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    explanation_zh = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    explanation_en = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_admissions_placements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_admissions_placements_admissions_allocation_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "admissions_allocation_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "admissions_application_choices",
                 columns: table => new
                 {
@@ -228,6 +280,36 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "admissions_application_materials",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    application_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    file_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    media_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    length = table.Column<long>(type: "INTEGER", nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    uploaded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_admissions_application_materials", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_admissions_application_materials_admissions_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "admissions_applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_admissions_allocation_runs_season_id",
+                table: "admissions_allocation_runs",
+                column: "season_id");
+
             migrationBuilder.CreateIndex(
                 name: "ix_admissions_application_choices_application_id_rank",
                 table: "admissions_application_choices",
@@ -243,6 +325,16 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                 name: "ix_admissions_application_events_application_id",
                 table: "admissions_application_events",
                 column: "application_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_admissions_application_materials_application_id",
+                table: "admissions_application_materials",
+                column: "application_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_admissions_application_materials_file_hash",
+                table: "admissions_application_materials",
+                column: "file_hash");
 
             migrationBuilder.CreateIndex(
                 name: "ix_admissions_applications_number",
@@ -264,6 +356,12 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                 name: "ix_admissions_applications_season_id_child_key",
                 table: "admissions_applications",
                 columns: new[] { "season_id", "child_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_admissions_placements_run_id_application_id",
+                table: "admissions_placements",
+                columns: new[] { "run_id", "application_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -315,6 +413,12 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                 name: "admissions_application_events");
 
             migrationBuilder.DropTable(
+                name: "admissions_application_materials");
+
+            migrationBuilder.DropTable(
+                name: "admissions_placements");
+
+            migrationBuilder.DropTable(
                 name: "admissions_points_rules");
 
             migrationBuilder.DropTable(
@@ -328,6 +432,9 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "admissions_applications");
+
+            migrationBuilder.DropTable(
+                name: "admissions_allocation_runs");
 
             migrationBuilder.DropTable(
                 name: "admissions_seasons");

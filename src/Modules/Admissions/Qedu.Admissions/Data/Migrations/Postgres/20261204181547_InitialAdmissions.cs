@@ -44,6 +44,35 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "allocation_runs",
+                schema: "admissions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    season_id = table.Column<long>(type: "bigint", nullable: false),
+                    org_unit_id = table.Column<int>(type: "integer", nullable: false),
+                    run_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    run_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    seed = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    applicants = table.Column<int>(type: "integer", nullable: false),
+                    placed = table.Column<int>(type: "integer", nullable: false),
+                    audit_record = table.Column<string>(type: "text", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_allocation_runs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_allocation_runs_seasons_season_id",
+                        column: x => x.season_id,
+                        principalSchema: "admissions",
+                        principalTable: "seasons",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "applications",
                 schema: "admissions",
                 columns: table => new
@@ -77,6 +106,8 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                     category_id = table.Column<long>(type: "bigint", nullable: true),
                     points = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
                     review_note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    offer_school_id = table.Column<int>(type: "integer", nullable: true),
+                    offer_deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -200,6 +231,31 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "placements",
+                schema: "admissions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    run_id = table.Column<long>(type: "bigint", nullable: false),
+                    application_id = table.Column<long>(type: "bigint", nullable: false),
+                    school_id = table.Column<int>(type: "integer", nullable: true),
+                    explanation_zh = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    explanation_en = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_placements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_placements_allocation_runs_run_id",
+                        column: x => x.run_id,
+                        principalSchema: "admissions",
+                        principalTable: "allocation_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "application_choices",
                 schema: "admissions",
                 columns: table => new
@@ -247,6 +303,39 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "application_materials",
+                schema: "admissions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    application_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    file_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    media_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    length = table.Column<long>(type: "bigint", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_application_materials", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_application_materials_applications_application_id",
+                        column: x => x.application_id,
+                        principalSchema: "admissions",
+                        principalTable: "applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_allocation_runs_season_id",
+                schema: "admissions",
+                table: "allocation_runs",
+                column: "season_id");
+
             migrationBuilder.CreateIndex(
                 name: "ix_application_choices_application_id_rank",
                 schema: "admissions",
@@ -265,6 +354,18 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                 schema: "admissions",
                 table: "application_events",
                 column: "application_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_application_materials_application_id",
+                schema: "admissions",
+                table: "application_materials",
+                column: "application_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_application_materials_file_hash",
+                schema: "admissions",
+                table: "application_materials",
+                column: "file_hash");
 
             migrationBuilder.CreateIndex(
                 name: "ix_applications_number",
@@ -290,6 +391,13 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                 schema: "admissions",
                 table: "applications",
                 columns: new[] { "season_id", "child_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_placements_run_id_application_id",
+                schema: "admissions",
+                table: "placements",
+                columns: new[] { "run_id", "application_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -350,6 +458,14 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                 schema: "admissions");
 
             migrationBuilder.DropTable(
+                name: "application_materials",
+                schema: "admissions");
+
+            migrationBuilder.DropTable(
+                name: "placements",
+                schema: "admissions");
+
+            migrationBuilder.DropTable(
                 name: "points_rules",
                 schema: "admissions");
 
@@ -367,6 +483,10 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "applications",
+                schema: "admissions");
+
+            migrationBuilder.DropTable(
+                name: "allocation_runs",
                 schema: "admissions");
 
             migrationBuilder.DropTable(

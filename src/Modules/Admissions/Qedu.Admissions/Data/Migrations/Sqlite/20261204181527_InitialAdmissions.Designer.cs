@@ -4,598 +4,738 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Qedu.Admissions.Data;
 
 #nullable disable
 
-namespace Qedu.Admissions.Data.Migrations.Postgres
+namespace Qedu.Admissions.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AdmissionsDbPostgres))]
-    [Migration("20261204173840_InitialAdmissions")]
+    [DbContext(typeof(AdmissionsDbSqlite))]
+    [Migration("20261204181527_InitialAdmissions")]
     partial class InitialAdmissions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.Entity("Qedu.Admissions.Domain.AllocationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Applicants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicants");
+
+                    b.Property<string>("AuditRecord")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_record");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("Placed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("placed");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<long>("RunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_at");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_by");
+
+                    b.Property<long>("SeasonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("season_id");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admissions_allocation_runs");
+
+                    b.HasIndex("SeasonId")
+                        .HasDatabaseName("ix_admissions_allocation_runs_season_id");
+
+                    b.ToTable("admissions_allocation_runs", (string)null);
+                });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.Application", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
 
                     b.Property<long?>("CategoryId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("category_id");
 
                     b.Property<string>("ChildKey")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("child_key");
 
                     b.Property<string>("ChildName")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("child_name");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<byte[]>("DocumentNumber")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("document_number_encrypted");
 
                     b.Property<string>("DocumentType")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("document_type");
 
                     b.Property<string>("GenderCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("gender_code");
 
                     b.Property<string>("GuardianName")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("guardian_name");
 
                     b.Property<bool>("HasResidencePermit")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_residence_permit");
 
                     b.Property<string>("HomeCompound")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("home_compound");
 
                     b.Property<string>("HomeDetail")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("home_detail");
 
                     b.Property<int?>("HomeNumber")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("home_number");
 
                     b.Property<string>("HomeStreet")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("home_street");
 
                     b.Property<bool>("HukouAtHome")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("hukou_at_home");
 
                     b.Property<int>("InsuranceMonths")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("insurance_months");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("number");
 
+                    b.Property<long?>("OfferDeadline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_deadline");
+
+                    b.Property<int?>("OfferSchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_school_id");
+
                     b.Property<int>("OrgUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
                     b.Property<Guid>("ParentAccountId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("parent_account_id");
 
                     b.Property<decimal>("Points")
                         .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("points");
 
                     b.Property<string>("PolicyCare")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("policy_care");
 
                     b.Property<bool>("PropertyAtHome")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("property_at_home");
 
                     b.Property<int>("ResidencePermitYears")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("residence_permit_years");
 
                     b.Property<byte[]>("ResidentId")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("resident_id_encrypted");
 
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("review_note");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
                     b.Property<long>("SeasonId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("season_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
-                    b.Property<DateTimeOffset?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("submitted_at");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<int?>("ZoneSchoolId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("zone_school_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_applications");
+                        .HasName("pk_admissions_applications");
 
                     b.HasIndex("Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_applications_number");
+                        .HasDatabaseName("ix_admissions_applications_number");
 
                     b.HasIndex("ParentAccountId")
-                        .HasDatabaseName("ix_applications_parent_account_id");
+                        .HasDatabaseName("ix_admissions_applications_parent_account_id");
 
                     b.HasIndex("SeasonId", "ChildKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_applications_season_id_child_key");
+                        .HasDatabaseName("ix_admissions_applications_season_id_child_key");
 
                     b.HasIndex("OrgUnitId", "SeasonId", "Status")
-                        .HasDatabaseName("ix_applications_org_unit_id_season_id_status");
+                        .HasDatabaseName("ix_admissions_applications_org_unit_id_season_id_status");
 
-                    b.ToTable("applications", "admissions");
+                    b.ToTable("admissions_applications", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.ApplicationChoice", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long>("ApplicationId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("application_id");
 
                     b.Property<int>("Rank")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rank");
 
                     b.Property<int>("SchoolId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("school_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_application_choices");
+                        .HasName("pk_admissions_application_choices");
 
                     b.HasIndex("SchoolId")
-                        .HasDatabaseName("ix_application_choices_school_id");
+                        .HasDatabaseName("ix_admissions_application_choices_school_id");
 
                     b.HasIndex("ApplicationId", "Rank")
                         .IsUnique()
-                        .HasDatabaseName("ix_application_choices_application_id_rank");
+                        .HasDatabaseName("ix_admissions_application_choices_application_id_rank");
 
-                    b.ToTable("application_choices", "admissions");
+                    b.ToTable("admissions_application_choices", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.ApplicationEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
                     b.Property<long>("ApplicationId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("application_id");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("note");
 
                     b.HasKey("Id")
-                        .HasName("pk_application_events");
+                        .HasName("pk_admissions_application_events");
 
                     b.HasIndex("ApplicationId")
-                        .HasDatabaseName("ix_application_events_application_id");
+                        .HasDatabaseName("ix_admissions_application_events_application_id");
 
-                    b.ToTable("application_events", "admissions");
+                    b.ToTable("admissions_application_events", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.ApplicationMaterial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admissions_application_materials");
+
+                    b.HasIndex("ApplicationId")
+                        .HasDatabaseName("ix_admissions_application_materials_application_id");
+
+                    b.HasIndex("FileHash")
+                        .HasDatabaseName("ix_admissions_application_materials_file_hash");
+
+                    b.ToTable("admissions_application_materials", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.PointsRule", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Fact")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fact");
 
                     b.Property<decimal>("MaxPoints")
                         .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("max_points");
 
                     b.Property<decimal>("PointsPerUnit")
                         .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("points_per_unit");
 
                     b.Property<long>("SeasonId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("season_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_points_rules");
+                        .HasName("pk_admissions_points_rules");
 
                     b.HasIndex("SeasonId")
-                        .HasDatabaseName("ix_points_rules_season_id");
+                        .HasDatabaseName("ix_admissions_points_rules_season_id");
 
-                    b.ToTable("points_rules", "admissions");
+                    b.ToTable("admissions_points_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.RunPlacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ExplanationEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation_en");
+
+                    b.Property<string>("ExplanationZh")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation_zh");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admissions_placements");
+
+                    b.HasIndex("RunId", "ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admissions_placements_run_id_application_id");
+
+                    b.ToTable("admissions_placements", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.Season", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<int>("AcceptDays")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("accept_days");
 
                     b.Property<int>("AppealDays")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("appeal_days");
 
                     b.Property<DateOnly>("BornFrom")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("born_from");
 
                     b.Property<DateOnly>("BornTo")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("born_to");
 
-                    b.Property<DateTimeOffset>("ClosesAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closes_at");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<int>("MaxPrivateChoices")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("max_private_choices");
 
                     b.Property<string>("Mechanism")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("mechanism");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<DateTimeOffset>("OpensAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("opens_at");
 
                     b.Property<int>("OrgUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
-                    b.Property<DateTimeOffset?>("ResultsPublishedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("ResultsPublishedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("results_published_at");
 
                     b.Property<int>("RetentionDays")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("retention_days");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stage");
 
                     b.HasKey("Id")
-                        .HasName("pk_seasons");
+                        .HasName("pk_admissions_seasons");
 
                     b.HasIndex("Code")
                         .IsUnique()
-                        .HasDatabaseName("ix_seasons_code");
+                        .HasDatabaseName("ix_admissions_seasons_code");
 
                     b.HasIndex("OrgUnitId")
-                        .HasDatabaseName("ix_seasons_org_unit_id");
+                        .HasDatabaseName("ix_admissions_seasons_org_unit_id");
 
-                    b.ToTable("seasons", "admissions");
+                    b.ToTable("admissions_seasons", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.SeasonCategory", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_en");
 
                     b.Property<string>("NameZh")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name_zh");
 
                     b.Property<bool>("NeedsHukou")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("needs_hukou");
 
                     b.Property<bool>("NeedsPolicyCare")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("needs_policy_care");
 
                     b.Property<bool>("NeedsProperty")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("needs_property");
 
                     b.Property<bool>("NeedsResidencePermit")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("needs_residence_permit");
 
                     b.Property<int>("Rank")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rank");
 
                     b.Property<long>("SeasonId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("season_id");
 
                     b.Property<bool>("UsesPoints")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("uses_points");
 
                     b.HasKey("Id")
-                        .HasName("pk_season_categories");
+                        .HasName("pk_admissions_season_categories");
 
                     b.HasIndex("SeasonId", "Rank")
                         .IsUnique()
-                        .HasDatabaseName("ix_season_categories_season_id_rank");
+                        .HasDatabaseName("ix_admissions_season_categories_season_id_rank");
 
-                    b.ToTable("season_categories", "admissions");
+                    b.ToTable("admissions_season_categories", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.SeasonSchool", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<bool>("IsPrivate")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_private");
 
                     b.Property<int>("SchoolId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("school_id");
 
                     b.Property<long>("SeasonId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("season_id");
 
                     b.Property<int>("Seats")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seats");
 
                     b.HasKey("Id")
-                        .HasName("pk_season_schools");
+                        .HasName("pk_admissions_season_schools");
 
                     b.HasIndex("SeasonId", "SchoolId")
                         .IsUnique()
-                        .HasDatabaseName("ix_season_schools_season_id_school_id");
+                        .HasDatabaseName("ix_admissions_season_schools_season_id_school_id");
 
-                    b.ToTable("season_schools", "admissions");
+                    b.ToTable("admissions_season_schools", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.ZoneLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Compound")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("compound");
 
                     b.Property<int?>("FromNumber")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("from_number");
 
                     b.Property<string>("Parity")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("parity");
 
                     b.Property<int>("SchoolId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("school_id");
 
                     b.Property<long>("SeasonId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("season_id");
 
                     b.Property<string>("Street")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("street");
 
                     b.Property<int?>("ToNumber")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("to_number");
 
                     b.HasKey("Id")
-                        .HasName("pk_zone_lines");
+                        .HasName("pk_admissions_zone_lines");
 
                     b.HasIndex("SeasonId", "Compound")
-                        .HasDatabaseName("ix_zone_lines_season_id_compound");
+                        .HasDatabaseName("ix_admissions_zone_lines_season_id_compound");
 
                     b.HasIndex("SeasonId", "Street")
-                        .HasDatabaseName("ix_zone_lines_season_id_street");
+                        .HasDatabaseName("ix_admissions_zone_lines_season_id_street");
 
-                    b.ToTable("zone_lines", "admissions");
+                    b.ToTable("admissions_zone_lines", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
                     b.Property<string>("ArchivedHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("archived_hash");
 
                     b.Property<long>("ArchivedThrough")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("archived_through");
 
                     b.Property<string>("KeyFingerprint")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key_fingerprint");
 
                     b.Property<long?>("KeyedFrom")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("keyed_from");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_hash");
 
                     b.Property<long>("LastSequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_sequence");
 
                     b.HasKey("Id")
-                        .HasName("pk_audit_chain_head");
+                        .HasName("pk_kernel_audit_chain_head");
 
-                    b.ToTable("audit_chain_head", "kernel", t =>
+                    b.ToTable("kernel_audit_chain_head", null, t =>
                         {
                             t.ExcludeFromMigrations();
                         });
@@ -606,93 +746,93 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("ActorId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_id");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_kind");
 
                     b.Property<string>("ActorName")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_name");
 
                     b.Property<string>("ActorScope")
                         .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_scope");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("client_address");
 
                     b.Property<string>("Details")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("details");
 
                     b.Property<string>("EntityKey")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_key");
 
                     b.Property<string>("EntityType")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
                     b.Property<int?>("OrgUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("previous_hash");
 
                     b.HasKey("Sequence")
-                        .HasName("pk_audit_entries");
+                        .HasName("pk_kernel_audit_entries");
 
                     b.HasIndex("At")
-                        .HasDatabaseName("ix_audit_entries_at");
+                        .HasDatabaseName("ix_kernel_audit_entries_at");
 
                     b.HasIndex("ActorId", "Sequence")
-                        .HasDatabaseName("ix_audit_entries_actor_id_sequence");
+                        .HasDatabaseName("ix_kernel_audit_entries_actor_id_sequence");
 
                     b.HasIndex("OrgUnitId", "Sequence")
-                        .HasDatabaseName("ix_audit_entries_org_unit_id_sequence");
+                        .HasDatabaseName("ix_kernel_audit_entries_org_unit_id_sequence");
 
-                    b.ToTable("audit_entries", "kernel", t =>
+                    b.ToTable("kernel_audit_entries", null, t =>
                         {
                             t.ExcludeFromMigrations();
                         });
@@ -703,29 +843,39 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Kernel.OrgUnits.OrgClosure", b =>
                 {
                     b.Property<int>("AncestorId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ancestor_id");
 
                     b.Property<int>("DescendantId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("descendant_id");
 
                     b.Property<int>("Depth")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("depth");
 
                     b.HasKey("AncestorId", "DescendantId")
-                        .HasName("pk_org_closure");
+                        .HasName("pk_kernel_org_closure");
 
                     b.HasIndex("DescendantId", "AncestorId")
-                        .HasDatabaseName("ix_org_closure_descendant_id_ancestor_id");
+                        .HasDatabaseName("ix_kernel_org_closure_descendant_id_ancestor_id");
 
-                    b.ToTable("org_closure", "kernel", t =>
+                    b.ToTable("kernel_org_closure", null, t =>
                         {
                             t.ExcludeFromMigrations();
                         });
 
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.AllocationRun", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_admissions_allocation_runs_seasons_season_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.Application", b =>
@@ -735,7 +885,7 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_applications_seasons_season_id");
+                        .HasConstraintName("fk_admissions_applications_seasons_season_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.ApplicationChoice", b =>
@@ -745,7 +895,7 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_application_choices_applications_application_id");
+                        .HasConstraintName("fk_admissions_application_choices_admissions_applications_application_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.ApplicationEvent", b =>
@@ -755,7 +905,17 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_application_events_applications_application_id");
+                        .HasConstraintName("fk_admissions_application_events_admissions_applications_application_id");
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.ApplicationMaterial", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_admissions_application_materials_admissions_applications_application_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.PointsRule", b =>
@@ -765,7 +925,17 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_points_rules_seasons_season_id");
+                        .HasConstraintName("fk_admissions_points_rules_seasons_season_id");
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.RunPlacement", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.AllocationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_admissions_placements_admissions_allocation_runs_run_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.SeasonCategory", b =>
@@ -775,7 +945,7 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_season_categories_seasons_season_id");
+                        .HasConstraintName("fk_admissions_season_categories_admissions_seasons_season_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.SeasonSchool", b =>
@@ -785,7 +955,7 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_season_schools_seasons_season_id");
+                        .HasConstraintName("fk_admissions_season_schools_admissions_seasons_season_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.ZoneLine", b =>
@@ -795,7 +965,7 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasForeignKey("SeasonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_zone_lines_seasons_season_id");
+                        .HasConstraintName("fk_admissions_zone_lines_admissions_seasons_season_id");
                 });
 #pragma warning restore 612, 618
         }

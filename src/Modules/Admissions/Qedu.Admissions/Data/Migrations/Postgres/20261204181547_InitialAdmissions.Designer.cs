@@ -12,8 +12,8 @@ using Qedu.Admissions.Data;
 namespace Qedu.Admissions.Data.Migrations.Postgres
 {
     [DbContext(typeof(AdmissionsDbPostgres))]
-    [Migration("20261204175629_AddApplicationMaterials")]
-    partial class AddApplicationMaterials
+    [Migration("20261204181547_InitialAdmissions")]
+    partial class InitialAdmissions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,65 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.AllocationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Applicants")
+                        .HasColumnType("integer")
+                        .HasColumnName("applicants");
+
+                    b.Property<string>("AuditRecord")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("audit_record");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("Placed")
+                        .HasColumnType("integer")
+                        .HasColumnName("placed");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("run_by");
+
+                    b.Property<long>("SeasonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("season_id");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("seed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocation_runs");
+
+                    b.HasIndex("SeasonId")
+                        .HasDatabaseName("ix_allocation_runs_season_id");
+
+                    b.ToTable("allocation_runs", "admissions");
+                });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.Application", b =>
                 {
@@ -116,6 +175,14 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("OfferDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offer_deadline");
+
+                    b.Property<int?>("OfferSchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("offer_school_id");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer")
@@ -369,6 +436,49 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasDatabaseName("ix_points_rules_season_id");
 
                     b.ToTable("points_rules", "admissions");
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.RunPlacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("ExplanationEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("explanation_en");
+
+                    b.Property<string>("ExplanationZh")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("explanation_zh");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placements");
+
+                    b.HasIndex("RunId", "ApplicationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_placements_run_id_application_id");
+
+                    b.ToTable("placements", "admissions");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.Season", b =>
@@ -785,6 +895,16 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
                 });
 
+            modelBuilder.Entity("Qedu.Admissions.Domain.AllocationRun", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocation_runs_seasons_season_id");
+                });
+
             modelBuilder.Entity("Qedu.Admissions.Domain.Application", b =>
                 {
                     b.HasOne("Qedu.Admissions.Domain.Season", null)
@@ -833,6 +953,16 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_points_rules_seasons_season_id");
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.RunPlacement", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.AllocationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_placements_allocation_runs_run_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.SeasonCategory", b =>
