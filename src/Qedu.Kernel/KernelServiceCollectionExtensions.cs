@@ -62,6 +62,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<SignInRecords>();
         AddSms(services);
         services.AddScoped<OneTimeCodes>();
+        services.AddScoped<ParentAccounts>();
         services.AddIdentityCore<QeduUser>(o =>
             {
                 // Password rules are PolicyPasswordValidator's (length, common passwords, names), not Identity's
