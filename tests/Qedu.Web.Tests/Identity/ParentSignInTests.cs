@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
@@ -149,6 +151,33 @@ public sealed class ParentSignInTests(WebApp app)
         Assert.Equal("/parent/login", signOut.RedirectPath());
         using var me = await staff.GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.OK, me.StatusCode); // the staff session is untouched
+    }
+
+    [Fact]
+    public async Task The_parent_scheme_answers_a_program_with_401_or_403_and_a_person_with_the_parent_sign_in()
+    {
+        // No parent API exists yet (a module's will): challenge the configured scheme on such paths directly.
+        async Task<HttpContext> ChallengeAsync(string path, string query, bool forbid = false)
+        {
+            var scope = app.Services.CreateAsyncScope();
+            var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+            context.Request.Scheme = "http";
+            context.Request.Host = new HostString("localhost");
+            context.Request.Path = path;
+            context.Request.QueryString = new QueryString(query);
+            await (forbid ? context.ForbidAsync(ParentAuthentication.Scheme) : context.ChallengeAsync(ParentAuthentication.Scheme));
+            return context;
+        }
+
+        var api = await ChallengeAsync("/api/enrolment/applications", "");
+        var forbidden = await ChallengeAsync("/api/enrolment/applications", "", forbid: true);
+        var page = await ChallengeAsync("/enrolment/apply", "?season=1");
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, api.Response.StatusCode);
+        Assert.False(api.Response.Headers.ContainsKey("Location"));
+        Assert.Equal(StatusCodes.Status403Forbidden, forbidden.Response.StatusCode);
+        Assert.Equal(StatusCodes.Status302Found, page.Response.StatusCode);
+        Assert.Equal("http://localhost/parent/login?returnUrl=%2Fenrolment%2Fapply%3Fseason%3D1", page.Response.Headers.Location.ToString());
     }
 
     [Fact]
