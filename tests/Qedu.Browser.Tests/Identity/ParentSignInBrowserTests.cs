@@ -33,7 +33,10 @@ public sealed partial class ParentSignInBrowserTests(BrowserFixture fixture) : B
         Assert.Equal("numeric", await field.GetAttributeAsync("inputmode"));
         await AssertFitsAsync(page, "the code step");
         var button = page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true });
-        Assert.True((await button.BoundingBoxAsync())!.Height >= 44, "the sign-in button is a thumb's size");
+        var box = (await button.BoundingBoxAsync())!;
+        var again = (await page.GetByRole(AriaRole.Button, new() { Name = "重新获取验证码", Exact = true }).BoundingBoxAsync())!;
+        Assert.True(box.Height >= 44, "the sign-in button is a thumb's size");
+        Assert.True(Math.Abs(box.X - again.X) < 1 && Math.Abs(box.Width - again.Width) < 1, "the two buttons are one column, one under the other");
         await field.FillAsync(code);
         await button.ClickAsync();
 
