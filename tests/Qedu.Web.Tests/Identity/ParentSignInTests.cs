@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
@@ -57,6 +58,49 @@ public sealed class ParentSignInTests(WebApp app)
         }
         Assert.All(items, i => Assert.Contains($"href=\"{i.Href}\"", text, StringComparison.Ordinal));
         Assert.DoesNotContain("main-nav", text, StringComparison.Ordinal); // no staff menu
+    }
+
+    [Fact]
+    public async Task The_hub_lists_what_modules_register_for_parents_in_order_and_in_the_pages_language()
+    {
+        var work = Path.Combine(Path.GetTempPath(), "qedu-tests", $"work-{Guid.NewGuid():N}");
+        await using var host = app.WithWebHostBuilder(b =>
+        {
+            // A host of its own (it empties its work directory at start), with two modules' entries registered out of order.
+            b.UseSetting("Files:WorkDirectory", work);
+            b.ConfigureServices(s =>
+            {
+                s.AddSingleton(new ParentNavItem(20, "/enrolment/mine", "入学申请", "School enrolment") { DescriptionZh = "为孩子报名、查看结果", DescriptionEn = "Apply for your child, see the result" });
+                s.AddSingleton(new ParentNavItem(10, "/first/for-parents", "第一项服务", "First service"));
+            });
+        });
+        var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var phone = Parents.NewPhone();
+        using (await Parents.SendCodeAsync(client, phone))
+        {
+        }
+        using (var signedIn = await Parents.EnterCodeAsync(client, phone, Parents.LastCode(host.Services, phone)))
+        {
+            Assert.Equal("/parent", signedIn.RedirectPath());
+        }
+
+        var chinese = await (await client.GetAsync("/parent")).TextAsync();
+        using (await client.GetAsync("/culture?c=en&returnUrl=%2Fparent"))
+        {
+        }
+        var english = await (await client.GetAsync("/parent")).TextAsync();
+
+        Assert.True(chinese.IndexOf("href=\"/first/for-parents\"", StringComparison.Ordinal) is > 0 and var first
+            && chinese.IndexOf("href=\"/enrolment/mine\"", StringComparison.Ordinal) > first, "the entries in their order");
+        Assert.Contains("<strong>入学申请</strong>", chinese, StringComparison.Ordinal);
+        Assert.Contains("<span>为孩子报名、查看结果</span>", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Text<WebText>("Parent.Home.Empty"), chinese, StringComparison.Ordinal);
+        Assert.Contains("<strong>School enrolment</strong>", english, StringComparison.Ordinal);
+        Assert.Contains("<span>Apply for your child, see the result</span>", english, StringComparison.Ordinal);
+        if (Directory.Exists(work))
+        {
+            Directory.Delete(work, recursive: true);
+        }
     }
 
     [Theory]

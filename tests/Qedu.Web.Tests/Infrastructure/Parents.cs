@@ -26,9 +26,12 @@ public static partial class Parents
         PageForms.SubmitAsync(client, path, Form, new Dictionary<string, string> { ["Input.Phone"] = phone, ["Input.Code"] = code, ["Input.Step"] = "sign-in" });
 
     /// <summary>The code in the last text the number received (development outbox).</summary>
-    public static string LastCode(WebApp app, string phone)
+    public static string LastCode(WebApp app, string phone) => LastCode(app.Services, phone);
+
+    /// <summary>The code in the last text the number received from the host whose services these are.</summary>
+    public static string LastCode(IServiceProvider services, string phone)
     {
-        var message = app.Services.GetRequiredService<DevelopmentSmsOutbox>().LastTo(phone)
+        var message = services.GetRequiredService<DevelopmentSmsOutbox>().LastTo(phone)
             ?? throw new InvalidOperationException($"No text was sent to {phone}.");
         return SixDigits().Match(message.Text).Value;
     }
