@@ -65,6 +65,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<SignInRecords>();
         AddSms(services);
         services.AddScoped<OneTimeCodes>();
+        services.AddScoped<ParentAccounts>();
         services.TryAddSingleton<IFileStore>(sp => new DiskFileStore(DiskFileStore.DefaultDirectory(database,
             sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory())));
         services.AddIdentityCore<QeduUser>(o =>

@@ -15,6 +15,7 @@ using Qedu.Web.Features.Culture;
 using Qedu.Web.Features.Login;
 using Qedu.Web.Features.Me;
 using Qedu.Web.Features.MyAccount;
+using Qedu.Web.Features.Parents;
 using Qedu.Web.Features.SingleSignOn;
 using Qedu.Web.Hosting;
 using Scalar.AspNetCore;
@@ -67,6 +68,7 @@ builder.Services.AddSingleton(new WorkFiles(configuration["Files:WorkDirectory"]
 builder.Services.AddScoped<ShellInfo>();
 builder.Services.AddScoped<SignInFlow>();
 builder.Services.AddScoped<MyAccount>();
+builder.Services.AddScoped<DevelopmentCodes>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddSingleton(new NavItem(NavSections.Overview, 0, "/", "首页", "Home", null));
 // For the bureaus that connect systems to Qedu; the page itself stays public (the OpenAPI document is).
@@ -108,6 +110,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapLogin();
+app.MapParents();
 app.MapCulture();
 app.MapSingleSignOn();
 app.MapMe();

@@ -91,6 +91,7 @@ public class QeduApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Demo:ShowAccounts"] = "true",
             ["Security:RequireHttps"] = "false",
             ["Security:LoginAttemptsPerMinute"] = "10000",
+            ["Security:ParentSignInPostsPerMinute"] = "10000",
             // Most tests sign in as the demo administrators with a password alone; the second factor has tests of its own.
             ["Security:TwoFactor:Required:CityAdmin"] = "false",
             ["Security:TwoFactor:Required:DistrictAdmin"] = "false",

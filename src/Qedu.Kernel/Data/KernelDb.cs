@@ -14,7 +14,7 @@ namespace Qedu.Kernel.Data;
 
 /// <summary>
 /// The kernel's data: org units and their closure, code lists, accounts and role assignments, the audit log,
-/// OpenID Connect clients and keys, data-protection keys, one-time codes sent by text message. Provider-specific subclasses carry the migrations.
+/// OpenID Connect clients and keys, data-protection keys, one-time codes sent by text message, parents' accounts. Provider-specific subclasses carry the migrations.
 /// </summary>
 public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
     : IdentityUserContext<QeduUser, Guid>(options), IDataProtectionKeyContext, IScopedDbContext
@@ -29,6 +29,7 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
     public DbSet<OneTimeCodePhone> OneTimeCodePhones => Set<OneTimeCodePhone>();
+    public DbSet<ParentAccount> ParentAccounts => Set<ParentAccount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHead => Set<AuditChainHead>();
     public DbSet<OidcKey> OidcKeys => Set<OidcKey>();
@@ -102,6 +103,14 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
             b.HasKey(p => p.Phone);
             b.Property(p => p.Phone).HasMaxLength(11);
             b.HasIndex(p => p.LastIssuedAt);
+        });
+        builder.Entity<ParentAccount>(b =>
+        {
+            b.ToTable("parent_accounts");
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.Phone).HasMaxLength(11);
+            // One account per number: the index also decides between two first sign-ins at the same moment.
+            b.HasIndex(a => a.Phone).IsUnique();
         });
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");

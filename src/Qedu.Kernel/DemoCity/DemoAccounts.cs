@@ -20,6 +20,12 @@ public static class DemoAccounts
     /// <summary>The demo teacher's staff record at the anchor school (the registry's demo data makes it: 周婷, a head teacher).</summary>
     public const string TeacherStaffNumber = "T2137000001-ZT";
 
+    /// <summary>
+    /// The demo parent's mobile number: a parent account made by the demo seed, signing in at /parent/login with the code
+    /// the page shows in development (texts go to the development outbox, never to a phone).
+    /// </summary>
+    public const string ParentPhone = "13900000001";
+
     /// <summary>Where the demo portal (a web app using single sign-on) may be sent back to after sign-in.</summary>
     public static readonly IReadOnlyList<string> PortalRedirectUris =
         ["http://localhost:5090/signin-oidc", "http://127.0.0.1:5090/signin-oidc"];

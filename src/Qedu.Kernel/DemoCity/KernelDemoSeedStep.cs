@@ -10,7 +10,7 @@ using QeduPermissions = Qedu.Kernel.Access.Permissions;
 
 namespace Qedu.Kernel.DemoCity;
 
-/// <summary>The kernel's part of the demo city: the org tree with its closure, the demo accounts and the demo clients.</summary>
+/// <summary>The kernel's part of the demo city: the org tree with its closure, the demo accounts (staff and the demo parent) and the demo clients.</summary>
 internal sealed class KernelDemoSeedStep(
     KernelDb db,
     UserManager<QeduUser> users,
@@ -72,6 +72,11 @@ internal sealed class KernelDemoSeedStep(
                 throw new InvalidOperationException($"Demo account {account.UserName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
             }
         }
+
+        // The demo parent: their account exists from the start, so a module's demo data can hang their children on it.
+        db.ParentAccounts.Add(new ParentAccount { Id = Guid.CreateVersion7(clock.GetUtcNow()), Phone = DemoAccounts.ParentPhone, CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
 
         context.Progress?.Report($"demo clients: {DemoAccounts.Clients.Count + 1}");
         foreach (var client in DemoAccounts.Clients)

@@ -10,6 +10,7 @@ namespace Qedu.Kernel.Identity;
 public sealed class AccountSecurityOptions
 {
     public SessionSettings Sessions { get; set; } = new();
+    public ParentSessionSettings ParentSessions { get; set; } = new();
     public PasswordSettings Passwords { get; set; } = new();
     public SignInSettings SignIn { get; set; } = new();
     public TwoFactorSettings TwoFactor { get; set; } = new();
@@ -21,6 +22,19 @@ public sealed class AccountSecurityOptions
 
         /// <summary>A session ends this long after sign-in, however active (ASVS 7.3.2).</summary>
         public int AbsoluteHours { get; set; } = 12;
+    }
+
+    /// <summary>
+    /// Parents' sessions (<c>Security:ParentSessions</c>): shorter than staff's, because a parent's phone is often
+    /// shared or borrowed and an enrolment errand takes minutes, not a working day. docs/security.md, "Parents".
+    /// </summary>
+    public sealed class ParentSessionSettings
+    {
+        /// <summary>A parent's session with no request for this long ends (the cookie slides while it is used).</summary>
+        public int IdleMinutes { get; set; } = 30;
+
+        /// <summary>A parent's session ends this long after sign-in, however active; signing in again takes one text.</summary>
+        public int AbsoluteHours { get; set; } = 8;
     }
 
     public sealed class PasswordSettings

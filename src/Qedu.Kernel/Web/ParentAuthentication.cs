@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Qedu.Kernel.Identity;
 
 namespace Qedu.Kernel.Web;
 
@@ -26,6 +30,21 @@ public static class ParentAuthentication
     /// <summary>Where a parent signs in (a page at 390 px first).</summary>
     public const string LoginPath = "/parent/login";
 
+    /// <summary>Where a parent lands after signing in: the parent's hub, listing the modules' <see cref="ParentNavItem"/>s.</summary>
+    public const string HomePath = "/parent";
+
+    /// <summary>Where a parent signs out (POST with an antiforgery token).</summary>
+    public const string LogoutPath = "/parent/logout";
+
+    /// <summary>The name of the parent sign-in cookie.</summary>
+    public const string CookieName = "qedu.parent";
+
+    /// <summary>The claim holding the account's session generation the cookie was issued under (<see cref="ParentAccount.SessionVersion"/>).</summary>
+    public const string SessionClaim = "qedu:parent-session";
+
+    /// <summary>The claim holding when the session began (Unix seconds), for the absolute session limit.</summary>
+    public const string SignedInAtClaim = "qedu:parent-signed-in";
+
     /// <summary>The signed-in parent's account id, or null when the principal is not a parent's.</summary>
     public static Guid? ParentId(ClaimsPrincipal? user) =>
         user?.Identity is { IsAuthenticated: true, AuthenticationType: Scheme }
@@ -36,4 +55,27 @@ public static class ParentAuthentication
     /// <summary>The signed-in parent's mobile number, or null.</summary>
     public static string? Phone(ClaimsPrincipal? user) =>
         ParentId(user) is null ? null : user!.FindFirstValue(PhoneClaim);
+
+    /// <summary>The principal of a parent's session begun at <paramref name="signedInAt"/>.</summary>
+    public static ClaimsPrincipal Principal(ParentAccount account, DateTimeOffset signedInAt) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(AccountClaim, account.Id.ToString()),
+                new Claim(PhoneClaim, account.Phone),
+                new Claim(SessionClaim, account.SessionVersion.ToString(CultureInfo.InvariantCulture)),
+                new Claim(SignedInAtClaim, signedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            ],
+            authenticationType: Scheme,
+            nameType: PhoneClaim,
+            roleType: null));
+
+    /// <summary>Signs the parent in (the <see cref="CookieName"/> cookie; a session cookie, never persistent).</summary>
+    public static Task SignInAsync(HttpContext context, ParentAccount account, DateTimeOffset signedInAt) =>
+        context.SignInAsync(Scheme, Principal(account, signedInAt), new AuthenticationProperties { IsPersistent = false });
+
+    /// <summary>The parent signed in on this request's cookie, whatever the endpoint's policy (null: none, or not alive).</summary>
+    public static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext context) =>
+        await context.AuthenticateAsync(Scheme) is { Succeeded: true } result && ParentId(result.Principal) is not null
+            ? result.Principal
+            : null;
 }

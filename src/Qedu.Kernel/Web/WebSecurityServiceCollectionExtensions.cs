@@ -44,6 +44,8 @@ public static class WebSecurityServiceCollectionExtensions
                     ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
+        // Parents: a scheme of their own, never the default, so only endpoints whose policy names it ever read its cookie.
+        services.AddAuthentication().AddCookie(ParentAuthentication.Scheme, _ => { });
 
         services.Configure<AccountSecurityOptions>(configuration.GetSection("Security"));
         services.AddScoped<SessionCookieEvents>();
@@ -62,6 +64,28 @@ public static class WebSecurityServiceCollectionExtensions
                 o.ExpireTimeSpan = TimeSpan.FromHours(security.Value.Sessions.AbsoluteHours + 1);
                 o.SlidingExpiration = false;
                 o.EventsType = typeof(SessionCookieEvents);
+            });
+        services.AddScoped<ParentCookieEvents>();
+        services.AddOptions<CookieAuthenticationOptions>(ParentAuthentication.Scheme)
+            .Configure<IOptions<AccountSecurityOptions>, TimeProvider>((o, security, clock) =>
+            {
+                o.Cookie.Name = ParentAuthentication.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = ParentAuthentication.LoginPath;
+                o.LogoutPath = ParentAuthentication.LogoutPath;
+                o.AccessDeniedPath = "/access-denied";
+                o.ReturnUrlParameter = "returnUrl";
+                // Idle: the cookie's own expiry, renewed by use (sliding), 30 minutes by default. Absolute: 8 hours after
+                // sign-in, however busy (ParentCookieEvents), shorter than staff's 12: a parent's phone is often shared or
+                // borrowed, an errand takes minutes, and signing in again costs one text. No server-side session table as
+                // for staff: the account's session generation (moved on by sign-out and disabling) ends every copy of the
+                // cookie at once, which is what a parent needs, and the parent has no list of devices to manage.
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(security.Value.ParentSessions.IdleMinutes);
+                o.SlidingExpiration = true;
+                o.TimeProvider = clock;
+                o.EventsType = typeof(ParentCookieEvents);
             });
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
@@ -124,6 +148,13 @@ public static class WebSecurityServiceCollectionExtensions
         services.AddScoped<IAuthorizationHandler, BureauRoleHandler>();
         services.AddAuthorization(o =>
         {
+            // Parents' pages and endpoints: authenticated by the parent scheme alone (a staff cookie is not read, so it
+            // never satisfies this), and the principal must name a parent account.
+            o.AddPolicy(ParentAuthentication.Policy, p =>
+            {
+                p.AuthenticationSchemes = [ParentAuthentication.Scheme];
+                p.RequireAuthenticatedUser().RequireClaim(ParentAuthentication.AccountClaim);
+            });
             o.AddPolicy(BureauRoleRequirement.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new BureauRoleRequirement()));
             foreach (var permission in Permissions.All)
             {

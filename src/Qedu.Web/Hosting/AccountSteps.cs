@@ -17,6 +17,15 @@ internal static class AccountSteps
     };
 
     /// <summary>
+    /// Parents' pages (the sign-in and those behind the parent policy) are not the staff account's business: a staff
+    /// member with a step pending who is also a parent is not sent from them to the step.
+    /// </summary>
+    private static bool IsForParents(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(ParentAuthentication.LoginPath)
+        || context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+            .Any(a => a.Policy == ParentAuthentication.Policy) == true;
+
+    /// <summary>
     /// A person with a step to take first (their own password, a required second factor) is sent to it from every page,
     /// and coming back to where they were going afterwards; the API answers 403 saying what to do. They hold no grants
     /// meanwhile (<see cref="AccessResolver"/>), so this is about leading them, not about protecting data.
@@ -28,7 +37,7 @@ internal static class AccountSteps
             var path = context.Request.Path;
             var stepPage = PageOf(step);
             if (step == AccountStep.None || path.StartsWithSegments(stepPage) || path.StartsWithSegments("/logout") || path.StartsWithSegments("/culture")
-                || path.StartsWithSegments("/api/me"))
+                || path.StartsWithSegments("/api/me") || IsForParents(context))
             {
                 await next(context);
                 return;

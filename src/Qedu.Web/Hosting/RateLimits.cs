@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Web;
 using Qedu.Web.Resources;
 
 namespace Qedu.Web.Hosting;
@@ -9,11 +10,17 @@ internal static class RateLimits
 {
     /// <summary>
     /// Sign-in attempts (the login form, its second-factor step and the token endpoint) are limited per client address, so passwords and client
-    /// secrets cannot be guessed at speed; the account lockout then stops slow guessing of one account.
+    /// secrets cannot be guessed at speed; the account lockout then stops slow guessing of one account. The parent sign-in
+    /// page's posts (asking for a code, entering it) have a limit of their own per address
+    /// (<c>Security:ParentSignInPostsPerMinute</c>): the per-number code limits do not stop one client from asking codes
+    /// for many numbers, and texts cost money. It is looser than the staff one because many parents on a mobile network
+    /// share one address (carrier-grade NAT) in the days an enrolment opens, and it is counted apart so that neither
+    /// group's use blocks the other's.
     /// </summary>
     public static IServiceCollection AddQeduRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = configuration.GetValue("Security:LoginAttemptsPerMinute", 10);
+        var parentPerMinute = configuration.GetValue("Security:ParentSignInPostsPerMinute", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -23,14 +30,16 @@ internal static class RateLimits
                 var isSignIn = HttpMethods.IsPost(context.Request.Method)
                     && (path.Equals("/login", StringComparison.OrdinalIgnoreCase) || path.Equals("/login/two-factor", StringComparison.OrdinalIgnoreCase)
                         || path.Equals("/connect/token", StringComparison.OrdinalIgnoreCase));
-                if (!isSignIn)
+                var isParentSignIn = HttpMethods.IsPost(context.Request.Method)
+                    && path.Equals(ParentAuthentication.LoginPath, StringComparison.OrdinalIgnoreCase);
+                if (!isSignIn && !isParentSignIn)
                 {
                     return RateLimitPartition.GetNoLimiter("");
                 }
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter(isParentSignIn ? "parent|" + client : client, _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = perMinute,
+                    PermitLimit = isParentSignIn ? parentPerMinute : perMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 });
@@ -39,7 +48,10 @@ internal static class RateLimits
             {
                 var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<WebText>>();
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Results.Problem(text["Login.TooMany"].Value, statusCode: StatusCodes.Status429TooManyRequests)
+                var message = context.HttpContext.Request.Path.Equals(ParentAuthentication.LoginPath, StringComparison.OrdinalIgnoreCase)
+                    ? text["Parent.Login.TooMany"]
+                    : text["Login.TooMany"];
+                await Results.Problem(message.Value, statusCode: StatusCodes.Status429TooManyRequests)
                     .ExecuteAsync(context.HttpContext);
             };
         });

@@ -19,6 +19,7 @@ public sealed class RateLimitedApp : WebApp
     {
         ["Security:LoginAttemptsPerMinute"] = AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Security:TrustedProxies:0"] = Proxy,
+        ["Security:ParentSignInPostsPerMinute"] = AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
 
@@ -95,6 +96,40 @@ public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<Rate
             statuses.Add(response.StatusCode);
         }
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Parent_sign_in_posts_beyond_the_limit_get_429_for_that_address_and_leave_the_staff_limit_alone()
+    {
+        var client = app.From("198.51.100.131");
+        var phone = Parents.NewPhone();
+        var statuses = new List<HttpStatusCode>();
+
+        // Asking a code and entering one both count.
+        using (var sent = await Parents.SendCodeAsync(client, phone))
+        {
+            statuses.Add(sent.StatusCode);
+        }
+        for (var i = 1; i < RateLimitedApp.AttemptsPerMinute; i++)
+        {
+            using var wrong = await Parents.EnterCodeAsync(client, phone, Parents.Other(Parents.LastCode(app, phone)));
+            statuses.Add(wrong.StatusCode);
+        }
+        using var refused = await Parents.SendCodeAsync(client, Parents.NewPhone());
+        using var english = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/parent/login?culture=en")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Phone"] = phone }),
+        });
+        using var staff = await QeduApp.PostLoginAsync(client, "teacher", DemoAccounts.Password);
+        using var elsewhere = await Parents.SendCodeAsync(app.From("198.51.100.132"), Parents.NewPhone());
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
+        Assert.Equal(app.Text<WebText>("Parent.Login.TooMany"), (await refused.ProblemAsync()).Detail);
+        Assert.Equal(app.Text<WebText>("Parent.Login.TooMany", english: true), (await english.ProblemAsync()).Detail);
+        Assert.Equal("/", staff.RedirectPath()); // the staff sign-in is counted apart
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
     }
 
     private HttpClient Forwarded(string connectingAddress, string forwardedFor)

@@ -20,6 +20,8 @@ namespace Qedu.Web.Tests.Platform;
 /// anonymous) × a value inside and just outside the role's scope, checked against the rule written down for the
 /// endpoint below. The list of endpoints comes from the running app, so an endpoint added without a rule fails here.
 /// Expectations follow from the rule and the role's permissions (<see cref="Roles"/>), never from what the app answered.
+/// A signed-in parent (a separate kind of account, its own cookie) is one more caller: to every staff endpoint it is
+/// anonymous, and parents' endpoints answer only it (everyone else is sent to the parent sign-in).
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper output)
@@ -55,6 +57,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
 
         /// <summary>A state-changing form post: a signed-in caller must send the form's antiforgery token (the matrix sends none).</summary>
         Antiforgery,
+
+        /// <summary>A parent signed in with the parent scheme, and nobody else: staff and anonymous callers go to the parent sign-in.</summary>
+        Parent,
     }
 
     private sealed record Rule(Access Access, string? Permission = null, Target Target = Target.None, int Status = 200)
@@ -86,6 +91,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         /// <summary>A bureau's page (<see cref="Qedu.Kernel.Web.RequireBureauRoleAttribute"/>): a school's roles are refused even with the permission.</summary>
         public bool BureauOnly { get; init; }
 
+        /// <summary>An <see cref="Access.Antiforgery"/> post about a parent's session (the parent sign-out), not a staff one.</summary>
+        public bool ForParents { get; init; }
+
         public static Rule Public(int status = 200) => new(Access.Public, Status: status);
         public static Rule SignedIn() => new(Access.SignedIn);
         public static Rule Needs(string permission) => new(Access.Permission, permission);
@@ -95,7 +103,8 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         {
             Access.Public => $"public ({Status})",
             Access.SignedIn => "signed in",
-            Access.Antiforgery => "antiforgery token",
+            Access.Antiforgery => ForParents ? "antiforgery token (parent session)" : "antiforgery token",
+            Access.Parent => "a parent",
             _ when Target == Target.None => $"needs {Permission}",
             _ => $"needs {Permission} over the {Target.ToString().ToLowerInvariant()} in the {(BodyField is not null ? "body" : Query is not null ? "query" : "route")}",
         };
@@ -122,6 +131,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         // Pages (Razor components).
         ["GET /"] = Rule.SignedIn(),
         ["GET /login"] = Rule.Public(),
+        // Parents: the sign-in (the same form for everyone) and the hub, only a parent's.
+        ["GET /parent/login"] = Rule.Public(),
+        ["GET /parent"] = new Rule(Access.Parent),
         ["GET /access-denied"] = Rule.Public(StatusCodes.Status403Forbidden),
         ["GET /not-found"] = Rule.Public(),
         ["GET /org"] = Rule.Needs(Permissions.OrgRead),
@@ -364,6 +376,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         // request (no OAuth parameters, no token) with the protocol's own error, the same for everyone: 400
         // invalid_request, or 401 for the user-info endpoint, which wants a bearer token (RFC 6750).
         ["POST /logout"] = new Rule(Access.Antiforgery) with { EndsSession = true },
+        ["POST /parent/logout"] = new Rule(Access.Antiforgery) with { ForParents = true, EndsSession = true },
         ["GET /culture"] = Rule.Public(StatusCodes.Status302Found) with { EndsSession = true },
         ["GET /connect/authorize"] = Rule.Public(StatusCodes.Status400BadRequest),
         ["POST /connect/token"] = Rule.Public(StatusCodes.Status400BadRequest),
@@ -401,25 +414,28 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         var endpoints = Endpoints().Where(e => e.Rule is not null).ToList();
         var failures = new List<string>();
         var checks = 0;
-        var callers = new List<RoleUnderTest?> { null };
-        callers.AddRange(app.World.Roles);
-        foreach (var caller in callers)
+        var callers = new List<(RoleUnderTest? Role, bool Parent)> { (null, false), (null, true) };
+        callers.AddRange(app.World.Roles.Select(r => ((RoleUnderTest?)r, false)));
+        foreach (var (caller, parent) in callers)
         {
-            var client = caller is null ? app.Anonymous() : await app.ClientAsync(caller.UserName);
+            var client = parent ? (await Parents.SignInAsync(app)).Client : caller is null ? app.Anonymous() : await app.ClientAsync(caller.UserName);
             foreach (var (key, endpoint, rule) in endpoints)
             {
                 foreach (var inScope in rule!.Target == Target.None ? [true] : new[] { true, false })
                 {
                     checks++;
                     var value = TargetValue(app.World, rule.Target, caller ?? app.World.Role(Roles.CityAdmin), inScope);
-                    var expected = Expect(rule, caller, inScope);
-                    var session = rule.EndsSession && caller is not null ? await app.SignInAsync(caller.UserName) : client;
+                    var expected = Expect(rule, caller, parent, inScope);
+                    var session = !rule.EndsSession ? client
+                        : parent ? (await Parents.SignInAsync(app)).Client
+                        : caller is not null ? await app.SignInAsync(caller.UserName)
+                        : client;
                     var errorsBefore = app.ServerErrors.All.Count;
                     var failure = await CheckAsync(session, key, endpoint, rule, value, expected);
                     if (failure is not null)
                     {
                         var errors = app.ServerErrors.All.Count > errorsBefore ? "\n" + app.ServerErrors.Since(errorsBefore) : "";
-                        failures.Add($"{caller?.ToString() ?? "anonymous"}, {(inScope ? "in scope" : "out of scope")}: {failure}{errors}");
+                        failures.Add($"{(parent ? "parent" : caller?.ToString() ?? "anonymous")}, {(inScope ? "in scope" : "out of scope")}: {failure}{errors}");
                     }
                 }
             }
@@ -432,6 +448,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
     {
         Allowed,
         SignInRequired,
+        ParentSignInRequired,
         Forbidden,
         NotFound,
         FieldError,
@@ -439,11 +456,15 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
     }
 
     /// <summary>What the rule and the role's permissions say the answer must be (and its status, when it is exact).</summary>
-    private static (Outcome Outcome, int Status) Expect(Rule rule, RoleUnderTest? caller, bool inScope) => rule.Access switch
+    private static (Outcome Outcome, int Status) Expect(Rule rule, RoleUnderTest? caller, bool parent, bool inScope) => rule.Access switch
     {
         Access.Public => (Outcome.Exact, rule.Status),
-        // Without the token a signed-in caller is refused; an anonymous one has no session to end (a no-op redirect).
+        // Without the token a caller with a session of that kind is refused; one without has no session to end: a no-op
+        // redirect (staff), or the parent sign-in (the parent sign-out is behind the parent policy).
+        Access.Antiforgery when rule.ForParents => parent ? (Outcome.Exact, StatusCodes.Status400BadRequest) : (Outcome.ParentSignInRequired, 0),
         Access.Antiforgery => caller is null ? (Outcome.Exact, StatusCodes.Status302Found) : (Outcome.Exact, StatusCodes.Status400BadRequest),
+        Access.Parent => parent ? (Outcome.Allowed, rule.Status) : (Outcome.ParentSignInRequired, 0),
+        // A parent is nobody to the staff scheme: signed out, whatever the endpoint.
         _ when caller is null => (Outcome.SignInRequired, 0),
         Access.SignedIn => (Outcome.Allowed, rule.Status),
         _ when !caller.Has(rule.Permission!) => (Outcome.Forbidden, 0),
@@ -494,6 +515,13 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
                     return status == 401 ? null : Problem("401");
                 }
                 return response.IsRedirect() && response.RedirectPath() == "/login" ? null : Problem("a redirect to /login");
+
+            case Outcome.ParentSignInRequired:
+                if (isApi)
+                {
+                    return status == 401 ? null : Problem("401");
+                }
+                return response.IsRedirect() && response.RedirectPath() == "/parent/login" ? null : Problem("a redirect to /parent/login");
 
             case Outcome.Forbidden:
                 if (isApi)

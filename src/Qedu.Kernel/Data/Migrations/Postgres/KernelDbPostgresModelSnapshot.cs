@@ -724,6 +724,44 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                     b.ToTable("one_time_code_phones", "kernel");
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Identity.ParentAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sign_in_at");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("SessionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parent_accounts");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_parent_accounts_phone");
+
+                    b.ToTable("parent_accounts", "kernel");
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Identity.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")

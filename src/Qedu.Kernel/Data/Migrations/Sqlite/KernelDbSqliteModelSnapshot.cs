@@ -711,6 +711,44 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                     b.ToTable("kernel_one_time_code_phones", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Identity.ParentAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled");
+
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sign_in_at");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("SessionVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_parent_accounts");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_parent_accounts_phone");
+
+                    b.ToTable("kernel_parent_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Identity.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
