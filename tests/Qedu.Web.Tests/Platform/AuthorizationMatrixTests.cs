@@ -134,6 +134,14 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         // Parents: the sign-in (the same form for everyone) and the hub, only a parent's.
         ["GET /parent/login"] = Rule.Public(),
         ["GET /parent"] = new Rule(Access.Parent),
+        // Admissions, the family's side: only a parent's; an application or file that is not theirs (0 here) is 404.
+        ["GET /parent/admissions"] = new Rule(Access.Parent),
+        ["GET /parent/admissions/apply/{SeasonId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["SeasonId"] = "0" } },
+        ["GET /parent/admissions/{Id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = NoSuchId },
+        ["GET /parent/admissions/{Id:long}/edit"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = NoSuchId },
+        ["GET /parent/admissions/materials/{materialId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["materialId"] = "0" } },
+        ["POST /parent/admissions/{id:long}/materials"] = new Rule(Access.Antiforgery) with { ForParents = true, Fixed = new() { ["id"] = "0" } },
+        ["POST /parent/admissions/materials/{materialId:long}/remove"] = new Rule(Access.Antiforgery) with { ForParents = true, Fixed = new() { ["materialId"] = "0" } },
         ["GET /access-denied"] = Rule.Public(StatusCodes.Status403Forbidden),
         ["GET /not-found"] = Rule.Public(),
         ["GET /org"] = Rule.Needs(Permissions.OrgRead),

@@ -28,6 +28,11 @@ public static class AdmissionsModule
         services.AddScoped<ApplicationMaterials>();
         services.AddScoped<SeasonAllocation>();
         services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();
+        services.AddSingleton(new ParentNavItem(10, "/parent/admissions", "入学报名", "School admission")
+        {
+            DescriptionZh = "在线报名，查看审核进度和录取结果",
+            DescriptionEn = "Apply online; follow the review and the result",
+        });
         services.AddSingleton(new NavItem(NavSections.Overview, 40, "/admissions", "招生入学", "Admissions", Permissions.AdmissionsReview));
         return services;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -27,8 +28,13 @@ internal static class MaterialEndpoints
             })
             .WithMetadata(new RequestSizeLimitAttribute(ApplicationMaterials.MaxRequestBytes))
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ApplicationMaterials.MaxRequestBytes });
-        parent.MapPost("/materials/{materialId:long}/remove", async (long materialId, ApplicationMaterials materials, CancellationToken ct) =>
+        parent.MapPost("/materials/{materialId:long}/remove", async (long materialId, ApplicationMaterials materials, HttpContext context, CancellationToken ct) =>
         {
+            // The antiforgery middleware only records its verdict; a handler that binds no form acts on it itself.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                return Results.BadRequest();
+            }
             var removed = await materials.RemoveAsync(materialId, ct);
             return removed.Kind switch
             {
@@ -36,7 +42,7 @@ internal static class MaterialEndpoints
                 OutcomeKind.Conflict => Results.Conflict(),
                 _ => Results.NotFound(),
             };
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         parent.MapGet("/materials/{materialId:long}", async (long materialId, ApplicationMaterials materials, CancellationToken ct) =>
             await materials.OpenAsync(materialId, ct) is { } file
                 ? Results.File(file.Content, file.MediaType, file.FileName)
