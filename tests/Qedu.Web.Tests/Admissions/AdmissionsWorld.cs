@@ -33,7 +33,7 @@ internal sealed class AdmissionsWorld(WebApp app)
 
     public static readonly DateTimeOffset ClosesAt = new(2026, 7, 10, 9, 0, 0, TimeSpan.Zero); // 17:00 China time
 
-    public async Task<AdmissionsWorld> CreateAsync()
+    public async Task<AdmissionsWorld> CreateAsync(int zoneSeats = 80, int privateSeats = 40)
     {
         SeasonCode = $"T{Guid.NewGuid():N}"[..12];
         await app.AsSystemAsync(async sp =>
@@ -55,8 +55,8 @@ internal sealed class AdmissionsWorld(WebApp app)
             await db.SaveChangesAsync();
             SeasonId = season.Id;
             db.SeasonSchools.AddRange(
-                new SeasonSchool { SeasonId = season.Id, SchoolId = zone.Id, Seats = 80 },
-                new SeasonSchool { SeasonId = season.Id, SchoolId = other.Id, Seats = 40, IsPrivate = true });
+                new SeasonSchool { SeasonId = season.Id, SchoolId = zone.Id, Seats = zoneSeats },
+                new SeasonSchool { SeasonId = season.Id, SchoolId = other.Id, Seats = privateSeats, IsPrivate = true });
             db.Categories.AddRange(
                 new SeasonCategory { SeasonId = season.Id, Rank = 1, Code = "hp", NameZh = "户籍与房产均在学区", NameEn = "Both in zone", NeedsHukou = true, NeedsProperty = true },
                 new SeasonCategory { SeasonId = season.Id, Rank = 2, Code = "p", NameZh = "房产在学区", NameEn = "Property in zone", NeedsProperty = true },
@@ -95,6 +95,11 @@ internal sealed class AdmissionsWorld(WebApp app)
         var caller = AccessContext.ForUser(Guid.NewGuid(), "reviewer", [new Grant(unitId, unitId.ToString(CultureInfo.InvariantCulture), permissions, Roles.SchoolAdmin)]);
         return RunAsync(caller, sp => work(ActivatorUtilities.CreateInstance<ApplicationReview>(sp, Clock)));
     }
+
+    /// <summary>Runs <paramref name="work"/> as the district's admissions manager (admissions.manage and .review over 市南区).</summary>
+    public Task<T> AsDistrictAsync<T>(Func<IServiceProvider, Task<T>> work) =>
+        RunAsync(AccessContext.ForUser(Guid.NewGuid(), "shinan.enrolment",
+            [new Grant(DistrictId, "370202", new HashSet<string> { Permissions.OrgRead, Permissions.AdmissionsManage, Permissions.AdmissionsReview }, Roles.DistrictAdmin)]), work);
 
     public async Task<T> RunAsync<T>(AccessContext caller, Func<IServiceProvider, Task<T>> work)
     {

@@ -2,6 +2,7 @@ using Qedu.Admissions.Data;
 using Qedu.Admissions.Domain;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Identity;
 using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Admissions.DemoData;
@@ -13,7 +14,7 @@ namespace Qedu.Admissions.DemoData;
 /// review knows, some with addresses no zone holds (the district's manual queue). Deterministic for a seed; dates are
 /// relative to the clock so the season is open whenever the demo starts.
 /// </summary>
-internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, TimeProvider clock) : IDemoSeedStep
+internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, ParentAccounts parents, TimeProvider clock) : IDemoSeedStep
 {
     public const string DistrictCode = "370202";
     public const int Applications = 300;
@@ -103,6 +104,8 @@ internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, Time
             (ApplicationStatus.Draft, 20), (ApplicationStatus.Submitted, 150), (ApplicationStatus.Approved, 90),
             (ApplicationStatus.Returned, 25), (ApplicationStatus.Refused, 15),
         };
+        // The demo parent (DemoAccounts.ParentPhone) has two of them: the first approved and the first returned for correction.
+        var demoParent = (await parents.FindByPhoneAsync(DemoAccounts.ParentPhone, ct))?.Id;
         var n = 0;
         foreach (var (status, count) in statuses)
         {
@@ -118,7 +121,7 @@ internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, Time
                 var application = new Application
                 {
                     SeasonId = season.Id,
-                    ParentAccountId = DemoParent(n),
+                    ParentAccountId = demoParent is Guid own && (n == 20 + 150 + 90 || n == 20 + 150) ? own : DemoParent(n),
                     Status = status,
                     ChildName = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)],
                     ResidentId = residentId,
