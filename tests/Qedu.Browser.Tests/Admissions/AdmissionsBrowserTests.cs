@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Qedu.Admissions.Data;
+using Qedu.Admissions.Domain;
+using Qedu.Kernel.Codes;
+using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.OrgUnits;
+using static Microsoft.Playwright.Assertions;
+
+namespace Qedu.Browser.Tests.Admissions;
+
+/// <summary>
+/// The whole way of one application, each person on their own device: a parent on a phone (390 px) signs in with a
+/// code, applies for their child in a season of the test's own, adds a photo of the 户口簿 and submits; the zone
+/// school's officer approves it; once the window has closed the district runs the allocation and publishes it; the
+/// parent sees the offer with its explanation and accepts it. The phone pages never scroll sideways.
+/// </summary>
+public sealed partial class AdmissionsBrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00, .. Enumerable.Repeat((byte)9, 300)];
+
+    [Fact]
+    public Task A_parent_applies_on_a_phone_a_school_approves_the_district_places_and_the_parent_accepts() => RunAsync(async page =>
+    {
+        var (seasonId, seasonName) = await CreateSeasonAsync();
+        var phone = "137" + Random.Shared.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+        var child = ResidentId.Compose("370202", new DateOnly(2019, 12, 24), Random.Shared.Next(1, 999));
+
+        // The parent signs in with the code the development page shows.
+        await page.GotoAsync("/parent/admissions");
+        await page.GetByLabel("手机号码").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码", Exact = true }).ClickAsync();
+        var code = (await page.GetByTestId("development-code").Locator("code").InnerTextAsync()).Trim();
+        await page.GetByLabel("短信验证码").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(ParentAdmissions());
+
+        // Applies in the test's season, adds a photo, submits.
+        await page.GetByTestId("season").Filter(new() { HasText = seasonName }).GetByTestId("apply").ClickAsync();
+        await AssertFitsAsync(page, "the application form");
+        await page.GetByTestId("child-name").FillAsync("王小雨");
+        await page.GetByTestId("resident-id").FillAsync(child);
+        await page.GetByTestId("guardian-name").FillAsync("王芳");
+        await page.GetByTestId("home-compound").FillAsync("浏览器花园");
+        await page.GetByTestId("hukou").CheckAsync();
+        await page.GetByTestId("property").CheckAsync();
+        await page.GetByTestId("save-application").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("草稿");
+        var applicationId = long.Parse(ApplicationUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
+        await page.GetByTestId("material-file").SetInputFilesAsync(new FilePayload { Name = "户口簿.jpg", MimeType = "image/jpeg", Buffer = Jpeg });
+        await page.GetByTestId("upload-material").ClickAsync();
+        await Expect(page.GetByTestId("material-message")).ToHaveTextAsync("材料已上传");
+        await Expect(page.GetByTestId("materials")).ToContainTextAsync("户口簿.jpg");
+        await AssertFitsAsync(page, "the application's page");
+        await page.GetByTestId("submit").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("待审核");
+
+        // The zone school's officer opens it, sees the photo listed, and approves.
+        await using (var school = await Host.Browser.NewContextAsync(new() { BaseURL = Host.BaseAddress.ToString() }))
+        {
+            var officer = await school.NewPageAsync();
+            await SignInAsync(officer, "school.admin");
+            await officer.GotoAsync($"/admissions/applications/{applicationId}");
+            await Expect(officer.GetByTestId("materials")).ToContainTextAsync("户口簿.jpg");
+            await Expect(officer.GetByTestId("category-how")).ToContainTextAsync("户籍与房产均在学区");
+            await officer.GetByTestId("approve").ClickAsync();
+            await Expect(officer.GetByTestId("status")).ToHaveTextAsync("审核通过");
+        }
+
+        // The window closes; the district runs the allocation and publishes it.
+        await CloseSeasonAsync(seasonId);
+        await using (var district = await Host.Browser.NewContextAsync(new() { BaseURL = Host.BaseAddress.ToString() }))
+        {
+            var manager = await district.NewPageAsync();
+            await SignInAsync(manager, "shinan.admin");
+            await manager.GotoAsync($"/admissions/seasons/{seasonId}/allocation");
+            await manager.GetByTestId("run-allocation").ClickAsync();
+            await Expect(manager.GetByTestId("placed")).ToHaveTextAsync("1 / 1");
+            await manager.GetByTestId("confirm-publish").CheckAsync();
+            await manager.GetByTestId("publish-allocation").ClickAsync();
+            await Expect(manager.GetByTestId("run")).ToContainTextAsync("发布");
+        }
+
+        // The parent sees the offer with how it was reached, and accepts it.
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("已录取");
+        await Expect(page.GetByTestId("offer-school")).ToHaveTextAsync("青岛市市南区实验小学");
+        await Expect(page.GetByTestId("placement")).ToContainTextAsync("录取");
+        await AssertFitsAsync(page, "the offer");
+        await page.GetByTestId("accept").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("已确认入学");
+    }, viewport: Phone);
+
+    /// <summary>An open season of 市南区 whose only zone (the anchor school's) holds 浏览器花园, unique by name.</summary>
+    private Task<(long Id, string Name)> CreateSeasonAsync() => Host.AsSystemAsync(async sp =>
+    {
+        var tree = sp.GetRequiredService<OrgTree>();
+        var district = (await tree.FindAsync("370202"))!;
+        var school = (await tree.FindAsync(DemoCityGenerator.AnchorSchoolCode))!;
+        var db = sp.GetRequiredService<AdmissionsDb>();
+        var code = $"B{Guid.NewGuid():N}"[..12];
+        var now = DateTimeOffset.UtcNow;
+        var season = new Season
+        {
+            OrgUnitId = district.Id, Code = code, Name = $"浏览器测试招生 {code}", Stage = SeasonStage.PrimaryOne, Mechanism = SeasonMechanism.PublicByZone,
+            OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(1), BornFrom = new DateOnly(2019, 9, 1), BornTo = new DateOnly(2020, 8, 31),
+        };
+        db.Seasons.Add(season);
+        await db.SaveChangesAsync();
+        db.SeasonSchools.Add(new SeasonSchool { SeasonId = season.Id, SchoolId = school.Id, Seats = 40 });
+        db.Categories.Add(new SeasonCategory { SeasonId = season.Id, Rank = 1, Code = "hp", NameZh = "户籍与房产均在学区", NameEn = "Both in zone", NeedsHukou = true, NeedsProperty = true });
+        db.ZoneLines.Add(new ZoneLine { SeasonId = season.Id, SchoolId = school.Id, Compound = "浏览器花园" });
+        await db.SaveChangesAsync();
+        return (season.Id, season.Name);
+    });
+
+    private Task<int> CloseSeasonAsync(long seasonId) => Host.AsSystemAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<AdmissionsDb>();
+        var season = await db.Seasons.SingleAsync(s => s.Id == seasonId);
+        season.ClosesAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        return await db.SaveChangesAsync();
+    });
+
+    private static async Task AssertFitsAsync(IPage page, string what) =>
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), $"{what} is wider than the phone");
+
+    [GeneratedRegex(@"/parent/admissions$")]
+    private static partial Regex ParentAdmissions();
+
+    [GeneratedRegex(@"/parent/admissions/(?<id>\d+)")]
+    private static partial Regex ApplicationUrl();
+}
