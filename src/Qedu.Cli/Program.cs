@@ -4,6 +4,7 @@ using Qedu.Cli.Accounts;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
 using Qedu.Cli.Indicators;
+using Qedu.Cli.Admissions;
 using Qedu.Cli.Parents;
 using Qedu.Cli.Plans;
 using Qedu.Cli.Registry;
@@ -50,6 +51,7 @@ internal static class Program
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(AccountsCommand.Create());
+        root.Subcommands.Add(AdmissionsCommand.Create());
         root.Subcommands.Add(ParentsCommand.Create());
         root.Subcommands.Add(AllocateCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());

@@ -29,6 +29,8 @@ public sealed class VisibilityTests
         ["Qedu.Indicators.IndicatorRun"] = "returned by IndicatorsOperations",
         ["Qedu.Indicators.IndicatorRunValue"] = "returned by IndicatorsOperations",
         ["Qedu.Plans.PlansOperations"] = "what the command line may ask of the module",
+        ["Qedu.Admissions.AdmissionsOperations"] = "what the command line may ask of the module (retention)",
+        ["Qedu.Admissions.RetentionResult"] = "returned by AdmissionsOperations",
         ["Qedu.Registry.RegistryOperations"] = "what the command line may ask of the module's files and OneRoster import",
         ["Qedu.Registry.RegistryImportFile"] = "RegistryOperations' input",
         ["Qedu.Registry.RegistryImportProgress"] = "RegistryOperations' progress reports",

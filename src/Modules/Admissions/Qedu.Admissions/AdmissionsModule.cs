@@ -7,6 +7,7 @@ using Qedu.Admissions.Features.Apply;
 using Qedu.Admissions.Features.Review;
 using Qedu.Admissions.Features.Seasons;
 using Qedu.Admissions.Materials;
+using Qedu.Admissions.Retention;
 using Qedu.Admissions.Rules;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
@@ -27,6 +28,8 @@ public static class AdmissionsModule
         services.AddScoped<SeasonStatistics>();
         services.AddScoped<ApplicationMaterials>();
         services.AddScoped<SeasonAllocation>();
+        services.AddScoped<AdmissionsRetention>();
+        services.AddScoped(sp => new AdmissionsOperations(sp.GetRequiredService<AdmissionsRetention>()));
         services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();
         services.AddSingleton(new ParentNavItem(10, "/parent/admissions", "入学报名", "School admission")
         {
