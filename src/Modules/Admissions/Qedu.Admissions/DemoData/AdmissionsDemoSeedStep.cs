@@ -150,9 +150,7 @@ internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, Pare
                 var choosesPrivate = privateSchools.Count > 0 && random.NextDouble() < 0.15;
                 var privateChoice = choosesPrivate ? privateSchools[random.Next(privateSchools.Count)] : (int?)null;
                 application.OrgUnitId = zone ?? privateChoice ?? districtId;
-                var result = Categories.Compute(categories, rules,
-                    new FamilyFacts(zone is not null, application.HukouAtHome, application.PropertyAtHome, migrant, application.ResidencePermitYears,
-                        application.InsuranceMonths, false), english: false);
+                var result = Categories.Compute(categories, rules, FamilyFacts.Of(application), english: false);
                 application.CategoryId = result.Category?.Id;
                 application.Points = result.Points;
                 application.Number = $"{season.Code}-{n + 1:D6}";

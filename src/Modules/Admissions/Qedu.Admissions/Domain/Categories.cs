@@ -2,7 +2,13 @@ namespace Qedu.Admissions.Domain;
 
 /// <summary>The facts a family's category and points are computed from.</summary>
 internal sealed record FamilyFacts(
-    bool InZone, bool HukouAtHome, bool PropertyAtHome, bool HasResidencePermit, int ResidencePermitYears, int InsuranceMonths, bool PolicyCare);
+    bool InZone, bool HukouAtHome, bool PropertyAtHome, bool HasResidencePermit, int ResidencePermitYears, int InsuranceMonths, bool PolicyCare)
+{
+    /// <summary>The facts an application states (in a zone when its home matched one).</summary>
+    public static FamilyFacts Of(Application a) =>
+        new(a.ZoneSchoolId is not null, a.HukouAtHome, a.PropertyAtHome, a.HasResidencePermit, a.ResidencePermitYears, a.InsuranceMonths,
+            !string.IsNullOrWhiteSpace(a.PolicyCare));
+}
 
 /// <summary>The category a family falls in, its points, and how they were reached (shown to the family and the officers).</summary>
 internal sealed record CategoryResult(SeasonCategory? Category, decimal Points, IReadOnlyList<string> How);

@@ -60,7 +60,7 @@ internal sealed class ParentApplications(
         var choices = await db.Choices.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.Rank).Select(c => c.SchoolId).ToListAsync(ct);
         var names = season.Schools.ToDictionary(s => s.SchoolId, s => s.Name);
         var events = await db.Events.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
-        var how = Categories.Compute(season.Categories, season.PointsRules, Facts(a), English).How;
+        var how = Categories.Compute(season.Categories, season.PointsRules, FamilyFacts.Of(a), English).How;
         // After results are published no run follows, so the latest placement is the published one.
         var placement = a.Status is ApplicationStatus.Offered or ApplicationStatus.Unplaced or ApplicationStatus.Accepted or ApplicationStatus.Declined
             ? await db.Placements.AsNoTracking().Where(p => p.ApplicationId == id).OrderByDescending(p => p.RunId).FirstOrDefaultAsync(ct)
@@ -169,7 +169,7 @@ internal sealed class ParentApplications(
         }
         // The review unit: the zone school, else the private school chosen, else the district's manual queue.
         application.OrgUnitId = zone.SchoolId ?? values.PrivateChoice ?? season.BureauId;
-        var facts = Categories.Compute(season.Categories, season.PointsRules, Facts(application), English);
+        var facts = Categories.Compute(season.Categories, season.PointsRules, FamilyFacts.Of(application), English);
         application.CategoryId = facts.Category?.Id;
         application.Points = facts.Points;
         application.UpdatedAt = now;
@@ -264,9 +264,6 @@ internal sealed class ParentApplications(
         : now >= season.ClosesAt ? string.Format(CultureInfo.CurrentCulture, t["Apply.Closed"], SeasonText.Local(season.ClosesAt))
         : null;
 
-
-    private static FamilyFacts Facts(Application a) =>
-        new(a.ZoneSchoolId is not null, a.HukouAtHome, a.PropertyAtHome, a.HasResidencePermit, a.ResidencePermitYears, a.InsuranceMonths, !string.IsNullOrWhiteSpace(a.PolicyCare));
 
     private sealed record Values(
         string ChildName, string DocumentType, string? ResidentId, string? DocumentNumber, DateOnly BirthDate, string GenderCode, string GuardianName,

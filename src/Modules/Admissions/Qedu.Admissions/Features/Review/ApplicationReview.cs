@@ -92,9 +92,7 @@ internal sealed class ApplicationReview(
         var names = season.Schools.ToDictionary(s => s.SchoolId, s => s.Name);
         var units = await tree.UnitsOfAsync([a.OrgUnitId], ct);
         var events = await db.Events.AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
-        var how = Categories.Compute(season.Categories, season.PointsRules,
-            new FamilyFacts(a.ZoneSchoolId is not null, a.HukouAtHome, a.PropertyAtHome, a.HasResidencePermit, a.ResidencePermitYears, a.InsuranceMonths,
-                !string.IsNullOrWhiteSpace(a.PolicyCare)), English).How;
+        var how = Categories.Compute(season.Categories, season.PointsRules, FamilyFacts.Of(a), English).How;
         return new ReviewView(a, season, units.TryGetValue(a.OrgUnitId, out var unit) ? unit.DisplayName(English) : "",
             a.ZoneSchoolId is int z ? names.GetValueOrDefault(z) : null, choices.Select(c => names.GetValueOrDefault(c, "?")).ToList(), how, events,
             unmasked, mayDecide && a.Status == ApplicationStatus.Submitted);
