@@ -139,6 +139,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /parent/admissions/apply/{SeasonId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["SeasonId"] = "0" } },
         ["GET /parent/admissions/{Id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = NoSuchId },
         ["GET /parent/admissions/{Id:long}/edit"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = NoSuchId },
+        ["GET /parent/admissions/{id:long}/letter.pdf"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
         ["GET /parent/admissions/materials/{materialId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["materialId"] = "0" } },
         ["POST /parent/admissions/{id:long}/materials"] = new Rule(Access.Antiforgery) with { ForParents = true, Fixed = new() { ["id"] = "0" } },
         ["POST /parent/admissions/materials/{materialId:long}/remove"] = new Rule(Access.Antiforgery) with { ForParents = true, Fixed = new() { ["materialId"] = "0" } },

@@ -9,6 +9,7 @@ using Qedu.Admissions.Features.Seasons;
 using Qedu.Admissions.Materials;
 using Qedu.Admissions.Retention;
 using Qedu.Admissions.Rules;
+using Qedu.Documents;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
@@ -27,6 +28,7 @@ public static class AdmissionsModule
         services.AddScoped<ApplicationReview>();
         services.AddScoped<SeasonStatistics>();
         services.AddScoped<ApplicationMaterials>();
+        services.AddQeduPdf();
         services.AddScoped<SeasonAllocation>();
         services.AddScoped<AdmissionsRetention>();
         services.AddScoped(sp => new AdmissionsOperations(sp.GetRequiredService<AdmissionsRetention>()));
@@ -43,6 +45,7 @@ public static class AdmissionsModule
     public static IEndpointRouteBuilder MapAdmissions(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMaterialEndpoints();
+        endpoints.MapOfferLetterEndpoints();
         endpoints.MapReviewMaterialEndpoints();
         return endpoints;
     }

@@ -18,7 +18,8 @@ internal sealed record MyApplication(
     long Id, string Number, long SeasonId, string SeasonName, ApplicationStatus Status, string ChildName, string? ReviewNote,
     DateTimeOffset? SubmittedAt, DateTimeOffset ClosesAt, bool MayEdit, IReadOnlyList<string> Choices, string? ZoneSchool,
     IReadOnlyList<string> CategoryHow, IReadOnlyList<ApplicationEvent> Events,
-    string? OfferSchool = null, DateTimeOffset? OfferDeadline = null, string? Placement = null, bool MayAnswer = false);
+    string? OfferSchool = null, DateTimeOffset? OfferDeadline = null, string? Placement = null, bool MayAnswer = false,
+    string Bureau = "");
 
 /// <summary>
 /// The family's side of an application: start or change it while the season allows, submit it before the window
@@ -73,7 +74,8 @@ internal sealed class ParentApplications(
             a.ZoneSchoolId is int z ? names.GetValueOrDefault(z) : null, how, events,
             a.OfferSchoolId is int o ? names.GetValueOrDefault(o) : null, a.OfferDeadline,
             placement is null ? null : English ? placement.ExplanationEn : placement.ExplanationZh,
-            a.Status == ApplicationStatus.Offered && a.OfferDeadline is { } d && now <= d);
+            a.Status == ApplicationStatus.Offered && a.OfferDeadline is { } d && now <= d,
+            season.BureauName);
     }
 
     /// <summary>The form of an application the parent may still change, filled with what they typed before.</summary>
