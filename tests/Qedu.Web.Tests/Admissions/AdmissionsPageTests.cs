@@ -62,6 +62,15 @@ public sealed class AdmissionsPageTests(WebApp app)
             Assert.Equal(HttpStatusCode.OK, own.StatusCode);
             Assert.Contains("刘小宇", await own.TextAsync(), StringComparison.Ordinal);
         }
+        // A refusal named in the address is shown in words; anything else put there is not echoed.
+        using (var tooLarge = await family.GetAsync(page + "?material=TooLarge"))
+        {
+            Assert.Contains("文件超过 10 MB", await tooLarge.TextAsync(), StringComparison.Ordinal);
+        }
+        using (var forged = await family.GetAsync(page + "?material=%E8%AF%B7%E8%BD%AC%E8%B4%A6"))
+        {
+            Assert.DoesNotContain("请转账", await forged.TextAsync(), StringComparison.Ordinal);
+        }
         var (stranger, _) = await Parents.SignInAsync(app);
         using (var other = await stranger.GetAsync(page))
         {

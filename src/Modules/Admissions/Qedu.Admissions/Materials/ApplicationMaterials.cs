@@ -49,6 +49,9 @@ internal sealed class ApplicationMaterials(
         public const string Empty = "Empty";
         public const string TooLarge = "TooLarge";
         public const string Type = "Type";
+
+        /// <summary>Every refusal: a page names only these (the code comes back in the address).</summary>
+        public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { NotEditable, Kind, TooMany, NoFile, Empty, TooLarge, Type };
     }
 
     /// <summary>
