@@ -24,6 +24,7 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
     public DbSet<ApplicationMaterial> Materials => Set<ApplicationMaterial>();
     public DbSet<AllocationRun> Runs => Set<AllocationRun>();
     public DbSet<RunPlacement> Placements => Set<RunPlacement>();
+    public DbSet<VerificationImport> VerificationImports => Set<VerificationImport>();
 
     /// <summary>Encrypts the child's documents and makes the blind key that keeps one application per child (ADR 11).</summary>
     public FieldEncryption FieldEncryption => encryption;
@@ -96,6 +97,14 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
             b.Property(x => x.PolicyCare).HasMaxLength(200);
             b.Property(x => x.Points).HasPrecision(9, 2);
             b.Property(x => x.ReviewNote).HasMaxLength(500);
+            b.Property(x => x.OfferRoute).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.HukouCheck).HasConversion<string>().HasMaxLength(12);
+            b.Property(x => x.PropertyCheck).HasConversion<string>().HasMaxLength(12);
+            b.Property(x => x.InsuranceCheck).HasConversion<string>().HasMaxLength(12);
+            b.Property(x => x.AppealStatus).HasConversion<string>().HasMaxLength(12);
+            b.Property(x => x.AppealReason).HasMaxLength(1000);
+            b.Property(x => x.AppealAnswer).HasMaxLength(1000);
+            b.HasIndex(x => x.StudentId);
             b.Property(x => x.Revision).IsConcurrencyToken();
             b.HasOne<Season>().WithMany().HasForeignKey(x => x.SeasonId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -132,6 +141,16 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
             b.Property(x => x.ExplanationZh).HasMaxLength(2000);
             b.Property(x => x.ExplanationEn).HasMaxLength(2000);
             b.HasOne<AllocationRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<VerificationImport>(b =>
+        {
+            b.ToTable("verification_imports");
+            b.HasIndex(x => x.SeasonId);
+            b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(12);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.FileHash).HasMaxLength(64);
+            b.Property(x => x.ImportedBy).HasMaxLength(100);
+            b.HasOne<Season>().WithMany().HasForeignKey(x => x.SeasonId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<ApplicationEvent>(b =>
         {

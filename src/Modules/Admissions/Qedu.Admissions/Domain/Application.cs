@@ -33,6 +33,47 @@ internal enum ApplicationStatus
     Declined,
 }
 
+/// <summary>What another agency's exchange file said about one stated fact (户籍, 房产, 社保).</summary>
+internal enum FactCheck
+{
+    /// <summary>No exchange file has named the child yet.</summary>
+    Unchecked,
+
+    /// <summary>The agency's data agrees with what the family stated.</summary>
+    Verified,
+
+    /// <summary>The agency's data disagrees: the field is flagged for the reviewer.</summary>
+    Mismatch,
+}
+
+/// <summary>How the offered seat was given.</summary>
+internal enum OfferRoute
+{
+    /// <summary>By the published allocation run.</summary>
+    Allocation,
+
+    /// <summary>By the district's 统筹: the nearest school with a free seat, for a child the allocation placed nowhere.</summary>
+    Coordination,
+
+    /// <summary>By an upheld review request (复核).</summary>
+    Appeal,
+}
+
+/// <summary>Where a family's review request (复核) stands.</summary>
+internal enum AppealStatus
+{
+    None,
+
+    /// <summary>Asked, waiting for the bureau's answer.</summary>
+    Pending,
+
+    /// <summary>The bureau agreed; the answer says what changed.</summary>
+    Upheld,
+
+    /// <summary>The bureau kept its decision; the answer says why.</summary>
+    Dismissed,
+}
+
 /// <summary>The kinds of identity document a child without a resident ID may apply with.</summary>
 internal static class ChildDocuments
 {
@@ -121,6 +162,45 @@ internal sealed class Application : IParentOwned
 
     public DateTimeOffset? OfferDeadline { get; set; }
 
+    /// <summary>How the offer was given (allocation, 统筹 or 复核).</summary>
+    public OfferRoute OfferRoute { get; set; }
+
+    /// <summary>Straight-line distance from the home to the offered school when 统筹 placed the child, in km.</summary>
+    public double? OfferDistanceKm { get; set; }
+
+    /// <summary>Where the home is, from the zone line its address matched (for 统筹 by distance); null when unknown.</summary>
+    public double? HomeLatitude { get; set; }
+
+    public double? HomeLongitude { get; set; }
+
+    /// <summary>What the public-security 户籍 list said about <see cref="HukouAtHome"/>.</summary>
+    public FactCheck HukouCheck { get; set; }
+
+    /// <summary>What the housing department's property list said about <see cref="PropertyAtHome"/>.</summary>
+    public FactCheck PropertyCheck { get; set; }
+
+    /// <summary>What the human-resources insurance list said about <see cref="InsuranceMonths"/>.</summary>
+    public FactCheck InsuranceCheck { get; set; }
+
+    /// <summary>The insurance months the agency holds, when its file named the child (points use it once known).</summary>
+    public int? AgencyInsuranceMonths { get; set; }
+
+    /// <summary>When an exchange file last named the child.</summary>
+    public DateTimeOffset? CheckedAt { get; set; }
+
+    /// <summary>The family's review request (复核): its reason, when, where it stands, and the bureau's answer.</summary>
+    public AppealStatus AppealStatus { get; set; }
+
+    public string? AppealReason { get; set; }
+    public DateTimeOffset? AppealedAt { get; set; }
+    public string? AppealAnswer { get; set; }
+    public DateTimeOffset? AppealAnsweredAt { get; set; }
+
+    /// <summary>The registry student an accepted offer became (once), and when.</summary>
+    public long? StudentId { get; set; }
+
+    public DateTimeOffset? EnrolledAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
@@ -175,4 +255,44 @@ internal sealed class ApplicationMaterial
     public long Length { get; set; }
     public string FileName { get; set; } = "";
     public DateTimeOffset UploadedAt { get; set; }
+}
+
+/// <summary>The agencies' exchange files a district imports to verify what families stated.</summary>
+internal enum VerificationKind
+{
+    /// <summary>户籍 list from public security: resident ID and registered address.</summary>
+    Hukou,
+
+    /// <summary>Property list from housing: resident ID of an owner (a guardian) and the property's address.</summary>
+    Property,
+
+    /// <summary>Insurance months from human resources: resident ID and months paid.</summary>
+    Insurance,
+}
+
+/// <summary>
+/// One exchange file a district imported for a season: who, when, which file (by hash), and what it did to the
+/// applications it named (verified, flagged, not found). The applications' checks say the rest.
+/// </summary>
+[ScopedWrite(Permissions.AdmissionsManage)]
+internal sealed class VerificationImport : IOrgScoped
+{
+    public long Id { get; set; }
+    public long SeasonId { get; set; }
+
+    /// <summary>The season's bureau, which imports the file.</summary>
+    public int OrgUnitId { get; set; }
+
+    public VerificationKind Kind { get; set; }
+    public string FileName { get; set; } = "";
+    public string FileHash { get; set; } = "";
+    public int Rows { get; set; }
+    public int Verified { get; set; }
+    public int Mismatched { get; set; }
+
+    /// <summary>Rows naming no application of the season.</summary>
+    public int NotFound { get; set; }
+
+    public DateTimeOffset ImportedAt { get; set; }
+    public string ImportedBy { get; set; } = "";
 }

@@ -85,6 +85,11 @@ internal sealed class SeasonSchool
     public bool IsPrivate { get; set; }
 
     public int Seats { get; set; }
+
+    /// <summary>Where the school is (from the registry's school profile, editable): 统筹 places by distance from it.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
 }
 
 /// <summary>
@@ -163,4 +168,9 @@ internal sealed class ZoneLine
     public int? FromNumber { get; set; }
     public int? ToNumber { get; set; }
     public NumberParity Parity { get; set; }
+
+    /// <summary>Where the compound or street lies (optional): a matched home takes it, for 统筹 by distance.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
 }

@@ -90,6 +90,34 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("AgencyInsuranceMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("agency_insurance_months");
+
+                    b.Property<string>("AppealAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("appeal_answer");
+
+                    b.Property<DateTimeOffset?>("AppealAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appeal_answered_at");
+
+                    b.Property<string>("AppealReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("appeal_reason");
+
+                    b.Property<string>("AppealStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("appeal_status");
+
+                    b.Property<DateTimeOffset?>("AppealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appealed_at");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
@@ -97,6 +125,10 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                     b.Property<long?>("CategoryId")
                         .HasColumnType("bigint")
                         .HasColumnName("category_id");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
 
                     b.Property<string>("ChildKey")
                         .IsRequired()
@@ -124,6 +156,10 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("document_type");
 
+                    b.Property<DateTimeOffset?>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
                     b.Property<string>("GenderCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -150,6 +186,14 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("home_detail");
 
+                    b.Property<double?>("HomeLatitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("home_latitude");
+
+                    b.Property<double?>("HomeLongitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("home_longitude");
+
                     b.Property<int?>("HomeNumber")
                         .HasColumnType("integer")
                         .HasColumnName("home_number");
@@ -162,6 +206,18 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                     b.Property<bool>("HukouAtHome")
                         .HasColumnType("boolean")
                         .HasColumnName("hukou_at_home");
+
+                    b.Property<string>("HukouCheck")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("hukou_check");
+
+                    b.Property<string>("InsuranceCheck")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("insurance_check");
 
                     b.Property<int>("InsuranceMonths")
                         .HasColumnType("integer")
@@ -176,6 +232,16 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("OfferDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("offer_deadline");
+
+                    b.Property<double?>("OfferDistanceKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("offer_distance_km");
+
+                    b.Property<string>("OfferRoute")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("offer_route");
 
                     b.Property<int?>("OfferSchoolId")
                         .HasColumnType("integer")
@@ -202,6 +268,12 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                     b.Property<bool>("PropertyAtHome")
                         .HasColumnType("boolean")
                         .HasColumnName("property_at_home");
+
+                    b.Property<string>("PropertyCheck")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("property_check");
 
                     b.Property<int>("ResidencePermitYears")
                         .HasColumnType("integer")
@@ -231,6 +303,10 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<long?>("StudentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("student_id");
+
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
@@ -252,6 +328,9 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
 
                     b.HasIndex("ParentAccountId")
                         .HasDatabaseName("ix_applications_parent_account_id");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_applications_student_id");
 
                     b.HasIndex("SeasonId", "ChildKey")
                         .IsUnique()
@@ -647,6 +726,14 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_private");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer")
                         .HasColumnName("school_id");
@@ -669,6 +756,76 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                     b.ToTable("season_schools", "admissions");
                 });
 
+            modelBuilder.Entity("Qedu.Admissions.Domain.VerificationImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("integer")
+                        .HasColumnName("mismatched");
+
+                    b.Property<int>("NotFound")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_found");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<long>("SeasonId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("season_id");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("integer")
+                        .HasColumnName("verified");
+
+                    b.HasKey("Id")
+                        .HasName("pk_verification_imports");
+
+                    b.HasIndex("SeasonId")
+                        .HasDatabaseName("ix_verification_imports_season_id");
+
+                    b.ToTable("verification_imports", "admissions");
+                });
+
             modelBuilder.Entity("Qedu.Admissions.Domain.ZoneLine", b =>
                 {
                     b.Property<long>("Id")
@@ -686,6 +843,14 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                     b.Property<int?>("FromNumber")
                         .HasColumnType("integer")
                         .HasColumnName("from_number");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Parity")
                         .IsRequired()
@@ -980,6 +1145,16 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_season_schools_seasons_season_id");
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.VerificationImport", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_verification_imports_seasons_season_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.ZoneLine", b =>

@@ -81,6 +81,34 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<int?>("AgencyInsuranceMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agency_insurance_months");
+
+                    b.Property<string>("AppealAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_answer");
+
+                    b.Property<long?>("AppealAnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_answered_at");
+
+                    b.Property<string>("AppealReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_reason");
+
+                    b.Property<string>("AppealStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appeal_status");
+
+                    b.Property<long?>("AppealedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appealed_at");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
@@ -88,6 +116,10 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                     b.Property<long?>("CategoryId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("category_id");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
 
                     b.Property<string>("ChildKey")
                         .IsRequired()
@@ -115,6 +147,10 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("document_type");
 
+                    b.Property<long?>("EnrolledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enrolled_at");
+
                     b.Property<string>("GenderCode")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -141,6 +177,14 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("home_detail");
 
+                    b.Property<double?>("HomeLatitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("home_latitude");
+
+                    b.Property<double?>("HomeLongitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("home_longitude");
+
                     b.Property<int?>("HomeNumber")
                         .HasColumnType("INTEGER")
                         .HasColumnName("home_number");
@@ -153,6 +197,18 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                     b.Property<bool>("HukouAtHome")
                         .HasColumnType("INTEGER")
                         .HasColumnName("hukou_at_home");
+
+                    b.Property<string>("HukouCheck")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hukou_check");
+
+                    b.Property<string>("InsuranceCheck")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insurance_check");
 
                     b.Property<int>("InsuranceMonths")
                         .HasColumnType("INTEGER")
@@ -167,6 +223,16 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                     b.Property<long?>("OfferDeadline")
                         .HasColumnType("INTEGER")
                         .HasColumnName("offer_deadline");
+
+                    b.Property<double?>("OfferDistanceKm")
+                        .HasColumnType("REAL")
+                        .HasColumnName("offer_distance_km");
+
+                    b.Property<string>("OfferRoute")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offer_route");
 
                     b.Property<int?>("OfferSchoolId")
                         .HasColumnType("INTEGER")
@@ -193,6 +259,12 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                     b.Property<bool>("PropertyAtHome")
                         .HasColumnType("INTEGER")
                         .HasColumnName("property_at_home");
+
+                    b.Property<string>("PropertyCheck")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("property_check");
 
                     b.Property<int>("ResidencePermitYears")
                         .HasColumnType("INTEGER")
@@ -222,6 +294,10 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<long?>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("submitted_at");
@@ -243,6 +319,9 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentAccountId")
                         .HasDatabaseName("ix_admissions_applications_parent_account_id");
+
+                    b.HasIndex("StudentId")
+                        .HasDatabaseName("ix_admissions_applications_student_id");
 
                     b.HasIndex("SeasonId", "ChildKey")
                         .IsUnique()
@@ -622,6 +701,14 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_private");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("school_id");
@@ -644,6 +731,74 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                     b.ToTable("admissions_season_schools", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Admissions.Domain.VerificationImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Mismatched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mismatched");
+
+                    b.Property<int>("NotFound")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_found");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<long>("SeasonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("season_id");
+
+                    b.Property<int>("Verified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admissions_verification_imports");
+
+                    b.HasIndex("SeasonId")
+                        .HasDatabaseName("ix_admissions_verification_imports_season_id");
+
+                    b.ToTable("admissions_verification_imports", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Admissions.Domain.ZoneLine", b =>
                 {
                     b.Property<long>("Id")
@@ -659,6 +814,14 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                     b.Property<int?>("FromNumber")
                         .HasColumnType("INTEGER")
                         .HasColumnName("from_number");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
 
                     b.Property<string>("Parity")
                         .IsRequired()
@@ -953,6 +1116,16 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_admissions_season_schools_admissions_seasons_season_id");
+                });
+
+            modelBuilder.Entity("Qedu.Admissions.Domain.VerificationImport", b =>
+                {
+                    b.HasOne("Qedu.Admissions.Domain.Season", null)
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_admissions_verification_imports_admissions_seasons_season_id");
                 });
 
             modelBuilder.Entity("Qedu.Admissions.Domain.ZoneLine", b =>
