@@ -1,3 +1,4 @@
+using Qedu.Kernel.Files;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Qedu.Kernel.Files;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;

@@ -1,3 +1,4 @@
+using Qedu.Kernel.Files;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Audit;
 using Qedu.Kernel.OrgUnits;

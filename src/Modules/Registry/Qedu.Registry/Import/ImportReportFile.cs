@@ -1,3 +1,4 @@
+using Qedu.Kernel.Files;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Qedu.Registry.Files;

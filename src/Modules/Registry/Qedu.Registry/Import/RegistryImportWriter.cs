@@ -1,3 +1,4 @@
+using Qedu.Kernel.Files;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Registry.Data;

@@ -6,13 +6,13 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Qedu.Kernel.Files;
 using Sylvan.Data.Csv;
 
-namespace Qedu.Registry.Files;
+namespace Qedu.Kernel.Files;
 
 /// <summary>
 /// Reads a table file row by row, never holding more than the current row: the first row is the header, blank rows
 /// are skipped, and <see cref="RowNumber"/> is the row as a spreadsheet numbers it (the header is row 1).
 /// </summary>
-internal abstract class TableReader : IDisposable
+public abstract class TableReader : IDisposable
 {
     private static readonly string[] NoCells = [];
 
@@ -74,7 +74,7 @@ internal abstract class TableReader : IDisposable
     }
 }
 
-internal sealed class CsvTableReader : TableReader
+public sealed class CsvTableReader : TableReader
 {
     private readonly FileStream _stream;
     private readonly CsvDataReader _csv;
@@ -153,7 +153,7 @@ internal sealed class CsvTableReader : TableReader
 }
 
 /// <summary>The first worksheet of an .xlsx, read with the Open XML SDK's forward-only reader.</summary>
-internal sealed class XlsxTableReader : TableReader
+public sealed class XlsxTableReader : TableReader
 {
     private readonly SpreadsheetDocument _document;
     private readonly OpenXmlReader _reader;

@@ -1,12 +1,12 @@
-namespace Qedu.Registry.Files;
+namespace Qedu.Kernel.Files;
 
-internal enum TableFormat
+public enum TableFormat
 {
     Csv,
     Xlsx,
 }
 
-internal static class TableFormats
+public static class TableFormats
 {
     public const string CsvMediaType = "text/csv";
     public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -36,4 +36,4 @@ internal static class TableFormats
 }
 
 /// <summary>A file that cannot be read as a table at all (not a row's problem): the message is for the user.</summary>
-internal sealed class TableFileException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class TableFileException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace Qedu.Registry.Files;
+namespace Qedu.Kernel.Files;
 
 /// <summary>
 /// Which encoding a CSV file is in. Excel saves "CSV" in the system code page, which on Chinese Windows is GBK /
 /// GB18030, and "CSV UTF-8" with a byte-order mark. So: a BOM decides (UTF-8, UTF-16); otherwise a file that is valid
 /// UTF-8 throughout is UTF-8, and anything else is read as GB18030 (code page 54936, a superset of GBK).
 /// </summary>
-internal static class TextEncodings
+public static class TextEncodings
 {
     public static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
