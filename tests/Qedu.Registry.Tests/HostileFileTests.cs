@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
-using Qedu.Registry.Files;
 using Qedu.Registry.Import;
 using Qedu.Registry.Records;
 

@@ -7,7 +7,6 @@ using Qedu.Kernel.DemoCity;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Export;
-using Qedu.Registry.Files;
 using Qedu.Registry.Import;
 using Qedu.Registry.Records;
 

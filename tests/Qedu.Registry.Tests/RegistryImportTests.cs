@@ -7,7 +7,6 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.Files;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
-using Qedu.Registry.Files;
 using Qedu.Registry.Import;
 using Qedu.Registry.Records;
 

@@ -1,6 +1,5 @@
 using Qedu.Kernel.Files;
 using Qedu.Kernel.Access;
-using Qedu.Registry.Files;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Tests;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Export;
 using Qedu.Registry.Features.OneRoster;
-using Qedu.Registry.Files;
 using Qedu.Registry.Import;
 using Qedu.Registry.Records;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Files;
-using Qedu.Registry.Files;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Export;

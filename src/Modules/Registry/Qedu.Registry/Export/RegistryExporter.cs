@@ -5,7 +5,6 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Files;
 using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 

@@ -1,5 +1,4 @@
 using Qedu.Kernel.Files;
-using Qedu.Registry.Files;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Import;

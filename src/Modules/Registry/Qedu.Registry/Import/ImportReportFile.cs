@@ -1,7 +1,6 @@
 using Qedu.Kernel.Files;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Qedu.Registry.Files;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Import;

@@ -3,7 +3,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
-using Qedu.Registry.Files;
+using Qedu.Kernel.Files;
 using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Qedu.Kernel.Files;
 using Qedu.Registry.Export;
-using Qedu.Registry.Files;
 using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;
 

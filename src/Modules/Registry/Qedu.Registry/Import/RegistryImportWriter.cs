@@ -2,7 +2,6 @@ using Qedu.Kernel.Files;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Registry.Data;
-using Qedu.Registry.Files;
 using Qedu.Registry.Domain;
 using Qedu.Registry.Kinds;
 using Qedu.Registry.Records;

@@ -5,7 +5,6 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Files;
 using Qedu.Registry.Data;
-using Qedu.Registry.Files;
 using Qedu.Registry.Records;
 
 namespace Qedu.Registry.Import;

@@ -10,7 +10,6 @@ using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Export;
-using Qedu.Registry.Files;
 using Qedu.Registry.Import;
 using Qedu.Registry.Records;
 

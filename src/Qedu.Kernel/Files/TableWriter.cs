@@ -2,15 +2,14 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Qedu.Kernel.Files;
 
-namespace Qedu.Registry.Files;
+namespace Qedu.Kernel.Files;
 
 /// <summary>
 /// Writes a table file row by row. Every cell is escaped against formula injection (<see cref="SpreadsheetCells"/>), so a
 /// value such as "=HYPERLINK(…)" stays text when a spreadsheet opens the file; the importer undoes exactly that.
 /// </summary>
-internal abstract class TableWriter : IDisposable
+public abstract class TableWriter : IDisposable
 {
     public static TableWriter Create(Stream stream, TableFormat format, string sheetName) =>
         format == TableFormat.Csv ? new CsvTableWriter(stream) : new XlsxTableWriter(stream, sheetName);
@@ -43,7 +42,7 @@ internal abstract class TableWriter : IDisposable
 }
 
 /// <summary>UTF-8 with a byte-order mark (so Excel shows the Chinese), comma-separated, CRLF, quoted where needed.</summary>
-internal sealed class CsvTableWriter(Stream stream) : TableWriter
+public sealed class CsvTableWriter(Stream stream) : TableWriter
 {
     private readonly StreamWriter _writer = new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
 
@@ -61,7 +60,7 @@ internal sealed class CsvTableWriter(Stream stream) : TableWriter
 /// header. Further sheets (small: a template's code lists and instructions) and drop-downs are kept until
 /// <see cref="Complete"/>, which writes them once the first sheet's rows are done.
 /// </summary>
-internal sealed class XlsxTableWriter : TableWriter
+public sealed class XlsxTableWriter : TableWriter
 {
     private const uint TextStyle = 1;
     private const uint HeaderStyle = 2;
