@@ -358,7 +358,11 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /admissions"] = Rule.Needs(Permissions.AdmissionsReview),
         ["GET /admissions/seasons/{Id:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
         ["GET /admissions/seasons/{Id:long}/applications"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
-        ["GET /admissions/seasons/{Id:long}/allocation"] = Supervision.Missing(Permissions.AdmissionsManage, "Id"),
+        ["GET /admissions/seasons/{Id:long}/allocation"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit, StatusCodes.Status200OK) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
+        ["GET /admissions/seasons/new"] = Rule.Needs(Permissions.AdmissionsManage),
+        ["GET /admissions/seasons/{Id:long}/setup"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
+        // Zones are published to families: any admissions officer may download any season's.
+        ["GET /admissions/seasons/{id:long}/zones.xlsx"] = Supervision.Missing(Permissions.AdmissionsReview, "id"),
         ["GET /admissions/materials/{materialId:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "materialId"),
         ["GET /admissions/applications/{Id:long}"] = Rule.Scoped(Permissions.AdmissionsReview, Target.School) with { Prepare = AdmissionsMatrix.ApplicationAtAsync },
 
@@ -714,6 +718,22 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             db.Applications.Add(application);
             await db.SaveChangesAsync();
             return application.Id.ToString(CultureInfo.InvariantCulture);
+        });
+
+        /// <summary>A season (not yet open) run by the bureau with this code: its id.</summary>
+        public static Task<string> SeasonOfAsync(WebApp app, string unitCode) => app.AsSystemAsync(async sp =>
+        {
+            var unit = await sp.GetRequiredService<Qedu.Kernel.Data.KernelDb>().OrgUnits.SingleAsync(o => o.Code == unitCode);
+            var db = sp.GetRequiredService<Qedu.Admissions.Data.AdmissionsDb>();
+            var season = new Qedu.Admissions.Domain.Season
+            {
+                OrgUnitId = unit.Id, Code = $"M{Guid.NewGuid():N}"[..16], Name = "权限矩阵招生季", Stage = Qedu.Admissions.Domain.SeasonStage.PrimaryOne,
+                OpensAt = DateTimeOffset.UtcNow.AddDays(30), ClosesAt = DateTimeOffset.UtcNow.AddDays(60),
+                BornFrom = new DateOnly(2020, 9, 1), BornTo = new DateOnly(2021, 8, 31),
+            };
+            db.Seasons.Add(season);
+            await db.SaveChangesAsync();
+            return season.Id.ToString(CultureInfo.InvariantCulture);
         });
     }
 

@@ -6,6 +6,7 @@ using Qedu.Admissions.Features.Allocation;
 using Qedu.Admissions.Features.Apply;
 using Qedu.Admissions.Features.Review;
 using Qedu.Admissions.Features.Seasons;
+using Qedu.Admissions.Features.Setup;
 using Qedu.Admissions.Materials;
 using Qedu.Admissions.Retention;
 using Qedu.Admissions.Rules;
@@ -30,6 +31,8 @@ public static class AdmissionsModule
         services.AddScoped<ApplicationMaterials>();
         services.AddQeduPdf();
         services.AddScoped<SeasonAllocation>();
+        services.AddScoped<SeasonSetup>();
+        services.AddScoped<ZoneListImport>();
         services.AddScoped<AdmissionsRetention>();
         services.AddScoped(sp => new AdmissionsOperations(sp.GetRequiredService<AdmissionsRetention>()));
         services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();
@@ -47,6 +50,7 @@ public static class AdmissionsModule
         endpoints.MapMaterialEndpoints();
         endpoints.MapOfferLetterEndpoints();
         endpoints.MapReviewMaterialEndpoints();
+        endpoints.MapSetupEndpoints();
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using Qedu.Admissions.Data;
 using Qedu.Admissions.Domain;
+using Qedu.Admissions.Rules;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Identity;
@@ -61,15 +62,8 @@ internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, Pare
         db.Seasons.Add(season);
         await db.SaveChangesAsync(ct);
 
-        db.Categories.AddRange(
-            new SeasonCategory { SeasonId = season.Id, Rank = 1, Code = "hukou-property", NameZh = "户籍与房产均在学区", NameEn = "户籍 and property in the zone", NeedsHukou = true, NeedsProperty = true },
-            new SeasonCategory { SeasonId = season.Id, Rank = 2, Code = "property", NameZh = "房产在学区", NameEn = "Property in the zone", NeedsProperty = true },
-            new SeasonCategory { SeasonId = season.Id, Rank = 3, Code = "hukou", NameZh = "户籍在学区", NameEn = "户籍 in the zone", NeedsHukou = true },
-            new SeasonCategory { SeasonId = season.Id, Rank = 4, Code = "migrant", NameZh = "随迁子女（积分）", NameEn = "Migrant children (points)", NeedsResidencePermit = true, UsesPoints = true },
-            new SeasonCategory { SeasonId = season.Id, Rank = 5, Code = "policy-care", NameZh = "政策照顾", NameEn = "Policy care", NeedsPolicyCare = true });
-        db.PointsRules.AddRange(
-            new PointsRule { SeasonId = season.Id, Fact = PointsFact.InsuranceMonths, PointsPerUnit = 0.5m, MaxPoints = 30 },
-            new PointsRule { SeasonId = season.Id, Fact = PointsFact.ResidencePermitYears, PointsPerUnit = 2, MaxPoints = 10 });
+        db.Categories.AddRange(SeasonTemplate.Categories(season.Id));
+        db.PointsRules.AddRange(SeasonTemplate.PointsRules(season.Id));
 
         var random = new Random(context.Seed + 18);
         var zoneOf = new Dictionary<string, int>(StringComparer.Ordinal);
