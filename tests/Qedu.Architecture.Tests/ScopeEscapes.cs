@@ -46,6 +46,7 @@ public static class ScopeEscapes
         ["ClassWrites.StudentsInAsync"] = new(1, "every student of the class (all classes' filter too): each would be left pointing at nothing"),
         ["StaffWrites.ReadAsync"] = new(1, "staff numbers and resident IDs are unique across the city; the refusal names nothing else"),
         ["StaffWrites.HeadOfAsync"] = new(1, "the codes of the classes this person heads, named when a delete is refused"),
+        ["StudentIntake.EnrolAsync"] = new(1, "an admitted child already in the registry anywhere in the city (by 学籍号 or resident ID) is not created twice; only its id goes back"),
         ["StudentWrites.ReadAsync"] = new(1, "student numbers and resident IDs are unique across the city (all classes); the refusal names nothing else"),
         ["RegistryStatistics.HeadcountsAsync"] = new(2, "whole-city headcounts for the indicator computation: figures, not people"),
         ["RegistryStatistics.TeachersBySchoolAsync"] = new(1, "whole-city teacher counts for the indicator computation"),

@@ -359,6 +359,8 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /admissions/seasons/{Id:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
         ["GET /admissions/seasons/{Id:long}/applications"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
         ["GET /admissions/seasons/{Id:long}/allocation"] = Supervision.Missing(Permissions.AdmissionsManage, "Id"),
+        // The intake page: GET, and its form POST on the same endpoint (IntakeTests posts with and without the form token; a school admin is refused).
+        ["GET /admissions/seasons/{Id:long}/intake"] = Supervision.Missing(Permissions.AdmissionsManage, "Id"),
         ["GET /admissions/materials/{materialId:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "materialId"),
         ["GET /admissions/applications/{Id:long}"] = Rule.Scoped(Permissions.AdmissionsReview, Target.School) with { Prepare = AdmissionsMatrix.ApplicationAtAsync },
 

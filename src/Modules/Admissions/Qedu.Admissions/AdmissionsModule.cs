@@ -4,6 +4,7 @@ using Qedu.Admissions.Data;
 using Qedu.Admissions.DemoData;
 using Qedu.Admissions.Features.Allocation;
 using Qedu.Admissions.Features.Apply;
+using Qedu.Admissions.Features.Intake;
 using Qedu.Admissions.Features.Review;
 using Qedu.Admissions.Features.Seasons;
 using Qedu.Admissions.Materials;
@@ -31,7 +32,8 @@ public static class AdmissionsModule
         services.AddQeduPdf();
         services.AddScoped<SeasonAllocation>();
         services.AddScoped<AdmissionsRetention>();
-        services.AddScoped(sp => new AdmissionsOperations(sp.GetRequiredService<AdmissionsRetention>()));
+        services.AddScoped<SeasonIntake>();
+        services.AddScoped(sp => new AdmissionsOperations(sp.GetRequiredService<AdmissionsRetention>(), sp.GetRequiredService<SeasonIntake>(), sp.GetRequiredService<AdmissionsDb>()));
         services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();
         services.AddSingleton(new ParentNavItem(10, "/parent/admissions", "入学报名", "School admission")
         {
