@@ -33,6 +33,7 @@ public static class ScopeEscapes
         ["SeasonRules.PublishedAsync"] = new(1, "the seasons open to the public, read by parents to apply: window, ages, schools, rules"),
         ["AdmissionsRetention.RunAsync"] = new(3, "the system deletes what seasons past their retention no longer need, in every unit"),
         ["SeasonAllocation.RunAsync"] = new(2, "the season's bureau (its admissions.manage checked first) counts and places every application of its season, whichever unit reviewed it"),
+        ["AdmissionsStatistics.FiguresAsync"] = new(2, "whole-city season and application counts for the indicator computation: figures, not children"),
         ["SeasonRules.FindAsync"] = new(1, "one season's public facts (window, ages, schools, categories), as the parent's pages and the officers' show them"),
 
         // Registry: uniqueness across the city, matching stored rows in imports, whole-city statistics. Reads of

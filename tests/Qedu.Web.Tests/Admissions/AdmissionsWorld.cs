@@ -123,11 +123,12 @@ internal sealed class AdmissionsWorld(WebApp app)
                 Permissions.RegistryRead, Permissions.RegistryWrite }, Roles.DistrictAdmin)]), work);
 
     /// <summary>
-    /// Takes the season to its answered offers: one family per birth date applies to the zone school and is approved,
-    /// the window closes, the allocation is published, and the families at <paramref name="declining"/> (indexes)
-    /// decline while the others accept. Returns the applications with their children's resident IDs, in order.
+    /// Takes the season to its answered offers: <paramref name="families"/> families apply to the zone school (category
+    /// 1) and are approved, the window closes, the allocation is published, and of the families offered a seat the last
+    /// <paramref name="declining"/> decline while the others accept (those placed nowhere stay 待统筹). Returns the
+    /// applications with their children's resident IDs, in the order they applied.
     /// </summary>
-    public async Task<IReadOnlyList<(long Id, string ResidentId)>> AnsweredOffersAsync(int families, params int[] declining)
+    public async Task<IReadOnlyList<(long Id, string ResidentId)>> AnsweredOffersAsync(int families, int declining = 0)
     {
         var made = new List<(Guid Parent, long Id, string ResidentId)>();
         for (var i = 0; i < families; i++)
@@ -149,10 +150,18 @@ internal sealed class AdmissionsWorld(WebApp app)
         {
             throw new InvalidOperationException($"The world's allocation failed: {run.Message} {published.Message}");
         }
-        for (var i = 0; i < made.Count; i++)
+        var offered = new List<(Guid Parent, long Id)>();
+        foreach (var (parent, id, _) in made)
         {
-            var (parent, id, _) = made[i];
-            if (!(await AsParentAsync(parent, (p, _) => p.AnswerOfferAsync(id, accept: !declining.Contains(i)))).IsOk)
+            if ((await AsParentAsync(parent, (p, _) => p.FindAsync(id)))!.Status == ApplicationStatus.Offered)
+            {
+                offered.Add((parent, id));
+            }
+        }
+        for (var i = 0; i < offered.Count; i++)
+        {
+            var (parent, id) = offered[i];
+            if (!(await AsParentAsync(parent, (p, _) => p.AnswerOfferAsync(id, accept: i < offered.Count - declining))).IsOk)
             {
                 throw new InvalidOperationException("The world's family could not answer its offer.");
             }

@@ -26,7 +26,7 @@ public sealed class IntakeTests(WebApp app)
     public async Task Accepted_children_become_registry_students_at_the_offered_school_once()
     {
         var world = await new AdmissionsWorld(app).CreateAsync();
-        var offers = await world.AnsweredOffersAsync(3, declining: 2);
+        var offers = await world.AnsweredOffersAsync(3, declining: 1);
 
         var first = await world.AsDistrictEnrolerAsync(sp => Intake(sp).EnrolAsync(world.SeasonId));
         Assert.True(first.IsOk, first.Message);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Admissions.Contracts;
 using Qedu.Admissions.Data;
 using Qedu.Admissions.DemoData;
 using Qedu.Admissions.Features.Allocation;
@@ -10,6 +11,7 @@ using Qedu.Admissions.Features.Seasons;
 using Qedu.Admissions.Materials;
 using Qedu.Admissions.Retention;
 using Qedu.Admissions.Rules;
+using Qedu.Admissions.Statistics;
 using Qedu.Documents;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
@@ -33,6 +35,7 @@ public static class AdmissionsModule
         services.AddScoped<SeasonAllocation>();
         services.AddScoped<AdmissionsRetention>();
         services.AddScoped<SeasonIntake>();
+        services.AddScoped<IAdmissionsStatistics, AdmissionsStatistics>();
         services.AddScoped(sp => new AdmissionsOperations(sp.GetRequiredService<AdmissionsRetention>(), sp.GetRequiredService<SeasonIntake>(), sp.GetRequiredService<AdmissionsDb>()));
         services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();
         services.AddSingleton(new ParentNavItem(10, "/parent/admissions", "入学报名", "School admission")
