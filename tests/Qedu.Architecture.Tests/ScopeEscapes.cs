@@ -33,6 +33,7 @@ public static class ScopeEscapes
         ["SeasonRules.PublishedAsync"] = new(1, "the seasons open to the public, read by parents to apply: window, ages, schools, rules"),
         ["AdmissionsRetention.RunAsync"] = new(3, "the system deletes what seasons past their retention no longer need, in every unit"),
         ["SeasonAllocation.RunAsync"] = new(2, "the season's bureau (its admissions.manage checked first) counts and places every application of its season, whichever unit reviewed it"),
+        ["AdmissionsStatistics.FiguresAsync"] = new(2, "whole-city season and application counts for the indicator computation: figures, not children"),
         ["SeasonRules.FindAsync"] = new(1, "one season's public facts (window, ages, schools, categories), as the parent's pages and the officers' show them"),
 
         // Registry: uniqueness across the city, matching stored rows in imports, whole-city statistics. Reads of
@@ -46,6 +47,7 @@ public static class ScopeEscapes
         ["ClassWrites.StudentsInAsync"] = new(1, "every student of the class (all classes' filter too): each would be left pointing at nothing"),
         ["StaffWrites.ReadAsync"] = new(1, "staff numbers and resident IDs are unique across the city; the refusal names nothing else"),
         ["StaffWrites.HeadOfAsync"] = new(1, "the codes of the classes this person heads, named when a delete is refused"),
+        ["StudentIntake.EnrolAsync"] = new(1, "an admitted child already in the registry anywhere in the city (by 学籍号 or resident ID) is not created twice; only its id goes back"),
         ["StudentWrites.ReadAsync"] = new(1, "student numbers and resident IDs are unique across the city (all classes); the refusal names nothing else"),
         ["RegistryStatistics.HeadcountsAsync"] = new(2, "whole-city headcounts for the indicator computation: figures, not people"),
         ["RegistryStatistics.TeachersBySchoolAsync"] = new(1, "whole-city teacher counts for the indicator computation"),

@@ -31,6 +31,7 @@ public sealed class VisibilityTests
         ["Qedu.Plans.PlansOperations"] = "what the command line may ask of the module",
         ["Qedu.Admissions.AdmissionsOperations"] = "what the command line may ask of the module (retention)",
         ["Qedu.Admissions.RetentionResult"] = "returned by AdmissionsOperations",
+        ["Qedu.Admissions.IntakeResult"] = "returned by AdmissionsOperations (qedu admissions enrol)",
         ["Qedu.Registry.RegistryOperations"] = "what the command line may ask of the module's files and OneRoster import",
         ["Qedu.Registry.RegistryImportFile"] = "RegistryOperations' input",
         ["Qedu.Registry.RegistryImportProgress"] = "RegistryOperations' progress reports",

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Qedu.Admissions.Data;
 using Qedu.Admissions.Domain;
+using Qedu.Admissions.Features.Allocation;
 using Qedu.Admissions.Features.Apply;
 using Qedu.Admissions.Features.Review;
 using Qedu.Kernel.Access;
@@ -111,6 +112,62 @@ internal sealed class AdmissionsWorld(WebApp app)
     public Task<T> AsDistrictAsync<T>(Func<IServiceProvider, Task<T>> work) =>
         RunAsync(AccessContext.ForUser(Guid.NewGuid(), "shinan.enrolment",
             [new Grant(DistrictId, "370202", new HashSet<string> { Permissions.OrgRead, Permissions.AdmissionsManage, Permissions.AdmissionsReview }, Roles.DistrictAdmin)]), work);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as the district's admissions manager who also writes the registry (a district
+    /// administrator's permissions over 市南区), as the intake needs.
+    /// </summary>
+    public Task<T> AsDistrictEnrolerAsync<T>(Func<IServiceProvider, Task<T>> work) =>
+        RunAsync(AccessContext.ForUser(Guid.NewGuid(), "shinan.intake",
+            [new Grant(DistrictId, "370202", new HashSet<string> { Permissions.OrgRead, Permissions.AdmissionsManage, Permissions.AdmissionsReview,
+                Permissions.RegistryRead, Permissions.RegistryWrite }, Roles.DistrictAdmin)]), work);
+
+    /// <summary>
+    /// Takes the season to its answered offers: <paramref name="families"/> families apply to the zone school (category
+    /// 1) and are approved, the window closes, the allocation is published, and of the families offered a seat the last
+    /// <paramref name="declining"/> decline while the others accept (those placed nowhere stay 待统筹). Returns the
+    /// applications with their children's resident IDs, in the order they applied.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Id, string ResidentId)>> AnsweredOffersAsync(int families, int declining = 0)
+    {
+        var made = new List<(Guid Parent, long Id, string ResidentId)>();
+        for (var i = 0; i < families; i++)
+        {
+            var parent = Guid.NewGuid();
+            var residentId = Child(new DateOnly(2019, 10, 1).AddDays(i * 7));
+            var id = (await AsParentAsync(parent, (p, _) => p.SaveAsync(null, Form(residentId)))).Value;
+            if (!(await AsParentAsync(parent, (p, _) => p.SubmitAsync(id))).IsOk
+                || !(await AsReviewerAsync(ZoneSchoolId, false, r => r.DecideAsync(id, ReviewDecision.Approve, null))).IsOk)
+            {
+                throw new InvalidOperationException("The world's application did not reach approval.");
+            }
+            made.Add((parent, id, residentId));
+        }
+        Clock.SetUtcNow(ClosesAt.AddHours(1));
+        var run = await AsDistrictAsync(sp => ActivatorUtilities.CreateInstance<SeasonAllocation>(sp, Clock).RunAsync(SeasonId, "intake-world"));
+        var published = await AsDistrictAsync(sp => ActivatorUtilities.CreateInstance<SeasonAllocation>(sp, Clock).PublishAsync(SeasonId));
+        if (!run.IsOk || !published.IsOk)
+        {
+            throw new InvalidOperationException($"The world's allocation failed: {run.Message} {published.Message}");
+        }
+        var offered = new List<(Guid Parent, long Id)>();
+        foreach (var (parent, id, _) in made)
+        {
+            if ((await AsParentAsync(parent, (p, _) => p.FindAsync(id)))!.Status == ApplicationStatus.Offered)
+            {
+                offered.Add((parent, id));
+            }
+        }
+        for (var i = 0; i < offered.Count; i++)
+        {
+            var (parent, id) = offered[i];
+            if (!(await AsParentAsync(parent, (p, _) => p.AnswerOfferAsync(id, accept: i < offered.Count - declining))).IsOk)
+            {
+                throw new InvalidOperationException("The world's family could not answer its offer.");
+            }
+        }
+        return made.Select(m => (m.Id, m.ResidentId)).ToList();
+    }
 
     public async Task<T> RunAsync<T>(AccessContext caller, Func<IServiceProvider, Task<T>> work)
     {

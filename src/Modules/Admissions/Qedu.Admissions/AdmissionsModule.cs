@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Admissions.Contracts;
 using Qedu.Admissions.Data;
 using Qedu.Admissions.DemoData;
 using Qedu.Admissions.Features.Allocation;
 using Qedu.Admissions.Features.Apply;
+using Qedu.Admissions.Features.Intake;
 using Qedu.Admissions.Features.Review;
 using Qedu.Admissions.Features.Seasons;
 using Qedu.Admissions.Features.Setup;
 using Qedu.Admissions.Materials;
 using Qedu.Admissions.Retention;
 using Qedu.Admissions.Rules;
+using Qedu.Admissions.Statistics;
 using Qedu.Documents;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
@@ -34,7 +37,9 @@ public static class AdmissionsModule
         services.AddScoped<SeasonSetup>();
         services.AddScoped<ZoneListImport>();
         services.AddScoped<AdmissionsRetention>();
-        services.AddScoped(sp => new AdmissionsOperations(sp.GetRequiredService<AdmissionsRetention>()));
+        services.AddScoped<SeasonIntake>();
+        services.AddScoped<IAdmissionsStatistics, AdmissionsStatistics>();
+        services.AddScoped(sp => new AdmissionsOperations(sp.GetRequiredService<AdmissionsRetention>(), sp.GetRequiredService<SeasonIntake>(), sp.GetRequiredService<AdmissionsDb>()));
         services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();
         services.AddSingleton(new ParentNavItem(10, "/parent/admissions", "入学报名", "School admission")
         {

@@ -24,6 +24,7 @@ public static class IndicatorsModule
         services.AddModuleDb<IndicatorsDb, IndicatorsDbSqlite, IndicatorsDbPostgres>(IndicatorsDb.Module, order: 30);
         services.AddSingleton(_ => IndicatorCatalog.BuiltIn());
         services.AddScoped<IFactSource, RegistryFacts>();
+        services.AddScoped<IFactSource, AdmissionsFacts>();
         services.AddScoped<SnapshotWriter>();
         services.AddScoped<IndicatorComputation>();
         // Public for the command line, built here: its constructor takes the module's internal computation.

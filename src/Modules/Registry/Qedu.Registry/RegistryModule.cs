@@ -42,6 +42,7 @@ public static class RegistryModule
         services.AddScoped<IRegistryStatistics, RegistryStatistics>();
         services.AddScoped<StudentQueries>();
         services.AddScoped<StudentCommands>();
+        services.AddScoped<IStudentIntake, StudentIntake>();
         services.AddScoped<StudentWrites>();
         services.AddScoped<StudentPageWrites>();
         services.AddScoped<RecordBodyReader>();
