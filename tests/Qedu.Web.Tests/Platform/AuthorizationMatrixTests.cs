@@ -359,6 +359,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /admissions/seasons/{Id:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
         ["GET /admissions/seasons/{Id:long}/applications"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
         ["GET /admissions/seasons/{Id:long}/allocation"] = Supervision.Missing(Permissions.AdmissionsManage, "Id"),
+        // The exchange-file upload posts to the page itself (one endpoint, GET and POST): VerificationTests posts it as
+        // a school administrator and another district's.
+        ["GET /admissions/seasons/{Id:long}/verification"] = Supervision.Missing(Permissions.AdmissionsManage, "Id"),
         ["GET /admissions/materials/{materialId:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "materialId"),
         ["GET /admissions/applications/{Id:long}"] = Rule.Scoped(Permissions.AdmissionsReview, Target.School) with { Prepare = AdmissionsMatrix.ApplicationAtAsync },
 

@@ -6,6 +6,7 @@ using Qedu.Admissions.Features.Allocation;
 using Qedu.Admissions.Features.Apply;
 using Qedu.Admissions.Features.Review;
 using Qedu.Admissions.Features.Seasons;
+using Qedu.Admissions.Features.Verification;
 using Qedu.Admissions.Materials;
 using Qedu.Admissions.Retention;
 using Qedu.Admissions.Rules;
@@ -30,6 +31,7 @@ public static class AdmissionsModule
         services.AddScoped<ApplicationMaterials>();
         services.AddQeduPdf();
         services.AddScoped<SeasonAllocation>();
+        services.AddScoped<ExchangeFileImport>();
         services.AddScoped<AdmissionsRetention>();
         services.AddScoped(sp => new AdmissionsOperations(sp.GetRequiredService<AdmissionsRetention>()));
         services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();
