@@ -225,6 +225,20 @@ public sealed class VerificationTests(WebApp app)
         Assert.Equal(FactCheck.Verified, (await StateAsync(world)).Applications[id].HukouCheck);
         using var listed = await client.GetAsync(path);
         Assert.Contains("hukou.csv", await listed.TextAsync(), StringComparison.Ordinal);
+        // The reviewer sees the badge; the queue's mismatch filter leaves the verified application out.
+        using (var review = await client.GetAsync($"/admissions/applications/{id}"))
+        {
+            Assert.Contains(english ? ">Verified<" : ">核验一致<", await review.TextAsync(), StringComparison.Ordinal);
+        }
+        using (var all = await client.GetAsync($"/admissions/seasons/{world.SeasonId}/applications"))
+        {
+            Assert.Contains($"/admissions/applications/{id}\"", await all.TextAsync(), StringComparison.Ordinal);
+        }
+        using (var mismatches = await client.GetAsync($"/admissions/seasons/{world.SeasonId}/applications?flag=mismatch"))
+        {
+            Assert.Equal(HttpStatusCode.OK, mismatches.StatusCode);
+            Assert.DoesNotContain($"/admissions/applications/{id}\"", await mismatches.TextAsync(), StringComparison.Ordinal);
+        }
     }
 
     private static MultipartFormDataContent Upload(string token, string kind, byte[] content)
