@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Qedu.Admissions.Domain;
 using Qedu.Admissions.Rules;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Files;
-using Sylvan.Data.Csv;
 
 namespace Qedu.Admissions.Features.Verification;
 
@@ -39,26 +37,25 @@ internal static partial class ExchangeFile
     };
 
     /// <summary>
-    /// Reads a file of <paramref name="kind"/>: its rows, or (when anything is wrong) the problems, each worded by
-    /// <paramref name="say"/> (a resource key and its values) or <paramref name="sayId"/> (a resident-ID error).
+    /// Reads the CSV at <paramref name="path"/> as a file of <paramref name="kind"/> with the kernel's table reader (which
+    /// detects UTF-8 or GB18030): its rows, or (when anything is wrong) every problem, each worded by <paramref name="say"/>
+    /// (a resource key and its values) or <paramref name="sayId"/> (a resident-ID error).
     /// </summary>
     public static (IReadOnlyList<ExchangeRow> Rows, IReadOnlyList<FileProblem> Problems) Read(
-        byte[] content, VerificationKind kind, DateOnly today, Func<string, object[], string> say, Func<ResidentIdError, string> sayId)
+        string path, VerificationKind kind, DateOnly today, Func<string, object?[], string> say, Func<ResidentIdError, string> sayId)
     {
         var problems = new List<FileProblem>();
         var rows = new List<ExchangeRow>();
         var columns = Columns(kind);
-        using var stream = new MemoryStream(content, writable: false);
         try
         {
-            var encoding = TextEncodings.Detect(stream);
-            using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true);
-            using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', MaxBufferSize = 1 << 24 });
-            if (!csv.Read())
+            // The reader's file-level refusals (File.Encoding, File.Malformed) are worded by this module's Verify.* texts.
+            using var table = TableReader.Open(path, TableFormat.Csv, (key, values) => say(key.Replace("File.", "Verify.", StringComparison.Ordinal), values));
+            var header = table.Header.Select(h => h.Trim()).ToList();
+            if (header.Count == 0)
             {
                 return ([], [new FileProblem(null, null, say("Verify.NoRows", []))]);
             }
-            var header = Cells(csv).Select(h => h.Trim()).ToList();
             var at = columns.Select(c => header.IndexOf(c)).ToArray();
             for (var i = 0; i < columns.Count; i++)
             {
@@ -72,15 +69,10 @@ internal static partial class ExchangeFile
                 return ([], problems);
             }
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            var row = 1;
-            while (csv.Read())
+            while (table.Read())
             {
-                row++;
-                var cells = Cells(csv);
-                if (cells.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
+                var row = table.RowNumber;
+                var cells = table.Cells;
                 string Cell(int i) => at[i] < cells.Count ? cells[at[i]].Trim() : "";
                 var rowProblems = problems.Count;
                 var id = ResidentId.Validate(Cell(0), today);
@@ -121,13 +113,9 @@ internal static partial class ExchangeFile
                 }
             }
         }
-        catch (DecoderFallbackException)
+        catch (TableFileException e)
         {
-            return ([], [new FileProblem(null, null, say("Verify.Encoding", []))]);
-        }
-        catch (CsvFormatException e)
-        {
-            return ([], [new FileProblem(null, null, say("Verify.Malformed", [e.Message]))]);
+            return ([], [new FileProblem(null, null, e.Message)]);
         }
         if (problems.Count == 0 && rows.Count == 0)
         {
@@ -161,16 +149,6 @@ internal static partial class ExchangeFile
         }
         var digits = LeadingDigits().Match(text, at + street.Length);
         return digits.Success && int.TryParse(digits.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n == number;
-    }
-
-    private static List<string> Cells(CsvDataReader csv)
-    {
-        var cells = new List<string>(csv.RowFieldCount);
-        for (var i = 0; i < csv.RowFieldCount; i++)
-        {
-            cells.Add(csv.GetString(i));
-        }
-        return cells;
     }
 
     [GeneratedRegex(@"\G\d+")]

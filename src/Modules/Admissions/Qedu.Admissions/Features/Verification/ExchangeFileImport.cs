@@ -30,7 +30,7 @@ internal sealed record ImportRow(
 /// whose scope holds the season's bureau import.
 /// </summary>
 internal sealed class ExchangeFileImport(
-    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, OrgTree tree, IFileStore files, TimeProvider clock,
+    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, OrgTree tree, IFileStore files, WorkFiles work, TimeProvider clock,
     IStringLocalizer<AdmissionsText> t, IStringLocalizer<KernelText> kernelText)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
@@ -63,10 +63,25 @@ internal sealed class ExchangeFileImport(
             return Outcome<ImportResult>.Invalid(new InputErrors().Add("file", string.Format(CultureInfo.CurrentCulture, t["Verify.TooLarge"], ExchangeFile.MaxBytes / 1024 / 1024)));
         }
         var now = clock.GetUtcNow();
-        var (rows, problems) = ExchangeFile.Read(
-            content, kind, DateOnly.FromDateTime(now.ToOffset(Beijing).DateTime),
-            (key, values) => string.Format(CultureInfo.CurrentCulture, t[key], values),
-            error => kernelText[$"ResidentId.{error}"]);
+        // The kernel's table reader reads from disk (a scratch file, gone after reading).
+        var path = work.NewPath(".csv");
+        IReadOnlyList<ExchangeRow> rows;
+        IReadOnlyList<FileProblem> problems;
+        try
+        {
+            await using (var file = WorkFiles.Create(path))
+            {
+                await file.WriteAsync(content, ct);
+            }
+            (rows, problems) = ExchangeFile.Read(
+                path, kind, DateOnly.FromDateTime(now.ToOffset(Beijing).DateTime),
+                (key, values) => string.Format(CultureInfo.CurrentCulture, t[key], values),
+                error => kernelText[$"ResidentId.{error}"]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
         if (problems.Count > 0)
         {
             return Outcome<ImportResult>.Ok(new ImportResult(null, problems));
