@@ -364,7 +364,10 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         // Zones are published to families: any admissions officer may download any season's.
         ["GET /admissions/seasons/{id:long}/zones.xlsx"] = Supervision.Missing(Permissions.AdmissionsReview, "id"),
         // The intake page: GET, and its form POST on the same endpoint (IntakeTests posts with and without the form token; a school admin is refused).
-        ["GET /admissions/seasons/{Id:long}/intake"] = Supervision.Missing(Permissions.AdmissionsManage, "Id"),
+        ["GET /admissions/seasons/{Id:long}/intake"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
+        // The exchange-file upload posts to the page itself (one endpoint, GET and POST): VerificationTests posts it as
+        // a school administrator and another district's.
+        ["GET /admissions/seasons/{Id:long}/verification"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
         ["GET /admissions/materials/{materialId:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "materialId"),
         ["GET /admissions/applications/{Id:long}"] = Rule.Scoped(Permissions.AdmissionsReview, Target.School) with { Prepare = AdmissionsMatrix.ApplicationAtAsync },
 

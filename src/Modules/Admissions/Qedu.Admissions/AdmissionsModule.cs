@@ -9,6 +9,7 @@ using Qedu.Admissions.Features.Intake;
 using Qedu.Admissions.Features.Review;
 using Qedu.Admissions.Features.Seasons;
 using Qedu.Admissions.Features.Setup;
+using Qedu.Admissions.Features.Verification;
 using Qedu.Admissions.Materials;
 using Qedu.Admissions.Retention;
 using Qedu.Admissions.Rules;
@@ -36,6 +37,7 @@ public static class AdmissionsModule
         services.AddScoped<SeasonAllocation>();
         services.AddScoped<SeasonSetup>();
         services.AddScoped<ZoneListImport>();
+        services.AddScoped<ExchangeFileImport>();
         services.AddScoped<AdmissionsRetention>();
         services.AddScoped<SeasonIntake>();
         services.AddScoped<IAdmissionsStatistics, AdmissionsStatistics>();

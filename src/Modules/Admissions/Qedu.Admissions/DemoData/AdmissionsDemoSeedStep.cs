@@ -3,6 +3,7 @@ using Qedu.Admissions.Domain;
 using Qedu.Admissions.Rules;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.OrgUnits;
 
@@ -13,9 +14,11 @@ namespace Qedu.Admissions.DemoData;
 /// twenty, for the children born in the admitted year), its primary schools with seats and zones (compounds and street
 /// ranges), the five priority categories and the migrant points rules, and about 300 applications in every status the
 /// review knows, some with addresses no zone holds (the district's manual queue). Deterministic for a seed; dates are
-/// relative to the clock so the season is open whenever the demo starts.
+/// relative to the clock so the season is open whenever the demo starts. Two days ago the district imported one exchange
+/// file of each agency (户籍, 房产, 社保), stored in the file store: most applications under review are verified, a few
+/// flagged.
 /// </summary>
-internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, ParentAccounts parents, TimeProvider clock) : IDemoSeedStep
+internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, ParentAccounts parents, IFileStore files, TimeProvider clock) : IDemoSeedStep
 {
     public const string DistrictCode = "370202";
     public const int Applications = 300;
@@ -173,6 +176,104 @@ internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, Pare
                     });
                 }
             }
+        }
+        await db.SaveChangesAsync(ct);
+        await SeedChecksAsync(season, districtId, categories, rules, new Random(context.Seed + 19), now, ct);
+    }
+
+    /// <summary>
+    /// The agencies' files as a district would receive them, built from the applications (about four in five of those
+    /// under review named, one in twenty of them disagreeing, and a few children who did not apply), and what their
+    /// import did: the checks, the agency's months and the points they give, an event per application, the import log.
+    /// </summary>
+    private async Task SeedChecksAsync(
+        Season season, int districtId, IReadOnlyList<SeasonCategory> categories, IReadOnlyList<PointsRule> rules, Random random, DateTimeOffset now, CancellationToken ct)
+    {
+        var under = db.Applications.Local
+            .Where(a => a.SeasonId == season.Id && a.Status is ApplicationStatus.Submitted or ApplicationStatus.Returned or ApplicationStatus.Approved)
+            .OrderBy(a => a.Id).ToList();
+        var at = now.AddDays(-2);
+        foreach (var kind in Enum.GetValues<VerificationKind>())
+        {
+            var header = kind switch
+            {
+                VerificationKind.Hukou => new[] { "身份证号", "姓名", "户籍地址" },
+                VerificationKind.Property => ["身份证号", "产权人", "房产地址"],
+                _ => ["身份证号", "姓名", "缴费月数"],
+            };
+            var text = new StringWriter();
+            CsvRecords.WriteRecord(text, header);
+            var import = new VerificationImport
+            {
+                SeasonId = season.Id, OrgUnitId = districtId, Kind = kind, FileName = $"{kind.ToString().ToLowerInvariant()}-{at.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}.csv",
+                ImportedAt = at, ImportedBy = "shinan.admin",
+            };
+            foreach (var a in under)
+            {
+                if (random.NextDouble() > 0.8 || (kind == VerificationKind.Insurance && !a.HasResidencePermit))
+                {
+                    continue;
+                }
+                var agrees = random.NextDouble() >= 0.05;
+                var stated = kind switch { VerificationKind.Hukou => a.HukouAtHome, VerificationKind.Property => a.PropertyAtHome, _ => true };
+                var atHome = agrees == stated; // the agency's address names the home exactly when it agrees with a stated "yes"
+                var home = $"青岛市市南区{a.HomeCompound}{a.HomeDetail}";
+                var elsewhere = "青岛市崂山区海尔路1号";
+                var check = agrees ? FactCheck.Verified : FactCheck.Mismatch;
+                switch (kind)
+                {
+                    case VerificationKind.Hukou:
+                        CsvRecords.WriteRecord(text, [a.ResidentId, a.ChildName, atHome ? home : elsewhere]);
+                        a.HukouCheck = check;
+                        break;
+                    case VerificationKind.Property:
+                        CsvRecords.WriteRecord(text, [a.ResidentId, a.GuardianName, atHome ? home : elsewhere]);
+                        a.PropertyCheck = check;
+                        break;
+                    default:
+                        // A family that disagrees with the agency stated more months than were paid.
+                        a.AgencyInsuranceMonths = agrees ? a.InsuranceMonths : Math.Max(0, a.InsuranceMonths - 6 - random.Next(12));
+                        a.InsuranceCheck = check;
+                        CsvRecords.WriteRecord(text, [a.ResidentId, a.ChildName, a.AgencyInsuranceMonths.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                        var result = Categories.Compute(categories, rules, FamilyFacts.Of(a), english: false);
+                        a.CategoryId = result.Category?.Id;
+                        a.Points = result.Points;
+                        break;
+                }
+                a.CheckedAt = at;
+                import.Rows++;
+                if (agrees)
+                {
+                    import.Verified++;
+                }
+                else
+                {
+                    import.Mismatched++;
+                }
+                db.Events.Add(new ApplicationEvent
+                {
+                    ApplicationId = a.Id, At = at, Actor = "shinan.admin", Kind = agrees ? "verified" : "flagged",
+                    Note = (kind, agrees) switch
+                    {
+                        (VerificationKind.Hukou, true) => "户籍（公安数据）一致",
+                        (VerificationKind.Hukou, false) => "户籍（公安数据）与填报不一致",
+                        (VerificationKind.Property, true) => "房产（住建数据）一致",
+                        (VerificationKind.Property, false) => "房产（住建数据）与填报不一致",
+                        _ => $"社保（人社数据）{a.AgencyInsuranceMonths} 个月，填报 {a.InsuranceMonths} 个月",
+                    },
+                });
+            }
+            // Children the agency holds who did not apply in this season.
+            for (var k = 0; k < 3; k++)
+            {
+                var other = ResidentId.Compose(DistrictCode, season.BornFrom.AddDays(30 * k + 7), 900 + k);
+                CsvRecords.WriteRecord(text, [other, "非报名儿童", kind == VerificationKind.Insurance ? "12" : "青岛市市南区某小区"]);
+                import.Rows++;
+                import.NotFound++;
+            }
+            var stored = await files.PutAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.ToString())), ct);
+            import.FileHash = stored.Hash;
+            db.VerificationImports.Add(import);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -1,13 +1,20 @@
 namespace Qedu.Admissions.Domain;
 
-/// <summary>The facts a family's category and points are computed from.</summary>
+/// <summary>
+/// The facts a family's category and points are computed from. <see cref="InsuranceFromAgency"/>: the months are the
+/// human-resources department's (an exchange file named the child), not the family's own statement.
+/// </summary>
 internal sealed record FamilyFacts(
-    bool InZone, bool HukouAtHome, bool PropertyAtHome, bool HasResidencePermit, int ResidencePermitYears, int InsuranceMonths, bool PolicyCare)
+    bool InZone, bool HukouAtHome, bool PropertyAtHome, bool HasResidencePermit, int ResidencePermitYears, int InsuranceMonths, bool PolicyCare,
+    bool InsuranceFromAgency = false)
 {
-    /// <summary>The facts an application states (in a zone when its home matched one).</summary>
+    /// <summary>
+    /// The facts an application states (in a zone when its home matched one), with the agency's insurance months in
+    /// place of the stated ones once known: a family cannot gain points by stating more months than were paid.
+    /// </summary>
     public static FamilyFacts Of(Application a) =>
-        new(a.ZoneSchoolId is not null, a.HukouAtHome, a.PropertyAtHome, a.HasResidencePermit, a.ResidencePermitYears, a.InsuranceMonths,
-            !string.IsNullOrWhiteSpace(a.PolicyCare));
+        new(a.ZoneSchoolId is not null, a.HukouAtHome, a.PropertyAtHome, a.HasResidencePermit, a.ResidencePermitYears,
+            a.AgencyInsuranceMonths ?? a.InsuranceMonths, !string.IsNullOrWhiteSpace(a.PolicyCare), a.AgencyInsuranceMonths is not null);
 }
 
 /// <summary>The category a family falls in, its points, and how they were reached (shown to the family and the officers).</summary>
@@ -48,9 +55,12 @@ internal static class Categories
                     };
                     var got = Math.Min(units * rule.PointsPerUnit, rule.MaxPoints);
                     points += got;
+                    var fact = rule.Fact == PointsFact.InsuranceMonths && facts.InsuranceFromAgency
+                        ? english ? $"Insurance {units} months (verified by human resources)" : $"社保 {units} 个月（人社核验）"
+                        : $"{FactName(rule.Fact, english)} {units}";
                     how.Add(english
-                        ? $"{FactName(rule.Fact, true)} {units} × {rule.PointsPerUnit:0.##} (at most {rule.MaxPoints:0.##}) = {got:0.##} points"
-                        : $"{FactName(rule.Fact, false)} {units} × {rule.PointsPerUnit:0.##}（上限 {rule.MaxPoints:0.##}）= {got:0.##} 分");
+                        ? $"{fact} × {rule.PointsPerUnit:0.##} (at most {rule.MaxPoints:0.##}) = {got:0.##} points"
+                        : $"{fact} × {rule.PointsPerUnit:0.##}（上限 {rule.MaxPoints:0.##}）= {got:0.##} 分");
                 }
             }
             return new(category, points, how);

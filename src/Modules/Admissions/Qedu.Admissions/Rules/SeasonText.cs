@@ -23,4 +23,20 @@ internal static class SeasonText
     public static string StatusKey(ApplicationStatus status) => $"Status.{status}";
 
     public static string EventKey(string kind) => $"Event.{kind}";
+
+    public static string CheckKey(FactCheck check) => $"Check.{check}";
+
+    /// <summary>The badge style of a check: agreed, flagged, or not yet checked.</summary>
+    public static string CheckClass(FactCheck check) => check switch
+    {
+        FactCheck.Verified => "ok",
+        FactCheck.Mismatch => "bad",
+        _ => "muted",
+    };
+
+    /// <summary>One badge for an application's three checks: any mismatch flags it; otherwise verified once any agency agreed.</summary>
+    public static FactCheck Overall(FactCheck hukou, FactCheck property, FactCheck insurance) =>
+        hukou == FactCheck.Mismatch || property == FactCheck.Mismatch || insurance == FactCheck.Mismatch ? FactCheck.Mismatch
+        : hukou == FactCheck.Verified || property == FactCheck.Verified || insurance == FactCheck.Verified ? FactCheck.Verified
+        : FactCheck.Unchecked;
 }

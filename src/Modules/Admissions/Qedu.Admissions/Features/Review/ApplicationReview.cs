@@ -15,7 +15,7 @@ namespace Qedu.Admissions.Features.Review;
 /// <summary>A line of a review queue (the resident ID masked unless the caller holds pii.view over the unit).</summary>
 internal sealed record QueueRow(
     long Id, string Number, string ChildName, string? ResidentId, ApplicationStatus Status, string? Category, decimal Points,
-    string ReviewUnit, string? ZoneSchool, DateTimeOffset? SubmittedAt);
+    string ReviewUnit, string? ZoneSchool, DateTimeOffset? SubmittedAt, FactCheck Check = FactCheck.Unchecked);
 
 /// <summary>An application as its reviewers see it.</summary>
 internal sealed record ReviewView(
@@ -40,7 +40,12 @@ internal sealed class ApplicationReview(
 {
     private static bool English => CodeBook.IsEnglish;
 
-    public async Task<IReadOnlyList<QueueRow>> QueueAsync(long seasonId, ApplicationStatus? status, long? categoryId, bool unmatchedOnly, int take, CancellationToken ct = default)
+    /// <summary>
+    /// The season's applications in the caller's scope, oldest first, narrowed by status, category, no zone, or
+    /// <paramref name="mismatchOnly"/> (an agency's exchange file disagreed with a stated fact).
+    /// </summary>
+    public async Task<IReadOnlyList<QueueRow>> QueueAsync(
+        long seasonId, ApplicationStatus? status, long? categoryId, bool unmatchedOnly, int take, bool mismatchOnly = false, CancellationToken ct = default)
     {
         var query = db.Applications.AsNoTracking().Where(a => a.SeasonId == seasonId && a.Status != ApplicationStatus.Draft);
         if (status is { } s)
@@ -55,6 +60,10 @@ internal sealed class ApplicationReview(
         {
             query = query.Where(a => a.ZoneSchoolId == null);
         }
+        if (mismatchOnly)
+        {
+            query = query.Where(a => a.HukouCheck == FactCheck.Mismatch || a.PropertyCheck == FactCheck.Mismatch || a.InsuranceCheck == FactCheck.Mismatch);
+        }
         var rows = await query.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).Take(take).ToListAsync(ct);
         var season = await seasons.FindAsync(seasonId, ct);
         var categories = season?.Categories.ToDictionary(x => x.Id, x => x.Name(English)) ?? [];
@@ -66,7 +75,7 @@ internal sealed class ApplicationReview(
         return rows.Select(r => new QueueRow(
             r.Id, r.Number, r.ChildName, PersonalDataAccess.MaskResidentId(r.ResidentId ?? r.DocumentNumber, unmasked.Contains(r.OrgUnitId)), r.Status,
             r.CategoryId is long cat ? categories.GetValueOrDefault(cat) : null, r.Points, Name(r.OrgUnitId),
-            r.ZoneSchoolId is int z ? Name(z) : null, r.SubmittedAt)).ToList();
+            r.ZoneSchoolId is int z ? Name(z) : null, r.SubmittedAt, SeasonText.Overall(r.HukouCheck, r.PropertyCheck, r.InsuranceCheck))).ToList();
     }
 
     /// <summary>One application in the caller's scope (a draft, or one out of scope, reads as absent).</summary>

@@ -8,10 +8,16 @@ namespace Qedu.Admissions.Features.Seasons;
 /// <summary>Applications that chose a school first, against its seats.</summary>
 internal sealed record SchoolDemand(int SchoolId, string Name, bool IsPrivate, int Seats, int FirstChoices, int Approved, int InZone);
 
-/// <summary>A season's live figures in the caller's scope: demand per school, and counts by status and category.</summary>
+/// <summary>How many of the submitted applications an agency's exchange file verified or flagged for one fact (the rest: unchecked).</summary>
+internal sealed record FactChecks(VerificationKind Fact, int Verified, int Mismatch, int Submitted)
+{
+    public int Unchecked => Submitted - Verified - Mismatch;
+}
+
+/// <summary>A season's live figures in the caller's scope: demand per school, counts by status and category, and the agencies' checks.</summary>
 internal sealed record SeasonFigures(
     IReadOnlyList<SchoolDemand> Schools, IReadOnlyDictionary<ApplicationStatus, int> ByStatus, IReadOnlyDictionary<long, int> ByCategory,
-    int Unmatched, int Submitted);
+    int Unmatched, int Submitted, IReadOnlyList<FactChecks> Checks);
 
 internal sealed class SeasonStatistics(AdmissionsDb db, SeasonRules rules)
 {
@@ -59,6 +65,16 @@ internal sealed class SeasonStatistics(AdmissionsDb db, SeasonRules rules)
             firstBySchool.TryGetValue(s.SchoolId, out var f) ? f.Count : 0,
             firstBySchool.TryGetValue(s.SchoolId, out var g) ? g.Approved : 0,
             inZone.GetValueOrDefault(s.SchoolId))).ToList();
-        return new SeasonFigures(schools, byStatus, byCategory, unmatched, byStatus.Values.Sum());
+        var submitted = byStatus.Values.Sum();
+        var hukou = await CountChecksAsync(applications.GroupBy(a => a.HukouCheck), ct);
+        var property = await CountChecksAsync(applications.GroupBy(a => a.PropertyCheck), ct);
+        var insurance = await CountChecksAsync(applications.GroupBy(a => a.InsuranceCheck), ct);
+        FactChecks Of(VerificationKind fact, Dictionary<FactCheck, int> counts) =>
+            new(fact, counts.GetValueOrDefault(FactCheck.Verified), counts.GetValueOrDefault(FactCheck.Mismatch), submitted);
+        return new SeasonFigures(schools, byStatus, byCategory, unmatched, submitted,
+            [Of(VerificationKind.Hukou, hukou), Of(VerificationKind.Property, property), Of(VerificationKind.Insurance, insurance)]);
     }
+
+    private static async Task<Dictionary<FactCheck, int>> CountChecksAsync(IQueryable<IGrouping<FactCheck, Application>> groups, CancellationToken ct) =>
+        (await groups.Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.Count);
 }
