@@ -360,6 +360,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /admissions/seasons/{Id:long}/applications"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
         ["GET /admissions/seasons/{Id:long}/allocation"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit, StatusCodes.Status200OK) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
         ["GET /admissions/seasons/new"] = Rule.Needs(Permissions.AdmissionsManage),
+        ["GET /admissions/seasons/{Id:long}/coordination"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
         ["GET /admissions/seasons/{Id:long}/setup"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
         // Zones are published to families: any admissions officer may download any season's.
         ["GET /admissions/seasons/{id:long}/zones.xlsx"] = Supervision.Missing(Permissions.AdmissionsReview, "id"),

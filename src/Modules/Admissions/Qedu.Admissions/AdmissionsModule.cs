@@ -5,6 +5,7 @@ using Qedu.Admissions.Data;
 using Qedu.Admissions.DemoData;
 using Qedu.Admissions.Features.Allocation;
 using Qedu.Admissions.Features.Apply;
+using Qedu.Admissions.Features.Coordination;
 using Qedu.Admissions.Features.Intake;
 using Qedu.Admissions.Features.Review;
 using Qedu.Admissions.Features.Seasons;
@@ -36,6 +37,7 @@ public static class AdmissionsModule
         services.AddQeduPdf();
         services.AddScoped<SeasonAllocation>();
         services.AddScoped<SeasonSetup>();
+        services.AddScoped<SeasonCoordination>();
         services.AddScoped<ZoneListImport>();
         services.AddScoped<ExchangeFileImport>();
         services.AddScoped<AdmissionsRetention>();

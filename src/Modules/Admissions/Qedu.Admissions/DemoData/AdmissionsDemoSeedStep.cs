@@ -70,19 +70,24 @@ internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, Pare
 
         var random = new Random(context.Seed + 18);
         var zoneOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var placeOf = new Dictionary<string, (double Lat, double Lon)>(StringComparer.Ordinal);
         for (var i = 0; i < schools.Count; i++)
         {
             var school = schools[i];
             var schoolId = ids[school.Code];
             var isPrivate = school.OwnershipCode == "22";
-            db.SeasonSchools.Add(new SeasonSchool { SeasonId = season.Id, SchoolId = schoolId, IsPrivate = isPrivate, Seats = 40 * (2 + random.Next(4)) });
+            // Spread over 市南区 (about 36.06 N, 120.38 E), a kilometre or so apart, so 统筹 by distance has a map to work on.
+            var (lat, lon) = (36.055 + 0.008 * (i / 3), 120.36 + 0.012 * (i % 3));
+            db.SeasonSchools.Add(new SeasonSchool { SeasonId = season.Id, SchoolId = schoolId, IsPrivate = isPrivate, Seats = 40 * (2 + random.Next(4)), Latitude = lat, Longitude = lon });
             if (isPrivate)
             {
                 continue; // a private school takes applications from the whole district: no zone
             }
             for (var k = i; k < Compounds.Length; k += schools.Count)
             {
-                db.ZoneLines.Add(new ZoneLine { SeasonId = season.Id, SchoolId = schoolId, Compound = Compounds[k] });
+                var place = (Lat: lat + 0.002 * (k % 3 - 1), Lon: lon + 0.002 * (k % 2));
+                db.ZoneLines.Add(new ZoneLine { SeasonId = season.Id, SchoolId = schoolId, Compound = Compounds[k], Latitude = place.Lat, Longitude = place.Lon });
+                placeOf[Compounds[k]] = place;
                 zoneOf[Compounds[k]] = schoolId;
             }
             db.ZoneLines.Add(new ZoneLine
@@ -127,6 +132,8 @@ internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, Pare
                     GenderCode = (residentId[16] - '0') % 2 == 1 ? "1" : "2",
                     GuardianName = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)],
                     HomeCompound = compound,
+                    HomeLatitude = placeOf.TryGetValue(compound, out var home) ? home.Lat : null,
+                    HomeLongitude = placeOf.TryGetValue(compound, out var home2) ? home2.Lon : null,
                     HomeDetail = $"{1 + random.Next(20)}号楼{1 + random.Next(3)}单元{101 + random.Next(20)}户",
                     HukouAtHome = !migrant && random.NextDouble() < 0.8,
                     PropertyAtHome = !migrant && random.NextDouble() < 0.85,

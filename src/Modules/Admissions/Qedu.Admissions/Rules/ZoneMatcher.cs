@@ -10,24 +10,27 @@ namespace Qedu.Admissions.Rules;
 /// </summary>
 internal static class ZoneMatcher
 {
-    public sealed record Match(int? SchoolId, bool Ambiguous);
+    /// <summary>The zone school, or none (<see cref="Ambiguous"/>: two schools hold it); the line that matched, for its coordinates.</summary>
+    public sealed record Match(int? SchoolId, bool Ambiguous, ZoneLine? Line = null);
 
     public static Match Find(IReadOnlyCollection<ZoneLine> lines, string? compound, string? street, int? number)
     {
-        var byCompound = Schools(lines.Where(l => l.Compound is not null && Same(l.Compound, compound)));
+        var compoundLines = lines.Where(l => l.Compound is not null && Same(l.Compound, compound)).ToList();
+        var byCompound = Schools(compoundLines);
         if (byCompound.Count > 0)
         {
-            return byCompound.Count == 1 ? new(byCompound[0], false) : new(null, true);
+            return byCompound.Count == 1 ? new(byCompound[0], false, compoundLines[0]) : new(null, true);
         }
         if (number is not int n)
         {
             return new(null, false);
         }
-        var byStreet = Schools(lines.Where(l => l.Compound is null && l.Street is not null && Same(l.Street, street) && Covers(l, n)));
+        var streetLines = lines.Where(l => l.Compound is null && l.Street is not null && Same(l.Street, street) && Covers(l, n)).ToList();
+        var byStreet = Schools(streetLines);
         return byStreet.Count switch
         {
             0 => new(null, false),
-            1 => new(byStreet[0], false),
+            1 => new(byStreet[0], false, streetLines[0]),
             _ => new(null, true),
         };
     }

@@ -73,7 +73,8 @@ internal sealed class ParentApplications(
             choices.Select(c => names.GetValueOrDefault(c, "?")).ToList(),
             a.ZoneSchoolId is int z ? names.GetValueOrDefault(z) : null, how, events,
             a.OfferSchoolId is int o ? names.GetValueOrDefault(o) : null, a.OfferDeadline,
-            placement is null ? null : English ? placement.ExplanationEn : placement.ExplanationZh,
+            a.OfferRoute == OfferRoute.Coordination ? Coordinated(a, names)
+                : placement is null ? null : English ? placement.ExplanationEn : placement.ExplanationZh,
             a.Status == ApplicationStatus.Offered && a.OfferDeadline is { } d && now <= d,
             season.BureauName);
     }
@@ -114,6 +115,15 @@ internal sealed class ParentApplications(
     }
 
     /// <summary>Starts (<paramref name="id"/> null) or changes a draft or returned application. Nothing is written on error.</summary>
+    /// <summary>Why a child has a seat the district gave by 统筹: the school, and how far it is from home when known.</summary>
+    private string Coordinated(Application a, Dictionary<int, string> names)
+    {
+        var school = a.OfferSchoolId is int o ? names.GetValueOrDefault(o, "?") : "?";
+        return a.OfferDistanceKm is double km
+            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Coordination.ExplanationKm"], school, km)
+            : string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Coordination.Explanation"], school);
+    }
+
     public async Task<Outcome<long>> SaveAsync(long? id, ApplicationForm form, CancellationToken ct = default)
     {
         var parent = Parent;
@@ -160,6 +170,8 @@ internal sealed class ParentApplications(
         Copy(values, application);
         application.ChildKey = db.FieldEncryption.Index($"{application.DocumentType}:{application.ResidentId ?? application.DocumentNumber}")!;
         application.ZoneSchoolId = zone.SchoolId;
+        // Where the home is, as far as the zone list knows it: 统筹 places a child the allocation could not by distance.
+        (application.HomeLatitude, application.HomeLongitude) = (zone.Line?.Latitude, zone.Line?.Longitude);
         var choices = new List<int>();
         if (values.PrivateChoice is int chosen)
         {
