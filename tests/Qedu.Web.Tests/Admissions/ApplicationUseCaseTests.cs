@@ -172,4 +172,25 @@ public sealed class ApplicationUseCaseTests(WebApp app)
         // Decided once: a second decision is a conflict.
         Assert.Equal(OutcomeKind.Conflict, (await world.AsReviewerAsync(world.ZoneSchoolId, false, r => r.DecideAsync(id, ReviewDecision.Refuse, "x"))).Kind);
     }
+
+    [Fact]
+    public async Task A_new_application_starts_from_the_households_last_one_and_never_from_another_familys()
+    {
+        var world = await new AdmissionsWorld(app).CreateAsync();
+        var parent = Guid.NewGuid();
+        var first = world.Form(AdmissionsWorld.Child(new DateOnly(2019, 12, 1)));
+        (first.HomeDetail, first.HasResidencePermit, first.ResidencePermitYears, first.InsuranceMonths) = ("3号楼2单元201户", true, "4", "36");
+        var id = (await world.AsParentAsync(parent, (p, _) => p.SaveAsync(null, first))).Value;
+        var number = await app.AsSystemAsync(sp => sp.GetRequiredService<Qedu.Admissions.Data.AdmissionsDb>().Applications.Where(a => a.Id == id).Select(a => a.Number).SingleAsync());
+
+        var next = await world.AsParentAsync(parent, (p, _) => p.NewFormAsync(world.SeasonId));
+        Assert.Equal((first.GuardianName, first.HomeCompound, "3号楼2单元201户", true, "4", "36", number),
+            (next.GuardianName, next.HomeCompound, next.HomeDetail, next.HasResidencePermit, next.ResidencePermitYears, next.InsuranceMonths, next.PrefilledFrom));
+        Assert.Null(next.ChildName); // the child is new
+        Assert.Null(next.ResidentId);
+
+        var stranger = await world.AsParentAsync(Guid.NewGuid(), (p, _) => p.NewFormAsync(world.SeasonId));
+        Assert.Null(stranger.HomeCompound);
+        Assert.Null(stranger.PrefilledFrom);
+    }
 }

@@ -29,4 +29,7 @@ internal sealed class ApplicationForm
 
     /// <summary>The private school chosen (民办), when the season has them; empty for none.</summary>
     public string? PrivateChoice { get; set; }
+
+    /// <summary>The number of the earlier application the household facts were copied from (shown, never posted back).</summary>
+    public string? PrefilledFrom { get; set; }
 }

@@ -80,6 +80,36 @@ internal sealed class ParentApplications(
     }
 
     /// <summary>The form of an application the parent may still change, filled with what they typed before.</summary>
+    /// <summary>
+    /// A new application's form, with the household as the family last gave it (their latest application, of any season
+    /// or child: a younger sibling's family usually lives where it did), so they type only what is new. The child is left
+    /// empty. <see cref="ApplicationForm.PrefilledFrom"/> names the application it came from, for the page to say so.
+    /// </summary>
+    public async Task<ApplicationForm> NewFormAsync(long seasonId, CancellationToken ct = default)
+    {
+        var parent = Parent;
+        var last = await db.Applications.AsNoTracking().Where(a => a.ParentAccountId == parent)
+            .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        var form = new ApplicationForm { SeasonId = seasonId };
+        if (last is null)
+        {
+            return form;
+        }
+        form.GuardianName = last.GuardianName;
+        form.HomeCompound = last.HomeCompound;
+        form.HomeStreet = last.HomeStreet;
+        form.HomeNumber = last.HomeNumber?.ToString(CultureInfo.InvariantCulture);
+        form.HomeDetail = last.HomeDetail;
+        form.HukouAtHome = last.HukouAtHome;
+        form.PropertyAtHome = last.PropertyAtHome;
+        form.HasResidencePermit = last.HasResidencePermit;
+        form.ResidencePermitYears = last.HasResidencePermit ? last.ResidencePermitYears.ToString(CultureInfo.InvariantCulture) : null;
+        form.InsuranceMonths = last.InsuranceMonths > 0 ? last.InsuranceMonths.ToString(CultureInfo.InvariantCulture) : null;
+        form.PolicyCare = last.PolicyCare;
+        form.PrefilledFrom = last.Number;
+        return form;
+    }
+
     public async Task<ApplicationForm?> FormAsync(long id, CancellationToken ct = default)
     {
         var parent = Parent;
