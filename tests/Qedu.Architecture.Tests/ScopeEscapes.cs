@@ -48,6 +48,7 @@ public static class ScopeEscapes
         ["StaffWrites.ReadAsync"] = new(1, "staff numbers and resident IDs are unique across the city; the refusal names nothing else"),
         ["StaffWrites.HeadOfAsync"] = new(1, "the codes of the classes this person heads, named when a delete is refused"),
         ["StudentIntake.EnrolAsync"] = new(1, "an admitted child already in the registry anywhere in the city (by 学籍号 or resident ID) is not created twice; only its id goes back"),
+        ["FamilyRecords.ChildrenOfGuardianAsync"] = new(2, "a parent (who holds no grant) pre-fills an admission form from the registry's children whose guardian has the phone the parent signed in with; audited"),
         ["StudentWrites.ReadAsync"] = new(1, "student numbers and resident IDs are unique across the city (all classes); the refusal names nothing else"),
         ["RegistryStatistics.HeadcountsAsync"] = new(2, "whole-city headcounts for the indicator computation: figures, not people"),
         ["RegistryStatistics.TeachersBySchoolAsync"] = new(1, "whole-city teacher counts for the indicator computation"),

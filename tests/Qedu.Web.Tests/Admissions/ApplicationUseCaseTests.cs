@@ -193,4 +193,35 @@ public sealed class ApplicationUseCaseTests(WebApp app)
         Assert.Null(stranger.HomeCompound);
         Assert.Null(stranger.PrefilledFrom);
     }
+
+    [Fact]
+    public async Task A_family_the_registry_knows_by_its_phone_sees_its_children_and_starts_from_their_guardian_and_address()
+    {
+        var world = await new AdmissionsWorld(app).CreateAsync();
+        var (phone, child, guardian) = await app.AsSystemAsync(async sp =>
+        {
+            var registry = sp.GetRequiredService<Qedu.Registry.Data.RegistryDb>();
+            var found = await (from g in registry.Guardians
+                               join s in registry.Students on g.StudentId equals s.Id
+                               where g.Phone != null && EF.Functions.Like(g.Phone, "1__________") && s.StatusCode == "01"
+                               orderby g.Id
+                               select new { g.Phone, Child = s.Name, Guardian = g.Name }).FirstAsync();
+            return (found.Phone!, found.Child, found.Guardian);
+        });
+        var parent = await app.AsSystemAsync(async sp =>
+            (await sp.GetRequiredService<Qedu.Kernel.Identity.ParentAccounts>().FindOrCreateAsync(phone, DateTimeOffset.UtcNow)).Account.Id);
+        // A family that never applied: its registry children and their guardian, nothing from anyone else.
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Qedu.Admissions.Data.AdmissionsDb>();
+            db.Applications.RemoveRange(await db.Applications.Where(a => a.ParentAccountId == parent).ToListAsync());
+            return await db.SaveChangesAsync();
+        });
+        var auditBefore = await app.KernelAsync(db => db.AuditEntries.CountAsync(e => e.Action == "pii.read" && e.EntityType == "Student"));
+        var form = await world.AsParentAsync(parent, (p, _) => p.NewFormAsync(world.SeasonId));
+        Assert.Contains(form.Siblings, s => s.StartsWith(child, StringComparison.Ordinal));
+        Assert.Equal(guardian, form.GuardianName);
+        Assert.Null(form.ChildName);
+        Assert.True(await app.KernelAsync(db => db.AuditEntries.CountAsync(e => e.Action == "pii.read" && e.EntityType == "Student")) > auditBefore);
+    }
 }

@@ -39,6 +39,7 @@ public static class RegistryModule
         services.AddModuleDb<RegistryDb, RegistryDbSqlite, RegistryDbPostgres>(
             RegistryDb.Module, order: 10, sp => new ChangeFeedInterceptor(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISchoolProfiles, SchoolProfileQueries>();
+        services.AddScoped<IFamilyRecords, Qedu.Registry.Features.Families.FamilyRecords>();
         services.AddScoped<IRegistryStatistics, RegistryStatistics>();
         services.AddScoped<StudentQueries>();
         services.AddScoped<StudentCommands>();

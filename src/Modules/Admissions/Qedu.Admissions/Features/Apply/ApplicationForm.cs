@@ -32,4 +32,7 @@ internal sealed class ApplicationForm
 
     /// <summary>The number of the earlier application the household facts were copied from (shown, never posted back).</summary>
     public string? PrefilledFrom { get; set; }
+
+    /// <summary>The family's children the registry holds (name and, when in this season, school): shown, never posted back (no public setter, so the form binder leaves it alone).</summary>
+    public IReadOnlyList<string> Siblings { get; internal set; } = [];
 }

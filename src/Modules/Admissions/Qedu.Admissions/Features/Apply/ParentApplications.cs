@@ -7,9 +7,11 @@ using Qedu.Admissions.Resources;
 using Qedu.Admissions.Rules;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
+using Qedu.Kernel.Identity;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
+using Qedu.Registry.Contracts;
 
 namespace Qedu.Admissions.Features.Apply;
 
@@ -28,7 +30,7 @@ internal sealed record MyApplication(
 /// </summary>
 internal sealed class ParentApplications(
     AdmissionsDb db, SeasonRules seasons, ICurrentAccess access, TimeProvider clock, IStringLocalizer<AdmissionsText> t,
-    IStringLocalizer<KernelText> kernelText)
+    IStringLocalizer<KernelText> kernelText, ParentAccounts parents, IFamilyRecords families)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
@@ -83,14 +85,25 @@ internal sealed class ParentApplications(
     /// <summary>
     /// A new application's form, with the household as the family last gave it (their latest application, of any season
     /// or child: a younger sibling's family usually lives where it did), so they type only what is new. The child is left
-    /// empty. <see cref="ApplicationForm.PrefilledFrom"/> names the application it came from, for the page to say so.
+    /// empty. <see cref="ApplicationForm.PrefilledFrom"/> names the application it came from, for the page to say so. Without
+    /// one, the registry's children of the account's phone give the guardian's name and address, and are named as siblings.
     /// </summary>
     public async Task<ApplicationForm> NewFormAsync(long seasonId, CancellationToken ct = default)
     {
         var parent = Parent;
+        var form = new ApplicationForm { SeasonId = seasonId };
+        // The registry's children whose guardian has this account's (verified) phone: the siblings, and the household.
+        var phone = (await parents.FindAsync(parent, ct))?.Phone;
+        var registered = phone is null ? [] : await families.ChildrenOfGuardianAsync(phone, ct);
+        if (registered.Count > 0)
+        {
+            var names = (await seasons.FindAsync(seasonId, ct))?.Schools.ToDictionary(s => s.SchoolId, s => s.Name) ?? [];
+            form.Siblings = registered.Select(c => names.TryGetValue(c.SchoolId, out var school) ? $"{c.Name}（{school}）" : c.Name).ToList();
+            form.GuardianName = registered[0].GuardianName;
+            form.HomeDetail = registered[0].Address;
+        }
         var last = await db.Applications.AsNoTracking().Where(a => a.ParentAccountId == parent)
             .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        var form = new ApplicationForm { SeasonId = seasonId };
         if (last is null)
         {
             return form;
