@@ -38,18 +38,7 @@ internal static class ErrorHandling
                     DbUpdateConcurrencyException => webText["Error.Concurrency"].Value,
                     _ => webText["Error.Unexpected"].Value,
                 };
-                if (WebSecurityServiceCollectionExtensions.IsApi(context.Request) || AcceptsJson(context.Request))
-                {
-                    await Results.Problem(message, statusCode: status).ExecuteAsync(context);
-                    return;
-                }
-                context.Response.ContentType = "text/html; charset=utf-8";
-                var title = webText["Error.Title"].Value;
-                var home = webText["Error.Home"].Value;
-                await context.Response.WriteAsync(
-                    $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{Html(title)}</title>" +
-                    "<link rel=\"stylesheet\" href=\"/_content/Qedu.Ui/qedu.css\"></head><body><main>" +
-                    $"<h1>{Html(title)}</h1><div class=\"alert alert-error\">{Html(message)}</div><p><a href=\"/\">{Html(home)}</a></p></main></body></html>");
+                await ErrorPage.WriteAsync(context, status, message);
             },
         });
 
@@ -70,9 +59,4 @@ internal static class ErrorHandling
         var match = System.Text.RegularExpressions.Regex.Match(message, "^Failed to bind parameter \"(?:.* )?([^ \"]+)\" from \"(.*)\"\\.$");
         return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : null;
     }
-
-    private static bool AcceptsJson(HttpRequest request) =>
-        request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
-
-    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
 }

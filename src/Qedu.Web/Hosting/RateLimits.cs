@@ -48,11 +48,11 @@ internal static class RateLimits
             {
                 var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<WebText>>();
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                var message = context.HttpContext.Request.Path.Equals(ParentAuthentication.LoginPath, StringComparison.OrdinalIgnoreCase)
-                    ? text["Parent.Login.TooMany"]
-                    : text["Login.TooMany"];
-                await Results.Problem(message.Value, statusCode: StatusCodes.Status429TooManyRequests)
-                    .ExecuteAsync(context.HttpContext);
+                var parent = context.HttpContext.Request.Path.Equals(ParentAuthentication.LoginPath, StringComparison.OrdinalIgnoreCase);
+                var message = parent ? text["Parent.Login.TooMany"] : text["Login.TooMany"];
+                // A parent on a phone posting the sign-in form gets a page with the way back, not a JSON document.
+                await ErrorPage.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, message.Value,
+                    parent ? ParentAuthentication.LoginPath : "/login", text["Error.Back"].Value);
             };
         });
         return services;

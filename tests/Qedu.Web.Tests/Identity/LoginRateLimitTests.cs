@@ -42,7 +42,7 @@ public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<Rate
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
-        Assert.Equal(app.Text<WebText>("Login.TooMany"), (await refused.ProblemAsync()).Detail);
+        Assert.Contains(app.Text<WebText>("Login.TooMany"), await refused.TextAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode); // reading the form is not an attempt
         Assert.Equal("/", elsewhere.RedirectPath());
     }
@@ -126,8 +126,13 @@ public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<Rate
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("60", refused.Headers.RetryAfter?.ToString());
-        Assert.Equal(app.Text<WebText>("Parent.Login.TooMany"), (await refused.ProblemAsync()).Detail);
-        Assert.Equal(app.Text<WebText>("Parent.Login.TooMany", english: true), (await english.ProblemAsync()).Detail);
+        // A phone's browser gets a page to read (not a JSON document), with the way back to the sign-in.
+        var page = await refused.TextAsync();
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(app.Text<WebText>("Parent.Login.TooMany"), page, StringComparison.Ordinal);
+        Assert.Contains("name=\"viewport\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/parent/login\"", page, StringComparison.Ordinal);
+        Assert.Contains(app.Text<WebText>("Parent.Login.TooMany", english: true), await english.TextAsync(), StringComparison.Ordinal);
         Assert.Equal("/", staff.RedirectPath()); // the staff sign-in is counted apart
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
     }
