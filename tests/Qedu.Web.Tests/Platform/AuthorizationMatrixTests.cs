@@ -369,6 +369,8 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         // The exchange-file upload posts to the page itself (one endpoint, GET and POST): VerificationTests posts it as
         // a school administrator and another district's.
         ["GET /admissions/seasons/{Id:long}/verification"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
+        // The appeals (复核) page: its answer forms post to the page itself (AppealTests posts one; a school admin and another district are refused).
+        ["GET /admissions/seasons/{Id:long}/appeals"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
         ["GET /admissions/materials/{materialId:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "materialId"),
         ["GET /admissions/applications/{Id:long}"] = Rule.Scoped(Permissions.AdmissionsReview, Target.School) with { Prepare = AdmissionsMatrix.ApplicationAtAsync },
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qedu.Admissions.Contracts;
 using Qedu.Admissions.Data;
 using Qedu.Admissions.DemoData;
+using Qedu.Admissions.Features.Appeals;
 using Qedu.Admissions.Features.Allocation;
 using Qedu.Admissions.Features.Apply;
 using Qedu.Admissions.Features.Coordination;
@@ -42,6 +43,7 @@ public static class AdmissionsModule
         services.AddScoped<ExchangeFileImport>();
         services.AddScoped<AdmissionsRetention>();
         services.AddScoped<SeasonIntake>();
+        services.AddScoped<SeasonAppeals>();
         services.AddScoped<IAdmissionsStatistics, AdmissionsStatistics>();
         services.AddScoped(sp => new AdmissionsOperations(sp.GetRequiredService<AdmissionsRetention>(), sp.GetRequiredService<SeasonIntake>(), sp.GetRequiredService<AdmissionsDb>()));
         services.AddScoped<IDemoSeedStep, AdmissionsDemoSeedStep>();

@@ -10,7 +10,12 @@ namespace Qedu.Admissions.Rules;
 internal sealed record PublicSeason(
     long Id, string Code, string Name, SeasonStage Stage, SeasonMechanism Mechanism, int BureauId, string BureauName,
     DateTimeOffset OpensAt, DateTimeOffset ClosesAt, DateOnly BornFrom, DateOnly BornTo, int MaxPrivateChoices,
-    IReadOnlyList<PublicSchool> Schools, IReadOnlyList<SeasonCategory> Categories, IReadOnlyList<PointsRule> PointsRules);
+    IReadOnlyList<PublicSchool> Schools, IReadOnlyList<SeasonCategory> Categories, IReadOnlyList<PointsRule> PointsRules,
+    DateTimeOffset? ResultsPublishedAt = null, int AcceptDays = 7, int AppealDays = 5)
+{
+    /// <summary>Until when (exclusive) a family may ask for a review (复核); null before the results are published.</summary>
+    public DateTimeOffset? AppealsCloseAt => ResultsPublishedAt?.AddDays(AppealDays);
+}
 
 internal sealed record PublicSchool(int SchoolId, string Name, bool IsPrivate, int Seats);
 
@@ -50,7 +55,8 @@ internal sealed class SeasonRules(AdmissionsDb db, OrgTree tree)
             season.Id, season.Code, season.Name, season.Stage, season.Mechanism, season.OrgUnitId, NameOf(season.OrgUnitId),
             season.OpensAt, season.ClosesAt, season.BornFrom, season.BornTo, season.MaxPrivateChoices,
             schools.Select(s => new PublicSchool(s.SchoolId, NameOf(s.SchoolId), s.IsPrivate, s.Seats)).OrderBy(s => s.IsPrivate).ThenBy(s => s.Name, StringComparer.Ordinal).ToList(),
-            categories, rules);
+            categories, rules,
+            season.ResultsPublishedAt, season.AcceptDays, season.AppealDays);
     }
 
     /// <summary>The zone school of a home address in a season (null: no zone holds it, or two do).</summary>

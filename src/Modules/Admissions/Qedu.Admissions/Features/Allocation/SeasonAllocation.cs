@@ -53,6 +53,10 @@ internal sealed class SeasonAllocation(
             season.Schools.Select(s => new SchoolPlacement(s.Name, s.IsPrivate, s.Seats, placed.GetValueOrDefault(s.SchoolId))).ToList(), run.AuditRecord);
     }
 
+    /// <summary>How many of the season's review requests (复核) wait for the bureau's answer.</summary>
+    public Task<int> PendingAppealsAsync(long seasonId, CancellationToken ct = default) =>
+        db.Applications.AsNoTracking().CountAsync(a => a.SeasonId == seasonId && a.AppealStatus == AppealStatus.Pending, ct);
+
     /// <summary>Runs the engine over the approved applications of a closed season; <paramref name="seed"/> drawn when empty.</summary>
     public async Task<Outcome<long>> RunAsync(long seasonId, string? seed, CancellationToken ct = default)
     {

@@ -21,7 +21,10 @@ internal sealed record MyApplication(
     DateTimeOffset? SubmittedAt, DateTimeOffset ClosesAt, bool MayEdit, IReadOnlyList<string> Choices, string? ZoneSchool,
     IReadOnlyList<string> CategoryHow, IReadOnlyList<ApplicationEvent> Events,
     string? OfferSchool = null, DateTimeOffset? OfferDeadline = null, string? Placement = null, bool MayAnswer = false,
-    string Bureau = "");
+    string Bureau = "", MyAppeal? Appeal = null, DateTimeOffset? AppealBy = null, bool MayAppeal = false);
+
+/// <summary>The family's review request (复核) and the bureau's answer.</summary>
+internal sealed record MyAppeal(AppealStatus Status, string? Reason, DateTimeOffset? At, string? Answer, DateTimeOffset? AnsweredAt);
 
 /// <summary>
 /// The family's side of an application: start or change it while the season allows, submit it before the window
@@ -69,6 +72,7 @@ internal sealed class ParentApplications(
             ? await db.Placements.AsNoTracking().Where(p => p.ApplicationId == id).OrderByDescending(p => p.RunId).FirstOrDefaultAsync(ct)
             : null;
         var now = clock.GetUtcNow();
+        var appealBy = season.AppealsCloseAt is { } by && MayAskForReview(a.Status) ? by : (DateTimeOffset?)null;
         return new MyApplication(
             a.Id, a.Number, a.SeasonId, season.Name, a.Status, a.ChildName, a.ReviewNote, a.SubmittedAt, season.ClosesAt,
             a.FamilyMayEdit && now < season.ClosesAt,
@@ -78,7 +82,9 @@ internal sealed class ParentApplications(
             a.OfferRoute == OfferRoute.Coordination ? Coordinated(a, names)
                 : placement is null ? null : English ? placement.ExplanationEn : placement.ExplanationZh,
             a.Status == ApplicationStatus.Offered && a.OfferDeadline is { } d && now <= d,
-            season.BureauName);
+            season.BureauName,
+            a.AppealStatus == AppealStatus.None ? null : new MyAppeal(a.AppealStatus, a.AppealReason, a.AppealedAt, a.AppealAnswer, a.AppealAnsweredAt),
+            appealBy, appealBy is { } until && now < until && a.AppealStatus == AppealStatus.None);
     }
 
     /// <summary>The form of an application the parent may still change, filled with what they typed before.</summary>
@@ -314,6 +320,65 @@ internal sealed class ParentApplications(
         await db.SaveChangesAsync(ct);
         return Outcome<long>.Ok(id);
     }
+
+    /// <summary>The shortest and longest reason a family gives for a review request.</summary>
+    public const int AppealReasonMin = 5, AppealReasonMax = 1000;
+
+    /// <summary>
+    /// Asks the bureau for a review (复核) of a published result, with a reason, within the season's days after
+    /// publication: an offer, a child placed nowhere, or a refusal. Once per application; the bureau answers.
+    /// </summary>
+    public async Task<Outcome<long>> AppealAsync(long id, string? reason, CancellationToken ct = default)
+    {
+        var parent = Parent;
+        var now = clock.GetUtcNow();
+        var application = await db.Applications.FirstOrDefaultAsync(x => x.Id == id && x.ParentAccountId == parent, ct);
+        if (application is null || await seasons.FindAsync(application.SeasonId, ct) is not { } season)
+        {
+            return Outcome<long>.NotFound(t["Apply.NotFound"]);
+        }
+        if (season.AppealsCloseAt is not { } closes)
+        {
+            return Outcome<long>.Conflict(t["Appeal.NotPublished"]);
+        }
+        if (now >= closes)
+        {
+            return Outcome<long>.Conflict(string.Format(CultureInfo.CurrentCulture, t["Appeal.Late"], SeasonText.Local(closes)));
+        }
+        if (application.AppealStatus != AppealStatus.None)
+        {
+            return Outcome<long>.Conflict(t["Appeal.Already"]);
+        }
+        if (!MayAskForReview(application.Status))
+        {
+            return Outcome<long>.Conflict(t["Appeal.NotThisStatus"]);
+        }
+        var text = reason?.Trim() ?? "";
+        if (text.Length is < AppealReasonMin or > AppealReasonMax)
+        {
+            return Outcome<long>.Invalid(new InputErrors().Add("appealReason",
+                string.Format(CultureInfo.CurrentCulture, t["Appeal.ReasonLength"], AppealReasonMin, AppealReasonMax)));
+        }
+        application.AppealStatus = AppealStatus.Pending;
+        application.AppealReason = text;
+        application.AppealedAt = now;
+        application.UpdatedAt = now;
+        application.Revision++;
+        db.Events.Add(new ApplicationEvent { ApplicationId = id, At = now, Kind = "appealed", Actor = "family", Note = text });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<long>.Conflict(t["Appeal.Changed"]);
+        }
+        return Outcome<long>.Ok(id);
+    }
+
+    /// <summary>The published results a family may ask to have reviewed: an offer, no place, or a refusal.</summary>
+    private static bool MayAskForReview(ApplicationStatus status) =>
+        status is ApplicationStatus.Offered or ApplicationStatus.Unplaced or ApplicationStatus.Refused;
 
     /// <summary>Why the season takes no application now (naming the time, China time), or null while it is open.</summary>
     private string? Window(PublicSeason season, DateTimeOffset now) =>

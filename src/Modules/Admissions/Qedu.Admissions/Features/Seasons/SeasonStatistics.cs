@@ -17,7 +17,7 @@ internal sealed record FactChecks(VerificationKind Fact, int Verified, int Misma
 /// <summary>A season's live figures in the caller's scope: demand per school, counts by status and category, and the agencies' checks.</summary>
 internal sealed record SeasonFigures(
     IReadOnlyList<SchoolDemand> Schools, IReadOnlyDictionary<ApplicationStatus, int> ByStatus, IReadOnlyDictionary<long, int> ByCategory,
-    int Unmatched, int Submitted, IReadOnlyList<FactChecks> Checks);
+    int Unmatched, int Submitted, IReadOnlyList<FactChecks> Checks, int PendingAppeals = 0);
 
 internal sealed class SeasonStatistics(AdmissionsDb db, SeasonRules rules)
 {
@@ -71,8 +71,9 @@ internal sealed class SeasonStatistics(AdmissionsDb db, SeasonRules rules)
         var insurance = await CountChecksAsync(applications.GroupBy(a => a.InsuranceCheck), ct);
         FactChecks Of(VerificationKind fact, Dictionary<FactCheck, int> counts) =>
             new(fact, counts.GetValueOrDefault(FactCheck.Verified), counts.GetValueOrDefault(FactCheck.Mismatch), submitted);
+        var pendingAppeals = await applications.CountAsync(a => a.AppealStatus == AppealStatus.Pending, ct);
         return new SeasonFigures(schools, byStatus, byCategory, unmatched, submitted,
-            [Of(VerificationKind.Hukou, hukou), Of(VerificationKind.Property, property), Of(VerificationKind.Insurance, insurance)]);
+            [Of(VerificationKind.Hukou, hukou), Of(VerificationKind.Property, property), Of(VerificationKind.Insurance, insurance)], pendingAppeals);
     }
 
     private static async Task<Dictionary<FactCheck, int>> CountChecksAsync(IQueryable<IGrouping<FactCheck, Application>> groups, CancellationToken ct) =>
