@@ -144,6 +144,8 @@ public sealed class AppealTests(WebApp app)
         var seen = (await world.AsParentAsync(parent, (p, _) => p.FindAsync(id)))!;
         Assert.Equal(answer, seen.Appeal!.Answer);
         Assert.True(seen.MayAnswer);
+        Assert.Contains("经复核", seen.Placement, StringComparison.Ordinal); // the offer says why, not the allocation's "placed nowhere"
+        Assert.Contains(answer, seen.Placement, StringComparison.Ordinal);
         Assert.Contains(seen.Events, e => e.Kind == "appeal-upheld" && e.Note!.StartsWith(answer, StringComparison.Ordinal));
         // The seat is now held: the free seats count it, and a second answer is refused.
         var free = await world.AsDistrictAsync(async sp => await Appeals(sp, world).FreeSeatsAsync((await sp.GetRequiredService<Qedu.Admissions.Rules.SeasonRules>().FindAsync(world.SeasonId))!));

@@ -80,6 +80,8 @@ internal sealed class ParentApplications(
             a.ZoneSchoolId is int z ? names.GetValueOrDefault(z) : null, how, events,
             a.OfferSchoolId is int o ? names.GetValueOrDefault(o) : null, a.OfferDeadline,
             a.OfferRoute == OfferRoute.Coordination ? Coordinated(a, names)
+                : a.OfferRoute == OfferRoute.Appeal && a.OfferSchoolId is int upheld
+                    ? string.Format(CultureInfo.CurrentCulture, t["Appeal.OfferExplanation"], names.GetValueOrDefault(upheld, "?"), a.AppealAnswer)
                 : placement is null ? null : English ? placement.ExplanationEn : placement.ExplanationZh,
             a.Status == ApplicationStatus.Offered && a.OfferDeadline is { } d && now <= d,
             season.BureauName,
