@@ -162,10 +162,6 @@ internal sealed class SeasonAppeals(
     }
 
     /// <summary>Seats held per school: offers open or accepted (optionally leaving one application out).</summary>
-    private async Task<Dictionary<int, int>> HeldAsync(long seasonId, long? exceptApplicationId, CancellationToken ct) =>
-        (await db.Applications.AsNoTracking()
-            .Where(a => a.SeasonId == seasonId && a.OfferSchoolId != null && a.Id != exceptApplicationId
-                && (a.Status == ApplicationStatus.Offered || a.Status == ApplicationStatus.Accepted))
-            .GroupBy(a => a.OfferSchoolId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-        .ToDictionary(x => x.Key, x => x.Count);
+    private Task<Dictionary<int, int>> HeldAsync(long seasonId, long? exceptApplicationId, CancellationToken ct) =>
+        SeatsHeld.BySchoolAsync(db, seasonId, exceptApplicationId, ct);
 }

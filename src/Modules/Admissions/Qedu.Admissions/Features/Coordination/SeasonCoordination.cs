@@ -192,9 +192,7 @@ internal sealed class SeasonCoordination(
     private async Task<List<SchoolSeats>> SeatsAsync(long seasonId, CancellationToken ct)
     {
         var schools = await db.SeasonSchools.AsNoTracking().Where(s => s.SeasonId == seasonId && !s.IsPrivate).ToListAsync(ct);
-        var taken = await db.Applications
-            .Where(a => a.SeasonId == seasonId && a.OfferSchoolId != null && (a.Status == ApplicationStatus.Offered || a.Status == ApplicationStatus.Accepted))
-            .GroupBy(a => a.OfferSchoolId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var taken = await SeatsHeld.BySchoolAsync(db, seasonId, null, ct);
         var units = await tree.UnitsOfAsync(schools.Select(s => s.SchoolId), ct);
         var english = Qedu.Kernel.Codes.CodeBook.IsEnglish;
         return schools
