@@ -26,7 +26,7 @@ internal sealed record ZoneListResult(int Lines, IReadOnlyDictionary<int, int> L
 /// good file replaces the season's zones whole, in one transaction. A compound in two schools' zones, or a street
 /// range two schools share, is refused: the matcher would send those families to the manual queue.
 /// </summary>
-internal sealed class ZoneListImport(AdmissionsDb db, SeasonSetup setup, OrgTree tree, IStringLocalizer<AdmissionsText> t)
+internal sealed class ZoneListImport(AdmissionsDb db, SeasonSetup setup, OrgTree tree, WorkFiles work, IStringLocalizer<AdmissionsText> t)
 {
     public const long MaxFileBytes = 5L << 20;
     public const int MaxRows = 50_000;
@@ -58,11 +58,11 @@ internal sealed class ZoneListImport(AdmissionsDb db, SeasonSetup setup, OrgTree
         {
             return Refused(string.Format(CultureInfo.CurrentCulture, t["Zones.Format"], fileName));
         }
-        // The readers stream from a file: the upload goes to a temporary one, deleted whatever happens.
-        var path = Path.GetTempFileName();
+        // The readers stream from a file: the upload waits in the work directory (as every upload does), deleted whatever happens.
+        var path = work.NewPath(TableFormats.Extension(format));
         try
         {
-            await using (var file = File.Create(path))
+            await using (var file = WorkFiles.Create(path))
             {
                 await content.CopyToAsync(file, ct);
             }
