@@ -359,6 +359,8 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
         // One-time codes: each code sent and each failed check has its own line (otp.*), without the code.
         && type != typeof(Identity.OneTimeCode)
         && type != typeof(Identity.OneTimeCodePhone)
+        // A key's record commits with the write it answers, whose own line says what was done.
+        && type != typeof(Idempotency.IdempotencyRecord)
         && !(type.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) ?? false);
 
     private static string? Clip(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

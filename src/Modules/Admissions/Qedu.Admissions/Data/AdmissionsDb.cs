@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Qedu.Admissions.Domain;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Idempotency;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.PersonalData;
 
@@ -25,12 +26,15 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
     public DbSet<AllocationRun> Runs => Set<AllocationRun>();
     public DbSet<RunPlacement> Placements => Set<RunPlacement>();
     public DbSet<VerificationImport> VerificationImports => Set<VerificationImport>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     /// <summary>Encrypts the child's documents and makes the blind key that keeps one application per child (ADR 11).</summary>
     public FieldEncryption FieldEncryption => encryption;
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
+        // Idempotency-Key records of parents' submissions, committed with the application they answer.
+        builder.MapIdempotencyRecords();
         builder.Entity<Season>(b =>
         {
             b.ToTable("seasons");
@@ -41,6 +45,9 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
             b.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
             b.Property(x => x.Mechanism).HasConversion<string>().HasMaxLength(20);
             b.Property(x => x.Revision).IsConcurrencyToken();
+            b.Property(x => x.DrawCommitment).HasMaxLength(64);
+            b.Property(x => x.DrawSeed).HasColumnName("draw_seed_encrypted").HasConversion((ValueConverter)encryption.Converter);
+            b.Property(x => x.DrawSalt).HasColumnName("draw_salt_encrypted").HasConversion((ValueConverter)encryption.Converter);
         });
         builder.Entity<SeasonSchool>(b =>
         {

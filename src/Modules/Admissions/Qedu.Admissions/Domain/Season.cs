@@ -71,6 +71,26 @@ internal sealed class Season : IOrgScoped
     public DateTimeOffset? ResultsPublishedAt { get; set; }
     public int Revision { get; set; }
 
+    /// <summary>
+    /// The public draw (电脑随机派位): SHA-256 of <see cref="DrawSeed"/> (hex), published with <see cref="DrawCommittedAt"/>
+    /// when applications close, so the seed cannot be chosen after the applicants are known.
+    /// </summary>
+    public string? DrawCommitment { get; set; }
+
+    public DateTimeOffset? DrawCommittedAt { get; set; }
+
+    /// <summary>The draw's seed (32 random bytes, hex), encrypted at rest and secret until the draw reveals it.</summary>
+    public string? DrawSeed { get; set; }
+
+    /// <summary>The salt of the applicant hashes in the published draw package (secret: the hashes cannot be reversed).</summary>
+    public string? DrawSalt { get; set; }
+
+    /// <summary>When the draw ran (the seed is public from then on); a season draws once.</summary>
+    public DateTimeOffset? DrawnAt { get; set; }
+
+    /// <summary>The allocation run the draw made.</summary>
+    public long? DrawRunId { get; set; }
+
     public bool IsOpenAt(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
 }
 

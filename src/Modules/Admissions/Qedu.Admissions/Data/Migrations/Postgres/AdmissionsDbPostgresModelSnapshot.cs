@@ -592,6 +592,31 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("code");
 
+                    b.Property<string>("DrawCommitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("draw_commitment");
+
+                    b.Property<DateTimeOffset?>("DrawCommittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("draw_committed_at");
+
+                    b.Property<long?>("DrawRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("draw_run_id");
+
+                    b.Property<byte[]>("DrawSalt")
+                        .HasColumnType("bytea")
+                        .HasColumnName("draw_salt_encrypted");
+
+                    b.Property<byte[]>("DrawSeed")
+                        .HasColumnType("bytea")
+                        .HasColumnName("draw_seed_encrypted");
+
+                    b.Property<DateTimeOffset?>("DrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drawn_at");
+
                     b.Property<int>("MaxPrivateChoices")
                         .HasColumnType("integer")
                         .HasColumnName("max_private_choices");
@@ -1027,6 +1052,65 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         });
 
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.HasIndex("Owner", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_keys_owner_key");
+
+                    b.ToTable("idempotency_keys", "admissions");
                 });
 
             modelBuilder.Entity("Qedu.Kernel.OrgUnits.OrgClosure", b =>

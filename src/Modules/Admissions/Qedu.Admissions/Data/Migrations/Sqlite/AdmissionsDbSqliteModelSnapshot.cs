@@ -571,6 +571,31 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<string>("DrawCommitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draw_commitment");
+
+                    b.Property<long?>("DrawCommittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("draw_committed_at");
+
+                    b.Property<long?>("DrawRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("draw_run_id");
+
+                    b.Property<byte[]>("DrawSalt")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("draw_salt_encrypted");
+
+                    b.Property<byte[]>("DrawSeed")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("draw_seed_encrypted");
+
+                    b.Property<long?>("DrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("drawn_at");
+
                     b.Property<int>("MaxPrivateChoices")
                         .HasColumnType("INTEGER")
                         .HasColumnName("max_private_choices");
@@ -998,6 +1023,63 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         });
 
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admissions_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_admissions_idempotency_keys_created_at");
+
+                    b.HasIndex("Owner", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admissions_idempotency_keys_owner_key");
+
+                    b.ToTable("admissions_idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Kernel.OrgUnits.OrgClosure", b =>
