@@ -31,6 +31,7 @@ public static class AdmissionsModule
     {
         services.AddModuleDb<AdmissionsDb, AdmissionsDbSqlite, AdmissionsDbPostgres>(AdmissionsDb.Module, order: 40);
         services.AddScoped<SeasonRules>();
+        services.AddSingleton<SeasonSnapshots>();
         services.AddScoped<ParentApplications>();
         services.AddScoped<ApplicationReview>();
         services.AddScoped<SeasonStatistics>();
