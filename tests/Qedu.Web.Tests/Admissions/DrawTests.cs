@@ -177,6 +177,34 @@ public sealed class DrawTests(WebApp app)
     }
 
     [Fact]
+    public async Task Two_draws_at_once_run_one_and_refuse_the_other()
+    {
+        var world = await new AdmissionsWorld(app).CreateAsync(zoneSeats: 5, privateSeats: 1);
+        for (var i = 0; i < 3; i++)
+        {
+            var parent = Guid.NewGuid();
+            var form = world.Form(AdmissionsWorld.Child(new DateOnly(2019, 11, 1).AddDays(i * 5)));
+            form.PrivateChoice = world.OtherSchoolId.ToString(CultureInfo.InvariantCulture);
+            var id = (await world.AsParentAsync(parent, (p, _) => p.SaveAsync(null, form))).Value;
+            Assert.True((await world.AsParentAsync(parent, (p, _) => p.SubmitAsync(id))).IsOk);
+            Assert.True((await world.AsReviewerAsync(world.ZoneSchoolId, false, r => r.DecideAsync(id, ReviewDecision.Approve, null))).IsOk);
+        }
+        world.Clock.SetUtcNow(AdmissionsWorld.ClosesAt.AddHours(1));
+
+        // The season has no commitment yet: both draws make it lazily at the same moment, and agree on one seed.
+        var draws = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => world.AsDistrictAsync(sp => Allocation(sp, world).RunAsync(world.SeasonId))));
+
+        Assert.Single(draws, d => d.IsOk);
+        Assert.Single(draws, d => d.Kind == OutcomeKind.Conflict);
+        var runs = await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Runs.AsNoTracking().Where(r => r.SeasonId == world.SeasonId).ToListAsync());
+        var season = await SeasonAsync(world);
+        Assert.Equal(runs.Single().Id, season.DrawRunId);
+        Assert.Equal(season.DrawSeed, runs.Single().Seed);
+        Assert.Equal(SeasonDraw.CommitmentOf(season.DrawSeed!), season.DrawCommitment);
+        Assert.True(await app.KernelAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "admissions.draw-refused" && e.EntityKey == world.SeasonCode)));
+    }
+
+    [Fact]
     public async Task A_season_that_does_not_exist_has_no_draw_page_or_package()
     {
         using var page = await app.Anonymous().GetAsync("/admissions/draws/NO-SUCH-SEASON");
