@@ -26,8 +26,9 @@ internal sealed record SchoolPlacement(string School, bool IsPrivate, int Seats,
 internal sealed record DrawSummary(string SeasonCode, string Commitment, DateTimeOffset CommittedAt, DateTimeOffset? DrawnAt);
 
 /// <summary>
-/// Places a closed season's approved applications, in one public draw with the season's committed seed, with Qedu.Allocation (deferred acceptance: a family's private choice
-/// first, then its zone school, so a child who loses a private lottery falls back to the zone school, 公民同招), records
+/// Places a closed season's approved applications with Qedu.Allocation, in one public draw with the season's committed
+/// seed (deferred acceptance: a family's private choice first, then its zone school, so a child who loses a private
+/// lottery falls back to the zone school, 公民同招), records
 /// the engine's audit record and every placement with its explanation, and publishes one run: offers with a deadline
 /// to answer, and the unplaced (待统筹) for the district. Only the bureau's admissions.manage holders run and publish.
 /// </summary>
