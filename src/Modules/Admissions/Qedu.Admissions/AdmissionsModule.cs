@@ -33,6 +33,7 @@ public static class AdmissionsModule
         services.AddModuleDb<AdmissionsDb, AdmissionsDbSqlite, AdmissionsDbPostgres>(AdmissionsDb.Module, order: 40);
         services.AddScoped<SeasonRules>();
         services.AddSingleton<SeasonSnapshots>();
+        services.AddScoped<SeasonManagers>();
         services.AddScoped<ParentApplications>();
         services.AddScoped<ApplicationReview>();
         services.AddScoped<SeasonStatistics>();

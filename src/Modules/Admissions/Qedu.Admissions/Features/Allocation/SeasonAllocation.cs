@@ -33,7 +33,7 @@ internal sealed record DrawSummary(string SeasonCode, string Commitment, DateTim
 /// to answer, and the unplaced (待统筹) for the district. Only the bureau's admissions.manage holders run and publish.
 /// </summary>
 internal sealed class SeasonAllocation(
-    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, OrgTree tree, TimeProvider clock, IStringLocalizer<AdmissionsText> t,
+    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, SeasonManagers managers, TimeProvider clock, IStringLocalizer<AdmissionsText> t,
     SeasonDraw draws, IFileStore files, AuditTrail audit)
 {
     /// <summary>The priority group of a private school's applicants: all equal, the lottery decides.</summary>
@@ -42,8 +42,8 @@ internal sealed class SeasonAllocation(
     /// <summary>The group of a zone-school applicant in no category: after every category.</summary>
     private const int NoCategoryGroup = 99;
 
-    public async Task<bool> MayManageAsync(PublicSeason season, CancellationToken ct = default) =>
-        (await tree.WithinScopeAsync(access.Current, Permissions.AdmissionsManage, [season.BureauId], ct)).Count == 1;
+    public Task<bool> MayManageAsync(PublicSeason season, CancellationToken ct = default) =>
+        managers.MayManageAsync(season, ct);
 
     public async Task<RunSummary?> LatestAsync(PublicSeason season, CancellationToken ct = default)
     {

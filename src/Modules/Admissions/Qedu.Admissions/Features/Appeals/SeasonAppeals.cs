@@ -27,13 +27,13 @@ internal sealed record FreeSeats(int SchoolId, string Name, int Seats, int Free)
 /// requests for the last seat of a school) cannot both win: the second fails and is told to reload.
 /// </summary>
 internal sealed class SeasonAppeals(
-    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, OrgTree tree, TimeProvider clock, IStringLocalizer<AdmissionsText> t)
+    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, SeasonManagers managers, TimeProvider clock, IStringLocalizer<AdmissionsText> t)
 {
     /// <summary>The longest answer the bureau gives.</summary>
     public const int AnswerMax = 1000;
 
-    public async Task<bool> MayManageAsync(PublicSeason season, CancellationToken ct = default) =>
-        (await tree.WithinScopeAsync(access.Current, Permissions.AdmissionsManage, [season.BureauId], ct)).Count == 1;
+    public Task<bool> MayManageAsync(PublicSeason season, CancellationToken ct = default) =>
+        managers.MayManageAsync(season, ct);
 
     /// <summary>The season's review requests, pending first (oldest first), then the answered ones (latest first).</summary>
     public async Task<IReadOnlyList<AppealRow>> ListAsync(PublicSeason season, CancellationToken ct = default)

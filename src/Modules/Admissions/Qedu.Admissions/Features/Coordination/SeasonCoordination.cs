@@ -34,12 +34,12 @@ internal sealed record CoordinationResult(int Placed, int WithoutLocation, int W
 /// distance in its explanation. Only admissions.manage holders of the season's bureau do this.
 /// </summary>
 internal sealed class SeasonCoordination(
-    AdmissionsDb db, ICurrentAccess access, OrgTree tree, TimeProvider clock, IStringLocalizer<AdmissionsText> t)
+    AdmissionsDb db, ICurrentAccess access, OrgTree tree, SeasonManagers managers, TimeProvider clock, IStringLocalizer<AdmissionsText> t)
 {
     public async Task<Season?> SeasonAsync(long seasonId, CancellationToken ct = default)
     {
         var season = await db.Seasons.AsNoTracking().FirstOrDefaultAsync(s => s.Id == seasonId, ct);
-        return season is not null && (await tree.WithinScopeAsync(access.Current, Permissions.AdmissionsManage, [season.OrgUnitId], ct)).Count == 1
+        return season is not null && await managers.MayManageAsync(season.OrgUnitId, ct)
             ? season
             : null;
     }

@@ -29,11 +29,11 @@ internal sealed record IntakeDone(int Enrolled, int AlreadyInRegistry);
 /// (admissions.manage) holding registry.write over every offered school, since the students are written as the caller.
 /// </summary>
 internal sealed class SeasonIntake(
-    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, OrgTree tree, IStudentIntake registry, ParentAccounts parents,
+    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, OrgTree tree, SeasonManagers managers, IStudentIntake registry, ParentAccounts parents,
     TimeProvider clock, IStringLocalizer<AdmissionsText> t)
 {
-    public async Task<bool> MayManageAsync(PublicSeason season, CancellationToken ct = default) =>
-        (await tree.WithinScopeAsync(access.Current, Permissions.AdmissionsManage, [season.BureauId], ct)).Count == 1;
+    public Task<bool> MayManageAsync(PublicSeason season, CancellationToken ct = default) =>
+        managers.MayManageAsync(season, ct);
 
     /// <summary>1 September of the year the season closes in (China time): the first school day of the year it admits to.</summary>
     public static DateOnly DefaultFrom(PublicSeason season) => new(season.ClosesAt.ToOffset(TimeSpan.FromHours(8)).Year, 9, 1);

@@ -98,7 +98,7 @@ internal enum SetupPhase
 /// are published. Only admissions.manage holders of the season's bureau change a season.
 /// </summary>
 internal sealed class SeasonSetup(
-    AdmissionsDb db, ICurrentAccess access, OrgTree tree, CodeBook codes, ISchoolProfiles profiles, TimeProvider clock,
+    AdmissionsDb db, ICurrentAccess access, OrgTree tree, SeasonManagers managers, CodeBook codes, ISchoolProfiles profiles, TimeProvider clock,
     IStringLocalizer<AdmissionsText> t)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
@@ -111,8 +111,7 @@ internal sealed class SeasonSetup(
         return bureaus.Where(b => allowed.Contains(b.Id)).ToList();
     }
 
-    public async Task<bool> MayManageAsync(int bureauId, CancellationToken ct = default) =>
-        (await tree.WithinScopeAsync(access.Current, Permissions.AdmissionsManage, [bureauId], ct)).Count == 1;
+    public Task<bool> MayManageAsync(int bureauId, CancellationToken ct = default) => managers.MayManageAsync(bureauId, ct);
 
     public SetupPhase PhaseOf(Season season, bool published)
     {

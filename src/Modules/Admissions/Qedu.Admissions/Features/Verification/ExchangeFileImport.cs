@@ -30,13 +30,13 @@ internal sealed record ImportRow(
 /// whose scope holds the season's bureau import.
 /// </summary>
 internal sealed class ExchangeFileImport(
-    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, OrgTree tree, IFileStore files, WorkFiles work, TimeProvider clock,
+    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, SeasonManagers managers, IFileStore files, WorkFiles work, TimeProvider clock,
     IStringLocalizer<AdmissionsText> t, IStringLocalizer<KernelText> kernelText)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    public async Task<bool> MayImportAsync(PublicSeason season, CancellationToken ct = default) =>
-        (await tree.WithinScopeAsync(access.Current, Permissions.AdmissionsManage, [season.BureauId], ct)).Count == 1;
+    public Task<bool> MayImportAsync(PublicSeason season, CancellationToken ct = default) =>
+        managers.MayManageAsync(season, ct);
 
     public async Task<IReadOnlyList<ImportRow>> PastAsync(long seasonId, CancellationToken ct = default) =>
         await db.VerificationImports.AsNoTracking().Where(i => i.SeasonId == seasonId).OrderByDescending(i => i.Id)
