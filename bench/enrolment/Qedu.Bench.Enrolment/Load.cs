@@ -87,6 +87,43 @@ internal static class Load
         return 0;
     }
 
+    /// <summary>
+    /// Sends a sample of the acknowledged submissions again, same key and body: each must get the first answer back (2xx,
+    /// the same id, <c>Idempotent-Replayed: true</c>), never a second application. Exit code 1 otherwise.
+    /// </summary>
+    public static async Task<int> ReplayAsync(LoadSettings settings, int sample, CancellationToken ct)
+    {
+        var parents = ReadParents(settings.In).ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var acked = ReadAcked(settings.Acked).Where(a => parents.ContainsKey(a.Key)).ToList();
+        var picked = acked.OrderBy(_ => Random.Shared.Next()).Take(sample).ToList();
+        using var client = Client(settings);
+        int same = 0, other = 0, notReplayed = 0;
+        var statuses = new SortedDictionary<int, int>();
+        foreach (var (id, key, _) in picked)
+        {
+            var parent = parents[key];
+            using var request = new HttpRequestMessage(HttpMethod.Post, ApplicationsPath) { Content = new ByteArrayContent(parent.Body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.TryAddWithoutValidation("Cookie", $"qedu.parent={parent.Cookie}");
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+            using var response = await client.SendAsync(request, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
+            if (response.IsSuccessStatusCode && IdOf(body) == id)
+            {
+                same++;
+                notReplayed += response.Headers.Contains("Idempotent-Replayed") ? 0 : 1;
+            }
+            else
+            {
+                other++;
+            }
+        }
+        Console.WriteLine($"replayed {picked.Count} acknowledged submissions with their key and body: {same} got the same application back, " +
+            $"{other} did not, {notReplayed} without Idempotent-Replayed; answers {string.Join(' ', statuses.Select(s => $"{s.Key}={s.Value}"))}");
+        return other == 0 ? 0 : 1;
+    }
+
     private static async Task SubmitOneAsync(
         HttpClient client, LoadSettings settings, ParentLine parent, long due, Step step, AckedFile acked, ConcurrentBag<long> allAcks)
     {
@@ -103,7 +140,11 @@ internal static class Load
             step.Record("", status, Stopwatch.GetElapsedTime(start, now), attempt > 0);
             if (status is >= 200 and < 300)
             {
-                var id = JsonDocument.Parse(body!).RootElement.GetProperty("id").GetInt64();
+                if (IdOf(body) is not { } id)
+                {
+                    step.Final(Status.NoId);
+                    return;
+                }
                 acked.Add(id, parent.Key, parent.ParentId, status);
                 step.Acked(now);
                 allAcks.Add(now);
@@ -151,6 +192,20 @@ internal static class Load
     {
         public const int ConnectionError = -1;
         public const int Timeout = -2;
+        public const int NoId = -3;
+    }
+
+    /// <summary>The application id of a 2xx answer's JSON body, or null when it has none.</summary>
+    private static long? IdOf(string? body)
+    {
+        try
+        {
+            return body is not null && JsonDocument.Parse(body).RootElement.TryGetProperty("id", out var id) && id.TryGetInt64(out var value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<(int Status, string? Body, TimeSpan? RetryAfter)> SendAsync(
@@ -374,6 +429,7 @@ internal sealed class Step(string name, int rate)
     {
         -1 => "connection-error",
         -2 => "timeout",
+        -3 => "2xx-without-id",
         _ => status.ToString(CultureInfo.InvariantCulture),
     };
 

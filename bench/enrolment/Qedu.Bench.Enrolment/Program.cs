@@ -5,6 +5,7 @@ using Qedu.Bench.Enrolment;
 //   prepare --db CONN --parents N --out DIR [--keys DIR]
 //   load    --url URL --in DIR --rates 250,500 --seconds 60 --acked FILE [--connections 256] [--retry-errors SECONDS]
 //   status  --url URL --in DIR --acked FILE --rates 1000,3000 --seconds 60 [--connections 256]
+//   replay  --url URL --in DIR --acked FILE [--sample 200]
 //   verify  --db CONN --acked FILE [--in DIR]
 // Figures print the same everywhere (a decimal point, not a comma).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -28,6 +29,10 @@ try
             return await Load.StatusAsync(new LoadSettings(
                 new Uri(options.Required("url")), options.Required("in"), options.Required("acked"), options.Rates("rates", "1000,2000,3000"),
                 options.Int("seconds", 60), options.Int("connections", 256), TimeSpan.Zero, TimeSpan.FromSeconds(options.Int("timeout", 30))), ct);
+        case "replay":
+            return await Load.ReplayAsync(new LoadSettings(
+                new Uri(options.Required("url")), options.Required("in"), options.Required("acked"), [], 0, 16, TimeSpan.Zero,
+                TimeSpan.FromSeconds(30)), options.Int("sample", 200), ct);
         case "verify":
             return await Verify.RunAsync(options.Required("db"), options.Required("acked"), options.Get("in"), ct);
         default:
@@ -35,6 +40,7 @@ try
                 usage: prepare --db CONN --parents N --out DIR [--keys DIR]
                        load    --url URL --in DIR --acked FILE [--rates 250,500,1000,1250] [--seconds 60] [--connections 256] [--retry-errors SECONDS] [--timeout 30]
                        status  --url URL --in DIR --acked FILE [--rates 1000,2000,3000] [--seconds 60] [--connections 256]
+                       replay  --url URL --in DIR --acked FILE [--sample 200]
                        verify  --db CONN --acked FILE [--in DIR]
                 """);
             return 2;
