@@ -23,6 +23,11 @@ pg_user=$(id -un)
 pg_started=
 web_pid=
 cleanup() {
+  # The acknowledged ids and keys outlive the run (bench/results is git-ignored).
+  if [[ -s "$work/run/acked.tsv" ]]; then
+    mkdir -p bench/results/enrolment && cp "$work/run/acked.tsv" "bench/results/enrolment/$(basename "$0")-acked.tsv"
+    echo "acknowledged ids and keys: bench/results/enrolment/$(basename "$0")-acked.tsv"
+  fi
   if [[ -n "$web_pid" ]]; then kill "$web_pid" 2>/dev/null || true; wait "$web_pid" 2>/dev/null || true; fi
   if [[ -n "$pg_started" ]]; then run_pg "$pgbin/pg_ctl" -D "$work/pgdata/data" -m immediate stop >/dev/null 2>&1 || true; fi
   if [[ "${KEEP:-}" == 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi

@@ -33,6 +33,7 @@ internal static class Load
         Console.WriteLine($"{parents.Count} parents yet to submit ({already.Count} already acknowledged in {settings.Acked}); " +
             $"{Environment.ProcessorCount} cores, load average {LoadAverage()}");
         using var client = Client(settings);
+        await WarmUpAsync(client, settings);
         await using var acked = new AckedFile(settings.Acked);
         var next = 0;
         var allAcks = new ConcurrentBag<long>();
@@ -72,6 +73,7 @@ internal static class Load
         }
         Console.WriteLine($"status reads of {ids.Count} acknowledged applications, half with If-None-Match (the ETag of an earlier read)");
         using var client = Client(settings);
+        await WarmUpAsync(client, settings);
         var etags = new ConcurrentDictionary<long, string>();
         foreach (var rate in settings.Rates)
         {
@@ -236,6 +238,19 @@ internal static class Load
         catch (IOException)
         {
             return (Status.ConnectionError, null, null);
+        }
+    }
+
+    /// <summary>Opens the pool's connections (and runs the client's code once) before anything is timed: GET /health, concurrently.</summary>
+    private static async Task WarmUpAsync(HttpClient client, LoadSettings settings)
+    {
+        for (var round = 0; round < 2; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(settings.Connections, 128)).Select(async _ =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+                await SendAsync(client, request, settings.Timeout, CancellationToken.None);
+            }));
         }
     }
 
