@@ -41,6 +41,8 @@ public static class KernelServiceCollectionExtensions
             CheckpointDirectory = AuditOptions.DefaultCheckpointDirectory(sp.GetRequiredService<SecretKeys>().Directory),
         });
         services.AddSingleton<AuditKeys>();
+        // Which Idempotency-Keys are running on this node (their records live with each module's data).
+        services.AddSingleton<Idempotency.IdempotencyKeys>();
         services.AddSingleton<AuditCheckpoints>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<AuditTrail>();

@@ -28,7 +28,7 @@ internal static class AdmissionsCommand
             await using var scope = services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<AdmissionsOperations>().ApplyRetentionAsync(ct);
             await parse.InvocationConfiguration.Output.WriteLineAsync(
-                $"Retention: {result.Applications} applications and {result.Materials} proof files deleted from {result.Seasons} seasons.");
+                $"Retention: {result.Applications} applications and {result.Materials} proof files deleted from {result.Seasons} seasons; {result.IdempotencyKeys} submission keys older than 48 hours forgotten.");
             return ExitCodes.Done;
         });
         return command;

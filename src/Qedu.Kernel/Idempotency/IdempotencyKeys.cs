@@ -171,3 +171,16 @@ public sealed class IdempotencyKeys
         }
     }
 }
+
+/// <summary>
+/// Endpoint metadata: the endpoint requires <see cref="IdempotencyKeys.Header"/>. The web host's OpenAPI document states
+/// the header as a required parameter of every such endpoint.
+/// </summary>
+public sealed class IdempotencyKeyRequired
+{
+    public static readonly IdempotencyKeyRequired Instance = new();
+
+    private IdempotencyKeyRequired()
+    {
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Qedu.Kernel.Idempotency;
 
 namespace Qedu.Web.Hosting;
 
@@ -24,6 +25,22 @@ internal static class OpenApiSetup
                 BearerFormat = "JWT",
                 Description = "Access token from /connect/token",
             };
+            return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            // Writes that take an Idempotency-Key say so, as a required header (the kernel's IdempotencyKeys).
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotencyKeyRequired>().Any())
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyKeys.Header,
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "A unique key per request (e.g. a UUID), sent again unchanged when the request is retried.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyKeys.MaxKeyLength },
+                });
+            }
             return Task.CompletedTask;
         }));
 }

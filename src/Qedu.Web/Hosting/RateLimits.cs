@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Qedu.Kernel.Localization;
 using Qedu.Kernel.Web;
 using Qedu.Web.Resources;
 
@@ -21,9 +22,19 @@ internal static class RateLimits
     {
         var perMinute = configuration.GetValue("Security:LoginAttemptsPerMinute", 10);
         var parentPerMinute = configuration.GetValue("Security:ParentSignInPostsPerMinute", 30);
+        var writeConcurrency = configuration.GetValue("Admission:WriteConcurrency", 64);
+        var writeQueue = configuration.GetValue("Admission:WriteQueue", 128);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Admission control (AdmissionControl): a fixed number of writes run at once, a short queue waits, the rest
+            // are told to come back; one limiter per node, which is what the node can carry.
+            o.AddConcurrencyLimiter(AdmissionControl.Writes, c =>
+            {
+                c.PermitLimit = writeConcurrency;
+                c.QueueLimit = writeQueue;
+                c.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var path = context.Request.Path;
@@ -46,6 +57,16 @@ internal static class RateLimits
             });
             o.OnRejected = async (context, ct) =>
             {
+                if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AdmissionControl.Writes)
+                {
+                    // Spread the retries (1-3 s) so a crowd turned away together does not come back together.
+                    var seconds = Random.Shared.Next(1, 4);
+                    context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var kernelText = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<KernelText>>();
+                    await Results.Problem(string.Format(kernelText["Admission.Busy"], seconds), statusCode: StatusCodes.Status429TooManyRequests)
+                        .ExecuteAsync(context.HttpContext);
+                    return;
+                }
                 var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<WebText>>();
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 var parent = context.HttpContext.Request.Path.Equals(ParentAuthentication.LoginPath, StringComparison.OrdinalIgnoreCase);

@@ -143,6 +143,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /parent/admissions/materials/{materialId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["materialId"] = "0" } },
         ["POST /parent/admissions/{id:long}/materials"] = new Rule(Access.Antiforgery) with { ForParents = true, Fixed = new() { ["id"] = "0" } },
         ["POST /parent/admissions/materials/{materialId:long}/remove"] = new Rule(Access.Antiforgery) with { ForParents = true, Fixed = new() { ["materialId"] = "0" } },
+        // The parents' API: a parent's own applications only (SubmissionApiTests); without a key the submission is refused.
+        ["POST /api/admissions/applications"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest),
+        ["GET /api/admissions/applications/{id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
         ["GET /access-denied"] = Rule.Public(StatusCodes.Status403Forbidden),
         ["GET /not-found"] = Rule.Public(),
         ["GET /org"] = Rule.Needs(Permissions.OrgRead),

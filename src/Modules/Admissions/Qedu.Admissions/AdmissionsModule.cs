@@ -58,6 +58,7 @@ public static class AdmissionsModule
 
     public static IEndpointRouteBuilder MapAdmissions(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapSubmissionEndpoints();
         endpoints.MapMaterialEndpoints();
         endpoints.MapOfferLetterEndpoints();
         endpoints.MapReviewMaterialEndpoints();

@@ -41,7 +41,7 @@ public sealed class AdmissionsOperations
 }
 
 /// <summary>What one pass of the retention deleted: in how many seasons, how many applications and proof files.</summary>
-public sealed record RetentionResult(int Seasons, int Applications, int Materials);
+public sealed record RetentionResult(int Seasons, int Applications, int Materials, int IdempotencyKeys = 0);
 
 /// <summary>What an intake did: students created, and accepted children the registry already held (not enrolled again).</summary>
 public sealed record IntakeResult(int Enrolled, int AlreadyInRegistry);

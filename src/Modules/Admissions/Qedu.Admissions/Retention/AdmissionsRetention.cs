@@ -4,6 +4,7 @@ using Qedu.Admissions.Domain;
 using Qedu.Admissions.Materials;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
+using Qedu.Kernel.Idempotency;
 
 namespace Qedu.Admissions.Retention;
 
@@ -11,7 +12,8 @@ namespace Qedu.Admissions.Retention;
 /// Children's data is kept only as long as the admission needs it: once a season closed more than its
 /// <see cref="Season.RetentionDays"/> ago (a per-season setting, 180 by default), every proof file of every application
 /// is deleted (the stored file too, once no row names it), and every application that did not end in an accepted place
-/// is deleted with its choices and history. Accepted applications stay (the child's admission), without files. Runs as
+/// is deleted with its choices and history. Accepted applications stay (the child's admission), without files. The
+/// submissions' <c>Idempotency-Key</c> records older than <see cref="IdempotencyKeys.KeptFor"/> go too. Runs as
 /// the system (the command line, a scheduled job), audited as one line per season.
 /// </summary>
 internal sealed class AdmissionsRetention(AdmissionsDb db, ApplicationMaterials materials, AuditTrail audit, TimeProvider clock)
@@ -45,6 +47,8 @@ internal sealed class AdmissionsRetention(AdmissionsDb db, ApplicationMaterials 
             applications += removedApplications;
             files += removedFiles;
         }
-        return new RetentionResult(touched, applications, files);
+        // Submissions' Idempotency-Keys are kept 48 hours (the contract promises 24), then forgotten.
+        var keys = await IdempotencyKeys.PurgeAsync(db.IdempotencyKeys, now, ct);
+        return new RetentionResult(touched, applications, files, keys);
     }
 }

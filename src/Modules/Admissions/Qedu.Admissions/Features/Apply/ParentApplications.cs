@@ -8,6 +8,7 @@ using Qedu.Admissions.Rules;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Identity;
+using Qedu.Kernel.Idempotency;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
@@ -22,6 +23,9 @@ internal sealed record MyApplication(
     IReadOnlyList<string> CategoryHow, IReadOnlyList<ApplicationEvent> Events,
     string? OfferSchool = null, DateTimeOffset? OfferDeadline = null, string? Placement = null, bool MayAnswer = false,
     string Bureau = "", MyAppeal? Appeal = null, DateTimeOffset? AppealBy = null, bool MayAppeal = false);
+
+/// <summary>What a submission through the API made: the answer its <c>Idempotency-Key</c> keeps.</summary>
+internal sealed record SubmittedApplication(long Id, string Number, long SeasonId, DateTimeOffset SubmittedAt);
 
 /// <summary>The family's review request (复核) and the bureau's answer.</summary>
 internal sealed record MyAppeal(AppealStatus Status, string? Reason, DateTimeOffset? At, string? Answer, DateTimeOffset? AnsweredAt);
@@ -52,6 +56,14 @@ internal sealed class ParentApplications(
             list.Add((await FindAsync(id, ct))!);
         }
         return list;
+    }
+
+    /// <summary>The revision of one of the parent's own applications (it moves on every change), or null.</summary>
+    public async Task<int?> RevisionAsync(long id, CancellationToken ct = default)
+    {
+        var parent = Parent;
+        return await db.Applications.AsNoTracking().Where(a => a.Id == id && a.ParentAccountId == parent)
+            .Select(a => (int?)a.Revision).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>One of the parent's own applications, or null (another family's reads as absent).</summary>
@@ -89,7 +101,6 @@ internal sealed class ParentApplications(
             appealBy, appealBy is { } until && now < until && a.AppealStatus == AppealStatus.None);
     }
 
-    /// <summary>The form of an application the parent may still change, filled with what they typed before.</summary>
     /// <summary>
     /// A new application's form, with the household as the family last gave it (their latest application, of any season
     /// or child: a younger sibling's family usually lives where it did), so they type only what is new. The child is left
@@ -131,6 +142,7 @@ internal sealed class ParentApplications(
         return form;
     }
 
+    /// <summary>The form of an application the parent may still change, filled with what they typed before.</summary>
     public async Task<ApplicationForm?> FormAsync(long id, CancellationToken ct = default)
     {
         var parent = Parent;
@@ -165,7 +177,6 @@ internal sealed class ParentApplications(
         };
     }
 
-    /// <summary>Starts (<paramref name="id"/> null) or changes a draft or returned application. Nothing is written on error.</summary>
     /// <summary>Why a child has a seat the district gave by 统筹: the school, and how far it is from home when known.</summary>
     private string Coordinated(Application a, Dictionary<int, string> names)
     {
@@ -175,6 +186,7 @@ internal sealed class ParentApplications(
             : string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Coordination.Explanation"], school);
     }
 
+    /// <summary>Starts (<paramref name="id"/> null) or changes a draft or returned application. Nothing is written on error.</summary>
     public async Task<Outcome<long>> SaveAsync(long? id, ApplicationForm form, CancellationToken ct = default)
     {
         var parent = Parent;
@@ -193,27 +205,114 @@ internal sealed class ParentApplications(
             }
             form.SeasonId = application.SeasonId;
         }
+        var prepared = await PrepareAsync(application, form, now, ct);
+        if (prepared.Value is not { } ready)
+        {
+            return new Outcome<long>(prepared.Kind, 0, prepared.Errors, prepared.Message);
+        }
+        application = ready.Application;
+        var isNew = application.Id == 0;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (isNew)
+        {
+            db.Applications.Add(application);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            return AlreadyApplied<long>(application);
+        }
+        if (isNew)
+        {
+            application.Number = NumberOf(ready.Season, application.Id);
+        }
+        await db.Choices.Where(c => c.ApplicationId == application.Id).ExecuteDeleteAsync(ct);
+        db.Choices.AddRange(ready.Choices.Select((school, i) => new ApplicationChoice { ApplicationId = application.Id, Rank = i + 1, SchoolId = school }));
+        db.Events.Add(new ApplicationEvent { ApplicationId = application.Id, At = now, Kind = isNew ? "created" : "saved", Actor = "family" });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<long>.Ok(application.Id);
+    }
+
+    /// <summary>
+    /// A new application submitted at once (the API's one call): the application, its choices, its events and the record
+    /// <paramref name="recordOf"/> makes of the answer (the request's <c>Idempotency-Key</c>) are written in one
+    /// transaction, so an acknowledged submission is never without its key, nor a key without its application. A child
+    /// already applied for in the season is a conflict on <c>residentId</c> (or <c>documentNumber</c>): the database's
+    /// unique index decides, so two racing requests cannot both win.
+    /// </summary>
+    public async Task<Outcome<SubmittedApplication>> SubmitNewAsync(
+        ApplicationForm form, Func<SubmittedApplication, IdempotencyRecord> recordOf, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var prepared = await PrepareAsync(null, form, now, ct);
+        if (prepared.Value is not { } ready)
+        {
+            return new Outcome<SubmittedApplication>(prepared.Kind, null, prepared.Errors, prepared.Message);
+        }
+        if (ready.Choices.Count == 0 && ready.Season.Mechanism == SeasonMechanism.PrivateByLottery)
+        {
+            return Outcome<SubmittedApplication>.Invalid(new InputErrors().Add("privateChoice", t["Apply.ChooseSchool"]));
+        }
+        var application = ready.Application;
+        application.Status = ApplicationStatus.Submitted;
+        application.SubmittedAt = now;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Applications.Add(application);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            application.Number = NumberOf(ready.Season, application.Id);
+            db.Choices.AddRange(ready.Choices.Select((school, i) => new ApplicationChoice { ApplicationId = application.Id, Rank = i + 1, SchoolId = school }));
+            db.Events.Add(new ApplicationEvent { ApplicationId = application.Id, At = now, Kind = "submitted", Actor = "family" });
+            var submitted = new SubmittedApplication(application.Id, application.Number, application.SeasonId, now);
+            db.IdempotencyKeys.Add(recordOf(submitted));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Outcome<SubmittedApplication>.Ok(submitted);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // The child's season index, or (another node took the same key first) the key's: the caller looks the key up.
+            return AlreadyApplied<SubmittedApplication>(application);
+        }
+    }
+
+    private static string NumberOf(PublicSeason season, long id) => $"{season.Code}-{id.ToString("D6", CultureInfo.InvariantCulture)}";
+
+    private Outcome<T> AlreadyApplied<T>(Application application) =>
+        Outcome<T>.Conflict(application.ResidentId is null ? "documentNumber" : "residentId", t["Apply.AlreadyApplied"]);
+
+    /// <summary>An application a form makes, checked and placed in its zone, with its choices in order; nothing is saved.</summary>
+    private sealed record Prepared(Application Application, PublicSeason Season, List<int> Choices);
+
+    private async Task<Outcome<Prepared>> PrepareAsync(Application? application, ApplicationForm form, DateTimeOffset now, CancellationToken ct)
+    {
         var season = await seasons.FindAsync(form.SeasonId, ct);
         if (season is null)
         {
-            return Outcome<long>.Invalid(new InputErrors().Add("seasonId", t["Apply.NoSeason"]));
+            return Outcome<Prepared>.Invalid(new InputErrors().Add("seasonId", t["Apply.NoSeason"]));
         }
         if (Window(season, now) is { } closed)
         {
-            return Outcome<long>.Invalid(new InputErrors().Add("seasonId", closed));
+            return Outcome<Prepared>.Invalid(new InputErrors().Add("seasonId", closed));
         }
         var errors = new InputErrors();
         var values = Read(form, season, now, errors);
         if (errors.Any)
         {
-            return Outcome<long>.Invalid(errors);
+            return Outcome<Prepared>.Invalid(errors);
         }
         var zone = await seasons.MatchZoneAsync(season.Id, values.HomeCompound, values.HomeStreet, values.HomeNumber, ct);
-        var isNew = application is null;
         application ??= new Application
         {
             SeasonId = season.Id,
-            ParentAccountId = parent,
+            ParentAccountId = Parent,
             Status = ApplicationStatus.Draft,
             CreatedAt = now,
             Number = Guid.NewGuid().ToString("N"), // replaced by the season code and id once the row has its id
@@ -239,30 +338,7 @@ internal sealed class ParentApplications(
         application.Points = facts.Points;
         application.UpdatedAt = now;
         application.Revision++;
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (isNew)
-        {
-            db.Applications.Add(application);
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            return Outcome<long>.Conflict(application.ResidentId is null ? "documentNumber" : "residentId", t["Apply.AlreadyApplied"]);
-        }
-        if (isNew)
-        {
-            application.Number = $"{season.Code}-{application.Id.ToString("D6", CultureInfo.InvariantCulture)}";
-        }
-        await db.Choices.Where(c => c.ApplicationId == application.Id).ExecuteDeleteAsync(ct);
-        db.Choices.AddRange(choices.Select((school, i) => new ApplicationChoice { ApplicationId = application.Id, Rank = i + 1, SchoolId = school }));
-        db.Events.Add(new ApplicationEvent { ApplicationId = application.Id, At = now, Kind = isNew ? "created" : "saved", Actor = "family" });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Outcome<long>.Ok(application.Id);
+        return Outcome<Prepared>.Ok(new Prepared(application, season, choices));
     }
 
     /// <summary>Submits a draft (or a returned application, changed) for review, before the window closes.</summary>

@@ -1,13 +1,20 @@
 using System.Net;
 using Qedu.Kernel.Access;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Admissions.Data;
 using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Idempotency;
+using Qedu.Kernel.Identity;
 using Qedu.Testing;
 using Qedu.Web.Resources;
 using Qedu.Web.Tests.Infrastructure;
 
-namespace Qedu.Web.Tests.Identity;
+namespace Qedu.Web.Tests.Platform;
 
-/// <summary>A host of its own with a tight sign-in limit, so the limit is reached in a few requests without slowing the others.</summary>
+/// <summary>
+/// A host of its own with a tight sign-in limit and one write at a time past admission control, so the limits are
+/// reached in a few requests without slowing the other tests.
+/// </summary>
 public sealed class RateLimitedApp : WebApp
 {
     public const int AttemptsPerMinute = 3;
@@ -20,12 +27,79 @@ public sealed class RateLimitedApp : WebApp
         ["Security:LoginAttemptsPerMinute"] = AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Security:TrustedProxies:0"] = Proxy,
         ["Security:ParentSignInPostsPerMinute"] = AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Admission:WriteConcurrency"] = "1",
+        ["Admission:WriteQueue"] = "0",
     };
 }
 
-/// <summary>Sign-in attempts (the login form and the token endpoint) are limited per client address.</summary>
-public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
+/// <summary>
+/// Sign-in attempts (the login form and the token endpoint) are limited per client address; the enrolment write path
+/// turns away what it cannot carry with 429 and Retry-After.
+/// </summary>
+public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
 {
+    [Fact]
+    public async Task Writes_past_admission_control_get_429_with_Retry_After_never_a_5xx_and_go_through_once_there_is_room()
+    {
+        var world = await new Qedu.Web.Tests.Admissions.AdmissionsWorld(app).CreateAsync();
+        await world.OpenNowAsync();
+        var (family, phone) = await Parents.SignInAsync(app, client: app.From("198.51.100.160"));
+        var body = new
+        {
+            seasonId = world.SeasonId, childName = "李小白", documentType = "resident-id",
+            residentId = Qedu.Web.Tests.Admissions.AdmissionsWorld.Child(new DateOnly(2020, 4, 4)), guardianName = "李强",
+            homeCompound = "测试花园", hukouAtHome = true,
+        };
+        static HttpRequestMessage Submit(object body, string key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/admissions/applications") { Content = Http.Json(body) };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+            return request;
+        }
+
+        // The one permit is taken by a request that waits on the database: another writer (here the test) holds the
+        // lock its key's record needs, as a second node given the same key would.
+        var parent = await app.AsSystemAsync(async sp => (await sp.GetRequiredService<ParentAccounts>().FindByPhoneAsync(phone))!.Id);
+        HttpResponseMessage? turnedAway = null;
+        var holding = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdmissionsDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.IdempotencyKeys.Add(new IdempotencyRecord
+            {
+                Owner = $"parent:{parent:N}", Key = "admission-control-slow", Fingerprint = "-", Body = "{}", StatusCode = 201, CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            var slow = family.SendAsync(Submit(body with { residentId = Qedu.Web.Tests.Admissions.AdmissionsWorld.Child(new DateOnly(2020, 4, 5)) }, "admission-control-slow"));
+            await Task.Delay(300);
+            if (slow.IsCompleted)
+            {
+                using var early = await slow;
+                Assert.Fail($"{(int)early.StatusCode} {await early.Content.ReadAsStringAsync()}");
+            }
+            for (var i = 0; i < 20 && turnedAway?.StatusCode != HttpStatusCode.TooManyRequests; i++)
+            {
+                turnedAway?.Dispose();
+                turnedAway = await family.SendAsync(Submit(body, "admission-control-1"));
+                Assert.NotEqual(HttpStatusCode.Created, turnedAway.StatusCode); // the permit is held: nothing gets through
+            }
+            await tx.RollbackAsync();
+            return slow;
+        });
+        using var held = await holding;
+        using var later = await family.SendAsync(Submit(body, "admission-control-1"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, turnedAway!.StatusCode);
+        var seconds = turnedAway.Headers.RetryAfter?.Delta?.TotalSeconds;
+        Assert.InRange(seconds ?? 0, 1, 3);
+        var problem = await turnedAway.ProblemAsync();
+        Assert.Equal(429, problem.Status);
+        Assert.Contains("Idempotency-Key", problem.Detail, StringComparison.Ordinal);
+        turnedAway.Dispose();
+        Assert.Equal(HttpStatusCode.Created, held.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, later.StatusCode);
+    }
+
     [Fact]
     public async Task Login_posts_beyond_the_limit_get_429_for_that_address_only()
     {

@@ -1,0 +1,240 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Admissions.Data;
+using Qedu.Admissions.Domain;
+using Qedu.Kernel.Idempotency;
+using Qedu.Kernel.Identity;
+using Qedu.Kernel.Localization;
+using Qedu.Web.Tests.Infrastructure;
+
+namespace Qedu.Web.Tests.Admissions;
+
+/// <summary>
+/// The parents' submission API as a contract: the Idempotency-Key header (missing → 400 naming it, a replay → the same
+/// answer, another body → 422, still running → 409), one application per child also under a race (the database's
+/// index, not a check), the status read with its ETag, the OpenAPI document stating all of it.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class SubmissionApiTests(WebApp app)
+{
+    private const string Path = "/api/admissions/applications";
+
+    private static object Body(AdmissionsWorld world, string residentId, string guardian = "张伟") => new
+    {
+        seasonId = world.SeasonId, childName = "王小雨", documentType = "resident-id", residentId, guardianName = guardian,
+        homeCompound = "测试花园", hukouAtHome = true, propertyAtHome = true,
+    };
+
+    private static HttpRequestMessage Submit(object body, string? key, string? language = null)
+    {
+        var request = Http.Request(HttpMethod.Post, Path, Http.Json(body), language);
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation(IdempotencyKeys.Header, key);
+        }
+        return request;
+    }
+
+    private async Task<(AdmissionsWorld World, HttpClient Family, string Phone)> OpenSeasonAsync()
+    {
+        var world = await new AdmissionsWorld(app).CreateAsync();
+        await world.OpenNowAsync();
+        var (family, phone) = await Parents.SignInAsync(app);
+        return (world, family, phone);
+    }
+
+    private Task<int> CountAsync(AdmissionsWorld world) =>
+        app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Applications.CountAsync(a => a.SeasonId == world.SeasonId));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Without_the_key_the_answer_is_400_naming_the_header_in_the_callers_language_and_nothing_is_written(bool english)
+    {
+        var (world, family, _) = await OpenSeasonAsync();
+        using var missing = await family.SendAsync(Submit(Body(world, AdmissionsWorld.Child(new DateOnly(2019, 11, 2))), null, english ? "en" : "zh-CN"));
+        using var malformed = await family.SendAsync(Submit(Body(world, AdmissionsWorld.Child(new DateOnly(2019, 11, 2))), "键 with spaces"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var problem = await missing.ProblemAsync();
+        Assert.Equal(app.Text<KernelText>("Idempotency.Missing", english), Assert.Single(problem.Errors[IdempotencyKeys.Header]));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains(IdempotencyKeys.Header, (await malformed.ProblemAsync()).Errors.Keys);
+        Assert.Equal(0, await CountAsync(world));
+    }
+
+    [Fact]
+    public async Task The_same_key_and_body_get_the_same_application_and_answer_another_body_422_and_the_status_is_readable()
+    {
+        var (world, family, _) = await OpenSeasonAsync();
+        var body = Body(world, AdmissionsWorld.Child(new DateOnly(2020, 1, 15)));
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await family.SendAsync(Submit(body, key));
+        var firstText = await first.Content.ReadAsStringAsync();
+        using var again = await family.SendAsync(Submit(body, $"\"{key}\"")); // a structured-field string names the same key
+        using var changed = await family.SendAsync(Submit(Body(world, AdmissionsWorld.Child(new DateOnly(2020, 1, 16))), key));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var created = JsonDocument.Parse(firstText).RootElement;
+        var id = created.GetProperty("id").GetInt64();
+        Assert.Equal($"{Path}/{id}", first.Headers.Location?.OriginalString);
+        Assert.StartsWith(world.SeasonCode + "-", created.GetProperty("number").GetString(), StringComparison.Ordinal);
+        Assert.Equal("submitted", created.GetProperty("status").GetString());
+        Assert.False(first.Headers.Contains(IdempotencyKeys.ReplayedHeader));
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(firstText, await again.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal("true", again.Headers.GetValues(IdempotencyKeys.ReplayedHeader).Single());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
+        Assert.Equal(app.Text<KernelText>("Idempotency.Mismatch"), (await changed.ProblemAsync()).Detail);
+        Assert.Equal(1, await CountAsync(world));
+
+        // Submitted for review at once, with its history.
+        var stored = await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Applications.SingleAsync(a => a.Id == id));
+        Assert.Equal(ApplicationStatus.Submitted, stored.Status);
+        Assert.NotNull(stored.SubmittedAt);
+        Assert.NotNull(stored.ZoneSchoolId);
+
+        // The status: an ETag, and a revalidation that costs nothing when nothing changed; another family sees nothing.
+        using var status = await family.GetAsync($"{Path}/{id}");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Equal("submitted", (await status.JsonAsync()).GetProperty("status").GetString());
+        var etag = status.Headers.ETag!.Tag;
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, $"{Path}/{id}");
+        revalidate.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        using var unchanged = await family.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        var (stranger, _) = await Parents.SignInAsync(app);
+        using var other = await stranger.GetAsync($"{Path}/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        // Once the school returns it, the tag moves on and the old copy is stale.
+        await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Applications.Where(a => a.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Returned).SetProperty(a => a.Revision, a => a.Revision + 1)));
+        using var stale = new HttpRequestMessage(HttpMethod.Get, $"{Path}/{id}");
+        stale.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        using var moved = await family.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal("returned", (await moved.JsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_key_whose_first_request_is_still_running_gets_409_and_a_retry_after_it_ends_goes_through()
+    {
+        var (world, family, phone) = await OpenSeasonAsync();
+        var parent = await app.AsSystemAsync(async sp => (await sp.GetRequiredService<ParentAccounts>().FindByPhoneAsync(phone))!.Id);
+        var key = Guid.NewGuid().ToString();
+        var body = Body(world, AdmissionsWorld.Child(new DateOnly(2020, 2, 2)));
+        var keys = app.Services.GetRequiredService<IdempotencyKeys>();
+
+        // The first request with the key, as the node sees it while that request runs.
+        var running = keys.TryBegin(new IdempotentRequest($"parent:{parent:N}", key, []));
+        Assert.NotNull(running);
+        HttpResponseMessage during;
+        using (running)
+        {
+            during = await family.SendAsync(Submit(body, key));
+        }
+        using var after = await family.SendAsync(Submit(body, key));
+
+        Assert.Equal(HttpStatusCode.Conflict, during.StatusCode);
+        Assert.Equal(app.Text<KernelText>("Idempotency.Running"), (await during.ProblemAsync()).Detail);
+        during.Dispose();
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+        Assert.Equal(1, await CountAsync(world));
+    }
+
+    [Fact]
+    public async Task One_child_one_application_under_a_race_of_keys_and_a_race_on_one_key_makes_one()
+    {
+        var (world, family, _) = await OpenSeasonAsync();
+        var child = AdmissionsWorld.Child(new DateOnly(2019, 12, 24));
+
+        // Eight keys for the same child at once: the database's index lets exactly one through.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            using var response = await family.SendAsync(Submit(Body(world, child, guardian: $"家长{i}"), Guid.NewGuid().ToString()));
+            return (response.StatusCode, Problem: response.StatusCode == HttpStatusCode.Conflict ? await response.ProblemAsync() : null);
+        }));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, a.StatusCode);
+            Assert.Contains("residentId", a.Problem!.Errors.Keys);
+        });
+        Assert.Equal(1, await CountAsync(world));
+
+        // One key sent eight times at once (a double tap, a retrying client): one application; every 201 is the same.
+        var other = AdmissionsWorld.Child(new DateOnly(2019, 12, 25));
+        var key = Guid.NewGuid().ToString();
+        var same = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var response = await family.SendAsync(Submit(Body(world, other), key));
+            return (response.StatusCode, Text: await response.Content.ReadAsStringAsync());
+        }));
+        Assert.All(same, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.Single(same.Where(a => a.StatusCode == HttpStatusCode.Created).Select(a => a.Text).Distinct());
+        Assert.Equal(2, await CountAsync(world));
+        var recorded = await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().IdempotencyKeys.CountAsync(k => k.Key == key));
+        Assert.Equal(1, recorded);
+    }
+
+    [Fact]
+    public async Task Bad_fields_are_400_naming_each_nothing_is_written_and_the_key_stays_free_for_the_corrected_body()
+    {
+        var (world, family, _) = await OpenSeasonAsync();
+        var key = Guid.NewGuid().ToString();
+        using var bad = await family.SendAsync(Submit(new { seasonId = world.SeasonId, childName = "", residentId = "370202201901010000", homeCompound = "测试花园" }, key));
+        using var malformed = await family.SendAsync(Submit(new { seasonId = world.SeasonId, homeNumber = "十二" }, Guid.NewGuid().ToString()));
+        using var fixedBody = await family.SendAsync(Submit(Body(world, AdmissionsWorld.Child(new DateOnly(2020, 5, 5))), key));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.ProblemAsync()).Errors;
+        Assert.Contains("childName", errors.Keys);
+        Assert.Contains("residentId", errors.Keys);
+        Assert.Contains("guardianName", errors.Keys);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("homeNumber", (await malformed.ProblemAsync()).Errors.Keys);
+        Assert.Equal(HttpStatusCode.Created, fixedBody.StatusCode);
+        Assert.Equal(1, await CountAsync(world));
+    }
+
+    [Fact]
+    public async Task Keys_are_kept_at_least_24_hours_and_forgotten_by_the_retention_run_after_48()
+    {
+        var owner = $"parent:{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdmissionsDb>();
+            db.IdempotencyKeys.AddRange(
+                new IdempotencyRecord { Owner = owner, Key = "day-old", Fingerprint = "f", StatusCode = 201, Body = "{}", CreatedAt = now.AddHours(-25) },
+                new IdempotencyRecord { Owner = owner, Key = "stale", Fingerprint = "f", StatusCode = 201, Body = "{}", CreatedAt = now.AddHours(-49) });
+            return await db.SaveChangesAsync();
+        });
+        var result = await app.AsSystemAsync(sp => sp.GetRequiredService<Qedu.Admissions.AdmissionsOperations>().ApplyRetentionAsync());
+        var left = await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().IdempotencyKeys.Where(k => k.Owner == owner).Select(k => k.Key).ToListAsync());
+
+        Assert.Equal(["day-old"], left);
+        Assert.True(result.IdempotencyKeys >= 1);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_states_the_required_header_and_every_answer()
+    {
+        using var response = await app.Anonymous().GetAsync("/openapi/v1.json");
+        var post = (await response.JsonAsync()).GetProperty("paths").GetProperty(Path).GetProperty("post");
+
+        var header = post.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == IdempotencyKeys.Header);
+        Assert.Equal("header", header.GetProperty("in").GetString());
+        Assert.True(header.GetProperty("required").GetBoolean());
+        var responses = post.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+        Assert.Superset(new HashSet<string> { "201", "400", "409", "422", "429" }, responses.ToHashSet());
+        Assert.Contains("Idempotency-Key", post.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+    }
+}
