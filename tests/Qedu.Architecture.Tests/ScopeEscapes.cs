@@ -34,7 +34,10 @@ public static class ScopeEscapes
         ["AdmissionsRetention.RunAsync"] = new(3, "the system deletes what seasons past their retention no longer need, in every unit"),
         ["SeasonAllocation.RunAsync"] = new(2, "the season's bureau (its admissions.manage checked first) counts and places every application of its season, whichever unit reviewed it"),
         ["AdmissionsStatistics.FiguresAsync"] = new(2, "whole-city season and application counts for the indicator computation: figures, not children"),
+        ["SeasonDraw.EnsureCommitmentAsync"] = new(1, "whether a season has its draw commitment yet, before the system gives it one; a family, the public or the bureau may be first to ask"),
+        ["PublicDraws.FindAsync"] = new(2, "a season's public draw (no sign-in): its id by code, and the run its draw made, whose audit record holds only digests"),
         ["SeasonRules.FindAsync"] = new(1, "one season's public facts (window, ages, schools, categories), as the parent's pages and the officers' show them"),
+        ["SeasonRules.SnapshotAsync"] = new(1, "one season's revision and window, to tell whether the copy in memory that applications are checked against is current"),
 
         // Registry: uniqueness across the city, matching stored rows in imports, whole-city statistics. Reads of
         // students, guardians and enrolments name the teachers' own-classes filter too: a duplicate or a count must

@@ -16,7 +16,8 @@ namespace Qedu.Browser.Tests.Admissions;
 /// The whole way of one application, each person on their own device: a parent on a phone (390 px) signs in with a
 /// code, applies for their child in a season of the test's own, adds a photo of the 户口簿 and submits; the zone
 /// school's officer approves it; once the window has closed the district runs the allocation and publishes it; the
-/// parent sees the offer with its explanation and accepts it. The phone pages never scroll sideways.
+/// parent sees the offer with its explanation and accepts it, and finds their line on the public draw page by their
+/// draw code. The phone pages never scroll sideways.
 /// </summary>
 public sealed partial class AdmissionsBrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
@@ -92,6 +93,15 @@ public sealed partial class AdmissionsBrowserTests(BrowserFixture fixture) : Bro
         await AssertFitsAsync(page, "the offer");
         await page.GetByTestId("accept").ClickAsync();
         await Expect(page.GetByTestId("status")).ToHaveTextAsync("已确认入学");
+
+        // The public draw, from the family's code: the commitment and the revealed seed, and their own line.
+        var drawCode = (await page.GetByTestId("my-draw-code").InnerTextAsync()).Trim();
+        await page.GetByTestId("draw-link").ClickAsync();
+        await Expect(page.GetByTestId("commitment")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
+        await Expect(page.GetByTestId("seed")).ToHaveTextAsync(new Regex("^[0-9a-f]{64}$"));
+        await Expect(page.GetByTestId("my-line")).ToContainTextAsync(drawCode);
+        await Expect(page.GetByTestId("my-school")).ToHaveTextAsync("青岛市市南区实验小学");
+        await AssertFitsAsync(page, "the public draw");
     }, viewport: Phone);
 
     /// <summary>An open season of 市南区 whose only zone (the anchor school's) holds 浏览器花园, unique by name.</summary>

@@ -144,7 +144,7 @@ internal sealed class AdmissionsWorld(WebApp app)
             made.Add((parent, id, residentId));
         }
         Clock.SetUtcNow(ClosesAt.AddHours(1));
-        var run = await AsDistrictAsync(sp => ActivatorUtilities.CreateInstance<SeasonAllocation>(sp, Clock).RunAsync(SeasonId, "intake-world"));
+        var run = await AsDistrictAsync(sp => ActivatorUtilities.CreateInstance<SeasonAllocation>(sp, Clock).RunAsync(SeasonId));
         var published = await AsDistrictAsync(sp => ActivatorUtilities.CreateInstance<SeasonAllocation>(sp, Clock).PublishAsync(SeasonId));
         if (!run.IsOk || !published.IsOk)
         {

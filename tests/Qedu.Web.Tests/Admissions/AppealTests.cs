@@ -325,7 +325,7 @@ public sealed class AppealTests(WebApp app)
             made.Add((parent, id));
         }
         world.Clock.SetUtcNow(AdmissionsWorld.ClosesAt.AddHours(1));
-        Assert.True((await world.AsDistrictAsync(sp => ActivatorUtilities.CreateInstance<SeasonAllocation>(sp, world.Clock).RunAsync(world.SeasonId, "appeals"))).IsOk);
+        Assert.True((await world.AsDistrictAsync(sp => ActivatorUtilities.CreateInstance<SeasonAllocation>(sp, world.Clock).RunAsync(world.SeasonId))).IsOk);
         Assert.True((await world.AsDistrictAsync(sp => ActivatorUtilities.CreateInstance<SeasonAllocation>(sp, world.Clock).PublishAsync(world.SeasonId))).IsOk);
         return made;
     }

@@ -204,6 +204,40 @@ public sealed class SubmissionApiTests(WebApp app)
     }
 
     [Fact]
+    public async Task The_season_kept_in_memory_follows_a_new_zone_list_and_a_moved_close_at_once()
+    {
+        var (world, family, _) = await OpenSeasonAsync();
+        using var first = await family.SendAsync(Submit(Body(world, AdmissionsWorld.Child(new DateOnly(2020, 6, 1))), Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        // A zone line added the way an import adds it (the season's revision moves on): the next family is matched by it.
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdmissionsDb>();
+            db.ZoneLines.Add(new ZoneLine { SeasonId = world.SeasonId, SchoolId = world.ZoneSchoolId, Compound = "新建小区" });
+            var season = await db.Seasons.SingleAsync(s => s.Id == world.SeasonId);
+            season.Revision++;
+            return await db.SaveChangesAsync();
+        });
+        using var zoned = await family.SendAsync(Submit(new
+        {
+            seasonId = world.SeasonId, childName = "赵小北", residentId = AdmissionsWorld.Child(new DateOnly(2020, 6, 2)), guardianName = "赵明",
+            homeCompound = "新建 小区", hukouAtHome = true,
+        }, Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.Created, zoned.StatusCode);
+        var id = (await zoned.JsonAsync()).GetProperty("id").GetInt64();
+        var zone = await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Applications.Where(a => a.Id == id).Select(a => a.ZoneSchoolId).SingleAsync());
+        Assert.Equal(world.ZoneSchoolId, zone);
+
+        // The window closed (here by hand): refused at once, naming the season.
+        await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Seasons.Where(s => s.Id == world.SeasonId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        using var late = await family.SendAsync(Submit(Body(world, AdmissionsWorld.Child(new DateOnly(2020, 6, 3))), Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("seasonId", (await late.ProblemAsync()).Errors.Keys);
+    }
+
+    [Fact]
     public async Task Keys_are_kept_at_least_24_hours_and_forgotten_by_the_retention_run_after_48()
     {
         var owner = $"parent:{Guid.NewGuid():N}";

@@ -361,6 +361,10 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /admissions"] = Rule.Needs(Permissions.AdmissionsReview),
         ["GET /admissions/seasons/{Id:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
         ["GET /admissions/seasons/{Id:long}/applications"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
+        // A season's public draw: the page and its package are everyone's (codes and digests, no child named); the demo
+        // season is committed but not drawn, so its package is not there yet.
+        ["GET /admissions/draws/{Code}"] = Rule.Public() with { Fixed = new() { ["Code"] = AdmissionsMatrix.DemoSeasonCode } },
+        ["GET /admissions/draws/{code}/package.zip"] = Rule.Public(StatusCodes.Status404NotFound) with { Fixed = new() { ["code"] = AdmissionsMatrix.DemoSeasonCode } },
         ["GET /admissions/seasons/{Id:long}/allocation"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit, StatusCodes.Status200OK) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
         ["GET /admissions/seasons/new"] = Rule.Needs(Permissions.AdmissionsManage),
         ["GET /admissions/seasons/{Id:long}/coordination"] = Rule.Scoped(Permissions.AdmissionsManage, Target.Unit) with { Prepare = AdmissionsMatrix.SeasonOfAsync },
@@ -712,6 +716,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
     /// <summary>Rules and fixtures of the supervision routes.</summary>
     private static class AdmissionsMatrix
     {
+        /// <summary>The demo season's code (AdmissionsDemoSeedStep: this year's 市南区 grade one).</summary>
+        public static readonly string DemoSeasonCode = $"{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year}-370202-P1";
+
         /// <summary>A submitted application of the demo season whose review unit is the school with this code: its id.</summary>
         public static Task<string> ApplicationAtAsync(WebApp app, string schoolCode) => app.AsSystemAsync(async sp =>
         {

@@ -7,6 +7,7 @@ using Qedu.Admissions.Features.Appeals;
 using Qedu.Admissions.Features.Allocation;
 using Qedu.Admissions.Features.Apply;
 using Qedu.Admissions.Features.Coordination;
+using Qedu.Admissions.Features.Draws;
 using Qedu.Admissions.Features.Intake;
 using Qedu.Admissions.Features.Review;
 using Qedu.Admissions.Features.Seasons;
@@ -31,12 +32,15 @@ public static class AdmissionsModule
     {
         services.AddModuleDb<AdmissionsDb, AdmissionsDbSqlite, AdmissionsDbPostgres>(AdmissionsDb.Module, order: 40);
         services.AddScoped<SeasonRules>();
+        services.AddSingleton<SeasonSnapshots>();
         services.AddScoped<ParentApplications>();
         services.AddScoped<ApplicationReview>();
         services.AddScoped<SeasonStatistics>();
         services.AddScoped<ApplicationMaterials>();
         services.AddQeduPdf();
         services.AddScoped<SeasonAllocation>();
+        services.AddScoped<SeasonDraw>();
+        services.AddScoped<PublicDraws>();
         services.AddScoped<SeasonSetup>();
         services.AddScoped<SeasonCoordination>();
         services.AddScoped<ZoneListImport>();
@@ -63,6 +67,7 @@ public static class AdmissionsModule
         endpoints.MapOfferLetterEndpoints();
         endpoints.MapReviewMaterialEndpoints();
         endpoints.MapSetupEndpoints();
+        endpoints.MapDrawEndpoints();
         return endpoints;
     }
 }

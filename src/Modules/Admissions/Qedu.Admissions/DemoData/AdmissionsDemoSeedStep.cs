@@ -62,6 +62,7 @@ internal sealed class AdmissionsDemoSeedStep(AdmissionsDb db, OrgTree tree, Pare
             BornFrom = new DateOnly(year - 7, 9, 1),
             BornTo = new DateOnly(year - 6, 8, 31),
         };
+        SeasonDraw.Commit(season, now);
         db.Seasons.Add(season);
         await db.SaveChangesAsync(ct);
 

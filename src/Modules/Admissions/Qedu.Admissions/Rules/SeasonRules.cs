@@ -19,11 +19,30 @@ internal sealed record PublicSeason(
 
 internal sealed record PublicSchool(int SchoolId, string Name, bool IsPrivate, int Seats);
 
+/// <summary>A season as applications are checked against it, with its zone lines indexed; kept while the season is unchanged.</summary>
+internal sealed record SeasonSnapshot(PublicSeason Season, ZoneMatcher.Index Zones, int Revision, DateTimeOffset OpensAt, DateTimeOffset ClosesAt);
+
+/// <summary>
+/// The seasons parents apply to, kept in memory (a node-local copy of public data): the morning a window opens,
+/// thousands of submissions a second check the same season and zone list, which then costs one indexed read of the
+/// season's revision and window instead of reading the season, its schools, categories, rules and every zone line.
+/// Every change of a season's set-up or zones moves its revision on, so a changed season is read again at once.
+/// </summary>
+internal sealed class SeasonSnapshots
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Season, bool English), SeasonSnapshot> _seasons = new();
+
+    public SeasonSnapshot? Find(long seasonId, bool english, int revision, DateTimeOffset opensAt, DateTimeOffset closesAt) =>
+        _seasons.TryGetValue((seasonId, english), out var s) && s.Revision == revision && s.OpensAt == opensAt && s.ClosesAt == closesAt ? s : null;
+
+    public void Keep(bool english, SeasonSnapshot snapshot) => _seasons[(snapshot.Season.Id, english)] = snapshot;
+}
+
 /// <summary>
 /// What a season publishes, read past the staff scope: parents (who hold no grant) must see every open season, its
 /// schools and its zones to apply. Nothing here names a child.
 /// </summary>
-internal sealed class SeasonRules(AdmissionsDb db, OrgTree tree)
+internal sealed class SeasonRules(AdmissionsDb db, OrgTree tree, SeasonSnapshots snapshots)
 {
     public async Task<IReadOnlyList<PublicSeason>> PublishedAsync(DateTimeOffset now, CancellationToken ct = default)
     {
@@ -59,11 +78,32 @@ internal sealed class SeasonRules(AdmissionsDb db, OrgTree tree)
             season.ResultsPublishedAt, season.AcceptDays, season.AppealDays);
     }
 
-    /// <summary>The zone school of a home address in a season (null: no zone holds it, or two do).</summary>
-    public async Task<ZoneMatcher.Match> MatchZoneAsync(long seasonId, string? compound, string? street, int? number, CancellationToken ct = default)
+    /// <summary>
+    /// The season with its zone lines indexed (null: no such season), from memory while its revision and window are
+    /// the stored ones (<see cref="SeasonSnapshots"/>).
+    /// </summary>
+    public async Task<SeasonSnapshot?> SnapshotAsync(long seasonId, CancellationToken ct = default)
     {
-        // A district's zone list is a few thousand short lines: read whole, matched in memory with normalised names.
+        var current = await db.Seasons.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(s => s.Id == seasonId)
+            .Select(s => new { s.Revision, s.OpensAt, s.ClosesAt }).FirstOrDefaultAsync(ct);
+        if (current is null)
+        {
+            return null;
+        }
+        var english = Qedu.Kernel.Codes.CodeBook.IsEnglish;
+        if (snapshots.Find(seasonId, english, current.Revision, current.OpensAt, current.ClosesAt) is { } kept)
+        {
+            return kept;
+        }
+        var season = await FindAsync(seasonId, ct);
+        if (season is null)
+        {
+            return null;
+        }
+        // A district's zone list is a few thousand short lines: read whole, indexed by normalised name.
         var lines = await db.ZoneLines.AsNoTracking().Where(l => l.SeasonId == seasonId).ToListAsync(ct);
-        return ZoneMatcher.Find(lines, compound, street, number);
+        var snapshot = new SeasonSnapshot(season, new ZoneMatcher.Index(lines), current.Revision, current.OpensAt, current.ClosesAt);
+        snapshots.Keep(english, snapshot);
+        return snapshot;
     }
 }

@@ -13,26 +13,55 @@ internal static class ZoneMatcher
     /// <summary>The zone school, or none (<see cref="Ambiguous"/>: two schools hold it); the line that matched, for its coordinates.</summary>
     public sealed record Match(int? SchoolId, bool Ambiguous, ZoneLine? Line = null);
 
-    public static Match Find(IReadOnlyCollection<ZoneLine> lines, string? compound, string? street, int? number)
+    public static Match Find(IReadOnlyCollection<ZoneLine> lines, string? compound, string? street, int? number) =>
+        new Index(lines).Find(compound, street, number);
+
+    /// <summary>A season's zone lines by normalised compound and street name: a match is two lookups, not a scan.</summary>
+    public sealed class Index
     {
-        var compoundLines = lines.Where(l => l.Compound is not null && Same(l.Compound, compound)).ToList();
-        var byCompound = Schools(compoundLines);
-        if (byCompound.Count > 0)
+        private readonly Dictionary<string, List<ZoneLine>> _compounds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<ZoneLine>> _streets = new(StringComparer.Ordinal);
+
+        public Index(IEnumerable<ZoneLine> lines)
         {
-            return byCompound.Count == 1 ? new(byCompound[0], false, compoundLines[0]) : new(null, true);
+            foreach (var line in lines)
+            {
+                var (map, name) = line.Compound is not null ? (_compounds, Normalize(line.Compound))
+                    : line.Street is not null ? (_streets, Normalize(line.Street))
+                    : (null, "");
+                if (map is null || name.Length == 0)
+                {
+                    continue;
+                }
+                if (!map.TryGetValue(name, out var list))
+                {
+                    map[name] = list = [];
+                }
+                list.Add(line);
+            }
         }
-        if (number is not int n)
+
+        public Match Find(string? compound, string? street, int? number)
         {
-            return new(null, false);
+            var compoundLines = _compounds.GetValueOrDefault(Normalize(compound)) ?? [];
+            var byCompound = Schools(compoundLines);
+            if (byCompound.Count > 0)
+            {
+                return byCompound.Count == 1 ? new(byCompound[0], false, compoundLines[0]) : new(null, true);
+            }
+            if (number is not int n)
+            {
+                return new(null, false);
+            }
+            var streetLines = (_streets.GetValueOrDefault(Normalize(street)) ?? []).Where(l => Covers(l, n)).ToList();
+            var byStreet = Schools(streetLines);
+            return byStreet.Count switch
+            {
+                0 => new(null, false),
+                1 => new(byStreet[0], false, streetLines[0]),
+                _ => new(null, true),
+            };
         }
-        var streetLines = lines.Where(l => l.Compound is null && l.Street is not null && Same(l.Street, street) && Covers(l, n)).ToList();
-        var byStreet = Schools(streetLines);
-        return byStreet.Count switch
-        {
-            0 => new(null, false),
-            1 => new(byStreet[0], false, streetLines[0]),
-            _ => new(null, true),
-        };
     }
 
     public static bool Covers(ZoneLine line, int number) =>
@@ -55,8 +84,6 @@ internal static class ZoneMatcher
         var folded = name.Normalize(System.Text.NormalizationForm.FormKC);
         return string.Concat(folded.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
     }
-
-    private static bool Same(string a, string? b) => b is not null && Normalize(a) == Normalize(b) && Normalize(b).Length > 0;
 
     private static List<int> Schools(IEnumerable<ZoneLine> lines) => lines.Select(l => l.SchoolId).Distinct().ToList();
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Admissions.Data;
@@ -9,6 +8,8 @@ using Qedu.Admissions.Resources;
 using Qedu.Admissions.Rules;
 using Qedu.Allocation;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Web;
 
@@ -21,14 +22,19 @@ internal sealed record RunSummary(
 
 internal sealed record SchoolPlacement(string School, bool IsPrivate, int Seats, int Placed);
 
+/// <summary>A season's draw: its public commitment and, once drawn, when.</summary>
+internal sealed record DrawSummary(string SeasonCode, string Commitment, DateTimeOffset CommittedAt, DateTimeOffset? DrawnAt);
+
 /// <summary>
-/// Places a closed season's approved applications with Qedu.Allocation (deferred acceptance: a family's private choice
-/// first, then its zone school, so a child who loses a private lottery falls back to the zone school, 公民同招), records
+/// Places a closed season's approved applications with Qedu.Allocation, in one public draw with the season's committed
+/// seed (deferred acceptance: a family's private choice first, then its zone school, so a child who loses a private
+/// lottery falls back to the zone school, 公民同招), records
 /// the engine's audit record and every placement with its explanation, and publishes one run: offers with a deadline
 /// to answer, and the unplaced (待统筹) for the district. Only the bureau's admissions.manage holders run and publish.
 /// </summary>
 internal sealed class SeasonAllocation(
-    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, OrgTree tree, TimeProvider clock, IStringLocalizer<AdmissionsText> t)
+    AdmissionsDb db, SeasonRules rules, ICurrentAccess access, OrgTree tree, TimeProvider clock, IStringLocalizer<AdmissionsText> t,
+    SeasonDraw draws, IFileStore files, AuditTrail audit)
 {
     /// <summary>The priority group of a private school's applicants: all equal, the lottery decides.</summary>
     private const int LotteryGroup = 0;
@@ -57,8 +63,19 @@ internal sealed class SeasonAllocation(
     public Task<int> PendingAppealsAsync(long seasonId, CancellationToken ct = default) =>
         db.Applications.AsNoTracking().CountAsync(a => a.SeasonId == seasonId && a.AppealStatus == AppealStatus.Pending, ct);
 
-    /// <summary>Runs the engine over the approved applications of a closed season; <paramref name="seed"/> drawn when empty.</summary>
-    public async Task<Outcome<long>> RunAsync(long seasonId, string? seed, CancellationToken ct = default)
+    /// <summary>The season's draw as the bureau sees it before and after: the commitment (made now if the season lacks one).</summary>
+    public async Task<DrawSummary?> DrawAsync(PublicSeason season, CancellationToken ct = default) =>
+        await draws.EnsureCommitmentAsync(season.Id, clock.GetUtcNow(), ct) is { DrawCommitment: { } commitment } s
+            ? new DrawSummary(s.Code, commitment, s.DrawCommittedAt ?? s.ClosesAt, s.DrawnAt)
+            : null;
+
+    /// <summary>
+    /// The public draw: runs the engine once over the approved applications of a closed season with the season's
+    /// committed seed, applicants by their draw codes (in code order) and schools by id, exactly as the published files
+    /// have them, so <c>qedu allocate</c> on the package gives the same result byte for byte. The files go to the file
+    /// store (the run's audit record names them by digest). A second draw is refused and the attempt audited.
+    /// </summary>
+    public async Task<Outcome<long>> RunAsync(long seasonId, CancellationToken ct = default)
     {
         if (await rules.FindAsync(seasonId, ct) is not { } season)
         {
@@ -73,6 +90,10 @@ internal sealed class SeasonAllocation(
         {
             return Outcome<long>.Conflict(string.Format(CultureInfo.CurrentCulture, t["Allocation.NotClosed"], SeasonText.Local(season.ClosesAt)));
         }
+        if (await db.Seasons.AsNoTracking().AnyAsync(s => s.Id == seasonId && s.DrawnAt != null, ct))
+        {
+            return await RefusedAsync(season, "already drawn", ct);
+        }
         if (await db.Runs.AnyAsync(r => r.SeasonId == seasonId && r.PublishedAt != null, ct))
         {
             return Outcome<long>.Conflict(t["Allocation.Published"]);
@@ -83,74 +104,115 @@ internal sealed class SeasonAllocation(
         {
             return Outcome<long>.Conflict(string.Format(CultureInfo.CurrentCulture, t["Allocation.Waiting"], waiting));
         }
-        seed = string.IsNullOrWhiteSpace(seed) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : seed.Trim();
-        if (seed.Length > 100)
-        {
-            return Outcome<long>.Invalid(new InputErrors().Add("seed", string.Format(CultureInfo.CurrentCulture, t["Apply.TooLong"], 100)));
-        }
+        var committed = (await draws.EnsureCommitmentAsync(seasonId, now, ct))!;
+        var (seed, salt) = (committed.DrawSeed!, committed.DrawSalt!);
 
         // Every approved application of the season, whichever unit reviewed it: the bureau places them all at once.
         var applications = await db.Applications.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
-            .Where(a => a.SeasonId == seasonId && a.Status == ApplicationStatus.Approved).OrderBy(a => a.Id).ToListAsync(ct);
+            .Where(a => a.SeasonId == seasonId && a.Status == ApplicationStatus.Approved).ToListAsync(ct);
         var ids = applications.Select(a => a.Id).ToList();
         var choices = (await db.Choices.AsNoTracking().Where(c => ids.Contains(c.ApplicationId)).OrderBy(c => c.Rank).ToListAsync(ct))
             .ToLookup(c => c.ApplicationId);
         var categories = season.Categories.ToDictionary(c => c.Id, c => c.Rank);
         var schools = season.Schools.ToDictionary(s => s.SchoolId);
+        var codes = applications.ToDictionary(a => a.Id, a => SeasonDraw.ApplicantCode(salt, a.Id));
+        var byCode = applications.ToDictionary(a => codes[a.Id], a => a.Id, StringComparer.Ordinal);
+        applications = applications.OrderBy(a => codes[a.Id], StringComparer.Ordinal).ToList();
 
-        var builder = new AllocationProblemBuilder(usesPriorities: true);
-        foreach (var school in season.Schools)
-        {
-            builder.AddProgram(Id(school.SchoolId), Id(school.SchoolId), school.Seats);
-        }
-        foreach (var a in applications)
-        {
-            builder.AddApplicant(Id(a.Id), choices[a.Id].Where(c => schools.ContainsKey(c.SchoolId)).Select(c => Id(c.SchoolId)).ToList());
-        }
+        var programs = season.Schools.OrderBy(s => s.SchoolId).Select(s => new DrawProgram(Id(s.SchoolId), s.Seats)).ToList();
+        var applicants = applications
+            .Select(a => new DrawApplicant(codes[a.Id], choices[a.Id].Where(c => schools.ContainsKey(c.SchoolId)).Select(c => Id(c.SchoolId)).ToList()))
+            .ToList();
+        var priorities = new List<DrawPriority>();
         foreach (var a in applications)
         {
             foreach (var c in choices[a.Id].Where(c => schools.ContainsKey(c.SchoolId)))
             {
                 if (schools[c.SchoolId].IsPrivate)
                 {
-                    builder.AddPriority(Id(c.SchoolId), Id(a.Id), LotteryGroup);
+                    priorities.Add(new DrawPriority(Id(c.SchoolId), codes[a.Id], LotteryGroup, 0m));
                 }
                 else if (c.SchoolId == a.ZoneSchoolId)
                 {
                     var group = a.CategoryId is long cat && categories.TryGetValue(cat, out var rank) ? rank : NoCategoryGroup;
-                    builder.AddPriority(Id(c.SchoolId), Id(a.Id), group, a.Points);
+                    priorities.Add(new DrawPriority(Id(c.SchoolId), codes[a.Id], group, a.Points));
                 }
             }
         }
-        var problem = builder.Build();
+        var problem = DrawPackage.Problem(programs, applicants, priorities);
         var result = Allocator.Run(problem, new AllocationOptions(Mechanism.DeferredAcceptance, seed));
-        var audit = Qedu.Allocation.AuditRecord.Create(result);
+        var published = DrawPackage.Files(programs, applicants, priorities, result);
+        // Stored before the transaction: by content hash, so a draw that then fails leaves only unreferenced files.
+        foreach (var bytes in new[] { published.Programs, published.Applicants, published.Priorities, published.Result })
+        {
+            using var content = new MemoryStream(bytes, writable: false);
+            await files.PutAsync(content, ct);
+        }
 
         var run = new AllocationRun
         {
             SeasonId = seasonId, OrgUnitId = season.BureauId, RunAt = now, RunBy = access.Current.ActorName ?? "", Seed = seed,
-            Applicants = problem.ApplicantCount, Placed = result.PlacedCount, AuditRecord = JsonSerializer.Serialize(audit),
+            Applicants = problem.ApplicantCount, Placed = result.PlacedCount, AuditRecord = Encoding.UTF8.GetString(published.Audit),
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(ct);
-        var names = season.Schools.ToDictionary(s => Id(s.SchoolId), s => s.Name);
-        var rankNames = season.Categories.ToDictionary(c => c.Rank);
-        for (var i = 0; i < problem.ApplicantCount; i++)
+        if (await SaveDrawAsync(seasonId, run, problem, result, season, now, byCode, ct) is { } refused)
         {
-            var explanation = result.Explain(i);
-            db.Placements.Add(new RunPlacement
-            {
-                RunId = run.Id,
-                ApplicationId = long.Parse(explanation.ApplicantId, CultureInfo.InvariantCulture),
-                SchoolId = explanation.ProgramId is { } program ? int.Parse(program, CultureInfo.InvariantCulture) : null,
-                ExplanationZh = Explain(explanation, names, rankNames, english: false),
-                ExplanationEn = Explain(explanation, names, rankNames, english: true),
-            });
+            // Written after the draw's transaction has ended, so the refusal is committed though the draw is not.
+            db.ChangeTracker.Clear();
+            return await RefusedAsync(season, refused, ct);
         }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return Outcome<long>.Ok(run.Id);
+    }
+
+    /// <summary>Marks the season drawn and stores the run and its placements in one transaction; the reason when refused.</summary>
+    private async Task<string?> SaveDrawAsync(
+        long seasonId, AllocationRun run, AllocationProblem problem, AllocationResult result, PublicSeason season, DateTimeOffset now,
+        Dictionary<string, long> byCode, CancellationToken ct)
+    {
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var stored = await db.Seasons.FirstAsync(s => s.Id == seasonId, ct);
+            if (stored.DrawnAt is not null)
+            {
+                return "already drawn";
+            }
+            // The season's revision is the concurrency token: of two draws at the same moment, one runs.
+            stored.DrawnAt = now;
+            stored.Revision++;
+            db.Runs.Add(run);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return "a draw ran at the same moment";
+            }
+            stored.DrawRunId = run.Id;
+            var names = season.Schools.ToDictionary(s => Id(s.SchoolId), s => s.Name);
+            var rankNames = season.Categories.ToDictionary(c => c.Rank);
+            for (var i = 0; i < problem.ApplicantCount; i++)
+            {
+                var explanation = result.Explain(i);
+                db.Placements.Add(new RunPlacement
+                {
+                    RunId = run.Id,
+                    ApplicationId = byCode[explanation.ApplicantId],
+                    SchoolId = explanation.ProgramId is { } program ? int.Parse(program, CultureInfo.InvariantCulture) : null,
+                    ExplanationZh = Explain(explanation, names, rankNames, english: false),
+                    ExplanationEn = Explain(explanation, names, rankNames, english: true),
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        return null;
+    }
+
+    /// <summary>A draw that may not run: refused, and the attempt written to the audit log (committed on its own).</summary>
+    private async Task<Outcome<long>> RefusedAsync(PublicSeason season, string why, CancellationToken ct)
+    {
+        await audit.RecordAsync("admissions.draw-refused", nameof(Season), season.Code, season.BureauId, why, AuditOutcome.Denied, ct);
+        return Outcome<long>.Conflict(t["Draw.Once"]);
     }
 
     /// <summary>Publishes the latest run: offers (with the season's days to answer) and the unplaced, in one transaction.</summary>

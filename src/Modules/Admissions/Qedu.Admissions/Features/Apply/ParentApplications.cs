@@ -293,11 +293,12 @@ internal sealed class ParentApplications(
 
     private async Task<Outcome<Prepared>> PrepareAsync(Application? application, ApplicationForm form, DateTimeOffset now, CancellationToken ct)
     {
-        var season = await seasons.FindAsync(form.SeasonId, ct);
-        if (season is null)
+        var snapshot = await seasons.SnapshotAsync(form.SeasonId, ct);
+        if (snapshot is null)
         {
             return Outcome<Prepared>.Invalid(new InputErrors().Add("seasonId", t["Apply.NoSeason"]));
         }
+        var season = snapshot.Season;
         if (Window(season, now) is { } closed)
         {
             return Outcome<Prepared>.Invalid(new InputErrors().Add("seasonId", closed));
@@ -308,7 +309,7 @@ internal sealed class ParentApplications(
         {
             return Outcome<Prepared>.Invalid(errors);
         }
-        var zone = await seasons.MatchZoneAsync(season.Id, values.HomeCompound, values.HomeStreet, values.HomeNumber, ct);
+        var zone = snapshot.Zones.Find(values.HomeCompound, values.HomeStreet, values.HomeNumber);
         application ??= new Application
         {
             SeasonId = season.Id,

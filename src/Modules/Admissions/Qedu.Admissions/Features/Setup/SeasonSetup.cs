@@ -190,6 +190,8 @@ internal sealed class SeasonSetup(
         {
             return Outcome<long>.Invalid(errors);
         }
+        // The draw's seed is fixed (and its commitment public) before any family can apply.
+        SeasonDraw.Commit(season, clock.GetUtcNow());
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Seasons.Add(season);
         try
