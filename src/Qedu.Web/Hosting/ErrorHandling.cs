@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Localization;
+using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.Web.Resources;
 
@@ -13,7 +14,8 @@ internal static class ErrorHandling
 {
     /// <summary>
     /// Turns failures into answers a person can act on: bad input and scope violations become 4xx with a message in the
-    /// caller's language (API: a problem document; pages: a short page), anything else a 500 without internals.
+    /// caller's language (API: a problem document; pages: a short page), a database out of reach a 503 with Retry-After,
+    /// anything else a 500 without internals.
     /// </summary>
     public static IApplicationBuilder UseQeduErrorHandling(this IApplicationBuilder app) =>
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -24,6 +26,12 @@ internal static class ErrorHandling
                 var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
                 var status = Status(exception);
                 context.Response.StatusCode = status;
+                if (status == StatusCodes.Status503ServiceUnavailable)
+                {
+                    // The database is restarting or out of reach for a moment: come back shortly (writes with the same
+                    // Idempotency-Key, which never did anything twice).
+                    context.Response.Headers.RetryAfter = "5";
+                }
                 var kernelText = context.RequestServices.GetRequiredService<IStringLocalizer<KernelText>>();
                 var webText = context.RequestServices.GetRequiredService<IStringLocalizer<WebText>>();
                 var message = exception switch
@@ -36,6 +44,7 @@ internal static class ErrorHandling
                         string.Format(kernelText["Request.BadParameter"], failure.Name, failure.Value),
                     BadHttpRequestException bad => bad.Message,
                     DbUpdateConcurrencyException => webText["Error.Concurrency"].Value,
+                    _ when status == StatusCodes.Status503ServiceUnavailable => webText["Error.Unavailable"].Value,
                     _ => webText["Error.Unexpected"].Value,
                 };
                 await ErrorPage.WriteAsync(context, status, message);
@@ -47,6 +56,7 @@ internal static class ErrorHandling
         ScopeViolationException => StatusCodes.Status404NotFound,
         BadHttpRequestException bad => bad.StatusCode,
         DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        _ when DbErrors.IsUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
