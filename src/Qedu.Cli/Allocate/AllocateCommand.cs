@@ -16,20 +16,10 @@ namespace Qedu.Cli.Allocate;
 /// </summary>
 internal static class AllocateCommand
 {
-    private static readonly Dictionary<string, Mechanism> Mechanisms = new(StringComparer.Ordinal)
-    {
-        ["deferred-acceptance"] = Mechanism.DeferredAcceptance,
-        ["immediate-acceptance"] = Mechanism.ImmediateAcceptance,
-        ["serial-dictatorship"] = Mechanism.SerialDictatorship,
-    };
+    private static readonly IReadOnlyDictionary<string, Mechanism> Mechanisms = PublishedAudit.Mechanisms;
 
-    private static readonly Dictionary<string, TieBreaking> TieBreakings = new(StringComparer.Ordinal)
-    {
-        ["single"] = TieBreaking.Single,
-        ["multiple"] = TieBreaking.Multiple,
-    };
+    private static readonly IReadOnlyDictionary<string, TieBreaking> TieBreakings = PublishedAudit.TieBreakings;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     internal static Command Create()
     {
@@ -164,33 +154,9 @@ internal static class AllocateCommand
         }
     }
 
-    /// <summary>The library's audit record, plus SHA-256 of the files as published, so a citizen can check both
-    /// the data (re-run and compare the record) and the files (sha256sum).</summary>
-    private static byte[] AuditJson(AllocationResult result, string programs, string applicants, string? priorities, string output)
-    {
-        AuditRecord record = AuditRecord.Create(result);
-        var document = new Dictionary<string, object?>
-        {
-            ["format"] = record.Format,
-            ["mechanism"] = Mechanisms.First(m => m.Value == record.Mechanism).Key,
-            ["tie_breaking"] = TieBreakings.First(t => t.Value == record.TieBreaking).Key,
-            ["seed"] = record.Seed,
-            ["applicants"] = record.Applicants,
-            ["placed"] = record.Placed,
-            ["programs_sha256"] = record.ProgramsSha256,
-            ["applicants_sha256"] = record.ApplicantsSha256,
-            ["priorities_sha256"] = record.PrioritiesSha256,
-            ["assignments_sha256"] = record.AssignmentsSha256,
-            ["files"] = new Dictionary<string, string?>
-            {
-                ["programs"] = FileSha256(programs),
-                ["applicants"] = FileSha256(applicants),
-                ["priorities"] = priorities is null ? null : FileSha256(priorities),
-                ["assignments"] = FileSha256(output),
-            },
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(document, Indented);
-    }
+    /// <summary>The published audit file (<see cref="PublishedAudit"/>) of the run and the files it read and wrote.</summary>
+    private static byte[] AuditJson(AllocationResult result, string programs, string applicants, string? priorities, string output) =>
+        PublishedAudit.Json(result, FileSha256(programs), FileSha256(applicants), priorities is null ? null : FileSha256(priorities), FileSha256(output));
 
     private static string FileSha256(string path)
     {

@@ -34,10 +34,9 @@ internal sealed record DrawDigests(
 /// </summary>
 internal static class DrawPackage
 {
-    public const string Mechanism = "deferred-acceptance";
+    public const string Mechanism = "deferred-acceptance"; // a PublishedAudit.Mechanisms name
     public const string TieBreaking = "single";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private static readonly UTF8Encoding Utf8 = new(false);
 
     /// <summary>The problem the engine runs: built from the same rows the files are written from.</summary>
@@ -70,29 +69,9 @@ internal static class DrawPackage
         var problem = result.Problem;
         var resultCsv = Csv("applicant_id,program_id", Enumerable.Range(0, problem.ApplicantCount).Select(a =>
             new[] { problem.GetApplicantId(a), result.GetProgram(a) >= 0 ? problem.GetProgramId(result.GetProgram(a)) : null }));
-        var record = AuditRecord.Create(result);
-        // The same document, key order and layout as `qedu allocate --audit`, so a re-run's audit file can be compared too.
-        var document = new Dictionary<string, object?>
-        {
-            ["format"] = record.Format,
-            ["mechanism"] = Mechanism,
-            ["tie_breaking"] = TieBreaking,
-            ["seed"] = record.Seed,
-            ["applicants"] = record.Applicants,
-            ["placed"] = record.Placed,
-            ["programs_sha256"] = record.ProgramsSha256,
-            ["applicants_sha256"] = record.ApplicantsSha256,
-            ["priorities_sha256"] = record.PrioritiesSha256,
-            ["assignments_sha256"] = record.AssignmentsSha256,
-            ["files"] = new Dictionary<string, string?>
-            {
-                ["programs"] = FileHash.Of(programsCsv),
-                ["applicants"] = FileHash.Of(applicantsCsv),
-                ["priorities"] = FileHash.Of(prioritiesCsv),
-                ["assignments"] = FileHash.Of(resultCsv),
-            },
-        };
-        return new DrawFiles(programsCsv, applicantsCsv, prioritiesCsv, resultCsv, JsonSerializer.SerializeToUtf8Bytes(document, Indented));
+        // The same document as `qedu allocate --audit` writes, so a re-run's audit file compares byte for byte.
+        return new DrawFiles(programsCsv, applicantsCsv, prioritiesCsv, resultCsv,
+            PublishedAudit.Json(result, FileHash.Of(programsCsv), FileHash.Of(applicantsCsv), FileHash.Of(prioritiesCsv), FileHash.Of(resultCsv)));
     }
 
     /// <summary>The digests of a stored audit record; null for a run made before draws were published (no file digests).</summary>
