@@ -191,6 +191,9 @@ public sealed class SubmissionApiTests(WebApp app)
         using var bad = await family.SendAsync(Submit(new { seasonId = world.SeasonId, childName = "", residentId = "370202201901010000", homeCompound = "测试花园" }, key));
         using var malformed = await family.SendAsync(Submit(new { seasonId = world.SeasonId, homeNumber = "十二" }, Guid.NewGuid().ToString()));
         using var fixedBody = await family.SendAsync(Submit(Body(world, AdmissionsWorld.Child(new DateOnly(2020, 5, 5))), key));
+        using var notJson = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent("childName=王小雨", System.Text.Encoding.UTF8, "text/plain") };
+        notJson.Headers.TryAddWithoutValidation(IdempotencyKeys.Header, Guid.NewGuid().ToString());
+        using var plain = await family.SendAsync(notJson);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.ProblemAsync()).Errors;
@@ -200,6 +203,7 @@ public sealed class SubmissionApiTests(WebApp app)
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Contains("homeNumber", (await malformed.ProblemAsync()).Errors.Keys);
         Assert.Equal(HttpStatusCode.Created, fixedBody.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
         Assert.Equal(1, await CountAsync(world));
     }
 

@@ -76,10 +76,6 @@ internal static class SubmissionEndpoints
                 {
                     return refusal!;
                 }
-                if (!http.Request.HasJsonContentType())
-                {
-                    return Results.Problem(t["Request.NotJson"], statusCode: StatusCodes.Status415UnsupportedMediaType);
-                }
                 using var running = keys.TryBegin(request);
                 if (running is null)
                 {
@@ -123,6 +119,7 @@ internal static class SubmissionEndpoints
                 return outcome.ToHttp();
             })
             .RequireRateLimiting(AdmissionControl.Writes)
+            // Also the content-type check: routing answers 415 to anything but JSON before the handler runs.
             .Accepts<SubmissionRequest>("application/json")
             .Produces<SubmissionAnswer>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
