@@ -35,6 +35,18 @@ public static class Cli
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>One number read straight from the database.</summary>
+    public static async Task<long> ScalarAsync(TestDatabase database, string sql)
+    {
+        await using DbConnection connection = database.Settings.IsPostgres
+            ? new NpgsqlConnection(database.Connection)
+            : new SqliteConnection(database.Connection);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Removes the append-only triggers of the audit table on either provider.</summary>
     public static async Task DropAuditTriggersAsync(TestDatabase database)
     {

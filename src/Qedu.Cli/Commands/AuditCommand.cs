@@ -43,7 +43,7 @@ internal static class AuditCommand
                 var check = AuditArchiver.Check(file, keys, anchors);
                 if (check.IsIntact)
                 {
-                    await output.WriteLineAsync(Invariant($"Archive {file} intact: lines {check.From}–{check.Through} ({check.Lines}), chain and signature verified."));
+                    await output.WriteLineAsync(Invariant($"Archive {file} intact: {check.Lines} lines of {check.Chains} chain(s), chains and signature verified."));
                 }
                 else
                 {
@@ -55,14 +55,14 @@ internal static class AuditCommand
             if (!result.IsIntact)
             {
                 await error.WriteLineAsync(
-                    Invariant($"Audit log BROKEN at entry {result.BrokenAt}: {result.Problem} ({result.Entries} entries verified before it)."));
+                    Invariant($"Audit log BROKEN: {result.Problem} ({result.Entries} entries verified before it)."));
                 return ExitCodes.CheckFailed;
             }
             var anchored = result.LastCheckpoint is { } last
-                ? Invariant($"checked against {result.Checkpoints} checkpoint(s) outside the database (the last at {last.At:yyyy-MM-dd HH:mm:ss}Z, line {last.Sequence})")
+                ? Invariant($"checked against {result.Checkpoints} checkpoint(s) outside the database (the last at {last.At:yyyy-MM-dd HH:mm:ss}Z, {last.Lines} lines)")
                 : "no checkpoints yet (the web host writes one hourly; 'qedu audit checkpoint' writes one now)";
-            var archived = result.ArchivedThrough > 0 ? Invariant($"; lines up to {result.ArchivedThrough} archived") : "";
-            await output.WriteLineAsync(Invariant($"Audit log intact: {result.Entries} entries, chain verified; {anchored}{archived}."));
+            var archived = result.Archived > 0 ? Invariant($"; {result.Archived} older lines archived") : "";
+            await output.WriteLineAsync(Invariant($"Audit log intact: {result.Entries} entries in {result.Chains} chains, verified; {anchored}{archived}."));
             return failed ? ExitCodes.CheckFailed : ExitCodes.Done;
         });
 
@@ -78,7 +78,7 @@ internal static class AuditCommand
             var checkpoints = scope.ServiceProvider.GetRequiredService<AuditCheckpoints>();
             var written = await checkpoints.WriteAsync(scope.ServiceProvider, ct);
             await parse.InvocationConfiguration.Output.WriteLineAsync(
-                Invariant($"Checkpoint written to {checkpoints.FilePath}: line {written.Sequence}, hash {written.Hash}."));
+                Invariant($"Checkpoint written to {checkpoints.FilePath}: {written.Chains.Count} chains, {written.Lines} lines."));
             return ExitCodes.Done;
         });
 
@@ -115,7 +115,7 @@ internal static class AuditCommand
                 var result = await scope.ServiceProvider.GetRequiredService<AuditArchiver>().ArchiveAsync(day, Path.GetFullPath(parse.GetValue(output)!), ct);
                 await parse.InvocationConfiguration.Output.WriteLineAsync(result.Lines == 0
                     ? Invariant($"Nothing to archive: no line before {day:yyyy-MM-dd} is left in the database.")
-                    : Invariant($"Archived lines {result.From}–{result.Through} ({result.Lines}) to {result.File} and removed them from the database; a checkpoint records the boundary."));
+                    : Invariant($"Archived {result.Lines} lines of {result.Chains} chain(s) to {result.File} and removed them from the database; a checkpoint records the boundaries."));
                 return ExitCodes.Done;
             }
             catch (Exception e) when (e is AuditArchiveRefusedException or InvalidOperationException)

@@ -8,11 +8,11 @@ using Qedu.Kernel.Data;
 
 namespace Qedu.Kernel.Audit;
 
-/// <summary>What an archive run did.</summary>
-public sealed record AuditArchiveResult(long From, long Through, long Lines, string? File);
+/// <summary>What an archive run did: how many lines moved to <see cref="File"/>, from how many chains.</summary>
+public sealed record AuditArchiveResult(long Lines, int Chains, string? File);
 
 /// <summary>What checking an archive file found.</summary>
-public sealed record AuditArchiveCheck(long From, long Through, long Lines, string? Problem)
+public sealed record AuditArchiveCheck(long Lines, int Chains, string? Problem)
 {
     public bool IsIntact => Problem is null;
 }
@@ -22,17 +22,17 @@ public sealed class AuditArchiveRefusedException(string message) : Exception(mes
 
 /// <summary>
 /// Moves the oldest audit lines out of the database into a file, once they are older than the retention period
-/// (<see cref="AuditOptions.RetentionMonths"/>, at least six months). The file is JSON lines, UTF-8: a header (the
-/// sequence range, the hash the first line follows, from which line the chain is keyed), every line with its hashes,
-/// and a trailer signed with the checkpoint key, so it can be verified on its own (<see cref="Check"/>). In one
-/// transaction the chain head records the boundary (the last archived line and its hash) and the lines up to it are
-/// deleted: the database's triggers allow a DELETE only of lines at or below the boundary the head records, and the
-/// boundary may only grow. A checkpoint then records the boundary outside the database; the verifier starts from it and
-/// refuses a boundary no checkpoint records.
+/// (<see cref="AuditOptions.RetentionMonths"/>, at least six months). The file is JSON lines, UTF-8: a header (per chain,
+/// the range of positions, the hash the first line follows, from which line the chain is keyed), every line with its
+/// hashes (chain by chain, in order), and a trailer signed with the checkpoint key, so it can be verified on its own
+/// (<see cref="Check"/>). In one transaction each chain's head records its boundary (the last archived line and its
+/// hash) and the lines up to it are deleted: the database's triggers allow a DELETE only of lines at or below the
+/// boundary their chain's head records, and a boundary may only grow. A checkpoint then records the boundaries outside
+/// the database; the verifier starts from them and refuses a boundary no checkpoint records.
 /// </summary>
 public sealed class AuditArchiver(KernelDb db, AuditKeys keys, AuditCheckpoints checkpoints, AuditVerifier verifier, AuditOptions options, TimeProvider clock)
 {
-    public const string Format = "qedu-audit-archive/1";
+    public const string Format = "qedu-audit-archive/2";
 
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -60,52 +60,62 @@ public sealed class AuditArchiver(KernelDb db, AuditKeys keys, AuditCheckpoints 
         if (!verification.IsIntact)
         {
             throw new AuditArchiveRefusedException(
-                $"the audit log does not verify (at line {verification.BrokenAt}: {verification.Problem}); nothing is archived until that is explained.");
+                $"the audit log does not verify ({verification.Problem}); nothing is archived until that is explained.");
         }
-        var head = await db.AuditChainHead.AsNoTracking().SingleAsync(h => h.Id == 1, ct);
+        var heads = await db.AuditChainHead.AsNoTracking().OrderBy(h => h.Id).ToListAsync(ct);
         var cutoff = new DateTimeOffset(before.ToDateTime(TimeOnly.MinValue), ChinaStandardTime).ToUniversalTime();
-        // By sequence, not by time alone: the archive is a prefix of the chain, up to the first line on or after the day.
-        var firstKept = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Sequence > head.ArchivedThrough && e.At >= cutoff)
-            .MinAsync(e => (long?)e.Sequence, ct) ?? head.LastSequence + 1;
-        var from = head.ArchivedThrough + 1;
-        var through = firstKept - 1;
-        if (through < from)
+        var ranges = new List<ArchiveRange>();
+        foreach (var head in heads)
         {
-            return new(from, through, 0, null);
+            // By position, not by time alone: the archive is a prefix of each chain, up to its first line on or after the day.
+            var firstKept = await db.AuditEntries.AsNoTracking()
+                .Where(e => e.Chain == head.Id && e.Position > head.ArchivedThrough && e.At >= cutoff)
+                .MinAsync(e => (long?)e.Position, ct) ?? head.LastPosition + 1;
+            if (firstKept - 1 > head.ArchivedThrough)
+            {
+                ranges.Add(new(head.Id, head.ArchivedThrough + 1, firstKept - 1,
+                    head.ArchivedThrough == 0 ? AuditHasher.Genesis : head.ArchivedHash ?? "", head.KeyedFrom));
+            }
+        }
+        if (ranges.Count == 0)
+        {
+            return new(0, 0, null);
         }
 
         var partial = file + ".partial";
-        var previous = head.ArchivedThrough == 0 ? AuditHasher.Genesis : head.ArchivedHash ?? "";
-        string lastHash;
+        var ends = new List<ArchiveEnd>();
         await using (var stream = new StreamWriter(partial, append: false, new UTF8Encoding(false)))
         {
-            await stream.WriteLineAsync(JsonSerializer.Serialize(new ArchiveHeader(Format, from, through, previous, head.KeyedFrom, keys.Fingerprint,
-                AuditHasher.Truncate(clock.GetUtcNow())), Json));
-            lastHash = previous;
-            var after = head.ArchivedThrough;
-            while (after < through)
+            await stream.WriteLineAsync(JsonSerializer.Serialize(new ArchiveHeader(Format, keys.Fingerprint, AuditHasher.Truncate(clock.GetUtcNow()), ranges), Json));
+            foreach (var range in ranges)
             {
-                var page = await db.AuditEntries.AsNoTracking()
-                    .Where(e => e.Sequence > after && e.Sequence <= through)
-                    .OrderBy(e => e.Sequence).Take(5000).ToListAsync(ct);
-                if (page.Count == 0)
+                var lastHash = range.PreviousHash;
+                var after = range.From - 1;
+                while (after < range.Through)
                 {
-                    break;
+                    var page = await db.AuditEntries.AsNoTracking()
+                        .Where(e => e.Chain == range.Chain && e.Position > after && e.Position <= range.Through)
+                        .OrderBy(e => e.Position).Take(5000).ToListAsync(ct);
+                    if (page.Count == 0)
+                    {
+                        break;
+                    }
+                    foreach (var e in page)
+                    {
+                        await stream.WriteLineAsync(JsonSerializer.Serialize(e, Json));
+                        lastHash = e.Hash;
+                    }
+                    after = page[^1].Position;
                 }
-                foreach (var e in page)
-                {
-                    await stream.WriteLineAsync(JsonSerializer.Serialize(e, Json));
-                    lastHash = e.Hash;
-                }
-                after = page[^1].Sequence;
+                ends.Add(new(range.Chain, range.Through, lastHash));
             }
             await stream.WriteLineAsync(JsonSerializer.Serialize(
-                new ArchiveTrailer(through, lastHash, AuditCheckpoint.Sign(keys.CheckpointKey, TrailerPayload(from, through, previous, lastHash))), Json));
+                new ArchiveTrailer(ends, AuditCheckpoint.Sign(keys.CheckpointKey, TrailerPayload(ranges, ends))), Json));
             await stream.FlushAsync(ct);
         }
+        var lines = ranges.Sum(r => r.Through - r.From + 1);
         var check = Check(partial, keys, []);
-        if (!check.IsIntact || check.Lines != through - from + 1)
+        if (!check.IsIntact || check.Lines != lines)
         {
             File.Delete(partial);
             throw new AuditArchiveRefusedException($"the archive written did not verify ({check.Problem}); nothing was removed.");
@@ -114,24 +124,27 @@ public sealed class AuditArchiver(KernelDb db, AuditKeys keys, AuditCheckpoints 
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            // The boundary first: the triggers let a DELETE through only at or below the boundary the head records.
-            var moved = await db.AuditChainHead
-                .Where(h => h.Id == 1 && h.ArchivedThrough == head.ArchivedThrough)
-                .ExecuteUpdateAsync(h => h.SetProperty(x => x.ArchivedThrough, through).SetProperty(x => x.ArchivedHash, lastHash), ct);
-            if (moved != 1)
+            foreach (var (range, end) in ranges.Zip(ends))
             {
-                throw new AuditArchiveRefusedException("another archive run moved the boundary meanwhile; nothing was removed.");
+                // The boundary first: the triggers let a DELETE through only at or below the boundary the head records.
+                var moved = await db.AuditChainHead
+                    .Where(h => h.Id == range.Chain && h.ArchivedThrough == range.From - 1)
+                    .ExecuteUpdateAsync(h => h.SetProperty(x => x.ArchivedThrough, range.Through).SetProperty(x => x.ArchivedHash, end.Hash), ct);
+                if (moved != 1)
+                {
+                    throw new AuditArchiveRefusedException("another archive run moved the boundary meanwhile; nothing was removed.");
+                }
+                await db.AuditEntries.Where(e => e.Chain == range.Chain && e.Position <= range.Through).ExecuteDeleteAsync(ct);
             }
-            await db.AuditEntries.Where(e => e.Sequence <= through).ExecuteDeleteAsync(ct);
             await tx.CommitAsync(ct);
         }
-        await checkpoints.WriteAsync(db, (through, lastHash), ct);
-        return new(from, through, through - from + 1, file);
+        await checkpoints.WriteAsync(db, ends.ToDictionary(e => e.Chain, e => (e.Through, (string?)e.Hash)), ct);
+        return new(lines, ranges.Count, file);
     }
 
     /// <summary>
-    /// Checks an archive file on its own: every line's hash (keyed or, before keying, plain), the chain from the hash
-    /// its header says the first line follows, the signed trailer, and every checkpoint that falls inside it.
+    /// Checks an archive file on its own: every line's hash (keyed or, before keying, plain), each chain from the hash its
+    /// header says the chain's first line follows, the signed trailer, and every checkpoint that falls inside it.
     /// </summary>
     public static AuditArchiveCheck Check(string file, AuditKeys keys, IReadOnlyList<AuditCheckpoint> anchors)
     {
@@ -145,20 +158,20 @@ public sealed class AuditArchiver(KernelDb db, AuditKeys keys, AuditCheckpoints 
         {
             header = null;
         }
-        if (header is null || header.Format != Format)
+        if (header is null || header.Format != Format || header.Chains is null)
         {
-            return new(0, 0, 0, $"{file} is not a Qedu audit archive ({Format})");
+            return new(0, 0, $"{file} is not a Qedu audit archive ({Format})");
         }
-        if (header.KeyedFrom is not null && header.Key != keys.Fingerprint)
+        var chains = header.Chains.Count;
+        if (header.Chains.Any(r => r.KeyedFrom is not null) && header.Key != keys.Fingerprint)
         {
-            return new(header.From, header.Through, 0, $"the archive was keyed with key {header.Key}; this host's audit-chain key is {keys.Fingerprint}");
+            return new(0, chains, $"the archive was keyed with key {header.Key}; this host's audit-chain key is {keys.Fingerprint}");
         }
-        var bySequence = anchors.GroupBy(c => c.Sequence).ToDictionary(g => g.Key, g => g.ToList());
-        var expected = header.From;
-        var previous = header.PreviousHash;
+        var state = header.Chains.ToDictionary(r => r.Chain, r => (Range: r, Expected: r.From, Previous: r.PreviousHash));
         long lines = 0;
         string? text;
         ArchiveTrailer? trailer = null;
+        string N(long value) => value.ToString(CultureInfo.InvariantCulture);
         while ((text = reader.ReadLine()) is not null)
         {
             if (text.Contains("\"signature\"", StringComparison.Ordinal) && !text.Contains("\"sequence\"", StringComparison.Ordinal))
@@ -167,47 +180,61 @@ public sealed class AuditArchiver(KernelDb db, AuditKeys keys, AuditCheckpoints 
                 break;
             }
             var e = JsonSerializer.Deserialize<AuditEntry>(text, Json);
-            if (e is null || e.Sequence != expected)
+            if (e is null || !state.TryGetValue(e.Chain, out var chain))
             {
-                return new(header.From, header.Through, lines, $"line {expected.ToString(CultureInfo.InvariantCulture)} is missing from the archive");
+                return new(lines, chains, $"line {N(lines + 2)} of the file belongs to no chain the header names");
             }
-            if (e.PreviousHash != previous)
+            if (e.Position != chain.Expected)
             {
-                return new(header.From, header.Through, lines, $"archived line {e.Sequence.ToString(CultureInfo.InvariantCulture)} does not follow the line before it");
+                return new(lines, chains, $"chain {N(e.Chain)} line {N(chain.Expected)} is missing from the archive");
             }
-            var keyed = header.KeyedFrom is { } k && e.Sequence >= k;
+            if (e.PreviousHash != chain.Previous)
+            {
+                return new(lines, chains, $"chain {N(e.Chain)} archived line {N(e.Position)} does not follow the line before it");
+            }
+            var keyed = chain.Range.KeyedFrom is { } k && e.Position >= k;
             if ((keyed ? AuditHasher.Keyed(e, keys.ChainKey) : AuditHasher.Unkeyed(e)) != e.Hash)
             {
-                return new(header.From, header.Through, lines, $"archived line {e.Sequence.ToString(CultureInfo.InvariantCulture)} was altered");
+                return new(lines, chains, $"chain {N(e.Chain)} archived line {N(e.Position)} was altered");
             }
-            if (bySequence.TryGetValue(e.Sequence, out var here) && here.Any(c => c.Hash != e.Hash))
+            if (anchors.Any(c => c.Of(e.Chain) is { } mark && mark.Position == e.Position && mark.Hash != e.Hash))
             {
-                return new(header.From, header.Through, lines, $"archived line {e.Sequence.ToString(CultureInfo.InvariantCulture)} does not match its checkpoint");
+                return new(lines, chains, $"chain {N(e.Chain)} archived line {N(e.Position)} does not match its checkpoint");
             }
-            previous = e.Hash;
-            expected++;
+            state[e.Chain] = (chain.Range, chain.Expected + 1, e.Hash);
             lines++;
         }
-        if (trailer is null || trailer.Through != header.Through || expected - 1 != header.Through || trailer.Hash != previous)
+        var ends = header.Chains.Select(r => new ArchiveEnd(r.Chain, state[r.Chain].Expected - 1, state[r.Chain].Previous)).ToList();
+        if (trailer?.Chains is null || header.Chains.Any(r => state[r.Chain].Expected - 1 != r.Through)
+            || !trailer.Chains.SequenceEqual(ends))
         {
-            return new(header.From, header.Through, lines, "the archive is cut short (its end does not match its header)");
+            return new(lines, chains, "the archive is cut short (its end does not match its header)");
         }
-        var signature = AuditCheckpoint.Sign(keys.CheckpointKey, TrailerPayload(header.From, header.Through, header.PreviousHash, previous));
-        if (signature != trailer.Signature)
+        if (AuditCheckpoint.Sign(keys.CheckpointKey, TrailerPayload(header.Chains, ends)) != trailer.Signature)
         {
-            return new(header.From, header.Through, lines, "the archive's signature does not hold");
+            return new(lines, chains, "the archive's signature does not hold");
         }
-        if (anchors.FirstOrDefault(c => c.ArchivedThrough == header.Through && c.ArchivedHash != previous) is { } boundary)
+        foreach (var end in ends)
         {
-            return new(header.From, header.Through, lines, $"the archive's last line differs from the boundary the checkpoint of {boundary.At:u} recorded");
+            if (anchors.FirstOrDefault(c => c.Of(end.Chain) is { } mark && mark.ArchivedThrough == end.Through && mark.ArchivedHash != end.Hash) is { } boundary)
+            {
+                return new(lines, chains, $"chain {N(end.Chain)}: the archive's last line differs from the boundary the checkpoint of {boundary.At:u} recorded");
+            }
         }
-        return new(header.From, header.Through, lines, null);
+        return new(lines, chains, null);
     }
 
-    private static string TrailerPayload(long from, long through, string previous, string last) =>
-        string.Join('|', Format, from.ToString(CultureInfo.InvariantCulture), through.ToString(CultureInfo.InvariantCulture), previous, last);
+    private static string TrailerPayload(IEnumerable<ArchiveRange> ranges, IEnumerable<ArchiveEnd> ends) =>
+        string.Join('|', [Format, .. ranges.Zip(ends).Select(p => string.Join(':',
+            p.First.Chain.ToString(CultureInfo.InvariantCulture), p.First.From.ToString(CultureInfo.InvariantCulture),
+            p.Second.Through.ToString(CultureInfo.InvariantCulture), p.First.PreviousHash, p.Second.Hash))]);
 
-    private sealed record ArchiveHeader(string Format, long From, long Through, string PreviousHash, long? KeyedFrom, string Key, DateTimeOffset At);
+    /// <summary>One chain's part of an archive: its lines <see cref="From"/>–<see cref="Through"/>, the first following <see cref="PreviousHash"/>.</summary>
+    private sealed record ArchiveRange(int Chain, long From, long Through, string PreviousHash, long? KeyedFrom);
 
-    private sealed record ArchiveTrailer(long Through, string Hash, string Signature);
+    private sealed record ArchiveEnd(int Chain, long Through, string Hash);
+
+    private sealed record ArchiveHeader(string Format, string Key, DateTimeOffset At, List<ArchiveRange> Chains);
+
+    private sealed record ArchiveTrailer(List<ArchiveEnd> Chains, string Signature);
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,14 +54,16 @@ public sealed class AuditCheckpointService(IServiceScopeFactory scopes, AuditOpt
             var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
             var checkpoints = scope.ServiceProvider.GetRequiredService<AuditCheckpoints>();
             var written = await checkpoints.WriteAsync(db, ct: ct);
-            var head = await db.AuditChainHead.FindAsync([1], ct);
-            if (head is not null && (head.ArchivedThrough != written.ArchivedThrough || head.ArchivedHash != written.ArchivedHash))
+            var heads = await db.AuditChainHead.AsNoTracking().ToListAsync(ct);
+            foreach (var head in heads)
             {
-                _log.LogError("The audit chain head says lines up to {DatabaseBoundary} were archived; the checkpoints say {CheckpointBoundary}. Run 'qedu audit verify'.",
-                    head.ArchivedThrough, written.ArchivedThrough);
+                if (written.Of(head.Id) is { } mark && (head.ArchivedThrough != mark.ArchivedThrough || head.ArchivedHash != mark.ArchivedHash))
+                {
+                    _log.LogError("The audit chain {Chain} head says lines up to {DatabaseBoundary} were archived; the checkpoints say {CheckpointBoundary}. Run 'qedu audit verify'.",
+                        head.Id, head.ArchivedThrough, mark.ArchivedThrough);
+                }
             }
-            _log.LogInformation("audit checkpoint sequence={Sequence} hash={Hash} at={At:O} key={Key} keyedFrom={KeyedFrom} archivedThrough={ArchivedThrough} signature={Signature}",
-                written.Sequence, written.Hash, written.At, written.Key, written.KeyedFrom, written.ArchivedThrough, written.Signature);
+            _log.LogInformation("audit checkpoint lines={Lines} {Checkpoint}", written.Lines, AuditCheckpoints.ToJson(written));
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -10,23 +10,35 @@ using Qedu.Kernel.Data;
 namespace Qedu.Kernel.Audit;
 
 /// <summary>
-/// One anchor of the chain outside the database: the head (sequence and hash) at a time, the key it was keyed with,
-/// from which line it is keyed and up to which line it was archived, signed (HMAC-SHA256 with the checkpoint key).
+/// One chain's head as a checkpoint records it: the position and hash of its last line, from which line it is keyed, and
+/// up to which line it was archived (with that line's hash).
 /// </summary>
-public sealed record AuditCheckpoint(
-    long Sequence,
-    string Hash,
-    DateTimeOffset At,
-    string Key,
-    long? KeyedFrom,
-    long ArchivedThrough,
-    string? ArchivedHash,
-    string Signature)
+public sealed record AuditChainMark(int Chain, long Position, string Hash, long? KeyedFrom, long ArchivedThrough, string? ArchivedHash)
 {
-    internal static string Payload(long sequence, string hash, DateTimeOffset at, string key, long? keyedFrom, long archivedThrough, string? archivedHash) =>
-        string.Join('|', "qedu-audit-checkpoint/1", sequence.ToString(CultureInfo.InvariantCulture), hash,
-            at.UtcTicks.ToString(CultureInfo.InvariantCulture), key, keyedFrom?.ToString(CultureInfo.InvariantCulture) ?? "-",
-            archivedThrough.ToString(CultureInfo.InvariantCulture), archivedHash ?? "-");
+    internal string Payload() => string.Join(':', Chain.ToString(CultureInfo.InvariantCulture), Position.ToString(CultureInfo.InvariantCulture), Hash,
+        KeyedFrom?.ToString(CultureInfo.InvariantCulture) ?? "-", ArchivedThrough.ToString(CultureInfo.InvariantCulture), ArchivedHash ?? "-");
+}
+
+/// <summary>
+/// One anchor of the log outside the database: every chain's head at a time and the key the log is keyed with, signed
+/// (HMAC-SHA256 with the checkpoint key).
+/// </summary>
+public sealed record AuditCheckpoint(DateTimeOffset At, string Key, IReadOnlyList<AuditChainMark> Chains, string Signature)
+{
+    /// <summary>The lines the log held at the checkpoint, archived ones included.</summary>
+    public long Lines => Chains.Sum(c => c.Position);
+
+    /// <summary>The chain's mark, if the checkpoint has one for it.</summary>
+    public AuditChainMark? Of(int chain) => Chains.FirstOrDefault(c => c.Chain == chain);
+
+    internal static string Payload(DateTimeOffset at, string key, IEnumerable<AuditChainMark> chains) =>
+        string.Join('|', ["qedu-audit-checkpoint/2", at.UtcTicks.ToString(CultureInfo.InvariantCulture), key, .. chains.Select(c => c.Payload())]);
+
+    /// <summary>The payload of a checkpoint written when the log was one chain (format 1).</summary>
+    internal static string PayloadOfOneChain(DateTimeOffset at, string key, AuditChainMark c) =>
+        string.Join('|', "qedu-audit-checkpoint/1", c.Position.ToString(CultureInfo.InvariantCulture), c.Hash,
+            at.UtcTicks.ToString(CultureInfo.InvariantCulture), key, c.KeyedFrom?.ToString(CultureInfo.InvariantCulture) ?? "-",
+            c.ArchivedThrough.ToString(CultureInfo.InvariantCulture), c.ArchivedHash ?? "-");
 
     internal static string Sign(byte[] key, string payload) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)));
@@ -70,16 +82,17 @@ public sealed class AuditCheckpoints(AuditOptions options, AuditKeys keys, TimeP
             {
                 continue;
             }
-            AuditCheckpoint? c;
+            Line? line;
             try
             {
-                c = JsonSerializer.Deserialize<AuditCheckpoint>(text, Json);
+                line = JsonSerializer.Deserialize<Line>(text, Json);
             }
             catch (JsonException)
             {
-                c = null;
+                line = null;
             }
-            if (c is null || c.Hash is null || c.Key is null || c.Signature is null)
+            var (c, payload) = line?.ToCheckpoint() ?? default;
+            if (c is null || payload is null)
             {
                 result.Add(new(number, null, "is not a checkpoint"));
                 continue;
@@ -89,8 +102,7 @@ public sealed class AuditCheckpoints(AuditOptions options, AuditKeys keys, TimeP
                 result.Add(new(number, c, $"is signed with another key ({c.Key}; this host's is {keys.Fingerprint})"));
                 continue;
             }
-            var expected = AuditCheckpoint.Sign(keys.CheckpointKey,
-                AuditCheckpoint.Payload(c.Sequence, c.Hash, c.At, c.Key, c.KeyedFrom, c.ArchivedThrough, c.ArchivedHash));
+            var expected = AuditCheckpoint.Sign(keys.CheckpointKey, payload);
             result.Add(CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(c.Signature))
                 ? new(number, c, null)
                 : new(number, c, "has a bad signature"));
@@ -103,25 +115,31 @@ public sealed class AuditCheckpoints(AuditOptions options, AuditKeys keys, TimeP
         WriteAsync(scope.GetRequiredService<KernelDb>(), ct: ct);
 
     /// <summary>
-    /// Anchors the chain's head as the database has it now. The archive boundary and the keyed-from line are taken from
-    /// the last checkpoint, not from the database (only <see cref="AuditArchiver"/> moves the boundary, passing it here),
-    /// so a boundary an intruder moved in the database is never signed.
+    /// Anchors every chain's head as the database has it now. The archive boundaries and the keyed-from lines are taken
+    /// from the last checkpoint, not from the database (only <see cref="AuditArchiver"/> moves a boundary, passing it
+    /// here), so a boundary an intruder moved in the database is never signed. A chain the last checkpoint does not know
+    /// (a log that was one chain then) takes them from the database.
     /// </summary>
-    public async Task<AuditCheckpoint> WriteAsync(KernelDb db, (long Through, string? Hash)? archived = null, CancellationToken ct = default)
+    public async Task<AuditCheckpoint> WriteAsync(KernelDb db, IReadOnlyDictionary<int, (long Through, string? Hash)>? archived = null,
+        CancellationToken ct = default)
     {
         await Gate.WaitAsync(ct);
         try
         {
-            var head = await db.AuditChainHead.AsNoTracking().SingleAsync(h => h.Id == 1, ct);
+            var heads = await db.AuditChainHead.AsNoTracking().OrderBy(h => h.Id).ToListAsync(ct);
             var previous = Read().LastOrDefault(l => l.Problem is null)?.Checkpoint;
-            var (through, throughHash) = archived
-                ?? (previous is null ? (head.ArchivedThrough, head.ArchivedHash) : (previous.ArchivedThrough, previous.ArchivedHash));
-            var keyedFrom = previous?.KeyedFrom ?? head.KeyedFrom;
+            var marks = heads.Select(head =>
+            {
+                var before = previous?.Of(head.Id);
+                var (through, throughHash) = archived is not null && archived.TryGetValue(head.Id, out var moved)
+                    ? moved
+                    : before is null ? (head.ArchivedThrough, head.ArchivedHash) : (before.ArchivedThrough, before.ArchivedHash);
+                return new AuditChainMark(head.Id, head.LastPosition, head.LastHash, before?.KeyedFrom ?? head.KeyedFrom, through, throughHash);
+            }).ToList();
             var at = AuditHasher.Truncate(clock.GetUtcNow());
-            var signature = AuditCheckpoint.Sign(keys.CheckpointKey,
-                AuditCheckpoint.Payload(head.LastSequence, head.LastHash, at, keys.Fingerprint, keyedFrom, through, throughHash));
-            var checkpoint = new AuditCheckpoint(head.LastSequence, head.LastHash, at, keys.Fingerprint, keyedFrom, through, throughHash, signature);
-            Append(JsonSerializer.Serialize(checkpoint, Json));
+            var checkpoint = new AuditCheckpoint(at, keys.Fingerprint, marks,
+                AuditCheckpoint.Sign(keys.CheckpointKey, AuditCheckpoint.Payload(at, keys.Fingerprint, marks)));
+            Append(ToJson(checkpoint));
             return checkpoint;
         }
         finally
@@ -129,6 +147,10 @@ public sealed class AuditCheckpoints(AuditOptions options, AuditKeys keys, TimeP
             Gate.Release();
         }
     }
+
+    /// <summary>A checkpoint as one line of the file (and of the host's log).</summary>
+    public static string ToJson(AuditCheckpoint checkpoint) => JsonSerializer.Serialize(
+        new Line { At = checkpoint.At, Key = checkpoint.Key, Chains = [.. checkpoint.Chains], Signature = checkpoint.Signature }, Json);
 
     private void Append(string line)
     {
@@ -148,5 +170,50 @@ public sealed class AuditCheckpoints(AuditOptions options, AuditKeys keys, TimeP
         using var file = new FileStream(FilePath, stream);
         file.Write(Encoding.UTF8.GetBytes(line + "\n"));
         file.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
+    /// A line of the file: format 2 (<c>chains</c>, one mark per chain) or format 1, written when the log was one chain
+    /// (<c>sequence</c>, <c>hash</c>… at the top level), read as a mark of chain 1.
+    /// </summary>
+    private sealed class Line
+    {
+        public DateTimeOffset At { get; set; }
+        public string? Key { get; set; }
+        public List<AuditChainMark>? Chains { get; set; }
+        public string? Signature { get; set; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public long? Sequence { get; set; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public string? Hash { get; set; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public long? KeyedFrom { get; set; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public long? ArchivedThrough { get; set; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public string? ArchivedHash { get; set; }
+
+        public (AuditCheckpoint? Checkpoint, string? Payload) ToCheckpoint()
+        {
+            if (Key is null || Signature is null)
+            {
+                return default;
+            }
+            if (Chains is { Count: > 0 } chains && chains.All(c => c.Hash is not null))
+            {
+                return (new AuditCheckpoint(At, Key, chains, Signature), AuditCheckpoint.Payload(At, Key, chains));
+            }
+            if (Sequence is { } sequence && Hash is not null)
+            {
+                var mark = new AuditChainMark(1, sequence, Hash, KeyedFrom, ArchivedThrough ?? 0, ArchivedHash);
+                return (new AuditCheckpoint(At, Key, [mark], Signature), AuditCheckpoint.PayloadOfOneChain(At, Key, mark));
+            }
+            return default;
+        }
     }
 }

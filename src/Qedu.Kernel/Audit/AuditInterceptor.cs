@@ -11,13 +11,15 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Oidc;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.Persistence;
 
 namespace Qedu.Kernel.Audit;
 
 /// <summary>
 /// Writes the audit log. Every module DbContext carries this interceptor, so every write through EF Core is logged in the
 /// same transaction as the write itself; explicit records (a read of a person's data, a sign-in) go through
-/// <see cref="AuditTrail"/>. Appending locks the chain head row, which serialises appenders across processes.
+/// <see cref="AuditTrail"/>. Appending locks one chain's head row until the transaction ends, which serialises that
+/// chain's appenders across processes.
 /// </summary>
 public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, AuditKeys keys, IHttpContextAccessor? http = null)
     : SaveChangesInterceptor
@@ -158,10 +160,15 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
             .ToList();
     }
 
+    /// <summary>The chain each open transaction appends to: a transaction keeps its chain, so it never waits for a second head while holding one.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, System.Runtime.CompilerServices.StrongBox<int>> Held = new();
+
     /// <summary>
-    /// Chains (HMAC with the audit-chain key) and inserts entries inside the context's current transaction. The head
-    /// row's update returns the key fingerprint with the head, so checking the key costs no extra round trip; the first
-    /// keyed append records where keying began (a log begun before keying keeps its SHA-256 lines).
+    /// Chains (HMAC with the audit-chain key) and inserts entries inside the context's current transaction, on one of the
+    /// <see cref="AuditChains.Count"/> chains: on PostgreSQL the first chain whose head no other transaction holds (SKIP
+    /// LOCKED, in random order), waiting only when every head is held; on SQLite, which has one writer at a time, one at
+    /// random. The head row's update returns the key fingerprint with the head (and, on PostgreSQL, the lines' numbers),
+    /// so the append costs two round trips and an insert; a chain's first keyed append records where keying began.
     /// </summary>
     internal async Task AppendAsync(DbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
     {
@@ -173,40 +180,71 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The audit log is appended inside a transaction.");
         var sql = db.GetService<ISqlGenerationHelper>();
+        var postgres = db.Database.IsNpgsql();
         var head = Table<AuditChainHead>(db, sql);
         var log = Table<AuditEntry>(db, sql);
         string Col<T>(string property) => sql.DelimitIdentifier(
             db.Model.FindEntityType(typeof(T))!.FindProperty(property)!.GetColumnName());
+        string id = Col<AuditChainHead>("Id"), lastPosition = Col<AuditChainHead>("LastPosition");
+        var held = Held.TryGetValue(transaction, out var box) ? box.Value : (int?)null;
+        var numbers = postgres
+            ? $", (SELECT array_agg(nextval('{ModuleModel.KernelModule}.{ModuleModel.AuditSequence}')) FROM generate_series(1, {entries.Count}))"
+            : "";
+        var returning = $"RETURNING {id}, {lastPosition}, {Col<AuditChainHead>("LastHash")}, {Col<AuditChainHead>("KeyFingerprint")}{numbers}";
+        string Lock(string which) => $"UPDATE {head} SET {lastPosition} = {lastPosition} + {entries.Count} WHERE {id} = {which} {returning}";
 
-        long last;
-        string previous;
-        string? fingerprint;
-        await using (var lockHead = connection.CreateCommand())
+        var locked = held is { } mine
+            ? await LockHeadAsync(connection, transaction, Lock(N(mine)), ct)
+            : postgres
+                ? await LockHeadAsync(connection, transaction, Lock($"(SELECT {id} FROM {head} ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED)"), ct)
+                : null;
+        // Every head held by another transaction (or SQLite): wait for one at random.
+        locked ??= await LockHeadAsync(connection, transaction, Lock(N(Random.Shared.Next(1, AuditChains.Count + 1))), ct)
+            ?? throw new InvalidOperationException("The audit chain head rows are missing.");
+        var (chain, last, previous, fingerprint, sequences) = locked.Value;
+        if (held is null)
         {
-            lockHead.Transaction = transaction;
-            lockHead.CommandText =
-                $"UPDATE {head} SET {Col<AuditChainHead>("LastSequence")} = {Col<AuditChainHead>("LastSequence")} + {entries.Count} " +
-                $"WHERE {Col<AuditChainHead>("Id")} = 1 RETURNING {Col<AuditChainHead>("LastSequence")}, {Col<AuditChainHead>("LastHash")}, " +
-                $"{Col<AuditChainHead>("KeyFingerprint")}";
-            await using var reader = await lockHead.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct))
-            {
-                throw new InvalidOperationException("The audit chain head row is missing.");
-            }
-            last = reader.GetInt64(0) - entries.Count;
-            previous = reader.GetString(1);
-            fingerprint = await reader.IsDBNullAsync(2, ct) ? null : reader.GetString(2);
+            Held.AddOrUpdate(transaction, new System.Runtime.CompilerServices.StrongBox<int>(chain));
         }
         if (fingerprint is not null && fingerprint != keys.Fingerprint)
         {
             throw new InvalidOperationException(
                 $"The audit chain is keyed with key {fingerprint} but the audit-chain key file has {keys.Fingerprint}; restore the key directory from the backup.");
         }
-        var keyedFrom = last + 1;
-
-        foreach (var e in entries)
+        if (fingerprint is null)
         {
-            e.Sequence = ++last;
+            // A chain's first keyed line: the other chains say which key the log is keyed with, so a host with another
+            // key file cannot start keying the chains no one has used yet.
+            await using var others = connection.CreateCommand();
+            others.Transaction = transaction;
+            others.CommandText = $"SELECT {Col<AuditChainHead>("KeyFingerprint")} FROM {head} WHERE {Col<AuditChainHead>("KeyFingerprint")} IS NOT NULL " +
+                                 $"AND {Col<AuditChainHead>("KeyFingerprint")} <> @f";
+            AddParameter(others, "@f", keys.Fingerprint);
+            if (await others.ExecuteScalarAsync(ct) is string other)
+            {
+                throw new InvalidOperationException(
+                    $"The audit chain is keyed with key {other} but the audit-chain key file has {keys.Fingerprint}; restore the key directory from the backup.");
+            }
+        }
+        last -= entries.Count;
+        var keyedFrom = last + 1;
+        if (sequences is null)
+        {
+            // SQLite: the head's update took the database's write lock, so the highest line stays the highest until commit.
+            await using var highest = connection.CreateCommand();
+            highest.Transaction = transaction;
+            highest.CommandText = $"SELECT COALESCE(MAX({Col<AuditEntry>("Sequence")}), 0) FROM {log}";
+            var top = Convert.ToInt64(await highest.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            sequences = [.. Enumerable.Range(1, entries.Count).Select(i => top + i)];
+        }
+        Array.Sort(sequences);
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            e.Sequence = sequences[i];
+            e.Chain = chain;
+            e.Position = ++last;
             e.PreviousHash = previous;
             e.Hash = AuditHasher.Keyed(e, keys.ChainKey);
             previous = e.Hash;
@@ -240,8 +278,8 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
         setHash.Transaction = transaction;
         setHash.CommandText = fingerprint is null
             ? $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h, {Col<AuditChainHead>("KeyedFrom")} = @k, " +
-              $"{Col<AuditChainHead>("KeyFingerprint")} = @f WHERE {Col<AuditChainHead>("Id")} = 1"
-            : $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h WHERE {Col<AuditChainHead>("Id")} = 1";
+              $"{Col<AuditChainHead>("KeyFingerprint")} = @f WHERE {id} = {N(chain)}"
+            : $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h WHERE {id} = {N(chain)}";
         AddParameter(setHash, "@h", previous);
         if (fingerprint is null)
         {
@@ -249,6 +287,25 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
             AddParameter(setHash, "@f", keys.Fingerprint);
         }
         await setHash.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Runs the head's update; null when it matched no row (every head held, for the SKIP LOCKED form).</summary>
+    private static async Task<(int Chain, long LastPosition, string LastHash, string? Fingerprint, long[]? Sequences)?> LockHeadAsync(
+        DbConnection connection, DbTransaction transaction, string command, CancellationToken ct)
+    {
+        await using var lockHead = connection.CreateCommand();
+        lockHead.Transaction = transaction;
+        lockHead.CommandText = command;
+        await using var reader = await lockHead.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+        return (reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2),
+            await reader.IsDBNullAsync(3, ct) ? null : reader.GetString(3),
+            reader.FieldCount > 4 ? reader.GetFieldValue<long[]>(4) : null);
     }
 
     private static object? ToProvider(Microsoft.EntityFrameworkCore.Metadata.IProperty property, object? value)

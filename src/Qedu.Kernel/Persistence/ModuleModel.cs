@@ -14,6 +14,9 @@ namespace Qedu.Kernel.Persistence;
 public static class ModuleModel
 {
     public const string KernelModule = "kernel";
+
+    /// <summary>The PostgreSQL sequence that numbers audit lines (<see cref="AuditEntry.Sequence"/>).</summary>
+    public const string AuditSequence = "audit_sequence";
     private const string SharedAnnotation = "Qedu:SharedKernelTable";
 
     public static string HistoryTable(string module, bool postgres) => postgres ? "__migrations" : $"__{module}_migrations";
@@ -46,6 +49,7 @@ public static class ModuleModel
             b.HasIndex(e => e.At);
             b.HasIndex(e => new { e.ActorId, e.Sequence });
             b.HasIndex(e => new { e.OrgUnitId, e.Sequence });
+            b.HasIndex(e => new { e.Chain, e.Position }).IsUnique();
         });
         mb.Entity<AuditChainHead>(b =>
         {
@@ -56,9 +60,16 @@ public static class ModuleModel
             b.Property(h => h.ArchivedHash).HasMaxLength(64);
             if (owned)
             {
-                b.HasData(new AuditChainHead { Id = 1, LastSequence = 0, LastHash = AuditHasher.Genesis });
+                b.HasData(Enumerable.Range(1, AuditChains.Count)
+                    .Select(chain => new AuditChainHead { Id = chain, LastPosition = 0, LastHash = AuditHasher.Genesis }));
             }
         });
+        if (owned && postgres)
+        {
+            // Numbers the lines of all chains (AuditInterceptor draws them while it holds a chain's head). SQLite has one
+            // writer at a time and numbers from the highest line instead.
+            mb.HasSequence<long>(AuditSequence, KernelModule);
+        }
     }
 
     /// <summary>Puts every table of the module in its schema (PostgreSQL) or behind its prefix (SQLite).</summary>

@@ -36,6 +36,11 @@ public partial class AuditCommandTests : CliTest, IDisposable
 
     private string HeadTable => Database.Settings.IsPostgres ? "kernel.audit_chain_head" : "kernel_audit_chain_head";
 
+    /// <summary>The chain and position of the line numbered <paramref name="sequence"/> in the whole log.</summary>
+    private async Task<(long Chain, long Position)> PlaceAsync(long sequence) => (
+        await Cli.ScalarAsync(Database, $"SELECT chain FROM {Cli.AuditTable(Database)} WHERE sequence = {N(sequence)}"),
+        await Cli.ScalarAsync(Database, $"SELECT position FROM {Cli.AuditTable(Database)} WHERE sequence = {N(sequence)}"));
+
     [Fact]
     public async Task A_freshly_seeded_log_verifies()
     {
@@ -48,30 +53,32 @@ public partial class AuditCommandTests : CliTest, IDisposable
     public async Task An_altered_line_fails_verification_and_is_named()
     {
         await SeedAsync();
+        var (chain, position) = await PlaceAsync(5);
+        var before = await Cli.ScalarAsync(Database, $"SELECT COALESCE(SUM(last_position), 0) FROM {HeadTable} WHERE id < {N(chain)}") + position - 1;
         await Cli.DropAuditTriggersAsync(Database);
         await Cli.ExecuteSqlAsync(Database, $"UPDATE {Cli.AuditTable(Database)} SET actor_name = 'nobody' WHERE sequence = 5");
 
         var run = await AuditAsync("verify");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("BROKEN at entry 5", run.Error, StringComparison.Ordinal);
-        Assert.Contains("line 5 was altered", run.Error, StringComparison.Ordinal);
-        Assert.Contains("4 entries verified before it", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"BROKEN: chain {N(chain)}: line {N(position)} (log line 5) was altered", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{N(before)} entries verified before it", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("intact", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_removed_tail_fails_verification()
     {
-        var entries = await SeedAsync();
+        await SeedAsync();
+        var last = await Cli.ScalarAsync(Database, $"SELECT MAX(sequence) FROM {Cli.AuditTable(Database)}");
+        var (chain, position) = await PlaceAsync(last);
         await Cli.DropAuditTriggersAsync(Database);
-        await Cli.ExecuteSqlAsync(Database, $"DELETE FROM {Cli.AuditTable(Database)} WHERE sequence = {entries}");
+        await Cli.ExecuteSqlAsync(Database, $"DELETE FROM {Cli.AuditTable(Database)} WHERE sequence = {N(last)}");
 
         var run = await AuditAsync("verify");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains($"BROKEN at entry {entries}", run.Error, StringComparison.Ordinal);
-        Assert.Contains("chain head", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"BROKEN: chain {N(chain)}: the chain head says {N(position)} lines but {N(position - 1)} were found", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,23 +101,24 @@ public partial class AuditCommandTests : CliTest, IDisposable
         var entries = await SeedAsync();
         var checkpoint = await AuditAsync("checkpoint");
         Assert.True(checkpoint.ExitCode == 0, checkpoint.ToString());
-        Assert.Contains($"line {N(entries)}", checkpoint.Output, StringComparison.Ordinal);
+        Assert.Contains($"{N(entries)} lines", checkpoint.Output, StringComparison.Ordinal);
         var anchored = await AuditAsync("verify");
         Assert.True(anchored.ExitCode == 0, anchored.ToString());
         Assert.Contains("checked against 1 checkpoint(s) outside the database", anchored.Output, StringComparison.Ordinal);
 
-        // An intruder with the database owner's rights: drop the triggers, cut ten lines, move the head back.
+        // An intruder with the database owner's rights: drop the triggers, cut ten lines off a chain, move its head back.
+        var chain = await Cli.ScalarAsync(Database, $"SELECT id FROM {HeadTable} ORDER BY last_position DESC, id LIMIT 1");
+        var n = await Cli.ScalarAsync(Database, $"SELECT last_position FROM {HeadTable} WHERE id = {N(chain)}");
         await Cli.DropAuditTriggersAsync(Database);
-        await Cli.ExecuteSqlAsync(Database, $"DELETE FROM {Cli.AuditTable(Database)} WHERE sequence > {N(entries - 10)}");
+        await Cli.ExecuteSqlAsync(Database, $"DELETE FROM {Cli.AuditTable(Database)} WHERE chain = {N(chain)} AND position > {N(n - 10)}");
         await Cli.ExecuteSqlAsync(Database,
-            $"UPDATE {HeadTable} SET last_sequence = {N(entries - 10)}, " +
-            $"last_hash = (SELECT hash FROM {Cli.AuditTable(Database)} WHERE sequence = {N(entries - 10)}) WHERE id = 1");
+            $"UPDATE {HeadTable} SET last_position = {N(n - 10)}, " +
+            $"last_hash = (SELECT hash FROM {Cli.AuditTable(Database)} WHERE chain = {N(chain)} AND position = {N(n - 10)}) WHERE id = {N(chain)}");
 
         var run = await AuditAsync("verify");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains($"BROKEN at entry {N(entries - 9)}", run.Error, StringComparison.Ordinal);
-        Assert.Contains($"lines {N(entries - 9)}–{N(entries)} are gone", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"BROKEN: chain {N(chain)}: lines {N(n - 9)}–{N(n)} are gone", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class AuditArchiveTests : IAsyncLifetime
     private async Task<long> LinesOnTheFirstDayAsync()
     {
         await using var scope = Host.Scope(AccessContext.System("test"));
-        return (await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditChainHead.AsNoTracking().SingleAsync()).LastSequence;
+        return await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditChainHead.SumAsync(h => h.LastPosition);
     }
 
     private async Task RecordLaterLinesAsync()
@@ -79,22 +79,25 @@ public class AuditArchiveTests : IAsyncLifetime
 
         var result = await ArchiveAsync(new DateOnly(2025, 2, 1));
 
-        Assert.Equal(1, result.From);
-        Assert.Equal(firstDay, result.Through);
+        Assert.Equal(firstDay, result.Lines);
         Assert.True(File.Exists(ArchiveFile));
         var keys = Host.Services.GetRequiredService<AuditKeys>();
         var checkpoints = Host.Services.GetRequiredService<AuditCheckpoints>().Read().Select(l => l.Checkpoint!).ToList();
         var archive = AuditArchiver.Check(ArchiveFile, keys, checkpoints);
         Assert.True(archive.IsIntact, archive.Problem);
         Assert.Equal(firstDay, archive.Lines);
-        // The boundary is anchored outside the database, and the log left in it verifies from there.
-        Assert.Equal(firstDay, checkpoints[^1].ArchivedThrough);
+        Assert.Equal(result.Chains, archive.Chains);
+        // The boundaries are anchored outside the database, and the log left in it verifies from there.
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+        var heads = await db.AuditChainHead.AsNoTracking().ToListAsync();
+        Assert.All(heads, h => Assert.Equal(h.ArchivedThrough, checkpoints[^1].Of(h.Id)!.ArchivedThrough));
+        Assert.Equal(firstDay, heads.Sum(h => h.ArchivedThrough));
         var verification = await VerifyAsync();
         Assert.True(verification.IsIntact, verification.Problem);
         Assert.Equal(2, verification.Entries);
-        Assert.Equal(firstDay, verification.ArchivedThrough);
-        await using var scope = Host.Scope(AccessContext.System("test"));
-        Assert.Equal(firstDay + 1, await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditEntries.MinAsync(e => e.Sequence));
+        Assert.Equal(firstDay, verification.Archived);
+        Assert.Equal(["test.later", "test.later"], await db.AuditEntries.Select(e => e.Action).ToListAsync());
     }
 
     [Fact]
@@ -105,11 +108,13 @@ public class AuditArchiveTests : IAsyncLifetime
         var text = await File.ReadAllLinesAsync(ArchiveFile);
         text[5] = text[5].Replace("\"actorKind\":\"System\"", "\"actorKind\":\"User\"", StringComparison.Ordinal);
         await File.WriteAllLinesAsync(ArchiveFile, text);
+        var altered = System.Text.Json.JsonDocument.Parse(text[5]).RootElement;
 
         var check = AuditArchiver.Check(ArchiveFile, Host.Services.GetRequiredService<AuditKeys>(), []);
 
         Assert.False(check.IsIntact);
-        Assert.Contains("archived line 5 was altered", check.Problem, StringComparison.Ordinal);
+        Assert.Contains($"chain {altered.GetProperty("chain").GetInt32()} archived line {altered.GetProperty("position").GetInt64()} was altered",
+            check.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,25 +127,25 @@ public class AuditArchiveTests : IAsyncLifetime
 
         Assert.Contains("inside the retention period of 12 months", refused.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(ArchiveFile));
-        Assert.Equal(0, (await VerifyAsync()).ArchivedThrough);
+        Assert.Equal(0, (await VerifyAsync()).Archived);
     }
 
     [Fact]
     public async Task A_boundary_moved_in_the_database_without_archiving_is_caught_by_the_checkpoints()
     {
-        var firstDay = await LinesOnTheFirstDayAsync();
         await RecordLaterLinesAsync();
         await ArchiveAsync(new DateOnly(2025, 2, 1));
         var head = Host.IsPostgres ? "kernel.audit_chain_head" : "kernel_audit_chain_head";
 
-        // The narrow path the triggers leave: move the boundary in the head, then the lines below it may be deleted.
+        // The narrow path the triggers leave: move a boundary in a head, then the lines below it may be deleted.
+        AuditEntry line;
         await using (var scope = Host.Scope(AccessContext.System("test")))
         {
-            var line = await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == firstDay + 1);
+            line = await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).FirstAsync();
             await Host.ExecuteRawAsync(string.Create(CultureInfo.InvariantCulture,
-                $"UPDATE {head} SET archived_through = {firstDay + 1}, archived_hash = '{line.Hash}' WHERE id = 1"));
+                $"UPDATE {head} SET archived_through = {line.Position}, archived_hash = '{line.Hash}' WHERE id = {line.Chain}"));
         }
-        await Host.ExecuteRawAsync(string.Create(CultureInfo.InvariantCulture, $"DELETE FROM {Host.AuditTable} WHERE sequence = {firstDay + 1}"));
+        await Host.ExecuteRawAsync(string.Create(CultureInfo.InvariantCulture, $"DELETE FROM {Host.AuditTable} WHERE sequence = {line.Sequence}"));
         // The hourly checkpoint that follows must not sign the moved boundary.
         await using (var scope = Host.Scope(AccessContext.System("test")))
         {
@@ -151,7 +156,7 @@ public class AuditArchiveTests : IAsyncLifetime
 
         Assert.False(result.IsIntact);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture,
-            $"the database says lines up to {firstDay + 1} were archived, but the last checkpoint"), result.Problem, StringComparison.Ordinal);
+            $"chain {line.Chain}: the database says lines up to {line.Position} were archived, but the last checkpoint"), result.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,10 +22,32 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
             .Where(e => e.Sequence > sequence).OrderBy(e => e.Sequence).ToListAsync();
     }
 
+    /// <summary>The number of the log's last line so far.</summary>
     private async Task<long> HeadAsync()
     {
         await using var scope = Host.Scope(AccessContext.System("test"));
-        return (await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditChainHead.SingleAsync()).LastSequence;
+        return await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditEntries.MaxAsync(e => (long?)e.Sequence) ?? 0;
+    }
+
+    /// <summary>The lines all chains' heads count.</summary>
+    private async Task<long> CountedAsync()
+    {
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        return await scope.ServiceProvider.GetRequiredService<KernelDb>().AuditChainHead.SumAsync(h => h.LastPosition);
+    }
+
+    /// <summary>Each line follows the line before it in its chain (or the chain's start).</summary>
+    private async Task AssertLinkedAsync(IEnumerable<AuditEntry> lines)
+    {
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+        foreach (var line in lines)
+        {
+            var before = line.Position == 1
+                ? AuditHasher.Genesis
+                : await db.AuditEntries.Where(e => e.Chain == line.Chain && e.Position == line.Position - 1).Select(e => e.Hash).SingleAsync();
+            Assert.Equal(before, line.PreviousHash);
+        }
     }
 
     private async Task<AuditVerification> VerifyAsync()
@@ -40,7 +62,8 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
         var result = await VerifyAsync();
 
         Assert.True(result.IsIntact, result.Problem);
-        Assert.Equal(await HeadAsync(), result.Entries);
+        Assert.Equal(await CountedAsync(), result.Entries);
+        Assert.Equal(AuditChains.Count, result.Chains);
         // One line per seeded unit, naming it by its code (the seed writes fewer rows per save than the summary limit).
         var seeded = DemoCityGenerator.Generate(DemoScale.Small, 1).Select(o => o.Code).Order(StringComparer.Ordinal);
         var creates = (await EntriesAfterAsync(0))
@@ -80,14 +103,12 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
             Assert.Equal(admin.ActorId, l.ActorId);
             Assert.Equal(Demo.Shinan, l.ActorScope);
         });
-        Assert.Equal(Enumerable.Range(1, 3).Select(i => head + i), lines.Select(l => l.Sequence));
         // The update names the changed properties; values only for those marked [AuditedValue] (a unit's name is, its
         // sort order is not).
         Assert.Equal(["Name: 审计测试科 → 改名后的科室", "SortOrder"], lines[1].Details!.Split("; ").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(lines, l => (l.Details ?? "").Contains("4242", StringComparison.Ordinal));
-        // Each line carries the hash of the one before it.
-        Assert.Equal(lines[0].Hash, lines[1].PreviousHash);
-        Assert.Equal(lines[1].Hash, lines[2].PreviousHash);
+        // Each line carries the hash of the one before it in its chain.
+        await AssertLinkedAsync(lines);
         // Keyed: HMAC with the audit-chain key outside the database, the outcome included.
         var key = Host.Services.GetRequiredService<AuditKeys>().ChainKey;
         Assert.All(lines, l => Assert.Equal(AuditHasher.Keyed(l, key), l.Hash));
@@ -120,7 +141,7 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
     }
 
     [Fact]
-    public async Task Explicit_records_join_the_same_chain()
+    public async Task Explicit_records_are_chained_like_saves()
     {
         var head = await HeadAsync();
         var ids = await Host.OrgIdsAsync();
@@ -133,7 +154,8 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
         var line = Assert.Single(await EntriesAfterAsync(head));
         Assert.Equal("pii.view", line.Action);
         Assert.Equal(ids[Demo.AnchorSchool], line.OrgUnitId);
-        Assert.Equal(head + 1, line.Sequence);
+        Assert.InRange(line.Chain, 1, AuditChains.Count);
+        await AssertLinkedAsync([line]);
         Assert.True((await VerifyAsync()).IsIntact);
     }
 
@@ -142,6 +164,7 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
     {
         var ids = await Host.OrgIdsAsync();
         var head = await HeadAsync();
+        var counted = await CountedAsync();
         await using (var scope = Host.Scope(AccessContext.System("test")))
         {
             var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
@@ -151,6 +174,7 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
 
         Assert.Equal(head, await HeadAsync());
         Assert.Empty(await EntriesAfterAsync(head));
+        Assert.Equal(counted, await CountedAsync());
         Assert.True((await VerifyAsync()).IsIntact);
     }
 
@@ -175,10 +199,11 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
     }
 
     [Fact]
-    public async Task Concurrent_writers_in_separate_scopes_produce_one_gapless_valid_chain()
+    public async Task Concurrent_writers_in_separate_scopes_spread_over_the_chains_without_gaps()
     {
         var ids = await Host.OrgIdsAsync();
         var head = await HeadAsync();
+        var counted = await CountedAsync();
         var districts = Demo.Districts.Skip(2).Take(4).ToList();
         var users = new List<AccessContext>();
         foreach (var code in districts)
@@ -209,13 +234,39 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
 
         var lines = await EntriesAfterAsync(head);
         Assert.Equal((districts.Count + 1) * perWriter, lines.Count);
-        Assert.Equal(Enumerable.Range(1, lines.Count).Select(i => head + i), lines.Select(l => l.Sequence));
+        Assert.Equal(lines.Count, lines.Select(l => (l.Chain, l.Position)).Distinct().Count());
+        // Appenders do not all queue on one head (ADR 3): 25 lines on one chain of 32 would be a broken picker.
+        Assert.True(lines.Select(l => l.Chain).Distinct().Count() > 1, "every line went to one chain");
+        await AssertLinkedAsync(lines);
         foreach (var user in users)
         {
             Assert.Equal(perWriter, lines.Count(l => l.ActorId == user.ActorId));
         }
         var result = await VerifyAsync();
         Assert.True(result.IsIntact, result.Problem);
-        Assert.Equal(head + lines.Count, result.Entries);
+        Assert.Equal(counted + lines.Count, result.Entries);
+    }
+
+    [Fact]
+    public async Task A_transaction_keeps_its_chain_so_its_lines_follow_one_another()
+    {
+        var head = await HeadAsync();
+        await using (var scope = Host.Scope(AccessContext.System("test")))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+            var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            for (var i = 0; i < 4; i++)
+            {
+                await trail.RecordAsync("test.one-transaction", details: $"part {i}");
+            }
+            await tx.CommitAsync();
+        }
+
+        var lines = await EntriesAfterAsync(head);
+        Assert.Equal(4, lines.Count);
+        Assert.Single(lines.Select(l => l.Chain).Distinct());
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => lines[0].Position + i), lines.Select(l => l.Position));
+        Assert.True((await VerifyAsync()).IsIntact);
     }
 }

@@ -22,6 +22,8 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("audit_sequence", "kernel");
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -421,9 +423,9 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("last_hash");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<long>("LastPosition")
                         .HasColumnType("bigint")
-                        .HasColumnName("last_sequence");
+                        .HasColumnName("last_position");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_chain_head");
@@ -438,7 +440,224 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                             Id = 1,
                             ArchivedThrough = 0L,
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
-                            LastSequence = 0L
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 4,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 5,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 6,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 7,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 8,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 9,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 10,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 11,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 12,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 13,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 14,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 15,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 16,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 17,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 18,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 19,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 20,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 21,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 22,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 23,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 24,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 25,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 26,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 27,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 28,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 29,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 30,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 31,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
+                        },
+                        new
+                        {
+                            Id = 32,
+                            ArchivedThrough = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastPosition = 0L
                         });
                 });
 
@@ -479,6 +698,10 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("integer")
+                        .HasColumnName("chain");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -513,6 +736,10 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("outcome");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -527,6 +754,10 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
 
                     b.HasIndex("ActorId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_actor_id_sequence");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entries_chain_position");
 
                     b.HasIndex("EntityKey", "Sequence")
                         .HasDatabaseName("ix_audit_entries_entity_key_sequence");
