@@ -19,11 +19,15 @@ namespace Qedu.Kernel.Audit;
 /// Writes the audit log. Every module DbContext carries this interceptor, so every write through EF Core is logged in the
 /// same transaction as the write itself; explicit records (a read of a person's data, a sign-in) go through
 /// <see cref="AuditTrail"/>. Appending locks one chain's head row until the transaction ends, which serialises that
-/// chain's appenders across processes.
+/// chain's appenders across processes; so inside a caller's transaction the lines wait until it commits and are appended
+/// as it does (<see cref="TransactionCommittingAsync"/>), and the head is held only for the append and the commit itself.
 /// </summary>
 public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, AuditKeys keys, IHttpContextAccessor? http = null)
-    : SaveChangesInterceptor
+    : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    /// <summary>Lines of a caller's open transaction, appended when it commits and dropped when it rolls back.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, List<AuditEntry>> Deferred = new();
+
     /// <summary>Above this many changed rows in one save, one summary line per entity type and change replaces the detail.</summary>
     private const int DetailLimit = 500;
 
@@ -74,28 +78,24 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
         {
             return result;
         }
+        if (pending.OwnedTransaction is null)
+        {
+            Defer(db, Describe(pending.Changes));
+            return result;
+        }
         try
         {
             await AppendAsync(db, Describe(pending.Changes), cancellationToken);
-            if (pending.OwnedTransaction is not null)
-            {
-                await pending.OwnedTransaction.CommitAsync(cancellationToken);
-            }
+            await pending.OwnedTransaction.CommitAsync(cancellationToken);
         }
         catch
         {
-            if (pending.OwnedTransaction is not null)
-            {
-                await pending.OwnedTransaction.RollbackAsync(CancellationToken.None);
-            }
+            await pending.OwnedTransaction.RollbackAsync(CancellationToken.None);
             throw;
         }
         finally
         {
-            if (pending.OwnedTransaction is not null)
-            {
-                await pending.OwnedTransaction.DisposeAsync();
-            }
+            await pending.OwnedTransaction.DisposeAsync();
         }
         return result;
     }
@@ -116,6 +116,41 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
             await pending.OwnedTransaction.RollbackAsync(CancellationToken.None);
             await pending.OwnedTransaction.DisposeAsync();
         }
+    }
+
+    /// <summary>Keeps lines for the context's open transaction, to be appended as it commits.</summary>
+    internal static void Defer(DbContext db, IReadOnlyList<AuditEntry> entries)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Audit lines are deferred only inside a transaction.");
+        Deferred.GetOrCreateValue(transaction).AddRange(entries);
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+        TransactionCommittingAsync(transaction, eventData, result).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Appends the transaction's deferred lines just before it commits, through the context committing it (whichever
+    /// module's: every context carries this interceptor). If the append fails, so does the commit.
+    /// </summary>
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(
+        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (Deferred.TryGetValue(transaction, out var lines))
+        {
+            Deferred.Remove(transaction);
+            await AppendAsync(eventData.Context ?? throw new InvalidOperationException("A transaction with audit lines committed outside EF Core."),
+                lines, cancellationToken);
+        }
+        return result;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Deferred.Remove(transaction);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Deferred.Remove(transaction);
+        return Task.CompletedTask;
     }
 
     /// <summary>A new audit line from the current caller, before it is chained.</summary>

@@ -24,7 +24,7 @@ public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor)
         if (db.Database.CurrentTransaction is not null)
         {
             // Inside the caller's transaction: the line commits (or rolls back) with the caller's work.
-            await interceptor.AppendAsync(db, [entry], ct);
+            AuditInterceptor.Defer(db, [entry]);
             return;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -36,7 +36,7 @@ public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor)
     /// Records a line inside another module context's open transaction (a bulk write that bypasses SaveChanges), so
     /// the line commits with that work. Every module context maps the audit tables, so any of them can append.
     /// </summary>
-    public async Task RecordWithinAsync(
+    public Task RecordWithinAsync(
         DbContext within,
         string action,
         string? entityType = null,
@@ -47,6 +47,7 @@ public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor)
         {
             throw new InvalidOperationException("RecordWithinAsync appends inside the caller's open transaction.");
         }
-        await interceptor.AppendAsync(within, [interceptor.NewEntry(action, entityType, null, null, details)], ct);
+        AuditInterceptor.Defer(within, [interceptor.NewEntry(action, entityType, null, null, details)]);
+        return Task.CompletedTask;
     }
 }

@@ -269,4 +269,37 @@ public class AuditLogTests(SeededCity fixture) : IClassFixture<SeededCity>
         Assert.Equal(Enumerable.Range(0, 4).Select(i => lines[0].Position + i), lines.Select(l => l.Position));
         Assert.True((await VerifyAsync()).IsIntact);
     }
+
+    [Fact]
+    public async Task Inside_a_transaction_lines_are_appended_as_it_commits_and_dropped_if_it_rolls_back()
+    {
+        var ids = await Host.OrgIdsAsync();
+        var head = await HeadAsync();
+        var counted = await CountedAsync();
+        await using (var scope = Host.Scope(AccessContext.System("test")))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+            await using (var tx = await db.Database.BeginTransactionAsync())
+            {
+                db.OrgUnits.Add(Demo.Unit("370202-TXA", OrgUnitKind.Department, ids[Demo.Shinan], "事务内科室"));
+                await db.SaveChangesAsync();
+                await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync("test.in-transaction");
+                // Not yet: the chain's head is taken only as the transaction commits.
+                Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Sequence > head));
+                await tx.CommitAsync();
+            }
+            await using (var tx = await db.Database.BeginTransactionAsync())
+            {
+                db.OrgUnits.Add(Demo.Unit("370202-TXB", OrgUnitKind.Department, ids[Demo.Shinan], "回滚的科室"));
+                await db.SaveChangesAsync();
+                await tx.RollbackAsync();
+            }
+        }
+
+        var lines = await EntriesAfterAsync(head);
+        Assert.Equal(["create:370202-TXA", "test.in-transaction:"], lines.Select(l => l.Action + ":" + l.EntityKey));
+        Assert.Single(lines.Select(l => l.Chain).Distinct());
+        Assert.Equal(counted + 2, await CountedAsync());
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
 }
