@@ -287,14 +287,20 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
 
         var properties = db.Model.FindEntityType(typeof(AuditEntry))!.GetProperties().ToList();
         var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName())));
+        // The head's new end goes in the same command as the last insert (one round trip fewer while the head is held).
+        var moveHead = fingerprint is null
+            ? $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h, {Col<AuditChainHead>("KeyedFrom")} = @k, " +
+              $"{Col<AuditChainHead>("KeyFingerprint")} = @f WHERE {id} = {N(chain)}"
+            : $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h WHERE {id} = {N(chain)}";
         // Insert in chunks to stay under parameter limits (SQLite: 32766, PostgreSQL: 65535).
-        foreach (var chunk in entries.Chunk(200))
+        var chunks = entries.Chunk(200).ToList();
+        for (var c = 0; c < chunks.Count; c++)
         {
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            var rows = new List<string>(chunk.Length);
+            var rows = new List<string>(chunks[c].Length);
             var n = 0;
-            foreach (var e in chunk)
+            foreach (var e in chunks[c])
             {
                 var names = new List<string>(properties.Count);
                 foreach (var p in properties)
@@ -306,22 +312,18 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
                 rows.Add($"({string.Join(", ", names)})");
             }
             insert.CommandText = $"INSERT INTO {log} ({columns}) VALUES {string.Join(", ", rows)}";
+            if (c == chunks.Count - 1)
+            {
+                insert.CommandText += ";\n" + moveHead;
+                AddParameter(insert, "@h", previous);
+                if (fingerprint is null)
+                {
+                    AddParameter(insert, "@k", keyedFrom);
+                    AddParameter(insert, "@f", keys.Fingerprint);
+                }
+            }
             await insert.ExecuteNonQueryAsync(ct);
         }
-
-        await using var setHash = connection.CreateCommand();
-        setHash.Transaction = transaction;
-        setHash.CommandText = fingerprint is null
-            ? $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h, {Col<AuditChainHead>("KeyedFrom")} = @k, " +
-              $"{Col<AuditChainHead>("KeyFingerprint")} = @f WHERE {id} = {N(chain)}"
-            : $"UPDATE {head} SET {Col<AuditChainHead>("LastHash")} = @h WHERE {id} = {N(chain)}";
-        AddParameter(setHash, "@h", previous);
-        if (fingerprint is null)
-        {
-            AddParameter(setHash, "@k", keyedFrom);
-            AddParameter(setHash, "@f", keys.Fingerprint);
-        }
-        await setHash.ExecuteNonQueryAsync(ct);
     }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
