@@ -98,6 +98,15 @@ public sealed class DrawTests(WebApp app)
         using var download = await anonymous.GetAsync(page + "/package.zip");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
+        // It never changes once drawn: caches may keep it, and revalidating costs no zipping.
+        Assert.True(download.Headers.CacheControl?.Public, download.Headers.CacheControl?.ToString());
+        var tag = download.Headers.ETag!;
+        using (var revalidate = new HttpRequestMessage(HttpMethod.Get, page + "/package.zip"))
+        {
+            revalidate.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(tag.Tag, isWeak: true));
+            using var unchanged = await anonymous.SendAsync(revalidate);
+            Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        }
         var files = Unzip(await download.Content.ReadAsByteArrayAsync());
         Assert.Equal(["README.txt", "applicants.csv", "audit.json", "priorities.csv", "programs.csv", "result.csv"], files.Keys.Order(StringComparer.Ordinal));
         var readme = Encoding.UTF8.GetString(files["README.txt"]);

@@ -147,7 +147,7 @@ internal static class SubmissionEndpoints
                 var etag = $"\"{revision}-{CultureInfo.CurrentUICulture.Name}\"";
                 http.Response.Headers.CacheControl = "private, no-cache";
                 http.Response.Headers.ETag = etag;
-                if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == etag || v == "*" || v.Split(',').Any(x => x.Trim() == etag || x.Trim() == "W/" + etag))))
+                if (EntityTags.Matches(http.Request, etag))
                 {
                     return Results.StatusCode(StatusCodes.Status304NotModified);
                 }

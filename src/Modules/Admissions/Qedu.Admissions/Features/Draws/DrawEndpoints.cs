@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Qedu.Kernel.Web;
 
 namespace Qedu.Admissions.Features.Draws;
 
@@ -12,11 +12,26 @@ internal static class DrawEndpoints
 
     public static IEndpointRouteBuilder MapDrawEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/admissions/draws/{code}/package.zip", async Task<Results<FileContentHttpResult, NotFound>> (
-                string code, PublicDraws draws, CancellationToken ct) =>
-                await draws.PackageAsync(code, ct) is { } zip
+        endpoints.MapGet("/admissions/draws/{code}/package.zip", async Task<IResult> (
+                string code, HttpContext http, PublicDraws draws, CancellationToken ct) =>
+            {
+                if (await draws.FindAsync(code, ct) is not { Digests: { } } draw)
+                {
+                    return TypedResults.NotFound();
+                }
+                // A drawn season's package never changes: caches (the browser's, a proxy's) may keep it, and a client
+                // that has it revalidates without Qedu reading and zipping the files again.
+                var etag = PublicDraws.PackageTag(draw);
+                http.Response.Headers.CacheControl = "public, max-age=3600";
+                http.Response.Headers.ETag = etag;
+                if (EntityTags.Matches(http.Request, etag))
+                {
+                    return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                }
+                return await draws.PackageAsync(draw, ct) is { } zip
                     ? TypedResults.File(zip, ZipMediaType, $"draw-{code}.zip")
-                    : TypedResults.NotFound())
+                    : TypedResults.NotFound();
+            })
             .AllowAnonymous()
             .ExcludeFromDescription();
         return endpoints;

@@ -61,10 +61,10 @@ internal sealed class PublicDraws(AdmissionsDb db, SeasonRules rules, SeasonDraw
         return new DrawLine(code, chosen, placed[1].Length == 0 ? null : Name(placed[1]));
     }
 
-    /// <summary>The package (README, inputs, result, audit record) as a zip; null before the draw or for an unknown season.</summary>
-    public async Task<byte[]?> PackageAsync(string code, CancellationToken ct = default)
+    /// <summary>The package (README, inputs, result, audit record) of a drawn season as a zip; null before the draw or when a stored file is missing or altered.</summary>
+    public async Task<byte[]?> PackageAsync(PublicDraw draw, CancellationToken ct = default)
     {
-        if (await FindAsync(code, ct) is not { Seed: { } seed, DrawnAt: { } drawnAt, Digests: { PrioritiesFile: { } prioritiesFile } digests, AuditJson: { } audit } draw)
+        if (draw is not { Seed: { } seed, DrawnAt: { } drawnAt, Digests: { PrioritiesFile: { } prioritiesFile } digests, AuditJson: { } audit })
         {
             return null;
         }
@@ -79,6 +79,10 @@ internal sealed class PublicDraws(AdmissionsDb db, SeasonRules rules, SeasonDraw
         var readme = DrawPackage.Readme(draw.Season.Code, draw.Season.Name, draw.Commitment, draw.CommittedAt, seed, drawnAt);
         return DrawPackage.Zip(readme, new DrawFiles(programs, applicants, priorities, result, Encoding.UTF8.GetBytes(audit)), drawnAt);
     }
+
+    /// <summary>The package's entity tag: its files are fixed by the draw's audit record, which names each by its digest.</summary>
+    public static string PackageTag(PublicDraw draw) =>
+        $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(draw.AuditJson ?? draw.Commitment)))[..32]}\"";
 
     /// <summary>A stored file by its digest, checked against it; null when missing or altered.</summary>
     private async Task<byte[]?> ReadAsync(string sha256, CancellationToken ct)
