@@ -56,6 +56,7 @@ public static class KernelServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<CodeListSync>();
         services.AddSingleton<CodeBook>();
+        services.AddSingleton<OrgCodes>();
         services.AddScoped<OrgTree>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<DemoSeeder>();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Identity;
+using Qedu.Kernel.OrgUnits;
 
 namespace Qedu.Kernel.Access;
 
@@ -102,7 +103,7 @@ public sealed class CurrentAccess(IServiceProvider services, IHttpContextAccesso
 public sealed record AccessDefaults(AccessContext OutsideRequests);
 
 /// <summary>Turns a principal into grants, reading role assignments (users) or the client's binding (clients).</summary>
-public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<AccountSecurityOptions> security)
+public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<AccountSecurityOptions> security, OrgCodes? codes = null)
 {
     public async Task<AccessContext> ResolveAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
@@ -114,14 +115,25 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
         {
             var clientId = principal.FindFirst(OpenIddictConstants.Claims.Subject)?.Value ?? "";
             var orgCode = principal.FindFirst(QeduClaims.Org)?.Value;
-            var org = await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
-                .Where(o => o.Code == orgCode).Select(o => new { o.Id, o.Code }).FirstOrDefaultAsync(ct);
-            if (org is null)
+            // The unit's id by its code, remembered for the process (a code never changes: OrgCodes), so a client's
+            // request costs no query here; the grant itself still comes from the token's scopes on every request.
+            if (orgCode is null)
             {
                 return AccessContext.ForClient(clientId, []);
             }
+            if (codes is null || !codes.TryGetId(orgCode, out var orgId))
+            {
+                var org = await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
+                    .Where(o => o.Code == orgCode).Select(o => new { o.Id, o.Code }).FirstOrDefaultAsync(ct);
+                if (org is null)
+                {
+                    return AccessContext.ForClient(clientId, []);
+                }
+                orgId = org.Id;
+                codes?.Add(org.Id, org.Code);
+            }
             var permissions = Permissions.ClientGrantable.Where(p => tokenScopes!.Contains(p)).ToHashSet(StringComparer.Ordinal);
-            return AccessContext.ForClient(clientId, [new Grant(org.Id, org.Code, permissions, null)]);
+            return AccessContext.ForClient(clientId, [new Grant(orgId, orgCode, permissions, null)]);
         }
 
         var idText = principal.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? principal.FindFirst(OpenIddictConstants.Claims.Subject)?.Value;

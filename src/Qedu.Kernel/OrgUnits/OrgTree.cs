@@ -9,8 +9,10 @@ namespace Qedu.Kernel.OrgUnits;
 /// org units: modules ask here instead of reading <see cref="KernelDb"/> (an architecture test holds that). Reads are
 /// scope-filtered unless their comment says why a read past the scope is safe.
 /// </summary>
-public sealed class OrgTree(KernelDb db)
+public sealed class OrgTree(KernelDb db, OrgCodes? codes = null)
 {
+    private readonly OrgCodes _codes = codes ?? new OrgCodes();
+
     // SQLite allows a limited number of parameters in one statement: long id lists are read in chunks.
     private const int Chunk = 2000;
 
@@ -65,10 +67,34 @@ public sealed class OrgTree(KernelDb db)
 
     /// <summary>
     /// The codes of these units, read past the scope filter: for labelling rows the caller has already been allowed to
-    /// see (a row inside the caller's scope names its own unit; a code reveals nothing further).
+    /// see (a row inside the caller's scope names its own unit; a code reveals nothing further). Codes are remembered
+    /// for the process (<see cref="OrgCodes"/>: a code never changes), so only units not seen before are read.
     /// </summary>
-    public async Task<IReadOnlyDictionary<int, string>> CodesOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default) =>
-        (await UnitsOfAsync(orgUnitIds, ct)).ToDictionary(u => u.Key, u => u.Value.Code);
+    public async Task<IReadOnlyDictionary<int, string>> CodesOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default)
+    {
+        var result = new Dictionary<int, string>();
+        List<int>? unseen = null;
+        foreach (var id in orgUnitIds)
+        {
+            if (_codes.TryGetCode(id, out var code))
+            {
+                result[id] = code;
+            }
+            else
+            {
+                (unseen ??= []).Add(id);
+            }
+        }
+        if (unseen is not null)
+        {
+            foreach (var (id, unit) in await UnitsOfAsync(unseen, ct))
+            {
+                _codes.Add(id, unit.Code);
+                result[id] = unit.Code;
+            }
+        }
+        return result;
+    }
 
     /// <summary>The names of these units, read past the scope filter on the same grounds as <see cref="CodesOfAsync"/>.</summary>
     public async Task<IReadOnlyDictionary<int, string>> NamesOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default) =>
