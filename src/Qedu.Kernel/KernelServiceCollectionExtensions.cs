@@ -57,6 +57,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<CodeListSync>();
         services.AddSingleton<CodeBook>();
         services.AddSingleton<OrgCodes>();
+        services.AddScoped(typeof(Deferred<>));
         services.AddScoped<OrgTree>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<DemoSeeder>();

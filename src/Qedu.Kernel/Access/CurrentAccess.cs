@@ -10,6 +10,7 @@ using OpenIddict.Abstractions;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.Persistence;
 
 namespace Qedu.Kernel.Access;
 
@@ -103,8 +104,11 @@ public sealed class CurrentAccess(IServiceProvider services, IHttpContextAccesso
 public sealed record AccessDefaults(AccessContext OutsideRequests);
 
 /// <summary>Turns a principal into grants, reading role assignments (users) or the client's binding (clients).</summary>
-public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<AccountSecurityOptions> security, OrgCodes? codes = null)
+public sealed class AccessResolver(Deferred<KernelDb> kernel, TimeProvider clock, IOptions<AccountSecurityOptions> security, OrgCodes? codes = null)
 {
+    // Built on first use: a client whose unit is in OrgCodes needs no query.
+    private KernelDb Db => kernel.Value;
+
     public async Task<AccessContext> ResolveAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
         var actor = principal.FindFirst(QeduClaims.Actor)?.Value;
@@ -123,7 +127,7 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
             }
             if (codes is null || !codes.TryGetId(orgCode, out var orgId))
             {
-                var org = await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
+                var org = await Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
                     .Where(o => o.Code == orgCode).Select(o => new { o.Id, o.Code }).FirstOrDefaultAsync(ct);
                 if (org is null)
                 {
@@ -141,7 +145,7 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
         {
             return AccessContext.Anonymous;
         }
-        var user = await db.Users.AsNoTracking()
+        var user = await Db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Select(u => new { u.UserName, u.IsActive, u.MustChangePassword, u.PasswordChangedAt, u.TwoFactorEnabled, u.StaffNumber })
             .FirstOrDefaultAsync(ct);
@@ -155,8 +159,8 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
             return AccessContext.ForUser(userId, user.UserName ?? "", []);
         }
         var assignments = await (
-                from a in db.RoleAssignments.AsNoTracking()
-                join o in db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]) on a.OrgUnitId equals o.Id
+                from a in Db.RoleAssignments.AsNoTracking()
+                join o in Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]) on a.OrgUnitId equals o.Id
                 where a.UserId == userId
                 select new { a.Role, o.Id, o.Code })
             .ToListAsync(ct);
