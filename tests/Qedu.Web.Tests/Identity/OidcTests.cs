@@ -155,6 +155,23 @@ public sealed class OidcTests(WebApp app)
     }
 
     [Fact]
+    public async Task A_tampered_copy_of_a_token_accepted_a_moment_ago_is_still_refused()
+    {
+        // The first request puts the token in BearerTokenCache; a copy with its signature changed is another text and is
+        // validated in full.
+        var token = await ClientTokenAsync("demo-city", Permissions.OrgRead);
+        using var genuine = await BearerGetAsync(token, $"/api/org-units/{TestWorld.Shinan}");
+        var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+
+        using var forged = await BearerGetAsync(tampered, $"/api/org-units/{TestWorld.Shinan}");
+        using var again = await BearerGetAsync(token, $"/api/org-units/{TestWorld.Shinan}");
+
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Authorization_code_with_pkce_signs_a_person_in_for_the_portal_with_their_own_scope()
     {
         var (verifier, challenge) = Pkce();
