@@ -56,6 +56,8 @@ public static class KernelServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<CodeListSync>();
         services.AddSingleton<CodeBook>();
+        services.AddSingleton<OrgCodes>();
+        services.AddScoped(typeof(Deferred<>));
         services.AddScoped<OrgTree>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<DemoSeeder>();

@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Identity;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.Persistence;
 
 namespace Qedu.Kernel.Access;
 
@@ -102,8 +104,11 @@ public sealed class CurrentAccess(IServiceProvider services, IHttpContextAccesso
 public sealed record AccessDefaults(AccessContext OutsideRequests);
 
 /// <summary>Turns a principal into grants, reading role assignments (users) or the client's binding (clients).</summary>
-public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<AccountSecurityOptions> security)
+public sealed class AccessResolver(Deferred<KernelDb> kernel, TimeProvider clock, IOptions<AccountSecurityOptions> security, OrgCodes? codes = null)
 {
+    // Built on first use: a client whose unit is in OrgCodes needs no query.
+    private KernelDb Db => kernel.Value;
+
     public async Task<AccessContext> ResolveAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
         var actor = principal.FindFirst(QeduClaims.Actor)?.Value;
@@ -114,14 +119,25 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
         {
             var clientId = principal.FindFirst(OpenIddictConstants.Claims.Subject)?.Value ?? "";
             var orgCode = principal.FindFirst(QeduClaims.Org)?.Value;
-            var org = await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
-                .Where(o => o.Code == orgCode).Select(o => new { o.Id, o.Code }).FirstOrDefaultAsync(ct);
-            if (org is null)
+            // The unit's id by its code, remembered for the process (a code never changes: OrgCodes), so a client's
+            // request costs no query here; the grant itself still comes from the token's scopes on every request.
+            if (orgCode is null)
             {
                 return AccessContext.ForClient(clientId, []);
             }
+            if (codes is null || !codes.TryGetId(orgCode, out var orgId))
+            {
+                var org = await Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
+                    .Where(o => o.Code == orgCode).Select(o => new { o.Id, o.Code }).FirstOrDefaultAsync(ct);
+                if (org is null)
+                {
+                    return AccessContext.ForClient(clientId, []);
+                }
+                orgId = org.Id;
+                codes?.Add(org.Id, org.Code);
+            }
             var permissions = Permissions.ClientGrantable.Where(p => tokenScopes!.Contains(p)).ToHashSet(StringComparer.Ordinal);
-            return AccessContext.ForClient(clientId, [new Grant(org.Id, org.Code, permissions, null)]);
+            return AccessContext.ForClient(clientId, [new Grant(orgId, orgCode, permissions, null)]);
         }
 
         var idText = principal.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? principal.FindFirst(OpenIddictConstants.Claims.Subject)?.Value;
@@ -129,7 +145,7 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
         {
             return AccessContext.Anonymous;
         }
-        var user = await db.Users.AsNoTracking()
+        var user = await Db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Select(u => new { u.UserName, u.IsActive, u.MustChangePassword, u.PasswordChangedAt, u.TwoFactorEnabled, u.StaffNumber })
             .FirstOrDefaultAsync(ct);
@@ -143,8 +159,8 @@ public sealed class AccessResolver(KernelDb db, TimeProvider clock, IOptions<Acc
             return AccessContext.ForUser(userId, user.UserName ?? "", []);
         }
         var assignments = await (
-                from a in db.RoleAssignments.AsNoTracking()
-                join o in db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]) on a.OrgUnitId equals o.Id
+                from a in Db.RoleAssignments.AsNoTracking()
+                join o in Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]) on a.OrgUnitId equals o.Id
                 where a.UserId == userId
                 select new { a.Role, o.Id, o.Code })
             .ToListAsync(ct);

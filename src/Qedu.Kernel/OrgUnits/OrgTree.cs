@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.Persistence;
 
 namespace Qedu.Kernel.OrgUnits;
 
@@ -9,25 +10,29 @@ namespace Qedu.Kernel.OrgUnits;
 /// org units: modules ask here instead of reading <see cref="KernelDb"/> (an architecture test holds that). Reads are
 /// scope-filtered unless their comment says why a read past the scope is safe.
 /// </summary>
-public sealed class OrgTree(KernelDb db)
+public sealed class OrgTree(Deferred<KernelDb> kernel, OrgCodes? codes = null)
 {
+    // The kernel's context is built on first use: labelling rows from OrgCodes needs none.
+    private KernelDb Db => kernel.Value;
+    private readonly OrgCodes _codes = codes ?? new OrgCodes();
+
     // SQLite allows a limited number of parameters in one statement: long id lists are read in chunks.
     private const int Chunk = 2000;
 
     /// <summary>Adds a unit under its parent (already validated by the caller) together with its ancestry rows.</summary>
     public async Task<OrgUnit> AddAsync(OrgUnit unit, CancellationToken ct = default)
     {
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var ownTransaction = Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            db.OrgUnits.Add(unit);
-            await db.SaveChangesAsync(ct);
+            Db.OrgUnits.Add(unit);
+            await Db.SaveChangesAsync(ct);
             var ancestors = unit.ParentId is int parent
-                ? await db.OrgClosure.Where(c => c.DescendantId == parent).ToListAsync(ct)
+                ? await Db.OrgClosure.Where(c => c.DescendantId == parent).ToListAsync(ct)
                 : [];
-            db.OrgClosure.Add(new OrgClosure { AncestorId = unit.Id, DescendantId = unit.Id, Depth = 0 });
-            db.OrgClosure.AddRange(ancestors.Select(a => new OrgClosure { AncestorId = a.AncestorId, DescendantId = unit.Id, Depth = a.Depth + 1 }));
-            await db.SaveChangesAsync(ct);
+            Db.OrgClosure.Add(new OrgClosure { AncestorId = unit.Id, DescendantId = unit.Id, Depth = 0 });
+            Db.OrgClosure.AddRange(ancestors.Select(a => new OrgClosure { AncestorId = a.AncestorId, DescendantId = unit.Id, Depth = a.Depth + 1 }));
+            await Db.SaveChangesAsync(ct);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(ct);
@@ -61,14 +66,38 @@ public sealed class OrgTree(KernelDb db)
 
     /// <summary>The unit with its code, if the caller may see it.</summary>
     public Task<OrgUnit?> FindAsync(string code, CancellationToken ct = default) =>
-        db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
+        Db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
 
     /// <summary>
     /// The codes of these units, read past the scope filter: for labelling rows the caller has already been allowed to
-    /// see (a row inside the caller's scope names its own unit; a code reveals nothing further).
+    /// see (a row inside the caller's scope names its own unit; a code reveals nothing further). Codes are remembered
+    /// for the process (<see cref="OrgCodes"/>: a code never changes), so only units not seen before are read.
     /// </summary>
-    public async Task<IReadOnlyDictionary<int, string>> CodesOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default) =>
-        (await UnitsOfAsync(orgUnitIds, ct)).ToDictionary(u => u.Key, u => u.Value.Code);
+    public async Task<IReadOnlyDictionary<int, string>> CodesOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default)
+    {
+        var result = new Dictionary<int, string>();
+        List<int>? unseen = null;
+        foreach (var id in orgUnitIds)
+        {
+            if (_codes.TryGetCode(id, out var code))
+            {
+                result[id] = code;
+            }
+            else
+            {
+                (unseen ??= []).Add(id);
+            }
+        }
+        if (unseen is not null)
+        {
+            foreach (var (id, unit) in await UnitsOfAsync(unseen, ct))
+            {
+                _codes.Add(id, unit.Code);
+                result[id] = unit.Code;
+            }
+        }
+        return result;
+    }
 
     /// <summary>The names of these units, read past the scope filter on the same grounds as <see cref="CodesOfAsync"/>.</summary>
     public async Task<IReadOnlyDictionary<int, string>> NamesOfAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default) =>
@@ -80,7 +109,7 @@ public sealed class OrgTree(KernelDb db)
         var result = new Dictionary<int, OrgUnit>();
         foreach (var chunk in orgUnitIds.Distinct().Chunk(Chunk))
         {
-            foreach (var unit in await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(o => chunk.Contains(o.Id)).ToListAsync(ct))
+            foreach (var unit in await Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(o => chunk.Contains(o.Id)).ToListAsync(ct))
             {
                 result[unit.Id] = unit;
             }
@@ -90,18 +119,18 @@ public sealed class OrgTree(KernelDb db)
 
     /// <summary>The unit with this id, if the caller may see it.</summary>
     public Task<OrgUnit?> FindAsync(int orgUnitId, CancellationToken ct = default) =>
-        db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgUnitId, ct);
+        Db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgUnitId, ct);
 
     /// <summary>
     /// The unit with this code, read past the scope filter: for callers that then check the unit against their own grants
     /// (and answer "out of scope" and "unknown" alike), or that only label with it.
     /// </summary>
     public Task<OrgUnit?> FindPastScopeAsync(string code, CancellationToken ct = default) =>
-        db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
+        Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
 
     /// <summary>The unit with this id, read past the scope filter on the same grounds as <see cref="CodesOfAsync"/>.</summary>
     public Task<OrgUnit?> FindPastScopeAsync(int orgUnitId, CancellationToken ct = default) =>
-        db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgUnitId, ct);
+        Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgUnitId, ct);
 
     /// <summary>Those of these units the caller may see, by id.</summary>
     public async Task<IReadOnlyDictionary<int, OrgUnit>> VisibleAsync(IEnumerable<int> orgUnitIds, CancellationToken ct = default)
@@ -109,15 +138,15 @@ public sealed class OrgTree(KernelDb db)
         var ids = orgUnitIds.Distinct().ToList();
         return ids.Count == 0
             ? new Dictionary<int, OrgUnit>()
-            : await db.OrgUnits.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+            : await Db.OrgUnits.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
     }
 
     /// <summary>The units of these kinds the caller may see, optionally only those in <paramref name="under"/>'s subtree (itself included), by code.</summary>
     public async Task<IReadOnlyList<OrgUnit>> OfKindAsync(IReadOnlyCollection<OrgUnitKind> kinds, int? under = null, CancellationToken ct = default)
     {
         var list = kinds.ToList();
-        return await db.OrgUnits.AsNoTracking()
-            .Where(o => list.Contains(o.Kind) && (under == null || db.OrgClosure.Any(c => c.AncestorId == under && c.DescendantId == o.Id)))
+        return await Db.OrgUnits.AsNoTracking()
+            .Where(o => list.Contains(o.Kind) && (under == null || Db.OrgClosure.Any(c => c.AncestorId == under && c.DescendantId == o.Id)))
             .OrderBy(o => o.Code)
             .ToListAsync(ct);
     }
@@ -129,7 +158,7 @@ public sealed class OrgTree(KernelDb db)
     public async Task<IReadOnlyList<OrgUnit>> OfKindPastScopeAsync(IReadOnlyCollection<OrgUnitKind> kinds, CancellationToken ct = default)
     {
         var list = kinds.ToList();
-        return await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(o => list.Contains(o.Kind)).ToListAsync(ct);
+        return await Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(o => list.Contains(o.Kind)).ToListAsync(ct);
     }
 
     /// <summary>The ids of the units with these codes, read past the scope filter: for matching codes from another instance (a mirror runs as the system).</summary>
@@ -138,7 +167,7 @@ public sealed class OrgTree(KernelDb db)
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var chunk in codes.Distinct().Chunk(Chunk))
         {
-            foreach (var o in await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(o => chunk.Contains(o.Code)).Select(o => new { o.Code, o.Id }).ToListAsync(ct))
+            foreach (var o in await Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(o => chunk.Contains(o.Code)).Select(o => new { o.Code, o.Id }).ToListAsync(ct))
             {
                 result[o.Code] = o.Id;
             }
@@ -148,7 +177,7 @@ public sealed class OrgTree(KernelDb db)
 
     /// <summary>The children of this unit the caller may see.</summary>
     public async Task<IReadOnlyList<OrgUnit>> ChildrenAsync(int parentId, CancellationToken ct = default) =>
-        await db.OrgUnits.AsNoTracking().Where(o => o.ParentId == parentId).ToListAsync(ct);
+        await Db.OrgUnits.AsNoTracking().Where(o => o.ParentId == parentId).ToListAsync(ct);
 
     /// <summary>
     /// The children of these units that are of these kinds, read past the scope filter: a unit group assigned to a
@@ -162,7 +191,7 @@ public sealed class OrgTree(KernelDb db)
         }
         var parents = parentIds.Select(p => (int?)p).ToList();
         var list = kinds.ToList();
-        return await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
+        return await Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
             .Where(o => parents.Contains(o.ParentId) && list.Contains(o.Kind)).ToListAsync(ct);
     }
 
@@ -172,8 +201,8 @@ public sealed class OrgTree(KernelDb db)
     /// </summary>
     public async Task<IReadOnlyList<OrgUnit>> BelowPastScopeAsync(int ancestorId, OrgUnitKind kind, CancellationToken ct = default)
     {
-        var below = db.OrgClosure.Where(c => c.AncestorId == ancestorId && c.Depth > 0).Select(c => c.DescendantId);
-        return await db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
+        var below = Db.OrgClosure.Where(c => c.AncestorId == ancestorId && c.Depth > 0).Select(c => c.DescendantId);
+        return await Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
             .Where(u => below.Contains(u.Id) && u.Kind == kind)
             .OrderBy(u => u.Code)
             .ToListAsync(ct);
@@ -184,8 +213,8 @@ public sealed class OrgTree(KernelDb db)
     /// scope filter: the subtree is the one the caller has been checked to manage.
     /// </summary>
     public Task<int?> FindUnderPastScopeAsync(int ancestorId, string code, CancellationToken ct = default) =>
-        (from u in db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name])
-         join c in db.OrgClosure on u.Id equals c.DescendantId
+        (from u in Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name])
+         join c in Db.OrgClosure on u.Id equals c.DescendantId
          where u.Code == code && c.AncestorId == ancestorId
          select (int?)u.Id).FirstOrDefaultAsync(ct);
 
@@ -196,8 +225,8 @@ public sealed class OrgTree(KernelDb db)
     public async Task<OrgUnit?> NearestAboveAsync(int orgUnitId, IReadOnlyCollection<OrgUnitKind> kinds, CancellationToken ct = default)
     {
         var list = kinds.ToList();
-        return await (from c in db.OrgClosure.AsNoTracking()
-                      join u in db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking() on c.AncestorId equals u.Id
+        return await (from c in Db.OrgClosure.AsNoTracking()
+                      join u in Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking() on c.AncestorId equals u.Id
                       where c.DescendantId == orgUnitId && c.Depth > 0 && list.Contains(u.Kind)
                       orderby c.Depth
                       select u).FirstOrDefaultAsync(ct);
@@ -207,17 +236,17 @@ public sealed class OrgTree(KernelDb db)
     public async Task<IReadOnlySet<int>> SubtreeIdsAsync(IReadOnlyCollection<int> roots, CancellationToken ct = default)
     {
         var list = roots.ToList();
-        return (await db.OrgClosure.AsNoTracking().Where(c => list.Contains(c.AncestorId)).Select(c => c.DescendantId).ToListAsync(ct)).ToHashSet();
+        return (await Db.OrgClosure.AsNoTracking().Where(c => list.Contains(c.AncestorId)).Select(c => c.DescendantId).ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>Every (descendant, ancestor) pair of the whole tree with the ancestor strictly above: for whole-tree computations.</summary>
     public async Task<IReadOnlyList<(int DescendantId, int AncestorId)>> AncestryAsync(CancellationToken ct = default) =>
-        (await db.OrgClosure.AsNoTracking().Where(c => c.Depth > 0).Select(c => new { c.DescendantId, c.AncestorId }).ToListAsync(ct))
+        (await Db.OrgClosure.AsNoTracking().Where(c => c.Depth > 0).Select(c => new { c.DescendantId, c.AncestorId }).ToListAsync(ct))
             .Select(c => (c.DescendantId, c.AncestorId)).ToList();
 
     /// <summary>How many units of each kind the caller may see, schools split into kindergartens (办学类型 11x) and the rest.</summary>
     public async Task<IReadOnlyList<UnitCount>> CountsAsync(CancellationToken ct = default) =>
-        (await db.OrgUnits
+        (await Db.OrgUnits
             .GroupBy(o => new { o.Kind, Kindergarten = o.SchoolTypeCode != null && o.SchoolTypeCode.StartsWith("11") })
             .Select(g => new { g.Key.Kind, g.Key.Kindergarten, Count = g.Count() })
             .ToListAsync(ct))
@@ -225,14 +254,14 @@ public sealed class OrgTree(KernelDb db)
 
     /// <summary>The units among <paramref name="orgUnitIds"/> inside the caller's grants for <paramref name="permission"/> (see <see cref="ScopeWriteGuard.WithinScopeAsync"/>).</summary>
     public Task<IReadOnlySet<int>> WithinScopeAsync(AccessContext caller, string permission, IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default) =>
-        ScopeWriteGuard.WithinScopeAsync(db, caller, permission, orgUnitIds, ct);
+        ScopeWriteGuard.WithinScopeAsync(Db, caller, permission, orgUnitIds, ct);
 
     /// <summary>The unit's ancestors the caller may see, from the top down, ending with the unit itself.</summary>
     public async Task<IReadOnlyList<OrgUnit>> PathAsync(int orgUnitId, CancellationToken ct = default)
     {
         var path = await (
-                from c in db.OrgClosure
-                join o in db.OrgUnits on c.AncestorId equals o.Id
+                from c in Db.OrgClosure
+                join o in Db.OrgUnits on c.AncestorId equals o.Id
                 where c.DescendantId == orgUnitId
                 orderby c.Depth descending
                 select o)
@@ -245,7 +274,7 @@ public sealed class OrgTree(KernelDb db)
     public Task<bool> IsUnderAsync(IReadOnlyCollection<int> roots, int orgUnitId, CancellationToken ct = default)
     {
         var list = roots.ToList();
-        return db.OrgClosure.AnyAsync(c => list.Contains(c.AncestorId) && c.DescendantId == orgUnitId, ct);
+        return Db.OrgClosure.AnyAsync(c => list.Contains(c.AncestorId) && c.DescendantId == orgUnitId, ct);
     }
 }
 

@@ -38,7 +38,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
         {
-            return new(DatabaseProvider.Postgres, FromPostgresUri(value));
+            return new(DatabaseProvider.Postgres, WithServerDefaults(new NpgsqlConnectionStringBuilder(FromPostgresUri(value))));
         }
 
         if (LooksLikeKeyValue(value))
@@ -46,7 +46,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase)
                 || value.Contains("Server=", StringComparison.OrdinalIgnoreCase))
             {
-                return new(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(value).ConnectionString);
+                return new(DatabaseProvider.Postgres, WithServerDefaults(new NpgsqlConnectionStringBuilder(value)));
             }
             var sqlite = new SqliteConnectionStringBuilder(value);
             sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, baseDirectory);
@@ -55,6 +55,33 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
         var path = Path.GetFullPath(value, baseDirectory);
         return new(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString);
+    }
+
+    /// <summary>Statements prepared automatically after a few uses, unless the connection string says otherwise.</summary>
+    public const int MaxAutoPrepare = 64;
+
+    /// <summary>
+    /// What a busy web host needs of a pooled PostgreSQL connection, where the connection string leaves it unsaid (a
+    /// setting given there wins): the statements every request repeats prepared once per connection (Max Auto Prepare;
+    /// PostgreSQL then skips parsing and planning them), and no reset of the session when a connection goes back to the
+    /// pool (No Reset On Close), which would otherwise be one more statement on the next use. Qedu leaves no state in a
+    /// session to reset: no SET, no session advisory lock, no temporary table, no LISTEN (transactions end with their
+    /// request). Together they cut PostgreSQL's CPU per exchange-API read by about a third (1.00 to 0.70 ms; issue 19's note).
+    /// </summary>
+    private static string WithServerDefaults(NpgsqlConnectionStringBuilder b)
+    {
+        // Npgsql's builder answers ContainsKey for every keyword it knows: what was given is read from the plain pairs.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = b.ConnectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        if (!given.Contains("maxautoprepare"))
+        {
+            b.MaxAutoPrepare = MaxAutoPrepare;
+        }
+        if (!given.Contains("noresetonclose"))
+        {
+            b.NoResetOnClose = true;
+        }
+        return b.ConnectionString;
     }
 
     /// <summary>The connection described without its password, for logs and the console.</summary>

@@ -2,6 +2,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.Persistence;
 
 namespace Qedu.Kernel.PersonalData;
 
@@ -22,11 +23,20 @@ public enum PersonalKind
 /// Who may see a person's identifying data (resident ID, phone) unmasked: a caller holding <c>pii.view</c> on a scope
 /// that contains the person's school. Every unmasked read is written to the audit log.
 /// </summary>
-public sealed class PersonalDataAccess(ICurrentAccess access, KernelDb kernel, AuditTrail audit)
+public sealed class PersonalDataAccess(ICurrentAccess access, Deferred<KernelDb> kernel, Deferred<AuditTrail> audit)
 {
     /// <summary>The org units among <paramref name="orgUnitIds"/> whose people the caller may see unmasked.</summary>
     public Task<IReadOnlySet<int>> UnmaskedOrgsAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default) =>
-        ScopeWriteGuard.WithinScopeAsync(kernel, access.Current, Permissions.PiiView, orgUnitIds, ct);
+        WithinScopeAsync(Permissions.PiiView, orgUnitIds, ct);
+
+    /// <summary>
+    /// <see cref="ScopeWriteGuard.WithinScopeAsync"/>, answering "none" itself when the caller holds no such grant (the
+    /// same answer it gives), so that a caller without pii.view costs no kernel context and no query.
+    /// </summary>
+    private Task<IReadOnlySet<int>> WithinScopeAsync(string permission, IReadOnlyCollection<int> orgUnitIds, CancellationToken ct) =>
+        !access.Current.IsSystem && (orgUnitIds.Count == 0 || !access.Current.Has(permission))
+            ? Task.FromResult<IReadOnlySet<int>>(new HashSet<int>())
+            : ScopeWriteGuard.WithinScopeAsync(kernel.Value, access.Current, permission, orgUnitIds, ct);
 
     /// <summary>
     /// The org units among <paramref name="orgUnitIds"/> where the caller may see guardians' phone numbers through
@@ -34,13 +44,13 @@ public sealed class PersonalDataAccess(ICurrentAccess access, KernelDb kernel, A
     /// ask only for what pii.view left masked, so this is not repeated here.
     /// </summary>
     public Task<IReadOnlySet<int>> GuardianContactOrgsAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default) =>
-        ScopeWriteGuard.WithinScopeAsync(kernel, access.Current, Permissions.GuardianContacts, orgUnitIds, ct);
+        WithinScopeAsync(Permissions.GuardianContacts, orgUnitIds, ct);
 
     /// <summary>Records that the caller saw these people's data unmasked.</summary>
     public Task RecordUnmaskedReadAsync(string entityType, IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
         ids.Count == 0
             ? Task.CompletedTask
-            : audit.RecordAsync("pii.read", entityType, ids.Count == 1 ? ids.First().ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            : audit.Value.RecordAsync("pii.read", entityType, ids.Count == 1 ? ids.First().ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
                 details: ids.Count == 1 ? null : $"ids={string.Join(',', ids.Take(200))}{(ids.Count > 200 ? $",…(+{ids.Count - 200})" : "")}", ct: ct);
 
     /// <summary>

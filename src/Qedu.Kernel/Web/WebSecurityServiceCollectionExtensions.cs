@@ -41,9 +41,16 @@ public static class WebSecurityServiceCollectionExtensions
             })
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    ? CachedBearerHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
+            // Bearer tokens: OpenIddict's validation, with tokens accepted in the last minute remembered (BearerTokenCache).
+            .AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(CachedBearerHandler.SchemeName, o =>
+            {
+                o.ForwardChallenge = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+                o.ForwardForbid = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            })
             .AddIdentityCookies();
+        services.AddSingleton<BearerTokenCache>();
         // Parents: a scheme of their own, never the default, so only endpoints whose policy names it ever read its cookie.
         services.AddAuthentication().AddCookie(ParentAuthentication.Scheme, _ => { });
 

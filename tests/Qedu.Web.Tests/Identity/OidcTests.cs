@@ -63,6 +63,31 @@ public sealed class OidcTests(WebApp app)
     }
 
     [Fact]
+    public async Task A_clients_unit_is_remembered_but_its_grant_still_comes_from_each_token()
+    {
+        // The unit's id behind a client's org code is kept for the process (OrgCodes); what the token allows is not:
+        // after the city client's and a registry.read token's requests, another client and a narrower token of the
+        // same client are still held to their own unit and scopes.
+        var city = await ClientTokenAsync("demo-city", $"{Permissions.OrgRead} {Permissions.RegistryRead}");
+        var shinan = await ClientTokenAsync("demo-shinan", $"{Permissions.OrgRead} {Permissions.RegistryRead}");
+        var shinanOrgOnly = await ClientTokenAsync("demo-shinan", Permissions.OrgRead);
+        for (var round = 0; round < 2; round++)
+        {
+            using var cityReads = await BearerGetAsync(city, $"/api/org-units/{TestWorld.Shibei}");
+            using var shinanReads = await BearerGetAsync(shinan, $"/api/org-units/{TestWorld.Shibei}");
+            using var shinanSchool = await BearerGetAsync(shinan, $"/api/registry/schools/{TestWorld.AnchorSchool}");
+            using var narrowSchool = await BearerGetAsync(shinanOrgOnly, $"/api/registry/schools/{TestWorld.AnchorSchool}");
+            using var narrowOrg = await BearerGetAsync(shinanOrgOnly, $"/api/org-units/{TestWorld.Shinan}");
+
+            Assert.Equal(HttpStatusCode.OK, cityReads.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, shinanReads.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, shinanSchool.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, narrowSchool.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, narrowOrg.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_client_cannot_get_a_scope_it_was_not_granted()
     {
         using var response = await TokenRequestAsync(new()
@@ -127,6 +152,23 @@ public sealed class OidcTests(WebApp app)
         using var response = await BearerGetAsync("not.a.token", $"/api/org-units/{TestWorld.Shinan}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tampered_copy_of_a_token_accepted_a_moment_ago_is_still_refused()
+    {
+        // The first request puts the token in BearerTokenCache; a copy with its signature changed is another text and is
+        // validated in full.
+        var token = await ClientTokenAsync("demo-city", Permissions.OrgRead);
+        using var genuine = await BearerGetAsync(token, $"/api/org-units/{TestWorld.Shinan}");
+        var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+
+        using var forged = await BearerGetAsync(tampered, $"/api/org-units/{TestWorld.Shinan}");
+        using var again = await BearerGetAsync(token, $"/api/org-units/{TestWorld.Shinan}");
+
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class PasswordTests(ClockedApp app)
         {
             var options = new AccountSecurityOptions();
             options.Passwords.MaxAgeDays = maxAgeDays;
-            var resolver = new AccessResolver(sp.GetRequiredService<KernelDb>(), app.Clock, Options.Create(options));
+            var resolver = new AccessResolver(Qedu.Kernel.Persistence.Deferred<KernelDb>.Of(sp.GetRequiredService<KernelDb>()), app.Clock, Options.Create(options));
             return (await resolver.ResolveAsync(principal, CancellationToken.None)).PendingStep;
         });
 
