@@ -26,10 +26,7 @@ public static class Cli
     /// <summary>Raw SQL straight to the database, bypassing Qedu entirely (what someone with database access could do).</summary>
     public static async Task ExecuteSqlAsync(TestDatabase database, string sql)
     {
-        await using DbConnection connection = database.Settings.IsPostgres
-            ? new NpgsqlConnection(database.Connection)
-            : new SqliteConnection(database.Connection);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(database);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
@@ -38,13 +35,19 @@ public static class Cli
     /// <summary>One number read straight from the database.</summary>
     public static async Task<long> ScalarAsync(TestDatabase database, string sql)
     {
-        await using DbConnection connection = database.Settings.IsPostgres
-            ? new NpgsqlConnection(database.Connection)
-            : new SqliteConnection(database.Connection);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(database);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<DbConnection> OpenAsync(TestDatabase database)
+    {
+        DbConnection connection = database.Settings.IsPostgres
+            ? new NpgsqlConnection(database.Connection)
+            : new SqliteConnection(database.Connection);
+        await connection.OpenAsync();
+        return connection;
     }
 
     /// <summary>Removes the append-only triggers of the audit table on either provider.</summary>

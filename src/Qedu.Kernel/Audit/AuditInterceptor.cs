@@ -139,7 +139,7 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
         if (Deferred.TryGetValue(transaction, out var lines))
         {
             Deferred.Remove(transaction);
-            await AppendAsync(eventData.Context ?? throw new InvalidOperationException("A transaction with audit lines committed outside EF Core."),
+            await AppendAsync(eventData.Context ?? throw new InvalidOperationException("A transaction with audit lines is committing without a DbContext to append them through."),
                 lines, cancellationToken);
         }
         return result;
