@@ -34,7 +34,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<CurrentAccess>();
         services.AddScoped<ICurrentAccess>(sp => sp.GetRequiredService<CurrentAccess>());
         services.AddScoped<AccessResolver>();
-        services.AddScoped<ScopeWriteGuard>();
+        services.AddSingleton<ScopeWriteGuard>();
         // The audit log's keys and checkpoints: a host that has an Audit section registers its AuditOptions first.
         services.TryAddSingleton(sp => new AuditOptions
         {
@@ -44,7 +44,7 @@ public static class KernelServiceCollectionExtensions
         // Which Idempotency-Keys are running on this node (their records live with each module's data).
         services.AddSingleton<Idempotency.IdempotencyKeys>();
         services.AddSingleton<AuditCheckpoints>();
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditArchiver>();

@@ -21,7 +21,7 @@ public sealed class ScopeViolationException(string message) : Exception(message)
 /// belongs to an org unit (and every org unit itself) must lie under a unit where the caller holds the entity's write
 /// permission (<see cref="ScopedWriteAttribute"/>; any grant when none is declared). One query per save.
 /// </summary>
-public sealed class ScopeWriteGuard(ICurrentAccess access) : SaveChangesInterceptor
+public sealed class ScopeWriteGuard : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -36,10 +36,13 @@ public sealed class ScopeWriteGuard(ICurrentAccess access) : SaveChangesIntercep
         return result;
     }
 
-    private async Task CheckAsync(DbContext db, CancellationToken ct)
+    private static async Task CheckAsync(DbContext db, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
-        if (access.Current.ParentAccountId is Guid parent)
+        // The caller is the context's own (each module context is made in the request's scope); the guard itself is
+        // shared by every context, so their options are built once.
+        var caller = (db as IScopedDbContext ?? throw new InvalidOperationException($"{db.GetType().Name} does not say who calls (IScopedDbContext).")).Access;
+        if (caller.ParentAccountId is Guid parent)
         {
             CheckParentWrite(db, parent);
             return;
@@ -67,7 +70,7 @@ public sealed class ScopeWriteGuard(ICurrentAccess access) : SaveChangesIntercep
         }
         foreach (var (permission, orgUnits) in needed)
         {
-            await EnsureWithinScopeAsync(db, access.Current, permission, orgUnits, ct);
+            await EnsureWithinScopeAsync(db, caller, permission, orgUnits, ct);
         }
     }
 

@@ -22,7 +22,7 @@ namespace Qedu.Kernel.Audit;
 /// chain's appenders across processes; so inside a caller's transaction the lines wait until it commits and are appended
 /// as it does (<see cref="TransactionCommittingAsync"/>), and the head is held only for the append and the commit itself.
 /// </summary>
-public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, AuditKeys keys, IHttpContextAccessor? http = null)
+public sealed class AuditInterceptor(TimeProvider clock, AuditKeys keys, IHttpContextAccessor? http = null)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     /// <summary>Lines of a caller's open transaction, appended when it commits and dropped when it rolls back.</summary>
@@ -31,7 +31,8 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
     /// <summary>Above this many changed rows in one save, one summary line per entity type and change replaces the detail.</summary>
     private const int DetailLimit = 500;
 
-    private readonly Dictionary<DbContext, Pending> _saving = [];
+    /// <summary>Saves in progress, per context: one interceptor serves every context of the process.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DbContext, Pending> _saving = new();
 
     private sealed record Change(EntityEntry Entry, EntityState State, string? DeletedKey, int? DeletedOrg, string? ModifiedProperties);
 
@@ -74,18 +75,18 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         var db = eventData.Context!;
-        if (!_saving.Remove(db, out var pending))
+        if (!_saving.TryRemove(db, out var pending))
         {
             return result;
         }
         if (pending.OwnedTransaction is null)
         {
-            Defer(db, Describe(pending.Changes));
+            Defer(db, Describe(CallerOf(db), pending.Changes));
             return result;
         }
         try
         {
-            await AppendAsync(db, Describe(pending.Changes), cancellationToken);
+            await AppendAsync(db, Describe(CallerOf(db), pending.Changes), cancellationToken);
             await pending.OwnedTransaction.CommitAsync(cancellationToken);
         }
         catch
@@ -111,7 +112,7 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
 
     private async Task AbandonAsync(DbContext db)
     {
-        if (_saving.Remove(db, out var pending) && pending.OwnedTransaction is not null)
+        if (_saving.TryRemove(db, out var pending) && pending.OwnedTransaction is not null)
         {
             await pending.OwnedTransaction.RollbackAsync(CancellationToken.None);
             await pending.OwnedTransaction.DisposeAsync();
@@ -154,10 +155,9 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
     }
 
     /// <summary>A new audit line from the current caller, before it is chained.</summary>
-    internal AuditEntry NewEntry(string action, string? entityType, string? entityKey, int? orgUnitId, string? details,
+    internal AuditEntry NewEntry(AccessContext caller, string action, string? entityType, string? entityKey, int? orgUnitId, string? details,
         AuditOutcome outcome = AuditOutcome.Succeeded)
     {
-        var caller = access.Current;
         return new AuditEntry
         {
             At = AuditHasher.Truncate(clock.GetUtcNow()),
@@ -177,16 +177,21 @@ public sealed class AuditInterceptor(ICurrentAccess access, TimeProvider clock, 
         };
     }
 
-    private List<AuditEntry> Describe(List<Change> changes)
+    /// <summary>Who saves through a module context: the context's own caller (it is made in the request's scope).</summary>
+    private static AccessContext CallerOf(DbContext db) =>
+        (db as IScopedDbContext ?? throw new InvalidOperationException($"{db.GetType().Name} does not say who calls (IScopedDbContext).")).Access;
+
+    private List<AuditEntry> Describe(AccessContext caller, List<Change> changes)
     {
         if (changes.Count > DetailLimit)
         {
             return changes
                 .GroupBy(c => (c.Entry.Metadata.ClrType.Name, c.State))
-                .Select(g => NewEntry(Verb(g.Key.State), g.Key.Name, null, null, $"count={g.Count()}"))
+                .Select(g => NewEntry(caller, Verb(g.Key.State), g.Key.Name, null, null, $"count={g.Count()}"))
                 .ToList();
         }
         return changes.Select(c => NewEntry(
+                caller,
                 Verb(c.State),
                 c.Entry.Metadata.ClrType.Name,
                 c.State == EntityState.Deleted ? c.DeletedKey : KeyOf(c.Entry),

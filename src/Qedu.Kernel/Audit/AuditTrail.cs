@@ -9,7 +9,7 @@ namespace Qedu.Kernel.Audit;
 /// recorded succeeded, was denied (403/404 on personal data, a throttled sign-in) or failed (a wrong password); an
 /// export that masked what the caller may not see is still Succeeded, with the masking in its details.
 /// </summary>
-public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor)
+public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor, Access.ICurrentAccess access)
 {
     public async Task RecordAsync(
         string action,
@@ -20,7 +20,7 @@ public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor)
         AuditOutcome outcome = AuditOutcome.Succeeded,
         CancellationToken ct = default)
     {
-        var entry = interceptor.NewEntry(action, entityType, entityKey, orgUnitId, details, outcome);
+        var entry = interceptor.NewEntry(access.Current, action, entityType, entityKey, orgUnitId, details, outcome);
         if (db.Database.CurrentTransaction is not null)
         {
             // Inside the caller's transaction: the line commits (or rolls back) with the caller's work.
@@ -47,7 +47,7 @@ public sealed class AuditTrail(KernelDb db, AuditInterceptor interceptor)
         {
             throw new InvalidOperationException("RecordWithinAsync appends inside the caller's open transaction.");
         }
-        AuditInterceptor.Defer(within, [interceptor.NewEntry(action, entityType, null, null, details)]);
+        AuditInterceptor.Defer(within, [interceptor.NewEntry(access.Current, action, entityType, null, null, details)]);
         return Task.CompletedTask;
     }
 }

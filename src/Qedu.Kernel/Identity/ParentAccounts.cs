@@ -118,14 +118,59 @@ public sealed class ParentAccounts(KernelDb db, OneTimeCodes codes, AuditTrail a
             : Task.FromResult<ParentAccount?>(null);
 
     /// <summary>Whether a session issued under <paramref name="sessionVersion"/> is still good: the account exists, is enabled and has not moved on.</summary>
-    public Task<bool> IsSessionAliveAsync(Guid id, int sessionVersion, CancellationToken ct = default) =>
-        db.ParentAccounts.AsNoTracking().AnyAsync(a => a.Id == id && !a.Disabled && a.SessionVersion == sessionVersion, ct);
+    public async Task<bool> IsSessionAliveAsync(Guid id, int sessionVersion, CancellationToken ct = default)
+    {
+        if (AliveSessions.TryGetValue((id, sessionVersion), out var until) && Environment.TickCount64 < until)
+        {
+            return true;
+        }
+        var alive = await db.ParentAccounts.AsNoTracking().AnyAsync(a => a.Id == id && !a.Disabled && a.SessionVersion == sessionVersion, ct);
+        if (alive)
+        {
+            if (AliveSessions.Count >= MaxRemembered)
+            {
+                AliveSessions.Clear();
+            }
+            AliveSessions[(id, sessionVersion)] = Environment.TickCount64 + (long)SessionRecheck.TotalMilliseconds;
+        }
+        else
+        {
+            AliveSessions.TryRemove((id, sessionVersion), out _);
+        }
+        return alive;
+    }
+
+    /// <summary>
+    /// How long a session found alive is believed without asking the database again. Every parent request checks its
+    /// session; on the morning a window opens that is thousands of reads a second of a row that does not change. A
+    /// sign-out or a disabling on this node forgets the account's sessions at once; one made on another node (or by the
+    /// command line) is seen within this time. (ASP.NET Core Identity's own security-stamp check waits 30 minutes.)
+    /// </summary>
+    public static readonly TimeSpan SessionRecheck = TimeSpan.FromSeconds(5);
+
+    /// <summary>Bounds the memory: past this many sessions remembered, the memory starts again (each costs one read).</summary>
+    private const int MaxRemembered = 200_000;
+
+    /// <summary>Sessions found alive, with when to ask again (<see cref="Environment.TickCount64"/>); process-wide, keyed by account.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Account, int Version), long> AliveSessions = new();
+
+    private static void ForgetSessions(Guid id)
+    {
+        foreach (var key in AliveSessions.Keys)
+        {
+            if (key.Account == id)
+            {
+                AliveSessions.TryRemove(key, out _);
+            }
+        }
+    }
 
     /// <summary>Ends every session of the account (its sign-out, on every device) and records it.</summary>
     public async Task EndSessionsAsync(Guid id, CancellationToken ct = default)
     {
         var ended = await db.ParentAccounts.Where(a => a.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.SessionVersion, a => a.SessionVersion + 1), ct);
+        ForgetSessions(id);
         if (ended == 1)
         {
             await audit.RecordAsync(SignOutAction, nameof(ParentAccount), id.ToString(), ct: ct);
@@ -152,6 +197,7 @@ public sealed class ParentAccounts(KernelDb db, OneTimeCodes codes, AuditTrail a
                 account.SessionVersion++;
             }
             await db.SaveChangesAsync(ct);
+            ForgetSessions(account.Id);
         }
         db.Entry(account).State = EntityState.Detached;
         return true;

@@ -8,6 +8,16 @@ namespace Qedu.Kernel.Web;
 /// </summary>
 public static class AdmissionControl
 {
-    /// <summary>The rate-limiting policy's name.</summary>
+    /// <summary>The write paths' policy (<c>Admission:WriteConcurrency</c>, <c>Admission:WriteQueue</c>).</summary>
     public const string Writes = "qedu-writes";
+
+    /// <summary>
+    /// The crowd's read paths (a family's status read): <c>Admission:ReadConcurrency</c> at a time with
+    /// <c>Admission:ReadQueue</c> waiting, then 429 with <c>Retry-After</c>; so a flood of reads cannot queue without end
+    /// behind the database and time out, and cannot starve the writes.
+    /// </summary>
+    public const string Reads = "qedu-reads";
+
+    /// <summary>Whether a policy name is one of admission control's (its refusals are 429 with a short Retry-After).</summary>
+    public static bool IsAdmission(string? policy) => policy is Writes or Reads;
 }

@@ -24,6 +24,8 @@ internal static class RateLimits
         var parentPerMinute = configuration.GetValue("Security:ParentSignInPostsPerMinute", 30);
         var writeConcurrency = configuration.GetValue("Admission:WriteConcurrency", 64);
         var writeQueue = configuration.GetValue("Admission:WriteQueue", 128);
+        var readConcurrency = configuration.GetValue("Admission:ReadConcurrency", 128);
+        var readQueue = configuration.GetValue("Admission:ReadQueue", 512);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -33,6 +35,12 @@ internal static class RateLimits
             {
                 c.PermitLimit = writeConcurrency;
                 c.QueueLimit = writeQueue;
+                c.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
+            o.AddConcurrencyLimiter(AdmissionControl.Reads, c =>
+            {
+                c.PermitLimit = readConcurrency;
+                c.QueueLimit = readQueue;
                 c.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
             });
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -57,13 +65,15 @@ internal static class RateLimits
             });
             o.OnRejected = async (context, ct) =>
             {
-                if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AdmissionControl.Writes)
+                var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+                if (AdmissionControl.IsAdmission(policy))
                 {
                     // Spread the retries (1-3 s) so a crowd turned away together does not come back together.
                     var seconds = Random.Shared.Next(1, 4);
                     context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     var kernelText = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<KernelText>>();
-                    await Results.Problem(string.Format(kernelText["Admission.Busy"], seconds), statusCode: StatusCodes.Status429TooManyRequests)
+                    var busy = policy == AdmissionControl.Reads ? kernelText["Admission.BusyRead"] : kernelText["Admission.Busy"];
+                    await Results.Problem(string.Format(busy, seconds), statusCode: StatusCodes.Status429TooManyRequests)
                         .ExecuteAsync(context.HttpContext);
                     return;
                 }

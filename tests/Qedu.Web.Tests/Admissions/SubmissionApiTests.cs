@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Admissions.Data;
 using Qedu.Admissions.Domain;
+using Qedu.Admissions.Rules;
 using Qedu.Kernel.Idempotency;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.Localization;
@@ -120,6 +121,19 @@ public sealed class SubmissionApiTests(WebApp app)
         using var moved = await family.SendAsync(stale);
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal("returned", (await moved.JsonAsync()).GetProperty("status").GetString());
+
+        // An offer by the district's 统筹: the school by name, and why, as the family's page says it.
+        await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Applications.Where(a => a.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Offered).SetProperty(a => a.OfferSchoolId, stored.ZoneSchoolId)
+                .SetProperty(a => a.OfferRoute, OfferRoute.Coordination).SetProperty(a => a.OfferDistanceKm, 1.4).SetProperty(a => a.Revision, a => a.Revision + 1)));
+        using var offered = await family.GetAsync($"{Path}/{id}");
+        var offer = await offered.JsonAsync();
+        Assert.Equal("offered", offer.GetProperty("status").GetString());
+        var school = offer.GetProperty("offerSchool").GetString();
+        Assert.False(string.IsNullOrEmpty(school));
+        Assert.NotEqual("?", school);
+        Assert.Contains(school!, offer.GetProperty("placement").GetString(), StringComparison.Ordinal);
+        Assert.Contains("1.4", offer.GetProperty("placement").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,12 +247,25 @@ public sealed class SubmissionApiTests(WebApp app)
         var zone = await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Applications.Where(a => a.Id == id).Select(a => a.ZoneSchoolId).SingleAsync());
         Assert.Equal(world.ZoneSchoolId, zone);
 
-        // The window closed (here by hand): refused at once, naming the season.
-        await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Seasons.Where(s => s.Id == world.SeasonId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        // The window closed early through this node: refused at once, naming the season.
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdmissionsDb>();
+            var season = await db.Seasons.SingleAsync(s => s.Id == world.SeasonId);
+            season.ClosesAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+            season.Revision++;
+            return await db.SaveChangesAsync();
+        });
         using var late = await family.SendAsync(Submit(Body(world, AdmissionsWorld.Child(new DateOnly(2020, 6, 3))), Guid.NewGuid().ToString()));
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Contains("seasonId", (await late.ProblemAsync()).Errors.Keys);
+
+        // Opened again where this node cannot see it (another node, or by hand in the database): seen within the recheck time.
+        await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Seasons.Where(s => s.Id == world.SeasonId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosesAt, DateTimeOffset.UtcNow.AddDays(1))));
+        await Task.Delay(SeasonSnapshots.Recheck + TimeSpan.FromMilliseconds(200));
+        using var reopened = await family.SendAsync(Submit(Body(world, AdmissionsWorld.Child(new DateOnly(2020, 6, 3))), Guid.NewGuid().ToString()));
+        Assert.Equal(HttpStatusCode.Created, reopened.StatusCode);
     }
 
     [Fact]

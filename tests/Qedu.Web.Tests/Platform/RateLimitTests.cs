@@ -29,6 +29,8 @@ public sealed class RateLimitedApp : WebApp
         ["Security:ParentSignInPostsPerMinute"] = AttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Admission:WriteConcurrency"] = "1",
         ["Admission:WriteQueue"] = "0",
+        ["Admission:ReadConcurrency"] = "1",
+        ["Admission:ReadQueue"] = "0",
     };
 }
 
@@ -98,6 +100,43 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
         turnedAway.Dispose();
         Assert.Equal(HttpStatusCode.Created, held.StatusCode);
         Assert.Equal(HttpStatusCode.Created, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task Status_reads_past_admission_control_get_429_with_Retry_After_and_the_others_are_answered()
+    {
+        var world = await new Qedu.Web.Tests.Admissions.AdmissionsWorld(app).CreateAsync();
+        await world.OpenNowAsync();
+        var (family, _) = await Parents.SignInAsync(app, client: app.From("198.51.100.161"));
+        using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/admissions/applications")
+        {
+            Content = Http.Json(new
+            {
+                seasonId = world.SeasonId, childName = "王小月", documentType = "resident-id",
+                residentId = Qedu.Web.Tests.Admissions.AdmissionsWorld.Child(new DateOnly(2020, 5, 5)), guardianName = "王强",
+                homeCompound = "测试花园", hukouAtHome = true,
+            }),
+        };
+        submit.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString());
+        using var created = await family.SendAsync(submit);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var path = created.Headers.Location!.ToString();
+
+        // One read at a time and none waiting: reads sent together overlap, and those that find the permit taken are
+        // turned away at once rather than queued.
+        var answers = new List<HttpResponseMessage>();
+        for (var round = 0; round < 20 && !answers.Any(a => a.StatusCode == HttpStatusCode.TooManyRequests); round++)
+        {
+            answers.AddRange(await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => family.GetAsync(path))));
+        }
+        var turnedAway = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.TooManyRequests }));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.InRange(turnedAway.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 3);
+        var problem = await turnedAway.ProblemAsync();
+        Assert.Equal(429, problem.Status);
+        Assert.DoesNotContain("Idempotency-Key", problem.Detail, StringComparison.Ordinal);
+        answers.ForEach(a => a.Dispose());
     }
 
     [Fact]

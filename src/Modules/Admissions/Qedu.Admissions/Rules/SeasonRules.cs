@@ -65,14 +65,19 @@ internal sealed class SeasonRules(AdmissionsDb db, OrgTree tree, SeasonSnapshots
     /// </summary>
     public async Task<SeasonSnapshot?> SnapshotAsync(long seasonId, CancellationToken ct = default)
     {
+        var english = Qedu.Kernel.Codes.CodeBook.IsEnglish;
+        if (snapshots.Fresh(seasonId, english) is { } fresh)
+        {
+            return fresh;
+        }
+        var generation = SeasonSnapshots.Generation;
         var current = await db.Seasons.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(s => s.Id == seasonId)
             .Select(s => new { s.Revision, s.OpensAt, s.ClosesAt }).FirstOrDefaultAsync(ct);
         if (current is null)
         {
             return null;
         }
-        var english = Qedu.Kernel.Codes.CodeBook.IsEnglish;
-        if (snapshots.Find(seasonId, english, current.Revision, current.OpensAt, current.ClosesAt) is { } kept)
+        if (snapshots.Find(seasonId, english, current.Revision, current.OpensAt, current.ClosesAt, generation) is { } kept)
         {
             return kept;
         }
@@ -84,7 +89,7 @@ internal sealed class SeasonRules(AdmissionsDb db, OrgTree tree, SeasonSnapshots
         // A district's zone list is a few thousand short lines: read whole, indexed by normalised name.
         var lines = await db.ZoneLines.AsNoTracking().Where(l => l.SeasonId == seasonId).ToListAsync(ct);
         var snapshot = new SeasonSnapshot(season, new ZoneMatcher.Index(lines), current.Revision, current.OpensAt, current.ClosesAt);
-        snapshots.Keep(english, snapshot);
+        snapshots.Keep(english, snapshot, generation);
         return snapshot;
     }
 }

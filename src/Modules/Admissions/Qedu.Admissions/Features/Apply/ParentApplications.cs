@@ -24,6 +24,11 @@ internal sealed record MyApplication(
     string? OfferSchool = null, DateTimeOffset? OfferDeadline = null, string? Placement = null, bool MayAnswer = false,
     string Bureau = "", MyAppeal? Appeal = null, DateTimeOffset? AppealBy = null, bool MayAppeal = false);
 
+/// <summary>Where an application stands, as the family's app shows it; <see cref="Revision"/> moves on with every change.</summary>
+internal sealed record MyApplicationStatus(
+    long Id, string Number, long SeasonId, string SeasonName, ApplicationStatus Status, int Revision, DateTimeOffset? SubmittedAt,
+    string? ReviewNote, string? OfferSchool, DateTimeOffset? OfferDeadline, string? Placement);
+
 /// <summary>What a submission through the API made: the answer its <c>Idempotency-Key</c> keeps.</summary>
 internal sealed record SubmittedApplication(long Id, string Number, long SeasonId, DateTimeOffset SubmittedAt);
 
@@ -58,12 +63,43 @@ internal sealed class ParentApplications(
         return list;
     }
 
-    /// <summary>The revision of one of the parent's own applications (it moves on every change), or null.</summary>
-    public async Task<int?> RevisionAsync(long id, CancellationToken ct = default)
+    /// <summary>
+    /// Where one of the parent's own applications stands (null: none such), for the family's app: one indexed read of
+    /// the few columns it shows, with the season and its school names from the kept season (<see cref="SeasonRules.SnapshotAsync"/>).
+    /// The status read is what a crowd repeats on the morning results come out; it costs one round trip.
+    /// </summary>
+    public async Task<MyApplicationStatus?> StatusAsync(long id, CancellationToken ct = default)
     {
         var parent = Parent;
-        return await db.Applications.AsNoTracking().Where(a => a.Id == id && a.ParentAccountId == parent)
-            .Select(a => (int?)a.Revision).FirstOrDefaultAsync(ct);
+        var english = English;
+        var a = await db.Applications.AsNoTracking().Where(x => x.Id == id && x.ParentAccountId == parent)
+            .Select(x => new
+            {
+                x.Id, x.Number, x.SeasonId, x.Status, x.Revision, x.SubmittedAt, x.ReviewNote, x.OfferSchoolId, x.OfferDeadline,
+                x.OfferRoute, x.OfferDistanceKm, x.AppealAnswer,
+                // After results are published no run follows, so the latest placement is the published one.
+                Placement = db.Placements.Where(p => p.ApplicationId == x.Id).OrderByDescending(p => p.RunId)
+                    .Select(p => english ? p.ExplanationEn : p.ExplanationZh).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (a is null || await seasons.SnapshotAsync(a.SeasonId, ct) is not { } snapshot)
+        {
+            return null;
+        }
+        var season = snapshot.Season;
+        string Name(int? school) => school is int s ? season.Schools.FirstOrDefault(x => x.SchoolId == s)?.Name ?? "?" : "?";
+        var placed = a.Status is ApplicationStatus.Offered or ApplicationStatus.Unplaced or ApplicationStatus.Accepted or ApplicationStatus.Declined;
+        var explanation = a.OfferRoute switch
+        {
+            OfferRoute.Coordination when a.OfferDistanceKm is double km =>
+                string.Format(CultureInfo.CurrentCulture, t["Coordination.ExplanationKm"], Name(a.OfferSchoolId), km),
+            OfferRoute.Coordination => string.Format(CultureInfo.CurrentCulture, t["Coordination.Explanation"], Name(a.OfferSchoolId)),
+            OfferRoute.Appeal when a.OfferSchoolId is int upheld =>
+                string.Format(CultureInfo.CurrentCulture, t["Appeal.OfferExplanation"], Name(upheld), a.AppealAnswer),
+            _ => placed ? a.Placement : null,
+        };
+        return new MyApplicationStatus(a.Id, a.Number, a.SeasonId, season.Name, a.Status, a.Revision, a.SubmittedAt, a.ReviewNote,
+            a.OfferSchoolId is int o ? Name(o) : null, a.OfferDeadline, explanation);
     }
 
     /// <summary>One of the parent's own applications, or null (another family's reads as absent).</summary>
@@ -263,10 +299,18 @@ internal sealed class ParentApplications(
         application.SubmittedAt = now;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Applications.Add(application);
+        // Nothing here goes on after a failed save (a refusal rolls the whole submission back), so the savepoint EF Core
+        // sets around each save in a transaction would only cost two round trips per save.
+        db.Database.AutoSavepointsEnabled = false;
+        // On PostgreSQL the id comes from a block drawn ahead (hi/lo), so everything below is one save; on SQLite the
+        // row's id comes from its insert.
+        await db.Applications.AddAsync(application, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (db.Entry(application).Property(a => a.Id).IsTemporary)
+            {
+                await db.SaveChangesAsync(ct);
+            }
             application.Number = NumberOf(ready.Season, application.Id);
             db.Choices.AddRange(ready.Choices.Select((school, i) => new ApplicationChoice { ApplicationId = application.Id, Rank = i + 1, SchoolId = school }));
             db.Events.Add(new ApplicationEvent { ApplicationId = application.Id, At = now, Kind = "submitted", Actor = "family" });

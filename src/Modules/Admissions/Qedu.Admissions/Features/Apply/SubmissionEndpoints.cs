@@ -81,10 +81,9 @@ internal static class SubmissionEndpoints
                 {
                     return IdempotencyKeys.Running(t);
                 }
-                if (await IdempotencyKeys.RecordedAsync(db.IdempotencyKeys, request, t, ct) is { } recorded)
-                {
-                    return recorded;
-                }
+                // A key seen before is looked up only when the submission does not go through (the key's unique index, or
+                // the child's, refuses it; or the form is refused): a first submission, nearly every one on the morning a
+                // window opens, costs no read of the keys.
                 SubmissionRequest? input;
                 try
                 {
@@ -94,11 +93,13 @@ internal static class SubmissionEndpoints
                 {
                     // The path names the field ("$.homeNumber"), so the caller knows which one to fix.
                     var field = e.Path is { Length: > 2 } p ? p[2..] : "body";
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [string.Format(t["Request.Malformed"], e.Path)] });
+                    return await IdempotencyKeys.RecordedAsync(db.IdempotencyKeys, request, t, ct)
+                        ?? Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [string.Format(t["Request.Malformed"], e.Path)] });
                 }
                 if (input is null)
                 {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [string.Format(t["Request.Malformed"], "$")] });
+                    return await IdempotencyKeys.RecordedAsync(db.IdempotencyKeys, request, t, ct)
+                        ?? Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [string.Format(t["Request.Malformed"], "$")] });
                 }
                 IResult? answer = null;
                 var outcome = await applications.SubmitNewAsync(input.ToForm(), submitted =>
@@ -111,12 +112,9 @@ internal static class SubmissionEndpoints
                 {
                     return answer!;
                 }
-                // Lost a race for this key on another node: the winner's answer is the answer.
-                if (outcome.Kind == OutcomeKind.Conflict && await IdempotencyKeys.RecordedAsync(db.IdempotencyKeys, request, t, ct) is { } won)
-                {
-                    return won;
-                }
-                return outcome.ToHttp();
+                // The key was used before (a retry, or a race lost to another node): the first answer is the answer, and
+                // another body with the key is a 422.
+                return await IdempotencyKeys.RecordedAsync(db.IdempotencyKeys, request, t, ct) ?? outcome.ToHttp();
             })
             .RequireRateLimiting(AdmissionControl.Writes)
             // Also the content-type check: routing answers 415 to anything but JSON before the handler runs.
@@ -138,22 +136,19 @@ internal static class SubmissionEndpoints
 
         group.MapGet("/applications/{id:long}", async Task<IResult> (long id, HttpContext http, ParentApplications applications, CancellationToken ct) =>
             {
-                // The revision says whether anything changed: a client revalidating its copy costs one indexed read.
-                if (await applications.RevisionAsync(id, ct) is not { } revision)
+                // One indexed read gives the revision and the few fields shown: a client revalidating its copy gets a 304
+                // for the same round trip, and a changed application costs nothing more.
+                if (await applications.StatusAsync(id, ct) is not { } status)
                 {
                     return Results.NotFound();
                 }
                 // The text (season name, explanations) is in the caller's language: the tag says which.
-                var etag = $"\"{revision}-{CultureInfo.CurrentUICulture.Name}\"";
+                var etag = $"\"{status.Revision}-{CultureInfo.CurrentUICulture.Name}\"";
                 http.Response.Headers.CacheControl = "private, no-cache";
                 http.Response.Headers.ETag = etag;
-                if (EntityTags.Matches(http.Request, etag))
-                {
-                    return Results.StatusCode(StatusCodes.Status304NotModified);
-                }
-                var mine = await applications.FindAsync(id, ct);
-                return mine is null ? Results.NotFound() : Results.Ok(Status(mine));
+                return EntityTags.Matches(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(Status(status));
             })
+            .RequireRateLimiting(AdmissionControl.Reads)
             .Produces<ApplicationStatusView>()
             .Produces(StatusCodes.Status304NotModified)
             .WithSummary("The status of one of the signed-in parent's applications (ETag; If-None-Match answers 304 when unchanged)");
@@ -163,7 +158,7 @@ internal static class SubmissionEndpoints
     private static SubmissionAnswer Answer(SubmittedApplication submitted) =>
         new(submitted.Id, submitted.Number, submitted.SeasonId, "submitted", submitted.SubmittedAt);
 
-    private static ApplicationStatusView Status(MyApplication a) => new(
+    private static ApplicationStatusView Status(MyApplicationStatus a) => new(
         a.Id, a.Number, a.SeasonId, a.SeasonName, JsonNamingPolicy.CamelCase.ConvertName(a.Status.ToString()), a.SubmittedAt, a.ReviewNote,
         a.OfferSchool, a.OfferDeadline, a.Placement);
 }

@@ -22,6 +22,9 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("application_ids", "admissions")
+                .IncrementsBy(100);
+
             modelBuilder.Entity("Qedu.Admissions.Domain.AllocationRun", b =>
                 {
                     b.Property<long>("Id")
@@ -88,7 +91,7 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<long>("Id"), "application_ids", "admissions");
 
                     b.Property<int?>("AgencyInsuranceMonths")
                         .HasColumnType("integer")
@@ -942,9 +945,9 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("last_hash");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<long>("LastPosition")
                         .HasColumnType("bigint")
-                        .HasColumnName("last_sequence");
+                        .HasColumnName("last_position");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_chain_head");
@@ -994,6 +997,10 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("integer")
+                        .HasColumnName("chain");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1028,6 +1035,10 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("outcome");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1042,6 +1053,10 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
 
                     b.HasIndex("ActorId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_actor_id_sequence");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entries_chain_position");
 
                     b.HasIndex("OrgUnitId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_org_unit_id_sequence");

@@ -913,9 +913,9 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_hash");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<long>("LastPosition")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("last_sequence");
+                        .HasColumnName("last_position");
 
                     b.HasKey("Id")
                         .HasName("pk_kernel_audit_chain_head");
@@ -965,6 +965,10 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chain");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -999,6 +1003,10 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1013,6 +1021,10 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
 
                     b.HasIndex("ActorId", "Sequence")
                         .HasDatabaseName("ix_kernel_audit_entries_actor_id_sequence");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_audit_entries_chain_position");
 
                     b.HasIndex("OrgUnitId", "Sequence")
                         .HasDatabaseName("ix_kernel_audit_entries_org_unit_id_sequence");
