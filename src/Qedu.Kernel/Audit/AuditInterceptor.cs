@@ -154,9 +154,21 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeys keys, IHttpCo
         return Task.CompletedTask;
     }
 
-    /// <summary>A new audit line from the current caller, before it is chained.</summary>
+    /// <summary>Who a row is written for when another context writes it (<see cref="OnBehalfOf"/>).</summary>
+    private sealed record Principal(AccessContext Caller, string? ClientAddress);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Principal> OnBehalf = new();
+
+    /// <summary>
+    /// Says whom a row is written for when a context of the system writes it for them (a batch of parents' submissions
+    /// written together): its audit line names that caller and their address rather than the system.
+    /// </summary>
+    public static void OnBehalfOf(object entity, AccessContext caller, string? clientAddress) =>
+        OnBehalf.AddOrUpdate(entity, new Principal(caller, clientAddress));
+
+    /// <summary>A new audit line from the given caller, before it is chained.</summary>
     internal AuditEntry NewEntry(AccessContext caller, string action, string? entityType, string? entityKey, int? orgUnitId, string? details,
-        AuditOutcome outcome = AuditOutcome.Succeeded)
+        AuditOutcome outcome = AuditOutcome.Succeeded, string? clientAddress = null)
     {
         return new AuditEntry
         {
@@ -169,7 +181,7 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeys keys, IHttpCo
             EntityType = entityType,
             EntityKey = Clip(entityKey, 256),
             OrgUnitId = orgUnitId,
-            ClientAddress = http?.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            ClientAddress = clientAddress ?? http?.HttpContext?.Connection.RemoteIpAddress?.ToString(),
             Details = details,
             Outcome = outcome,
             PreviousHash = "",
@@ -183,20 +195,26 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeys keys, IHttpCo
 
     private List<AuditEntry> Describe(AccessContext caller, List<Change> changes)
     {
-        if (changes.Count > DetailLimit)
+        // Rows written on someone's behalf keep their lines, each naming its caller.
+        if (changes.Count > DetailLimit && !changes.Any(c => OnBehalf.TryGetValue(c.Entry.Entity, out _)))
         {
             return changes
                 .GroupBy(c => (c.Entry.Metadata.ClrType.Name, c.State))
                 .Select(g => NewEntry(caller, Verb(g.Key.State), g.Key.Name, null, null, $"count={g.Count()}"))
                 .ToList();
         }
-        return changes.Select(c => NewEntry(
-                caller,
-                Verb(c.State),
-                c.Entry.Metadata.ClrType.Name,
-                c.State == EntityState.Deleted ? c.DeletedKey : KeyOf(c.Entry),
-                c.State == EntityState.Deleted ? c.DeletedOrg : OrgOf(c.Entry),
-                c.ModifiedProperties))
+        return changes.Select(c =>
+            {
+                var behalf = OnBehalf.TryGetValue(c.Entry.Entity, out var p) ? p : null;
+                return NewEntry(
+                    behalf?.Caller ?? caller,
+                    Verb(c.State),
+                    c.Entry.Metadata.ClrType.Name,
+                    c.State == EntityState.Deleted ? c.DeletedKey : KeyOf(c.Entry),
+                    c.State == EntityState.Deleted ? c.DeletedOrg : OrgOf(c.Entry),
+                    c.ModifiedProperties,
+                    clientAddress: behalf?.ClientAddress);
+            })
             .ToList();
     }
 

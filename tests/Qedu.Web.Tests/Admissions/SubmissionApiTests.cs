@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Qedu.Admissions.Data;
 using Qedu.Admissions.Domain;
 using Qedu.Admissions.Rules;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Data;
 using Qedu.Kernel.Idempotency;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.Localization;
@@ -195,6 +197,40 @@ public sealed class SubmissionApiTests(WebApp app)
         Assert.Equal(2, await CountAsync(world));
         var recorded = await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().IdempotencyKeys.CountAsync(k => k.Key == key));
         Assert.Equal(1, recorded);
+    }
+
+    [Fact]
+    public async Task Submissions_arriving_together_are_each_written_once_one_refused_spoils_none_and_each_audit_line_names_its_parent()
+    {
+        var world = await new AdmissionsWorld(app).CreateAsync();
+        await world.OpenNowAsync();
+        var families = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Parents.SignInAsync(app)));
+        var shared = AdmissionsWorld.Child(new DateOnly(2020, 3, 3));
+
+        // Twelve families at once (on PostgreSQL they are written in batches); two of them name the same child.
+        var answers = await Task.WhenAll(families.Select(async (f, i) =>
+        {
+            var child = i < 2 ? shared : AdmissionsWorld.Child(new DateOnly(2020, 3, 4 + i));
+            using var response = await f.Client.SendAsync(Submit(Body(world, child, guardian: $"家长{i}"), Guid.NewGuid().ToString()));
+            return (Family: i, response.StatusCode, Json: response.StatusCode == HttpStatusCode.Created ? await response.JsonAsync() : default);
+        }));
+
+        Assert.Equal(11, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(HttpStatusCode.Conflict, Assert.Single(answers, a => a.StatusCode != HttpStatusCode.Created).StatusCode);
+        Assert.Equal(11, await CountAsync(world));
+        foreach (var (family, _, json) in answers.Where(a => a.StatusCode == HttpStatusCode.Created))
+        {
+            var id = json.GetProperty("id").GetInt64();
+            var parent = await app.AsSystemAsync(async sp => (await sp.GetRequiredService<ParentAccounts>().FindByPhoneAsync(families[family].Phone))!.Id);
+            var stored = await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Applications.SingleAsync(a => a.Id == id));
+            Assert.Equal(parent, stored.ParentAccountId);
+            Assert.Equal(json.GetProperty("number").GetString(), stored.Number);
+            // Written by the batch writer, the line still says which parent submitted it.
+            var line = await app.AsSystemAsync(sp => sp.GetRequiredService<KernelDb>().AuditEntries
+                .SingleAsync(e => e.EntityType == nameof(Application) && e.EntityKey == id.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Action == "create"));
+            Assert.Equal(ActorKind.Parent, line.ActorKind);
+            Assert.Equal(parent.ToString(), line.ActorId);
+        }
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public static class AdmissionsModule
         services.AddSingleton<SeasonSnapshots>();
         services.AddScoped<SeasonManagers>();
         services.AddScoped<ParentApplications>();
+        services.AddSingleton<SubmissionBatches>();
         services.AddScoped<ApplicationReview>();
         services.AddScoped<SeasonStatistics>();
         services.AddScoped<ApplicationMaterials>();

@@ -42,7 +42,7 @@ internal sealed record MyAppeal(AppealStatus Status, string? Reason, DateTimeOff
 /// </summary>
 internal sealed class ParentApplications(
     AdmissionsDb db, SeasonRules seasons, ICurrentAccess access, TimeProvider clock, IStringLocalizer<AdmissionsText> t,
-    IStringLocalizer<KernelText> kernelText, ParentAccounts parents, IFamilyRecords families)
+    IStringLocalizer<KernelText> kernelText, ParentAccounts parents, IFamilyRecords families, SubmissionBatches batches)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
@@ -298,23 +298,25 @@ internal sealed class ParentApplications(
         application.Status = ApplicationStatus.Submitted;
         application.SubmittedAt = now;
 
+        // On PostgreSQL the id comes from a block drawn ahead (hi/lo): the submission is complete before it is written,
+        // and is written with whatever else is waiting (group commit). On SQLite the row's id comes from its insert.
+        if (db.Database.IsNpgsql())
+        {
+            await db.Applications.AddAsync(application, ct);
+            db.Entry(application).State = EntityState.Detached;
+            var (choices, submittedEvent, submitted) = Complete(application, ready, now);
+            return await batches.WriteAsync(application, choices, submittedEvent, recordOf(submitted), access.Current)
+                ? Outcome<SubmittedApplication>.Ok(submitted)
+                : AlreadyApplied<SubmittedApplication>(application);
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Nothing here goes on after a failed save (a refusal rolls the whole submission back), so the savepoint EF Core
-        // sets around each save in a transaction would only cost two round trips per save.
-        db.Database.AutoSavepointsEnabled = false;
-        // On PostgreSQL the id comes from a block drawn ahead (hi/lo), so everything below is one save; on SQLite the
-        // row's id comes from its insert.
-        await db.Applications.AddAsync(application, ct);
+        db.Applications.Add(application);
         try
         {
-            if (db.Entry(application).Property(a => a.Id).IsTemporary)
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            application.Number = NumberOf(ready.Season, application.Id);
-            db.Choices.AddRange(ready.Choices.Select((school, i) => new ApplicationChoice { ApplicationId = application.Id, Rank = i + 1, SchoolId = school }));
-            db.Events.Add(new ApplicationEvent { ApplicationId = application.Id, At = now, Kind = "submitted", Actor = "family" });
-            var submitted = new SubmittedApplication(application.Id, application.Number, application.SeasonId, now);
+            await db.SaveChangesAsync(ct);
+            var (choices, submittedEvent, submitted) = Complete(application, ready, now);
+            db.Choices.AddRange(choices);
+            db.Events.Add(submittedEvent);
             db.IdempotencyKeys.Add(recordOf(submitted));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -325,6 +327,16 @@ internal sealed class ParentApplications(
             // The child's season index, or (another node took the same key first) the key's: the caller looks the key up.
             return AlreadyApplied<SubmittedApplication>(application);
         }
+    }
+
+    /// <summary>What a submission writes besides the application, once the application has its id: its number, choices and event.</summary>
+    private static (List<ApplicationChoice> Choices, ApplicationEvent Event, SubmittedApplication Submitted) Complete(
+        Application application, Prepared ready, DateTimeOffset now)
+    {
+        application.Number = NumberOf(ready.Season, application.Id);
+        var choices = ready.Choices.Select((school, i) => new ApplicationChoice { ApplicationId = application.Id, Rank = i + 1, SchoolId = school }).ToList();
+        var submittedEvent = new ApplicationEvent { ApplicationId = application.Id, At = now, Kind = "submitted", Actor = "family" };
+        return (choices, submittedEvent, new SubmittedApplication(application.Id, application.Number, application.SeasonId, now));
     }
 
     private static string NumberOf(PublicSeason season, long id) => $"{season.Code}-{id.ToString("D6", CultureInfo.InvariantCulture)}";
