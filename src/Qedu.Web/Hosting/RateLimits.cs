@@ -24,8 +24,8 @@ internal static class RateLimits
         var parentPerMinute = configuration.GetValue("Security:ParentSignInPostsPerMinute", 30);
         var writeConcurrency = configuration.GetValue("Admission:WriteConcurrency", 64);
         var writeQueue = configuration.GetValue("Admission:WriteQueue", 128);
-        var readConcurrency = configuration.GetValue("Admission:ReadConcurrency", 128);
-        var readQueue = configuration.GetValue("Admission:ReadQueue", 512);
+        var readConcurrency = configuration.GetValue("Admission:ReadConcurrency", 64);
+        var readQueue = configuration.GetValue("Admission:ReadQueue", 128);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
