@@ -97,6 +97,7 @@ app.UseQeduApiBodyLimit(configuration);
 app.UseQeduJsonBodyGuard();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseQeduAdmissionCount();
 app.UseAuthentication();
 app.UseQeduAccess();
 app.UseQeduDenialAudit();

@@ -26,6 +26,7 @@ internal static class RateLimits
         var writeQueue = configuration.GetValue("Admission:WriteQueue", 128);
         var readConcurrency = configuration.GetValue("Admission:ReadConcurrency", 64);
         var readQueue = configuration.GetValue("Admission:ReadQueue", 128);
+        services.AddSingleton<AdmissionSchedules>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -66,10 +67,10 @@ internal static class RateLimits
             o.OnRejected = async (context, ct) =>
             {
                 var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-                if (AdmissionControl.IsAdmission(policy))
+                if (context.HttpContext.RequestServices.GetRequiredService<AdmissionSchedules>().For(policy) is { } schedule)
                 {
-                    // Spread the retries (1-3 s) so a crowd turned away together does not come back together.
-                    var seconds = Random.Shared.Next(1, 4);
+                    // A slot in the virtual queue: the crowd turned away comes back no faster than it can be let in.
+                    var seconds = schedule.Next();
                     context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     var kernelText = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<KernelText>>();
                     var busy = policy == AdmissionControl.Reads ? kernelText["Admission.BusyRead"] : kernelText["Admission.Busy"];
@@ -87,5 +88,19 @@ internal static class RateLimits
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// Counts the requests admission control let in (right after the limiter), per policy: the rate at which the
+    /// turned-away are told to come back (<see cref="RetrySchedule"/>).
+    /// </summary>
+    public static IApplicationBuilder UseQeduAdmissionCount(this IApplicationBuilder app)
+    {
+        var schedules = app.ApplicationServices.GetRequiredService<AdmissionSchedules>();
+        return app.Use((context, next) =>
+        {
+            schedules.For(context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName)?.Admitted();
+            return next(context);
+        });
     }
 }
