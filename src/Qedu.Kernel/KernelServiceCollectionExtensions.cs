@@ -69,6 +69,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<SignInRecords>();
         AddSms(services);
         services.AddScoped<OneTimeCodes>();
+        services.AddSingleton<ParentSessionMemory>();
         services.AddScoped<ParentAccounts>();
         services.TryAddSingleton<IFileStore>(sp => new DiskFileStore(DiskFileStore.DefaultDirectory(database,
             sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory())));

@@ -37,6 +37,7 @@ public static class ScopeEscapes
         ["SeasonDraw.EnsureCommitmentAsync"] = new(1, "whether a season has its draw commitment yet, before the system gives it one; a family, the public or the bureau may be first to ask"),
         ["PublicDraws.FindAsync"] = new(2, "a season's public draw (no sign-in): its id by code, and the run its draw made, whose audit record holds only digests"),
         ["SeasonRules.FindAsync"] = new(1, "one season's public facts (window, ages, schools, categories), as the parent's pages and the officers' show them"),
+        ["ApplicationStatuses.ChangedSince"] = new(1, "the ids of applications changed in the last seconds anywhere, so this node forgets the statuses it kept of them; ids only, nothing shown"),
         ["SeasonRules.SnapshotAsync"] = new(1, "one season's revision and window, to tell whether the copy in memory that applications are checked against is current"),
 
         // Registry: uniqueness across the city, matching stored rows in imports, whole-city statistics. Reads of

@@ -111,6 +111,8 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
             b.Property(a => a.Phone).HasMaxLength(11);
             // One account per number: the index also decides between two first sign-ins at the same moment.
             b.HasIndex(a => a.Phone).IsUnique();
+            // Each node asks every second for the accounts whose sessions changed lately; most never change.
+            b.HasIndex(a => a.SessionsChangedAt).HasFilter("sessions_changed_at IS NOT NULL");
         });
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");

@@ -27,6 +27,12 @@ public sealed class ParentAccount
     /// </summary>
     public int SessionVersion { get; set; }
 
+    /// <summary>
+    /// When the sessions last changed (signed out, disabled, enabled), in real time: the other nodes ask for recent ones
+    /// to forget the sessions they remember (<see cref="ParentSessionMemory"/>). Null until the first change.
+    /// </summary>
+    public DateTimeOffset? SessionsChangedAt { get; set; }
+
     /// <summary>A disabled account cannot sign in (a right code is refused with a message) and its open sessions end.</summary>
     [AuditedValue]
     public bool Disabled { get; set; }

@@ -31,7 +31,8 @@ public sealed record ParentSignInResult(ParentSignInStatus Status, string? Messa
 /// row). Every sign-in is an audit line (<c>parent.sign-in</c>, number masked); a sign-out ends the account's sessions
 /// everywhere. The cookie itself is the host's (<see cref="Web.ParentAuthentication"/>). docs/security.md, "Parents".
 /// </summary>
-public sealed class ParentAccounts(KernelDb db, OneTimeCodes codes, AuditTrail audit, TimeProvider clock, IStringLocalizer<KernelText> t)
+public sealed class ParentAccounts(
+    KernelDb db, OneTimeCodes codes, AuditTrail audit, TimeProvider clock, IStringLocalizer<KernelText> t, ParentSessionMemory sessions)
 {
     /// <summary>The one-time codes' purpose: a code sent for another purpose never signs a parent in.</summary>
     public const string CodePurpose = "parent-sign-in";
@@ -120,61 +121,34 @@ public sealed class ParentAccounts(KernelDb db, OneTimeCodes codes, AuditTrail a
     /// <summary>Whether a session issued under <paramref name="sessionVersion"/> is still good: the account exists, is enabled and has not moved on.</summary>
     public async Task<bool> IsSessionAliveAsync(Guid id, int sessionVersion, CancellationToken ct = default)
     {
-        if (AliveSessions.TryGetValue((id, sessionVersion), out var until) && Environment.TickCount64 < until)
+        if (await sessions.RemembersAsync(db, id, sessionVersion, ct))
         {
             return true;
         }
         var alive = await SessionAlive(db, id, sessionVersion, ct);
         if (alive)
         {
-            if (AliveSessions.Count >= MaxRemembered)
-            {
-                AliveSessions.Clear();
-            }
-            AliveSessions[(id, sessionVersion)] = Environment.TickCount64 + (long)SessionRecheck.TotalMilliseconds;
+            sessions.Remember(id, sessionVersion);
         }
         else
         {
-            AliveSessions.TryRemove((id, sessionVersion), out _);
+            sessions.Forget(id);
         }
         return alive;
     }
 
-    /// <summary>Every parent request asks it: compiled once, so a request skips EF Core's query pipeline.</summary>
+    /// <summary>Every parent request asks it (when not remembered): compiled once, so a request skips EF Core's query pipeline.</summary>
     private static readonly Func<KernelDb, Guid, int, CancellationToken, Task<bool>> SessionAlive = EF.CompileAsyncQuery(
         (KernelDb db, Guid id, int version, CancellationToken ct) => db.ParentAccounts.Any(a => a.Id == id && !a.Disabled && a.SessionVersion == version));
-
-    /// <summary>
-    /// How long a session found alive is believed without asking the database again. Every parent request checks its
-    /// session; on the morning a window opens that is thousands of reads a second of a row that does not change. A
-    /// sign-out or a disabling on this node forgets the account's sessions at once; one made on another node (or by the
-    /// command line) is seen within this time. (ASP.NET Core Identity's own security-stamp check waits 30 minutes.)
-    /// </summary>
-    public static readonly TimeSpan SessionRecheck = TimeSpan.FromSeconds(5);
-
-    /// <summary>Bounds the memory: past this many sessions remembered, the memory starts again (each costs one read).</summary>
-    private const int MaxRemembered = 200_000;
-
-    /// <summary>Sessions found alive, with when to ask again (<see cref="Environment.TickCount64"/>); process-wide, keyed by account.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Account, int Version), long> AliveSessions = new();
-
-    private static void ForgetSessions(Guid id)
-    {
-        foreach (var key in AliveSessions.Keys)
-        {
-            if (key.Account == id)
-            {
-                AliveSessions.TryRemove(key, out _);
-            }
-        }
-    }
 
     /// <summary>Ends every session of the account (its sign-out, on every device) and records it.</summary>
     public async Task EndSessionsAsync(Guid id, CancellationToken ct = default)
     {
         var ended = await db.ParentAccounts.Where(a => a.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.SessionVersion, a => a.SessionVersion + 1), ct);
-        ForgetSessions(id);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.SessionVersion, a => a.SessionVersion + 1)
+                .SetProperty(a => a.SessionsChangedAt, DateTimeOffset.UtcNow), ct);
+        sessions.Forget(id);
         if (ended == 1)
         {
             await audit.RecordAsync(SignOutAction, nameof(ParentAccount), id.ToString(), ct: ct);
@@ -196,12 +170,13 @@ public sealed class ParentAccounts(KernelDb db, OneTimeCodes codes, AuditTrail a
         if (account.Disabled != disabled)
         {
             account.Disabled = disabled;
+            account.SessionsChangedAt = DateTimeOffset.UtcNow;
             if (disabled)
             {
                 account.SessionVersion++;
             }
             await db.SaveChangesAsync(ct);
-            ForgetSessions(account.Id);
+            sessions.Forget(account.Id);
         }
         db.Entry(account).State = EntityState.Detached;
         return true;

@@ -6,6 +6,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Identity;
+using Qedu.Kernel.Persistence;
 
 namespace Qedu.Kernel.Tests.Identity;
 
@@ -155,5 +156,38 @@ public sealed class ParentAccountTests(ClockedKernel kernel) : IClassFixture<Clo
         Assert.False(await WithAsync(a => a.IsSessionAliveAsync(before.Id, before.SessionVersion)));
         Assert.True(await WithAsync(a => a.IsSessionAliveAsync(after.Id, after.SessionVersion)));
         Assert.Contains(await AuditAsync(before.Id), l => l.Action == ParentAccounts.SignOutAction);
+    }
+
+    private async Task ChangeStoredAsync(Guid id, bool stamp)
+    {
+        await using var scope = kernel.Host.Scope(AccessContext.System("test"));
+        var accounts = scope.ServiceProvider.GetRequiredService<KernelDb>().ParentAccounts.Where(a => a.Id == id);
+        await (stamp
+            ? accounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.SessionVersion, a => a.SessionVersion + 1).SetProperty(a => a.SessionsChangedAt, DateTimeOffset.UtcNow))
+            : accounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.SessionVersion, a => a.SessionVersion + 1)));
+    }
+
+    /// <summary>
+    /// Sessions found alive are remembered by the node (a parent's every request asks); a sign-out made elsewhere (another
+    /// node, the command line: this process's memory never hears of it) is seen through the account's stamp.
+    /// </summary>
+    [Fact]
+    public async Task A_sign_out_made_elsewhere_ends_the_remembered_session_within_the_watch_interval()
+    {
+        var phone = NewPhone();
+        var (account, _) = await WithAsync(a => a.FindOrCreateAsync(phone, kernel.Clock.GetUtcNow()));
+        Assert.True(await WithAsync(a => a.IsSessionAliveAsync(account.Id, account.SessionVersion)));
+
+        // A change that stamps nothing is not looked for: the remembered answer stands (the memory is what answers).
+        await ChangeStoredAsync(account.Id, stamp: false);
+        await Task.Delay(ChangeWatch<Guid>.Interval + TimeSpan.FromMilliseconds(300));
+        Assert.True(await WithAsync(a => a.IsSessionAliveAsync(account.Id, account.SessionVersion)));
+
+        // A sign-out stamps the account, as every writer of sessions does: the next check finds it and the session ends.
+        await ChangeStoredAsync(account.Id, stamp: true);
+        await Task.Delay(ChangeWatch<Guid>.Interval + TimeSpan.FromMilliseconds(300));
+        Assert.False(await WithAsync(a => a.IsSessionAliveAsync(account.Id, account.SessionVersion)));
+        Assert.False(await WithAsync(a => a.IsSessionAliveAsync(account.Id, account.SessionVersion + 1)));
+        Assert.True(await WithAsync(a => a.IsSessionAliveAsync(account.Id, account.SessionVersion + 2)));
     }
 }

@@ -10,6 +10,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.Idempotency;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.Localization;
+using Qedu.Kernel.Persistence;
 using Qedu.Web.Tests.Infrastructure;
 
 namespace Qedu.Web.Tests.Admissions;
@@ -115,19 +116,38 @@ public sealed class SubmissionApiTests(WebApp app)
         var (stranger, _) = await Parents.SignInAsync(app);
         using var other = await stranger.GetAsync($"{Path}/{id}");
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
-        // Once the school returns it, the tag moves on and the old copy is stale.
+        // The status is kept by the node: a write that does not stamp the row as changed lately (no writer of Qedu's
+        // does that; here it says the row last changed an hour ago) is not looked for.
         await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Applications.Where(a => a.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Returned).SetProperty(a => a.Revision, a => a.Revision + 1)));
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ReviewNote, "unstamped").SetProperty(a => a.ChangedAt, DateTimeOffset.UtcNow.AddHours(-1))));
+        await Task.Delay(ChangeWatch<long>.Interval + TimeSpan.FromMilliseconds(300));
+        using var kept = await family.GetAsync($"{Path}/{id}");
+        var keptStatus = await kept.JsonAsync();
+        Assert.Equal("submitted", keptStatus.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, keptStatus.GetProperty("reviewNote").ValueKind);
+
+        // Once the school returns it (a save on this node), the tag moves on at once and the old copy is stale.
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdmissionsDb>();
+            var application = await db.Applications.SingleAsync(a => a.Id == id);
+            application.Status = ApplicationStatus.Returned;
+            application.Revision++;
+            return await db.SaveChangesAsync();
+        });
         using var stale = new HttpRequestMessage(HttpMethod.Get, $"{Path}/{id}");
         stale.Headers.TryAddWithoutValidation("If-None-Match", etag);
         using var moved = await family.SendAsync(stale);
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal("returned", (await moved.JsonAsync()).GetProperty("status").GetString());
 
-        // An offer by the district's 统筹: the school by name, and why, as the family's page says it.
+        // An offer by the district's 统筹, written elsewhere (another node: the row is stamped, this node's memory is not
+        // told): seen within the watch's interval. The school by name, and why, as the family's page says it.
         await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Applications.Where(a => a.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Offered).SetProperty(a => a.OfferSchoolId, stored.ZoneSchoolId)
-                .SetProperty(a => a.OfferRoute, OfferRoute.Coordination).SetProperty(a => a.OfferDistanceKm, 1.4).SetProperty(a => a.Revision, a => a.Revision + 1)));
+                .SetProperty(a => a.OfferRoute, OfferRoute.Coordination).SetProperty(a => a.OfferDistanceKm, 1.4).SetProperty(a => a.Revision, a => a.Revision + 1)
+                .SetProperty(a => a.ChangedAt, DateTimeOffset.UtcNow)));
+        await Task.Delay(ChangeWatch<long>.Interval + TimeSpan.FromMilliseconds(300));
         using var offered = await family.GetAsync($"{Path}/{id}");
         var offer = await offered.JsonAsync();
         Assert.Equal("offered", offer.GetProperty("status").GetString());

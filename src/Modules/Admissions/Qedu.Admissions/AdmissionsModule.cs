@@ -30,7 +30,10 @@ public static class AdmissionsModule
 {
     public static IServiceCollection AddAdmissions(this IServiceCollection services)
     {
-        services.AddModuleDb<AdmissionsDb, AdmissionsDbSqlite, AdmissionsDbPostgres>(AdmissionsDb.Module, order: 40);
+        services.AddSingleton<ApplicationStatuses>();
+        services.AddSingleton<ApplicationChangeStamp>();
+        services.AddModuleDb<AdmissionsDb, AdmissionsDbSqlite, AdmissionsDbPostgres>(AdmissionsDb.Module, order: 40,
+            sp => sp.GetRequiredService<ApplicationChangeStamp>());
         services.AddScoped<SeasonRules>();
         services.AddSingleton<SeasonSnapshots>();
         services.AddScoped<SeasonManagers>();

@@ -203,6 +203,14 @@ internal sealed class Application : IParentOwned
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// When the row last changed after it was inserted, in real time (not the business clock): every node keeps the
+    /// status it last read of each application and asks each second for the ones changed lately (ApplicationStatuses).
+    /// Set on every save that modifies the row (ApplicationChangeStamp); null until then.
+    /// </summary>
+    public DateTimeOffset? ChangedAt { get; set; }
+
     public DateTimeOffset? SubmittedAt { get; set; }
     public int Revision { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Admissions.Data;
 using Qedu.Admissions.Domain;
+using Qedu.Admissions.Features.Apply;
 using Qedu.Admissions.Materials;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
@@ -16,7 +17,8 @@ namespace Qedu.Admissions.Retention;
 /// submissions' <c>Idempotency-Key</c> records older than <see cref="IdempotencyKeys.KeptFor"/> go too. Runs as
 /// the system (the command line, a scheduled job), audited as one line per season.
 /// </summary>
-internal sealed class AdmissionsRetention(AdmissionsDb db, ApplicationMaterials materials, AuditTrail audit, TimeProvider clock)
+internal sealed class AdmissionsRetention(AdmissionsDb db, ApplicationMaterials materials, AuditTrail audit, TimeProvider clock,
+    ApplicationStatuses statuses)
 {
     public async Task<RetentionResult> RunAsync(CancellationToken ct = default)
     {
@@ -34,6 +36,8 @@ internal sealed class AdmissionsRetention(AdmissionsDb db, ApplicationMaterials 
                 .Where(a => a.SeasonId == season.Id && a.Status != ApplicationStatus.Accepted);
             await db.Placements.Where(p => unsuccessful.Select(a => a.Id).Contains(p.ApplicationId)).ExecuteDeleteAsync(ct);
             var removedApplications = await unsuccessful.ExecuteDeleteAsync(ct);
+            // A bulk delete stamps nothing: this node forgets every kept status (other nodes within MaxAge).
+            statuses.ForgetAll();
             foreach (var hash in hashes)
             {
                 await materials.ForgetIfUnusedAsync(hash, ct);

@@ -983,12 +983,20 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("session_version");
 
+                    b.Property<DateTimeOffset?>("SessionsChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sessions_changed_at");
+
                     b.HasKey("Id")
                         .HasName("pk_parent_accounts");
 
                     b.HasIndex("Phone")
                         .IsUnique()
                         .HasDatabaseName("ix_parent_accounts_phone");
+
+                    b.HasIndex("SessionsChangedAt")
+                        .HasDatabaseName("ix_parent_accounts_sessions_changed_at")
+                        .HasFilter("sessions_changed_at IS NOT NULL");
 
                     b.ToTable("parent_accounts", "kernel");
                 });

@@ -968,12 +968,20 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("session_version");
 
+                    b.Property<long?>("SessionsChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions_changed_at");
+
                     b.HasKey("Id")
                         .HasName("pk_kernel_parent_accounts");
 
                     b.HasIndex("Phone")
                         .IsUnique()
                         .HasDatabaseName("ix_kernel_parent_accounts_phone");
+
+                    b.HasIndex("SessionsChangedAt")
+                        .HasDatabaseName("ix_kernel_parent_accounts_sessions_changed_at")
+                        .HasFilter("sessions_changed_at IS NOT NULL");
 
                     b.ToTable("kernel_parent_accounts", (string)null);
                 });

@@ -42,7 +42,8 @@ internal sealed record MyAppeal(AppealStatus Status, string? Reason, DateTimeOff
 /// </summary>
 internal sealed class ParentApplications(
     AdmissionsDb db, SeasonRules seasons, ICurrentAccess access, TimeProvider clock, IStringLocalizer<AdmissionsText> t,
-    IStringLocalizer<KernelText> kernelText, ParentAccounts parents, IFamilyRecords families, SubmissionBatches batches)
+    IStringLocalizer<KernelText> kernelText, ParentAccounts parents, IFamilyRecords families, SubmissionBatches batches,
+    ApplicationStatuses statuses)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
@@ -64,24 +65,14 @@ internal sealed class ParentApplications(
     }
 
     /// <summary>
-    /// Where one of the parent's own applications stands (null: none such), for the family's app: one indexed read of
-    /// the few columns it shows, with the season and its school names from the kept season (<see cref="SeasonRules.SnapshotAsync"/>).
-    /// The status read is what a crowd repeats on the morning results come out; it costs one round trip.
+    /// Where one of the parent's own applications stands (null: none such), for the family's app: the few columns it
+    /// shows, kept by the node (<see cref="ApplicationStatuses"/>) or read in one indexed query, with the season and its
+    /// school names from the kept season (<see cref="SeasonRules.SnapshotAsync"/>). The status read is what a crowd
+    /// repeats on the morning results come out; asked again, it costs no database read.
     /// </summary>
     public async Task<MyApplicationStatus?> StatusAsync(long id, CancellationToken ct = default)
     {
-        var parent = Parent;
-        var english = English;
-        var a = await db.Applications.AsNoTracking().Where(x => x.Id == id && x.ParentAccountId == parent)
-            .Select(x => new
-            {
-                x.Id, x.Number, x.SeasonId, x.Status, x.Revision, x.SubmittedAt, x.ReviewNote, x.OfferSchoolId, x.OfferDeadline,
-                x.OfferRoute, x.OfferDistanceKm, x.AppealAnswer,
-                // After results are published no run follows, so the latest placement is the published one.
-                Placement = db.Placements.Where(p => p.ApplicationId == x.Id).OrderByDescending(p => p.RunId)
-                    .Select(p => english ? p.ExplanationEn : p.ExplanationZh).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct);
+        var a = await statuses.FindAsync(db, id, Parent, ct);
         if (a is null || await seasons.SnapshotAsync(a.SeasonId, ct) is not { } snapshot)
         {
             return null;
@@ -96,7 +87,7 @@ internal sealed class ParentApplications(
             OfferRoute.Coordination => string.Format(CultureInfo.CurrentCulture, t["Coordination.Explanation"], Name(a.OfferSchoolId)),
             OfferRoute.Appeal when a.OfferSchoolId is int upheld =>
                 string.Format(CultureInfo.CurrentCulture, t["Appeal.OfferExplanation"], Name(upheld), a.AppealAnswer),
-            _ => placed ? a.Placement : null,
+            _ => placed ? (English ? a.PlacementEn : a.PlacementZh) : null,
         };
         return new MyApplicationStatus(a.Id, a.Number, a.SeasonId, season.Name, a.Status, a.Revision, a.SubmittedAt, a.ReviewNote,
             a.OfferSchoolId is int o ? Name(o) : null, a.OfferDeadline, explanation);

@@ -129,6 +129,10 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("category_id");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
                     b.Property<DateTimeOffset?>("CheckedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_at");
@@ -324,6 +328,10 @@ namespace Qedu.Admissions.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_applications");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_applications_changed_at")
+                        .HasFilter("changed_at IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()

@@ -117,6 +117,10 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("category_id");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
                     b.Property<long?>("CheckedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("checked_at");
@@ -312,6 +316,10 @@ namespace Qedu.Admissions.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_admissions_applications");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("ix_admissions_applications_changed_at")
+                        .HasFilter("changed_at IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()
