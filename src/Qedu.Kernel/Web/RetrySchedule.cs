@@ -18,8 +18,12 @@ public sealed class RetrySchedule(TimeProvider clock)
     private long _admittedSecond;
     private double _nextSlot;
 
-    /// <summary>Seconds of admissions remembered for the rate.</summary>
-    private const int Window = 4;
+    /// <summary>
+    /// Seconds of admissions remembered for the rate. The rate is the best whole second among them: a node just started
+    /// (its code not yet optimised) or briefly stalled lets fewer in than it soon will, and an average would push the
+    /// crowd it turns away far into the future.
+    /// </summary>
+    private const int Window = 10;
 
     /// <summary>Counts a request let in (past the limiter): the rate the schedule hands out slots at.</summary>
     public void Admitted()
@@ -39,19 +43,26 @@ public sealed class RetrySchedule(TimeProvider clock)
         lock (_gate)
         {
             Roll((long)now);
-            // Admissions a second over the whole seconds remembered (the current one is partial).
-            long total = 0;
-            for (var i = 0; i < Window; i++)
+            // The best whole second remembered (the current one is partial).
+            long best = 0;
+            for (var s = (long)now - Window + 1; s < (long)now; s++)
             {
-                total += _admitted[i];
+                best = Math.Max(best, _admitted[s % Window]);
             }
-            var rate = Math.Max(1.0, total / (double)(Window - 1));
+            var rate = Math.Max(1.0, best);
             // The schedule starts a second out (nobody is told 0) and, when it has run empty, spreads over 1-3 seconds.
             if (_nextSlot < now + 1)
             {
                 _nextSlot = now + 1 + Random.Shared.NextDouble() * 2;
             }
             var wait = _nextSlot - now;
+            if (wait > MaxSeconds)
+            {
+                // A queue a minute deep: the node is far past its capacity. Those turned away now are spread over the
+                // second half of the minute and do not push the schedule further out, so it empties within a minute of
+                // the crowd thinning.
+                return MaxSeconds / 2 + Random.Shared.Next(MaxSeconds / 2 + 1);
+            }
             _nextSlot += 1 / rate;
             return (int)Math.Clamp(Math.Ceiling(wait), 1, MaxSeconds);
         }

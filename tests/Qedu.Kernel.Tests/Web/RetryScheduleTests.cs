@@ -57,14 +57,37 @@ public class RetryScheduleTests
     }
 
     [Fact]
-    public void The_wait_is_capped_and_the_schedule_empties_as_time_passes()
+    public void The_wait_is_capped_past_a_minute_spread_over_its_second_half_and_the_schedule_empties_within_it()
     {
         var schedule = Serving(10);
 
         var waits = Enumerable.Range(0, 2000).Select(_ => schedule.Next()).ToList();
-        Assert.Equal(RetrySchedule.MaxSeconds, waits[^1]);
+        // Ten a second for a minute fill the schedule; the rest are told 30-60 s, not all the same.
+        Assert.All(waits, w => Assert.InRange(w, 1, RetrySchedule.MaxSeconds));
+        Assert.All(waits.Skip(700), w => Assert.InRange(w, RetrySchedule.MaxSeconds / 2, RetrySchedule.MaxSeconds));
+        Assert.True(waits.Skip(700).Distinct().Count() > 10);
 
-        _clock.Advance(TimeSpan.FromSeconds(300));
+        _clock.Advance(TimeSpan.FromSeconds(RetrySchedule.MaxSeconds + 1));
         Assert.InRange(schedule.Next(), 1, 3);
+    }
+
+    [Fact]
+    public void The_rate_is_the_best_second_lately_so_a_slow_start_does_not_push_the_crowd_far_out()
+    {
+        var schedule = new RetrySchedule(_clock);
+        // A node just started lets 10 in, then 20, then 200 a second (its code optimised), then one slow second.
+        foreach (var perSecond in new[] { 10, 20, 200, 50 })
+        {
+            for (var i = 0; i < perSecond; i++)
+            {
+                schedule.Admitted();
+            }
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var waits = Enumerable.Range(0, 1000).Select(_ => schedule.Next()).ToList();
+
+        // A thousand at 200 a second: about five seconds of schedule (at the average, 70 a second, it would be fourteen).
+        Assert.InRange(waits[^1] - waits[0], 4, 6);
     }
 }
