@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
 using Qedu.Kernel.PersonalData;
@@ -62,6 +63,11 @@ public static class ModuleDbServiceCollectionExtensions
             options.AddInterceptors(SqliteTuning.Instance);
         }
         options.UseSnakeCaseNamingConvention();
+        // A write the database refuses and the code answers (a unique index deciding a race, a spoilt batch written again
+        // one at a time) is not an error of the application, and EF Core's own "fail" lines for each would drown the real
+        // ones. A failure nobody handles still propagates and is logged where it ends (the web host's exception handler,
+        // the command line, a background job).
+        options.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
         options.ReplaceService<IModelCacheKeyFactory, FieldEncryptionModelCacheKeyFactory>();
         options.AddInterceptors(EncryptedComparisonGuard.Instance);
         return options;
