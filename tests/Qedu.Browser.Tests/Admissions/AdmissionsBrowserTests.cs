@@ -80,6 +80,9 @@ public sealed partial class AdmissionsBrowserTests(BrowserFixture fixture) : Bro
             await manager.GotoAsync($"/admissions/seasons/{seasonId}/allocation");
             await manager.GetByTestId("run-allocation").ClickAsync();
             await Expect(manager.GetByTestId("placed")).ToHaveTextAsync("1 / 1");
+            // The draw runs once: once drawn, the page offers publishing, never a second run.
+            await Expect(manager.GetByTestId("run-allocation")).ToHaveCountAsync(0);
+            await Expect(manager.GetByTestId("publish-allocation")).ToBeVisibleAsync();
             await manager.GetByTestId("confirm-publish").CheckAsync();
             await manager.GetByTestId("publish-allocation").ClickAsync();
             await Expect(manager.GetByTestId("run")).ToContainTextAsync("发布");
