@@ -9,9 +9,16 @@ namespace Qedu.Cli.Tests.Registry;
 /// <c>qedu registry oneroster export</c> and <c>import</c>: the bundle is written whole or not at all, imported all or
 /// nothing, with the exit codes of the convention (0 done, 2 bad input with a JSON report, 3 failed).
 /// </summary>
-public class OneRosterCommandTests : CliTest
+public sealed class OneRosterCommandTests : CliTest, IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("qedu-oneroster-").FullName;
+
+    /// <summary>The bundles hold the seeded students' records: they do not outlive the test.</summary>
+    public void Dispose()
+    {
+        Directory.Delete(_dir, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     private async Task SeedAsync()
     {
