@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Admissions.Data;
 using Qedu.Admissions.Domain;
@@ -17,7 +16,7 @@ internal sealed record ApplicationStatusRow(
 /// The status of each application this node read lately, so a family's app asking again (and the crowd on the morning
 /// results come out) costs no database read. Honest across nodes: a save here forgets the application at once
 /// (<see cref="ApplicationChangeStamp"/>), and each second one query asks which applications changed anywhere
-/// (<see cref="Application.ChangedAt"/>, <see cref="ChangeWatch{TKey}"/>), so another node's change is seen within a
+/// (<see cref="Application.ChangedAt"/>, <see cref="KeptRows{TKey, TValue}"/>), so another node's change is seen within a
 /// second or two. One node's memory: at most <see cref="MostKept"/> applications, each trusted at most <see cref="MaxAge"/>.
 /// </summary>
 internal sealed class ApplicationStatuses
@@ -25,32 +24,24 @@ internal sealed class ApplicationStatuses
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
     public const int MostKept = 200_000;
 
-    private readonly ConcurrentDictionary<long, (ApplicationStatusRow Row, long Until)> _kept = new();
-    private readonly ChangeWatch<long> _watch;
+    private readonly KeptRows<long, ApplicationStatusRow> _kept = new(MaxAge, MostKept);
 
-    public ApplicationStatuses() => _watch = new ChangeWatch<long>(Forget, _kept.Clear);
-
-    public void Forget(long id) => _kept.TryRemove(id, out _);
+    public void Forget(long id) => _kept.Forget(id);
 
     /// <summary>Forgets every application (applications deleted in bulk, which no save stamps).</summary>
-    public void ForgetAll() => _kept.Clear();
+    public void ForgetAll() => _kept.ForgetAll();
 
     /// <summary>The parent's application <paramref name="id"/>, kept or read; null when there is none of theirs.</summary>
     public async Task<ApplicationStatusRow?> FindAsync(AdmissionsDb db, long id, Guid parent, CancellationToken ct)
     {
-        await _watch.CatchUpAsync((since, most, token) => ChangedSince(db, since, most, token), ct);
-        if (_watch.IsCurrent && _kept.TryGetValue(id, out var kept) && Environment.TickCount64 < kept.Until)
+        if (await _kept.FindAsync(id, (since, most, token) => ChangedSince(db, since, most, token), ct) is { } kept)
         {
-            return kept.Row.ParentAccountId == parent ? kept.Row : null;
+            return kept.ParentAccountId == parent ? kept : null;
         }
         var row = await Read(db, id, parent, ct);
         if (row is not null)
         {
-            if (_kept.Count >= MostKept)
-            {
-                _kept.Clear();
-            }
-            _kept[id] = (row, Environment.TickCount64 + (long)MaxAge.TotalMilliseconds);
+            _kept.Keep(id, row);
         }
         return row;
     }
