@@ -27,30 +27,14 @@ public sealed partial class AdmissionsBrowserTests(BrowserFixture fixture) : Bro
     public Task A_parent_applies_on_a_phone_a_school_approves_the_district_places_and_the_parent_accepts() => RunAsync(async page =>
     {
         var (seasonId, seasonName) = await CreateSeasonAsync();
-        var phone = "137" + Random.Shared.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
-        var child = ResidentId.Compose("370202", new DateOnly(2019, 12, 24), Random.Shared.Next(1, 999));
+        var phone = NewPhone();
+        var child = NewChild();
 
-        // The parent signs in with the code the development page shows.
-        await page.GotoAsync("/parent/admissions");
-        await page.GetByLabel("手机号码").FillAsync(phone);
-        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码", Exact = true }).ClickAsync();
-        var code = (await page.GetByTestId("development-code").Locator("code").InnerTextAsync()).Trim();
-        await page.GetByLabel("短信验证码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(ParentAdmissions());
+        // The parent signs in with the code the development page shows, and applies in the test's season.
+        await SignInParentAsync(page, phone);
+        var applicationId = await SaveDraftAsync(page, seasonName, "王小雨", child);
 
-        // Applies in the test's season, adds a photo, submits.
-        await page.GetByTestId("season").Filter(new() { HasText = seasonName }).GetByTestId("apply").ClickAsync();
-        await AssertFitsAsync(page, "the application form");
-        await page.GetByTestId("child-name").FillAsync("王小雨");
-        await page.GetByTestId("resident-id").FillAsync(child);
-        await page.GetByTestId("guardian-name").FillAsync("王芳");
-        await page.GetByTestId("home-compound").FillAsync("浏览器花园");
-        await page.GetByTestId("hukou").CheckAsync();
-        await page.GetByTestId("property").CheckAsync();
-        await page.GetByTestId("save-application").ClickAsync();
-        await Expect(page.GetByTestId("status")).ToHaveTextAsync("草稿");
-        var applicationId = long.Parse(ApplicationUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
+        // Adds a photo, submits.
         await page.GetByTestId("material-file").SetInputFilesAsync(new FilePayload { Name = "户口簿.jpg", MimeType = "image/jpeg", Buffer = Jpeg });
         await page.GetByTestId("upload-material").ClickAsync();
         await Expect(page.GetByTestId("material-message")).ToHaveTextAsync("材料已上传");
@@ -106,6 +90,82 @@ public sealed partial class AdmissionsBrowserTests(BrowserFixture fixture) : Bro
         await Expect(page.GetByTestId("my-school")).ToHaveTextAsync("青岛市市南区实验小学");
         await AssertFitsAsync(page, "the public draw");
     }, viewport: Phone);
+
+    [Fact]
+    public Task A_parent_on_a_phone_asks_for_a_review_and_a_second_application_starts_from_the_first() => RunAsync(async page =>
+    {
+        var (seasonId, seasonName) = await CreateSeasonAsync();
+        await SignInParentAsync(page, NewPhone());
+        var first = await SaveDraftAsync(page, seasonName, "李小雪", NewChild());
+        await page.GetByTestId("submit").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("待审核");
+
+        // The school refuses it and the results are published: the family may ask for a review (复核) for five days.
+        var number = await Host.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AdmissionsDb>();
+            var application = await db.Applications.SingleAsync(a => a.Id == first);
+            application.Status = ApplicationStatus.Refused;
+            application.ReviewNote = "户籍证明与住址不符";
+            application.Revision++;
+            var season = await db.Seasons.SingleAsync(s => s.Id == seasonId);
+            season.ResultsPublishedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+            return application.Number;
+        });
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("review-note")).ToHaveTextAsync("户籍证明与住址不符");
+        await page.GetByTestId("appeal-form").Locator("summary").ClickAsync();
+        await Expect(page.GetByTestId("appeal-by")).ToBeVisibleAsync();
+        await AssertFitsAsync(page, "the review form");
+        await page.GetByTestId("appeal-form").Locator("textarea[name=AppealReason]").FillAsync("户籍已于上月迁入学区，附派出所证明");
+        await page.GetByTestId("ask-appeal").ClickAsync();
+        await Expect(page.GetByTestId("appeal-status")).ToHaveTextAsync("复核中");
+        await Expect(page.GetByTestId("appeal-reason")).ToHaveTextAsync("户籍已于上月迁入学区，附派出所证明");
+        await Expect(page.GetByTestId("appeal-form")).ToHaveCountAsync(0);
+        await AssertFitsAsync(page, "the review asked");
+
+        // A second child: the form starts from the family's first application, and says so.
+        await page.GotoAsync("/parent/admissions");
+        await page.GetByTestId("season").Filter(new() { HasText = seasonName }).GetByTestId("apply").ClickAsync();
+        await Expect(page.GetByTestId("prefilled")).ToContainTextAsync(number);
+        await Expect(page.GetByTestId("guardian-name")).ToHaveValueAsync("王芳");
+        await Expect(page.GetByTestId("home-compound")).ToHaveValueAsync("浏览器花园");
+        await Expect(page.GetByTestId("child-name")).ToHaveValueAsync("");
+        await AssertFitsAsync(page, "the pre-filled form");
+    }, viewport: Phone);
+
+    private static string NewPhone() => "137" + Random.Shared.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+
+    private static string NewChild() => ResidentId.Compose("370202", new DateOnly(2019, 12, 24), Random.Shared.Next(1, 999));
+
+    /// <summary>Signs a parent in with the code the development page shows; lands on their admissions page.</summary>
+    private static async Task SignInParentAsync(IPage page, string phone)
+    {
+        await page.GotoAsync("/parent/admissions");
+        await page.GetByLabel("手机号码").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码", Exact = true }).ClickAsync();
+        var code = (await page.GetByTestId("development-code").Locator("code").InnerTextAsync()).Trim();
+        await page.GetByLabel("短信验证码").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(ParentAdmissions());
+    }
+
+    /// <summary>Fills the form of the season for a child living in its zone (guardian 王芳, 浏览器花园) and saves the draft; its id.</summary>
+    private static async Task<long> SaveDraftAsync(IPage page, string seasonName, string childName, string residentId)
+    {
+        await page.GetByTestId("season").Filter(new() { HasText = seasonName }).GetByTestId("apply").ClickAsync();
+        await AssertFitsAsync(page, "the application form");
+        await page.GetByTestId("child-name").FillAsync(childName);
+        await page.GetByTestId("resident-id").FillAsync(residentId);
+        await page.GetByTestId("guardian-name").FillAsync("王芳");
+        await page.GetByTestId("home-compound").FillAsync("浏览器花园");
+        await page.GetByTestId("hukou").CheckAsync();
+        await page.GetByTestId("property").CheckAsync();
+        await page.GetByTestId("save-application").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("草稿");
+        return long.Parse(ApplicationUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>An open season of 市南区 whose only zone (the anchor school's) holds 浏览器花园, unique by name.</summary>
     private Task<(long Id, string Name)> CreateSeasonAsync() => Host.AsSystemAsync(async sp =>
