@@ -115,6 +115,8 @@ public sealed class ParentAccountTests(ClockedKernel kernel) : IClassFixture<Clo
         Assert.True(await WithAsync(a => a.IsSessionAliveAsync(first.Account!.Id, first.Account.SessionVersion)));
 
         Assert.True(await WithAsync(a => a.SetDisabledAsync(phone, disabled: true)));
+        // Stamped in real time, for the other nodes to forget the sessions they remember.
+        Assert.InRange(DateTimeOffset.UtcNow - Assert.Single(await AccountsAsync(phone)).SessionsChangedAt!.Value, TimeSpan.Zero, TimeSpan.FromMinutes(1));
         var refused = await SignInAsync(phone, await SendCodeAsync(phone));
 
         Assert.Equal(ParentSignInStatus.Disabled, refused.Status);
@@ -151,6 +153,7 @@ public sealed class ParentAccountTests(ClockedKernel kernel) : IClassFixture<Clo
         var before = (await SignInAsync(phone, await SendCodeAsync(phone))).Account!;
 
         await WithAsync(async a => { await a.EndSessionsAsync(before.Id); return 0; });
+        Assert.NotNull(Assert.Single(await AccountsAsync(phone)).SessionsChangedAt);
         var after = (await SignInAsync(phone, await SendCodeAsync(phone))).Account!;
 
         Assert.False(await WithAsync(a => a.IsSessionAliveAsync(before.Id, before.SessionVersion)));

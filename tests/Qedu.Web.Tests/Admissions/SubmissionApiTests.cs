@@ -135,6 +135,10 @@ public sealed class SubmissionApiTests(WebApp app)
             application.Revision++;
             return await db.SaveChangesAsync();
         });
+        // The save stamped the row, which is what the other nodes look for.
+        var stamped = await app.AsSystemAsync(sp => sp.GetRequiredService<AdmissionsDb>().Applications.Where(a => a.Id == id).Select(a => a.ChangedAt).SingleAsync());
+        Assert.NotNull(stamped);
+        Assert.InRange(DateTimeOffset.UtcNow - stamped.Value, TimeSpan.Zero, TimeSpan.FromMinutes(1));
         using var stale = new HttpRequestMessage(HttpMethod.Get, $"{Path}/{id}");
         stale.Headers.TryAddWithoutValidation("If-None-Match", etag);
         using var moved = await family.SendAsync(stale);
