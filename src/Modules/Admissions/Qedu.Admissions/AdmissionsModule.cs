@@ -31,9 +31,9 @@ public static class AdmissionsModule
     public static IServiceCollection AddAdmissions(this IServiceCollection services)
     {
         services.AddSingleton<ApplicationStatuses>();
-        services.AddSingleton<ApplicationChangeStamp>();
+        services.AddSingleton<AdmissionsSaves>();
         services.AddModuleDb<AdmissionsDb, AdmissionsDbSqlite, AdmissionsDbPostgres>(AdmissionsDb.Module, order: 40,
-            sp => sp.GetRequiredService<ApplicationChangeStamp>());
+            sp => sp.GetRequiredService<AdmissionsSaves>());
         services.AddScoped<SeasonRules>();
         services.AddSingleton<SeasonSnapshots>();
         services.AddScoped<SeasonManagers>();

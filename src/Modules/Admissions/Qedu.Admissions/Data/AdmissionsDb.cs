@@ -31,32 +31,6 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
     /// <summary>Encrypts the child's documents and makes the blind key that keeps one application per child (ADR 11).</summary>
     public FieldEncryption FieldEncryption => encryption;
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        NoteSeasonChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        NoteSeasonChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    /// <summary>A season's set-up saved here is seen by the next submission on this node (<see cref="Rules.SeasonSnapshots"/>).</summary>
-    private void NoteSeasonChanges()
-    {
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && entry.Entity is Season or SeasonSchool or SeasonCategory or PointsRule or ZoneLine)
-            {
-                Rules.SeasonSnapshots.Changed();
-                return;
-            }
-        }
-    }
-
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
         // Idempotency-Key records of parents' submissions, committed with the application they answer.

@@ -207,7 +207,7 @@ internal sealed class Application : IParentOwned
     /// <summary>
     /// When the row last changed after it was inserted, in real time (not the business clock): every node keeps the
     /// status it last read of each application and asks each second for the ones changed lately (ApplicationStatuses).
-    /// Set on every save that modifies the row (ApplicationChangeStamp); null until then.
+    /// Set on every save that modifies the row (AdmissionsSaves); null until then.
     /// </summary>
     public DateTimeOffset? ChangedAt { get; set; }
 

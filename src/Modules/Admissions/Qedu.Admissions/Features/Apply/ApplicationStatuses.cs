@@ -15,7 +15,7 @@ internal sealed record ApplicationStatusRow(
 /// <summary>
 /// The status of each application this node read lately, so a family's app asking again (and the crowd on the morning
 /// results come out) costs no database read. Honest across nodes: a save here forgets the application at once
-/// (<see cref="ApplicationChangeStamp"/>), and each second one query asks which applications changed anywhere
+/// (<see cref="Data.AdmissionsSaves"/>), and each second one query asks which applications changed anywhere
 /// (<see cref="Application.ChangedAt"/>, <see cref="KeptRows{TKey, TValue}"/>), so another node's change is seen within a
 /// second or two. One node's memory: at most <see cref="MostKept"/> applications, each trusted at most <see cref="MaxAge"/>.
 /// </summary>
