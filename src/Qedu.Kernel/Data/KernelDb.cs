@@ -16,9 +16,11 @@ namespace Qedu.Kernel.Data;
 /// The kernel's data: org units and their closure, code lists, accounts and role assignments, the audit log,
 /// OpenID Connect clients and keys, data-protection keys, one-time codes sent by text message, parents' accounts. Provider-specific subclasses carry the migrations.
 /// </summary>
-public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
-    : IdentityUserContext<QeduUser, Guid>(options), IDataProtectionKeyContext, IScopedDbContext
+public abstract class KernelDb(DbContextOptions options)
+    : IdentityUserContext<QeduUser, Guid>(options), IDataProtectionKeyContext, IScopedDbContext, IScopeBoundContext
 {
+    private ScopeBinding _scope;
+
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<OrgClosure> OrgClosure => Set<OrgClosure>();
     public DbSet<CodeList> CodeLists => Set<CodeList>();
@@ -36,10 +38,13 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<KeyFingerprint> KeyFingerprints => Set<KeyFingerprint>();
 
-    public AccessContext Access => access.Current;
-    public bool ScopeIsUnrestricted => access.Current.IsSystem;
-    public List<int> ScopeRoots => access.Current.ReadRoots;
-    public Guid? ScopeParentId => access.Current.ParentAccountId;
+    public AccessContext Access => _scope.Current;
+    public bool ScopeIsUnrestricted => _scope.Current.IsSystem;
+    public List<int> ScopeRoots => _scope.Current.ReadRoots;
+    public Guid? ScopeParentId => _scope.Current.ParentAccountId;
+
+    public void BindToScope(IServiceProvider scope) => _scope.Bind(scope);
+
 
     protected abstract bool IsPostgres { get; }
 
@@ -196,12 +201,12 @@ public abstract class KernelDb(DbContextOptions options, ICurrentAccess access)
     }
 }
 
-public sealed class KernelDbSqlite(DbContextOptions<KernelDbSqlite> options, ICurrentAccess access) : KernelDb(options, access)
+public sealed class KernelDbSqlite(DbContextOptions<KernelDbSqlite> options) : KernelDb(options)
 {
     protected override bool IsPostgres => false;
 }
 
-public sealed class KernelDbPostgres(DbContextOptions<KernelDbPostgres> options, ICurrentAccess access) : KernelDb(options, access)
+public sealed class KernelDbPostgres(DbContextOptions<KernelDbPostgres> options) : KernelDb(options)
 {
     protected override bool IsPostgres => true;
 }

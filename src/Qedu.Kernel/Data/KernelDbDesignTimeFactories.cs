@@ -6,11 +6,11 @@ namespace Qedu.Kernel.Data;
 internal sealed class KernelDbSqliteFactory : IDesignTimeDbContextFactory<KernelDbSqlite>
 {
     public KernelDbSqlite CreateDbContext(string[] args) =>
-        new(DesignTime.Options<KernelDbSqlite>(DatabaseProvider.Sqlite, ModuleModel.KernelModule), DesignTime.SystemAccess);
+        DesignTime.Bound(new KernelDbSqlite(DesignTime.Options<KernelDbSqlite>(DatabaseProvider.Sqlite, ModuleModel.KernelModule)));
 }
 
 internal sealed class KernelDbPostgresFactory : IDesignTimeDbContextFactory<KernelDbPostgres>
 {
     public KernelDbPostgres CreateDbContext(string[] args) =>
-        new(DesignTime.Options<KernelDbPostgres>(DatabaseProvider.Postgres, ModuleModel.KernelModule), DesignTime.SystemAccess);
+        DesignTime.Bound(new KernelDbPostgres(DesignTime.Options<KernelDbPostgres>(DatabaseProvider.Postgres, ModuleModel.KernelModule)));
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.PersonalData;
 
 namespace Qedu.Kernel.Persistence;
 
@@ -21,4 +23,17 @@ public static class DesignTime
     }
 
     public static ICurrentAccess SystemAccess { get; } = new FixedAccess(AccessContext.System("design"));
+
+    /// <summary>A context bound as the system, with the given field encryption (design-time keys) if the module has one.</summary>
+    public static T Bound<T>(T context, FieldEncryption? encryption = null)
+        where T : IScopeBoundContext
+    {
+        var services = new ServiceCollection().AddSingleton(SystemAccess);
+        if (encryption is not null)
+        {
+            services.AddSingleton(encryption);
+        }
+        context.BindToScope(services.BuildServiceProvider());
+        return context;
+    }
 }

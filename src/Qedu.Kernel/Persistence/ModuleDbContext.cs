@@ -9,12 +9,25 @@ namespace Qedu.Kernel.Persistence;
 /// shared kernel tables, applies the scope filter and names the tables after the module. A module cannot forget one of
 /// these steps. (The kernel's own context derives from Identity's and does the same steps itself.)
 /// </summary>
-public abstract class ModuleDbContext(DbContextOptions options, ICurrentAccess access, string module) : DbContext(options), IScopedDbContext
+public abstract class ModuleDbContext(DbContextOptions options, string module) : DbContext(options), IScopedDbContext, IScopeBoundContext
 {
-    public AccessContext Access => access.Current;
-    public bool ScopeIsUnrestricted => access.Current.IsSystem;
-    public List<int> ScopeRoots => access.Current.ReadRoots;
-    public Guid? ScopeParentId => access.Current.ParentAccountId;
+    private ScopeBinding _scope;
+
+    public AccessContext Access => _scope.Current;
+    public bool ScopeIsUnrestricted => _scope.Current.IsSystem;
+    public List<int> ScopeRoots => _scope.Current.ReadRoots;
+    public Guid? ScopeParentId => _scope.Current.ParentAccountId;
+
+    public void BindToScope(IServiceProvider scope)
+    {
+        _scope.Bind(scope);
+        OnBound(scope);
+    }
+
+    /// <summary>Takes what else the module's context needs from the scope (its field encryption).</summary>
+    protected virtual void OnBound(IServiceProvider scope)
+    {
+    }
 
     /// <summary>Set by the provider-specific subclass that carries the migrations.</summary>
     protected abstract bool IsPostgres { get; }

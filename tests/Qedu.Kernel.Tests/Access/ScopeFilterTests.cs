@@ -68,6 +68,41 @@ public class ScopeFilterTests(SeededCity fixture) : IClassFixture<SeededCity>
     }
 
     [Fact]
+    public async Task A_pooled_context_taken_again_by_another_scope_acts_as_that_scope_s_caller()
+    {
+        var shinan = (await Host.SubtreeAsync(Demo.Shinan)).Order(StringComparer.Ordinal).ToList();
+        var shibei = (await Host.SubtreeAsync(Demo.Shibei)).Order(StringComparer.Ordinal).ToList();
+        var callers = new[]
+        {
+            (Access: AccessContext.System("test"), Expected: (List<string>?)null),
+            (Access: await Host.UserAsync(Roles.DistrictAdmin, Demo.Shinan), Expected: shinan),
+            (Access: await Host.UserAsync(Roles.DistrictAdmin, Demo.Shibei), Expected: shibei),
+        };
+
+        // Contexts are pooled: one a scope gave back serves a later scope, and must act as that scope's caller. The pool
+        // holds only a few, so twenty scopes in turn reuse some of them under all three callers.
+        var instances = new HashSet<KernelDb>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < 20; i++)
+        {
+            var (access, expected) = callers[i % callers.Length];
+            await using var scope = Host.Scope(access);
+            var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+            instances.Add(db);
+            var visible = await VisibleCodesAsync(db);
+            Assert.Equal(access.ActorId, db.Access.ActorId);
+            if (expected is null)
+            {
+                Assert.True(visible.Count > shinan.Count + shibei.Count);
+            }
+            else
+            {
+                Assert.Equal(expected, visible);
+            }
+        }
+        Assert.True(instances.Count < 20, $"the pool gave {instances.Count} contexts for 20 scopes in turn: none was reused");
+    }
+
+    [Fact]
     public async Task A_parameterised_query_run_under_one_scope_and_then_another_is_rebound()
     {
         var ids = await Host.OrgIdsAsync();

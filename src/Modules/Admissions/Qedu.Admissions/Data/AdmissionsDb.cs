@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Qedu.Admissions.Domain;
 using Qedu.Kernel.Access;
@@ -9,9 +10,11 @@ using Qedu.Kernel.PersonalData;
 namespace Qedu.Admissions.Data;
 
 /// <summary>The admissions module's own data, in its own schema ("admissions") or table prefix.</summary>
-internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess access, FieldEncryption encryption)
-    : ModuleDbContext(options, access, Module), IEncryptedFieldsContext
+internal abstract class AdmissionsDb(DbContextOptions options)
+    : ModuleDbContext(options, Module), IEncryptedFieldsContext
 {
+    private FieldEncryption? _encryption;
+
     public const string Module = "admissions";
 
     public DbSet<Season> Seasons => Set<Season>();
@@ -29,7 +32,9 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     /// <summary>Encrypts the child's documents and makes the blind key that keeps one application per child (ADR 11).</summary>
-    public FieldEncryption FieldEncryption => encryption;
+    public FieldEncryption FieldEncryption => _encryption ?? throw new InvalidOperationException("The context is not bound to a scope.");
+
+    protected override void OnBound(IServiceProvider scope) => _encryption = scope.GetRequiredService<FieldEncryption>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -46,8 +51,8 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
             b.Property(x => x.Mechanism).HasConversion<string>().HasMaxLength(20);
             b.Property(x => x.Revision).IsConcurrencyToken();
             b.Property(x => x.DrawCommitment).HasMaxLength(64);
-            b.Property(x => x.DrawSeed).HasColumnName("draw_seed_encrypted").HasConversion((ValueConverter)encryption.Converter);
-            b.Property(x => x.DrawSalt).HasColumnName("draw_salt_encrypted").HasConversion((ValueConverter)encryption.Converter);
+            b.Property(x => x.DrawSeed).HasColumnName("draw_seed_encrypted").HasConversion((ValueConverter)FieldEncryption.Converter);
+            b.Property(x => x.DrawSalt).HasColumnName("draw_salt_encrypted").HasConversion((ValueConverter)FieldEncryption.Converter);
         });
         builder.Entity<SeasonSchool>(b =>
         {
@@ -102,8 +107,8 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
             b.Property(x => x.Number).HasMaxLength(40);
             b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             b.Property(x => x.ChildName).HasMaxLength(64);
-            b.Property(x => x.ResidentId).HasColumnName("resident_id_encrypted").HasConversion((ValueConverter)encryption.Converter);
-            b.Property(x => x.DocumentNumber).HasColumnName("document_number_encrypted").HasConversion((ValueConverter)encryption.Converter);
+            b.Property(x => x.ResidentId).HasColumnName("resident_id_encrypted").HasConversion((ValueConverter)FieldEncryption.Converter);
+            b.Property(x => x.DocumentNumber).HasColumnName("document_number_encrypted").HasConversion((ValueConverter)FieldEncryption.Converter);
             b.Property(x => x.DocumentType).HasMaxLength(40);
             b.Property(x => x.ChildKey).HasMaxLength(64);
             b.Property(x => x.GenderCode).HasMaxLength(2);
@@ -181,14 +186,14 @@ internal abstract class AdmissionsDb(DbContextOptions options, ICurrentAccess ac
     }
 }
 
-internal sealed class AdmissionsDbSqlite(DbContextOptions<AdmissionsDbSqlite> options, ICurrentAccess access, FieldEncryption encryption)
-    : AdmissionsDb(options, access, encryption)
+internal sealed class AdmissionsDbSqlite(DbContextOptions<AdmissionsDbSqlite> options)
+    : AdmissionsDb(options)
 {
     protected override bool IsPostgres => false;
 }
 
-internal sealed class AdmissionsDbPostgres(DbContextOptions<AdmissionsDbPostgres> options, ICurrentAccess access, FieldEncryption encryption)
-    : AdmissionsDb(options, access, encryption)
+internal sealed class AdmissionsDbPostgres(DbContextOptions<AdmissionsDbPostgres> options)
+    : AdmissionsDb(options)
 {
     protected override bool IsPostgres => true;
 }

@@ -7,11 +7,11 @@ namespace Qedu.Admissions.Data;
 internal sealed class AdmissionsDbSqliteFactory : IDesignTimeDbContextFactory<AdmissionsDbSqlite>
 {
     public AdmissionsDbSqlite CreateDbContext(string[] args) =>
-        new(DesignTime.Options<AdmissionsDbSqlite>(DatabaseProvider.Sqlite, AdmissionsDb.Module), DesignTime.SystemAccess, FieldEncryption.DesignTimeOnly());
+        DesignTime.Bound(new AdmissionsDbSqlite(DesignTime.Options<AdmissionsDbSqlite>(DatabaseProvider.Sqlite, AdmissionsDb.Module)), FieldEncryption.DesignTimeOnly());
 }
 
 internal sealed class AdmissionsDbPostgresFactory : IDesignTimeDbContextFactory<AdmissionsDbPostgres>
 {
     public AdmissionsDbPostgres CreateDbContext(string[] args) =>
-        new(DesignTime.Options<AdmissionsDbPostgres>(DatabaseProvider.Postgres, AdmissionsDb.Module), DesignTime.SystemAccess, FieldEncryption.DesignTimeOnly());
+        DesignTime.Bound(new AdmissionsDbPostgres(DesignTime.Options<AdmissionsDbPostgres>(DatabaseProvider.Postgres, AdmissionsDb.Module)), FieldEncryption.DesignTimeOnly());
 }

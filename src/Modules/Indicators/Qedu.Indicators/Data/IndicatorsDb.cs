@@ -7,7 +7,7 @@ using Qedu.Indicators.Features.Forms;
 namespace Qedu.Indicators.Data;
 
 /// <summary>The indicators module's own data, in its own schema ("indicators") or table prefix.</summary>
-internal abstract class IndicatorsDb(DbContextOptions options, ICurrentAccess access) : ModuleDbContext(options, access, Module)
+internal abstract class IndicatorsDb(DbContextOptions options) : ModuleDbContext(options, Module)
 {
     public const string Module = "indicators";
 
@@ -41,12 +41,12 @@ internal abstract class IndicatorsDb(DbContextOptions options, ICurrentAccess ac
     }
 }
 
-internal sealed class IndicatorsDbSqlite(DbContextOptions<IndicatorsDbSqlite> options, ICurrentAccess access) : IndicatorsDb(options, access)
+internal sealed class IndicatorsDbSqlite(DbContextOptions<IndicatorsDbSqlite> options) : IndicatorsDb(options)
 {
     protected override bool IsPostgres => false;
 }
 
-internal sealed class IndicatorsDbPostgres(DbContextOptions<IndicatorsDbPostgres> options, ICurrentAccess access) : IndicatorsDb(options, access)
+internal sealed class IndicatorsDbPostgres(DbContextOptions<IndicatorsDbPostgres> options) : IndicatorsDb(options)
 {
     protected override bool IsPostgres => true;
 }

@@ -6,11 +6,11 @@ namespace Qedu.Indicators.Data;
 internal sealed class IndicatorsDbSqliteFactory : IDesignTimeDbContextFactory<IndicatorsDbSqlite>
 {
     public IndicatorsDbSqlite CreateDbContext(string[] args) =>
-        new(DesignTime.Options<IndicatorsDbSqlite>(DatabaseProvider.Sqlite, IndicatorsDb.Module), DesignTime.SystemAccess);
+        DesignTime.Bound(new IndicatorsDbSqlite(DesignTime.Options<IndicatorsDbSqlite>(DatabaseProvider.Sqlite, IndicatorsDb.Module)));
 }
 
 internal sealed class IndicatorsDbPostgresFactory : IDesignTimeDbContextFactory<IndicatorsDbPostgres>
 {
     public IndicatorsDbPostgres CreateDbContext(string[] args) =>
-        new(DesignTime.Options<IndicatorsDbPostgres>(DatabaseProvider.Postgres, IndicatorsDb.Module), DesignTime.SystemAccess);
+        DesignTime.Bound(new IndicatorsDbPostgres(DesignTime.Options<IndicatorsDbPostgres>(DatabaseProvider.Postgres, IndicatorsDb.Module)));
 }

@@ -6,7 +6,7 @@ using Qedu.Plans.Domain;
 namespace Qedu.Plans.Data;
 
 /// <summary>The plans module's own data, in its own schema ("plans") or table prefix.</summary>
-internal abstract class PlansDb(DbContextOptions options, ICurrentAccess access) : ModuleDbContext(options, access, Module)
+internal abstract class PlansDb(DbContextOptions options) : ModuleDbContext(options, Module)
 {
     public const string Module = "plans";
 
@@ -138,12 +138,12 @@ internal abstract class PlansDb(DbContextOptions options, ICurrentAccess access)
     }
 }
 
-internal sealed class PlansDbSqlite(DbContextOptions<PlansDbSqlite> options, ICurrentAccess access) : PlansDb(options, access)
+internal sealed class PlansDbSqlite(DbContextOptions<PlansDbSqlite> options) : PlansDb(options)
 {
     protected override bool IsPostgres => false;
 }
 
-internal sealed class PlansDbPostgres(DbContextOptions<PlansDbPostgres> options, ICurrentAccess access) : PlansDb(options, access)
+internal sealed class PlansDbPostgres(DbContextOptions<PlansDbPostgres> options) : PlansDb(options)
 {
     protected override bool IsPostgres => true;
 }

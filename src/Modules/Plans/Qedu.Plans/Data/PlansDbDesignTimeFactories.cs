@@ -6,11 +6,11 @@ namespace Qedu.Plans.Data;
 internal sealed class PlansDbSqliteFactory : IDesignTimeDbContextFactory<PlansDbSqlite>
 {
     public PlansDbSqlite CreateDbContext(string[] args) =>
-        new(DesignTime.Options<PlansDbSqlite>(DatabaseProvider.Sqlite, PlansDb.Module), DesignTime.SystemAccess);
+        DesignTime.Bound(new PlansDbSqlite(DesignTime.Options<PlansDbSqlite>(DatabaseProvider.Sqlite, PlansDb.Module)));
 }
 
 internal sealed class PlansDbPostgresFactory : IDesignTimeDbContextFactory<PlansDbPostgres>
 {
     public PlansDbPostgres CreateDbContext(string[] args) =>
-        new(DesignTime.Options<PlansDbPostgres>(DatabaseProvider.Postgres, PlansDb.Module), DesignTime.SystemAccess);
+        DesignTime.Bound(new PlansDbPostgres(DesignTime.Options<PlansDbPostgres>(DatabaseProvider.Postgres, PlansDb.Module)));
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
@@ -10,9 +11,11 @@ using Qedu.Registry.Domain;
 namespace Qedu.Registry.Data;
 
 /// <summary>The registry's own data, in its own schema ("registry") or table prefix.</summary>
-internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess access, FieldEncryption encryption)
-    : ModuleDbContext(options, access, Module), IEncryptedFieldsContext
+internal abstract class RegistryDb(DbContextOptions options)
+    : ModuleDbContext(options, Module), IEncryptedFieldsContext
 {
+    private FieldEncryption? _encryption;
+
     public const string Module = "registry";
 
     public DbSet<SchoolProfile> SchoolProfiles => Set<SchoolProfile>();
@@ -44,7 +47,9 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
     public string CallerStaffNumber => Access.StaffNumber ?? "";
 
     /// <summary>Encrypts resident IDs and makes their blind index (ADR 11).</summary>
-    public FieldEncryption FieldEncryption => encryption;
+    public FieldEncryption FieldEncryption => _encryption ?? throw new InvalidOperationException("The context is not bound to a scope.");
+
+    protected override void OnBound(IServiceProvider scope) => _encryption = scope.GetRequiredService<FieldEncryption>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -69,7 +74,7 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
-                var index = encryption.Index(entry.Entity.ResidentId);
+                var index = FieldEncryption.Index(entry.Entity.ResidentId);
                 if (entry.Entity.ResidentIdIndex != index)
                 {
                     entry.Entity.ResidentIdIndex = index;
@@ -232,7 +237,7 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
     private void MapResidentId<T>(EntityTypeBuilder<T> b, ResidentIdLookup lookup)
         where T : class, IHasResidentId
     {
-        b.Property<string?>(nameof(IHasResidentId.ResidentId)).HasColumnName("resident_id_encrypted").HasConversion((ValueConverter)encryption.Converter);
+        b.Property<string?>(nameof(IHasResidentId.ResidentId)).HasColumnName("resident_id_encrypted").HasConversion((ValueConverter)FieldEncryption.Converter);
         b.Property<string?>(nameof(IHasResidentId.ResidentIdIndex)).HasMaxLength(64);
         if (lookup != ResidentIdLookup.None)
         {
@@ -249,14 +254,14 @@ internal abstract class RegistryDb(DbContextOptions options, ICurrentAccess acce
     }
 }
 
-internal sealed class RegistryDbSqlite(DbContextOptions<RegistryDbSqlite> options, ICurrentAccess access, FieldEncryption encryption)
-    : RegistryDb(options, access, encryption)
+internal sealed class RegistryDbSqlite(DbContextOptions<RegistryDbSqlite> options)
+    : RegistryDb(options)
 {
     protected override bool IsPostgres => false;
 }
 
-internal sealed class RegistryDbPostgres(DbContextOptions<RegistryDbPostgres> options, ICurrentAccess access, FieldEncryption encryption)
-    : RegistryDb(options, access, encryption)
+internal sealed class RegistryDbPostgres(DbContextOptions<RegistryDbPostgres> options)
+    : RegistryDb(options)
 {
     protected override bool IsPostgres => true;
 }

@@ -7,11 +7,11 @@ namespace Qedu.Registry.Data;
 internal sealed class RegistryDbSqliteFactory : IDesignTimeDbContextFactory<RegistryDbSqlite>
 {
     public RegistryDbSqlite CreateDbContext(string[] args) =>
-        new(DesignTime.Options<RegistryDbSqlite>(DatabaseProvider.Sqlite, RegistryDb.Module), DesignTime.SystemAccess, FieldEncryption.DesignTimeOnly());
+        DesignTime.Bound(new RegistryDbSqlite(DesignTime.Options<RegistryDbSqlite>(DatabaseProvider.Sqlite, RegistryDb.Module)), FieldEncryption.DesignTimeOnly());
 }
 
 internal sealed class RegistryDbPostgresFactory : IDesignTimeDbContextFactory<RegistryDbPostgres>
 {
     public RegistryDbPostgres CreateDbContext(string[] args) =>
-        new(DesignTime.Options<RegistryDbPostgres>(DatabaseProvider.Postgres, RegistryDb.Module), DesignTime.SystemAccess, FieldEncryption.DesignTimeOnly());
+        DesignTime.Bound(new RegistryDbPostgres(DesignTime.Options<RegistryDbPostgres>(DatabaseProvider.Postgres, RegistryDb.Module)), FieldEncryption.DesignTimeOnly());
 }

@@ -29,9 +29,11 @@ internal sealed class StudentIntake(IServiceProvider services, DatabaseSettings 
         {
             throw new ArgumentException($"A source key is 1 to 30 characters: '{bad.SourceKey}'.", nameof(students));
         }
+        // Not from the pool: it is put on another connection, which a pooled context would keep.
         await using RegistryDb db = settings.IsPostgres
             ? ActivatorUtilities.CreateInstance<RegistryDbPostgres>(services)
             : ActivatorUtilities.CreateInstance<RegistryDbSqlite>(services);
+        db.BindToScope(services);
         db.Database.SetDbConnection(connection, contextOwnsConnection: false);
         await db.Database.UseTransactionAsync(transaction, ct);
 
