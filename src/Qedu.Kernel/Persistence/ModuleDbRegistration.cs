@@ -36,11 +36,10 @@ public static class ModuleDbServiceCollectionExtensions
         // goes back, reset by EF Core, when the scope ends.
         services.AddPooledDbContextFactory<TSqlite>((sp, o) => Configure(sp, o, module, moduleInterceptor));
         services.AddPooledDbContextFactory<TPostgres>((sp, o) => Configure(sp, o, module, moduleInterceptor));
-        services.AddScoped<TSqlite>(Rent<TSqlite>);
-        services.AddScoped<TPostgres>(Rent<TPostgres>);
-        services.AddScoped<TBase>(sp => sp.GetRequiredService<DatabaseSettings>().IsPostgres
-            ? sp.GetRequiredService<TPostgres>()
-            : sp.GetRequiredService<TSqlite>());
+        // Only the module's base type is a service. The scope disposes what each registration handed out, so a second
+        // registration of the same context (the provider's type) would give it back to the pool twice, and the second
+        // time it may already be another scope's: two requests on one context, each acting as the other's caller.
+        services.AddScoped<TBase>(sp => sp.GetRequiredService<DatabaseSettings>().IsPostgres ? Rent<TPostgres>(sp) : Rent<TSqlite>(sp));
         return services;
     }
 

@@ -103,6 +103,38 @@ public class ScopeFilterTests(SeededCity fixture) : IClassFixture<SeededCity>
     }
 
     [Fact]
+    public async Task Scopes_taking_and_returning_pooled_contexts_at_once_never_share_one()
+    {
+        var shinan = (await Host.SubtreeAsync(Demo.Shinan)).Order(StringComparer.Ordinal).ToList();
+        var shibei = (await Host.SubtreeAsync(Demo.Shibei)).Order(StringComparer.Ordinal).ToList();
+        var callers = new[]
+        {
+            (Access: await Host.UserAsync(Roles.DistrictAdmin, Demo.Shinan), Expected: shinan),
+            (Access: await Host.UserAsync(Roles.DistrictAdmin, Demo.Shibei), Expected: shibei),
+        };
+
+        // A context given back twice (a scope disposing it once per registration that handed it out) goes to two
+        // scopes at once: one scope's query then runs as another's caller, or on a context already disposed.
+        var inUse = new System.Collections.Concurrent.ConcurrentDictionary<KernelDb, int>(ReferenceEqualityComparer.Instance);
+        await Parallel.ForAsync(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            var (access, expected) = callers[i % callers.Length];
+            await using var scope = Host.Scope(access);
+            var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+            Assert.True(inUse.TryAdd(db, i), "a context handed to two scopes at once");
+            try
+            {
+                Assert.Equal(expected, await VisibleCodesAsync(db));
+                Assert.Equal(access.ActorId, db.Access.ActorId);
+            }
+            finally
+            {
+                inUse.TryRemove(db, out var _);
+            }
+        });
+    }
+
+    [Fact]
     public async Task A_parameterised_query_run_under_one_scope_and_then_another_is_rebound()
     {
         var ids = await Host.OrgIdsAsync();
