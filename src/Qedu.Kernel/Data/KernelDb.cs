@@ -111,7 +111,10 @@ public abstract class KernelDb(DbContextOptions options)
         });
         builder.Entity<ParentAccount>(b =>
         {
-            b.ToTable("parent_accounts");
+            // An account whose sessions never changed is at its first generation and enabled: a node believes such a
+            // cookie without reading the account (ParentSessionMemory), so no writer may move either without the stamp.
+            b.ToTable("parent_accounts", t => t.HasCheckConstraint("ck_parent_accounts_sessions_stamped",
+                "sessions_changed_at IS NOT NULL OR (session_version = 0 AND disabled = FALSE)"));
             b.Property(a => a.Id).ValueGeneratedNever();
             b.Property(a => a.Phone).HasMaxLength(11);
             // One account per number: the index also decides between two first sign-ins at the same moment.

@@ -12,6 +12,11 @@ namespace Qedu.Kernel.Persistence;
 /// <see cref="StaleAfter"/> (the database was unreachable, or the node was idle), entries are read again before use.
 /// Changes made on this node are forgotten by their writer at once; the watch is for everyone else's.
 /// </para>
+/// <para>
+/// Each check asks from the <see cref="Window"/> before the last successful one began (not before now), so a node idle
+/// for longer than the window still hears of every change made meanwhile; the watch has heard of every change stamped
+/// since <see cref="CoveredFrom"/>.
+/// </para>
 /// </summary>
 public sealed class ChangeWatch<TKey>(Action<TKey> forget, Action forgetAll)
 {
@@ -22,6 +27,12 @@ public sealed class ChangeWatch<TKey>(Action<TKey> forget, Action forgetAll)
 
     /// <summary>When the last successful check started (<see cref="Environment.TickCount64"/>).</summary>
     private long _checkedAt = long.MinValue / 2;
+
+    /// <summary>The same moment in real time, which the stamps are compared with; null before the first check.</summary>
+    private DateTimeOffset? _checkedAtUtc;
+
+    /// <summary>Every change stamped at or after this time has been reported (forgotten); null before the first check.</summary>
+    public DateTimeOffset? CoveredFrom { get; private set; }
 
     private int _checking;
 
@@ -43,7 +54,9 @@ public sealed class ChangeWatch<TKey>(Action<TKey> forget, Action forgetAll)
         try
         {
             var started = Environment.TickCount64;
-            var keys = await changedSince(DateTimeOffset.UtcNow - Window, MostKeys + 1, ct);
+            var startedUtc = DateTimeOffset.UtcNow;
+            var since = (_checkedAtUtc ?? startedUtc) - Window;
+            var keys = await changedSince(since, MostKeys + 1, ct);
             if (keys.Count > MostKeys)
             {
                 forgetAll();
@@ -55,6 +68,9 @@ public sealed class ChangeWatch<TKey>(Action<TKey> forget, Action forgetAll)
                     forget(key);
                 }
             }
+            // Forgetting everything covers whatever came before as well.
+            CoveredFrom = CoveredFrom is null || keys.Count > MostKeys ? since : CoveredFrom;
+            _checkedAtUtc = startedUtc;
             Volatile.Write(ref _checkedAt, started);
         }
         finally

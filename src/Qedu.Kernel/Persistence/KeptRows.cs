@@ -17,12 +17,19 @@ public sealed class KeptRows<TKey, TValue>
     private readonly long _maxAgeMs;
     private readonly int _most;
 
-    public KeptRows(TimeSpan maxAge, int most)
+    /// <param name="changed">Also told of each row the watch reports changed (another node's write).</param>
+    /// <param name="allChanged">Also told when the watch reports more changes than it lists.</param>
+    public KeptRows(TimeSpan maxAge, int most, Action<TKey>? changed = null, Action? allChanged = null)
     {
         _maxAgeMs = (long)maxAge.TotalMilliseconds;
         _most = most;
-        _watch = new ChangeWatch<TKey>(Forget, ForgetAll);
+        _watch = new ChangeWatch<TKey>(
+            key => { Forget(key); changed?.Invoke(key); },
+            () => { ForgetAll(); allChanged?.Invoke(); });
     }
+
+    /// <summary>The watch behind the kept rows: whether it is current, and since when it has heard of every change.</summary>
+    public ChangeWatch<TKey> Watch => _watch;
 
     /// <summary>
     /// The kept value of <paramref name="key"/> when it can be trusted, else null (read it and <see cref="Keep"/> it).

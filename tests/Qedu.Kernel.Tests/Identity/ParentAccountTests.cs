@@ -161,36 +161,63 @@ public sealed class ParentAccountTests(ClockedKernel kernel) : IClassFixture<Clo
         Assert.Contains(await AuditAsync(before.Id), l => l.Action == ParentAccounts.SignOutAction);
     }
 
-    private async Task ChangeStoredAsync(Guid id, bool stamp)
+    /// <summary>A sign-out as another node or the command line makes it: this process's memory never hears of it.</summary>
+    private async Task SignOutElsewhereAsync(Guid id)
     {
         await using var scope = kernel.Host.Scope(AccessContext.System("test"));
-        var accounts = scope.ServiceProvider.GetRequiredService<KernelDb>().ParentAccounts.Where(a => a.Id == id);
-        await (stamp
-            ? accounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.SessionVersion, a => a.SessionVersion + 1).SetProperty(a => a.SessionsChangedAt, DateTimeOffset.UtcNow))
-            : accounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.SessionVersion, a => a.SessionVersion + 1)));
+        await scope.ServiceProvider.GetRequiredService<KernelDb>().ParentAccounts.Where(a => a.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.SessionVersion, a => a.SessionVersion + 1).SetProperty(a => a.SessionsChangedAt, DateTimeOffset.UtcNow));
     }
 
     /// <summary>
-    /// Sessions found alive are remembered by the node (a parent's every request asks); a sign-out made elsewhere (another
-    /// node, the command line: this process's memory never hears of it) is seen through the account's stamp.
+    /// Sessions are known alive by the node (a parent's every request asks): an account whose sessions never changed is
+    /// at generation 0 without a read, one that changed is remembered once read. A sign-out made elsewhere is seen through
+    /// the account's stamp, in both cases, within the watch's interval.
     /// </summary>
     [Fact]
-    public async Task A_sign_out_made_elsewhere_ends_the_remembered_session_within_the_watch_interval()
+    public async Task A_sign_out_made_elsewhere_ends_the_known_session_within_the_watch_interval()
     {
         var phone = NewPhone();
         var (account, _) = await WithAsync(a => a.FindOrCreateAsync(phone, kernel.Clock.GetUtcNow()));
-        Assert.True(await WithAsync(a => a.IsSessionAliveAsync(account.Id, account.SessionVersion)));
+        Assert.Equal(0, account.SessionVersion);
+        Assert.True(await WithAsync(a => a.IsSessionAliveAsync(account.Id, 0)));
 
-        // A change that stamps nothing is not looked for: the remembered answer stands (the memory is what answers).
-        await ChangeStoredAsync(account.Id, stamp: false);
-        await Task.Delay(ChangeWatch<Guid>.Interval + TimeSpan.FromMilliseconds(300));
-        Assert.True(await WithAsync(a => a.IsSessionAliveAsync(account.Id, account.SessionVersion)));
+        // Never changed: the node knows it without a read (asked of the memory itself, which reads no account).
+        await using (var scope = kernel.Host.Scope(AccessContext.Anonymous))
+        {
+            var memory = scope.ServiceProvider.GetRequiredService<ParentSessionMemory>();
+            var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
+            Assert.True(await memory.RemembersAsync(db, account.Id, 0, default));
+            Assert.False(await memory.RemembersAsync(db, account.Id, 1, default));
+        }
 
-        // A sign-out stamps the account, as every writer of sessions does: the next check finds it and the session ends.
-        await ChangeStoredAsync(account.Id, stamp: true);
+        await SignOutElsewhereAsync(account.Id);
         await Task.Delay(ChangeWatch<Guid>.Interval + TimeSpan.FromMilliseconds(300));
-        Assert.False(await WithAsync(a => a.IsSessionAliveAsync(account.Id, account.SessionVersion)));
-        Assert.False(await WithAsync(a => a.IsSessionAliveAsync(account.Id, account.SessionVersion + 1)));
-        Assert.True(await WithAsync(a => a.IsSessionAliveAsync(account.Id, account.SessionVersion + 2)));
+        Assert.False(await WithAsync(a => a.IsSessionAliveAsync(account.Id, 0)));
+        // Generation 1 is alive, found by a read and then remembered; a second sign-out elsewhere ends it as well.
+        Assert.True(await WithAsync(a => a.IsSessionAliveAsync(account.Id, 1)));
+        await SignOutElsewhereAsync(account.Id);
+        await Task.Delay(ChangeWatch<Guid>.Interval + TimeSpan.FromMilliseconds(300));
+        Assert.False(await WithAsync(a => a.IsSessionAliveAsync(account.Id, 1)));
+        Assert.True(await WithAsync(a => a.IsSessionAliveAsync(account.Id, 2)));
+    }
+
+    /// <summary>The node believes generation 0 of an unstamped account without a read: the database refuses any writer that would break that.</summary>
+    [Fact]
+    public async Task Moving_an_accounts_sessions_without_the_stamp_is_refused_by_the_database()
+    {
+        var phone = NewPhone();
+        var (account, _) = await WithAsync(a => a.FindOrCreateAsync(phone, kernel.Clock.GetUtcNow()));
+        await using var scope = kernel.Host.Scope(AccessContext.System("test"));
+        var accounts = scope.ServiceProvider.GetRequiredService<KernelDb>().ParentAccounts.Where(a => a.Id == account.Id);
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            accounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.SessionVersion, a => a.SessionVersion + 1)));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            accounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.Disabled, true)));
+        var stored = (await AccountsAsync(phone)).Single();
+        Assert.Equal((0, false, (DateTimeOffset?)null), (stored.SessionVersion, stored.Disabled, stored.SessionsChangedAt));
+        // With the stamp, as every writer of sessions does, it goes through.
+        Assert.Equal(1, await accounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.Disabled, true).SetProperty(a => a.SessionsChangedAt, DateTimeOffset.UtcNow)));
     }
 }

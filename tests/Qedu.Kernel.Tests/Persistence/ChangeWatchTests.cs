@@ -57,6 +57,28 @@ public sealed class ChangeWatchTests
     }
 
     [Fact]
+    public async Task Each_check_asks_from_the_window_before_the_last_one_so_a_quiet_spell_misses_nothing()
+    {
+        var (watch, seen) = NewWatch();
+        Assert.Null(watch.CoveredFrom);
+        var firstAt = DateTimeOffset.UtcNow;
+        await watch.CatchUpAsync(Answer(seen), CancellationToken.None);
+        var first = seen.Since;
+        Assert.InRange(first, firstAt - ChangeWatch<int>.Window - TimeSpan.FromSeconds(1), firstAt - ChangeWatch<int>.Window + TimeSpan.FromSeconds(1));
+        Assert.Equal(first, watch.CoveredFrom);
+
+        // The next check, however late (a node idle for longer than the window), starts from the window before the first,
+        // not before its own time: a change stamped in the quiet spell is still reported.
+        await Task.Delay(ChangeWatch<int>.Interval + TimeSpan.FromMilliseconds(500));
+        var secondAt = DateTimeOffset.UtcNow;
+        await watch.CatchUpAsync(Answer(seen), CancellationToken.None);
+        Assert.Equal(2, seen.Asked);
+        Assert.True(seen.Since <= first + TimeSpan.FromMilliseconds(100), $"asked from {seen.Since:O}, after the first check's window {first:O}");
+        Assert.True(seen.Since < secondAt - ChangeWatch<int>.Window - TimeSpan.FromSeconds(1));
+        Assert.Equal(first, watch.CoveredFrom);
+    }
+
+    [Fact]
     public async Task More_changes_than_it_lists_forget_everything()
     {
         var (watch, seen) = NewWatch();

@@ -998,7 +998,10 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                         .HasDatabaseName("ix_parent_accounts_sessions_changed_at")
                         .HasFilter("sessions_changed_at IS NOT NULL");
 
-                    b.ToTable("parent_accounts", "kernel");
+                    b.ToTable("parent_accounts", "kernel", t =>
+                        {
+                            t.HasCheckConstraint("ck_parent_accounts_sessions_stamped", "sessions_changed_at IS NOT NULL OR (session_version = 0 AND disabled = FALSE)");
+                        });
                 });
 
             modelBuilder.Entity("Qedu.Kernel.Identity.PasswordHistoryEntry", b =>

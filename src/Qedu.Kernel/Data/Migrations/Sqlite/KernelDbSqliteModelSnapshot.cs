@@ -983,7 +983,10 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_kernel_parent_accounts_sessions_changed_at")
                         .HasFilter("sessions_changed_at IS NOT NULL");
 
-                    b.ToTable("kernel_parent_accounts", (string)null);
+                    b.ToTable("kernel_parent_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_parent_accounts_sessions_stamped", "sessions_changed_at IS NOT NULL OR (session_version = 0 AND disabled = FALSE)");
+                        });
                 });
 
             modelBuilder.Entity("Qedu.Kernel.Identity.PasswordHistoryEntry", b =>
