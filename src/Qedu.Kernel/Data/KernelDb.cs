@@ -45,7 +45,6 @@ public abstract class KernelDb(DbContextOptions options)
 
     public void BindToScope(IServiceProvider scope) => _scope.Bind(scope);
 
-
     protected abstract bool IsPostgres { get; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
