@@ -38,6 +38,9 @@ public sealed class ParentSessionMemory
         public DateTimeOffset ReadFrom { get; } = readFrom;
 
         public volatile bool Complete;
+
+        /// <summary>The watch reported more changes than it lists while (or after) this was read: not to be believed.</summary>
+        public volatile bool Abandoned;
     }
 
     private readonly KeptRows<Guid, Alive> _alive;
@@ -47,8 +50,15 @@ public sealed class ParentSessionMemory
     public ParentSessionMemory() =>
         _alive = new KeptRows<Guid, Alive>(MaxAge, MostRemembered,
             changed: account => _changed?.Accounts.TryAdd(account, 0),
-            // More changes at once than the watch lists: read the list again.
-            allChanged: () => _changed = null);
+            // More changes at once than the watch lists: read the list again (a read in progress is not believed).
+            allChanged: () =>
+            {
+                if (_changed is { } stale)
+                {
+                    stale.Abandoned = true;
+                }
+                _changed = null;
+            });
 
     /// <summary>Whether the session is known alive without reading the account (after asking, at most once a second, which accounts changed).</summary>
     public async ValueTask<bool> RemembersAsync(KernelDb db, Guid account, int sessionVersion, CancellationToken ct)
@@ -64,7 +74,7 @@ public sealed class ParentSessionMemory
         }
         var changed = _changed ?? await ReadChangedAsync(db, ct);
         var watch = _alive.Watch;
-        return changed is { Complete: true }
+        return changed is { Complete: true, Abandoned: false }
                && watch.IsCurrent && watch.CoveredFrom <= changed.ReadFrom
                && !changed.Accounts.ContainsKey(account);
     }

@@ -31,8 +31,12 @@ public sealed class ChangeWatch<TKey>(Action<TKey> forget, Action forgetAll)
     /// <summary>The same moment in real time, which the stamps are compared with; null before the first check.</summary>
     private DateTimeOffset? _checkedAtUtc;
 
+    /// <summary>UTC ticks of <see cref="CoveredFrom"/>, in one word so that other threads never read half of it.</summary>
+    private long _coveredFromTicks = long.MaxValue;
+
     /// <summary>Every change stamped at or after this time has been reported (forgotten); null before the first check.</summary>
-    public DateTimeOffset? CoveredFrom { get; private set; }
+    public DateTimeOffset? CoveredFrom =>
+        Volatile.Read(ref _coveredFromTicks) is var ticks && ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
 
     private int _checking;
 
@@ -69,7 +73,10 @@ public sealed class ChangeWatch<TKey>(Action<TKey> forget, Action forgetAll)
                 }
             }
             // Forgetting everything covers whatever came before as well.
-            CoveredFrom = CoveredFrom is null || keys.Count > MostKeys ? since : CoveredFrom;
+            if (CoveredFrom is null || keys.Count > MostKeys)
+            {
+                Volatile.Write(ref _coveredFromTicks, since.UtcTicks);
+            }
             _checkedAtUtc = startedUtc;
             Volatile.Write(ref _checkedAt, started);
         }

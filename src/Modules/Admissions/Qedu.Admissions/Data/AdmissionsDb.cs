@@ -1,20 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Qedu.Admissions.Domain;
-using Qedu.Kernel.Access;
 using Qedu.Kernel.Idempotency;
 using Qedu.Kernel.Persistence;
-using Qedu.Kernel.PersonalData;
 
 namespace Qedu.Admissions.Data;
 
 /// <summary>The admissions module's own data, in its own schema ("admissions") or table prefix.</summary>
-internal abstract class AdmissionsDb(DbContextOptions options)
-    : ModuleDbContext(options, Module), IEncryptedFieldsContext
+internal abstract class AdmissionsDb(DbContextOptions options) : EncryptedModuleDbContext(options, Module)
 {
-    private FieldEncryption? _encryption;
-
     public const string Module = "admissions";
 
     public DbSet<Season> Seasons => Set<Season>();
@@ -30,11 +24,6 @@ internal abstract class AdmissionsDb(DbContextOptions options)
     public DbSet<RunPlacement> Placements => Set<RunPlacement>();
     public DbSet<VerificationImport> VerificationImports => Set<VerificationImport>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
-
-    /// <summary>Encrypts the child's documents and makes the blind key that keeps one application per child (ADR 11).</summary>
-    public FieldEncryption FieldEncryption => _encryption ?? throw new InvalidOperationException("The context is not bound to a scope.");
-
-    protected override void OnBound(IServiceProvider scope) => _encryption = scope.GetRequiredService<FieldEncryption>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {

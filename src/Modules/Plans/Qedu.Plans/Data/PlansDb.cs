@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Qedu.Kernel.Access;
 using Qedu.Kernel.Persistence;
 using Qedu.Plans.Domain;
 

@@ -1,21 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
-using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Domain;
 
 namespace Qedu.Registry.Data;
 
 /// <summary>The registry's own data, in its own schema ("registry") or table prefix.</summary>
-internal abstract class RegistryDb(DbContextOptions options)
-    : ModuleDbContext(options, Module), IEncryptedFieldsContext
+internal abstract class RegistryDb(DbContextOptions options) : EncryptedModuleDbContext(options, Module)
 {
-    private FieldEncryption? _encryption;
-
     public const string Module = "registry";
 
     public DbSet<SchoolProfile> SchoolProfiles => Set<SchoolProfile>();
@@ -45,11 +40,6 @@ internal abstract class RegistryDb(DbContextOptions options)
 
     /// <summary>The caller's staff record (教职工号); a teacher's classes are those it heads or teaches.</summary>
     public string CallerStaffNumber => Access.StaffNumber ?? "";
-
-    /// <summary>Encrypts resident IDs and makes their blind index (ADR 11).</summary>
-    public FieldEncryption FieldEncryption => _encryption ?? throw new InvalidOperationException("The context is not bound to a scope.");
-
-    protected override void OnBound(IServiceProvider scope) => _encryption = scope.GetRequiredService<FieldEncryption>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
