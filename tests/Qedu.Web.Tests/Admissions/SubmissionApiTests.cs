@@ -226,7 +226,7 @@ public sealed class SubmissionApiTests(WebApp app)
     }
 
     [Fact]
-    public async Task Submissions_arriving_together_are_each_written_once_one_refused_spoils_none_and_each_audit_line_names_its_parent()
+    public async Task Submissions_arriving_together_are_each_written_once_one_refused_spoils_none_each_line_names_its_parent_and_each_family_reads_only_its_own()
     {
         var world = await new AdmissionsWorld(app).CreateAsync();
         await world.OpenNowAsync();
@@ -257,6 +257,19 @@ public sealed class SubmissionApiTests(WebApp app)
             Assert.Equal(ActorKind.Parent, line.ActorKind);
             Assert.Equal(parent.ToString(), line.ActorId);
         }
+
+        // Their first status reads, all at once (read together, as the system): each family gets its own, and the
+        // application of the family next to it reads as absent.
+        var created = answers.Where(a => a.StatusCode == HttpStatusCode.Created).ToList();
+        var reads = await Task.WhenAll(created.SelectMany((a, i) => new[] { (a.Family, Of: a), (a.Family, Of: created[(i + 1) % created.Count]) })
+            .Select(async r =>
+            {
+                using var response = await families[r.Family].Client.GetAsync($"{Path}/{r.Of.Json.GetProperty("id").GetInt64()}");
+                return (Own: r.Of.Family == r.Family, Expected: r.Of.Json.GetProperty("number").GetString(), response.StatusCode,
+                    Number: response.StatusCode == HttpStatusCode.OK ? (await response.JsonAsync()).GetProperty("number").GetString() : null);
+            }));
+        Assert.All(reads.Where(r => r.Own), r => Assert.Equal((HttpStatusCode.OK, r.Expected), (r.StatusCode, r.Number)));
+        Assert.All(reads.Where(r => !r.Own), r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
     }
 
     [Fact]

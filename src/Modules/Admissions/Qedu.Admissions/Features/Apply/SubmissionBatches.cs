@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +26,7 @@ namespace Qedu.Admissions.Features.Apply;
 /// address (<see cref="AuditInterceptor.OnBehalfOf"/>), and the rows were made from the signed-in parent's own account.
 /// </para>
 /// </summary>
-internal sealed class SubmissionBatches(IServiceScopeFactory scopes, IHttpContextAccessor http)
+internal sealed class SubmissionBatches
 {
     /// <summary>At most this many submissions in one transaction: a commit's size stays small and its lines detailed.</summary>
     public const int MaxBatch = 64;
@@ -38,8 +37,16 @@ internal sealed class SubmissionBatches(IServiceScopeFactory scopes, IHttpContex
     /// <summary>Who the writer is; each row's audit line names the parent it is written for.</summary>
     private static readonly AccessContext Writer = AccessContext.System("admissions:submissions");
 
-    private readonly ConcurrentQueue<Pending> _queue = new();
-    private int _writers;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IHttpContextAccessor _http;
+    private readonly BatchQueue<Pending> _queue;
+
+    public SubmissionBatches(IServiceScopeFactory scopes, IHttpContextAccessor http)
+    {
+        _scopes = scopes;
+        _http = http;
+        _queue = new BatchQueue<Pending>(MaxBatch, MaxWriters, WriteBatchAsync, (p, e) => p.Written.TrySetException(e));
+    }
 
     /// <summary>A submission ready to write: the application (its id and number set), its choices, event and key.</summary>
     private sealed record Pending(Application Application, IReadOnlyList<ApplicationChoice> Choices, ApplicationEvent Event, IdempotencyRecord Key,
@@ -55,64 +62,17 @@ internal sealed class SubmissionBatches(IServiceScopeFactory scopes, IHttpContex
     public Task<bool> WriteAsync(Application application, IReadOnlyList<ApplicationChoice> choices, ApplicationEvent submitted, IdempotencyRecord key,
         AccessContext caller)
     {
-        var pending = new Pending(application, choices, submitted, key, caller, http.HttpContext?.Connection.RemoteIpAddress?.ToString());
+        var pending = new Pending(application, choices, submitted, key, caller, _http.HttpContext?.Connection.RemoteIpAddress?.ToString());
         _queue.Enqueue(pending);
-        StartWriter();
         return pending.Written.Task;
-    }
-
-    private void StartWriter()
-    {
-        while (!_queue.IsEmpty)
-        {
-            var writers = Volatile.Read(ref _writers);
-            if (writers >= MaxWriters)
-            {
-                return;
-            }
-            if (Interlocked.CompareExchange(ref _writers, writers + 1, writers) == writers)
-            {
-                // Not in the request's execution context: the writer acts as the system, not as whoever started it.
-                using (ExecutionContext.SuppressFlow())
-                {
-                    _ = Task.Run(DrainAsync);
-                }
-                return;
-            }
-        }
-    }
-
-    private async Task DrainAsync()
-    {
-        try
-        {
-            while (true)
-            {
-                var batch = new List<Pending>(MaxBatch);
-                while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
-                {
-                    batch.Add(next);
-                }
-                if (batch.Count == 0)
-                {
-                    return;
-                }
-                await WriteBatchAsync(batch);
-            }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _writers);
-            // A submission queued after the last look but before the count went down has no writer yet.
-            StartWriter();
-        }
     }
 
     private async Task WriteBatchAsync(List<Pending> batch)
     {
+        // Any other failure is every submission's in the batch (BatchQueue).
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = _scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(Writer);
             var db = scope.ServiceProvider.GetRequiredService<AdmissionsDb>();
             // A failed save is never continued: the batch is written again, so savepoints would only cost round trips.
@@ -145,14 +105,6 @@ internal sealed class SubmissionBatches(IServiceScopeFactory scopes, IHttpContex
             foreach (var p in batch)
             {
                 await WriteBatchAsync([p]);
-            }
-            return;
-        }
-        catch (Exception e)
-        {
-            foreach (var p in batch)
-            {
-                p.Written.TrySetException(e);
             }
             return;
         }
