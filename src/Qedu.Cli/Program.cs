@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Qedu.Cli.Allocate;
 using Qedu.Cli.Accounts;
+using Qedu.Cli.Calendar;
 using Qedu.Cli.Commands;
 using Qedu.Cli.Hosting;
 using Qedu.Cli.Indicators;
@@ -57,6 +58,7 @@ internal static class Program
         root.Subcommands.Add(RegistryCommand.Create());
         root.Subcommands.Add(PlansCommand.Create());
         root.Subcommands.Add(IndicatorsCommand.Create());
+        root.Subcommands.Add(CalendarCommand.Create());
         return root;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
+using Qedu.Kernel.Calendar;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.DemoCity;
@@ -55,6 +56,10 @@ public static class KernelServiceCollectionExtensions
         services.AddModuleDb<KernelDb, KernelDbSqlite, KernelDbPostgres>(ModuleModel.KernelModule, order: 0);
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<CodeListSync>();
+        services.AddSingleton<WorkingCalendar>();
+        services.AddScoped<CalendarSync>();
+        services.AddScoped<CalendarImport>();
+        services.AddSingleton<CalendarListing>();
         services.AddSingleton<CodeBook>();
         services.AddSingleton<OrgCodes>();
         services.AddScoped(typeof(Deferred<>));

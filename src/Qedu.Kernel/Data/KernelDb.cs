@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
+using Qedu.Kernel.Calendar;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.Oidc;
@@ -37,6 +38,8 @@ public abstract class KernelDb(DbContextOptions options)
     public DbSet<OidcKey> OidcKeys => Set<OidcKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<KeyFingerprint> KeyFingerprints => Set<KeyFingerprint>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public AccessContext Access => _scope.Current;
     public bool ScopeIsUnrestricted => _scope.Current.IsSystem;
@@ -120,6 +123,20 @@ public abstract class KernelDb(DbContextOptions options)
             b.HasIndex(a => a.Phone).IsUnique();
             // Each node asks every second for the accounts whose sessions changed lately; most never change.
             b.HasIndex(a => a.SessionsChangedAt).HasFilter("sessions_changed_at IS NOT NULL");
+        });
+        builder.Entity<CalendarDay>(b =>
+        {
+            b.ToTable("calendar_days");
+            b.HasKey(d => d.Date);
+            b.Property(d => d.Holiday).HasMaxLength(20);
+        });
+        builder.Entity<CalendarYear>(b =>
+        {
+            b.ToTable("calendar_years");
+            b.HasKey(y => y.Year);
+            b.Property(y => y.Year).ValueGeneratedNever();
+            b.Property(y => y.Source).HasMaxLength(200);
+            b.Property(y => y.Origin).HasMaxLength(200);
         });
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");

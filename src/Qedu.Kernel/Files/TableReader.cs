@@ -76,14 +76,20 @@ public abstract class TableReader : IDisposable
 
 public sealed class CsvTableReader : TableReader
 {
-    private readonly FileStream _stream;
+    private readonly Stream _stream;
     private readonly CsvDataReader _csv;
     private readonly Func<string, object?[], string> _describe;
 
     public CsvTableReader(string path, Encoding? encoding, Func<string, object?[], string> describe)
+        : this(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), encoding, describe)
+    {
+    }
+
+    /// <summary>Reads a seekable <paramref name="stream"/> (a file shipped inside an assembly); disposes it with the reader.</summary>
+    public CsvTableReader(Stream stream, Encoding? encoding, Func<string, object?[], string> describe)
     {
         _describe = describe;
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        _stream = stream;
         try
         {
             Encoding = encoding ?? TextEncodings.Detect(_stream);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Calendar;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Data;
 using Qedu.Kernel.Secrets;
@@ -19,7 +20,7 @@ public sealed record MigrationDataStep(string Module, string AfterMigration, Fun
 
 /// <summary>
 /// Brings the database to the current schema: each module's migrations in order (kernel first), with their data steps,
-/// then the shipped code lists. Development applies this on start-up; production runs <c>qedu db migrate</c>. Once the
+/// then the shipped code lists and the working-day calendar. Development applies this on start-up; production runs <c>qedu db migrate</c>. Once the
 /// kernel is current it checks the keys kept outside the database (<see cref="VerifyKeysAsync"/>).
 /// </summary>
 public sealed class DatabaseMigrator(
@@ -67,6 +68,10 @@ public sealed class DatabaseMigrator(
         {
             log.LogInformation("Code lists updated: {Count}", changed);
             scope.ServiceProvider.GetRequiredService<CodeBook>().Invalidate();
+        }
+        if (await scope.ServiceProvider.GetRequiredService<CalendarSync>().SyncAsync(ct) is > 0 and var years)
+        {
+            log.LogInformation("Working-day calendar: {Count} year(s) loaded from the shipped notices", years);
         }
     }
 

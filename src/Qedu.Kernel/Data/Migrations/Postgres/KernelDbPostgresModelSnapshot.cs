@@ -770,6 +770,56 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Holiday")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("holiday");
+
+                    b.Property<bool>("Working")
+                        .HasColumnType("boolean")
+                        .HasColumnName("working");
+
+                    b.HasKey("Date")
+                        .HasName("pk_calendar_days");
+
+                    b.ToTable("calendar_days", "kernel");
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Calendar.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Year")
+                        .HasName("pk_calendar_years");
+
+                    b.ToTable("calendar_years", "kernel");
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Codes.CodeList", b =>
                 {
                     b.Property<string>("Key")

@@ -759,6 +759,56 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Holiday")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holiday");
+
+                    b.Property<bool>("Working")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working");
+
+                    b.HasKey("Date")
+                        .HasName("pk_kernel_calendar_days");
+
+                    b.ToTable("kernel_calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Calendar.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Year")
+                        .HasName("pk_kernel_calendar_years");
+
+                    b.ToTable("kernel_calendar_years", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Codes.CodeList", b =>
                 {
                     b.Property<string>("Key")
