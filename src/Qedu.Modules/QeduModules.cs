@@ -6,6 +6,7 @@ using Qedu.Indicators;
 using Qedu.Organisation;
 using Qedu.Plans;
 using Qedu.Registry;
+using Qedu.StudentServices;
 
 namespace Qedu.Modules;
 
@@ -19,11 +20,12 @@ public static class QeduModules
         typeof(PlansModule).Assembly,
         typeof(IndicatorsModule).Assembly,
         typeof(AdmissionsModule).Assembly,
+        typeof(StudentServicesModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions();
+        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions().AddStudentServices();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions();
+        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions().MapStudentServices();
 }

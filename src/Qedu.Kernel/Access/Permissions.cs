@@ -62,9 +62,16 @@ public static class Permissions
     /// </summary>
     public const string AdmissionsReview = "admissions.review";
 
+    /// <summary>
+    /// Run the student-status changes (学籍异动) whose route passes one's school or district: start one for a student of
+    /// one's school, and accept, return for correction (补正) or refuse the step of one's unit. Purpose-limited: it shows the
+    /// change's student and applicant, no other record of a child.
+    /// </summary>
+    public const string StatusChangesReview = "status-changes.review";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
-         IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview];
+         IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

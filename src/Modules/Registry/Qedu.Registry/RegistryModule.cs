@@ -44,6 +44,7 @@ public static class RegistryModule
         services.AddScoped<StudentQueries>();
         services.AddScoped<StudentCommands>();
         services.AddScoped<IStudentIntake, StudentIntake>();
+        services.AddScoped<IStudentMoves, StudentMoves>();
         services.AddScoped<StudentWrites>();
         services.AddScoped<StudentPageWrites>();
         services.AddScoped<RecordBodyReader>();

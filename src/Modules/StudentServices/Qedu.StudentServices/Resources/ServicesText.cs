@@ -1,0 +1,4 @@
+namespace Qedu.StudentServices.Resources;
+
+/// <summary>Marker for the student services' messages (ServicesText.resx: Chinese; ServicesText.en.resx: English).</summary>
+public sealed class ServicesText;
