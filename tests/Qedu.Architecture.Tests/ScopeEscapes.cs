@@ -57,6 +57,7 @@ public static class ScopeEscapes
         ["StudentMoves.StandingOf"] = new(1, "the student's class name and grade beside their standing, for the same status change"),
         ["StudentMoves.ChildrenOfGuardianAsync"] = new(1, "a parent (who holds no grant) applies for a status change of a child whose guardian has the phone the parent signed in with; audited"),
         ["StudentMoves.ClassesAsync"] = new(1, "the receiving school's classes and their sizes (counts), to place a transferred student and warn of a class at 56"),
+        ["ChangeViews.ViewAsync"] = new(1, "the whole route of a status change the caller may see (checked before), as the guardian sees it: which units decided what"),
         ["StudentWrites.ReadAsync"] = new(1, "student numbers and resident IDs are unique across the city (all classes); the refusal names nothing else"),
         ["RegistryStatistics.HeadcountsAsync"] = new(2, "whole-city headcounts for the indicator computation: figures, not people"),
         ["RegistryStatistics.TeachersBySchoolAsync"] = new(1, "whole-city teacher counts for the indicator computation"),

@@ -146,6 +146,12 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         // The parents' API: a parent's own applications only (SubmissionApiTests); without a key the submission is refused.
         ["POST /api/admissions/applications"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest),
         ["GET /api/admissions/applications/{id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
+        // Student services, the guardian's side: only a parent's; a change that is not theirs (0 here) is 404; no body is 400.
+        ["GET /api/services/my/children"] = new Rule(Access.Parent),
+        ["GET /api/services/my/changes"] = new Rule(Access.Parent),
+        ["POST /api/services/my/changes"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest),
+        ["GET /api/services/my/changes/{id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
+        ["POST /api/services/my/changes/{id:long}/answer"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
         ["GET /access-denied"] = Rule.Public(StatusCodes.Status403Forbidden),
         ["GET /not-found"] = Rule.Public(),
         ["GET /org"] = Rule.Needs(Permissions.OrgRead),
@@ -358,6 +364,14 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
 
         // Admissions, the officers' side: seasons and queues that do not exist (0) are 404 to holders of the permission;
         // an application is opened only by reviewers whose scope holds its review unit (a school), as the use case decides.
+        // Student services, the reviewers' side: a change that does not exist (0) is 404 to holders; asking without a body is 400.
+        ["POST /api/services/changes/"] = Rule.Needs(Permissions.StatusChangesReview) with { Status = StatusCodes.Status400BadRequest },
+        ["GET /api/services/changes/{id:long}"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
+        ["POST /api/services/changes/{id:long}/decision"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
+        ["POST /api/services/changes/{id:long}/answer"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
+        ["GET /api/services/deadlines"] = Rule.Needs(Permissions.StatusChangesReview),
+        ["GET /api/services/students"] = Rule.Scoped(Permissions.StatusChangesReview, Target.School) with { Query = "school" },
+        ["GET /api/services/timeliness"] = Rule.Needs(Permissions.StatusChangesReview),
         ["GET /admissions"] = Rule.Needs(Permissions.AdmissionsReview),
         ["GET /admissions/seasons/{Id:long}"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),
         ["GET /admissions/seasons/{Id:long}/applications"] = Supervision.Missing(Permissions.AdmissionsReview, "Id"),

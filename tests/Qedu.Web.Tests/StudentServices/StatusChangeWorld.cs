@@ -32,6 +32,11 @@ internal sealed class StatusChangeWorld(WebApp app)
     public int NearSchoolId { get; private set; }
     public int FarSchoolId { get; private set; }
     public int FarDistrictId { get; private set; }
+    public string FromSchoolCode { get; private set; } = "";
+    public string FarSchoolCode { get; private set; } = "";
+    public string NearSchoolCode { get; private set; } = "";
+    public string FromDistrictCode { get; private set; } = "";
+    public string FarDistrictCode { get; private set; } = "";
     public long FromClassId { get; private set; }
     public long NearClassId { get; private set; }
     public long FarClassId { get; private set; }
@@ -51,11 +56,12 @@ internal sealed class StatusChangeWorld(WebApp app)
                 farSchool = (await tree.OfKindAsync([OrgUnitKind.School], district.Id)).OrderBy(s => s.Code).FirstOrDefault();
                 if (farSchool is not null)
                 {
-                    FarDistrictId = district.Id;
+                    (FarDistrictId, FarDistrictCode) = (district.Id, district.Code);
                     break;
                 }
             }
             (FromDistrictId, FromSchoolId, NearSchoolId, FarSchoolId) = (shinan.Id, near[0].Id, near[1].Id, farSchool!.Id);
+            (FromDistrictCode, FromSchoolCode, NearSchoolCode, FarSchoolCode) = (shinan.Code, near[0].Code, near[1].Code, farSchool.Code);
             FromClassId = await AddClassAsync(sp, FromSchoolId);
             NearClassId = await AddClassAsync(sp, NearSchoolId);
             FarClassId = await AddClassAsync(sp, FarSchoolId);
@@ -75,9 +81,9 @@ internal sealed class StatusChangeWorld(WebApp app)
     }
 
     /// <summary>An enrolled student at the from school with a guardian whose phone is a new parent account's.</summary>
-    public async Task<(long StudentId, Guid Parent, string Phone)> StudentAsync(string name = "李小华")
+    public async Task<(long StudentId, Guid Parent, string Phone)> StudentAsync(string name = "李小华", string? phone = null)
     {
-        var phone = "139" + Random.Shared.Next(0, 99_999_999).ToString("D8", CultureInfo.InvariantCulture);
+        phone ??= "139" + Random.Shared.Next(0, 99_999_999).ToString("D8", CultureInfo.InvariantCulture);
         return await app.AsSystemAsync(async sp =>
         {
             var (account, _) = await sp.GetRequiredService<ParentAccounts>().FindOrCreateAsync(phone, Now);

@@ -52,6 +52,12 @@ public interface IStudentMoves
     /// <summary>The children whose guardian's phone is <paramref name="verifiedPhone"/> (a parent's signed-in number), audited.</summary>
     Task<IReadOnlyList<StudentStanding>> ChildrenOfGuardianAsync(string verifiedPhone, CancellationToken ct = default);
 
+    /// <summary>
+    /// A school's students (enrolled or suspended) whose name or 学籍号 starts with <paramref name="text"/> (all when empty),
+    /// by name, at most <paramref name="take"/>: the school finding the student a change is for.
+    /// </summary>
+    Task<IReadOnlyList<StudentStanding>> SearchAsync(int schoolId, string? text, int take, CancellationToken ct = default);
+
     /// <summary>A school's classes with their active students.</summary>
     Task<IReadOnlyList<StudentClassOption>> ClassesAsync(int schoolId, CancellationToken ct = default);
 

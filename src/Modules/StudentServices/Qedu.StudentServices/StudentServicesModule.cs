@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
+using Qedu.StudentServices.DemoData;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Features.Changes;
 using Qedu.StudentServices.Features.Deadlines;
@@ -15,8 +17,15 @@ public static class StudentServicesModule
         services.AddModuleDb<StudentServicesDb, StudentServicesDbSqlite, StudentServicesDbPostgres>(StudentServicesDb.Module, order: 50);
         services.AddScoped<StatusChangeFlow>();
         services.AddScoped<ChangeDeadlines>();
+        services.AddScoped<ChangeViews>();
+        services.AddScoped<IDemoSeedStep, StudentServicesDemoSeedStep>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapStudentServices(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapStudentServices(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapChangeEndpoints();
+        endpoints.MapDeadlineEndpoints();
+        return endpoints;
+    }
 }

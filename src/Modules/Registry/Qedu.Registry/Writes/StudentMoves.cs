@@ -46,6 +46,19 @@ internal sealed class StudentMoves(RegistryDb db, IServiceScopeFactory scopes, D
         return children;
     }
 
+    public async Task<IReadOnlyList<StudentStanding>> SearchAsync(int schoolId, string? text, int take, CancellationToken ct = default)
+    {
+        var students = Students.Where(s => s.OrgUnitId == schoolId && (s.StatusCode == StudentStatuses.Enrolled || s.StatusCode == StudentStatuses.Suspended));
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var start = text.Trim();
+            var number = start.ToUpperInvariant();
+            students = students.Where(s => s.Name.StartsWith(start) || s.StudentNumber.StartsWith(number));
+        }
+        var found = await StandingOf(students.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(Math.Clamp(take, 1, 200))).ToListAsync(ct);
+        return [.. found.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.StudentId)];
+    }
+
     public async Task<IReadOnlyList<StudentClassOption>> ClassesAsync(int schoolId, CancellationToken ct = default)
     {
         var active = Students.Where(s => s.StatusCode == StudentStatuses.Enrolled);

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Calendar;
+using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Contracts;
+using Qedu.StudentServices.Data;
+using Qedu.StudentServices.Domain;
+using Qedu.StudentServices.Features.Changes;
+
+namespace Qedu.StudentServices.DemoData;
+
+/// <summary>
+/// The student services' part of the demo city: status changes of 市南区 students in every state, run through the real
+/// procedure by reviewers of the units on each route (transfers within and across districts, out of the city, breaks
+/// and returns), then dated back so some are due soon and some overdue. Deterministic; dates relative to the clock.
+/// </summary>
+internal sealed class StudentServicesDemoSeedStep(IServiceScopeFactory scopes, OrgTree tree, IStudentMoves registry, StudentServicesDb db, TimeProvider clock)
+    : IDemoSeedStep
+{
+    public const string DistrictCode = "370202";
+
+    public int Order => 60;
+
+    /// <summary>One demo change: what, where to, how far it got (accepting steps, then a last answer), and how many days ago it was asked.</summary>
+    private sealed record Plan(ChangeKind Kind, string Reason, int? To, int Accepted, StepDecision? Last, string? Note, int DaysAgo, string? OtherSchool = null);
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
+    {
+        if (await db.Changes.AnyAsync(ct))
+        {
+            return;
+        }
+        var schools = context.Orgs.Where(o => o.Kind == OrgUnitKind.School && o.ParentCode == DistrictCode && o.SchoolTypeCode == "211")
+            .OrderBy(o => o.SortOrder).Take(2).ToList();
+        var far = context.Orgs.Where(o => o.Kind == OrgUnitKind.School && o.ParentCode != DistrictCode && o.SchoolTypeCode == "211")
+            .OrderBy(o => o.SortOrder).FirstOrDefault();
+        if (schools.Count < 2 || far is null)
+        {
+            return;
+        }
+        var ids = await tree.IdsOfCodesPastScopeAsync(schools.Select(s => s.Code).Append(far.Code), ct);
+        var (from, near, away) = (ids[schools[0].Code], ids[schools[1].Code], ids[far.Code]);
+        var students = (await registry.SearchAsync(from, null, 40, ct)).Where(s => s.StatusCode == "01").ToList();
+        Plan[] plans =
+        [
+            new(ChangeKind.Transfer, "随父母工作调动", away, 4, null, null, 30),
+            new(ChangeKind.Transfer, "家庭搬迁，就近入学", near, 3, null, null, 12),
+            new(ChangeKind.Transfer, "家庭搬迁，就近入学", near, 1, null, null, 9),             // at the receiving school, overdue
+            new(ChangeKind.Transfer, "随父母工作调动", away, 2, null, null, 2),                 // at the sending district
+            new(ChangeKind.Transfer, "家庭搬迁", near, 1, StepDecision.Returned, "请补充新住址的房产证明或租赁备案", 6),
+            new(ChangeKind.Transfer, "择校", near, 0, StepDecision.Refused, "不符合转学条件：非户籍或居住地变动", 15),
+            new(ChangeKind.TransferOut, "随家庭迁居北京", null, 1, null, null, 4, "北京市海淀区中关村第一小学"),
+            new(ChangeKind.Suspension, "因病需住院治疗", null, 2, null, null, 40),
+            new(ChangeKind.Suspension, "因病休养", null, 0, null, null, 3),
+            new(ChangeKind.Transfer, "随父母工作调动", away, 0, null, null, 0),
+        ];
+        for (var i = 0; i < plans.Length && i < students.Count; i++)
+        {
+            await RunAsync(plans[i], students[i], from, ct);
+        }
+    }
+
+    private async Task RunAsync(Plan plan, StudentStanding student, int school, CancellationToken ct)
+    {
+        var started = await AsAsync(school, "教务处 王老师", f => f.StartAsync(
+            new StartChange(student.StudentId, plan.Kind, plan.Reason, plan.To, plan.OtherSchool,
+                plan.Kind == ChangeKind.Suspension ? CityDate.Today(clock).AddMonths(6) : null), ct));
+        if (started.Value is not { } change)
+        {
+            return;
+        }
+        // The seeder acts as the system: every step is in its scope.
+        var steps = await db.Steps.AsNoTracking().Where(s => s.ChangeId == change.Id)
+            .OrderBy(s => s.Sequence).ToListAsync(ct);
+        for (var i = 0; i < plan.Accepted && i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var classId = step.Role == StepRole.ReceivingSchool
+                ? (await registry.ClassesAsync(step.OrgUnitId, ct)).Where(c => c.Students < 50).Select(c => (long?)c.ClassId).FirstOrDefault()
+                : null;
+            await AsAsync(step.OrgUnitId, Reviewer(step.Role), f => f.DecideAsync(change.Id, new DecideStep(StepDecision.Accepted, ClassId: classId, ConfirmLargeClass: true), ct));
+        }
+        if (plan.Last is { } last && plan.Accepted < steps.Count)
+        {
+            await AsAsync(steps[plan.Accepted].OrgUnitId, Reviewer(steps[plan.Accepted].Role), f => f.DecideAsync(change.Id, new DecideStep(last, plan.Note), ct));
+        }
+        // Dated back: asked plan.DaysAgo days ago (a return, on the day it was asked), so the clocks show late and soon cases.
+        var stored = await db.Changes.SingleAsync(c => c.Id == change.Id, ct);
+        stored.StartedAt = stored.StartedAt.AddDays(-plan.DaysAgo);
+        stored.StartedOn = CityDate.Of(stored.StartedAt);
+        foreach (var pause in await db.Pauses.Where(p => p.ChangeId == change.Id).ToListAsync(ct))
+        {
+            pause.From = stored.StartedOn;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Reviewer(StepRole role) => role switch
+    {
+        StepRole.SendingSchool or StepRole.ReceivingSchool => "教务处 王老师",
+        _ => "学籍管理科 李科长",
+    };
+
+    private async Task<T> AsAsync<T>(int unit, string name, Func<StatusChangeFlow, Task<T>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.ForUser(Guid.NewGuid(), name,
+            [new Grant(unit, unit.ToString(CultureInfo.InvariantCulture), new HashSet<string> { Permissions.StatusChangesReview }, Roles.SchoolAdmin)]));
+        return await work(scope.ServiceProvider.GetRequiredService<StatusChangeFlow>());
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
+using Qedu.StudentServices.Resources;
+using Qedu.Web.Tests.Infrastructure;
+
+namespace Qedu.Web.Tests.StudentServices;
+
+/// <summary>
+/// The status changes over HTTP, as a guardian's app and the reviewers' clients use them: a transfer across districts
+/// asked by the guardian and accepted by four reviewers signed in as accounts of those units; what each side sees; the
+/// refusals as problem documents naming the field.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class StatusChangeApiTests(WebApp app)
+{
+    private async Task<HttpClient> ReviewerAsync(string role, string unitCode) => await app.ClientAsync(await app.NewAccountAsync("xj", role, unitCode));
+
+    [Fact]
+    public async Task A_guardian_asks_over_the_api_four_units_accept_and_the_guardian_sees_it_completed_at_the_new_school()
+    {
+        var world = await new StatusChangeWorld(app).CreateAsync();
+        var (family, phone) = await Parents.SignInAsync(app);
+        var (studentId, _, _) = await world.StudentAsync("孙小雨", phone);
+
+        using var children = await family.GetAsync("/api/services/my/children");
+        var child = Assert.Single((await children.JsonAsync()).EnumerateArray());
+        Assert.Equal(("孙小雨", studentId), (child.GetProperty("name").GetString(), child.GetProperty("studentId").GetInt64()));
+
+        using var noKind = await family.PostAsync("/api/services/my/changes", Http.Json(new { studentId, kind = "move", reason = "搬家" }));
+        Assert.Equal(HttpStatusCode.BadRequest, noKind.StatusCode);
+        Assert.Equal(app.Text<ServicesText>("Request.Kind"), Assert.Single((await noKind.ProblemAsync()).Errors["kind"]));
+
+        using var asked = await family.PostAsync("/api/services/my/changes",
+            Http.Json(new { studentId, kind = "transfer", reason = "随父母工作调动", toSchoolId = world.FarSchoolId }));
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var change = await asked.JsonAsync();
+        var id = change.GetProperty("id").GetInt64();
+        Assert.Equal("underReview", change.GetProperty("state").GetString());
+        Assert.Equal(4, change.GetProperty("steps").GetArrayLength());
+        var number = change.GetProperty("studentNumber").GetString()!;
+        Assert.Contains("*", number, StringComparison.Ordinal);
+        Assert.NotEqual((await world.RecordAsync(studentId)).StudentNumber, number);
+        Assert.Equal(5, change.GetProperty("promised").GetProperty("limit").GetInt32());
+
+        // A school not on the route sees nothing of it.
+        var bystander = await ReviewerAsync(Roles.SchoolAdmin, world.NearSchoolCode);
+        using var hidden = await bystander.GetAsync($"/api/services/changes/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+
+        var sending = await ReviewerAsync(Roles.SchoolAdmin, world.FromSchoolCode);
+        var receiving = await ReviewerAsync(Roles.SchoolAdmin, world.FarSchoolCode);
+        var sendingDistrict = await ReviewerAsync(Roles.DistrictAdmin, world.FromDistrictCode);
+        var receivingDistrict = await ReviewerAsync(Roles.DistrictAdmin, world.FarDistrictCode);
+
+        // Out of turn: the receiving school must wait for the sending school.
+        using var early = await receiving.PostAsync($"/api/services/changes/{id}/decision", Http.Json(new { decision = "accepted", classId = world.FarClassId }));
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        using var deadlines = await sending.GetAsync("/api/services/deadlines");
+        Assert.Contains((await deadlines.JsonAsync()).EnumerateArray(), d => d.GetProperty("changeId").GetInt64() == id);
+
+        foreach (var (client, body) in new[]
+        {
+            (sending, (object)new { decision = "accepted" }), (receiving, new { decision = "accepted", classId = world.FarClassId }),
+            (sendingDistrict, new { decision = "accepted" }), (receivingDistrict, new { decision = "accepted" }),
+        })
+        {
+            using var decided = await client.PostAsync($"/api/services/changes/{id}/decision", Http.Json(body));
+            Assert.True(decided.StatusCode == HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
+        }
+
+        using var mine = await family.GetAsync($"/api/services/my/changes/{id}");
+        var done = await mine.JsonAsync();
+        Assert.Equal("completed", done.GetProperty("state").GetString());
+        Assert.All(done.GetProperty("steps").EnumerateArray(), s => Assert.Equal("accepted", s.GetProperty("decision").GetString()));
+        Assert.Equal(world.FarSchoolId, (await world.RecordAsync(studentId)).OrgUnitId);
+        using var list = await family.GetAsync("/api/services/my/changes");
+        Assert.Contains((await list.JsonAsync()).EnumerateArray(), c => c.GetProperty("id").GetInt64() == id);
+
+        // Another family sees nothing of it; the city sees each district's on-time share.
+        var (stranger, _) = await Parents.SignInAsync(app);
+        using var theirs = await stranger.GetAsync($"/api/services/my/changes/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        using var shares = await (await app.ClientAsync("city.admin")).GetAsync("/api/services/timeliness?since=2020-01-01");
+        Assert.Equal(HttpStatusCode.OK, shares.StatusCode);
+        Assert.Equal(JsonValueKind.Array, (await shares.JsonAsync()).ValueKind);
+    }
+
+    [Fact]
+    public async Task The_demo_city_has_changes_in_every_state_and_the_district_sees_some_overdue()
+    {
+        var district = await app.ClientAsync("shinan.admin");
+        using var open = await district.GetAsync("/api/services/deadlines");
+        var rows = (await open.JsonAsync()).EnumerateArray().ToList();
+        Assert.Contains(rows, r => r.GetProperty("overdue").GetBoolean());
+        Assert.Contains(rows, r => r.GetProperty("state").GetString() == "returned" && r.GetProperty("stopped").GetBoolean());
+        var states = await app.AsSystemAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            sp.GetRequiredService<Qedu.StudentServices.Data.StudentServicesDb>().Changes.Select(c => c.State).Distinct()));
+        Assert.Equal(Enum.GetValues<Qedu.StudentServices.Domain.ChangeState>().Order(), states.Order());
+    }
+}
