@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Web;
 using Qedu.StudentServices.DemoData;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Features.Changes;
@@ -19,6 +21,11 @@ public static class StudentServicesModule
         services.AddScoped<ChangeDeadlines>();
         services.AddScoped<ChangeViews>();
         services.AddScoped<IDemoSeedStep, StudentServicesDemoSeedStep>();
+        services.AddSingleton(new NavItem(NavSections.Overview, 45, "/services/changes", "学籍异动", "Status changes", Permissions.StatusChangesReview));
+        services.AddSingleton(new ParentNavItem(20, "/parent/services", "学籍业务", "Student status services")
+        {
+            DescriptionZh = "转学、休学、复学在线办理", DescriptionEn = "Transfer, suspension and resumption online",
+        });
         return services;
     }
 

@@ -199,13 +199,19 @@ internal sealed class RegistryImportWriter(RegistryImportRun run)
                 for (var i = 0; i < students.Count; i++)
                 {
                     var r = (StudentRecord)batch[i].Record;
+                    guardians.AddRange(r.Guardians.Select(g => GuardianKind.ToEntity(g, students[i])));
+                    // As the student commands do: only an enrolled student (在读) has an open enrolment; a suspended or
+                    // departed one has none until they come back.
+                    if (students[i].StatusCode != StudentStatuses.Enrolled)
+                    {
+                        continue;
+                    }
                     var from = r.EnrolledOn ?? (classes[i].EntryYear is int year ? new DateOnly(year, 9, 1) : run.Context.Today);
                     enrolments.Add(new Enrolment
                     {
                         StudentId = students[i].Id, OrgUnitId = students[i].OrgUnitId, ClassId = classes[i].Id, From = from,
                         EntryReasonCode = r.EntryReasonCode,
                     });
-                    guardians.AddRange(r.Guardians.Select(g => GuardianKind.ToEntity(g, students[i])));
                 }
                 await session.InsertAsync(enrolments, ct);
                 await session.InsertAsync(guardians, ct);

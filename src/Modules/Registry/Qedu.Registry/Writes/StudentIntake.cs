@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Codes;
 using Qedu.Kernel.Persistence;
@@ -24,18 +23,11 @@ internal sealed class StudentIntake(IServiceProvider services, DatabaseSettings 
     public async Task<IReadOnlyList<StudentIntakeResult>> EnrolAsync(
         DbTransaction transaction, DateOnly from, IReadOnlyList<NewStudentIntake> students, CancellationToken ct = default)
     {
-        var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection (already ended?).", nameof(transaction));
         if (students.FirstOrDefault(s => s.SourceKey.Length is 0 or > 30) is { } bad)
         {
             throw new ArgumentException($"A source key is 1 to 30 characters: '{bad.SourceKey}'.", nameof(students));
         }
-        // Not from the pool: it is put on another connection, which a pooled context would keep.
-        await using RegistryDb db = settings.IsPostgres
-            ? ActivatorUtilities.CreateInstance<RegistryDbPostgres>(services)
-            : ActivatorUtilities.CreateInstance<RegistryDbSqlite>(services);
-        db.BindToScope(services);
-        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        await db.Database.UseTransactionAsync(transaction, ct);
+        await using var db = await RegistryDbOnTransaction.OpenAsync(services, settings, transaction, ct);
 
         var rows = students.Select(s => (Intake: s, Number: NumberOf(s), Index: db.FieldEncryption.Index(Normalise(s.ResidentId)))).ToList();
         var numbers = rows.Select(r => r.Number).ToList();

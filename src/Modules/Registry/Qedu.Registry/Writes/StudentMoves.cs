@@ -77,16 +77,9 @@ internal sealed class StudentMoves(RegistryDb db, IServiceScopeFactory scopes, D
 
     public async Task ApplyAsync(DbTransaction transaction, StudentMove move, string actor, CancellationToken ct = default)
     {
-        var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection (already ended?).", nameof(transaction));
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.System(actor));
-        // Not from the pool: it is put on another connection, which a pooled context would keep.
-        await using RegistryDb moving = settings.IsPostgres
-            ? ActivatorUtilities.CreateInstance<RegistryDbPostgres>(scope.ServiceProvider)
-            : ActivatorUtilities.CreateInstance<RegistryDbSqlite>(scope.ServiceProvider);
-        moving.BindToScope(scope.ServiceProvider);
-        moving.Database.SetDbConnection(connection, contextOwnsConnection: false);
-        await moving.Database.UseTransactionAsync(transaction, ct);
+        await using var moving = await RegistryDbOnTransaction.OpenAsync(scope.ServiceProvider, settings, transaction, ct);
 
         var values = await moving.Students.AsNoTracking().SingleOrDefaultAsync(s => s.Id == move.StudentId, ct)
             ?? throw new StudentMoveRefusedException($"Student {move.StudentId} is not in the registry.");

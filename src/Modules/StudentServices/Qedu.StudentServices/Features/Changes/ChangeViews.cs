@@ -9,19 +9,19 @@ using Qedu.StudentServices.Domain;
 namespace Qedu.StudentServices.Features.Changes;
 
 /// <summary>A time limit as a page or app shows it.</summary>
-internal sealed record ClockView(int Limit, int Used, int Left, DateOnly? Due, bool Stopped, bool DueSoon, bool Overdue, bool Confirmed);
+public sealed record ClockView(int Limit, int Used, int Left, DateOnly? Due, bool Stopped, bool DueSoon, bool Overdue, bool Confirmed);
 
 /// <summary>One step of a change's route as shown: the unit, its answer, and its note.</summary>
-internal sealed record StepView(int Sequence, string Role, int UnitId, string Unit, string Decision, string? Note, DateTimeOffset? DecidedAt, bool Current);
+public sealed record StepView(int Sequence, string Role, int UnitId, string Unit, string Decision, string? Note, DateTimeOffset? DecidedAt, bool Current);
 
 /// <summary>A return for correction as shown: what was asked, and the applicant's answer.</summary>
-internal sealed record PauseView(DateOnly From, DateOnly? To, string Missing, string? Answer);
+public sealed record PauseView(DateOnly From, DateOnly? To, string Missing, string? Answer);
 
 /// <summary>
 /// A change as its applicant and its reviewers see it: the student (学籍号 masked: the change needs no more of the
 /// record), what is asked, where it stands on its route, and its promised and legal clocks.
 /// </summary>
-internal sealed record ChangeView(
+public sealed record ChangeView(
     long Id, string Number, string Kind, string State, string StudentName, string StudentNumber, string FromSchool, string? ToSchool,
     string? OtherSchool, string Reason, DateOnly? SuspendedUntil, string Applicant, string ApplicantName, DateOnly StartedOn, DateOnly? EffectiveOn,
     IReadOnlyList<StepView> Steps, IReadOnlyList<PauseView> Pauses, ClockView Promised, ClockView Legal);

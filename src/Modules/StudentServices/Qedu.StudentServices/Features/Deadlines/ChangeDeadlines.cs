@@ -6,7 +6,7 @@ using Qedu.StudentServices.Domain;
 namespace Qedu.StudentServices.Features.Deadlines;
 
 /// <summary>An open change with where its clocks stand: the unit now deciding, and the promised and legal limits read today.</summary>
-internal sealed record ChangeDeadline(long ChangeId, string Number, ChangeKind Kind, ChangeState State, int UnitId, StepRole Role,
+internal sealed record ChangeDeadline(long ChangeId, string Number, ChangeKind Kind, ChangeState State, string StudentName, int UnitId, StepRole Role,
     ClockReading Promised, ClockReading Legal);
 
 /// <summary>One district's finished changes: how many, and how many within the legal and the promised limit.</summary>
@@ -35,7 +35,7 @@ internal sealed class ChangeDeadlines(StudentServicesDb db, WorkingCalendar cale
             .Select(r =>
             {
                 var stops = pauses[r.Change.Id].Select(p => new ClockPause(p.From, p.To)).ToList();
-                return new ChangeDeadline(r.Change.Id, r.Change.Number, r.Change.Kind, r.Change.State, r.OrgUnitId, r.Role,
+                return new ChangeDeadline(r.Change.Id, r.Change.Number, r.Change.Kind, r.Change.State, r.Change.StudentName, r.OrgUnitId, r.Role,
                     days.Read(r.Change.StartedOn, r.Change.PromisedDays, stops, today), days.Read(r.Change.StartedOn, r.Change.LegalDays, stops, today));
             })
             .OrderBy(d => d.Promised.Due ?? DateOnly.MaxValue)

@@ -1,0 +1,73 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
+using Qedu.StudentServices.Data;
+using Qedu.StudentServices.Domain;
+using Qedu.Web.Tests.Infrastructure;
+
+namespace Qedu.Web.Tests.StudentServices;
+
+/// <summary>
+/// The status-change pages: a guardian asks on the mobile page, the sending school accepts on its page, a receiving school
+/// returns it naming what is missing, the guardian answers on the page; the queue shows each unit what is its turn.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class StatusChangePageTests(WebApp app)
+{
+    [Fact]
+    public async Task A_guardian_asks_on_the_page_the_school_accepts_the_next_returns_it_and_the_guardian_answers()
+    {
+        var world = await new StatusChangeWorld(app).CreateAsync();
+        var (family, phone) = await Parents.SignInAsync(app);
+        var (studentId, _, _) = await world.StudentAsync("周小舟", phone);
+
+        using var home = await family.GetAsync("/parent/services");
+        var homeText = await home.TextAsync();
+        Assert.Contains("周小舟", homeText, StringComparison.Ordinal);
+        Assert.Contains($"/parent/services/apply/{studentId}", homeText, StringComparison.Ordinal);
+
+        // Without a reason the form says so, and nothing is asked.
+        using var refused = await PageForms.SubmitAsync(family, $"/parent/services/apply/{studentId}", "apply",
+            new Dictionary<string, string> { ["Kind"] = "Transfer", ["ToSchoolId"] = world.NearSchoolId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Reason"] = "" });
+        Assert.Contains(app.Text<Qedu.StudentServices.Resources.ServicesText>("Change.Reason").Replace("{0}", "500", StringComparison.Ordinal),
+            await refused.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(studentId));
+
+        using var asked = await PageForms.SubmitAsync(family, $"/parent/services/apply/{studentId}", "apply",
+            new Dictionary<string, string> { ["Kind"] = "Transfer", ["ToSchoolId"] = world.NearSchoolId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Reason"] = "家庭搬迁" });
+        var id = await app.AsSystemAsync(sp => sp.GetRequiredService<StudentServicesDb>().Changes.Where(c => c.StudentId == studentId).Select(c => c.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        Assert.EndsWith($"/parent/services/{id}", asked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var sending = await app.ClientAsync(await app.NewAccountAsync("xj", Roles.SchoolAdmin, world.FromSchoolCode));
+        using var queue = await sending.GetAsync("/services/changes");
+        Assert.Contains($"/services/changes/{id}", await queue.TextAsync(), StringComparison.Ordinal);
+        using var accepted = await PageForms.SubmitAsync(sending, $"/services/changes/{id}", "decide", new Dictionary<string, string> { ["Decision"] = "Accepted" });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        var receiving = await app.ClientAsync(await app.NewAccountAsync("xj", Roles.SchoolAdmin, world.NearSchoolCode));
+        using var returned = await PageForms.SubmitAsync(receiving, $"/services/changes/{id}", "decide",
+            new Dictionary<string, string> { ["Decision"] = "Returned", ["Note"] = "请补充新住址证明" });
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        using (var shown = await receiving.GetAsync($"/services/changes/{id}"))
+        {
+            Assert.Contains("请补充新住址证明", await shown.TextAsync(), StringComparison.Ordinal);
+        }
+        // The sending school sees it but may no longer decide.
+        using var view = await sending.GetAsync($"/services/changes/{id}");
+        Assert.DoesNotContain("data-testid=\"decide\"", await view.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var answered = await PageForms.SubmitAsync(family, $"/parent/services/{id}", "answer", new Dictionary<string, string> { ["Answer"] = "已补交租赁合同" });
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        using (var mine = await family.GetAsync($"/parent/services/{id}"))
+        {
+            Assert.Contains("已补交租赁合同", await mine.TextAsync(), StringComparison.Ordinal);
+        }
+        var change = await app.AsSystemAsync(sp => sp.GetRequiredService<StudentServicesDb>().Changes.SingleAsync(c => c.Id == id));
+        Assert.Equal((ChangeState.UnderReview, 2), (change.State, change.CurrentStep));
+    }
+
+    private Task<int> CountAsync(long studentId) =>
+        app.AsSystemAsync(sp => sp.GetRequiredService<StudentServicesDb>().Changes.CountAsync(c => c.StudentId == studentId));
+}
