@@ -149,6 +149,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         // Student services, the guardian's side: only a parent's; a change that is not theirs (0 here) is 404; no body is 400.
         ["GET /parent/services"] = new Rule(Access.Parent),
         ["GET /parent/services/{Id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = NoSuchId },
+        ["GET /parent/services/{id:long}/letter.pdf"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
         ["GET /parent/services/apply/{StudentId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["StudentId"] = "0" } },
         ["GET /api/services/my/children"] = new Rule(Access.Parent),
         ["GET /api/services/my/changes"] = new Rule(Access.Parent),
@@ -369,7 +370,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         // an application is opened only by reviewers whose scope holds its review unit (a school), as the use case decides.
         // Student services, the reviewers' side: a change that does not exist (0) is 404 to holders; asking without a body is 400.
         ["GET /services/changes"] = Rule.Needs(Permissions.StatusChangesReview),
+        ["GET /services/changes/new"] = Rule.Scoped(Permissions.StatusChangesReview, Target.School) with { Query = "school" },
         ["GET /services/changes/{Id:long}"] = Supervision.Missing(Permissions.StatusChangesReview, "Id"),
+        ["GET /services/changes/{id:long}/letter.pdf"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
         ["POST /api/services/changes/"] = Rule.Needs(Permissions.StatusChangesReview) with { Status = StatusCodes.Status400BadRequest },
         ["GET /api/services/changes/{id:long}"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
         ["POST /api/services/changes/{id:long}/decision"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),

@@ -99,4 +99,44 @@ public sealed class StatusChangeApiTests(WebApp app)
             sp.GetRequiredService<Qedu.StudentServices.Data.StudentServicesDb>().Changes.Select(c => c.State).Distinct()));
         Assert.Equal(Enum.GetValues<Qedu.StudentServices.Domain.ChangeState>().Order(), states.Order());
     }
+
+    [Fact]
+    public async Task A_completed_transfer_out_prints_the_letter_with_the_full_number_for_the_guardian_and_its_reviewers_only()
+    {
+        var world = await new StatusChangeWorld(app).CreateAsync();
+        var (family, phone) = await Parents.SignInAsync(app);
+        var (studentId, parent, _) = await world.StudentAsync("钱小北", phone);
+        var number = (await world.RecordAsync(studentId)).StudentNumber;
+        var change = await world.AsGuardianAsync(parent, f => f.StartAsync(
+            new Qedu.StudentServices.Features.Changes.StartChange(studentId, Qedu.StudentServices.Domain.ChangeKind.TransferOut, "随家庭迁居", OtherSchool: "北京市海淀区某小学")));
+        var id = change.Value!.Id;
+        using (var early = await family.GetAsync($"/parent/services/{id}/letter.pdf"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        }
+        foreach (var unit in new[] { world.FromSchoolId, world.FromDistrictId })
+        {
+            Assert.True((await world.AsReviewerAsync(unit, f => f.DecideAsync(id, new(Qedu.StudentServices.Domain.StepDecision.Accepted)))).IsOk);
+        }
+        Assert.Equal("03", (await world.RecordAsync(studentId)).StatusCode);
+
+        using var letter = await family.GetAsync($"/parent/services/{id}/letter.pdf");
+        Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
+        var bytes = await letter.Content.ReadAsByteArrayAsync();
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains("转学联系函", text, StringComparison.Ordinal);
+        Assert.Contains("北京市海淀区某小学", text, StringComparison.Ordinal);
+        Assert.Contains(number, text, StringComparison.Ordinal);
+        var read = await app.KernelAsync(k => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            k.AuditEntries, e => e.Action == "pii.read" && e.EntityType == "Student" && e.EntityKey == studentId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(1, read);
+
+        var (stranger, _) = await Parents.SignInAsync(app);
+        using var theirs = await stranger.GetAsync($"/parent/services/{id}/letter.pdf");
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        var bystander = await ReviewerAsync(Roles.SchoolAdmin, world.NearSchoolCode);
+        using var hidden = await bystander.GetAsync($"/services/changes/{id}/letter.pdf");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+    }
 }

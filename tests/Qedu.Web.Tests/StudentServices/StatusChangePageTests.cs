@@ -68,6 +68,32 @@ public sealed class StatusChangePageTests(WebApp app)
         Assert.Equal((ChangeState.UnderReview, 2), (change.State, change.CurrentStep));
     }
 
+    [Fact]
+    public async Task A_school_finds_its_student_and_starts_a_suspension_on_its_page_and_another_school_cannot()
+    {
+        var world = await new StatusChangeWorld(app).CreateAsync();
+        var (studentId, _, _) = await world.StudentAsync("郑小安");
+        var school = await app.ClientAsync(await app.NewAccountAsync("xj", Roles.SchoolAdmin, world.FromSchoolCode));
+
+        using var queue = await school.GetAsync("/services/changes");
+        Assert.Contains($"/services/changes/new?school={world.FromSchoolCode}", await queue.TextAsync(), StringComparison.Ordinal);
+        using var search = await school.GetAsync($"/services/changes/new?school={world.FromSchoolCode}&q=郑小");
+        Assert.Contains($"student={studentId}", await search.TextAsync(), StringComparison.Ordinal);
+
+        var path = $"/services/changes/new?school={world.FromSchoolCode}&student={studentId}";
+        using var started = await PageForms.SubmitAsync(school, path, "start", new Dictionary<string, string>
+        {
+            ["Kind"] = "Suspension", ["SuspendedUntil"] = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Reason"] = "因病休养",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var id = await app.AsSystemAsync(sp => sp.GetRequiredService<StudentServicesDb>().Changes.Where(c => c.StudentId == studentId).Select(c => c.Id).SingleAsync());
+        Assert.EndsWith($"/services/changes/{id}", started.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var other = await app.ClientAsync(await app.NewAccountAsync("xj", Roles.SchoolAdmin, world.NearSchoolCode));
+        using var refused = await other.GetAsync($"/services/changes/new?school={world.FromSchoolCode}");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
     private Task<int> CountAsync(long studentId) =>
         app.AsSystemAsync(sp => sp.GetRequiredService<StudentServicesDb>().Changes.CountAsync(c => c.StudentId == studentId));
 }

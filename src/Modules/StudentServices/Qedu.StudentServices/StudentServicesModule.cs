@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.DemoCity;
+using Qedu.Documents;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
@@ -20,6 +21,7 @@ public static class StudentServicesModule
         services.AddScoped<StatusChangeFlow>();
         services.AddScoped<ChangeDeadlines>();
         services.AddScoped<ChangeViews>();
+        services.AddQeduPdf();
         services.AddScoped<IDemoSeedStep, StudentServicesDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 45, "/services/changes", "学籍异动", "Status changes", Permissions.StatusChangesReview));
         services.AddSingleton(new ParentNavItem(20, "/parent/services", "学籍业务", "Student status services")
@@ -32,6 +34,7 @@ public static class StudentServicesModule
     public static IEndpointRouteBuilder MapStudentServices(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapChangeEndpoints();
+        endpoints.MapTransferLetterEndpoints();
         endpoints.MapDeadlineEndpoints();
         return endpoints;
     }
