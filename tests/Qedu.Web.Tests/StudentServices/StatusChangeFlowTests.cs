@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.Web;
 using Qedu.StudentServices.Domain;
@@ -176,5 +177,24 @@ public sealed class StatusChangeFlowTests(WebApp app)
         var history = await world.HistoryAsync(studentId);
         Assert.Equal(2, history.Count);
         Assert.Equal(("12", CityDate.Of(world.Clock.GetUtcNow())), (history[1].EntryReasonCode, history[1].From));
+    }
+
+    [Fact]
+    public async Task A_change_completed_within_its_limits_counts_in_the_schools_figures_for_the_indicators()
+    {
+        var world = await new StatusChangeWorld(app).CreateAsync();
+        var (studentId, _, _) = await world.StudentAsync();
+        Task<Qedu.StudentServices.Contracts.StatusChangeUnitFigures?> FiguresAsync() => app.AsSystemAsync(async sp =>
+            (await sp.GetRequiredService<Qedu.StudentServices.Contracts.IStudentServicesStatistics>().FiguresAsync(2026))
+                .FirstOrDefault(f => f.OrgUnitId == world.FromSchoolId));
+        var before = await FiguresAsync() ?? new(world.FromSchoolId, 0, 0, 0);
+
+        var id = Ok(await world.AsReviewerAsync(world.FromSchoolId, f => f.StartAsync(new StartChange(studentId, ChangeKind.Suspension, "因病", SuspendedUntil: new DateOnly(2027, 1, 31))))).Id;
+        Ok(await world.AsReviewerAsync(world.FromSchoolId, f => f.DecideAsync(id, Accept())));
+        world.Clock.Advance(TimeSpan.FromDays(1)); // the next day: one working day of three promised
+        Ok(await world.AsReviewerAsync(world.FromDistrictId, f => f.DecideAsync(id, Accept())));
+
+        var after = (await FiguresAsync())!;
+        Assert.Equal((before.Completed + 1, before.WithinLegal + 1, before.WithinPromised + 1), (after.Completed, after.WithinLegal, after.WithinPromised));
     }
 }

@@ -25,6 +25,7 @@ public static class IndicatorsModule
         services.AddSingleton(_ => IndicatorCatalog.BuiltIn());
         services.AddScoped<IFactSource, RegistryFacts>();
         services.AddScoped<IFactSource, AdmissionsFacts>();
+        services.AddScoped<IFactSource, StudentServicesFacts>();
         services.AddScoped<SnapshotWriter>();
         services.AddScoped<IndicatorComputation>();
         // Public for the command line, built here: its constructor takes the module's internal computation.

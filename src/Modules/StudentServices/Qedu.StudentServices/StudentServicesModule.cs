@@ -6,7 +6,9 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.StudentServices.DemoData;
+using Qedu.StudentServices.Contracts;
 using Qedu.StudentServices.Data;
+using Qedu.StudentServices.Statistics;
 using Qedu.StudentServices.Features.Changes;
 using Qedu.StudentServices.Features.Deadlines;
 
@@ -22,6 +24,7 @@ public static class StudentServicesModule
         services.AddScoped<ChangeDeadlines>();
         services.AddScoped<ChangeViews>();
         services.AddQeduPdf();
+        services.AddScoped<IStudentServicesStatistics, StudentServicesStatistics>();
         services.AddScoped<IDemoSeedStep, StudentServicesDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 45, "/services/changes", "学籍异动", "Status changes", Permissions.StatusChangesReview));
         services.AddSingleton(new ParentNavItem(20, "/parent/services", "学籍业务", "Student status services")

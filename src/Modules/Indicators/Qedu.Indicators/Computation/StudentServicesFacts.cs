@@ -1,0 +1,26 @@
+using System.Globalization;
+using Qedu.StudentServices.Contracts;
+
+namespace Qedu.Indicators.Computation;
+
+/// <summary>
+/// The student services' facts per school: status changes (学籍异动) completed in the period's year, and how many within
+/// their legal and promised limits ("status-changes.*"); a month's period takes its year's changes.
+/// </summary>
+internal sealed class StudentServicesFacts(IStudentServicesStatistics services) : IFactSource
+{
+    public async Task AddFactsAsync(FactContext context, CancellationToken ct)
+    {
+        var year = int.Parse(context.Period[..4], CultureInfo.InvariantCulture);
+        foreach (var f in await services.FiguresAsync(year, ct))
+        {
+            if (!context.Units.ContainsKey(f.OrgUnitId))
+            {
+                continue;
+            }
+            context.Facts.Add(f.OrgUnitId, "status-changes.completed", f.Completed);
+            context.Facts.Add(f.OrgUnitId, "status-changes.within-legal", f.WithinLegal);
+            context.Facts.Add(f.OrgUnitId, "status-changes.within-promised", f.WithinPromised);
+        }
+    }
+}

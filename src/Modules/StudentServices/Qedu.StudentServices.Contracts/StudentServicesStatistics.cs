@@ -1,0 +1,21 @@
+namespace Qedu.StudentServices.Contracts;
+
+/// <summary>
+/// One school's status changes (学籍异动) in a year, counted at the student's school when the change was asked for.
+/// Counts only, never a child.
+/// </summary>
+/// <param name="OrgUnitId">The school the students were at.</param>
+/// <param name="Completed">Changes completed in the year.</param>
+/// <param name="WithinLegal">Of those, completed within the legal (法定) limit in working days, returns for correction not counted.</param>
+/// <param name="WithinPromised">Of those, completed within the promised (承诺) limit.</param>
+public sealed record StatusChangeUnitFigures(int OrgUnitId, int Completed, int WithinLegal, int WithinPromised);
+
+/// <summary>
+/// Student-services aggregates for the indicators module: whole-city counts that a recomputation turns into per-unit
+/// snapshots (scope-filtered when read), so they ignore the caller's scope.
+/// </summary>
+public interface IStudentServicesStatistics
+{
+    /// <summary>The figures of the changes completed in <paramref name="year"/> (China dates), per school with any.</summary>
+    Task<IReadOnlyList<StatusChangeUnitFigures>> FiguresAsync(int year, CancellationToken ct = default);
+}
