@@ -24,6 +24,7 @@ public static class StudentServicesModule
         services.AddScoped<ChangeDeadlines>();
         services.AddScoped<ChangeViews>();
         services.AddQeduPdf();
+        services.AddScoped<CompletedChanges>();
         services.AddScoped<IStudentServicesStatistics, StudentServicesStatistics>();
         services.AddScoped<IDemoSeedStep, StudentServicesDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 45, "/services/changes", "学籍异动", "Status changes", Permissions.StatusChangesReview));

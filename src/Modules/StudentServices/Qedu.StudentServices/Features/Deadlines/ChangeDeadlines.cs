@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Calendar;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
+using Qedu.StudentServices.Statistics;
 
 namespace Qedu.StudentServices.Features.Deadlines;
 
@@ -16,7 +17,7 @@ internal sealed record DistrictTimeliness(int DistrictId, int Completed, int Wit
 /// Who is late: the open changes the caller's units must decide, with their working-day clocks (stopped while a change is
 /// back with the applicant), due soon (at most one working day left) or overdue; and each district's on-time share.
 /// </summary>
-internal sealed class ChangeDeadlines(StudentServicesDb db, WorkingCalendar calendar, TimeProvider clock)
+internal sealed class ChangeDeadlines(StudentServicesDb db, WorkingCalendar calendar, TimeProvider clock, CompletedChanges completed)
 {
     /// <summary>The open changes whose current step is a unit in the caller's scope (a step's scope is its unit's).</summary>
     public async Task<IReadOnlyList<ChangeDeadline>> OpenAsync(CancellationToken ct = default)
@@ -46,25 +47,10 @@ internal sealed class ChangeDeadlines(StudentServicesDb db, WorkingCalendar cale
     /// Each district's completed changes since <paramref name="since"/> (by the sending district; all of them, whatever the
     /// caller's scope: counts only), and how many ended within their limits, pauses not counted.
     /// </summary>
-    public async Task<IReadOnlyList<DistrictTimeliness>> TimelinessAsync(DateOnly since, CancellationToken ct = default)
-    {
-        var done = await db.Changes.AsNoTracking().Where(c => c.State == ChangeState.Completed && c.EffectiveOn >= since)
-            .Select(c => new { c.Id, c.FromDistrictId, c.StartedOn, c.EffectiveOn, c.LegalDays, c.PromisedDays }).ToListAsync(ct);
-        var ids = done.Select(c => c.Id).ToList();
-        var pauses = (await db.Pauses.AsNoTracking().Where(p => ids.Contains(p.ChangeId)).ToListAsync(ct)).ToLookup(p => p.ChangeId);
-        var days = await calendar.CurrentAsync(ct);
-        return done
-            .Select(c =>
-            {
-                var stops = pauses[c.Id].Select(p => new ClockPause(p.From, p.To)).ToList();
-                var end = c.EffectiveOn!.Value;
-                return (District: c.FromDistrictId ?? 0,
-                    Legal: !days.Read(c.StartedOn, c.LegalDays, stops, end).Overdue(end),
-                    Promised: !days.Read(c.StartedOn, c.PromisedDays, stops, end).Overdue(end));
-            })
-            .GroupBy(x => x.District)
-            .Select(g => new DistrictTimeliness(g.Key, g.Count(), g.Count(x => x.Legal), g.Count(x => x.Promised)))
+    public async Task<IReadOnlyList<DistrictTimeliness>> TimelinessAsync(DateOnly since, CancellationToken ct = default) =>
+        (await completed.BetweenAsync(since, DateOnly.MaxValue, ct))
+            .GroupBy(c => c.FromDistrictId ?? 0)
+            .Select(g => new DistrictTimeliness(g.Key, g.Count(), g.Count(c => c.WithinLegal), g.Count(c => c.WithinPromised)))
             .OrderBy(d => d.DistrictId)
             .ToList();
-    }
 }
