@@ -8,6 +8,7 @@ using Qedu.Cli.Indicators;
 using Qedu.Cli.Admissions;
 using Qedu.Cli.Parents;
 using Qedu.Cli.Plans;
+using Qedu.Cli.Services;
 using Qedu.Cli.Registry;
 
 namespace Qedu.Cli;
@@ -59,6 +60,7 @@ internal static class Program
         root.Subcommands.Add(PlansCommand.Create());
         root.Subcommands.Add(IndicatorsCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
+        root.Subcommands.Add(ServicesCommand.Create());
         return root;
     }
 }

@@ -29,6 +29,8 @@ public sealed class VisibilityTests
         ["Qedu.Indicators.IndicatorRun"] = "returned by IndicatorsOperations",
         ["Qedu.Indicators.IndicatorRunValue"] = "returned by IndicatorsOperations",
         ["Qedu.Plans.PlansOperations"] = "what the command line may ask of the module",
+        ["Qedu.StudentServices.StudentServicesOperations"] = "what the command line may ask of the module (qedu services remind)",
+        ["Qedu.StudentServices.ChangeReminder"] = "returned by StudentServicesOperations",
         ["Qedu.Admissions.AdmissionsOperations"] = "what the command line may ask of the module (retention)",
         ["Qedu.Admissions.RetentionResult"] = "returned by AdmissionsOperations",
         ["Qedu.Admissions.IntakeResult"] = "returned by AdmissionsOperations (qedu admissions enrol)",

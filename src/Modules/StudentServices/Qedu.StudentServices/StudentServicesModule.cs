@@ -25,6 +25,8 @@ public static class StudentServicesModule
         services.AddScoped<ChangeViews>();
         services.AddQeduPdf();
         services.AddScoped<CompletedChanges>();
+        services.AddScoped(sp => new StudentServicesOperations(
+            sp.GetRequiredService<ChangeDeadlines>(), sp.GetRequiredService<Qedu.Kernel.OrgUnits.OrgTree>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IStudentServicesStatistics, StudentServicesStatistics>();
         services.AddScoped<IDemoSeedStep, StudentServicesDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 45, "/services/changes", "学籍异动", "Status changes", Permissions.StatusChangesReview));
