@@ -39,10 +39,9 @@ internal static class ChangeEndpoints
     public static IEndpointRouteBuilder MapChangeEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var my = endpoints.MapGroup("/api/services/my").WithTags("Student services (guardians)").RequireAuthorization(ParentAuthentication.Policy);
-        my.MapGet("/children", async (ParentAccounts parents, ICurrentAccess access, IStudentMoves registry, Qedu.Kernel.OrgUnits.OrgTree tree, CancellationToken ct) =>
+        my.MapGet("/children", async (StatusChangeFlow flow, Qedu.Kernel.OrgUnits.OrgTree tree, CancellationToken ct) =>
             {
-                var phone = (await parents.FindAsync(access.Current.ParentAccountId!.Value, ct))?.Phone;
-                var children = phone is null ? [] : await registry.ChildrenOfGuardianAsync(phone, ct);
+                var children = await flow.ChildrenAsync(ct);
                 var names = await tree.NamesOfAsync(children.Select(c => c.SchoolId), ct);
                 return Results.Ok(children.Select(c => new ChildView(c.StudentId, c.Name, names.GetValueOrDefault(c.SchoolId, "?"), c.ClassName, c.StatusCode)));
             })

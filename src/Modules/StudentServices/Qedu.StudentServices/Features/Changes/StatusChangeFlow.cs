@@ -140,9 +140,7 @@ internal sealed class StatusChangeFlow(
     {
         if (Caller.ParentAccountId is Guid parent)
         {
-            var phone = (await parents.FindAsync(parent, ct))?.Phone;
-            var children = phone is null ? [] : await registry.ChildrenOfGuardianAsync(phone, ct);
-            return (children.FirstOrDefault(c => c.StudentId == studentId), Caller.ActorName ?? "", parent);
+            return ((await ChildrenAsync(ct)).FirstOrDefault(c => c.StudentId == studentId), Caller.ActorName ?? "", parent);
         }
         var student = await registry.StandingAsync(studentId, ct);
         if (student is null || (await tree.WithinScopeAsync(Caller, Permissions.StatusChangesReview, [student.SchoolId], ct)).Count == 0)
@@ -150,6 +148,25 @@ internal sealed class StatusChangeFlow(
             return (null, "", null);
         }
         return (student, Caller.ActorName ?? "", null);
+    }
+
+    /// <summary>The signed-in guardian's children in the registry (whose guardian has the phone they signed in with); none for staff.</summary>
+    public async Task<IReadOnlyList<StudentStanding>> ChildrenAsync(CancellationToken ct = default)
+    {
+        if (Caller.ParentAccountId is not Guid parent || (await parents.FindAsync(parent, ct))?.Phone is not { } phone)
+        {
+            return [];
+        }
+        return await registry.ChildrenOfGuardianAsync(phone, ct);
+    }
+
+    /// <summary>The schools a student of <paramref name="fromSchoolId"/> may transfer to (open, in the city), and the bureaus they sit under.</summary>
+    public async Task<(IReadOnlyList<OrgUnit> Bureaus, IReadOnlyList<OrgUnit> Schools)> TargetsAsync(int fromSchoolId, CancellationToken ct = default)
+    {
+        var units = await tree.OfKindPastScopeAsync([OrgUnitKind.District, OrgUnitKind.City, OrgUnitKind.School], ct);
+        return (
+            [.. units.Where(u => u.Kind != OrgUnitKind.School).OrderBy(u => u.Code)],
+            [.. units.Where(u => u.Kind == OrgUnitKind.School && u.ClosedOn is null && u.Id != fromSchoolId).OrderBy(u => u.Code)]);
     }
 
     private async Task<int> DistrictOfAsync(int schoolId, CancellationToken ct) =>
