@@ -16,21 +16,16 @@ internal static class CalendarCommand
 {
     public static Command Create() => new("calendar", "The working-day calendar (holidays and adjusted working days) time limits are counted in") { Import(), Show() };
 
-    private static Option<string> LanguageOption() => new("--lang") { Description = "Language of messages: zh (default) or en", DefaultValueFactory = _ => "zh" };
-
-    private static void UseLanguage(string? language) =>
-        CultureInfo.CurrentUICulture = string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? new CultureInfo("en") : new CultureInfo("zh-CN");
-
     private static Command Import()
     {
         var file = new Option<FileInfo>("--file") { Description = "The calendar file (.csv in UTF-8 or GB18030, or .xlsx): 日期,类别,节日,依据", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and say what it would load; write nothing" };
-        var language = LanguageOption();
+        var language = LanguageOption.Create();
         var db = DbOption.Create();
         var command = new Command("import", "Load the years a file lists, replacing those years whole") { file, dryRun, language, db };
         command.SetAction(async (parse, ct) =>
         {
-            UseLanguage(parse.GetValue(language));
+            LanguageOption.Use(parse.GetValue(language));
             var path = parse.GetValue(file)!;
             var error = parse.InvocationConfiguration.Error;
             if (!path.Exists)

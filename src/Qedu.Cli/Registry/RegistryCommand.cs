@@ -44,11 +44,6 @@ internal static class RegistryCommand
 
     private static Option<string> FormatOption() => new("--format") { Description = "csv or xlsx", Required = true };
 
-    private static Option<string> LanguageOption() => new("--lang") { Description = "Language of messages: zh (default) or en", DefaultValueFactory = _ => "zh" };
-
-    private static void UseLanguage(string? language) =>
-        CultureInfo.CurrentUICulture = string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? new CultureInfo("en") : new CultureInfo("zh-CN");
-
     private static Command Import()
     {
         var kinds = new Option<string[]>("--kind")
@@ -61,7 +56,7 @@ internal static class RegistryCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and report, but write nothing" };
         var report = new Option<string?>("--report") { Description = "Write the report to this .json or .xlsx file instead of stdout" };
         var maxMb = new Option<int?>("--max-file-mb") { Description = "Refuse files larger than this many MB (default 512)" };
-        var language = LanguageOption();
+        var language = LanguageOption.Create();
         var db = DbOption.Create();
         var command = new Command("import", "Import registry files: all rows are checked first, and nothing is written if any is wrong")
         {
@@ -69,7 +64,7 @@ internal static class RegistryCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            UseLanguage(parse.GetValue(language));
+            LanguageOption.Use(parse.GetValue(language));
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var kindNames = parse.GetValue(kinds) ?? [];
@@ -214,7 +209,7 @@ internal static class RegistryCommand
         var kind = KindOption();
         var format = FormatOption();
         var outPath = new Option<string>("--out") { Description = "The file to write", Required = true };
-        var language = LanguageOption();
+        var language = LanguageOption.Create();
         var db = DbOption.Create();
         var command = new Command("template",
             "Write an import template: the Chinese column headers and an example row (skipped on import); an .xlsx also has the database's code lists, drop-downs and instructions")
@@ -223,7 +218,7 @@ internal static class RegistryCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            UseLanguage(parse.GetValue(language));
+            LanguageOption.Use(parse.GetValue(language));
             if (!RegistryOperations.TryKind(parse.GetValue(kind), out var k) || !RegistryOperations.TryFormat(parse.GetValue(format), out var f))
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(

@@ -94,6 +94,16 @@ public sealed class StatusChangePageTests(WebApp app)
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task The_districts_queue_marks_the_overdue_changes_and_shows_a_stopped_clock_as_such()
+    {
+        var district = await app.ClientAsync("shinan.admin");
+        using var queue = await district.GetAsync("/services/changes");
+        var html = await queue.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"overdue\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"stopped\"", html, StringComparison.Ordinal);
+    }
+
     private Task<int> CountAsync(long studentId) =>
         app.AsSystemAsync(sp => sp.GetRequiredService<StudentServicesDb>().Changes.CountAsync(c => c.StudentId == studentId));
 }
