@@ -69,9 +69,15 @@ public static class Permissions
     /// </summary>
     public const string StatusChangesReview = "status-changes.review";
 
+    /// <summary>
+    /// Edit the city's 一次办好 service catalogue: draft a new version of an item, publish it (a published version is
+    /// never changed again), withdraw an item. City-wide data, no child in it: a city administrator's.
+    /// </summary>
+    public const string ServiceCatalogueManage = "service-catalogue.manage";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
-         IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview];
+         IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

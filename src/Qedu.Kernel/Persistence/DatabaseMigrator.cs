@@ -20,7 +20,7 @@ public sealed record MigrationDataStep(string Module, string AfterMigration, Fun
 
 /// <summary>
 /// Brings the database to the current schema: each module's migrations in order (kernel first), with their data steps,
-/// then the shipped code lists and the working-day calendar. Development applies this on start-up; production runs <c>qedu db migrate</c>. Once the
+/// then the shipped code lists, the working-day calendar and each module's reference data (<see cref="IReferenceData"/>). Development applies this on start-up; production runs <c>qedu db migrate</c>. Once the
 /// kernel is current it checks the keys kept outside the database (<see cref="VerifyKeysAsync"/>).
 /// </summary>
 public sealed class DatabaseMigrator(
@@ -72,6 +72,13 @@ public sealed class DatabaseMigrator(
         if (await scope.ServiceProvider.GetRequiredService<CalendarSync>().SyncAsync(ct) is > 0 and var years)
         {
             log.LogInformation("Working-day calendar: {Count} year(s) loaded from the shipped notices", years);
+        }
+        foreach (var data in scope.ServiceProvider.GetServices<IReferenceData>())
+        {
+            if (await data.EnsureAsync(ct) is > 0 and var added)
+            {
+                log.LogInformation("{Name}: {Count} shipped record(s) added", data.Name, added);
+            }
         }
     }
 

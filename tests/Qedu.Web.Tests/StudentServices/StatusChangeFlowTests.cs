@@ -187,7 +187,7 @@ public sealed class StatusChangeFlowTests(WebApp app)
         Task<Qedu.StudentServices.Contracts.StatusChangeUnitFigures?> FiguresAsync() => app.AsSystemAsync(async sp =>
             (await sp.GetRequiredService<Qedu.StudentServices.Contracts.IStudentServicesStatistics>().FiguresAsync(2026))
                 .FirstOrDefault(f => f.OrgUnitId == world.FromSchoolId));
-        var before = await FiguresAsync() ?? new(world.FromSchoolId, 0, 0, 0);
+        var before = await FiguresAsync() ?? new(world.FromSchoolId, 0, 0, 0, 0, 0, 0);
 
         var id = Ok(await world.AsReviewerAsync(world.FromSchoolId, f => f.StartAsync(new StartChange(studentId, ChangeKind.Suspension, "因病", SuspendedUntil: new DateOnly(2027, 1, 31))))).Id;
         Ok(await world.AsReviewerAsync(world.FromSchoolId, f => f.DecideAsync(id, Accept())));

@@ -1,14 +1,17 @@
 namespace Qedu.StudentServices.Contracts;
 
 /// <summary>
-/// One school's status changes (学籍异动) in a year, counted at the student's school when the change was asked for.
+/// One school's status changes (学籍异动) in a year and their ratings, counted at the student's school when the change was asked for.
 /// Counts only, never a child.
 /// </summary>
 /// <param name="OrgUnitId">The school the students were at.</param>
 /// <param name="Completed">Changes completed in the year.</param>
 /// <param name="WithinLegal">Of those, completed within the legal (法定) limit in working days, returns for correction not counted.</param>
 /// <param name="WithinPromised">Of those, completed within the promised (承诺) limit.</param>
-public sealed record StatusChangeUnitFigures(int OrgUnitId, int Completed, int WithinLegal, int WithinPromised);
+/// <param name="ZeroTrip">Of those, asked for online by a guardian: no trip to any office (零跑腿).</param>
+/// <param name="Rated">Ratings (好差评) given in the year to the school's changes.</param>
+/// <param name="RatedGood">Of those, 4 or 5 of 5 (好评).</param>
+public sealed record StatusChangeUnitFigures(int OrgUnitId, int Completed, int WithinLegal, int WithinPromised, int ZeroTrip, int Rated, int RatedGood);
 
 /// <summary>
 /// Student-services aggregates for the indicators module: whole-city counts that a recomputation turns into per-unit

@@ -9,20 +9,27 @@ using Qedu.StudentServices.DemoData;
 using Qedu.StudentServices.Contracts;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Statistics;
+using Qedu.StudentServices.Features.Catalogue;
 using Qedu.StudentServices.Features.Changes;
 using Qedu.StudentServices.Features.Deadlines;
+using Qedu.StudentServices.Features.Dashboard;
+using Qedu.StudentServices.Features.Ratings;
 
 namespace Qedu.StudentServices;
 
-/// <summary>The student services module's only entry points (M5: status changes, their clocks).</summary>
+/// <summary>The student services module's only entry points (M5: status changes and their clocks, the 一次办好 catalogue, 好差评).</summary>
 public static class StudentServicesModule
 {
     public static IServiceCollection AddStudentServices(this IServiceCollection services)
     {
         services.AddModuleDb<StudentServicesDb, StudentServicesDbSqlite, StudentServicesDbPostgres>(StudentServicesDb.Module, order: 50);
+        services.AddScoped<IReferenceData, DefaultCatalogue>();
+        services.AddScoped<ServiceCatalogue>();
         services.AddScoped<StatusChangeFlow>();
         services.AddScoped<ChangeDeadlines>();
         services.AddScoped<ChangeViews>();
+        services.AddScoped<ServiceRatings>();
+        services.AddScoped<ServiceDashboard>();
         services.AddQeduPdf();
         services.AddScoped<CompletedChanges>();
         services.AddScoped(sp => new StudentServicesOperations(
@@ -30,6 +37,12 @@ public static class StudentServicesModule
         services.AddScoped<IStudentServicesStatistics, StudentServicesStatistics>();
         services.AddScoped<IDemoSeedStep, StudentServicesDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 45, "/services/changes", "学籍异动", "Status changes", Permissions.StatusChangesReview));
+        services.AddSingleton(new NavItem(NavSections.Overview, 46, "/services/dashboard", "一次办好", "One-visit services", Permissions.StatusChangesReview));
+        services.AddSingleton(new NavItem(NavSections.Overview, 47, "/services/catalogue", "办事指南", "Service catalogue", Permissions.ServiceCatalogueManage));
+        services.AddSingleton(new ParentNavItem(30, "/service-guide", "办事指南", "Service guide")
+        {
+            DescriptionZh = "一次办好事项：条件、材料、流程、时限", DescriptionEn = "One-visit services: conditions, materials, steps, limits",
+        });
         services.AddSingleton(new ParentNavItem(20, "/parent/services", "学籍业务", "Student status services")
         {
             DescriptionZh = "转学、休学、复学在线办理", DescriptionEn = "Transfer, suspension and resumption online",
@@ -42,6 +55,8 @@ public static class StudentServicesModule
         endpoints.MapChangeEndpoints();
         endpoints.MapTransferLetterEndpoints();
         endpoints.MapDeadlineEndpoints();
+        endpoints.MapCatalogueEndpoints();
+        endpoints.MapRatingEndpoints();
         return endpoints;
     }
 }

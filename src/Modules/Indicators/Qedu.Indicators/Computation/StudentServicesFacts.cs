@@ -5,7 +5,8 @@ namespace Qedu.Indicators.Computation;
 
 /// <summary>
 /// The student services' facts per school: status changes (学籍异动) completed in the period's year, and how many within
-/// their legal and promised limits ("status-changes.*"); a month's period takes its year's changes.
+/// their legal and promised limits and asked online ("status-changes.*"), and the ratings (好差评) given to them
+/// ("service-ratings.*"); a month's period takes its year's.
 /// </summary>
 internal sealed class StudentServicesFacts(IStudentServicesStatistics services) : IFactSource
 {
@@ -21,6 +22,9 @@ internal sealed class StudentServicesFacts(IStudentServicesStatistics services) 
             context.Facts.Add(f.OrgUnitId, "status-changes.completed", f.Completed);
             context.Facts.Add(f.OrgUnitId, "status-changes.within-legal", f.WithinLegal);
             context.Facts.Add(f.OrgUnitId, "status-changes.within-promised", f.WithinPromised);
+            context.Facts.Add(f.OrgUnitId, "status-changes.zero-trip", f.ZeroTrip);
+            context.Facts.Add(f.OrgUnitId, "service-ratings.rated", f.Rated);
+            context.Facts.Add(f.OrgUnitId, "service-ratings.good", f.RatedGood);
         }
     }
 }

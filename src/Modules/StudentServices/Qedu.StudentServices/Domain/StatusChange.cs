@@ -46,8 +46,8 @@ internal enum Applicant
 
 /// <summary>
 /// One status change of one student: what is asked (kind, target school and class, reason), who asked, the route of
-/// steps it takes (<see cref="ChangeStep"/>), where it stands, and its time limits in working days (copied from the kind's
-/// limits when it starts, so a later change of limits does not move a running clock). Not scoped by one unit: the units
+/// steps it takes (<see cref="ChangeStep"/>), where it stands, and its time limits in working days (copied from the catalogue item in
+/// force when it starts, so a later change of limits does not move a running clock). Not scoped by one unit: the units
 /// of its steps see it (<see cref="ChangeStep"/> is scoped), and the guardian who asked.
 /// </summary>
 internal sealed class StatusChange
@@ -99,6 +99,11 @@ internal sealed class StatusChange
 
     public int LegalDays { get; set; }
     public int PromisedDays { get; set; }
+
+    /// <summary>The catalogue item the change ran under, and its version: where its limits came from.</summary>
+    public string? ServiceCode { get; set; }
+
+    public int? ServiceVersion { get; set; }
 
     /// <summary>The step now deciding (its <see cref="ChangeStep.Sequence"/>).</summary>
     public int CurrentStep { get; set; } = 1;
@@ -173,12 +178,4 @@ internal sealed class ChangePause
 
     /// <summary>What the applicant said when they answered.</summary>
     public string? Answer { get; set; }
-}
-
-/// <summary>The limits of a kind of change, in working days: the legal (法定) and the promised (承诺) one. Data the bureau sets.</summary>
-internal sealed class ChangeLimit
-{
-    public ChangeKind Kind { get; set; }
-    public int LegalDays { get; set; }
-    public int PromisedDays { get; set; }
 }

@@ -5,6 +5,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
+using Qedu.StudentServices.Features.Ratings;
 
 namespace Qedu.StudentServices.Features.Changes;
 
@@ -19,15 +20,17 @@ public sealed record PauseView(DateOnly From, DateOnly? To, string Missing, stri
 
 /// <summary>
 /// A change as its applicant and its reviewers see it: the student (学籍号 masked: the change needs no more of the
-/// record), what is asked, where it stands on its route, and its promised and legal clocks.
+/// record), what is asked, where it stands on its route, its promised and legal clocks, the catalogue item it runs
+/// under, and the applicant's rating once it is finished.
 /// </summary>
 public sealed record ChangeView(
     long Id, string Number, string Kind, string State, string StudentName, string StudentNumber, string FromSchool, string? ToSchool,
     string? OtherSchool, string Reason, DateOnly? SuspendedUntil, string Applicant, string ApplicantName, DateOnly StartedOn, DateOnly? EffectiveOn,
-    IReadOnlyList<StepView> Steps, IReadOnlyList<PauseView> Pauses, ClockView Promised, ClockView Legal);
+    IReadOnlyList<StepView> Steps, IReadOnlyList<PauseView> Pauses, ClockView Promised, ClockView Legal, string? ServiceCode, int? ServiceVersion,
+    RatingView? Rating);
 
 /// <summary>Builds <see cref="ChangeView"/>s: the steps read past the reviewer's scope (the whole route of a change the caller may see).</summary>
-internal sealed class ChangeViews(StudentServicesDb db, OrgTree tree, WorkingCalendar calendar, TimeProvider clock)
+internal sealed class ChangeViews(StudentServicesDb db, OrgTree tree, WorkingCalendar calendar, TimeProvider clock, ServiceRatings ratings)
 {
     public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
@@ -56,6 +59,6 @@ internal sealed class ChangeViews(StudentServicesDb db, OrgTree tree, WorkingCal
             [.. steps.Select(s => new StepView(s.Sequence, Name(s.Role), s.OrgUnitId, names.GetValueOrDefault(s.OrgUnitId, "?"), Name(s.Decision), s.Note,
                 s.DecidedAt, open && s.Sequence == change.CurrentStep))],
             [.. pauses.Select(p => new PauseView(p.From, p.To, p.Missing, p.Answer))],
-            Clock(change.PromisedDays), Clock(change.LegalDays));
+            Clock(change.PromisedDays), Clock(change.LegalDays), change.ServiceCode, change.ServiceVersion, await ratings.OfChangeAsync(change.Id, ct));
     }
 }

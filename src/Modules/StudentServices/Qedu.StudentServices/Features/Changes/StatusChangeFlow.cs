@@ -14,6 +14,7 @@ using Qedu.Kernel.Web;
 using Qedu.Registry.Contracts;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
+using Qedu.StudentServices.Features.Catalogue;
 using Qedu.StudentServices.Resources;
 
 namespace Qedu.StudentServices.Features.Changes;
@@ -26,7 +27,7 @@ namespace Qedu.StudentServices.Features.Changes;
 /// </summary>
 internal sealed class StatusChangeFlow(
     StudentServicesDb db, IStudentMoves registry, OrgTree tree, ICurrentAccess access, ParentAccounts parents, TimeProvider clock,
-    IStringLocalizer<ServicesText> t, IServiceScopeFactory scopes, IHttpContextAccessor http)
+    IStringLocalizer<ServicesText> t, IServiceScopeFactory scopes, IHttpContextAccessor http, ServiceCatalogue catalogue)
 {
     /// <summary>Who writes what the procedure itself decides (a new change's route); the audit lines name the applicant.</summary>
     private static readonly AccessContext Procedure = AccessContext.System("status-changes");
@@ -86,10 +87,14 @@ internal sealed class StatusChangeFlow(
         {
             return Outcome<StatusChange>.Invalid(errors);
         }
+        // The limits are the catalogue's item in force for the kind: withdrawn, the change is not offered.
+        if (await catalogue.ForChangeAsync(input.Kind, ct) is not { } item)
+        {
+            return Outcome<StatusChange>.Conflict("kind", Text("Change.NotOffered", t[$"Kind.{input.Kind}"]));
+        }
 
         var fromDistrict = await DistrictOfAsync(student.SchoolId, ct);
         var toDistrict = target is null ? (int?)null : await DistrictOfAsync(target.Id, ct);
-        var limit = await db.Limits.AsNoTracking().SingleAsync(l => l.Kind == input.Kind, ct);
         var change = new StatusChange
         {
             Kind = input.Kind, StudentId = student.StudentId, StudentNumber = student.StudentNumber, StudentName = student.Name,
@@ -97,7 +102,8 @@ internal sealed class StatusChangeFlow(
             ToDistrictId = toDistrict, OtherSchool = input.Kind == ChangeKind.TransferOut ? other : null, Reason = reason,
             SuspendedUntil = input.Kind == ChangeKind.Suspension ? input.SuspendedUntil : null,
             Applicant = parentId is null ? Applicant.School : Applicant.Guardian, ParentAccountId = parentId, ApplicantName = applicantName,
-            StartedAt = clock.GetUtcNow(), StartedOn = today, LegalDays = limit.LegalDays, PromisedDays = limit.PromisedDays,
+            StartedAt = clock.GetUtcNow(), StartedOn = today, LegalDays = item.Version.LegalDays, PromisedDays = item.Version.PromisedDays,
+            ServiceCode = item.Code, ServiceVersion = item.Version.Version,
             Number = "XJ-" + Guid.NewGuid().ToString("N")[..12],
         };
         // The route's steps belong to units the applicant does not act for (the receiving school, the districts; a

@@ -48,9 +48,10 @@ internal sealed class ChangeDeadlines(StudentServicesDb db, WorkingCalendar cale
     /// caller's scope: counts only), and how many ended within their limits, pauses not counted.
     /// </summary>
     public async Task<IReadOnlyList<DistrictTimeliness>> TimelinessAsync(DateOnly since, CancellationToken ct = default) =>
-        (await completed.BetweenAsync(since, DateOnly.MaxValue, ct))
+        (await completed.BetweenAsync(since, DateOnly.MaxValue, ct: ct))
             .GroupBy(c => c.FromDistrictId ?? 0)
-            .Select(g => new DistrictTimeliness(g.Key, g.Count(), g.Count(c => c.WithinLegal), g.Count(c => c.WithinPromised)))
+            .Select(g => (g.Key, Figures: ServiceFigures.Of([.. g], [])))
+            .Select(g => new DistrictTimeliness(g.Key, g.Figures.Completed, g.Figures.WithinLegal, g.Figures.WithinPromised))
             .OrderBy(d => d.DistrictId)
             .ToList();
 }

@@ -204,53 +204,6 @@ namespace Qedu.StudentServices.Data.Migrations.Postgres
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
                 });
 
-            modelBuilder.Entity("Qedu.StudentServices.Domain.ChangeLimit", b =>
-                {
-                    b.Property<string>("Kind")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<int>("LegalDays")
-                        .HasColumnType("integer")
-                        .HasColumnName("legal_days");
-
-                    b.Property<int>("PromisedDays")
-                        .HasColumnType("integer")
-                        .HasColumnName("promised_days");
-
-                    b.HasKey("Kind")
-                        .HasName("pk_change_limits");
-
-                    b.ToTable("change_limits", "services");
-
-                    b.HasData(
-                        new
-                        {
-                            Kind = "Transfer",
-                            LegalDays = 10,
-                            PromisedDays = 5
-                        },
-                        new
-                        {
-                            Kind = "TransferOut",
-                            LegalDays = 10,
-                            PromisedDays = 5
-                        },
-                        new
-                        {
-                            Kind = "Suspension",
-                            LegalDays = 10,
-                            PromisedDays = 3
-                        },
-                        new
-                        {
-                            Kind = "Resumption",
-                            LegalDays = 10,
-                            PromisedDays = 3
-                        });
-                });
-
             modelBuilder.Entity("Qedu.StudentServices.Domain.ChangePause", b =>
                 {
                     b.Property<long>("Id")
@@ -356,6 +309,319 @@ namespace Qedu.StudentServices.Data.Migrations.Postgres
                     b.ToTable("change_steps", "services");
                 });
 
+            modelBuilder.Entity("Qedu.StudentServices.Domain.RatingCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("answered_on");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_id");
+
+                    b.Property<int>("LimitDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("limit_days");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("RatingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rating_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_cases");
+
+                    b.HasIndex("RatingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rating_cases_rating_id");
+
+                    b.HasIndex("OrgUnitId", "AnsweredOn")
+                        .HasDatabaseName("ix_rating_cases_org_unit_id_answered_on");
+
+                    b.ToTable("rating_cases", "services");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ServiceItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("published_version");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_items");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalogue_items_code");
+
+                    b.ToTable("catalogue_items", "services");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ServiceItemVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("change_note");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("integer")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Fees")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fees");
+
+                    b.Property<bool>("Immediate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("immediate");
+
+                    b.Property<string>("ImplementingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("implementing_body");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<int>("LegalDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("legal_days");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("materials");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("Procedure")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("procedure");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("process");
+
+                    b.Property<int>("PromisedDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("promised_days");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("ZeroTrip")
+                        .HasColumnType("boolean")
+                        .HasColumnName("zero_trip");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_versions");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalogue_versions_one_draft")
+                        .HasFilter("state = 'Draft'");
+
+                    b.HasIndex("ItemId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalogue_versions_item_id_version");
+
+                    b.ToTable("catalogue_versions", "services");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ServiceRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rated_on");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("service_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_ratings");
+
+                    b.HasIndex("ChangeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_ratings_change_id");
+
+                    b.HasIndex("RatedOn")
+                        .HasDatabaseName("ix_service_ratings_rated_on");
+
+                    b.ToTable("service_ratings", "services");
+                });
+
             modelBuilder.Entity("Qedu.StudentServices.Domain.StatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -441,6 +707,15 @@ namespace Qedu.StudentServices.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("revision");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("service_code");
+
+                    b.Property<int?>("ServiceVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_version");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
@@ -535,6 +810,36 @@ namespace Qedu.StudentServices.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_change_steps_status_changes_change_id");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.RatingCase", b =>
+                {
+                    b.HasOne("Qedu.StudentServices.Domain.ServiceRating", null)
+                        .WithMany()
+                        .HasForeignKey("RatingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rating_cases_service_ratings_rating_id");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ServiceItemVersion", b =>
+                {
+                    b.HasOne("Qedu.StudentServices.Domain.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalogue_versions_catalogue_items_item_id");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ServiceRating", b =>
+                {
+                    b.HasOne("Qedu.StudentServices.Domain.StatusChange", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_ratings_status_changes_change_id");
                 });
 #pragma warning restore 612, 618
         }

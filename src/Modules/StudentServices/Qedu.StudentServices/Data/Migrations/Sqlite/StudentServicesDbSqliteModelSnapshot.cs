@@ -199,53 +199,6 @@ namespace Qedu.StudentServices.Data.Migrations.Sqlite
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
                 });
 
-            modelBuilder.Entity("Qedu.StudentServices.Domain.ChangeLimit", b =>
-                {
-                    b.Property<string>("Kind")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<int>("LegalDays")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("legal_days");
-
-                    b.Property<int>("PromisedDays")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("promised_days");
-
-                    b.HasKey("Kind")
-                        .HasName("pk_services_change_limits");
-
-                    b.ToTable("services_change_limits", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Kind = "Transfer",
-                            LegalDays = 10,
-                            PromisedDays = 5
-                        },
-                        new
-                        {
-                            Kind = "TransferOut",
-                            LegalDays = 10,
-                            PromisedDays = 5
-                        },
-                        new
-                        {
-                            Kind = "Suspension",
-                            LegalDays = 10,
-                            PromisedDays = 3
-                        },
-                        new
-                        {
-                            Kind = "Resumption",
-                            LegalDays = 10,
-                            PromisedDays = 3
-                        });
-                });
-
             modelBuilder.Entity("Qedu.StudentServices.Domain.ChangePause", b =>
                 {
                     b.Property<long>("Id")
@@ -347,6 +300,311 @@ namespace Qedu.StudentServices.Data.Migrations.Sqlite
                     b.ToTable("services_change_steps", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.StudentServices.Domain.RatingCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_on");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change_id");
+
+                    b.Property<int>("LimitDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limit_days");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("RatingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating_id");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_services_rating_cases");
+
+                    b.HasIndex("RatingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_services_rating_cases_rating_id");
+
+                    b.HasIndex("OrgUnitId", "AnsweredOn")
+                        .HasDatabaseName("ix_services_rating_cases_org_unit_id_answered_on");
+
+                    b.ToTable("services_rating_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ServiceItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("PublishedVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_version");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_services_catalogue_items");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_services_catalogue_items_code");
+
+                    b.ToTable("services_catalogue_items", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ServiceItemVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_note");
+
+                    b.Property<int>("Channels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conditions");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Fees")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fees");
+
+                    b.Property<bool>("Immediate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("immediate");
+
+                    b.Property<string>("ImplementingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("implementing_body");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<int>("LegalDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("legal_days");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("materials");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("Procedure")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("procedure");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process");
+
+                    b.Property<int>("PromisedDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("promised_days");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("ZeroTrip")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("zero_trip");
+
+                    b.HasKey("Id")
+                        .HasName("pk_services_catalogue_versions");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalogue_versions_one_draft")
+                        .HasFilter("state = 'Draft'");
+
+                    b.HasIndex("ItemId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_services_catalogue_versions_item_id_version");
+
+                    b.ToTable("services_catalogue_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ServiceRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("district_id");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_at");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rated_on");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_services_service_ratings");
+
+                    b.HasIndex("ChangeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_services_service_ratings_change_id");
+
+                    b.HasIndex("RatedOn")
+                        .HasDatabaseName("ix_services_service_ratings_rated_on");
+
+                    b.ToTable("services_service_ratings", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.StudentServices.Domain.StatusChange", b =>
                 {
                     b.Property<long>("Id")
@@ -430,6 +688,15 @@ namespace Qedu.StudentServices.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("revision");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_code");
+
+                    b.Property<int?>("ServiceVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_version");
 
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER")
@@ -524,6 +791,36 @@ namespace Qedu.StudentServices.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_services_change_steps_status_changes_change_id");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.RatingCase", b =>
+                {
+                    b.HasOne("Qedu.StudentServices.Domain.ServiceRating", null)
+                        .WithMany()
+                        .HasForeignKey("RatingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_services_rating_cases_service_ratings_rating_id");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ServiceItemVersion", b =>
+                {
+                    b.HasOne("Qedu.StudentServices.Domain.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_services_catalogue_versions_services_catalogue_items_item_id");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ServiceRating", b =>
+                {
+                    b.HasOne("Qedu.StudentServices.Domain.StatusChange", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_services_service_ratings_status_changes_change_id");
                 });
 #pragma warning restore 612, 618
         }
