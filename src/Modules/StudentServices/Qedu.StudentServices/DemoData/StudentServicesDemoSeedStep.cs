@@ -8,6 +8,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Contracts;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
+using Qedu.StudentServices.Features.Catalogue;
 using Qedu.StudentServices.Features.Changes;
 
 namespace Qedu.StudentServices.DemoData;
@@ -15,7 +16,8 @@ namespace Qedu.StudentServices.DemoData;
 /// <summary>
 /// The student services' part of the demo city: status changes of 市南区 students in every state, run through the real
 /// procedure by reviewers of the units on each route (transfers within and across districts, out of the city, breaks
-/// and returns), then dated back so some are due soon and some overdue. Deterministic; dates relative to the clock.
+/// and returns), then dated back so some are due soon and some overdue; ratings of the finished ones (a poor one
+/// unanswered and overdue), and a draft version of a catalogue item. Deterministic; dates relative to the clock.
 /// </summary>
 internal sealed class StudentServicesDemoSeedStep(IServiceScopeFactory scopes, OrgTree tree, IStudentMoves registry, StudentServicesDb db, TimeProvider clock)
     : IDemoSeedStep
@@ -57,20 +59,86 @@ internal sealed class StudentServicesDemoSeedStep(IServiceScopeFactory scopes, O
             new(ChangeKind.Suspension, "因病休养", null, 0, null, null, 3),
             new(ChangeKind.Transfer, "随父母工作调动", away, 0, null, null, 0),
         ];
+        var changes = new List<StatusChange?>();
         for (var i = 0; i < plans.Length && i < students.Count; i++)
         {
-            await RunAsync(plans[i], students[i], from, ct);
+            changes.Add(await RunAsync(plans[i], students[i], from, ct));
+        }
+        await RateAsync(changes, ct);
+        await DraftAsync(ct);
+    }
+
+    /// <summary>
+    /// Ratings (好差评) of the finished changes as their families would give them: two good, a poor one the district has
+    /// not answered for 12 days (overdue), and one it answered the same day.
+    /// </summary>
+    private async Task RateAsync(List<StatusChange?> changes, CancellationToken ct)
+    {
+        var today = CityDate.Today(clock);
+        (int Index, int Score, string Comment, int DaysAgo, string? Answer)[] ratings =
+        [
+            (0, 5, "网上提交，学校和区里很快就办好了，没跑一趟。", 0, null),
+            (1, 4, "办理顺利，希望进度提醒更及时。", 0, null),
+            (5, 2, "不符合条件可以，但希望第一次就说清楚要什么。", 12, null),
+            (7, 1, "证明材料被要求重复提交。", 0, "已核实：系学校未使用系统已有材料。已通报学校，今后病历证明一次上传、不再重复索要。"),
+        ];
+        foreach (var (index, score, comment, daysAgo, answer) in ratings)
+        {
+            if (index >= changes.Count || changes[index] is not { State: ChangeState.Completed or ChangeState.Refused } change)
+            {
+                continue;
+            }
+            var on = today.AddDays(-daysAgo);
+            if (daysAgo > 0)
+            {
+                // Rated days ago: the refusal came the day before.
+                var ended = await db.Changes.SingleAsync(c => c.Id == change.Id, ct);
+                ended.EndedAt = new DateTimeOffset(on.AddDays(-1).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+            }
+            var rating = new ServiceRating
+            {
+                ChangeId = change.Id, ServiceCode = change.ServiceCode, SchoolId = change.FromSchoolId, DistrictId = change.FromDistrictId, Score = score,
+                Comment = comment, RatedOn = on, RatedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)),
+            };
+            db.Ratings.Add(rating);
+            await db.SaveChangesAsync(ct);
+            if (score <= 2)
+            {
+                db.RatingCases.Add(new RatingCase
+                {
+                    RatingId = rating.Id, ChangeId = change.Id, OrgUnitId = change.FromDistrictId ?? change.FromSchoolId, OpenedOn = on,
+                    Answer = answer, AnsweredBy = answer is null ? null : "学籍管理科 李科长", AnsweredOn = answer is null ? null : on,
+                    AnsweredAt = answer is null ? null : rating.RatedAt.AddHours(3),
+                });
+                await db.SaveChangesAsync(ct);
+            }
         }
     }
 
-    private async Task RunAsync(Plan plan, StudentStanding student, int school, CancellationToken ct)
+    /// <summary>A draft next version of one item, so the editors' page shows one in progress.</summary>
+    private async Task DraftAsync(CancellationToken ct)
+    {
+        var item = await db.Items.SingleOrDefaultAsync(i => i.Code == "QDJY-XJ-005", ct);
+        if (item?.PublishedVersion is not { } version || await db.Versions.AnyAsync(v => v.ItemId == item.Id && v.State == VersionState.Draft, ct))
+        {
+            return;
+        }
+        var draft = ServiceCatalogue.Copy(await db.Versions.SingleAsync(v => v.ItemId == item.Id && v.Version == version, ct));
+        (draft.ItemId, draft.Version, draft.State, draft.CreatedAt, draft.CreatedBy) = (item.Id, version + 1, VersionState.Draft, clock.GetUtcNow(), "政务服务科 张科长");
+        draft.Channels |= ServiceChannels.Online;
+        draft.ChangeNote = "拟增加网上申请、电子证明";
+        db.Versions.Add(draft);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<StatusChange?> RunAsync(Plan plan, StudentStanding student, int school, CancellationToken ct)
     {
         var started = await AsAsync(school, "教务处 王老师", f => f.StartAsync(
             new StartChange(student.StudentId, plan.Kind, plan.Reason, plan.To, plan.OtherSchool,
                 plan.Kind == ChangeKind.Suspension ? CityDate.Today(clock).AddMonths(6) : null), ct));
         if (started.Value is not { } change)
         {
-            return;
+            return null;
         }
         // The seeder acts as the system: every step is in its scope.
         var steps = await db.Steps.AsNoTracking().Where(s => s.ChangeId == change.Id)
@@ -96,6 +164,7 @@ internal sealed class StudentServicesDemoSeedStep(IServiceScopeFactory scopes, O
             pause.From = stored.StartedOn;
         }
         await db.SaveChangesAsync(ct);
+        return stored;
     }
 
     private static string Reviewer(StepRole role) => role switch
