@@ -14,9 +14,11 @@ using static Microsoft.Playwright.Assertions;
 namespace Qedu.Browser.Tests.StudentServices;
 
 /// <summary>
-/// A transfer across districts, each person on their own device: a guardian on a phone (390 px) asks for it; the sending
+/// A transfer across districts, each person on their own device: a guardian on a phone (390 px) finds it in the public
+/// service guide, signs in from its link and asks for it (the kind chosen already); the sending
 /// school, the receiving school (choosing the class), the sending district and the receiving district accept on their
-/// pages; the guardian sees it completed, and the registry has the student at the new school with the history intact.
+/// pages; the guardian sees it completed and rates it, and the registry has the student at the new school with the
+/// history intact.
 /// </summary>
 public sealed partial class StatusChangeBrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
@@ -26,18 +28,27 @@ public sealed partial class StatusChangeBrowserTests(BrowserFixture fixture) : B
         var phone = "136" + Random.Shared.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
         var world = await SetUpAsync(phone);
 
-        // The guardian signs in on the phone and asks.
-        await page.GotoAsync("/parent/services");
+        // The guardian finds the service in the public guide on the phone (no sign-in), then signs in from its link and asks.
+        await page.GotoAsync("/service-guide");
+        await page.GetByTestId("q").FillAsync("转学");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查找", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("guide-items").GetByTestId("guide-item")).ToHaveCountAsync(2);
+        await AssertFitsAsync(page, "the public service guide");
+        await page.GetByRole(AriaRole.Link, new() { Name = "转学（本市学校之间）" }).ClickAsync();
+        await Expect(page.GetByTestId("materials").GetByTestId("held")).Not.ToHaveCountAsync(0);
+        await AssertFitsAsync(page, "an item's guide");
+        await page.GetByTestId("do-online").ClickAsync();
         await page.GetByLabel("手机号码").FillAsync(phone);
         await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码", Exact = true }).ClickAsync();
         var code = (await page.GetByTestId("development-code").Locator("code").InnerTextAsync()).Trim();
         await page.GetByLabel("短信验证码").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("children")).ToContainTextAsync("浏览器同学");
+        await Expect(page.GetByTestId("asking-for")).ToContainTextAsync("转学");
         await AssertFitsAsync(page, "the guardian's services page");
         await page.GetByTestId("children").GetByTestId("apply").ClickAsync();
         await AssertFitsAsync(page, "the application form");
-        await page.GetByTestId("kind").SelectOptionAsync("Transfer");
+        await Expect(page.GetByTestId("kind")).ToHaveValueAsync("Transfer");
         await page.GetByTestId("to-school").SelectOptionAsync(world.FarSchoolId.ToString(CultureInfo.InvariantCulture));
         await page.GetByTestId("reason").FillAsync("随父母工作调动");
         await page.GetByTestId("submit").ClickAsync();
@@ -64,6 +75,15 @@ public sealed partial class StatusChangeBrowserTests(BrowserFixture fixture) : B
         await page.ReloadAsync();
         await Expect(page.GetByTestId("state")).ToHaveTextAsync("已办结");
         await Expect(page.GetByTestId("to-school")).ToHaveTextAsync(world.FarSchoolName);
+
+        // 好差评: two stars with a reason; the district of the old school is named to answer within 5 working days.
+        await page.GetByTestId("star-2").CheckAsync();
+        await page.GetByTestId("comment").FillAsync("等待时间较长");
+        await AssertFitsAsync(page, "the rating form");
+        await page.GetByTestId("send-rating").ClickAsync();
+        await Expect(page.GetByTestId("stars")).ToHaveTextAsync("2 / 5");
+        await Expect(page.GetByTestId("rating-answer")).ToContainTextAsync("市南区");
+        await Expect(page.GetByTestId("rate")).ToHaveCountAsync(0);
 
         var (school, classId, history) = await Host.AsSystemAsync(async sp =>
         {
