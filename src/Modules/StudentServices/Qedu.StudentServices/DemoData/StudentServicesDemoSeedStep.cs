@@ -93,12 +93,12 @@ internal sealed class StudentServicesDemoSeedStep(IServiceScopeFactory scopes, O
             {
                 // Rated days ago: the refusal came the day before.
                 var ended = await db.Changes.SingleAsync(c => c.Id == change.Id, ct);
-                ended.EndedAt = new DateTimeOffset(on.AddDays(-1).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+                ended.EndedAt = new DateTimeOffset(on.AddDays(-1).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
             }
             var rating = new ServiceRating
             {
                 ChangeId = change.Id, ServiceCode = change.ServiceCode, SchoolId = change.FromSchoolId, DistrictId = change.FromDistrictId, Score = score,
-                Comment = comment, RatedOn = on, RatedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)),
+                Comment = comment, RatedOn = on, RatedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
             };
             db.Ratings.Add(rating);
             await db.SaveChangesAsync(ct);
