@@ -58,6 +58,8 @@ public static class ScopeEscapes
         ["StudentMoves.ChildrenOfGuardianAsync"] = new(1, "a parent (who holds no grant) applies for a status change of a child whose guardian has the phone the parent signed in with; audited"),
         ["StudentMoves.ClassesAsync"] = new(1, "the receiving school's classes and their sizes (counts), to place a transferred student and warn of a class at 56"),
         ["ChangeViews.ViewAsync"] = new(1, "the whole route of a status change the caller may see (checked before), as the guardian sees it: which units decided what"),
+        ["ServiceRatings.OfChangeAsync"] = new(1, "the answer to a poor rating of a change the caller may see (checked before): the guardian who rated reads the district's answer"),
+        ["StudentServicesStatistics.DropoutsAsync"] = new(1, "dropout counts per school for the indicators' recomputation (counts only, never a child); the indicators filter what each reader sees"),
         ["StudentWrites.ReadAsync"] = new(1, "student numbers and resident IDs are unique across the city (all classes); the refusal names nothing else"),
         ["RegistryStatistics.HeadcountsAsync"] = new(2, "whole-city headcounts for the indicator computation: figures, not people"),
         ["RegistryStatistics.TeachersBySchoolAsync"] = new(1, "whole-city teacher counts for the indicator computation"),

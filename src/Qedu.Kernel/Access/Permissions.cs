@@ -64,8 +64,9 @@ public static class Permissions
 
     /// <summary>
     /// Run the student-status changes (学籍异动) whose route passes one's school or district: start one for a student of
-    /// one's school, and accept, return for correction (补正) or refuse the step of one's unit. Purpose-limited: it shows the
-    /// change's student and applicant, no other record of a child.
+    /// one's school, and accept, return for correction (补正) or refuse the step of one's unit; answer the poor ratings
+    /// (差评) of one's unit; report a child who stopped coming (辍学) and keep the 控辍保学 ledger of one's schools.
+    /// Purpose-limited: it shows the change's or the case's student, no other record of a child.
     /// </summary>
     public const string StatusChangesReview = "status-changes.review";
 

@@ -393,6 +393,15 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/services/rating-cases/{id:long}/answer"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
         ["GET /services/dashboard"] = Rule.Needs(Permissions.StatusChangesReview),
         ["GET /services/rating-cases/{Id:long}"] = Supervision.Missing(Permissions.StatusChangesReview, "Id"),
+        // The 控辍保学 ledger: a case nobody has is 404 to holders; a report without a body is 400.
+        ["GET /services/dropouts"] = Rule.Needs(Permissions.StatusChangesReview),
+        ["GET /services/dropouts/new"] = Rule.Scoped(Permissions.StatusChangesReview, Target.School) with { Query = "school" },
+        ["GET /services/dropouts/{Id:long}"] = Supervision.Missing(Permissions.StatusChangesReview, "Id"),
+        ["GET /api/services/dropouts/"] = Rule.Needs(Permissions.StatusChangesReview),
+        ["POST /api/services/dropouts/"] = Rule.Needs(Permissions.StatusChangesReview) with { Status = StatusCodes.Status400BadRequest },
+        ["GET /api/services/dropouts/{id:long}"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
+        ["POST /api/services/dropouts/{id:long}/follow-ups"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
+        ["POST /api/services/dropouts/{id:long}/end"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
         // The catalogue's editing is the city bureau's: an item nobody has is 404 to it; a draft without a body is 400.
         ["GET /services/catalogue"] = Rule.Needs(Permissions.ServiceCatalogueManage),
         ["GET /services/catalogue/edit"] = Rule.Needs(Permissions.ServiceCatalogueManage),

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Web;
 using Qedu.StudentServices.Domain;
-using Qedu.StudentServices.Features.Catalogue;
+using Qedu.StudentServices.Catalogue;
 using Qedu.StudentServices.Features.Changes;
 using Qedu.StudentServices.Resources;
 using Qedu.Web.Tests.Infrastructure;

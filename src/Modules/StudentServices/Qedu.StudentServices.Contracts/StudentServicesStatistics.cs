@@ -13,6 +13,13 @@ namespace Qedu.StudentServices.Contracts;
 /// <param name="RatedGood">Of those, 4 or 5 of 5 (好评).</param>
 public sealed record StatusChangeUnitFigures(int OrgUnitId, int Completed, int WithinLegal, int WithinPromised, int ZeroTrip, int Rated, int RatedGood);
 
+/// <summary>One school's dropout cases (控辍保学) of a year: counts only, never a child.</summary>
+/// <param name="OrgUnitId">The school that reported them.</param>
+/// <param name="Reported">Cases reported in the year.</param>
+/// <param name="Returned">Of those, the child back in school (劝返复学) by the year's end.</param>
+/// <param name="OpenAtEnd">Cases open at the year's end (any year reported): children still out of school.</param>
+public sealed record DropoutUnitFigures(int OrgUnitId, int Reported, int Returned, int OpenAtEnd);
+
 /// <summary>
 /// Student-services aggregates for the indicators module: whole-city counts that a recomputation turns into per-unit
 /// snapshots (scope-filtered when read), so they ignore the caller's scope.
@@ -21,4 +28,7 @@ public interface IStudentServicesStatistics
 {
     /// <summary>The figures of the changes completed in <paramref name="year"/> (China dates), per school with any.</summary>
     Task<IReadOnlyList<StatusChangeUnitFigures>> FiguresAsync(int year, CancellationToken ct = default);
+
+    /// <summary>The dropout cases of <paramref name="year"/>, per school with any (today's open ones for the current year).</summary>
+    Task<IReadOnlyList<DropoutUnitFigures>> DropoutsAsync(int year, CancellationToken ct = default);
 }

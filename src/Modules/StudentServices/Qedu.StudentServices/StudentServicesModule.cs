@@ -9,15 +9,18 @@ using Qedu.StudentServices.DemoData;
 using Qedu.StudentServices.Contracts;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Statistics;
-using Qedu.StudentServices.Features.Catalogue;
+using Qedu.StudentServices.Catalogue;
 using Qedu.StudentServices.Features.Changes;
 using Qedu.StudentServices.Features.Deadlines;
-using Qedu.StudentServices.Features.Dashboard;
+using Qedu.StudentServices.Features.Dropouts;
+using Qedu.StudentServices.Ratings;
+using Qedu.StudentServices.Features.Catalogue;
 using Qedu.StudentServices.Features.Ratings;
+using Qedu.StudentServices.Features.Dashboard;
 
 namespace Qedu.StudentServices;
 
-/// <summary>The student services module's only entry points (M5: status changes and their clocks, the 一次办好 catalogue, 好差评).</summary>
+/// <summary>The student services module's only entry points (M5: status changes and their clocks, the 一次办好 catalogue, 好差评, the 控辍保学 ledger).</summary>
 public static class StudentServicesModule
 {
     public static IServiceCollection AddStudentServices(this IServiceCollection services)
@@ -30,6 +33,7 @@ public static class StudentServicesModule
         services.AddScoped<ChangeViews>();
         services.AddScoped<ServiceRatings>();
         services.AddScoped<ServiceDashboard>();
+        services.AddScoped<DropoutLedger>();
         services.AddQeduPdf();
         services.AddScoped<CompletedChanges>();
         services.AddScoped(sp => new StudentServicesOperations(
@@ -38,6 +42,7 @@ public static class StudentServicesModule
         services.AddScoped<IDemoSeedStep, StudentServicesDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 45, "/services/changes", "学籍异动", "Status changes", Permissions.StatusChangesReview));
         services.AddSingleton(new NavItem(NavSections.Overview, 46, "/services/dashboard", "一次办好", "One-visit services", Permissions.StatusChangesReview));
+        services.AddSingleton(new NavItem(NavSections.Overview, 48, "/services/dropouts", "控辍保学", "Dropout follow-up", Permissions.StatusChangesReview));
         services.AddSingleton(new NavItem(NavSections.Overview, 47, "/services/catalogue", "办事指南", "Service catalogue", Permissions.ServiceCatalogueManage));
         services.AddSingleton(new ParentNavItem(30, "/service-guide", "办事指南", "Service guide")
         {
@@ -57,6 +62,8 @@ public static class StudentServicesModule
         endpoints.MapDeadlineEndpoints();
         endpoints.MapCatalogueEndpoints();
         endpoints.MapRatingEndpoints();
+        endpoints.MapDashboardEndpoints();
+        endpoints.MapDropoutEndpoints();
         return endpoints;
     }
 }

@@ -23,6 +23,8 @@ internal abstract class StudentServicesDb(DbContextOptions options) : ModuleDbCo
     public DbSet<ServiceItemVersion> Versions => Set<ServiceItemVersion>();
     public DbSet<ServiceRating> Ratings => Set<ServiceRating>();
     public DbSet<RatingCase> RatingCases => Set<RatingCase>();
+    public DbSet<DropoutCase> Dropouts => Set<DropoutCase>();
+    public DbSet<DropoutFollowUp> FollowUps => Set<DropoutFollowUp>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -113,6 +115,33 @@ internal abstract class StudentServicesDb(DbContextOptions options) : ModuleDbCo
             b.HasIndex(x => x.RatedOn);
             b.Property(x => x.ServiceCode).HasMaxLength(30);
             b.Property(x => x.Comment).HasMaxLength(500);
+        });
+        builder.Entity<DropoutCase>(b =>
+        {
+            b.ToTable("dropout_cases");
+            b.Property(x => x.Number).HasMaxLength(20);
+            b.HasIndex(x => x.Number).IsUnique();
+            // One open case per student, also under a race.
+            b.HasIndex(x => x.StudentId).IsUnique().HasFilter("state = 'Open'").HasDatabaseName("ix_dropout_cases_one_open_per_student");
+            b.HasIndex(x => new { x.OrgUnitId, x.State });
+            b.Property(x => x.StudentNumber).HasMaxLength(30);
+            b.Property(x => x.StudentName).HasMaxLength(50);
+            b.Property(x => x.ClassName).HasMaxLength(100);
+            b.Property(x => x.Reason).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.State).HasConversion<string>().HasMaxLength(12);
+            b.Property(x => x.Details).HasMaxLength(500);
+            b.Property(x => x.ReportedBy).HasMaxLength(100);
+            b.Property(x => x.EndNote).HasMaxLength(500);
+            b.Property(x => x.Revision).IsConcurrencyToken();
+        });
+        builder.Entity<DropoutFollowUp>(b =>
+        {
+            b.ToTable("dropout_follow_ups");
+            b.HasOne<DropoutCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(x => new { x.CaseId, x.On });
+            b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Note).HasMaxLength(500);
+            b.Property(x => x.By).HasMaxLength(100);
         });
         builder.Entity<RatingCase>(b =>
         {

@@ -8,7 +8,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Contracts;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
-using Qedu.StudentServices.Features.Catalogue;
+using Qedu.StudentServices.Catalogue;
 using Qedu.StudentServices.Features.Changes;
 
 namespace Qedu.StudentServices.DemoData;
@@ -17,7 +17,7 @@ namespace Qedu.StudentServices.DemoData;
 /// The student services' part of the demo city: status changes of 市南区 students in every state, run through the real
 /// procedure by reviewers of the units on each route (transfers within and across districts, out of the city, breaks
 /// and returns), then dated back so some are due soon and some overdue; ratings of the finished ones (a poor one
-/// unanswered and overdue), and a draft version of a catalogue item. Deterministic; dates relative to the clock.
+/// unanswered and overdue), a draft version of a catalogue item, and three cases of the 控辍保学 ledger. Deterministic; dates relative to the clock.
 /// </summary>
 internal sealed class StudentServicesDemoSeedStep(IServiceScopeFactory scopes, OrgTree tree, IStudentMoves registry, StudentServicesDb db, TimeProvider clock)
     : IDemoSeedStep
@@ -66,6 +66,46 @@ internal sealed class StudentServicesDemoSeedStep(IServiceScopeFactory scopes, O
         }
         await RateAsync(changes, ct);
         await DraftAsync(ct);
+        await DropoutsAsync(students.Skip(plans.Length).Take(3).ToList(), from, ct);
+    }
+
+    /// <summary>
+    /// Three dropout cases of the ledger (控辍保学): one followed up but not for 10 working days (overdue), one back in
+    /// school after a persuasion, one reported two days ago.
+    /// </summary>
+    private async Task DropoutsAsync(List<StudentStanding> students, int school, CancellationToken ct)
+    {
+        var today = CityDate.Today(clock);
+        var district = (await tree.NearestAboveAsync(school, [OrgUnitKind.District, OrgUnitKind.City], ct))?.Id;
+        (DropoutReason Reason, string Details, int LastDaysAgo, int ReportedDaysAgo, (int DaysAgo, FollowUpKind Kind, string Note)[] Actions, int? ReturnedDaysAgo)[] cases =
+        [
+            (DropoutReason.Disengaged, "连续两周未到校，家长称孩子不愿上学。", 25, 20,
+                [(18, FollowUpKind.HomeVisit, "班主任家访，孩子在家玩手机，家长管教困难。"), (15, FollowUpKind.GuardianTalk, "约谈家长，签订劝返承诺书。")], null),
+            (DropoutReason.Work, "随父母外出，在亲戚店里帮工。", 45, 40,
+                [(38, FollowUpKind.Call, "联系家长说明义务教育法规定。"), (30, FollowUpKind.Persuasion, "镇、村、校联合劝返，家长同意送回。")], 25),
+            (DropoutReason.Poverty, "家庭突发变故，无人接送。", 5, 2, [], null),
+        ];
+        for (var i = 0; i < cases.Length && i < students.Count; i++)
+        {
+            var (reason, details, lastDaysAgo, reportedDaysAgo, actions, returnedDaysAgo) = cases[i];
+            var student = students[i];
+            var report = new DropoutCase
+            {
+                Number = "KC-" + Guid.NewGuid().ToString("N")[..12], StudentId = student.StudentId, StudentNumber = student.StudentNumber, StudentName = student.Name,
+                ClassName = student.ClassName, OrgUnitId = school, DistrictId = district, LastAttendedOn = today.AddDays(-lastDaysAgo),
+                ReportedOn = today.AddDays(-reportedDaysAgo), Reason = reason, Details = details, ReportedBy = "德育处 赵老师",
+                State = returnedDaysAgo is null ? DropoutState.Open : DropoutState.Returned,
+                EndedOn = returnedDaysAgo is int r ? today.AddDays(-r) : null, EndNote = returnedDaysAgo is null ? null : "已返校上课，安排学业帮扶。",
+            };
+            db.Dropouts.Add(report);
+            await db.SaveChangesAsync(ct);
+            report.Number = string.Create(CultureInfo.InvariantCulture, $"KC{report.ReportedOn.Year}-{report.Id:D6}");
+            foreach (var (daysAgo, kind, note) in actions)
+            {
+                db.FollowUps.Add(new DropoutFollowUp { CaseId = report.Id, On = today.AddDays(-daysAgo), Kind = kind, Note = note, By = "德育处 赵老师", RecordedAt = clock.GetUtcNow() });
+            }
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>

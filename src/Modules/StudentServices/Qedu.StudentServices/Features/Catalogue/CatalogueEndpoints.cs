@@ -7,25 +7,28 @@ using Qedu.Kernel.Calendar;
 using Qedu.Kernel.Web;
 using Qedu.StudentServices.Domain;
 using Qedu.StudentServices.Features.Changes;
-using Qedu.StudentServices.Features.Dashboard;
+using Qedu.StudentServices.Statistics;
 using Qedu.StudentServices.Resources;
+
+using Qedu.StudentServices.Catalogue;
+using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices.Features.Catalogue;
 
 /// <summary>A material as the guide shows it: 免提交 when Qedu holds it.</summary>
-public sealed record MaterialView(string Name, bool HeldByQedu, string? Note);
+internal sealed record MaterialView(string Name, bool HeldByQedu, string? Note);
 
 /// <summary>
 /// A version of a service item with every element of its guide (办事指南); enums by camelCase name. <c>OnlineAt</c> is
 /// the page where it is done in Qedu, when it is.
 /// </summary>
-public sealed record ItemView(
+internal sealed record ItemView(
     string Code, int Version, string State, string Name, string? NameEn, string Category, string ImplementingBody, string LegalBasis, string Conditions,
     IReadOnlyList<MaterialView> Materials, IReadOnlyList<string> Process, int LegalDays, int PromisedDays, string Fees, IReadOnlyList<string> Channels,
     bool Immediate, bool ZeroTrip, string Procedure, string? OnlineAt, DateTimeOffset? PublishedAt, string? ChangeNote);
 
 /// <summary>An item as its editors list it: the version in force, the draft, withdrawn or not.</summary>
-public sealed record ManagedItemView(string Code, string Name, int? Published, int? Draft, DateTimeOffset? WithdrawnAt);
+internal sealed record ManagedItemView(string Code, string Name, int? Published, int? Draft, DateTimeOffset? WithdrawnAt);
 
 /// <summary>
 /// The catalogue over HTTP: everyone reads the items in force under <c>/api/service-guide</c> (no sign-in); the city
@@ -41,7 +44,7 @@ internal static class CatalogueEndpoints
                 ServiceCategory? only = null;
                 if (!string.IsNullOrEmpty(category))
                 {
-                    if (!Enum.TryParse<ServiceCategory>(category, ignoreCase: true, out var c) || !Enum.IsDefined(c) || int.TryParse(category, out _))
+                    if (!EnumNames.TryParseName<ServiceCategory>(category, out var c))
                     {
                         return Results.ValidationProblem(new Dictionary<string, string[]> { ["category"] = [t["Catalogue.Category"]] });
                     }
@@ -113,9 +116,9 @@ internal static class CatalogueEndpoints
     };
 
     public static ItemView View(string code, ServiceItemVersion v) =>
-        new(code, v.Version, ChangeViews.Name(v.State), v.Name, v.NameEn, ChangeViews.Name(v.Category), v.ImplementingBody, v.LegalBasis, v.Conditions,
+        new(code, v.Version, EnumNames.Name(v.State), v.Name, v.NameEn, EnumNames.Name(v.Category), v.ImplementingBody, v.LegalBasis, v.Conditions,
             [.. v.Materials.Select(m => new MaterialView(m.Name, m.HeldByQedu, m.Note))], v.Process.Split('\n', StringSplitOptions.RemoveEmptyEntries),
             v.LegalDays, v.PromisedDays, v.Fees,
-            [.. Enum.GetValues<ServiceChannels>().Where(c => c != ServiceChannels.None && v.Channels.HasFlag(c)).Select(ChangeViews.Name)],
-            v.Immediate, v.ZeroTrip, ChangeViews.Name(v.Procedure), OnlineAt(v.Procedure), v.PublishedAt, v.ChangeNote);
+            [.. Enum.GetValues<ServiceChannels>().Where(c => c != ServiceChannels.None && v.Channels.HasFlag(c)).Select(EnumNames.Name)],
+            v.Immediate, v.ZeroTrip, EnumNames.Name(v.Procedure), OnlineAt(v.Procedure), v.PublishedAt, v.ChangeNote);
 }

@@ -11,6 +11,7 @@ using Qedu.Registry.Contracts;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
 using Qedu.StudentServices.Resources;
+using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices.Features.Changes;
 
@@ -112,7 +113,7 @@ internal static class ChangeEndpoints
         {
             return Body(t);
         }
-        if (!Enum.TryParse<ChangeKind>(body.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(body.Kind, out _))
+        if (!EnumNames.TryParseName<ChangeKind>(body.Kind, out var kind))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [t["Request.Kind"]] });
         }
@@ -139,8 +140,7 @@ internal static class ChangeEndpoints
         {
             return Body(t);
         }
-        if (!Enum.TryParse<StepDecision>(body.Decision, ignoreCase: true, out var decision) || decision == StepDecision.Pending || !Enum.IsDefined(decision)
-            || int.TryParse(body.Decision, out _))
+        if (!EnumNames.TryParseName<StepDecision>(body.Decision, out var decision) || decision == StepDecision.Pending)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["decision"] = [t["Step.Decision"]] });
         }

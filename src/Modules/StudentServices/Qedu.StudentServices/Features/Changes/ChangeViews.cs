@@ -5,7 +5,8 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
-using Qedu.StudentServices.Features.Ratings;
+using Qedu.StudentServices.Ratings;
+using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices.Features.Changes;
 
@@ -32,8 +33,6 @@ public sealed record ChangeView(
 /// <summary>Builds <see cref="ChangeView"/>s: the steps read past the reviewer's scope (the whole route of a change the caller may see).</summary>
 internal sealed class ChangeViews(StudentServicesDb db, OrgTree tree, WorkingCalendar calendar, TimeProvider clock, ServiceRatings ratings)
 {
-    public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
     public async Task<ChangeView> ViewAsync(StatusChange change, CancellationToken ct = default)
     {
         // The caller may see the change (checked by the flow); its route is shown whole, as the guardian sees it too.
@@ -52,11 +51,11 @@ internal sealed class ChangeViews(StudentServicesDb db, OrgTree tree, WorkingCal
         }
         var open = change.State is ChangeState.UnderReview or ChangeState.Returned;
         return new ChangeView(
-            change.Id, change.Number, Name(change.Kind), Name(change.State), change.StudentName,
+            change.Id, change.Number, EnumNames.Name(change.Kind), EnumNames.Name(change.State), change.StudentName,
             PersonalDataAccess.MaskStudentNumber(change.StudentNumber, unmasked: false), names.GetValueOrDefault(change.FromSchoolId, "?"),
             change.ToSchoolId is int target ? names.GetValueOrDefault(target, "?") : null, change.OtherSchool, change.Reason, change.SuspendedUntil,
-            Name(change.Applicant), change.ApplicantName, change.StartedOn, change.EffectiveOn,
-            [.. steps.Select(s => new StepView(s.Sequence, Name(s.Role), s.OrgUnitId, names.GetValueOrDefault(s.OrgUnitId, "?"), Name(s.Decision), s.Note,
+            EnumNames.Name(change.Applicant), change.ApplicantName, change.StartedOn, change.EffectiveOn,
+            [.. steps.Select(s => new StepView(s.Sequence, EnumNames.Name(s.Role), s.OrgUnitId, names.GetValueOrDefault(s.OrgUnitId, "?"), EnumNames.Name(s.Decision), s.Note,
                 s.DecidedAt, open && s.Sequence == change.CurrentStep))],
             [.. pauses.Select(p => new PauseView(p.From, p.To, p.Missing, p.Answer))],
             Clock(change.PromisedDays), Clock(change.LegalDays), change.ServiceCode, change.ServiceVersion, await ratings.OfChangeAsync(change.Id, ct));

@@ -14,7 +14,7 @@ using Qedu.Kernel.Web;
 using Qedu.Registry.Contracts;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
-using Qedu.StudentServices.Features.Catalogue;
+using Qedu.StudentServices.Catalogue;
 using Qedu.StudentServices.Resources;
 
 namespace Qedu.StudentServices.Features.Changes;

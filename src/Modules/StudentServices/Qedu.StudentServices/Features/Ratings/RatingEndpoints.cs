@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
-using Qedu.Kernel.Calendar;
 using Qedu.Kernel.Web;
-using Qedu.StudentServices.Features.Dashboard;
+using Qedu.StudentServices.Ratings;
 using Qedu.StudentServices.Resources;
 
 namespace Qedu.StudentServices.Features.Ratings;
@@ -18,7 +17,7 @@ internal sealed record CaseAnswerRequest(string? Answer);
 
 /// <summary>
 /// 好差评 over HTTP: the guardian rates a finished change (<c>/api/services/my/changes/{id}/rating</c>); the units see
-/// and answer the poor ratings (<c>/api/services/rating-cases</c>) and read the figures (<c>/api/services/figures</c>).
+/// and answer the poor ratings (<c>/api/services/rating-cases</c>).
 /// </summary>
 internal static class RatingEndpoints
 {
@@ -51,10 +50,6 @@ internal static class RatingEndpoints
             })
             .Produces<RatingCaseView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Answer a poor rating of the caller's unit, once; the applicant reads it on the change");
-        staff.MapGet("/figures", async (int? year, ServiceDashboard dashboard, TimeProvider clock, CancellationToken ct) =>
-                Results.Ok(await dashboard.ForYearAsync(year is >= 2000 and <= 2100 ? year.Value : CityDate.Today(clock).Year, ct)))
-            .Produces<DashboardView>()
-            .WithSummary("The year's 一次办好 figures of the caller's schools: per district (or school), per item, the total, and the poor-rating cases");
         return endpoints;
     }
 }

@@ -7,9 +7,11 @@ using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
+using Qedu.StudentServices.Features.Changes;
 using Qedu.StudentServices.Resources;
+using Qedu.StudentServices.Web;
 
-namespace Qedu.StudentServices.Features.Catalogue;
+namespace Qedu.StudentServices.Catalogue;
 
 /// <summary>What an editor gives for a version of an item (API body and page form alike); enums by name.</summary>
 internal sealed record ItemInput(
@@ -277,20 +279,19 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
         {
             errors.Add("process", Text("Catalogue.Field", t["Catalogue.Process"], 2000));
         }
-        if (!Enum.TryParse<ServiceCategory>(input.Category, ignoreCase: true, out var category) || !Enum.IsDefined(category) || int.TryParse(input.Category, out _))
+        if (!EnumNames.TryParseName<ServiceCategory>(input.Category, out var category))
         {
             errors.Add("category", t["Catalogue.Category"]);
         }
         v.Category = category;
-        if (!Enum.TryParse<OnlineProcedure>(string.IsNullOrWhiteSpace(input.Procedure) ? nameof(OnlineProcedure.None) : input.Procedure, ignoreCase: true, out var procedure)
-            || !Enum.IsDefined(procedure) || int.TryParse(input.Procedure, out _))
+        if (!EnumNames.TryParseName<OnlineProcedure>(string.IsNullOrWhiteSpace(input.Procedure) ? nameof(OnlineProcedure.None) : input.Procedure, out var procedure))
         {
             errors.Add("procedure", t["Catalogue.Procedure"]);
         }
         v.Procedure = procedure;
         foreach (var channel in input.Channels ?? [])
         {
-            if (Enum.TryParse<ServiceChannels>(channel, ignoreCase: true, out var c) && c != ServiceChannels.None && Enum.IsDefined(c) && !int.TryParse(channel, out _))
+            if (EnumNames.TryParseName<ServiceChannels>(channel, out var c) && c != ServiceChannels.None)
             {
                 v.Channels |= c;
             }

@@ -1,10 +1,10 @@
 using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
-using Qedu.StudentServices.Features.Catalogue;
-using Qedu.StudentServices.Features.Ratings;
+using Qedu.StudentServices.Catalogue;
+using Qedu.StudentServices.Ratings;
 using Qedu.StudentServices.Statistics;
 
-namespace Qedu.StudentServices.Features.Dashboard;
+namespace Qedu.StudentServices.Statistics;
 
 /// <summary>One line of the figures (a unit, an item, or the total): counts, shares 0 to 1 (null with none), mean working days and stars.</summary>
 public sealed record FigureRow(
@@ -15,7 +15,7 @@ public sealed record FigureRow(
 /// The services dashboard of a year: per district (a city's view) or per school (a district's or a school's), per
 /// catalogue item, the total, and the poor ratings the caller's units must answer.
 /// </summary>
-public sealed record DashboardView(int Year, string Level, IReadOnlyList<FigureRow> Units, IReadOnlyList<FigureRow> Items, FigureRow Total,
+internal sealed record DashboardView(int Year, string Level, IReadOnlyList<FigureRow> Units, IReadOnlyList<FigureRow> Items, FigureRow Total,
     IReadOnlyList<RatingCaseView> Cases);
 
 /// <summary>

@@ -13,7 +13,7 @@ using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
 using Qedu.StudentServices.Resources;
 
-namespace Qedu.StudentServices.Features.Ratings;
+namespace Qedu.StudentServices.Ratings;
 
 /// <summary>A poor rating's case as the unit and the applicant see it: the rating, the answer, and the 5-working-day clock.</summary>
 public sealed record RatingCaseView(

@@ -3,7 +3,7 @@ using Qedu.Kernel.Persistence;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
 
-namespace Qedu.StudentServices.Features.Catalogue;
+namespace Qedu.StudentServices.Catalogue;
 
 /// <summary>
 /// The items a new city's catalogue starts with, published as version 1 when a database does not have them yet (at
