@@ -156,6 +156,14 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/services/my/changes"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest),
         ["GET /api/services/my/changes/{id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
         ["POST /api/services/my/changes/{id:long}/answer"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
+        // A change's files: a file nobody has is 404; the page forms need their token (a parent's session).
+        // An upload without its multipart body is refused before the change is looked for.
+        ["POST /api/services/my/changes/{id:long}/materials"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest) with { Fixed = new() { ["id"] = "0" } },
+        ["GET /api/services/my/materials/{materialId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["materialId"] = "0" } },
+        ["DELETE /api/services/my/materials/{materialId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["materialId"] = "0" } },
+        ["GET /parent/services/materials/{materialId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["materialId"] = "0" } },
+        ["POST /parent/services/{id:long}/materials"] = new Rule(Access.Antiforgery) with { ForParents = true, Fixed = new() { ["id"] = "0" } },
+        ["POST /parent/services/materials/{materialId:long}/remove"] = new Rule(Access.Antiforgery) with { ForParents = true, Fixed = new() { ["materialId"] = "0" } },
         // A rating without a body is refused before the change is looked for.
         ["POST /api/services/my/changes/{id:long}/rating"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest) with { Fixed = new() { ["id"] = "0" } },
         // The 一次办好 catalogue is everyone's, without a sign-in (items and counts, no child).
@@ -393,6 +401,16 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/services/rating-cases/{id:long}/answer"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
         ["GET /services/dashboard"] = Rule.Needs(Permissions.StatusChangesReview),
         ["GET /services/rating-cases/{Id:long}"] = Supervision.Missing(Permissions.StatusChangesReview, "Id"),
+        // 转入: the receiving school registers the child (a school of the caller's own, by ?school=).
+        ["GET /services/changes/incoming"] = Rule.Scoped(Permissions.StatusChangesReview, Target.School) with { Query = "school" },
+        // A change's files, the reviewers' side: a file or change nobody has is 404 to holders.
+        ["POST /api/services/changes/{id:long}/materials"] = Rule.Needs(Permissions.StatusChangesReview) with { Status = StatusCodes.Status400BadRequest, Fixed = new() { ["id"] = "0" } },
+        ["GET /api/services/materials/{materialId:long}"] = Supervision.Missing(Permissions.StatusChangesReview, "materialId"),
+        ["DELETE /api/services/materials/{materialId:long}"] = Supervision.Missing(Permissions.StatusChangesReview, "materialId"),
+        ["GET /services/changes/materials/{materialId:long}"] = Supervision.Missing(Permissions.StatusChangesReview, "materialId"),
+        // The page forms: holders without the form's token are refused (400).
+        ["POST /services/changes/{id:long}/materials"] = Rule.Needs(Permissions.StatusChangesReview) with { Status = StatusCodes.Status400BadRequest, Fixed = new() { ["id"] = "0" } },
+        ["POST /services/changes/materials/{materialId:long}/remove"] = Rule.Needs(Permissions.StatusChangesReview) with { Status = StatusCodes.Status400BadRequest, Fixed = new() { ["materialId"] = "0" } },
         // The 控辍保学 ledger: a case nobody has is 404 to holders; a report without a body is 400.
         ["GET /services/dropouts"] = Rule.Needs(Permissions.StatusChangesReview),
         ["GET /services/dropouts/new"] = Rule.Scoped(Permissions.StatusChangesReview, Target.School) with { Query = "school" },

@@ -29,6 +29,27 @@ public sealed class ServiceRatingTests(WebApp app)
             Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
             Assert.Equal(app.Text<ServicesText>("Rating.NotFinished"), (await early.ProblemAsync()).Detail);
         }
+        // The guardian attaches the certificate over the API: a page renamed .pdf is refused by its content, a PDF is taken.
+        using (var fake = new MultipartFormDataContent())
+        {
+            fake.Add(new StringContent("医院诊断证明"), "name");
+            fake.Add(new ByteArrayContent("<html><script>alert(1)</script></html>"u8.ToArray()), "file", "证明.pdf");
+            using var refused = await family.PostAsync($"/api/services/my/changes/{id}/materials", fake);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(app.Text<ServicesText>("Material.NotAllowed"), Assert.Single((await refused.ProblemAsync()).Errors["file"]));
+        }
+        using (var pdf = new MultipartFormDataContent())
+        {
+            pdf.Add(new StringContent("医院诊断证明"), "name");
+            pdf.Add(new ByteArrayContent(StatusChangeWorld.Pdf), "file", "证明.pdf");
+            using var added = await family.PostAsync($"/api/services/my/changes/{id}/materials", pdf);
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+            var materialId = (await added.JsonAsync()).GetProperty("id").GetInt64();
+            using var opened = await family.GetAsync($"/api/services/my/materials/{materialId}");
+            Assert.Equal(("application/pdf", StatusChangeWorld.Pdf.Length), (opened.Content.Headers.ContentType!.MediaType, (await opened.Content.ReadAsByteArrayAsync()).Length));
+            var (stranger, _) = await Parents.SignInAsync(app);
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/services/my/materials/{materialId}")).StatusCode);
+        }
         foreach (var unit in new[] { world.FromSchoolId, world.FromDistrictId })
         {
             Assert.True((await world.AsReviewerAsync(unit, f => f.DecideAsync(id, new DecideStep(StepDecision.Accepted)))).IsOk);

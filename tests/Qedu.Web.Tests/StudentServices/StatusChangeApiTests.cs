@@ -139,4 +139,69 @@ public sealed class StatusChangeApiTests(WebApp app)
         using var hidden = await bystander.GetAsync($"/services/changes/{id}/letter.pdf");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     }
+
+    [Fact]
+    public async Task A_child_from_outside_the_city_is_registered_by_the_receiving_school_accepted_by_its_district_and_then_in_the_registry()
+    {
+        var world = await new StatusChangeWorld(app).CreateAsync();
+        var number = "G" + Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var phone = Parents.NewPhone();
+        object Body(string studentNumber, int school) => new
+        {
+            kind = "transferIn", toSchoolId = school, otherSchool = "济南市历下区某小学", reason = "随父母工作调动来青",
+            incoming = new { studentNumber, name = "鲁小泉", genderCode = "2", birthDate = "2017-03-01", guardianName = "鲁强", guardianRelationCode = "11", guardianPhone = phone },
+        };
+        var receiving = await ReviewerAsync(Roles.SchoolAdmin, world.FarSchoolCode);
+        using (var bad = await receiving.PostAsync("/api/services/changes", Http.Json(new
+            {
+                kind = "transferIn", toSchoolId = world.FarSchoolId, reason = "",
+                incoming = new { studentNumber = "123", name = "", genderCode = "x", guardianPhone = "12" },
+            })))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var errors = (await bad.ProblemAsync()).Errors;
+            Assert.Equal(app.Text<ServicesText>("Incoming.Number"), Assert.Single(errors["incoming.studentNumber"]));
+            Assert.Equal(app.Text<ServicesText>("Incoming.Phone"), Assert.Single(errors["incoming.guardianPhone"]));
+            Assert.Contains("incoming.birthDate", errors.Keys);
+            Assert.Contains("otherSchool", errors.Keys);
+        }
+        // Only for a school of the caller's own: another school cannot register a child into this one.
+        var other = await ReviewerAsync(Roles.SchoolAdmin, world.NearSchoolCode);
+        using (var notTheirs = await other.PostAsync("/api/services/changes", Http.Json(Body(number, world.FarSchoolId))))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        }
+        using var asked = await receiving.PostAsync("/api/services/changes", Http.Json(Body(number, world.FarSchoolId)));
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var change = await asked.JsonAsync();
+        var id = change.GetProperty("id").GetInt64();
+        Assert.Equal(("transferIn", 2), (change.GetProperty("kind").GetString(), change.GetProperty("steps").GetArrayLength()));
+        using (var twice = await receiving.PostAsync("/api/services/changes", Http.Json(Body(number, world.FarSchoolId))))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        }
+
+        using (var placed = await receiving.PostAsync($"/api/services/changes/{id}/decision", Http.Json(new { decision = "accepted", classId = world.FarClassId })))
+        {
+            Assert.Equal(HttpStatusCode.OK, placed.StatusCode);
+        }
+        var district = await ReviewerAsync(Roles.DistrictAdmin, world.FarDistrictCode);
+        using (var done = await district.PostAsync($"/api/services/changes/{id}/decision", Http.Json(new { decision = "accepted" })))
+        {
+            Assert.Equal("completed", (await done.JsonAsync()).GetProperty("state").GetString());
+        }
+
+        // In the registry at the new school and class, entered by transfer (22); the guardian's phone now finds the child.
+        var student = await app.AsSystemAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            sp.GetRequiredService<Qedu.Registry.Data.RegistryDb>().Students, s => s.StudentNumber == number));
+        Assert.Equal((world.FarSchoolId, (long?)world.FarClassId, "01", "鲁小泉"), (student.OrgUnitId, student.ClassId, student.StatusCode, student.Name));
+        var history = await world.HistoryAsync(student.Id);
+        Assert.Equal("22", Assert.Single(history).EntryReasonCode);
+        var (family, _) = await Parents.SignInAsync(app, phone);
+        Assert.Contains((await (await family.GetAsync("/api/services/my/children")).JsonAsync()).EnumerateArray(), c => c.GetProperty("name").GetString() == "鲁小泉");
+
+        using var again = await receiving.PostAsync("/api/services/changes", Http.Json(Body(number, world.FarSchoolId)));
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.CurrentCulture, app.Text<ServicesText>("Incoming.Known"), number),
+            Assert.Single((await again.ProblemAsync()).Errors["incoming.studentNumber"]));
+    }
 }

@@ -157,6 +157,10 @@ public sealed class StatusChangeFlowTests(WebApp app)
         var suspension = await world.AsReviewerAsync(world.FromSchoolId, f => f.StartAsync(new StartChange(studentId, ChangeKind.Suspension, "因病休养", SuspendedUntil: new DateOnly(2027, 3, 1))));
         Assert.Equal(Applicant.School, suspension.Value!.Applicant);
         Assert.True((await world.AsReviewerAsync(world.FromSchoolId, f => f.DecideAsync(suspension.Value.Id, Accept()))).IsOk);
+        // The district completes a 休学 only with its certificate attached.
+        var withoutCertificate = await world.AsReviewerAsync(world.FromDistrictId, f => f.DecideAsync(suspension.Value.Id, Accept()));
+        Assert.Equal((OutcomeKind.Conflict, app.Text<ServicesText>("Change.NoCertificate")), (withoutCertificate.Kind, withoutCertificate.Errors!.First("decision")));
+        Assert.True((await world.CertificateAsync(suspension.Value.Id)).IsOk);
         Assert.True((await world.AsReviewerAsync(world.FromDistrictId, f => f.DecideAsync(suspension.Value.Id, Accept()))).IsOk);
         var suspended = await world.RecordAsync(studentId);
         Assert.Equal(("02", (long?)null), (suspended.StatusCode, suspended.ClassId));
@@ -192,6 +196,7 @@ public sealed class StatusChangeFlowTests(WebApp app)
         var id = Ok(await world.AsReviewerAsync(world.FromSchoolId, f => f.StartAsync(new StartChange(studentId, ChangeKind.Suspension, "因病", SuspendedUntil: new DateOnly(2027, 1, 31))))).Id;
         Ok(await world.AsReviewerAsync(world.FromSchoolId, f => f.DecideAsync(id, Accept())));
         world.Clock.Advance(TimeSpan.FromDays(1)); // the next day: one working day of three promised
+        Assert.True((await world.CertificateAsync(id)).IsOk);
         Ok(await world.AsReviewerAsync(world.FromDistrictId, f => f.DecideAsync(id, Accept())));
 
         var after = (await FiguresAsync())!;

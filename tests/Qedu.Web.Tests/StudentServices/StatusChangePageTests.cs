@@ -89,6 +89,19 @@ public sealed class StatusChangePageTests(WebApp app)
         var id = await app.AsSystemAsync(sp => sp.GetRequiredService<StudentServicesDb>().Changes.Where(c => c.StudentId == studentId).Select(c => c.Id).SingleAsync());
         Assert.EndsWith($"/services/changes/{id}", started.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
+        // The school attaches the certificate from the change's page (a plain multipart form with the page's token).
+        var changePage = await school.GetStringAsync($"/services/changes/{id}");
+        using (var upload = new MultipartFormDataContent())
+        {
+            upload.Add(new StringContent(Qedu.Testing.QeduApp.AntiforgeryToken(changePage)), "__RequestVerificationToken");
+            upload.Add(new StringContent("二级以上医院诊断证明"), "name");
+            upload.Add(new ByteArrayContent(StatusChangeWorld.Pdf), "file", "诊断证明.pdf");
+            using var uploaded = await school.PostAsync($"/services/changes/{id}/materials", upload);
+            Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        }
+        var withFile = await (await school.GetAsync($"/services/changes/{id}")).TextAsync();
+        Assert.Contains("二级以上医院诊断证明: 诊断证明.pdf", withFile, StringComparison.Ordinal);
+
         var other = await app.ClientAsync(await app.NewAccountAsync("xj", Roles.SchoolAdmin, world.NearSchoolCode));
         using var refused = await other.GetAsync($"/services/changes/new?school={world.FromSchoolCode}");
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);

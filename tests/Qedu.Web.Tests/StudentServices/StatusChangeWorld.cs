@@ -126,6 +126,17 @@ internal sealed class StatusChangeWorld(WebApp app)
     public Task<T> AsReviewerAsync<T>(int unitId, Func<StatusChangeFlow, Task<T>> work, string name = "reviewer") =>
         RunAsync(Reviewer(unitId, name), sp => work(ActivatorUtilities.CreateInstance<StatusChangeFlow>(sp, Clock)));
 
+    /// <summary>The smallest PDF the file check takes: a 休学's certificate in tests.</summary>
+    public static byte[] Pdf => System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+
+    /// <summary>Attaches a certificate to a change as a reviewer of the student's school (the applicant's side).</summary>
+    public Task<Qedu.Kernel.Web.Outcome<MaterialRow>> CertificateAsync(long changeId) =>
+        RunAsync(Reviewer(FromSchoolId, "school"), async sp =>
+        {
+            using var content = new MemoryStream(Pdf);
+            return await ActivatorUtilities.CreateInstance<ChangeMaterials>(sp, Clock).AddAsync(changeId, "二级以上医院诊断证明", "诊断证明.pdf", Pdf.Length, content);
+        });
+
     public Task<T> DeadlinesAsync<T>(int unitId, Func<ChangeDeadlines, Task<T>> work) =>
         RunAsync(Reviewer(unitId, "deadlines"), sp => work(ActivatorUtilities.CreateInstance<ChangeDeadlines>(sp, Clock)));
 

@@ -33,6 +33,13 @@ public enum StudentMoveKind
 /// <summary>One registry change: the student (at the revision the change was checked against), what happens, and from when.</summary>
 public sealed record StudentMove(StudentMoveKind Kind, long StudentId, long ExpectedRevision, DateOnly Effective, int? ToSchoolId = null, long? ToClassId = null);
 
+/// <summary>
+/// A child coming into the city from a school elsewhere (转入), as the registry needs them: the national 学籍号 they keep,
+/// name, gender and birth date, and one guardian (whose phone then signs them in for the child's services).
+/// </summary>
+public sealed record IncomingStudent(
+    string StudentNumber, string Name, string GenderCode, DateOnly BirthDate, string GuardianName, string GuardianRelationCode, string GuardianPhone);
+
 /// <summary>A move the registry refused: the student changed since it was checked, or the target is no school or class of it.</summary>
 public sealed class StudentMoveRefusedException(string message) : Exception(message);
 
@@ -66,4 +73,12 @@ public interface IStudentMoves
     /// student's revision is no longer <see cref="StudentMove.ExpectedRevision"/> or the class is not the school's.
     /// </summary>
     Task ApplyAsync(DbTransaction transaction, StudentMove move, string actor, CancellationToken ct = default);
+
+    /// <summary>
+    /// Enrols a child coming from outside the city (转入) at <paramref name="schoolId"/>, in <paramref name="classId"/>, from
+    /// <paramref name="effective"/> (entry 22), inside <paramref name="transaction"/>; returns the new student's id. Throws
+    /// <see cref="StudentMoveRefusedException"/> when the 学籍号 is already in the registry or the class is not the school's.
+    /// </summary>
+    Task<long> ReceiveAsync(DbTransaction transaction, IncomingStudent child, int schoolId, long? classId, DateOnly effective, string actor,
+        CancellationToken ct = default);
 }

@@ -29,6 +29,7 @@ public static class StudentServicesModule
         services.AddScoped<IReferenceData, DefaultCatalogue>();
         services.AddScoped<ServiceCatalogue>();
         services.AddScoped<StatusChangeFlow>();
+        services.AddScoped<ChangeMaterials>();
         services.AddScoped<ChangeDeadlines>();
         services.AddScoped<ChangeViews>();
         services.AddScoped<ServiceRatings>();
@@ -58,6 +59,7 @@ public static class StudentServicesModule
     public static IEndpointRouteBuilder MapStudentServices(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapChangeEndpoints();
+        endpoints.MapMaterialEndpoints();
         endpoints.MapTransferLetterEndpoints();
         endpoints.MapDeadlineEndpoints();
         endpoints.MapCatalogueEndpoints();

@@ -120,6 +120,24 @@ internal sealed class StudentMoves(RegistryDb db, IServiceScopeFactory scopes, D
         }
     }
 
+    public async Task<long> ReceiveAsync(DbTransaction transaction, IncomingStudent child, int schoolId, long? classId, DateOnly effective, string actor,
+        CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.System(actor));
+        await using var moving = await RegistryDbOnTransaction.OpenAsync(scope.ServiceProvider, settings, transaction, ct);
+        var number = child.StudentNumber.Trim().ToUpperInvariant();
+        Require(!await moving.Students.AnyAsync(s => s.StudentNumber == number, ct), $"学籍号 {number} is in the registry already.");
+        var student = new Student
+        {
+            OrgUnitId = schoolId, StudentNumber = number, Name = child.Name, GenderCode = child.GenderCode, BirthDate = child.BirthDate,
+            ClassId = await ClassOfAsync(moving, classId, schoolId, ct), StatusCode = StudentStatuses.Enrolled,
+        };
+        await new StudentCommands(moving, codes).CreateAsync(student,
+            [new Guardian { Name = child.GuardianName, RelationCode = child.GuardianRelationCode, Phone = child.GuardianPhone }], effective, "22", ct: ct);
+        return student.Id;
+    }
+
     private static async Task<long?> ClassOfAsync(RegistryDb moving, long? classId, int schoolId, CancellationToken ct)
     {
         if (classId is null)

@@ -43,6 +43,18 @@ internal sealed class DefaultCatalogue(StudentServicesDb db, TimeProvider clock)
             ],
             process: "监护人网上提出申请（或由学校代为提出）\n就读学校审核\n区（市）教育和体育局审核\n办结，可下载打印《转学联系函》",
             legal: 10, promised: 5, channels: ServiceChannels.Online | ServiceChannels.Mobile | ServiceChannels.Window, zeroTrip: true),
+        Item("QDJY-XJ-007", "转学（从外地转入本市）", "Transfer into the city", OnlineProcedure.TransferIn,
+            body: "转入学校所在区（市）教育和体育局",
+            basis: Registry + "第十四条",
+            conditions: "在本市以外学校就读、具有全国学籍的学生，因户籍迁移或监护人工作调动等来青就读，且转入学校有学位。",
+            materials:
+            [
+                new("学生全国学籍号", false, "原就读学校提供"),
+                new("监护人身份证件", false),
+                new("户籍或居住证明", false, "来青落户或居住的证明"),
+            ],
+            process: "监护人向拟转入学校提出\n转入学校登记并审核、编入班级\n转入学校所在区（市）教育和体育局审核\n办结，学籍转入本市；原就读学校在全国学籍系统办理转出",
+            legal: 10, promised: 5, channels: ServiceChannels.Window),
         Item("QDJY-XJ-003", "休学", "Suspension of study", OnlineProcedure.Suspension,
             body: "学生就读学校，报区（市）教育和体育局",
             basis: Registry + "第十五条",

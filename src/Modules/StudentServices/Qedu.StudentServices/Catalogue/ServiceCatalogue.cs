@@ -231,10 +231,15 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
             ChangeKind.TransferOut => OnlineProcedure.TransferOut,
             ChangeKind.Suspension => OnlineProcedure.Suspension,
             ChangeKind.Resumption => OnlineProcedure.Resumption,
+            ChangeKind.TransferIn => OnlineProcedure.TransferIn,
             _ => OnlineProcedure.None,
         };
         return (await PublishedAsync(ct)).FirstOrDefault(p => p.Version.Procedure == procedure);
     }
+
+    /// <summary>The materials an item's version asks the applicant to bring (not those Qedu holds): names to suggest for a file.</summary>
+    public async Task<IReadOnlyList<string>> MaterialsToBringAsync(string? code, int? version, CancellationToken ct = default) =>
+        code is null || await FindAsync(code, version, ct) is not { } item ? [] : [.. item.Version.Materials.Where(m => !m.HeldByQedu).Select(m => m.Name)];
 
     /// <summary>A copy of a version's content (not its number, state or dates): the next draft starts from it.</summary>
     public static ServiceItemVersion Copy(ServiceItemVersion from)
@@ -321,6 +326,7 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
             errors.Add("immediate", t["Catalogue.Immediate"]);
         }
         if (v.Procedure is OnlineProcedure.Transfer or OnlineProcedure.TransferOut or OnlineProcedure.Suspension or OnlineProcedure.Resumption
+            or OnlineProcedure.TransferIn
             && (v.LegalDays < 1 || v.PromisedDays < 1))
         {
             errors.Add("promisedDays", t["Catalogue.ProcedureDays"]);

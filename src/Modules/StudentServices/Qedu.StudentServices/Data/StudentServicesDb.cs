@@ -19,6 +19,8 @@ internal abstract class StudentServicesDb(DbContextOptions options) : ModuleDbCo
     public DbSet<StatusChange> Changes => Set<StatusChange>();
     public DbSet<ChangeStep> Steps => Set<ChangeStep>();
     public DbSet<ChangePause> Pauses => Set<ChangePause>();
+    public DbSet<IncomingChild> Incoming => Set<IncomingChild>();
+    public DbSet<ChangeMaterial> Materials => Set<ChangeMaterial>();
     public DbSet<ServiceItem> Items => Set<ServiceItem>();
     public DbSet<ServiceItemVersion> Versions => Set<ServiceItemVersion>();
     public DbSet<ServiceRating> Ratings => Set<ServiceRating>();
@@ -40,7 +42,6 @@ internal abstract class StudentServicesDb(DbContextOptions options) : ModuleDbCo
             b.Property(x => x.StudentName).HasMaxLength(50);
             b.Property(x => x.OtherSchool).HasMaxLength(200);
             b.Property(x => x.Reason).HasMaxLength(500);
-            b.Property(x => x.CertificateHash).HasMaxLength(64);
             b.Property(x => x.ApplicantName).HasMaxLength(100);
             b.Property(x => x.ServiceCode).HasMaxLength(30);
             b.Property(x => x.Revision).IsConcurrencyToken();
@@ -49,6 +50,31 @@ internal abstract class StudentServicesDb(DbContextOptions options) : ModuleDbCo
             b.HasIndex(x => x.StudentId).IsUnique().HasFilter("state IN ('UnderReview', 'Returned')")
                 .HasDatabaseName("ix_status_changes_one_open_per_student");
             b.HasIndex(x => x.FromSchoolId);
+            // A 转入 has no student yet: one open change per 学籍号 covers it (and every other kind).
+            b.HasIndex(x => x.StudentNumber).IsUnique().HasFilter("state IN ('UnderReview', 'Returned')")
+                .HasDatabaseName("ix_status_changes_one_open_per_number");
+        });
+        builder.Entity<ChangeMaterial>(b =>
+        {
+            b.ToTable("change_materials");
+            b.HasOne<StatusChange>().WithMany().HasForeignKey(x => x.ChangeId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(x => x.ChangeId);
+            b.HasIndex(x => x.FileHash);
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.MediaType).HasMaxLength(100);
+            b.Property(x => x.FileHash).HasMaxLength(64);
+            b.Property(x => x.UploadedBy).HasMaxLength(100);
+        });
+        builder.Entity<IncomingChild>(b =>
+        {
+            b.ToTable("incoming_children");
+            b.HasKey(x => x.ChangeId);
+            b.HasOne<StatusChange>().WithOne().HasForeignKey<IncomingChild>(x => x.ChangeId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(x => x.GenderCode).HasMaxLength(2);
+            b.Property(x => x.GuardianName).HasMaxLength(50);
+            b.Property(x => x.GuardianRelationCode).HasMaxLength(4);
+            b.Property(x => x.GuardianPhone).HasMaxLength(20);
         });
         builder.Entity<ChangeStep>(b =>
         {

@@ -180,6 +180,16 @@ internal sealed class StudentServicesDemoSeedStep(IServiceScopeFactory scopes, O
         {
             return null;
         }
+        if (plan.Kind == ChangeKind.Suspension)
+        {
+            // A 休学 is completed only with its certificate: the school attaches the hospital's.
+            var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% 演示：医院诊断证明\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+            await AsAsync<ChangeMaterials, Qedu.Kernel.Web.Outcome<MaterialRow>>(school, "教务处 王老师", async m =>
+            {
+                using var content = new MemoryStream(pdf);
+                return await m.AddAsync(change.Id, "二级以上医院诊断证明", "诊断证明.pdf", pdf.Length, content, ct);
+            });
+        }
         // The seeder acts as the system: every step is in its scope.
         var steps = await db.Steps.AsNoTracking().Where(s => s.ChangeId == change.Id)
             .OrderBy(s => s.Sequence).ToListAsync(ct);
@@ -213,11 +223,13 @@ internal sealed class StudentServicesDemoSeedStep(IServiceScopeFactory scopes, O
         _ => "学籍管理科 李科长",
     };
 
-    private async Task<T> AsAsync<T>(int unit, string name, Func<StatusChangeFlow, Task<T>> work)
+    private Task<T> AsAsync<T>(int unit, string name, Func<StatusChangeFlow, Task<T>> work) => AsAsync<StatusChangeFlow, T>(unit, name, work);
+
+    private async Task<T> AsAsync<TService, T>(int unit, string name, Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(AccessContext.ForUser(Guid.NewGuid(), name,
             [new Grant(unit, unit.ToString(CultureInfo.InvariantCulture), new HashSet<string> { Permissions.StatusChangesReview }, Roles.SchoolAdmin)]));
-        return await work(scope.ServiceProvider.GetRequiredService<StatusChangeFlow>());
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

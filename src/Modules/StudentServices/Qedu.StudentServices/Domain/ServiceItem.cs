@@ -38,6 +38,9 @@ internal enum OnlineProcedure
     Suspension = 3,
     Resumption = 4,
 
+    /// <summary>转入 from outside the city: the receiving school registers it (the family has no city record to sign in with).</summary>
+    TransferIn = 5,
+
     /// <summary>Admission to grade one or seven (the admissions module's application).</summary>
     Enrolment = 10,
 }

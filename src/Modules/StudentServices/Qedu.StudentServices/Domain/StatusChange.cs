@@ -16,6 +16,9 @@ internal enum ChangeKind
 
     /// <summary>复学: back into a class after 休学.</summary>
     Resumption = 4,
+
+    /// <summary>转入: a child from a school outside the city into one of the city's, asked by the receiving school.</summary>
+    TransferIn = 5,
 }
 
 /// <summary>Where a change stands.</summary>
@@ -60,7 +63,9 @@ internal sealed class StatusChange
     public ChangeKind Kind { get; set; }
     public ChangeState State { get; set; } = ChangeState.UnderReview;
 
-    public long StudentId { get; set; }
+    /// <summary>The student in the registry; for a 转入, null until the change completes and the registry has them.</summary>
+    public long? StudentId { get; set; }
+
     public string StudentNumber { get; set; } = "";
     public string StudentName { get; set; } = "";
 
@@ -73,16 +78,13 @@ internal sealed class StatusChange
     public int? ToDistrictId { get; set; }
     public long? ToClassId { get; set; }
 
-    /// <summary>The school outside the city a 转出 goes to (name and place, as the applicant gives them).</summary>
+    /// <summary>The school outside the city a 转出 goes to, or a 转入 comes from (name and place, as the applicant gives them).</summary>
     public string? OtherSchool { get; set; }
 
     public string Reason { get; set; } = "";
 
     /// <summary>休学: the last day of the break (at most a year after it starts).</summary>
     public DateOnly? SuspendedUntil { get; set; }
-
-    /// <summary>休学: the certificate (content hash in the file store), e.g. a hospital's.</summary>
-    public string? CertificateHash { get; set; }
 
     public Applicant Applicant { get; set; }
 
@@ -117,6 +119,41 @@ internal sealed class StatusChange
     public DateOnly? EffectiveOn { get; set; }
 
     public int Revision { get; set; }
+}
+
+/// <summary>
+/// A child a 转入 brings into the city, as the registry will record them when the change completes (the national 学籍号
+/// they keep, and one guardian). Kept beside the change until then; the change's reviewers see it as they see the change.
+/// </summary>
+internal sealed class IncomingChild
+{
+    public long ChangeId { get; set; }
+    public string GenderCode { get; set; } = "";
+    public DateOnly BirthDate { get; set; }
+    public string GuardianName { get; set; } = "";
+    public string GuardianRelationCode { get; set; } = "";
+    public string GuardianPhone { get; set; } = "";
+}
+
+/// <summary>
+/// A file the applicant adds to a change (a 休学's medical certificate, a proof of address): what it is, and the file kept
+/// by content hash in the kernel's store. Opened by the applicant and the units of the change's route (each opening by
+/// staff an audit line).
+/// </summary>
+internal sealed class ChangeMaterial
+{
+    public long Id { get; set; }
+    public long ChangeId { get; set; }
+
+    /// <summary>What it is, e.g. 二级以上医院诊断证明 (the catalogue's name for it, or the applicant's).</summary>
+    public string Name { get; set; } = "";
+
+    public string FileName { get; set; } = "";
+    public string MediaType { get; set; } = "";
+    public long Length { get; set; }
+    public string FileHash { get; set; } = "";
+    public DateTimeOffset UploadedAt { get; set; }
+    public string UploadedBy { get; set; } = "";
 }
 
 /// <summary>The part a unit plays in a change.</summary>

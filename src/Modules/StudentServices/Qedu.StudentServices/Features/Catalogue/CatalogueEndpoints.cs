@@ -110,7 +110,8 @@ internal static class CatalogueEndpoints
     /// <summary>Where an item with a procedure is done in Qedu (the guardian's pages, after the phone sign-in).</summary>
     public static string? OnlineAt(OnlineProcedure procedure) => procedure switch
     {
-        OnlineProcedure.None => null,
+        // A 转入 is registered by the receiving school: nothing for the family to open online.
+        OnlineProcedure.None or OnlineProcedure.TransferIn => null,
         OnlineProcedure.Enrolment => "/parent/admissions",
         _ => "/parent/services?kind=" + procedure,
     };

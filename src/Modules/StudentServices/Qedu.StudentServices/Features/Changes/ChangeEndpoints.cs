@@ -15,8 +15,13 @@ using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices.Features.Changes;
 
-/// <summary>A change asked for over the API: the student, the kind (transfer, transferOut, suspension, resumption) and what it needs.</summary>
-internal sealed record StartChangeRequest(long StudentId, string Kind, string? Reason, int? ToSchoolId, string? OtherSchool, DateOnly? SuspendedUntil);
+/// <summary>
+/// A change asked for over the API: the student, the kind (transfer, transferOut, suspension, resumption, transferIn) and
+/// what it needs. A 转入 (transferIn, staff only) has no studentId: the receiving school (toSchoolId), the school it comes
+/// from (otherSchool) and the child (incoming).
+/// </summary>
+internal sealed record StartChangeRequest(
+    long StudentId, string Kind, string? Reason, int? ToSchoolId, string? OtherSchool, DateOnly? SuspendedUntil, IncomingInput? Incoming);
 
 /// <summary>A step's answer over the API: accepted, returned or refused, a note, and (a receiving school) the class.</summary>
 internal sealed record DecisionRequest(string Decision, string? Note, long? ClassId, bool ConfirmLargeClass);
@@ -117,7 +122,8 @@ internal static class ChangeEndpoints
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [t["Request.Kind"]] });
         }
-        var outcome = await flow.StartAsync(new StartChange(body.StudentId, kind, body.Reason ?? "", body.ToSchoolId, body.OtherSchool, body.SuspendedUntil), ct);
+        var outcome = await flow.StartAsync(new StartChange(body.StudentId, kind, body.Reason ?? "", body.ToSchoolId, body.OtherSchool, body.SuspendedUntil,
+            body.Incoming), ct);
         if (!outcome.IsOk)
         {
             return outcome.ToHttp();

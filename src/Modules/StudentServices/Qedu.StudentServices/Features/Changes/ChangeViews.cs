@@ -28,10 +28,11 @@ public sealed record ChangeView(
     long Id, string Number, string Kind, string State, string StudentName, string StudentNumber, string FromSchool, string? ToSchool,
     string? OtherSchool, string Reason, DateOnly? SuspendedUntil, string Applicant, string ApplicantName, DateOnly StartedOn, DateOnly? EffectiveOn,
     IReadOnlyList<StepView> Steps, IReadOnlyList<PauseView> Pauses, ClockView Promised, ClockView Legal, string? ServiceCode, int? ServiceVersion,
-    RatingView? Rating);
+    RatingView? Rating, IReadOnlyList<MaterialRow> Materials);
 
 /// <summary>Builds <see cref="ChangeView"/>s: the steps read past the reviewer's scope (the whole route of a change the caller may see).</summary>
-internal sealed class ChangeViews(StudentServicesDb db, OrgTree tree, WorkingCalendar calendar, TimeProvider clock, ServiceRatings ratings)
+internal sealed class ChangeViews(StudentServicesDb db, OrgTree tree, WorkingCalendar calendar, TimeProvider clock, ServiceRatings ratings,
+    ChangeMaterials materials)
 {
     public async Task<ChangeView> ViewAsync(StatusChange change, CancellationToken ct = default)
     {
@@ -58,6 +59,7 @@ internal sealed class ChangeViews(StudentServicesDb db, OrgTree tree, WorkingCal
             [.. steps.Select(s => new StepView(s.Sequence, EnumNames.Name(s.Role), s.OrgUnitId, names.GetValueOrDefault(s.OrgUnitId, "?"), EnumNames.Name(s.Decision), s.Note,
                 s.DecidedAt, open && s.Sequence == change.CurrentStep))],
             [.. pauses.Select(p => new PauseView(p.From, p.To, p.Missing, p.Answer))],
-            Clock(change.PromisedDays), Clock(change.LegalDays), change.ServiceCode, change.ServiceVersion, await ratings.OfChangeAsync(change.Id, ct));
+            Clock(change.PromisedDays), Clock(change.LegalDays), change.ServiceCode, change.ServiceVersion, await ratings.OfChangeAsync(change.Id, ct),
+            await materials.ListAsync(change.Id, ct));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
 using Qedu.Kernel.Calendar;
+using Qedu.Kernel.Codes;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.Persistence;
@@ -25,9 +27,9 @@ namespace Qedu.StudentServices.Features.Changes;
 /// answers) or refuses; the last acceptance changes the registry in the same transaction as the step, so a student is
 /// never half moved. A student has at most one open change (a unique index, also under a race).
 /// </summary>
-internal sealed class StatusChangeFlow(
+internal sealed partial class StatusChangeFlow(
     StudentServicesDb db, IStudentMoves registry, OrgTree tree, ICurrentAccess access, ParentAccounts parents, TimeProvider clock,
-    IStringLocalizer<ServicesText> t, IServiceScopeFactory scopes, IHttpContextAccessor http, ServiceCatalogue catalogue)
+    IStringLocalizer<ServicesText> t, IServiceScopeFactory scopes, IHttpContextAccessor http, ServiceCatalogue catalogue, CodeBook codes, ChangeMaterials materials)
 {
     /// <summary>Who writes what the procedure itself decides (a new change's route); the audit lines name the applicant.</summary>
     private static readonly AccessContext Procedure = AccessContext.System("status-changes");
@@ -44,6 +46,10 @@ internal sealed class StatusChangeFlow(
 
     public async Task<Outcome<StatusChange>> StartAsync(StartChange input, CancellationToken ct = default)
     {
+        if (input.Kind == ChangeKind.TransferIn)
+        {
+            return await StartIncomingAsync(input, ct);
+        }
         var errors = new InputErrors();
         var (student, applicantName, parentId) = await ApplicantAsync(input.StudentId, ct);
         if (student is null)
@@ -106,8 +112,103 @@ internal sealed class StatusChangeFlow(
             ServiceCode = item.Code, ServiceVersion = item.Version.Version,
             Number = "XJ-" + Guid.NewGuid().ToString("N")[..12],
         };
-        // The route's steps belong to units the applicant does not act for (the receiving school, the districts; a
-        // guardian acts for none): the procedure writes them, as the system, and each line names the applicant.
+        return await OpenAsync(change, null, ct);
+    }
+
+    /// <summary>
+    /// A 转入: the receiving school (staff of a school in their scope; a guardian has no city record to ask with) registers
+    /// the child coming from a school outside the city; the 学籍号 must not be in the registry yet.
+    /// </summary>
+    private async Task<Outcome<StatusChange>> StartIncomingAsync(StartChange input, CancellationToken ct)
+    {
+        var target = input.ToSchoolId is int to && Caller.ParentAccountId is null ? await tree.FindPastScopeAsync(to, ct) : null;
+        if (target is null || target.Kind != OrgUnitKind.School
+            || (await tree.WithinScopeAsync(Caller, Permissions.StatusChangesReview, [target.Id], ct)).Count == 0)
+        {
+            return Outcome<StatusChange>.NotFound(t["Request.School"]);
+        }
+        var errors = new InputErrors();
+        var today = CityDate.Today(clock);
+        var child = input.Incoming ?? new IncomingInput(null, null, null, null, null, null, null);
+        var number = child.StudentNumber?.Trim().ToUpperInvariant() ?? "";
+        if (!StudentNumberPattern().IsMatch(number))
+        {
+            errors.Add("incoming.studentNumber", t["Incoming.Number"]);
+        }
+        else if (await registry.FindByNumberAsync(number, ct) is not null)
+        {
+            errors.Add("incoming.studentNumber", Text("Incoming.Known", number));
+        }
+        var name = child.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 50)
+        {
+            errors.Add("incoming.name", Text("Incoming.Name", 50));
+        }
+        if (!codes.IsValid("gender", child.GenderCode))
+        {
+            errors.Add("incoming.genderCode", t["Incoming.Gender"]);
+        }
+        if (child.BirthDate is not { } born || born > today.AddYears(-3) || born < today.AddYears(-25))
+        {
+            errors.Add("incoming.birthDate", t["Incoming.BirthDate"]);
+        }
+        var guardian = child.GuardianName?.Trim() ?? "";
+        if (guardian.Length is 0 or > 50)
+        {
+            errors.Add("incoming.guardianName", Text("Incoming.GuardianName", 50));
+        }
+        if (!codes.IsValid("guardian-relation", child.GuardianRelationCode))
+        {
+            errors.Add("incoming.guardianRelationCode", t["Incoming.Relation"]);
+        }
+        var phone = MobilePhone.Normalize(child.GuardianPhone);
+        if (phone is null)
+        {
+            errors.Add("incoming.guardianPhone", t["Incoming.Phone"]);
+        }
+        var from = input.OtherSchool?.Trim();
+        if (string.IsNullOrEmpty(from) || from.Length > 200)
+        {
+            errors.Add("otherSchool", Text("Incoming.From", 200));
+        }
+        var reason = input.Reason?.Trim() ?? "";
+        if (reason.Length is 0 or > 500)
+        {
+            errors.Add("reason", Text("Change.Reason", 500));
+        }
+        if (errors.Any)
+        {
+            return Outcome<StatusChange>.Invalid(errors);
+        }
+        if (await catalogue.ForChangeAsync(ChangeKind.TransferIn, ct) is not { } item)
+        {
+            return Outcome<StatusChange>.Conflict("kind", Text("Change.NotOffered", t["Kind.TransferIn"]));
+        }
+        var district = await DistrictOfAsync(target.Id, ct);
+        // Counted at the school the child comes into: the city has no other school of theirs.
+        var change = new StatusChange
+        {
+            Kind = ChangeKind.TransferIn, StudentNumber = number, StudentName = name, FromSchoolId = target.Id, FromDistrictId = district,
+            ToSchoolId = target.Id, ToDistrictId = district, OtherSchool = from, Reason = reason, Applicant = Applicant.School,
+            ApplicantName = Caller.ActorName ?? "", StartedAt = clock.GetUtcNow(), StartedOn = today, LegalDays = item.Version.LegalDays,
+            PromisedDays = item.Version.PromisedDays, ServiceCode = item.Code, ServiceVersion = item.Version.Version,
+            Number = "XJ-" + Guid.NewGuid().ToString("N")[..12],
+        };
+        var incoming = new IncomingChild
+        {
+            GenderCode = child.GenderCode!, BirthDate = child.BirthDate!.Value, GuardianName = guardian, GuardianRelationCode = child.GuardianRelationCode!,
+            GuardianPhone = phone!,
+        };
+        return await OpenAsync(change, incoming, ct);
+    }
+
+    /// <summary>
+    /// Writes a new change and its route. The route's steps belong to units the applicant does not act for (the receiving
+    /// school, the districts; a guardian acts for none): the procedure writes them, as the system, and each line names the
+    /// applicant.
+    /// </summary>
+    private async Task<Outcome<StatusChange>> OpenAsync(StatusChange change, IncomingChild? incoming, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(Procedure);
         var writer = scope.ServiceProvider.GetRequiredService<StudentServicesDb>();
@@ -121,10 +222,16 @@ internal sealed class StatusChangeFlow(
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            return Outcome<StatusChange>.Conflict("studentId", Text("Change.OneOpen", student.Name));
+            return Outcome<StatusChange>.Conflict(incoming is null ? "studentId" : "incoming.studentNumber", Text("Change.OneOpen", change.StudentName));
         }
-        change.Number = string.Create(CultureInfo.InvariantCulture, $"XJ{today.Year}-{change.Id:D6}");
-        var route = ChangeRoute.Of(input.Kind, student.SchoolId, fromDistrict, target?.Id, toDistrict);
+        change.Number = string.Create(CultureInfo.InvariantCulture, $"XJ{change.StartedOn.Year}-{change.Id:D6}");
+        if (incoming is not null)
+        {
+            incoming.ChangeId = change.Id;
+            AuditInterceptor.OnBehalfOf(incoming, Caller, address);
+            writer.Incoming.Add(incoming);
+        }
+        var route = ChangeRoute.Of(change.Kind, change.FromSchoolId, change.FromDistrictId ?? change.FromSchoolId, change.ToSchoolId, change.ToDistrictId);
         change.StepCount = route.Count;
         var sequence = 0;
         foreach (var (role, unit) in route)
@@ -227,6 +334,10 @@ internal sealed class StatusChangeFlow(
                     return refused;
                 }
                 // The route's length is the change's, not what the reviewer's scope shows of it.
+                if (change.Kind == ChangeKind.Suspension && change.CurrentStep == change.StepCount && !await materials.AnyAsync(change.Id, ct))
+                {
+                    return Outcome<StatusChange>.Conflict("decision", t["Change.NoCertificate"]);
+                }
                 if (change.CurrentStep < change.StepCount)
                 {
                     change.CurrentStep++;
@@ -239,7 +350,15 @@ internal sealed class StatusChangeFlow(
                 }
                 try
                 {
-                    await registry.ApplyAsync(tx.GetDbTransaction(), MoveOf(change, today), "status-change:" + change.Number, ct);
+                    if (change.Kind == ChangeKind.TransferIn)
+                    {
+                        change.StudentId = await registry.ReceiveAsync(tx.GetDbTransaction(), await IncomingAsync(change, ct), change.ToSchoolId!.Value,
+                            change.ToClassId, today, "status-change:" + change.Number, ct);
+                    }
+                    else
+                    {
+                        await registry.ApplyAsync(tx.GetDbTransaction(), MoveOf(change, today), "status-change:" + change.Number, ct);
+                    }
                 }
                 catch (StudentMoveRefusedException)
                 {
@@ -277,13 +396,13 @@ internal sealed class StatusChangeFlow(
     /// </summary>
     private async Task<Outcome<StatusChange>?> PlaceAsync(StatusChange change, ChangeStep step, DecideStep input, CancellationToken ct)
     {
-        var places = (change.Kind == ChangeKind.Transfer && step.Role == StepRole.ReceivingSchool)
+        var places = (change.Kind is ChangeKind.Transfer or ChangeKind.TransferIn && step.Role == StepRole.ReceivingSchool)
             || (change.Kind == ChangeKind.Resumption && step.Role == StepRole.SendingSchool);
         if (!places || input.ClassId is not long classId)
         {
             return null;
         }
-        var school = change.Kind == ChangeKind.Transfer ? change.ToSchoolId!.Value : change.FromSchoolId;
+        var school = change.Kind is ChangeKind.Transfer or ChangeKind.TransferIn ? change.ToSchoolId!.Value : change.FromSchoolId;
         var chosen = (await registry.ClassesAsync(school, ct)).FirstOrDefault(c => c.ClassId == classId);
         if (chosen is null)
         {
@@ -300,10 +419,10 @@ internal sealed class StatusChangeFlow(
 
     private static StudentMove MoveOf(StatusChange change, DateOnly today) => change.Kind switch
     {
-        ChangeKind.Transfer => new(StudentMoveKind.Transfer, change.StudentId, change.StudentRevision, today, change.ToSchoolId, change.ToClassId),
-        ChangeKind.TransferOut => new(StudentMoveKind.LeaveCity, change.StudentId, change.StudentRevision, today),
-        ChangeKind.Suspension => new(StudentMoveKind.Suspend, change.StudentId, change.StudentRevision, today),
-        ChangeKind.Resumption => new(StudentMoveKind.Resume, change.StudentId, change.StudentRevision, today, null, change.ToClassId),
+        ChangeKind.Transfer => new(StudentMoveKind.Transfer, change.StudentId!.Value, change.StudentRevision, today, change.ToSchoolId, change.ToClassId),
+        ChangeKind.TransferOut => new(StudentMoveKind.LeaveCity, change.StudentId!.Value, change.StudentRevision, today),
+        ChangeKind.Suspension => new(StudentMoveKind.Suspend, change.StudentId!.Value, change.StudentRevision, today),
+        ChangeKind.Resumption => new(StudentMoveKind.Resume, change.StudentId!.Value, change.StudentRevision, today, null, change.ToClassId),
         _ => throw new InvalidOperationException($"No registry move for {change.Kind}."),
     };
 
@@ -339,6 +458,18 @@ internal sealed class StatusChangeFlow(
         }
         return Outcome<StatusChange>.Ok(change);
     }
+
+    /// <summary>The child a 转入 brings, as the registry takes them.</summary>
+    private async Task<IncomingStudent> IncomingAsync(StatusChange change, CancellationToken ct)
+    {
+        var child = await db.Incoming.AsNoTracking().SingleAsync(i => i.ChangeId == change.Id, ct);
+        return new IncomingStudent(change.StudentNumber, change.StudentName, child.GenderCode, child.BirthDate, child.GuardianName,
+            child.GuardianRelationCode, child.GuardianPhone);
+    }
+
+    // The national 学籍号: G and a resident ID (or L and 18 characters for a child without one), as the national system issues them.
+    [GeneratedRegex("^[GLJ][0-9A-Z]{17,18}$")]
+    private static partial Regex StudentNumberPattern();
 
     private string Text(string key, params object?[] values) => string.Format(CultureInfo.CurrentCulture, t[key], values);
 }

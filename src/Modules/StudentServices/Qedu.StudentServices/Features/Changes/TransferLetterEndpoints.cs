@@ -38,7 +38,7 @@ internal static class TransferLetterEndpoints
             return Results.Problem(t["Letter.NoFont"], statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         var names = await tree.NamesOfAsync(change.FromDistrictId is int d ? [change.FromSchoolId, d] : [change.FromSchoolId], ct);
-        await personal.RecordUnmaskedReadAsync("Student", [change.StudentId], ct);
+        await personal.RecordUnmaskedReadAsync("Student", [change.StudentId!.Value], ct);
         var letter = Letter(change, names.GetValueOrDefault(change.FromSchoolId, ""), change.FromDistrictId is int district ? names.GetValueOrDefault(district, "") : "");
         return Results.File(OfficialLetterPdf.Render(letter, font), OfficialLetterPdf.MediaType, $"转学联系函-{change.Number}.pdf");
     }

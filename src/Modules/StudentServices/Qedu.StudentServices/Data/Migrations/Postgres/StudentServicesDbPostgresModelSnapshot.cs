@@ -204,6 +204,69 @@ namespace Qedu.StudentServices.Data.Migrations.Postgres
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
                 });
 
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ChangeMaterial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_id");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("media_type");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_change_materials");
+
+                    b.HasIndex("ChangeId")
+                        .HasDatabaseName("ix_change_materials_change_id");
+
+                    b.HasIndex("FileHash")
+                        .HasDatabaseName("ix_change_materials_file_hash");
+
+                    b.ToTable("change_materials", "services");
+                });
+
             modelBuilder.Entity("Qedu.StudentServices.Domain.ChangePause", b =>
                 {
                     b.Property<long>("Id")
@@ -463,6 +526,46 @@ namespace Qedu.StudentServices.Data.Migrations.Postgres
                         .HasDatabaseName("ix_dropout_follow_ups_case_id_on");
 
                     b.ToTable("dropout_follow_ups", "services");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.IncomingChild", b =>
+                {
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("GenderCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("gender_code");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("guardian_phone");
+
+                    b.Property<string>("GuardianRelationCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("guardian_relation_code");
+
+                    b.HasKey("ChangeId")
+                        .HasName("pk_incoming_children");
+
+                    b.ToTable("incoming_children", "services");
                 });
 
             modelBuilder.Entity("Qedu.StudentServices.Domain.RatingCase", b =>
@@ -799,11 +902,6 @@ namespace Qedu.StudentServices.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("applicant_name");
 
-                    b.Property<string>("CertificateHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("certificate_hash");
-
                     b.Property<int>("CurrentStep")
                         .HasColumnType("integer")
                         .HasColumnName("current_step");
@@ -891,7 +989,7 @@ namespace Qedu.StudentServices.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("step_count");
 
-                    b.Property<long>("StudentId")
+                    b.Property<long?>("StudentId")
                         .HasColumnType("bigint")
                         .HasColumnName("student_id");
 
@@ -945,7 +1043,22 @@ namespace Qedu.StudentServices.Data.Migrations.Postgres
                         .HasDatabaseName("ix_status_changes_one_open_per_student")
                         .HasFilter("state IN ('UnderReview', 'Returned')");
 
+                    b.HasIndex("StudentNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_status_changes_one_open_per_number")
+                        .HasFilter("state IN ('UnderReview', 'Returned')");
+
                     b.ToTable("status_changes", "services");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ChangeMaterial", b =>
+                {
+                    b.HasOne("Qedu.StudentServices.Domain.StatusChange", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_change_materials_status_changes_change_id");
                 });
 
             modelBuilder.Entity("Qedu.StudentServices.Domain.ChangePause", b =>
@@ -976,6 +1089,16 @@ namespace Qedu.StudentServices.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_dropout_follow_ups_dropout_cases_case_id");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.IncomingChild", b =>
+                {
+                    b.HasOne("Qedu.StudentServices.Domain.StatusChange", null)
+                        .WithOne()
+                        .HasForeignKey("Qedu.StudentServices.Domain.IncomingChild", "ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_incoming_children_status_changes_change_id");
                 });
 
             modelBuilder.Entity("Qedu.StudentServices.Domain.RatingCase", b =>

@@ -199,6 +199,67 @@ namespace Qedu.StudentServices.Data.Migrations.Sqlite
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
                 });
 
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ChangeMaterial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change_id");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_services_change_materials");
+
+                    b.HasIndex("ChangeId")
+                        .HasDatabaseName("ix_services_change_materials_change_id");
+
+                    b.HasIndex("FileHash")
+                        .HasDatabaseName("ix_services_change_materials_file_hash");
+
+                    b.ToTable("services_change_materials", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.StudentServices.Domain.ChangePause", b =>
                 {
                     b.Property<long>("Id")
@@ -450,6 +511,46 @@ namespace Qedu.StudentServices.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_services_dropout_follow_ups_case_id_on");
 
                     b.ToTable("services_dropout_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.IncomingChild", b =>
+                {
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change_id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("GenderCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gender_code");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_phone");
+
+                    b.Property<string>("GuardianRelationCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_relation_code");
+
+                    b.HasKey("ChangeId")
+                        .HasName("pk_services_incoming_children");
+
+                    b.ToTable("services_incoming_children", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.StudentServices.Domain.RatingCase", b =>
@@ -776,11 +877,6 @@ namespace Qedu.StudentServices.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("applicant_name");
 
-                    b.Property<string>("CertificateHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("certificate_hash");
-
                     b.Property<int>("CurrentStep")
                         .HasColumnType("INTEGER")
                         .HasColumnName("current_step");
@@ -868,7 +964,7 @@ namespace Qedu.StudentServices.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("step_count");
 
-                    b.Property<long>("StudentId")
+                    b.Property<long?>("StudentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("student_id");
 
@@ -922,7 +1018,22 @@ namespace Qedu.StudentServices.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_status_changes_one_open_per_student")
                         .HasFilter("state IN ('UnderReview', 'Returned')");
 
+                    b.HasIndex("StudentNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_status_changes_one_open_per_number")
+                        .HasFilter("state IN ('UnderReview', 'Returned')");
+
                     b.ToTable("services_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.ChangeMaterial", b =>
+                {
+                    b.HasOne("Qedu.StudentServices.Domain.StatusChange", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_services_change_materials_status_changes_change_id");
                 });
 
             modelBuilder.Entity("Qedu.StudentServices.Domain.ChangePause", b =>
@@ -953,6 +1064,16 @@ namespace Qedu.StudentServices.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_services_dropout_follow_ups_services_dropout_cases_case_id");
+                });
+
+            modelBuilder.Entity("Qedu.StudentServices.Domain.IncomingChild", b =>
+                {
+                    b.HasOne("Qedu.StudentServices.Domain.StatusChange", null)
+                        .WithOne()
+                        .HasForeignKey("Qedu.StudentServices.Domain.IncomingChild", "ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_services_incoming_children_status_changes_change_id");
                 });
 
             modelBuilder.Entity("Qedu.StudentServices.Domain.RatingCase", b =>
