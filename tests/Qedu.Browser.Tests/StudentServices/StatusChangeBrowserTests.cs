@@ -32,7 +32,7 @@ public sealed partial class StatusChangeBrowserTests(BrowserFixture fixture) : B
         await page.GotoAsync("/service-guide");
         await page.GetByTestId("q").FillAsync("转学");
         await page.GetByRole(AriaRole.Button, new() { Name = "查找", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("guide-items").GetByTestId("guide-item")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("guide-items").GetByTestId("guide-item")).ToHaveCountAsync(3); // within the city, out of it, into it
         await AssertFitsAsync(page, "the public service guide");
         await page.GetByRole(AriaRole.Link, new() { Name = "转学（本市学校之间）" }).ClickAsync();
         await Expect(page.GetByTestId("materials").GetByTestId("held")).Not.ToHaveCountAsync(0);
