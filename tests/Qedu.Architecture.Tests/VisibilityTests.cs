@@ -30,7 +30,7 @@ public sealed class VisibilityTests
         ["Qedu.Indicators.IndicatorRunValue"] = "returned by IndicatorsOperations",
         ["Qedu.Plans.PlansOperations"] = "what the command line may ask of the module",
         ["Qedu.StudentServices.StudentServicesOperations"] = "what the command line may ask of the module (qedu services remind)",
-        ["Qedu.StudentServices.ChangeReminder"] = "returned by StudentServicesOperations",
+        ["Qedu.StudentServices.ServiceReminder"] = "returned by StudentServicesOperations",
         ["Qedu.Admissions.AdmissionsOperations"] = "what the command line may ask of the module (retention)",
         ["Qedu.Admissions.RetentionResult"] = "returned by AdmissionsOperations",
         ["Qedu.Admissions.IntakeResult"] = "returned by AdmissionsOperations (qedu admissions enrol)",

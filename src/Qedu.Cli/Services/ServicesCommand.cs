@@ -9,9 +9,9 @@ using Qedu.StudentServices;
 namespace Qedu.Cli.Services;
 
 /// <summary>
-/// <c>qedu services remind [--json]</c>: the status changes (学籍异动) each unit must act on now, due within one working
-/// day or overdue on the promised or the legal limit. For a daily job that messages the units; the same list their queue
-/// page shows first.
+/// <c>qedu services remind [--json]</c>: what each unit must act on now, due within one working day or overdue: status
+/// changes (学籍异动) on their promised or legal limit, poor ratings to answer (差评), dropout cases to follow up
+/// (控辍保学). For a daily job that messages the units; the same lists their pages show first.
 /// </summary>
 internal static class ServicesCommand
 {
@@ -23,7 +23,7 @@ internal static class ServicesCommand
     {
         var json = new Option<bool>("--json") { Description = "Write JSON instead of a list per unit" };
         var db = DbOption.Create();
-        var command = new Command("remind", "List the status changes due within a working day or overdue, per unit") { json, db };
+        var command = new Command("remind", "List the status changes, poor ratings and dropout follow-ups due within a working day or overdue, per unit") { json, db };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -41,8 +41,13 @@ internal static class ServicesCommand
                 foreach (var r in unit)
                 {
                     var state = r.Overdue ? "逾期 / overdue" : "即将到期 / due soon";
-                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  {r.Number} [{r.Kind}] {state}: 承诺 / promised {r.PromisedDue:yyyy-MM-dd} ({r.PromisedLeft}), 法定 / legal {r.LegalDue:yyyy-MM-dd} ({r.LegalLeft}){(r.Provisional ? " *" : "")}"));
+                    await output.WriteLineAsync(r.Subject switch
+                    {
+                        "statusChange" => string.Create(CultureInfo.InvariantCulture,
+                            $"  {r.Number} [{r.Kind}] {state}: 承诺 / promised {r.Due:yyyy-MM-dd} ({r.Left}), 法定 / legal {r.LegalDue:yyyy-MM-dd} ({r.LegalLeft}){(r.Provisional ? " *" : "")}"),
+                        "poorRating" => string.Create(CultureInfo.InvariantCulture, $"  {r.Number} 差评回复 / poor rating ({r.Kind}★) {state}: {r.Due:yyyy-MM-dd} ({r.Left})"),
+                        _ => string.Create(CultureInfo.InvariantCulture, $"  {r.Number} 控辍保学跟进 / dropout follow-up [{r.Kind}] {state}: {r.Due:yyyy-MM-dd} ({r.Left})"),
+                    });
                 }
             }
             await output.WriteLineAsync($"{reminders.Count} 项提醒 / reminders, {reminders.Select(r => r.UnitCode).Distinct().Count()} 个单位 / units");

@@ -38,7 +38,8 @@ public static class StudentServicesModule
         services.AddQeduPdf();
         services.AddScoped<CompletedChanges>();
         services.AddScoped(sp => new StudentServicesOperations(
-            sp.GetRequiredService<ChangeDeadlines>(), sp.GetRequiredService<Qedu.Kernel.OrgUnits.OrgTree>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ChangeDeadlines>(), sp.GetRequiredService<ServiceRatings>(), sp.GetRequiredService<DropoutLedger>(),
+            sp.GetRequiredService<Qedu.Kernel.Calendar.WorkingCalendar>(), sp.GetRequiredService<Qedu.Kernel.OrgUnits.OrgTree>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IStudentServicesStatistics, StudentServicesStatistics>();
         services.AddScoped<IDemoSeedStep, StudentServicesDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 45, "/services/changes", "学籍异动", "Status changes", Permissions.StatusChangesReview));
