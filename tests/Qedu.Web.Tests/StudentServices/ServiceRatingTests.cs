@@ -131,6 +131,7 @@ public sealed class ServiceRatingTests(WebApp app)
             (await sp.GetRequiredService<IStudentServicesStatistics>().FiguresAsync(of)).FirstOrDefault(f => f.OrgUnitId == world.FromSchoolId));
         var before = await FactsAsync(year) ?? new(world.FromSchoolId, 0, 0, 0, 0, 0, 0);
 
+        Assert.Contains("data-testid=\"to-rate\"", await (await family.GetAsync("/parent/services")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var form = await (await family.GetAsync($"/parent/services/{id}")).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"rate\"", form, StringComparison.Ordinal);
         using var rated = await PageForms.SubmitAsync(family, $"/parent/services/{id}", "rate",
@@ -139,6 +140,7 @@ public sealed class ServiceRatingTests(WebApp app)
         var rating = (await (await family.GetAsync($"/api/services/my/changes/{id}")).JsonAsync()).GetProperty("rating");
         Assert.Equal((5, System.Text.Json.JsonValueKind.Null), (rating.GetProperty("score").GetInt32(), rating.GetProperty("case").ValueKind));
 
+        Assert.DoesNotContain("data-testid=\"to-rate\"", await (await family.GetAsync("/parent/services")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var after = (await FactsAsync(year))!;
         Assert.Equal((before.Rated + 1, before.RatedGood + 1), (after.Rated, after.RatedGood));
         // The guardian asked online: the change counts as done without a trip (零跑腿).

@@ -129,12 +129,21 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
             return Outcome<ServiceItemVersion>.Invalid(errors);
         }
         var now = clock.GetUtcNow();
+        // A new item and its first draft are written together: never an item without a version.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = await db.Items.SingleOrDefaultAsync(i => i.Code == code, ct);
         if (item is null)
         {
             item = new ServiceItem { Code = code, CreatedAt = now };
             db.Items.Add(item);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                return Outcome<ServiceItemVersion>.Conflict(t["Catalogue.Concurrent"]);
+            }
         }
         var draft = await db.Versions.SingleOrDefaultAsync(v => v.ItemId == item.Id && v.State == VersionState.Draft, ct);
         if (draft is null)
@@ -151,6 +160,7 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
         try
         {
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {

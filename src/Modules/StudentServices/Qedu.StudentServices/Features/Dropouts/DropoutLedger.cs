@@ -141,9 +141,16 @@ internal sealed class DropoutLedger(
         }
         var action = new DropoutFollowUp { CaseId = id, On = on, Kind = kind, Note = text, By = Caller.ActorName ?? "?", RecordedAt = clock.GetUtcNow() };
         db.FollowUps.Add(action);
-        // The case's revision moves with its ledger, so two reviewers ending it at once do not both win.
+        // The case's revision moves with its ledger, so a follow-up and the case's end at the same moment do not both win.
         found.Revision++;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<DropoutFollowUp>.Conflict(t["Dropout.Moved"]);
+        }
         return Outcome<DropoutFollowUp>.Ok(action);
     }
 
@@ -180,7 +187,7 @@ internal sealed class DropoutLedger(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome<DropoutCase>.Conflict(t["Dropout.Ended"]);
+            return Outcome<DropoutCase>.Conflict(t["Dropout.Moved"]);
         }
         return Outcome<DropoutCase>.Ok(found);
     }
