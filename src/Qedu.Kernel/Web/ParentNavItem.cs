@@ -13,6 +13,9 @@ public sealed record ParentNavItem(int Order, string Href, string TitleZh, strin
 
     public string? DescriptionEn { get; init; }
 
+    /// <summary>Open without signing in (a public guide): the sign-in page offers it too, to anyone.</summary>
+    public bool Public { get; init; }
+
     public string Title(bool english) => english ? TitleEn : TitleZh;
 
     public string? Description(bool english) => english ? DescriptionEn : DescriptionZh;

@@ -62,6 +62,9 @@ public sealed class ServiceCatalogueTests(WebApp app)
         var itemHtml = await itemPage.Content.ReadAsStringAsync();
         Assert.Contains(app.Text<ServicesText>("Guide.Held"), itemHtml, StringComparison.Ordinal);
         Assert.Contains("/parent/services?kind=Transfer", itemHtml, StringComparison.Ordinal);
+        // Nobody has to sign in to find it: the parents' sign-in page offers the guide.
+        var login = await (await anyone.GetAsync("/parent/login")).Content.ReadAsStringAsync();
+        Assert.Contains("href=\"/service-guide\"", login, StringComparison.Ordinal);
         using var missing = await anyone.GetAsync("/service-guide/NO-SUCH-ITEM");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }

@@ -49,6 +49,7 @@ public static class StudentServicesModule
         services.AddSingleton(new ParentNavItem(30, "/service-guide", "办事指南", "Service guide")
         {
             DescriptionZh = "一次办好事项：条件、材料、流程、时限", DescriptionEn = "One-visit services: conditions, materials, steps, limits",
+            Public = true,
         });
         services.AddSingleton(new ParentNavItem(20, "/parent/services", "学籍业务", "Student status services")
         {
