@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
+using Qedu.StudentServices.Resources;
 using Qedu.Web.Tests.Infrastructure;
 
 namespace Qedu.Web.Tests.StudentServices;
@@ -115,6 +116,34 @@ public sealed class StatusChangePageTests(WebApp app)
         var html = await queue.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"overdue\"", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"stopped\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_receiving_school_registers_a_transfer_in_on_its_page_a_refused_field_is_named_and_nothing_is_written()
+    {
+        var world = await new StatusChangeWorld(app).CreateAsync();
+        var school = await app.ClientAsync(await app.NewAccountAsync("xj", Roles.SchoolAdmin, world.FarSchoolCode));
+        var path = $"/services/changes/incoming?school={world.FarSchoolCode}";
+        var number = "G" + Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var fields = new Dictionary<string, string>
+        {
+            ["StudentNumber"] = number, ["Name"] = "齐小山", ["GenderCode"] = "1", ["BirthDate"] = "2016-09-01", ["OtherSchool"] = "烟台市芝罘区某小学",
+            ["GuardianName"] = "齐强", ["GuardianRelationCode"] = "11", ["GuardianPhone"] = "12345", ["Reason"] = "随父母来青",
+        };
+        using var refused = await PageForms.SubmitAsync(school, path, "incoming", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(app.Text<ServicesText>("Incoming.Phone"), (await refused.FieldErrorsAsync())["incoming.guardianPhone"]);
+        Assert.False(await app.AsSystemAsync(sp => sp.GetRequiredService<StudentServicesDb>().Changes.AnyAsync(c => c.StudentNumber == number)));
+
+        fields["GuardianPhone"] = Parents.NewPhone();
+        using var started = await PageForms.SubmitAsync(school, path, "incoming", fields);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var id = await app.AsSystemAsync(sp => sp.GetRequiredService<StudentServicesDb>().Changes.Where(c => c.StudentNumber == number).Select(c => c.Id).SingleAsync());
+        Assert.EndsWith($"/services/changes/{id}", started.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("烟台市芝罘区某小学", await (await school.GetAsync($"/services/changes/{id}")).TextAsync(), StringComparison.Ordinal);
+        // Another school's reviewer cannot register a child into this one.
+        var other = await app.ClientAsync(await app.NewAccountAsync("xj", Roles.SchoolAdmin, world.NearSchoolCode));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(path)).StatusCode);
     }
 
     private Task<int> CountAsync(long studentId) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -193,7 +192,7 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
         if (draft.Procedure != OnlineProcedure.None
             && (await PublishedAsync(ct)).FirstOrDefault(p => p.Code != code && p.Version.Procedure == draft.Procedure) is { } other)
         {
-            return Outcome<ServiceItemVersion>.Conflict("procedure", Text("Catalogue.ProcedureTaken", other.Code, other.Version.Name));
+            return Outcome<ServiceItemVersion>.Conflict("procedure", t["Catalogue.ProcedureTaken", other.Code, other.Version.Name]);
         }
         var now = clock.GetUtcNow();
         (draft.State, draft.PublishedAt, draft.PublishedBy) = (VersionState.Published, now, Caller);
@@ -292,7 +291,7 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
         };
         if (v.Process.Length is 0 or > 2000)
         {
-            errors.Add("process", Text("Catalogue.Field", t["Catalogue.Process"], 2000));
+            errors.Add("process", t["Catalogue.Field", t["Catalogue.Process"], 2000]);
         }
         if (!EnumNames.TryParseName<ServiceCategory>(input.Category, out var category))
         {
@@ -312,7 +311,7 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
             }
             else
             {
-                errors.Add("channels", Text("Catalogue.Channel", channel));
+                errors.Add("channels", t["Catalogue.Channel", channel]);
             }
         }
         if (v.Channels == ServiceChannels.None)
@@ -321,11 +320,11 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
         }
         if (v.LegalDays is < 0 or > MaxDays)
         {
-            errors.Add("legalDays", Text("Catalogue.Days", MaxDays));
+            errors.Add("legalDays", t["Catalogue.Days", MaxDays]);
         }
         if (v.PromisedDays is < 0 or > MaxDays)
         {
-            errors.Add("promisedDays", Text("Catalogue.Days", MaxDays));
+            errors.Add("promisedDays", t["Catalogue.Days", MaxDays]);
         }
         else if (v.LegalDays > 0 && v.PromisedDays > v.LegalDays)
         {
@@ -344,7 +343,7 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
         var materials = input.Materials ?? [];
         if (materials.Count > MaxMaterials)
         {
-            errors.Add("materials", Text("Catalogue.TooManyMaterials", MaxMaterials));
+            errors.Add("materials", t["Catalogue.TooManyMaterials", MaxMaterials]);
         }
         for (var i = 0; i < Math.Min(materials.Count, MaxMaterials); i++)
         {
@@ -360,7 +359,7 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
         var text = value?.Trim() ?? "";
         if (text.Length == 0 || text.Length > max)
         {
-            errors.Add(field, Text("Catalogue.Field", t[$"Catalogue.{FieldLabel(field)}"], max));
+            errors.Add(field, t["Catalogue.Field", t[$"Catalogue.{FieldLabel(field)}"], max]);
         }
         return text;
     }
@@ -370,7 +369,7 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
         var text = value?.Trim();
         if (text?.Length > max)
         {
-            errors.Add(field, Text("Catalogue.Field", t[$"Catalogue.{FieldLabel(field)}"], max));
+            errors.Add(field, t["Catalogue.Field", t[$"Catalogue.{FieldLabel(field)}"], max]);
         }
         return string.IsNullOrEmpty(text) ? null : text;
     }
@@ -380,8 +379,6 @@ internal sealed partial class ServiceCatalogue(StudentServicesDb db, ICurrentAcc
         field.StartsWith("materials[", StringComparison.Ordinal)
             ? "Material" + char.ToUpperInvariant(field[(field.LastIndexOf('.') + 1)]) + field[(field.LastIndexOf('.') + 2)..]
             : char.ToUpperInvariant(field[0]) + field[1..];
-
-    private string Text(string key, params object?[] values) => string.Format(CultureInfo.CurrentCulture, t[key], values);
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{2,29}$")]
     private static partial Regex CodePattern();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
@@ -62,7 +61,7 @@ internal sealed class ChangeMaterials(
         var what = name?.Trim() ?? "";
         if (what.Length is 0 or > 100)
         {
-            errors.Add("name", Text("Material.Name", 100));
+            errors.Add("name", t["Material.Name", 100]);
         }
         FileCheck check = default;
         if (content is null)
@@ -71,14 +70,14 @@ internal sealed class ChangeMaterials(
         }
         else if (await db.Materials.CountAsync(m => m.ChangeId == changeId, ct) >= MaxPerChange)
         {
-            errors.Add("file", Text("Material.TooMany", MaxPerChange));
+            errors.Add("file", t["Material.TooMany", MaxPerChange]);
         }
         else
         {
             check = FileKinds.Check(await FileKinds.ReadHeadAsync(content, ct), length, FileKinds.ScansAndPictures, MaxBytes);
             if (!check.IsAccepted)
             {
-                errors.Add("file", Text($"Material.{check.Problem}", MaxBytes / 1024 / 1024));
+                errors.Add("file", t[$"Material.{check.Problem}", MaxBytes / 1024 / 1024]);
             }
         }
         if (errors.Any)
@@ -150,6 +149,4 @@ internal sealed class ChangeMaterials(
         }
         return (await tree.WithinScopeAsync(Caller, Permissions.StatusChangesReview, [change.FromSchoolId], ct)).Count > 0 ? change : null;
     }
-
-    private string Text(string key, params object?[] values) => string.Format(CultureInfo.CurrentCulture, t[key], values);
 }

@@ -60,12 +60,12 @@ internal sealed partial class StatusChangeFlow(
         var needed = input.Kind == ChangeKind.Resumption ? "02" : "01";
         if (student.StatusCode != needed)
         {
-            errors.Add("studentId", Text(input.Kind == ChangeKind.Resumption ? "Change.NotSuspended" : "Change.NotEnrolled", student.Name));
+            errors.Add("studentId", t[input.Kind == ChangeKind.Resumption ? "Change.NotSuspended" : "Change.NotEnrolled", student.Name]);
         }
         var reason = input.Reason?.Trim() ?? "";
         if (reason.Length is 0 or > 500)
         {
-            errors.Add("reason", Text("Change.Reason", 500));
+            errors.Add("reason", t["Change.Reason", 500]);
         }
         OrgUnit? target = null;
         if (input.Kind == ChangeKind.Transfer)
@@ -83,11 +83,11 @@ internal sealed partial class StatusChangeFlow(
         var other = input.OtherSchool?.Trim();
         if (input.Kind == ChangeKind.TransferOut && (string.IsNullOrEmpty(other) || other.Length > 200))
         {
-            errors.Add("otherSchool", Text("Change.OtherSchool", 200));
+            errors.Add("otherSchool", t["Change.OtherSchool", 200]);
         }
         if (input.Kind == ChangeKind.Suspension && (input.SuspendedUntil is not { } until || until <= today || until > today.AddDays(MaxSuspensionDays)))
         {
-            errors.Add("suspendedUntil", Text("Change.SuspendedUntil", today.AddDays(MaxSuspensionDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            errors.Add("suspendedUntil", t["Change.SuspendedUntil", today.AddDays(MaxSuspensionDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
         }
         if (errors.Any)
         {
@@ -96,7 +96,7 @@ internal sealed partial class StatusChangeFlow(
         // The limits are the catalogue's item in force for the kind: withdrawn, the change is not offered.
         if (await catalogue.ForChangeAsync(input.Kind, ct) is not { } item)
         {
-            return Outcome<StatusChange>.Conflict("kind", Text("Change.NotOffered", t[$"Kind.{input.Kind}"]));
+            return Outcome<StatusChange>.Conflict("kind", t["Change.NotOffered", t[$"Kind.{input.Kind}"]]);
         }
 
         var fromDistrict = await DistrictOfAsync(student.SchoolId, ct);
@@ -137,12 +137,12 @@ internal sealed partial class StatusChangeFlow(
         }
         else if (await registry.FindByNumberAsync(number, ct) is not null)
         {
-            errors.Add("incoming.studentNumber", Text("Incoming.Known", number));
+            errors.Add("incoming.studentNumber", t["Incoming.Known", number]);
         }
         var name = child.Name?.Trim() ?? "";
         if (name.Length is 0 or > 50)
         {
-            errors.Add("incoming.name", Text("Incoming.Name", 50));
+            errors.Add("incoming.name", t["Incoming.Name", 50]);
         }
         if (!codes.IsValid("gender", child.GenderCode))
         {
@@ -155,7 +155,7 @@ internal sealed partial class StatusChangeFlow(
         var guardian = child.GuardianName?.Trim() ?? "";
         if (guardian.Length is 0 or > 50)
         {
-            errors.Add("incoming.guardianName", Text("Incoming.GuardianName", 50));
+            errors.Add("incoming.guardianName", t["Incoming.GuardianName", 50]);
         }
         if (!codes.IsValid("guardian-relation", child.GuardianRelationCode))
         {
@@ -169,12 +169,12 @@ internal sealed partial class StatusChangeFlow(
         var from = input.OtherSchool?.Trim();
         if (string.IsNullOrEmpty(from) || from.Length > 200)
         {
-            errors.Add("otherSchool", Text("Incoming.From", 200));
+            errors.Add("otherSchool", t["Incoming.From", 200]);
         }
         var reason = input.Reason?.Trim() ?? "";
         if (reason.Length is 0 or > 500)
         {
-            errors.Add("reason", Text("Change.Reason", 500));
+            errors.Add("reason", t["Change.Reason", 500]);
         }
         if (errors.Any)
         {
@@ -182,7 +182,7 @@ internal sealed partial class StatusChangeFlow(
         }
         if (await catalogue.ForChangeAsync(ChangeKind.TransferIn, ct) is not { } item)
         {
-            return Outcome<StatusChange>.Conflict("kind", Text("Change.NotOffered", t["Kind.TransferIn"]));
+            return Outcome<StatusChange>.Conflict("kind", t["Change.NotOffered", t["Kind.TransferIn"]]);
         }
         var district = await DistrictOfAsync(target.Id, ct);
         // Counted at the school the child comes into: the city has no other school of theirs.
@@ -222,7 +222,7 @@ internal sealed partial class StatusChangeFlow(
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            return Outcome<StatusChange>.Conflict(incoming is null ? "studentId" : "incoming.studentNumber", Text("Change.OneOpen", change.StudentName));
+            return Outcome<StatusChange>.Conflict(incoming is null ? "studentId" : "incoming.studentNumber", t["Change.OneOpen", change.StudentName]);
         }
         change.Number = string.Create(CultureInfo.InvariantCulture, $"XJ{change.StartedOn.Year}-{change.Id:D6}");
         if (incoming is not null)
@@ -312,7 +312,7 @@ internal sealed partial class StatusChangeFlow(
         var note = input.Note?.Trim();
         if (input.Decision is StepDecision.Returned or StepDecision.Refused && (string.IsNullOrEmpty(note) || note.Length > 500))
         {
-            return Outcome<StatusChange>.Invalid(new InputErrors().Add("note", Text(input.Decision == StepDecision.Returned ? "Step.Missing" : "Step.Why", 500)));
+            return Outcome<StatusChange>.Invalid(new InputErrors().Add("note", t[input.Decision == StepDecision.Returned ? "Step.Missing" : "Step.Why", 500]));
         }
         var today = CityDate.Today(clock);
         var now = clock.GetUtcNow();
@@ -362,7 +362,7 @@ internal sealed partial class StatusChangeFlow(
                 }
                 catch (StudentMoveRefusedException)
                 {
-                    return Outcome<StatusChange>.Conflict("decision", Text("Change.StudentChanged", change.StudentName));
+                    return Outcome<StatusChange>.Conflict("decision", t["Change.StudentChanged", change.StudentName]);
                 }
                 break;
             default:
@@ -410,7 +410,7 @@ internal sealed partial class StatusChangeFlow(
         }
         if (chosen.Students >= LargeClass && !input.ConfirmLargeClass)
         {
-            return Outcome<StatusChange>.Conflict("confirmLargeClass", Text("Step.LargeClass", chosen.Name, chosen.Students, LargeClass));
+            return Outcome<StatusChange>.Conflict("confirmLargeClass", t["Step.LargeClass", chosen.Name, chosen.Students, LargeClass]);
         }
         change.ToClassId = classId;
         step.ConfirmedLargeClass = chosen.Students >= LargeClass;
@@ -445,7 +445,7 @@ internal sealed partial class StatusChangeFlow(
         var text = answer?.Trim() ?? "";
         if (text.Length > 500)
         {
-            return Outcome<StatusChange>.Invalid(new InputErrors().Add("answer", Text("Change.Answer", 500)));
+            return Outcome<StatusChange>.Invalid(new InputErrors().Add("answer", t["Change.Answer", 500]));
         }
         var pause = await db.Pauses.Where(p => p.ChangeId == id && p.To == null).SingleAsync(ct);
         (pause.To, pause.Answer) = (CityDate.Today(clock), text.Length == 0 ? null : text);
@@ -470,6 +470,4 @@ internal sealed partial class StatusChangeFlow(
     // The national 学籍号: G and a resident ID (or L and 18 characters for a child without one), as the national system issues them.
     [GeneratedRegex("^[GLJ][0-9A-Z]{17,18}$")]
     private static partial Regex StudentNumberPattern();
-
-    private string Text(string key, params object?[] values) => string.Format(CultureInfo.CurrentCulture, t[key], values);
 }

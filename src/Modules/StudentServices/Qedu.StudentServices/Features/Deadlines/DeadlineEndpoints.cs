@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.OrgUnits;
+using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices.Features.Deadlines;
 
@@ -26,8 +26,8 @@ internal static class DeadlineEndpoints
                 var open = await deadlines.OpenAsync(ct);
                 var names = await tree.NamesOfAsync(open.Select(d => d.UnitId), ct);
                 var today = CityDate.Today(clock);
-                return Results.Ok(open.Select(d => new DeadlineView(d.ChangeId, d.Number, Camel(d.Kind.ToString()), Camel(d.State.ToString()),
-                    names.GetValueOrDefault(d.UnitId, "?"), Camel(d.Role.ToString()), d.Promised.Due, d.Promised.Left, d.Legal.Due, d.Legal.Left,
+                return Results.Ok(open.Select(d => new DeadlineView(d.ChangeId, d.Number, EnumNames.Name(d.Kind), EnumNames.Name(d.State),
+                    names.GetValueOrDefault(d.UnitId, "?"), EnumNames.Name(d.Role), d.Promised.Due, d.Promised.Left, d.Legal.Due, d.Legal.Left,
                     d.Promised.Stopped, d.Promised.DueSoon(today) || d.Legal.DueSoon(today), d.Promised.Overdue(today) || d.Legal.Overdue(today),
                     d.Legal.Confirmed)));
             })
@@ -45,6 +45,4 @@ internal static class DeadlineEndpoints
             .WithSummary("Each district's completed changes since a date (default: a year ago) and the share finished within the legal and the promised limit");
         return endpoints;
     }
-
-    private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 }

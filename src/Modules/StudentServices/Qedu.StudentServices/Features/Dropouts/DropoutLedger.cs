@@ -50,11 +50,11 @@ internal sealed class DropoutLedger(
         var today = CityDate.Today(clock);
         if (student.StatusCode != "01")
         {
-            errors.Add("studentId", Text("Change.NotEnrolled", student.Name));
+            errors.Add("studentId", t["Change.NotEnrolled", student.Name]);
         }
         if (input.LastAttendedOn > today || input.LastAttendedOn < today.AddDays(-MaxDaysBack))
         {
-            errors.Add("lastAttendedOn", Text("Dropout.LastAttended", MaxDaysBack));
+            errors.Add("lastAttendedOn", t["Dropout.LastAttended", MaxDaysBack]);
         }
         if (!Enum.IsDefined(input.Reason))
         {
@@ -63,7 +63,7 @@ internal sealed class DropoutLedger(
         var details = input.Details?.Trim() ?? "";
         if (details.Length is 0 or > MaxText)
         {
-            errors.Add("details", Text("Dropout.Details", MaxText));
+            errors.Add("details", t["Dropout.Details", MaxText]);
         }
         if (errors.Any)
         {
@@ -84,7 +84,7 @@ internal sealed class DropoutLedger(
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            return Outcome<DropoutCase>.Conflict("studentId", Text("Dropout.OneOpen", student.Name));
+            return Outcome<DropoutCase>.Conflict("studentId", t["Dropout.OneOpen", student.Name]);
         }
         report.Number = string.Create(CultureInfo.InvariantCulture, $"KC{today.Year}-{report.Id:D6}");
         await db.SaveChangesAsync(ct);
@@ -124,7 +124,7 @@ internal sealed class DropoutLedger(
         var errors = new InputErrors();
         if (on > CityDate.Today(clock) || on < found.LastAttendedOn)
         {
-            errors.Add("on", Text("Dropout.On", found.LastAttendedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            errors.Add("on", t["Dropout.On", found.LastAttendedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
         }
         if (!Enum.IsDefined(kind))
         {
@@ -133,7 +133,7 @@ internal sealed class DropoutLedger(
         var text = note?.Trim() ?? "";
         if (text.Length is 0 or > MaxText)
         {
-            errors.Add("note", Text("Dropout.Note", MaxText));
+            errors.Add("note", t["Dropout.Note", MaxText]);
         }
         if (errors.Any)
         {
@@ -168,12 +168,12 @@ internal sealed class DropoutLedger(
         var errors = new InputErrors();
         if (on > CityDate.Today(clock) || on < found.LastAttendedOn)
         {
-            errors.Add("on", Text("Dropout.On", found.LastAttendedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            errors.Add("on", t["Dropout.On", found.LastAttendedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
         }
         var text = note?.Trim() ?? "";
         if (text.Length is 0 or > MaxText)
         {
-            errors.Add("note", Text("Dropout.Note", MaxText));
+            errors.Add("note", t["Dropout.Note", MaxText]);
         }
         if (errors.Any)
         {
@@ -221,6 +221,4 @@ internal sealed class DropoutLedger(
             })
             .ToList();
     }
-
-    private string Text(string key, params object?[] values) => string.Format(CultureInfo.CurrentCulture, t[key], values);
 }
