@@ -61,6 +61,7 @@ internal static class Program
         root.Subcommands.Add(IndicatorsCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
         root.Subcommands.Add(ServicesCommand.Create());
+        root.Subcommands.Add(Qedu.Cli.Exams.ExamsCommand.Create());
         return root;
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Admissions;
+using Qedu.Exams;
 using Qedu.Indicators;
 using Qedu.Organisation;
 using Qedu.Plans;
@@ -21,11 +22,12 @@ public static class QeduModules
         typeof(IndicatorsModule).Assembly,
         typeof(AdmissionsModule).Assembly,
         typeof(StudentServicesModule).Assembly,
+        typeof(ExamsModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions().AddStudentServices();
+        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions().MapStudentServices();
+        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams();
 }

@@ -76,9 +76,28 @@ public static class Permissions
     /// </summary>
     public const string ServiceCatalogueManage = "service-catalogue.manage";
 
+    /// <summary>
+    /// See the exam analysis of the units in one's scope: figures per class, school, district and city, score bands,
+    /// value-added intervals. Aggregates only: no student's score or name.
+    /// </summary>
+    public const string ExamsRead = "exams.read";
+
+    /// <summary>
+    /// Run a bureau's exams: import the scores (the city's or a district's exam, its students only), set the pass and
+    /// excellent thresholds, estimate value-added.
+    /// </summary>
+    public const string ExamsManage = "exams.manage";
+
+    /// <summary>
+    /// See, by name, the students of one's school or district in the city's lowest 30 % of an exam, with their history
+    /// across exams: the support list for 学习困难学生帮扶. Purpose-limited (no other record of a child), every read audited.
+    /// </summary>
+    public const string ExamsSupportList = "exams.support-list";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
-         IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage];
+         IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
+         ExamsRead, ExamsManage, ExamsSupportList];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

@@ -421,6 +421,16 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/services/dropouts/{id:long}/follow-ups"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
         ["POST /api/services/dropouts/{id:long}/end"] = Supervision.Missing(Permissions.StatusChangesReview, "id"),
         // The catalogue's editing is the city bureau's: an item nobody has is 404 to it; a draft without a body is 400.
+        // Exams: the figures are scoped rows, so an exam no unit of the caller sat is simply not there (404).
+        ["GET /exams"] = Rule.Needs(Permissions.ExamsRead),
+        ["GET /exams/import"] = Rule.Needs(Permissions.ExamsManage),
+        ["GET /exams/{Code}"] = Supervision.Missing(Permissions.ExamsRead, "Code"),
+        ["GET /exams/{Code}/value-added"] = Supervision.Missing(Permissions.ExamsRead, "Code"),
+        ["GET /api/exams/"] = Rule.Needs(Permissions.ExamsRead),
+        ["GET /api/exams/{code}"] = Supervision.Missing(Permissions.ExamsRead, "code"),
+        ["POST /api/exams/import"] = Rule.Needs(Permissions.ExamsManage) with { Status = StatusCodes.Status400BadRequest },
+        ["GET /api/exams/{code}/value-added/"] = Supervision.Missing(Permissions.ExamsRead, "code"),
+        ["POST /api/exams/{code}/value-added/"] = Supervision.Missing(Permissions.ExamsManage, "code"),
         ["GET /services/catalogue"] = Rule.Needs(Permissions.ServiceCatalogueManage),
         ["GET /services/catalogue/edit"] = Rule.Needs(Permissions.ServiceCatalogueManage),
         ["GET /api/services/catalogue/"] = Rule.Needs(Permissions.ServiceCatalogueManage),

@@ -45,6 +45,7 @@ public static class RegistryModule
         services.AddScoped<StudentCommands>();
         services.AddScoped<IStudentIntake, StudentIntake>();
         services.AddScoped<IStudentMoves, StudentMoves>();
+        services.AddScoped<IStudentRoster, Qedu.Registry.Roster.StudentRoster>();
         services.AddScoped<StudentWrites>();
         services.AddScoped<StudentPageWrites>();
         services.AddScoped<RecordBodyReader>();

@@ -1,0 +1,22 @@
+using Qedu.Exams.Data;
+using Qedu.Exams.Domain;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.OrgUnits;
+
+namespace Qedu.Exams;
+
+/// <summary>
+/// Who sees and runs an exam. An exam is seen by every unit with figures in it (the city's exam by each district and
+/// school that sat it: the figures are scoped rows, so the scope decides), and changed only by the exam managers of the
+/// bureau that ran it.
+/// </summary>
+internal sealed class ExamAccess(ExamsDb db, OrgTree tree, ICurrentAccess access)
+{
+    public IQueryable<Exam> Visible() => db.Exams.Where(e => db.Figures.Any(f => f.ExamId == e.Id));
+
+    public async Task<bool> MayManageAsync(Exam exam, CancellationToken ct)
+    {
+        var caller = access.Current;
+        return caller.IsSystem || (await tree.WithinScopeAsync(caller, Permissions.ExamsManage, [exam.OwnerUnitId], ct)).Count == 1;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using Qedu.Exams.Analysis;
+using Qedu.Exams.Domain;
+using Qedu.Exams.Resources;
+using Qedu.Kernel.Access;
+
+namespace Qedu.Exams.Features.Exams;
+
+/// <summary>The exams and their figures over HTTP (<c>exams.read</c>), scoped like the pages.</summary>
+internal static class ExamEndpoints
+{
+    public static IEndpointRouteBuilder MapExamEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/exams").WithTags("Exams").RequireAuthorization(Permissions.ExamsRead);
+        group.MapGet("", async (ExamFigures figures, CancellationToken ct) => TypedResults.Ok(await figures.ListAsync(ct)))
+            .WithSummary("The exams the caller's units sat, newest first");
+        group.MapGet("/{code}", async Task<Results<Ok<UnitReport>, ProblemHttpResult>> (string code, int? unit, long? @class, short? subject,
+                ExamFigures figures, IStringLocalizer<ExamsText> t, CancellationToken ct) =>
+                await figures.UnitAsync(code, unit, @class, subject ?? ExamFigure.Total, ct) is { } report
+                    ? TypedResults.Ok(report)
+                    : TypedResults.Problem(t["Exam.NotFound"], statusCode: StatusCodes.Status404NotFound))
+            .WithSummary("One unit's figures in an exam (the caller's highest unit unless unit, and class, are given): every subject, the units one level down in the subject asked (0 = total), the way up");
+        return endpoints;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Qedu.Registry.Contracts;
+
+/// <summary>
+/// A student as an exam or a survey needs them: where they were enrolled on a day (school, class, grade) and the
+/// registry flags a fair comparison may adjust for (随迁子女, 家庭经济困难, 残疾). No name, no resident ID.
+/// </summary>
+public sealed record RosterStudent(
+    long StudentId, string StudentNumber, int SchoolId, long? ClassId, string? ClassName, string? GradeCode,
+    bool Migrant, bool FinancialHardship, bool Disability);
+
+/// <summary>Students by their 学籍号, within the caller's scope (a district's import sees its own students only).</summary>
+public interface IStudentRoster
+{
+    /// <summary>
+    /// The students among <paramref name="studentNumbers"/> (upper-cased, trimmed) enrolled on <paramref name="on"/>, with the
+    /// enrolment of that day. A number not found, out of the caller's scope or not enrolled that day is simply absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, RosterStudent>> EnrolledOnAsync(IReadOnlyCollection<string> studentNumbers, DateOnly on, CancellationToken ct = default);
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Qedu.Registry.Contracts;
+using Qedu.Registry.Data;
+
+namespace Qedu.Registry.Roster;
+
+/// <summary>
+/// <see cref="IStudentRoster"/> through the registry's scoped context: the caller's scope decides which students exist.
+/// Numbers are looked up in batches (an exam brings 150,000), the enrolment of the day from the dated history.
+/// </summary>
+internal sealed class StudentRoster(RegistryDb db) : IStudentRoster
+{
+    private const int Batch = 5_000;
+
+    public async Task<IReadOnlyDictionary<string, RosterStudent>> EnrolledOnAsync(IReadOnlyCollection<string> studentNumbers, DateOnly day,
+        CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, RosterStudent>(studentNumbers.Count, StringComparer.Ordinal);
+        foreach (var chunk in studentNumbers.Distinct(StringComparer.Ordinal).Chunk(Batch))
+        {
+            var rows = await (
+                    from s in db.Students.AsNoTracking()
+                    where chunk.Contains(s.StudentNumber)
+                    join e in db.Enrolments.AsNoTracking() on s.Id equals e.StudentId
+                    where e.From <= day && (e.To == null || e.To > day)
+                    join c in db.Classes.AsNoTracking() on e.ClassId equals c.Id into classes
+                    from c in classes.DefaultIfEmpty()
+                    select new RosterStudent(s.Id, s.StudentNumber, e.OrgUnitId, e.ClassId, c == null ? null : c.Name, c == null ? null : c.GradeCode,
+                        s.IsMigrantChild, s.HasFinancialHardship, s.HasDisability))
+                .ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                // Two stretches covering one day would be a broken history: one of them is taken rather than the exam refused.
+                found.TryAdd(row.StudentNumber, row);
+            }
+        }
+        return found;
+    }
+}
