@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Exams.Analysis;
 using Qedu.Exams.Data;
+using Qedu.Exams.DemoData;
 using Qedu.Exams.Features.Exams;
 using Qedu.Exams.Features.Import;
 using Qedu.Exams.Features.ValueAdded;
 using Qedu.Exams.Import;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 
@@ -27,6 +29,7 @@ public static class ExamsModule
         services.AddScoped<ExamFigures>();
         services.AddScoped(sp => new ExamsOperations(sp.GetRequiredService<ScoreImport>(), sp.GetRequiredService<ExamAnalyser>(),
             sp.GetRequiredService<ValueAddedRunner>(), sp.GetRequiredService<ExamsDb>()));
+        services.AddScoped<IDemoSeedStep, ExamsDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 50, "/exams", "考试分析", "Exam analysis", Permissions.ExamsRead));
         return services;
     }

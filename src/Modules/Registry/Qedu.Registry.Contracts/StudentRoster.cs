@@ -12,8 +12,11 @@ public sealed record RosterStudent(
 public interface IStudentRoster
 {
     /// <summary>
-    /// The students among <paramref name="studentNumbers"/> (upper-cased, trimmed) enrolled on <paramref name="on"/>, with the
+    /// The students among <paramref name="studentNumbers"/> (upper-cased, trimmed) enrolled on <paramref name="day"/>, with the
     /// enrolment of that day. A number not found, out of the caller's scope or not enrolled that day is simply absent.
     /// </summary>
-    Task<IReadOnlyDictionary<string, RosterStudent>> EnrolledOnAsync(IReadOnlyCollection<string> studentNumbers, DateOnly on, CancellationToken ct = default);
+    Task<IReadOnlyDictionary<string, RosterStudent>> EnrolledOnAsync(IReadOnlyCollection<string> studentNumbers, DateOnly day, CancellationToken ct = default);
+
+    /// <summary>The students in the caller's scope now in classes of this grade (code list <c>grade</c>, e.g. J3), by 学籍号.</summary>
+    Task<IReadOnlyList<RosterStudent>> InGradeAsync(string gradeCode, CancellationToken ct = default);
 }

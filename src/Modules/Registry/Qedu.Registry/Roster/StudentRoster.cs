@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
+using Qedu.Registry.Domain;
 
 namespace Qedu.Registry.Roster;
 
@@ -36,4 +37,13 @@ internal sealed class StudentRoster(RegistryDb db) : IStudentRoster
         }
         return found;
     }
+
+    public async Task<IReadOnlyList<RosterStudent>> InGradeAsync(string gradeCode, CancellationToken ct = default) =>
+        await (from s in db.Students.AsNoTracking()
+               join c in db.Classes.AsNoTracking() on s.ClassId equals c.Id
+               where c.GradeCode == gradeCode && s.StatusCode == StudentStatuses.Enrolled
+               orderby s.StudentNumber
+               select new RosterStudent(s.Id, s.StudentNumber, s.OrgUnitId, s.ClassId, c.Name, c.GradeCode, s.IsMigrantChild, s.HasFinancialHardship,
+                   s.HasDisability))
+            .ToListAsync(ct);
 }
