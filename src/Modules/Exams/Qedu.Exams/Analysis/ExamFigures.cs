@@ -21,9 +21,13 @@ public sealed record FigureView(string Level, int UnitId, long? ClassId, string 
     double? StandardDeviation, double? Min, double? Q1, double? Median, double? Q3, double? Max, double PassRate, double ExcellentRate,
     IReadOnlyList<int> Bands, double? AboveMean, double? Gap, double? Bottom30Share);
 
-/// <summary>A unit's page of an exam: the unit in every subject, the units one level down in the chosen subject, and the way up.</summary>
+/// <summary>
+/// A unit's page of an exam: the unit in every subject, the units one level down in the chosen subject, the way up, and
+/// the schools to compare it with (a district's schools; a school's fellow schools in its district, as far as the caller
+/// sees; none for the whole exam: all of them).
+/// </summary>
 internal sealed record UnitReport(ExamRow Exam, IReadOnlyList<SubjectView> Subjects, short Subject, FigureView Unit, IReadOnlyList<FigureView> BySubject,
-    IReadOnlyList<FigureView> Below, IReadOnlyList<FigureView> Path);
+    IReadOnlyList<FigureView> Below, IReadOnlyList<FigureView> Path, IReadOnlySet<int>? Schools);
 
 /// <summary>
 /// Reads an exam's computed figures for the pages and the API. The figures are scoped rows: a school sees its own school
@@ -94,10 +98,19 @@ internal sealed class ExamFigures(ExamsDb db, ExamAccess access, OrgTree tree)
             at = up;
         }
         path.Reverse();
+        // A school's fellow schools share its district (a class's: its school's).
+        var district = top.Level == FigureLevel.School ? top.AboveUnitId : path.LastOrDefault(p => p.Level == FigureLevel.School)?.AboveUnitId;
+        IReadOnlySet<int>? schools = top.Level switch
+        {
+            FigureLevel.City => null,
+            FigureLevel.District => below.Select(f => f.OrgUnitId).ToHashSet(),
+            _ => (await figures.Where(f => f.Level == FigureLevel.School && f.Subject == ExamFigure.Total && f.AboveUnitId == district)
+                .Select(f => f.OrgUnitId).ToListAsync(ct)).Append(top.OrgUnitId).ToHashSet(),
+        };
         var names = await tree.NamesOfAsync(mine.Concat(below).Concat(path).Select(f => f.OrgUnitId).Distinct(), ct);
         var ordered = below.OrderBy(f => f.ClassName ?? "", StringComparer.Ordinal).ThenBy(f => names.GetValueOrDefault(f.OrgUnitId), StringComparer.Ordinal);
         return new UnitReport(row, subjects, subject, View(mine.First(f => f.Subject == subject), names), mine.Select(f => View(f, names)).ToList(),
-            ordered.Select(f => View(f, names)).ToList(), path.Select(f => View(f, names)).ToList());
+            ordered.Select(f => View(f, names)).ToList(), path.Select(f => View(f, names)).ToList(), schools);
     }
 
     private static ExamRow Row(Exam e, IReadOnlyDictionary<int, string> owners) =>
