@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Qedu.Exams.Data;
+
+/// <summary>
+/// Reads many rows of one of the module's tables with a plain data reader (names from the EF model), for the bulk reads
+/// EF Core's materializer makes slow: an exam's million scores. Like <see cref="BulkInsert"/>, it skips the scope filter:
+/// callers read an exam they have checked the caller may see as a whole.
+/// </summary>
+internal static class BulkRead
+{
+    public static async Task RunAsync<T>(ExamsDb db, IReadOnlyList<string> properties, string keyProperty, int key, Action<DbDataReader> row, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string p) => $"\"{entity.FindProperty(p)!.GetColumnName(store)}\"";
+        var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT {string.Join(", ", properties.Select(Column))} FROM {table} WHERE {Column(keyProperty)} = @key";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@key";
+            parameter.Value = key;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                row(reader);
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+}
