@@ -431,6 +431,8 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/exams/import"] = Rule.Needs(Permissions.ExamsManage) with { Status = StatusCodes.Status400BadRequest },
         ["GET /api/exams/{code}/value-added/"] = Supervision.Missing(Permissions.ExamsRead, "code"),
         ["POST /api/exams/{code}/value-added/"] = Supervision.Missing(Permissions.ExamsManage, "code"),
+        ["GET /exams/{Code}/support"] = Supervision.Missing(Permissions.ExamsSupportList, "Code"),
+        ["GET /api/exams/{code}/support-list"] = Supervision.Missing(Permissions.ExamsSupportList, "code"),
         ["GET /services/catalogue"] = Rule.Needs(Permissions.ServiceCatalogueManage),
         ["GET /services/catalogue/edit"] = Rule.Needs(Permissions.ServiceCatalogueManage),
         ["GET /api/services/catalogue/"] = Rule.Needs(Permissions.ServiceCatalogueManage),

@@ -5,6 +5,7 @@ using Qedu.Exams.Data;
 using Qedu.Exams.DemoData;
 using Qedu.Exams.Features.Exams;
 using Qedu.Exams.Features.Import;
+using Qedu.Exams.Features.SupportList;
 using Qedu.Exams.Features.ValueAdded;
 using Qedu.Exams.Import;
 using Qedu.Kernel.Access;
@@ -27,6 +28,7 @@ public static class ExamsModule
         services.AddScoped<ValueAddedRunner>();
         services.AddScoped<ScoreUpload>();
         services.AddScoped<ExamFigures>();
+        services.AddScoped<SupportList>();
         services.AddScoped(sp => new ExamsOperations(sp.GetRequiredService<ScoreImport>(), sp.GetRequiredService<ExamAnalyser>(),
             sp.GetRequiredService<ValueAddedRunner>(), sp.GetRequiredService<ExamsDb>()));
         services.AddScoped<IDemoSeedStep, ExamsDemoSeedStep>();
@@ -39,6 +41,7 @@ public static class ExamsModule
         endpoints.MapExamEndpoints();
         endpoints.MapImportEndpoints();
         endpoints.MapValueAddedEndpoints();
+        endpoints.MapSupportListEndpoints();
         return endpoints;
     }
 }

@@ -19,4 +19,10 @@ public interface IStudentRoster
 
     /// <summary>The students in the caller's scope now in classes of this grade (code list <c>grade</c>, e.g. J3), by 学籍号.</summary>
     Task<IReadOnlyList<RosterStudent>> InGradeAsync(string gradeCode, CancellationToken ct = default);
+
+    /// <summary>
+    /// The names of these students, those in the caller's scope: for a list that must name children (a support list).
+    /// The caller audits the read.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> studentIds, CancellationToken ct = default);
 }

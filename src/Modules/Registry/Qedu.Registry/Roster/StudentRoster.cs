@@ -46,4 +46,17 @@ internal sealed class StudentRoster(RegistryDb db) : IStudentRoster
                select new RosterStudent(s.Id, s.StudentNumber, s.OrgUnitId, s.ClassId, c.Name, c.GradeCode, s.IsMigrantChild, s.HasFinancialHardship,
                    s.HasDisability))
             .ToListAsync(ct);
+
+    public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> studentIds, CancellationToken ct = default)
+    {
+        var names = new Dictionary<long, string>(studentIds.Count);
+        foreach (var chunk in studentIds.Distinct().Chunk(Batch))
+        {
+            foreach (var s in await db.Students.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+            {
+                names[s.Id] = s.Name;
+            }
+        }
+        return names;
+    }
 }
