@@ -60,6 +60,7 @@ public static class ScopeEscapes
         ["ChangeViews.ViewAsync"] = new(1, "the whole route of a status change the caller may see (checked before), as the guardian sees it: which units decided what"),
         ["ServiceRatings.OfChangeAsync"] = new(1, "the answer to a poor rating of a change the caller may see (checked before): the guardian who rated reads the district's answer"),
         ["StudentServicesStatistics.DropoutsAsync"] = new(1, "dropout counts per school for the indicators' recomputation (counts only, never a child); the indicators filter what each reader sees"),
+        ["ExamStatistics.LatestCityExamAsync"] = new(1, "exam counts per school for the indicators' recomputation (counts only, never a child); the indicators filter what each reader sees"),
         ["StudentWrites.ReadAsync"] = new(1, "student numbers and resident IDs are unique across the city (all classes); the refusal names nothing else"),
         ["RegistryStatistics.HeadcountsAsync"] = new(2, "whole-city headcounts for the indicator computation: figures, not people"),
         ["RegistryStatistics.TeachersBySchoolAsync"] = new(1, "whole-city teacher counts for the indicator computation"),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Exams.Analysis;
+using Qedu.Exams.Contracts;
 using Qedu.Exams.Data;
 using Qedu.Exams.DemoData;
 using Qedu.Exams.Features.Exams;
@@ -29,6 +30,7 @@ public static class ExamsModule
         services.AddScoped<ScoreUpload>();
         services.AddScoped<ExamFigures>();
         services.AddScoped<SupportList>();
+        services.AddScoped<IExamStatistics, ExamStatistics>();
         services.AddScoped(sp => new ExamsOperations(sp.GetRequiredService<ScoreImport>(), sp.GetRequiredService<ExamAnalyser>(),
             sp.GetRequiredService<ValueAddedRunner>(), sp.GetRequiredService<ExamsDb>()));
         services.AddScoped<IDemoSeedStep, ExamsDemoSeedStep>();

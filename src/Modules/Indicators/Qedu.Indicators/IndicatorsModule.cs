@@ -26,6 +26,7 @@ public static class IndicatorsModule
         services.AddScoped<IFactSource, RegistryFacts>();
         services.AddScoped<IFactSource, AdmissionsFacts>();
         services.AddScoped<IFactSource, StudentServicesFacts>();
+        services.AddScoped<IFactSource, ExamFacts>();
         services.AddScoped<SnapshotWriter>();
         services.AddScoped<IndicatorComputation>();
         // Public for the command line, built here: its constructor takes the module's internal computation.

@@ -11,14 +11,14 @@ using Qedu.Registry.Contracts;
 namespace Qedu.Exams.Features.SupportList;
 
 /// <summary>A student's total in another exam, and whether it was in that exam's lowest 30 %.</summary>
-public sealed record SupportHistory(string Exam, DateOnly Date, double? Total, bool Bottom30);
+internal sealed record SupportHistory(string Exam, DateOnly Date, double? Total, bool Bottom30);
 
 /// <summary>A student on the support list: name, 学籍号 (always masked: the name is what the list needs), school and class, this exam's total, and their other exams.</summary>
-public sealed record SupportStudent(long StudentId, string Name, string StudentNumber, string School, string? ClassName, double Total,
+internal sealed record SupportStudent(long StudentId, string Name, string StudentNumber, string School, string? ClassName, double Total,
     IReadOnlyList<SupportHistory> History);
 
 /// <summary>The support list of an exam for the caller's schools: the city's cutoff (the 30th percentile of the total) and the students at or below it.</summary>
-public sealed record SupportListView(string Exam, string ExamName, double Cutoff, double FullMarks, IReadOnlyList<SupportStudent> Students);
+internal sealed record SupportListView(string Exam, string ExamName, double Cutoff, double FullMarks, IReadOnlyList<SupportStudent> Students);
 
 /// <summary>
 /// 学习困难学生帮扶: per school, the students in the city's lowest 30 % of an exam's total, with their totals in the other
