@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Qedu.Exams.Resources;
 using Qedu.Kernel.Access;
 using Qedu.Web.Tests.Infrastructure;
@@ -77,6 +79,17 @@ public sealed class ExamImportTests(WebApp app)
         var cityChinese = await (await city.GetAsync($"/api/exams/{code}?subject=1")).JsonAsync();
         var ab = cityChinese.GetProperty("below").EnumerateArray().Single(d => d.GetProperty("unitId").GetInt32() == world.DistrictAB.Id);
         Assert.Equal(71 - 500 / 7.0, ab.GetProperty("gap").GetDouble(), 3);
+
+        // The same figures as an .xlsx: 语文's row of school A, the numbers as numbers.
+        using (var file = await city.GetAsync($"/api/exams/{code}/report.xlsx?unit={world.SchoolA.Id}&subject=1"))
+        {
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            using var document = SpreadsheetDocument.Open(new MemoryStream(await file.Content.ReadAsByteArrayAsync()), false);
+            var first = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
+            var chineseRow = first.Worksheet.Descendants<Row>().Skip(2).Select(r => r.Elements<Cell>().ToList()).Single(r => r[1].InnerText == "语文");
+            Assert.Equal(CellValues.Number, chineseRow[4].DataType!.Value);
+            Assert.Equal(("70", "65", "100"), (chineseRow[4].CellValue!.Text, chineseRow[7].CellValue!.Text, chineseRow[11].CellValue!.Text));
+        }
 
         // Scope: school A's head sees school A (its highest unit in the exam) and not school B; another district sees neither.
         var head = await app.ClientAsync(await app.NewAccountAsync("exam", Roles.SchoolAdmin, world.SchoolA.Code));

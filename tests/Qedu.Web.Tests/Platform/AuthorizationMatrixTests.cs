@@ -428,6 +428,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /exams/{Code}/value-added"] = Supervision.Missing(Permissions.ExamsRead, "Code"),
         ["GET /api/exams/"] = Rule.Needs(Permissions.ExamsRead),
         ["GET /api/exams/{code}"] = Supervision.Missing(Permissions.ExamsRead, "code"),
+        ["GET /api/exams/{code}/report.xlsx"] = Supervision.Missing(Permissions.ExamsRead, "code"),
         ["POST /api/exams/import"] = Rule.Needs(Permissions.ExamsManage) with { Status = StatusCodes.Status400BadRequest },
         ["GET /api/exams/{code}/value-added/"] = Supervision.Missing(Permissions.ExamsRead, "code"),
         ["POST /api/exams/{code}/value-added/"] = Supervision.Missing(Permissions.ExamsManage, "code"),

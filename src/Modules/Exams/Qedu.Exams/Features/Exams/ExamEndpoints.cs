@@ -7,6 +7,7 @@ using Qedu.Exams.Analysis;
 using Qedu.Exams.Domain;
 using Qedu.Exams.Resources;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Files;
 
 namespace Qedu.Exams.Features.Exams;
 
@@ -24,6 +25,18 @@ internal static class ExamEndpoints
                     ? TypedResults.Ok(report)
                     : TypedResults.Problem(t["Exam.NotFound"], statusCode: StatusCodes.Status404NotFound))
             .WithSummary("One unit's figures in an exam (the caller's highest unit unless unit, and class, are given): every subject, the units one level down in the subject asked (0 = total), the way up");
+        group.MapGet("/{code}/report.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, int? unit, long? @class, short? subject,
+                ExamFigures figures, IStringLocalizer<ExamsText> t, CancellationToken ct) =>
+            {
+                if (await figures.UnitAsync(code, unit, @class, subject ?? ExamFigure.Total, ct) is not { } report)
+                {
+                    return TypedResults.Problem(t["Exam.NotFound"], statusCode: StatusCodes.Status404NotFound);
+                }
+                using var buffer = new MemoryStream();
+                UnitReportFile.Write(buffer, report, t);
+                return TypedResults.File(buffer.ToArray(), ReportWorkbook.MediaType, $"{code}-{report.Unit.Unit}.xlsx");
+            })
+            .WithSummary("One unit's report of the exam as an .xlsx (the same unit as the page): every subject, the units one level down, the score bands");
         return endpoints;
     }
 }

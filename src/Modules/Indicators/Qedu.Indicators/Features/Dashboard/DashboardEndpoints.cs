@@ -1,3 +1,4 @@
+using Qedu.Kernel.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,9 +55,9 @@ internal static class DashboardEndpoints
                     return TypedResults.Problem(string.Format(t["Dashboard.NotVisible"], org), statusCode: StatusCodes.Status404NotFound);
                 }
                 var file = new MemoryStream();
-                Workbook.Write(file, await export.SheetsAsync(view, ct));
+                ReportWorkbook.Write(file, await export.SheetsAsync(view, ct));
                 file.Position = 0;
-                return TypedResults.File(file, Workbook.MediaType, $"{view.Unit.Name}-教育指标-{view.Period}.xlsx");
+                return TypedResults.File(file, ReportWorkbook.MediaType, $"{view.Unit.Name}-教育指标-{view.Period}.xlsx");
             })
             .RequireAuthorization(Permissions.IndicatorsRead)
             .WithSummary("Every table of a unit's dashboard as .xlsx: its indicators, its child units' indicators, the selected indicator by child unit and over time, class sizes, and a school's classes");

@@ -2,18 +2,17 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Qedu.Kernel.Files;
+namespace Qedu.Kernel.Files;
 
-namespace Qedu.Indicators.Features.Dashboard;
-
-/// <summary>One table of a dashboard as a worksheet: a title line, headings, then rows of text and numbers.</summary>
-internal sealed record Sheet(string Name, string Title, IReadOnlyList<string> Headings, IReadOnlyList<IReadOnlyList<object?>> Rows);
+/// <summary>One table as a worksheet: a title line, headings, then rows of text and numbers (decimal, int or double).</summary>
+public sealed record WorkbookSheet(string Name, string Title, IReadOnlyList<string> Headings, IReadOnlyList<IReadOnlyList<object?>> Rows);
 
 /// <summary>
-/// A workbook with one worksheet per table. Numbers stay numbers (a spreadsheet can sum and chart them), text is
-/// escaped against formula injection, the headings stay in view.
+/// A report workbook with one worksheet per table (a dashboard's, an exam's). Numbers stay numbers (a spreadsheet can sum
+/// and chart them), text is escaped against formula injection, the headings stay in view. Exchange files and templates,
+/// all text, are <see cref="TableWriter"/>'s.
 /// </summary>
-internal static class Workbook
+public static class ReportWorkbook
 {
     public const string MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -22,7 +21,7 @@ internal static class Workbook
     private const uint Title = 2;
     private const uint Number = 3;
 
-    public static void Write(Stream stream, IReadOnlyList<Sheet> sheets)
+    public static void Write(Stream stream, IReadOnlyList<WorkbookSheet> sheets)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
@@ -53,6 +52,7 @@ internal static class Workbook
                         null => Text(r, i, "", Body),
                         decimal d => NumberCell(r, i, d),
                         int n => NumberCell(r, i, n),
+                        double x when double.IsFinite(x) => NumberCell(r, i, (decimal)x),
                         var other => Text(r, i, Convert.ToString(other, CultureInfo.InvariantCulture) ?? "", Body),
                     });
                 }
