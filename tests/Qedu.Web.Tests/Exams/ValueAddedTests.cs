@@ -67,4 +67,46 @@ public sealed class ValueAddedTests(WebApp app)
         var latest = await (await city.GetAsync($"/api/exams/{Exam}/value-added?subject=数学")).JsonAsync();
         Assert.Equal(report.GetProperty("runId").GetInt32(), latest.GetProperty("runId").GetInt32());
     }
+
+    [Fact]
+    public async Task Schools_below_the_smallest_size_are_marked_too_few_and_a_flag_nobody_has_is_named()
+    {
+        var world = await new ExamWorld(app).CreateAsync();
+        var a = await world.StudentsAsync(world.SchoolA.Id, world.ClassA, 4);
+        var c = await world.StudentsAsync(world.SchoolC.Id, world.ClassC, 4);
+        var city = await app.ClientAsync("city.admin");
+        var (prior, current) = (ExamWorld.Code("PRE"), ExamWorld.Code("NOW"));
+        var scores = new[] { 50, 60, 70, 80 };
+        using (var p = await city.PostAsync("/api/exams/import", ExamWorld.Upload(prior, "前测", ExamWorld.File(
+                   a.Concat(c).Select((n, i) => (n, "数学", scores[i % 4].ToString(System.Globalization.CultureInfo.InvariantCulture), "100"))), date: "2026-10-08")))
+        {
+            Assert.Equal(HttpStatusCode.OK, p.StatusCode);
+        }
+        // School A's students gain 10 on their prior, C's 2.
+        using (var n = await city.PostAsync("/api/exams/import", ExamWorld.Upload(current, "后测", ExamWorld.File(
+                   a.Select((x, i) => (x, "数学", (scores[i] + 10).ToString(System.Globalization.CultureInfo.InvariantCulture), "100"))
+                       .Concat(c.Select((x, i) => (x, "数学", (scores[i] + 2 + i % 2).ToString(System.Globalization.CultureInfo.InvariantCulture), "100")))))))
+        {
+            Assert.Equal(HttpStatusCode.OK, n.StatusCode);
+        }
+
+        // Nobody here is 随迁: the flag cannot be adjusted for, and the refusal names it.
+        using (var flat = await city.PostAsync($"/api/exams/{current}/value-added", Http.Json(new { prior, migrant = true })))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, flat.StatusCode);
+            Assert.Equal(app.Text<ExamsText>("VA.FlagConstant"), Assert.Single((await flat.ProblemAsync()).Errors["migrant"]));
+        }
+        // Four students a school is under the default ten: both marked too few, no numbers given.
+        var few = await (await city.PostAsync($"/api/exams/{current}/value-added", Http.Json(new { prior }))).JsonAsync();
+        Assert.All(few.GetProperty("schools").EnumerateArray(), s =>
+        {
+            Assert.True(s.GetProperty("tooFew").GetBoolean());
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, s.GetProperty("effect").ValueKind);
+        });
+        Assert.Equal((8, 0), (few.GetProperty("students").GetInt32(), few.GetProperty("leftOut").GetInt32()));
+        // With three as the smallest: A above C.
+        var shown = await (await city.PostAsync($"/api/exams/{current}/value-added", Http.Json(new { prior, minStudents = 3 }))).JsonAsync();
+        var effects = shown.GetProperty("schools").EnumerateArray().ToDictionary(s => s.GetProperty("schoolId").GetInt32(), s => s.GetProperty("effect").GetDouble());
+        Assert.True(effects[world.SchoolA.Id] > effects[world.SchoolC.Id], shown.ToString());
+    }
 }

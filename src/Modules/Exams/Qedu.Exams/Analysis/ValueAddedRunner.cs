@@ -78,7 +78,26 @@ internal sealed class ValueAddedRunner(ExamsDb db, ExamAccess exams, OrgTree tre
         {
             return Outcome<ValueAddedReport>.Invalid(new InputErrors().Add("prior", t["VA.TooFewMatched"]));
         }
-        var result = ExamAnalysis.ValueAdded.Estimate(matched, new ValueAddedOptions(request.MinStudents));
+        // A flag no school has both ways (nobody 残疾 in these schools, say) says nothing within schools: name it, not a failure.
+        var flags = new[] { ("migrant", request.Migrant), ("hardship", request.Hardship), ("disability", request.Disability) }.Where(f => f.Item2).ToList();
+        for (var k = 0; k < flags.Count; k++)
+        {
+            var index = k;
+            if (!matched.GroupBy(m => m.School).Any(g => g.Select(m => m.Covariates![index]).Distinct().Count() > 1))
+            {
+                return Outcome<ValueAddedReport>.Invalid(new InputErrors().Add(flags[k].Item1, t["VA.FlagConstant"]));
+            }
+        }
+        ValueAddedResult result;
+        try
+        {
+            result = ExamAnalysis.ValueAdded.Estimate(matched, new ValueAddedOptions(request.MinStudents));
+        }
+        catch (ArgumentException)
+        {
+            // The data cannot carry the model (two flags that always go together, too few students for the terms).
+            return Outcome<ValueAddedReport>.Invalid(new InputErrors().Add("prior", t["VA.Failed"]));
+        }
 
         var run = new ValueAddedRun
         {
