@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,10 +15,8 @@ internal static class BulkInsert
 {
     public static async Task RunAsync<T>(ExamsDb db, IReadOnlyList<string> properties, IEnumerable<object?[]> rows, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-        var columns = string.Join(", ", properties.Select(p => $"\"{entity.FindProperty(p)!.GetColumnName(store)}\""));
+        var names = TableNames.Of<T>(db);
+        var (table, columns) = (names.Table, names.Columns(properties));
         var connection = db.Database.GetDbConnection();
         if (connection is NpgsqlConnection npgsql)
         {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Qedu.Exams.Data;
@@ -14,10 +13,7 @@ internal static class BulkRead
 {
     public static async Task RunAsync<T>(ExamsDb db, IReadOnlyList<string> properties, string keyProperty, int key, Action<DbDataReader> row, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        string Column(string p) => $"\"{entity.FindProperty(p)!.GetColumnName(store)}\"";
-        var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        var names = TableNames.Of<T>(db);
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -28,7 +24,7 @@ internal static class BulkRead
         {
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"SELECT {string.Join(", ", properties.Select(Column))} FROM {table} WHERE {Column(keyProperty)} = @key";
+            command.CommandText = $"SELECT {names.Columns(properties)} FROM {names.Table} WHERE {names.Column(keyProperty)} = @key";
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@key";
             parameter.Value = key;

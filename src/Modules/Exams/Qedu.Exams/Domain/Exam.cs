@@ -67,11 +67,13 @@ internal sealed class ExamCandidate : IOrgScoped
     public double? Total { get; set; }
 }
 
-/// <summary>One student's score in one subject; null when absent (缺考). Kept beside the candidate's school for the scope.</summary>
+/// <summary>
+/// One student's score in one subject; null when absent (缺考). Kept beside the candidate's school for the scope. Keyed by
+/// (exam, candidate, subject) and nothing else: a city exam writes 1.35 million of these, and every index costs the copy.
+/// </summary>
 [ScopedWrite(Permissions.ExamsManage)]
 internal sealed class ExamScore : IOrgScoped
 {
-    public long Id { get; set; }
     public int ExamId { get; set; }
     public long CandidateId { get; set; }
     public int OrgUnitId { get; set; }

@@ -283,20 +283,17 @@ namespace Qedu.Exams.Data.Migrations.Postgres
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<int>("ExamId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exam_id");
 
                     b.Property<long>("CandidateId")
                         .HasColumnType("bigint")
                         .HasColumnName("candidate_id");
 
-                    b.Property<int>("ExamId")
-                        .HasColumnType("integer")
-                        .HasColumnName("exam_id");
+                    b.Property<short>("Subject")
+                        .HasColumnType("smallint")
+                        .HasColumnName("subject");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("integer")
@@ -306,19 +303,8 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("score");
 
-                    b.Property<short>("Subject")
-                        .HasColumnType("smallint")
-                        .HasColumnName("subject");
-
-                    b.HasKey("Id")
+                    b.HasKey("ExamId", "CandidateId", "Subject")
                         .HasName("pk_scores");
-
-                    b.HasIndex("ExamId")
-                        .HasDatabaseName("ix_scores_exam_id");
-
-                    b.HasIndex("CandidateId", "Subject")
-                        .IsUnique()
-                        .HasDatabaseName("ix_scores_candidate_id_subject");
 
                     b.ToTable("scores", "exams");
                 });
@@ -700,13 +686,6 @@ namespace Qedu.Exams.Data.Migrations.Postgres
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
                 {
-                    b.HasOne("Qedu.Exams.Domain.ExamCandidate", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_scores_candidates_candidate_id");
-
                     b.HasOne("Qedu.Exams.Domain.Exam", null)
                         .WithMany()
                         .HasForeignKey("ExamId")

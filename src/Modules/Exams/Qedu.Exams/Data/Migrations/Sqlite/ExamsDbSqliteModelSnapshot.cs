@@ -272,18 +272,17 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("ExamId")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("id");
+                        .HasColumnName("exam_id");
 
                     b.Property<long>("CandidateId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("candidate_id");
 
-                    b.Property<int>("ExamId")
+                    b.Property<short>("Subject")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("exam_id");
+                        .HasColumnName("subject");
 
                     b.Property<int>("OrgUnitId")
                         .HasColumnType("INTEGER")
@@ -293,19 +292,8 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("score");
 
-                    b.Property<short>("Subject")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("subject");
-
-                    b.HasKey("Id")
+                    b.HasKey("ExamId", "CandidateId", "Subject")
                         .HasName("pk_exams_scores");
-
-                    b.HasIndex("ExamId")
-                        .HasDatabaseName("ix_exams_scores_exam_id");
-
-                    b.HasIndex("CandidateId", "Subject")
-                        .IsUnique()
-                        .HasDatabaseName("ix_exams_scores_candidate_id_subject");
 
                     b.ToTable("exams_scores", (string)null);
                 });
@@ -681,13 +669,6 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
                 {
-                    b.HasOne("Qedu.Exams.Domain.ExamCandidate", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_exams_scores_exams_candidates_candidate_id");
-
                     b.HasOne("Qedu.Exams.Domain.Exam", null)
                         .WithMany()
                         .HasForeignKey("ExamId")

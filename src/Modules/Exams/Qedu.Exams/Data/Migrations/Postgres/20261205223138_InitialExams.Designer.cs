@@ -4,520 +4,525 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Qedu.Exams.Data;
 
 #nullable disable
 
-namespace Qedu.Exams.Data.Migrations.Sqlite
+namespace Qedu.Exams.Data.Migrations.Postgres
 {
-    [DbContext(typeof(ExamsDbSqlite))]
-    [Migration("20261205211128_InitialExams")]
+    [DbContext(typeof(ExamsDbPostgres))]
+    [Migration("20261205223138_InitialExams")]
     partial class InitialExams
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Qedu.Exams.Domain.Exam", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    b.Property<long?>("AnalysedAt")
-                        .HasColumnType("INTEGER")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnalysedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("analysed_at");
 
                     b.Property<double?>("Bottom30Cutoff")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("bottom30cutoff");
 
                     b.Property<int>("Candidates")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("candidates");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("code");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("date");
 
                     b.Property<double>("ExcellentShare")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("excellent_share");
 
-                    b.Property<long>("ImportedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("imported_at");
 
                     b.Property<string>("ImportedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("imported_by");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<int>("OwnerUnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("owner_unit_id");
 
                     b.Property<double>("PassShare")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("pass_share");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("revision");
 
                     b.HasKey("Id")
-                        .HasName("pk_exams_exams");
+                        .HasName("pk_exams");
 
                     b.HasIndex("Code")
                         .IsUnique()
-                        .HasDatabaseName("ix_exams_exams_code");
+                        .HasDatabaseName("ix_exams_code");
 
-                    b.ToTable("exams_exams", (string)null);
+                    b.ToTable("exams", "exams");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamCandidate", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<long?>("ClassId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("class_id");
 
                     b.Property<string>("ClassName")
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("class_name");
 
                     b.Property<bool>("Disability")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("disability");
 
                     b.Property<int>("ExamId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("exam_id");
 
                     b.Property<bool>("FinancialHardship")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("financial_hardship");
 
                     b.Property<string>("GradeCode")
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("grade_code");
 
                     b.Property<bool>("Migrant")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("migrant");
 
                     b.Property<int>("OrgUnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("org_unit_id");
 
                     b.Property<long>("StudentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("student_id");
 
                     b.Property<string>("StudentNumber")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("student_number");
 
                     b.Property<double?>("Total")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("total");
 
                     b.HasKey("Id")
-                        .HasName("pk_exams_candidates");
+                        .HasName("pk_candidates");
 
                     b.HasIndex("StudentId")
-                        .HasDatabaseName("ix_exams_candidates_student_id");
+                        .HasDatabaseName("ix_candidates_student_id");
 
                     b.HasIndex("ExamId", "OrgUnitId")
-                        .HasDatabaseName("ix_exams_candidates_exam_id_org_unit_id");
+                        .HasDatabaseName("ix_candidates_exam_id_org_unit_id");
 
                     b.HasIndex("ExamId", "StudentId")
                         .IsUnique()
-                        .HasDatabaseName("ix_exams_candidates_exam_id_student_id");
+                        .HasDatabaseName("ix_candidates_exam_id_student_id");
 
-                    b.ToTable("exams_candidates", (string)null);
+                    b.ToTable("candidates", "exams");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamFigure", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<double?>("AboveMean")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("above_mean");
 
                     b.Property<int?>("AboveUnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("above_unit_id");
 
                     b.Property<int>("Absent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("absent");
 
                     b.Property<string>("Bands")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("bands");
 
                     b.Property<double?>("Bottom30Share")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("bottom30share");
 
                     b.Property<long?>("ClassId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("class_id");
 
                     b.Property<string>("ClassName")
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("class_name");
 
                     b.Property<int>("ExamId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("exam_id");
 
                     b.Property<double>("ExcellentRate")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("excellent_rate");
 
                     b.Property<double?>("Gap")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("gap");
 
                     b.Property<short>("Level")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("smallint")
                         .HasColumnName("level");
 
                     b.Property<double?>("Max")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("max");
 
                     b.Property<double?>("Mean")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("mean");
 
                     b.Property<double?>("Median")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("median");
 
                     b.Property<double?>("Min")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("min");
 
                     b.Property<int>("OrgUnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("org_unit_id");
 
                     b.Property<double>("PassRate")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("pass_rate");
 
                     b.Property<double?>("Q1")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("q1");
 
                     b.Property<double?>("Q3")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("q3");
 
                     b.Property<int>("Sat")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("sat");
 
                     b.Property<double?>("StandardDeviation")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("standard_deviation");
 
                     b.Property<short>("Subject")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("smallint")
                         .HasColumnName("subject");
 
                     b.HasKey("Id")
-                        .HasName("pk_exams_figures");
+                        .HasName("pk_figures");
 
                     b.HasIndex("ExamId", "AboveUnitId")
-                        .HasDatabaseName("ix_exams_figures_exam_id_above_unit_id");
+                        .HasDatabaseName("ix_figures_exam_id_above_unit_id");
 
                     b.HasIndex("ExamId", "Level", "OrgUnitId", "ClassId", "Subject")
-                        .HasDatabaseName("ix_exams_figures_exam_id_level_org_unit_id_class_id_subject");
+                        .HasDatabaseName("ix_figures_exam_id_level_org_unit_id_class_id_subject");
 
-                    b.ToTable("exams_figures", (string)null);
+                    b.ToTable("figures", "exams");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<long>("CandidateId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("candidate_id");
-
                     b.Property<int>("ExamId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("exam_id");
 
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<short>("Subject")
+                        .HasColumnType("smallint")
+                        .HasColumnName("subject");
+
                     b.Property<int>("OrgUnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("org_unit_id");
 
                     b.Property<double?>("Score")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("score");
 
-                    b.Property<short>("Subject")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("subject");
+                    b.HasKey("ExamId", "CandidateId", "Subject")
+                        .HasName("pk_scores");
 
-                    b.HasKey("Id")
-                        .HasName("pk_exams_scores");
-
-                    b.HasIndex("ExamId")
-                        .HasDatabaseName("ix_exams_scores_exam_id");
-
-                    b.HasIndex("CandidateId", "Subject")
-                        .IsUnique()
-                        .HasDatabaseName("ix_exams_scores_candidate_id_subject");
-
-                    b.ToTable("exams_scores", (string)null);
+                    b.ToTable("scores", "exams");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamSubject", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<int>("ExamId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("exam_id");
 
                     b.Property<double>("FullMarks")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("full_marks");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("name");
 
                     b.Property<short>("Number")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("smallint")
                         .HasColumnName("number");
 
                     b.HasKey("Id")
-                        .HasName("pk_exams_subjects");
+                        .HasName("pk_subjects");
 
                     b.HasIndex("ExamId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_exams_subjects_exam_id_name");
+                        .HasDatabaseName("ix_subjects_exam_id_name");
 
                     b.HasIndex("ExamId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_exams_subjects_exam_id_number");
+                        .HasDatabaseName("ix_subjects_exam_id_number");
 
-                    b.ToTable("exams_subjects", (string)null);
+                    b.ToTable("subjects", "exams");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ValueAddedRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<bool>("AdjustDisability")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("adjust_disability");
 
                     b.Property<bool>("AdjustHardship")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("adjust_hardship");
 
                     b.Property<bool>("AdjustMigrant")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("adjust_migrant");
 
                     b.Property<double>("BetweenVariance")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("between_variance");
 
-                    b.Property<long>("ComputedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at");
 
                     b.Property<string>("ComputedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("computed_by");
 
                     b.Property<int>("ExamId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("exam_id");
 
                     b.Property<int>("LeftOut")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("left_out");
 
                     b.Property<int>("MinStudents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("min_students");
 
                     b.Property<int>("OwnerUnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("owner_unit_id");
 
                     b.Property<int>("PriorExamId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("prior_exam_id");
 
                     b.Property<double>("Slope")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("slope");
 
                     b.Property<int>("Students")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("students");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("subject");
 
                     b.Property<double>("WithinVariance")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("within_variance");
 
                     b.HasKey("Id")
-                        .HasName("pk_exams_value_added_runs");
+                        .HasName("pk_value_added_runs");
 
                     b.HasIndex("PriorExamId")
-                        .HasDatabaseName("ix_exams_value_added_runs_prior_exam_id");
+                        .HasDatabaseName("ix_value_added_runs_prior_exam_id");
 
                     b.HasIndex("ExamId", "PriorExamId", "Subject")
-                        .HasDatabaseName("ix_exams_value_added_runs_exam_id_prior_exam_id_subject");
+                        .HasDatabaseName("ix_value_added_runs_exam_id_prior_exam_id_subject");
 
-                    b.ToTable("exams_value_added_runs", (string)null);
+                    b.ToTable("value_added_runs", "exams");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ValueAddedSchool", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<double>("Effect")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("effect");
 
                     b.Property<double>("Lower")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("lower");
 
                     b.Property<int>("OrgUnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("org_unit_id");
 
                     b.Property<int>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("run_id");
 
                     b.Property<int>("Students")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("students");
 
                     b.Property<bool>("TooFew")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("too_few");
 
                     b.Property<double>("Upper")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("upper");
 
                     b.HasKey("Id")
-                        .HasName("pk_exams_value_added_schools");
+                        .HasName("pk_value_added_schools");
 
                     b.HasIndex("RunId", "OrgUnitId")
                         .IsUnique()
-                        .HasDatabaseName("ix_exams_value_added_schools_run_id_org_unit_id");
+                        .HasDatabaseName("ix_value_added_schools_run_id_org_unit_id");
 
-                    b.ToTable("exams_value_added_schools", (string)null);
+                    b.ToTable("value_added_schools", "exams");
                 });
 
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
                     b.Property<string>("ArchivedHash")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("archived_hash");
 
                     b.Property<long>("ArchivedThrough")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("archived_through");
 
                     b.Property<string>("KeyFingerprint")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("key_fingerprint");
 
                     b.Property<long?>("KeyedFrom")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("keyed_from");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("last_hash");
 
                     b.Property<long>("LastPosition")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_position");
 
                     b.HasKey("Id")
-                        .HasName("pk_kernel_audit_chain_head");
+                        .HasName("pk_audit_chain_head");
 
-                    b.ToTable("kernel_audit_chain_head", null, t =>
+                    b.ToTable("audit_chain_head", "kernel", t =>
                         {
                             t.ExcludeFromMigrations();
                         });
@@ -528,105 +533,105 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("action");
 
                     b.Property<string>("ActorId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("actor_id");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("actor_kind");
 
                     b.Property<string>("ActorName")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("actor_name");
 
                     b.Property<string>("ActorScope")
                         .HasMaxLength(512)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(512)")
                         .HasColumnName("actor_scope");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<int>("Chain")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("chain");
 
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("client_address");
 
                     b.Property<string>("Details")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("details");
 
                     b.Property<string>("EntityKey")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("entity_key");
 
                     b.Property<string>("EntityType")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("entity_type");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("hash");
 
                     b.Property<int?>("OrgUnitId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("org_unit_id");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("outcome");
 
                     b.Property<long>("Position")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("position");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("previous_hash");
 
                     b.HasKey("Sequence")
-                        .HasName("pk_kernel_audit_entries");
+                        .HasName("pk_audit_entries");
 
                     b.HasIndex("At")
-                        .HasDatabaseName("ix_kernel_audit_entries_at");
+                        .HasDatabaseName("ix_audit_entries_at");
 
                     b.HasIndex("ActorId", "Sequence")
-                        .HasDatabaseName("ix_kernel_audit_entries_actor_id_sequence");
+                        .HasDatabaseName("ix_audit_entries_actor_id_sequence");
 
                     b.HasIndex("Chain", "Position")
                         .IsUnique()
-                        .HasDatabaseName("ix_kernel_audit_entries_chain_position");
+                        .HasDatabaseName("ix_audit_entries_chain_position");
 
                     b.HasIndex("OrgUnitId", "Sequence")
-                        .HasDatabaseName("ix_kernel_audit_entries_org_unit_id_sequence");
+                        .HasDatabaseName("ix_audit_entries_org_unit_id_sequence");
 
-                    b.ToTable("kernel_audit_entries", null, t =>
+                    b.ToTable("audit_entries", "kernel", t =>
                         {
                             t.ExcludeFromMigrations();
                         });
@@ -637,24 +642,24 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
             modelBuilder.Entity("Qedu.Kernel.OrgUnits.OrgClosure", b =>
                 {
                     b.Property<int>("AncestorId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("ancestor_id");
 
                     b.Property<int>("DescendantId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("descendant_id");
 
                     b.Property<int>("Depth")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("depth");
 
                     b.HasKey("AncestorId", "DescendantId")
-                        .HasName("pk_kernel_org_closure");
+                        .HasName("pk_org_closure");
 
                     b.HasIndex("DescendantId", "AncestorId")
-                        .HasDatabaseName("ix_kernel_org_closure_descendant_id_ancestor_id");
+                        .HasDatabaseName("ix_org_closure_descendant_id_ancestor_id");
 
-                    b.ToTable("kernel_org_closure", null, t =>
+                    b.ToTable("org_closure", "kernel", t =>
                         {
                             t.ExcludeFromMigrations();
                         });
@@ -669,7 +674,7 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_exams_candidates_exams_exams_exam_id");
+                        .HasConstraintName("fk_candidates_exams_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamFigure", b =>
@@ -679,24 +684,17 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_exams_figures_exams_exams_exam_id");
+                        .HasConstraintName("fk_figures_exams_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
                 {
-                    b.HasOne("Qedu.Exams.Domain.ExamCandidate", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_exams_scores_exams_candidates_candidate_id");
-
                     b.HasOne("Qedu.Exams.Domain.Exam", null)
                         .WithMany()
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_exams_scores_exams_exams_exam_id");
+                        .HasConstraintName("fk_scores_exams_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamSubject", b =>
@@ -706,7 +704,7 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_exams_subjects_exams_exams_exam_id");
+                        .HasConstraintName("fk_subjects_exams_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ValueAddedRun", b =>
@@ -716,14 +714,14 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_exams_value_added_runs_exams_exams_exam_id");
+                        .HasConstraintName("fk_value_added_runs_exams_exam_id");
 
                     b.HasOne("Qedu.Exams.Domain.Exam", null)
                         .WithMany()
                         .HasForeignKey("PriorExamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_exams_value_added_runs_exams_exams_prior_exam_id");
+                        .HasConstraintName("fk_value_added_runs_exams_prior_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ValueAddedSchool", b =>
@@ -733,7 +731,7 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_exams_value_added_schools_exams_value_added_runs_run_id");
+                        .HasConstraintName("fk_value_added_schools_value_added_runs_run_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,539 +4,508 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Qedu.Exams.Data;
 
 #nullable disable
 
-namespace Qedu.Exams.Data.Migrations.Postgres
+namespace Qedu.Exams.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(ExamsDbPostgres))]
-    [Migration("20261205211139_InitialExams")]
+    [DbContext(typeof(ExamsDbSqlite))]
+    [Migration("20261205223126_InitialExams")]
     partial class InitialExams
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
             modelBuilder.Entity("Qedu.Exams.Domain.Exam", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset?>("AnalysedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("AnalysedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("analysed_at");
 
                     b.Property<double?>("Bottom30Cutoff")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("bottom30cutoff");
 
                     b.Property<int>("Candidates")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("candidates");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date");
 
                     b.Property<double>("ExcellentShare")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("excellent_share");
 
-                    b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("imported_at");
 
                     b.Property<string>("ImportedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("imported_by");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<int>("OwnerUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("owner_unit_id");
 
                     b.Property<double>("PassShare")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("pass_share");
 
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
                     b.HasKey("Id")
-                        .HasName("pk_exams");
+                        .HasName("pk_exams_exams");
 
                     b.HasIndex("Code")
                         .IsUnique()
-                        .HasDatabaseName("ix_exams_code");
+                        .HasDatabaseName("ix_exams_exams_code");
 
-                    b.ToTable("exams", "exams");
+                    b.ToTable("exams_exams", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamCandidate", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long?>("ClassId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("class_id");
 
                     b.Property<string>("ClassName")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("class_name");
 
                     b.Property<bool>("Disability")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("disability");
 
                     b.Property<int>("ExamId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("exam_id");
 
                     b.Property<bool>("FinancialHardship")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("financial_hardship");
 
                     b.Property<string>("GradeCode")
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("grade_code");
 
                     b.Property<bool>("Migrant")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("migrant");
 
                     b.Property<int>("OrgUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
                     b.Property<long>("StudentId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("student_id");
 
                     b.Property<string>("StudentNumber")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("student_number");
 
                     b.Property<double?>("Total")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("total");
 
                     b.HasKey("Id")
-                        .HasName("pk_candidates");
+                        .HasName("pk_exams_candidates");
 
                     b.HasIndex("StudentId")
-                        .HasDatabaseName("ix_candidates_student_id");
+                        .HasDatabaseName("ix_exams_candidates_student_id");
 
                     b.HasIndex("ExamId", "OrgUnitId")
-                        .HasDatabaseName("ix_candidates_exam_id_org_unit_id");
+                        .HasDatabaseName("ix_exams_candidates_exam_id_org_unit_id");
 
                     b.HasIndex("ExamId", "StudentId")
                         .IsUnique()
-                        .HasDatabaseName("ix_candidates_exam_id_student_id");
+                        .HasDatabaseName("ix_exams_candidates_exam_id_student_id");
 
-                    b.ToTable("candidates", "exams");
+                    b.ToTable("exams_candidates", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamFigure", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<double?>("AboveMean")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("above_mean");
 
                     b.Property<int?>("AboveUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("above_unit_id");
 
                     b.Property<int>("Absent")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("absent");
 
                     b.Property<string>("Bands")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bands");
 
                     b.Property<double?>("Bottom30Share")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("bottom30share");
 
                     b.Property<long?>("ClassId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("class_id");
 
                     b.Property<string>("ClassName")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("class_name");
 
                     b.Property<int>("ExamId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("exam_id");
 
                     b.Property<double>("ExcellentRate")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("excellent_rate");
 
                     b.Property<double?>("Gap")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("gap");
 
                     b.Property<short>("Level")
-                        .HasColumnType("smallint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("level");
 
                     b.Property<double?>("Max")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("max");
 
                     b.Property<double?>("Mean")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("mean");
 
                     b.Property<double?>("Median")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("median");
 
                     b.Property<double?>("Min")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("min");
 
                     b.Property<int>("OrgUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
                     b.Property<double>("PassRate")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("pass_rate");
 
                     b.Property<double?>("Q1")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("q1");
 
                     b.Property<double?>("Q3")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("q3");
 
                     b.Property<int>("Sat")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sat");
 
                     b.Property<double?>("StandardDeviation")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("standard_deviation");
 
                     b.Property<short>("Subject")
-                        .HasColumnType("smallint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("subject");
 
                     b.HasKey("Id")
-                        .HasName("pk_figures");
+                        .HasName("pk_exams_figures");
 
                     b.HasIndex("ExamId", "AboveUnitId")
-                        .HasDatabaseName("ix_figures_exam_id_above_unit_id");
+                        .HasDatabaseName("ix_exams_figures_exam_id_above_unit_id");
 
                     b.HasIndex("ExamId", "Level", "OrgUnitId", "ClassId", "Subject")
-                        .HasDatabaseName("ix_figures_exam_id_level_org_unit_id_class_id_subject");
+                        .HasDatabaseName("ix_exams_figures_exam_id_level_org_unit_id_class_id_subject");
 
-                    b.ToTable("figures", "exams");
+                    b.ToTable("exams_figures", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("CandidateId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("candidate_id");
-
                     b.Property<int>("ExamId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("exam_id");
 
+                    b.Property<long>("CandidateId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<short>("Subject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject");
+
                     b.Property<int>("OrgUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
                     b.Property<double?>("Score")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("score");
 
-                    b.Property<short>("Subject")
-                        .HasColumnType("smallint")
-                        .HasColumnName("subject");
+                    b.HasKey("ExamId", "CandidateId", "Subject")
+                        .HasName("pk_exams_scores");
 
-                    b.HasKey("Id")
-                        .HasName("pk_scores");
-
-                    b.HasIndex("ExamId")
-                        .HasDatabaseName("ix_scores_exam_id");
-
-                    b.HasIndex("CandidateId", "Subject")
-                        .IsUnique()
-                        .HasDatabaseName("ix_scores_candidate_id_subject");
-
-                    b.ToTable("scores", "exams");
+                    b.ToTable("exams_scores", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamSubject", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<int>("ExamId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("exam_id");
 
                     b.Property<double>("FullMarks")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("full_marks");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<short>("Number")
-                        .HasColumnType("smallint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
                     b.HasKey("Id")
-                        .HasName("pk_subjects");
+                        .HasName("pk_exams_subjects");
 
                     b.HasIndex("ExamId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_subjects_exam_id_name");
+                        .HasDatabaseName("ix_exams_subjects_exam_id_name");
 
                     b.HasIndex("ExamId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_subjects_exam_id_number");
+                        .HasDatabaseName("ix_exams_subjects_exam_id_number");
 
-                    b.ToTable("subjects", "exams");
+                    b.ToTable("exams_subjects", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ValueAddedRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<bool>("AdjustDisability")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("adjust_disability");
 
                     b.Property<bool>("AdjustHardship")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("adjust_hardship");
 
                     b.Property<bool>("AdjustMigrant")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("adjust_migrant");
 
                     b.Property<double>("BetweenVariance")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("between_variance");
 
-                    b.Property<DateTimeOffset>("ComputedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("computed_at");
 
                     b.Property<string>("ComputedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("computed_by");
 
                     b.Property<int>("ExamId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("exam_id");
 
                     b.Property<int>("LeftOut")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("left_out");
 
                     b.Property<int>("MinStudents")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("min_students");
 
                     b.Property<int>("OwnerUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("owner_unit_id");
 
                     b.Property<int>("PriorExamId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("prior_exam_id");
 
                     b.Property<double>("Slope")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("slope");
 
                     b.Property<int>("Students")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("students");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<double>("WithinVariance")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("within_variance");
 
                     b.HasKey("Id")
-                        .HasName("pk_value_added_runs");
+                        .HasName("pk_exams_value_added_runs");
 
                     b.HasIndex("PriorExamId")
-                        .HasDatabaseName("ix_value_added_runs_prior_exam_id");
+                        .HasDatabaseName("ix_exams_value_added_runs_prior_exam_id");
 
                     b.HasIndex("ExamId", "PriorExamId", "Subject")
-                        .HasDatabaseName("ix_value_added_runs_exam_id_prior_exam_id_subject");
+                        .HasDatabaseName("ix_exams_value_added_runs_exam_id_prior_exam_id_subject");
 
-                    b.ToTable("value_added_runs", "exams");
+                    b.ToTable("exams_value_added_runs", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ValueAddedSchool", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<double>("Effect")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("effect");
 
                     b.Property<double>("Lower")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("lower");
 
                     b.Property<int>("OrgUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
                     b.Property<int>("RunId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<int>("Students")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("students");
 
                     b.Property<bool>("TooFew")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("too_few");
 
                     b.Property<double>("Upper")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("upper");
 
                     b.HasKey("Id")
-                        .HasName("pk_value_added_schools");
+                        .HasName("pk_exams_value_added_schools");
 
                     b.HasIndex("RunId", "OrgUnitId")
                         .IsUnique()
-                        .HasDatabaseName("ix_value_added_schools_run_id_org_unit_id");
+                        .HasDatabaseName("ix_exams_value_added_schools_run_id_org_unit_id");
 
-                    b.ToTable("value_added_schools", "exams");
+                    b.ToTable("exams_value_added_schools", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
                     b.Property<string>("ArchivedHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("archived_hash");
 
                     b.Property<long>("ArchivedThrough")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("archived_through");
 
                     b.Property<string>("KeyFingerprint")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key_fingerprint");
 
                     b.Property<long?>("KeyedFrom")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("keyed_from");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_hash");
 
                     b.Property<long>("LastPosition")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_position");
 
                     b.HasKey("Id")
-                        .HasName("pk_audit_chain_head");
+                        .HasName("pk_kernel_audit_chain_head");
 
-                    b.ToTable("audit_chain_head", "kernel", t =>
+                    b.ToTable("kernel_audit_chain_head", null, t =>
                         {
                             t.ExcludeFromMigrations();
                         });
@@ -547,105 +516,105 @@ namespace Qedu.Exams.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("ActorId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_id");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_kind");
 
                     b.Property<string>("ActorName")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_name");
 
                     b.Property<string>("ActorScope")
                         .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_scope");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<int>("Chain")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("chain");
 
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("client_address");
 
                     b.Property<string>("Details")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("details");
 
                     b.Property<string>("EntityKey")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_key");
 
                     b.Property<string>("EntityType")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
                     b.Property<int?>("OrgUnitId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<long>("Position")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("previous_hash");
 
                     b.HasKey("Sequence")
-                        .HasName("pk_audit_entries");
+                        .HasName("pk_kernel_audit_entries");
 
                     b.HasIndex("At")
-                        .HasDatabaseName("ix_audit_entries_at");
+                        .HasDatabaseName("ix_kernel_audit_entries_at");
 
                     b.HasIndex("ActorId", "Sequence")
-                        .HasDatabaseName("ix_audit_entries_actor_id_sequence");
+                        .HasDatabaseName("ix_kernel_audit_entries_actor_id_sequence");
 
                     b.HasIndex("Chain", "Position")
                         .IsUnique()
-                        .HasDatabaseName("ix_audit_entries_chain_position");
+                        .HasDatabaseName("ix_kernel_audit_entries_chain_position");
 
                     b.HasIndex("OrgUnitId", "Sequence")
-                        .HasDatabaseName("ix_audit_entries_org_unit_id_sequence");
+                        .HasDatabaseName("ix_kernel_audit_entries_org_unit_id_sequence");
 
-                    b.ToTable("audit_entries", "kernel", t =>
+                    b.ToTable("kernel_audit_entries", null, t =>
                         {
                             t.ExcludeFromMigrations();
                         });
@@ -656,24 +625,24 @@ namespace Qedu.Exams.Data.Migrations.Postgres
             modelBuilder.Entity("Qedu.Kernel.OrgUnits.OrgClosure", b =>
                 {
                     b.Property<int>("AncestorId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ancestor_id");
 
                     b.Property<int>("DescendantId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("descendant_id");
 
                     b.Property<int>("Depth")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("depth");
 
                     b.HasKey("AncestorId", "DescendantId")
-                        .HasName("pk_org_closure");
+                        .HasName("pk_kernel_org_closure");
 
                     b.HasIndex("DescendantId", "AncestorId")
-                        .HasDatabaseName("ix_org_closure_descendant_id_ancestor_id");
+                        .HasDatabaseName("ix_kernel_org_closure_descendant_id_ancestor_id");
 
-                    b.ToTable("org_closure", "kernel", t =>
+                    b.ToTable("kernel_org_closure", null, t =>
                         {
                             t.ExcludeFromMigrations();
                         });
@@ -688,7 +657,7 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_candidates_exams_exam_id");
+                        .HasConstraintName("fk_exams_candidates_exams_exams_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamFigure", b =>
@@ -698,24 +667,17 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_figures_exams_exam_id");
+                        .HasConstraintName("fk_exams_figures_exams_exams_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
                 {
-                    b.HasOne("Qedu.Exams.Domain.ExamCandidate", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_scores_candidates_candidate_id");
-
                     b.HasOne("Qedu.Exams.Domain.Exam", null)
                         .WithMany()
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_scores_exams_exam_id");
+                        .HasConstraintName("fk_exams_scores_exams_exams_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamSubject", b =>
@@ -725,7 +687,7 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_subjects_exams_exam_id");
+                        .HasConstraintName("fk_exams_subjects_exams_exams_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ValueAddedRun", b =>
@@ -735,14 +697,14 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                         .HasForeignKey("ExamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_value_added_runs_exams_exam_id");
+                        .HasConstraintName("fk_exams_value_added_runs_exams_exams_exam_id");
 
                     b.HasOne("Qedu.Exams.Domain.Exam", null)
                         .WithMany()
                         .HasForeignKey("PriorExamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_value_added_runs_exams_prior_exam_id");
+                        .HasConstraintName("fk_exams_value_added_runs_exams_exams_prior_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ValueAddedSchool", b =>
@@ -752,7 +714,7 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_value_added_schools_value_added_runs_run_id");
+                        .HasConstraintName("fk_exams_value_added_schools_exams_value_added_runs_run_id");
                 });
 #pragma warning restore 612, 618
         }

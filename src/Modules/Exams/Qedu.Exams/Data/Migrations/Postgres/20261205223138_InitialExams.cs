@@ -114,6 +114,29 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "scores",
+                schema: "exams",
+                columns: table => new
+                {
+                    exam_id = table.Column<int>(type: "integer", nullable: false),
+                    candidate_id = table.Column<long>(type: "bigint", nullable: false),
+                    subject = table.Column<short>(type: "smallint", nullable: false),
+                    org_unit_id = table.Column<int>(type: "integer", nullable: false),
+                    score = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scores", x => new { x.exam_id, x.candidate_id, x.subject });
+                    table.ForeignKey(
+                        name: "fk_scores_exams_exam_id",
+                        column: x => x.exam_id,
+                        principalSchema: "exams",
+                        principalTable: "exams",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "subjects",
                 schema: "exams",
                 columns: table => new
@@ -177,38 +200,6 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                         principalTable: "exams",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "scores",
-                schema: "exams",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    exam_id = table.Column<int>(type: "integer", nullable: false),
-                    candidate_id = table.Column<long>(type: "bigint", nullable: false),
-                    org_unit_id = table.Column<int>(type: "integer", nullable: false),
-                    subject = table.Column<short>(type: "smallint", nullable: false),
-                    score = table.Column<double>(type: "double precision", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_scores", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_scores_candidates_candidate_id",
-                        column: x => x.candidate_id,
-                        principalSchema: "exams",
-                        principalTable: "candidates",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_scores_exams_exam_id",
-                        column: x => x.exam_id,
-                        principalSchema: "exams",
-                        principalTable: "exams",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -277,19 +268,6 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                 columns: new[] { "exam_id", "level", "org_unit_id", "class_id", "subject" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_scores_candidate_id_subject",
-                schema: "exams",
-                table: "scores",
-                columns: new[] { "candidate_id", "subject" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_scores_exam_id",
-                schema: "exams",
-                table: "scores",
-                column: "exam_id");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_subjects_exam_id_name",
                 schema: "exams",
                 table: "subjects",
@@ -327,6 +305,10 @@ namespace Qedu.Exams.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "candidates",
+                schema: "exams");
+
+            migrationBuilder.DropTable(
                 name: "figures",
                 schema: "exams");
 
@@ -340,10 +322,6 @@ namespace Qedu.Exams.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "value_added_schools",
-                schema: "exams");
-
-            migrationBuilder.DropTable(
-                name: "candidates",
                 schema: "exams");
 
             migrationBuilder.DropTable(

@@ -105,6 +105,27 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "exams_scores",
+                columns: table => new
+                {
+                    exam_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    candidate_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    subject = table.Column<short>(type: "INTEGER", nullable: false),
+                    org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    score = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_exams_scores", x => new { x.exam_id, x.candidate_id, x.subject });
+                    table.ForeignKey(
+                        name: "fk_exams_scores_exams_exams_exam_id",
+                        column: x => x.exam_id,
+                        principalTable: "exams_exams",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "exams_subjects",
                 columns: table => new
                 {
@@ -166,35 +187,6 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "exams_scores",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    exam_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    candidate_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    subject = table.Column<short>(type: "INTEGER", nullable: false),
-                    score = table.Column<double>(type: "REAL", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_exams_scores", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_exams_scores_exams_candidates_candidate_id",
-                        column: x => x.candidate_id,
-                        principalTable: "exams_candidates",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_exams_scores_exams_exams_exam_id",
-                        column: x => x.exam_id,
-                        principalTable: "exams_exams",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "exams_value_added_schools",
                 columns: table => new
                 {
@@ -252,17 +244,6 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                 columns: new[] { "exam_id", "level", "org_unit_id", "class_id", "subject" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_exams_scores_candidate_id_subject",
-                table: "exams_scores",
-                columns: new[] { "candidate_id", "subject" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_exams_scores_exam_id",
-                table: "exams_scores",
-                column: "exam_id");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_exams_subjects_exam_id_name",
                 table: "exams_subjects",
                 columns: new[] { "exam_id", "name" },
@@ -295,6 +276,9 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "exams_candidates");
+
+            migrationBuilder.DropTable(
                 name: "exams_figures");
 
             migrationBuilder.DropTable(
@@ -305,9 +289,6 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "exams_value_added_schools");
-
-            migrationBuilder.DropTable(
-                name: "exams_candidates");
 
             migrationBuilder.DropTable(
                 name: "exams_value_added_runs");
