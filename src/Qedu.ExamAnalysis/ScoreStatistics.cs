@@ -130,6 +130,23 @@ public static class ScoreStatistics
             Bands: Array.AsReadOnly(bands));
     }
 
+    /// <summary>
+    /// The <paramref name="tau"/> quantile (0..1) of <paramref name="values"/> by the same definition as the quartiles
+    /// (R-7, Excel's PERCENTILE.INC: linear interpolation between order statistics); NaN when there are none. Sorts a copy.
+    /// </summary>
+    public static double Quantile(IReadOnlyList<double> values, double tau)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(tau, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(tau, 1);
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = CopyToArray(values);
+        Array.Sort(sorted);
+        return SortedArrayStatistics.QuantileCustom(sorted, tau, QuantileDefinition.R7);
+    }
+
     private static double[] CopyToArray(IReadOnlyList<double> values)
     {
         var copy = new double[values.Count];

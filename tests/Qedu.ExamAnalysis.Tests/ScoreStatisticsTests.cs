@@ -166,4 +166,15 @@ public class ScoreStatisticsTests
         Assert.Equal((sorted[74_999] + sorted[75_000]) / 2, s.Median, 1e-9);
         Assert.Equal(scores.Length, s.Bands.Sum());
     }
+
+    [Fact]
+    public void QuantileInterpolatesLikeTheQuartilesAndIgnoresOrder()
+    {
+        // Totals 90, 115, 130, 140, 150, 170, 185 (given unsorted): h = (7 − 1) × 0.3 = 1.8 → 115 + 0.8 × (130 − 115) = 127.
+        double[] totals = [150, 90, 185, 130, 170, 115, 140];
+        Assert.Equal(127, ScoreStatistics.Quantile(totals, 0.3), 9);
+        Assert.Equal([150, 90, 185, 130, 170, 115, 140], totals);
+        Assert.True(double.IsNaN(ScoreStatistics.Quantile([], 0.3)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScoreStatistics.Quantile(totals, 1.5));
+    }
 }

@@ -73,7 +73,8 @@ internal sealed class ExamAnalyser(ExamsDb db, OrgTree tree, TimeProvider clock)
         var cityId = exam.OwnerUnitId;
         var districtOf = await DistrictsAsync(candidates.Select(c => c.OrgUnitId).Distinct().ToList(), ct);
         var totals = candidates.Where(c => c.Total is not null).Select(c => c.Total!.Value).ToArray();
-        var cutoff = totals.Length == 0 ? (double?)null : Percentile30(totals);
+        // The city's lowest 30 %: at or below the 30th percentile of the totals, by the quartiles' own definition.
+        var cutoff = totals.Length == 0 ? (double?)null : ScoreStatistics.Quantile(totals, 0.3);
         var thresholds = new ScoreThresholds(exam.PassShare, exam.ExcellentShare);
 
         // Each subject on its own, on every core: a city's exam is 10 × 150,000 scores to place in 4 levels and sort.
@@ -148,15 +149,6 @@ internal sealed class ExamAnalyser(ExamsDb db, OrgTree tree, TimeProvider clock)
             g.Summary = ScoreStatistics.Summarise(g.Scores, g.Absent, fullMarks, data.Thresholds);
         }
         return groups.Select(g => Figure(examId, subject, g, subject == ExamFigure.Total && cutoff is not null)).ToList();
-    }
-
-    /// <summary>The 30th percentile (R-7, as Excel's PERCENTILE.INC) of the totals: at or below it is the city's lowest 30 %.</summary>
-    private static double Percentile30(double[] totals)
-    {
-        Array.Sort(totals);
-        var h = (totals.Length - 1) * 0.3;
-        var low = (int)Math.Floor(h);
-        return low + 1 < totals.Length ? totals[low] + (h - low) * (totals[low + 1] - totals[low]) : totals[low];
     }
 
     private static ExamFigure Figure(int examId, short subject, Group g, bool bottom)
