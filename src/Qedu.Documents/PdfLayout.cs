@@ -95,6 +95,15 @@ public sealed class PdfLayout(CjkFont face) : IDisposable
         }
     }
 
+    /// <summary>Starts a new page unless this one is still empty (one document printed per page, e.g. a class's reports).</summary>
+    public void PageBreak()
+    {
+        if (_pages.Count > 0 && Page.Count > 0)
+        {
+            NewPage();
+        }
+    }
+
     /// <summary>Text in one style wrapped between the margins; see <see cref="Paragraph(IReadOnlyList{Run}, float, float, Align, float)"/>.</summary>
     public void Paragraph(string text, TextStyle style, float indent = 0, float after = 3, Align align = Align.Left, float firstLineIndent = 0) =>
         Paragraph([new Run(text, style)], indent, after, align, firstLineIndent);

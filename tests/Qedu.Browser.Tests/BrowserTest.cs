@@ -56,6 +56,23 @@ public abstract class BrowserTest(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// On a parent's sign-in form (wherever it is shown), enters <paramref name="phone"/>, asks for a code and signs in
+    /// with the one the development page shows, as a parent would with the text message.
+    /// </summary>
+    protected static async Task EnterParentCodeAsync(IPage page, string phone)
+    {
+        await page.GetByLabel("手机号码").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码", Exact = true }).ClickAsync();
+        var code = (await page.GetByTestId("development-code").Locator("code").InnerTextAsync()).Trim();
+        await page.GetByLabel("短信验证码").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Fails when the page is wider than the window: a phone's page must not scroll sideways.</summary>
+    protected static async Task AssertFitsAsync(IPage page, string what) =>
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), $"{what} is wider than the phone");
+
     private async Task SaveEvidenceAsync(IPage page, string name, Exception failure)
     {
         try

@@ -94,10 +94,16 @@ public static class Permissions
     /// </summary>
     public const string ExamsSupportList = "exams.support-list";
 
+    /// <summary>
+    /// Print the score reports (成绩报告单) of one's school's students: each student's own scores, grades and position
+    /// band on a page, by class, to hand out. Purpose-limited (names and scores, no other record), every print audited.
+    /// </summary>
+    public const string ExamsScoreReports = "exams.score-reports";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
-         ExamsRead, ExamsManage, ExamsSupportList];
+         ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

@@ -63,7 +63,7 @@ public static class Roles
         new(SchoolAdmin, "学校管理员", "School administrator",
             Set(Permissions.OrgRead, Permissions.AccountsManage, Permissions.AccountsReview, Permissions.RegistryRead, Permissions.RegistryWrite,
                 Permissions.RegistryExport, Permissions.PiiView, Permissions.IndicatorsRead, Permissions.IndicatorsReport, Permissions.AdmissionsReview, Permissions.StatusChangesReview,
-                Permissions.ExamsRead, Permissions.ExamsSupportList),
+                Permissions.ExamsRead, Permissions.ExamsSupportList, Permissions.ExamsScoreReports),
             Kinds(OrgUnitKind.School),
             Set(SchoolAdmin, Teacher, Parent)),
         // Least privilege: the students of their own classes, their guardians' phone numbers, no resident IDs (no

@@ -143,11 +143,7 @@ public sealed partial class AdmissionsBrowserTests(BrowserFixture fixture) : Bro
     private static async Task SignInParentAsync(IPage page, string phone)
     {
         await page.GotoAsync("/parent/admissions");
-        await page.GetByLabel("手机号码").FillAsync(phone);
-        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码", Exact = true }).ClickAsync();
-        var code = (await page.GetByTestId("development-code").Locator("code").InnerTextAsync()).Trim();
-        await page.GetByLabel("短信验证码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await EnterParentCodeAsync(page, phone);
         await Expect(page).ToHaveURLAsync(ParentAdmissions());
     }
 
@@ -197,9 +193,6 @@ public sealed partial class AdmissionsBrowserTests(BrowserFixture fixture) : Bro
         season.ClosesAt = DateTimeOffset.UtcNow.AddMinutes(-1);
         return await db.SaveChangesAsync();
     });
-
-    private static async Task AssertFitsAsync(IPage page, string what) =>
-        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), $"{what} is wider than the phone");
 
     [GeneratedRegex(@"/parent/admissions$")]
     private static partial Regex ParentAdmissions();

@@ -53,9 +53,6 @@ public sealed partial class ParentSignInBrowserTests(BrowserFixture fixture) : B
         await Expect(page).ToHaveURLAsync(Login());
     }, viewport: Phone);
 
-    private static async Task AssertFitsAsync(IPage page, string what) =>
-        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), $"{what} is wider than the phone");
-
     [GeneratedRegex(@"^\d{6}$")]
     private static partial Regex SixDigits();
 

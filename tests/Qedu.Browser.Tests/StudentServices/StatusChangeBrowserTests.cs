@@ -38,11 +38,7 @@ public sealed partial class StatusChangeBrowserTests(BrowserFixture fixture) : B
         await Expect(page.GetByTestId("materials").GetByTestId("held")).Not.ToHaveCountAsync(0);
         await AssertFitsAsync(page, "an item's guide");
         await page.GetByTestId("do-online").ClickAsync();
-        await page.GetByLabel("手机号码").FillAsync(phone);
-        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码", Exact = true }).ClickAsync();
-        var code = (await page.GetByTestId("development-code").Locator("code").InnerTextAsync()).Trim();
-        await page.GetByLabel("短信验证码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await EnterParentCodeAsync(page, phone);
         await Expect(page.GetByTestId("children")).ToContainTextAsync("浏览器同学");
         await Expect(page.GetByTestId("asking-for")).ToContainTextAsync("转学");
         await AssertFitsAsync(page, "the guardian's services page");
@@ -147,9 +143,6 @@ public sealed partial class StatusChangeBrowserTests(BrowserFixture fixture) : B
 
     private Task<string> NumberAsync(long id) => Host.AsSystemAsync(sp =>
         sp.GetRequiredService<Qedu.StudentServices.Data.StudentServicesDb>().Changes.Where(c => c.Id == id).Select(c => c.Number).SingleAsync());
-
-    private static async Task AssertFitsAsync(IPage page, string what) =>
-        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), $"{what} is wider than the phone");
 
     [GeneratedRegex(@"/parent/services/(?<id>\d+)")]
     private static partial Regex ChangeUrl();

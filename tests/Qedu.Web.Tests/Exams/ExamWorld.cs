@@ -64,19 +64,23 @@ internal sealed class ExamWorld(WebApp app)
         return c.Id;
     }
 
-    /// <summary><paramref name="count"/> students enrolled in the class since 1 September 2025: their 学籍号.</summary>
-    public Task<List<string>> StudentsAsync(int schoolId, long classId, int count) => app.AsSystemAsync(async sp =>
+    /// <summary>
+    /// <paramref name="count"/> students enrolled in the class since 1 September 2025: their 学籍号. Named 考生 unless
+    /// <paramref name="names"/> gives each a name; the first one's guardian has <paramref name="guardianPhone"/> when given.
+    /// </summary>
+    public Task<List<string>> StudentsAsync(int schoolId, long classId, int count, string? guardianPhone = null, IReadOnlyList<string>? names = null) =>
+        app.AsSystemAsync(async sp =>
     {
         var numbers = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var student = new Student
             {
-                OrgUnitId = schoolId, StudentNumber = "K" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), Name = "考生",
+                OrgUnitId = schoolId, StudentNumber = "K" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), Name = names?[i] ?? "考生",
                 GenderCode = i % 2 == 0 ? "1" : "2", BirthDate = new DateOnly(2011, 5, 1), ClassId = classId, StatusCode = "01",
             };
             await new StudentCommands(sp.GetRequiredService<RegistryDb>(), sp.GetRequiredService<CodeBook>())
-                .CreateAsync(student, [new Guardian { Name = "家长", RelationCode = "11", Phone = "13900002222" }], new DateOnly(2025, 9, 1));
+                .CreateAsync(student, [new Guardian { Name = "家长", RelationCode = "11", Phone = i == 0 && guardianPhone is not null ? guardianPhone : "13900002222" }], new DateOnly(2025, 9, 1));
             numbers.Add(student.StudentNumber);
         }
         return numbers;

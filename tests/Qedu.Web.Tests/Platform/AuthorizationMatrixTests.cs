@@ -148,6 +148,8 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/admissions/applications/{id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
         // Student services, the guardian's side: only a parent's; a change that is not theirs (0 here) is 404; no body is 400.
         ["GET /parent/services"] = new Rule(Access.Parent),
+        ["GET /parent/exams"] = new Rule(Access.Parent),
+        ["GET /parent/exams/{code}/{studentId:long}/report.pdf"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["code"] = "0", ["studentId"] = "0" } },
         ["GET /parent/services/{Id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = NoSuchId },
         ["GET /parent/services/{id:long}/letter.pdf"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
         ["GET /parent/services/apply/{StudentId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["StudentId"] = "0" } },
@@ -434,6 +436,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/exams/{code}/value-added/"] = Supervision.Missing(Permissions.ExamsManage, "code"),
         ["GET /exams/{Code}/support"] = Supervision.Missing(Permissions.ExamsSupportList, "Code"),
         ["GET /api/exams/{code}/support-list"] = Supervision.Missing(Permissions.ExamsSupportList, "code"),
+        ["GET /api/exams/{code}/report.pdf"] = Supervision.Missing(Permissions.ExamsRead, "code"),
+        ["GET /api/exams/{code}/score-reports.pdf"] = Supervision.Missing(Permissions.ExamsScoreReports, "code") with { Status = StatusCodes.Status400BadRequest },
+        ["POST /api/exams/{code}/release"] = Supervision.Missing(Permissions.ExamsManage, "code"),
         ["GET /services/catalogue"] = Rule.Needs(Permissions.ServiceCatalogueManage),
         ["GET /services/catalogue/edit"] = Rule.Needs(Permissions.ServiceCatalogueManage),
         ["GET /api/services/catalogue/"] = Rule.Needs(Permissions.ServiceCatalogueManage),

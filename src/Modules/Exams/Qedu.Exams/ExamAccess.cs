@@ -14,9 +14,12 @@ internal sealed class ExamAccess(ExamsDb db, OrgTree tree, ICurrentAccess access
 {
     public IQueryable<Exam> Visible() => db.Exams.Where(e => db.Figures.Any(f => f.ExamId == e.Id));
 
-    public async Task<bool> MayManageAsync(Exam exam, CancellationToken ct)
+    public Task<bool> MayManageAsync(Exam exam, CancellationToken ct) => MayManageAsync(exam.OwnerUnitId, ct);
+
+    /// <summary>Whether the caller manages the exams of <paramref name="ownerUnitId"/> (the bureau that ran the exam).</summary>
+    public async Task<bool> MayManageAsync(int ownerUnitId, CancellationToken ct)
     {
         var caller = access.Current;
-        return caller.IsSystem || (await tree.WithinScopeAsync(caller, Permissions.ExamsManage, [exam.OwnerUnitId], ct)).Count == 1;
+        return caller.IsSystem || (await tree.WithinScopeAsync(caller, Permissions.ExamsManage, [ownerUnitId], ct)).Count == 1;
     }
 }

@@ -25,4 +25,11 @@ public interface IStudentRoster
     /// The caller audits the read.
     /// </summary>
     Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> studentIds, CancellationToken ct = default);
+
+    /// <summary>
+    /// The children (of any status: a result outlives the school year) whose guardian has <paramref name="verifiedPhone"/>,
+    /// the number a parent signed in with (never input), with their names: a family's own results. Read past the staff
+    /// scope, because a parent holds no grant; audited as a read of each child's record.
+    /// </summary>
+    Task<IReadOnlyDictionary<long, string>> ChildrenOfGuardianAsync(string verifiedPhone, CancellationToken ct = default);
 }

@@ -7,8 +7,8 @@ using Qedu.Kernel.OrgUnits;
 namespace Qedu.Exams.Analysis;
 
 /// <summary>An exam in the list: what, when, how many sat, which bureau ran it.</summary>
-internal sealed record ExamRow(int Id, string Code, string Name, DateOnly Date, int Candidates, string Owner, DateTimeOffset ImportedAt, double PassShare,
-    double ExcellentShare);
+internal sealed record ExamRow(int Id, string Code, string Name, DateOnly Date, int Candidates, int OwnerUnitId, string Owner, DateTimeOffset ImportedAt, double PassShare,
+    double ExcellentShare, DateTimeOffset? ReleasedAt);
 
 /// <summary>A subject of an exam, with its full marks (<c>number</c> 0 is the total).</summary>
 public sealed record SubjectView(short Number, string Name, double FullMarks);
@@ -114,7 +114,7 @@ internal sealed class ExamFigures(ExamsDb db, ExamAccess access, OrgTree tree)
     }
 
     private static ExamRow Row(Exam e, IReadOnlyDictionary<int, string> owners) =>
-        new(e.Id, e.Code, e.Name, e.Date, e.Candidates, owners.GetValueOrDefault(e.OwnerUnitId) ?? "", e.ImportedAt, e.PassShare, e.ExcellentShare);
+        new(e.Id, e.Code, e.Name, e.Date, e.Candidates, e.OwnerUnitId, owners.GetValueOrDefault(e.OwnerUnitId) ?? "", e.ImportedAt, e.PassShare, e.ExcellentShare, e.ReleasedAt);
 
     public static FigureView View(ExamFigure f, IReadOnlyDictionary<int, string> names) => new(
         f.Level.ToString().ToLowerInvariant(), f.OrgUnitId, f.ClassId, f.Level == FigureLevel.Class ? f.ClassName ?? "—" : names.GetValueOrDefault(f.OrgUnitId) ?? "",

@@ -26,6 +26,7 @@ internal abstract class ExamsDb(DbContextOptions options) : ModuleDbContext(opti
             b.HasIndex(x => x.Code).IsUnique();
             b.Property(x => x.Name).HasMaxLength(100);
             b.Property(x => x.ImportedBy).HasMaxLength(100);
+            b.Property(x => x.ReleasedBy).HasMaxLength(100);
             b.Property(x => x.Revision).IsConcurrencyToken();
         });
         builder.Entity<ExamSubject>(b =>

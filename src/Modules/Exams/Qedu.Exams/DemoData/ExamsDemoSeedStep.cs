@@ -59,6 +59,11 @@ internal sealed class ExamsDemoSeedStep(ExamsDb db, IStudentRoster roster, Score
             File.Delete(path);
         }
         await valueAdded.RunAsync(new ValueAddedRequest(CurrentCode, PriorCode, ValueAddedRequest.Total), ct);
+        // Last term's exam is released to families (the demo parent sees a report); this term's waits for the bureau's button.
+        var released = await db.Exams.FirstAsync(e => e.Code == PriorCode, ct);
+        released.ReleasedAt = new DateTimeOffset(released.Date.AddDays(10).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        released.ReleasedBy = "demo";
+        await db.SaveChangesAsync(ct);
         context.Progress?.Report($"exams: 2 demo exams of {students.Count} ninth-graders, value-added for {schools.Count} schools");
     }
 

@@ -31,6 +31,13 @@ internal sealed class Exam
     public DateTimeOffset ImportedAt { get; set; }
     public required string ImportedBy { get; set; }
     public DateTimeOffset? AnalysedAt { get; set; }
+
+    /// <summary>
+    /// When the exam's bureau released the results to families (成绩发布): from then on a guardian sees their child's
+    /// score report (成绩报告单). None until then: schools and bureaus check the figures first.
+    /// </summary>
+    public DateTimeOffset? ReleasedAt { get; set; }
+    public string? ReleasedBy { get; set; }
     public long Revision { get; set; }
 }
 

@@ -134,6 +134,12 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, OrgTree tree, CodeBook
             totals.Students += data.Classes.Sum(c => c.Students.Count);
             totals.Staff += data.Staff.Count;
         }
+        // The demo parent (DemoAccounts.ParentPhone) is a guardian of one ninth-grader, so the parent's pages (status
+        // changes, exam results) have a child to show on first start.
+        if (generated.SelectMany(g => g.Data.Classes).FirstOrDefault(c => c.Class.GradeCode == "J3" && c.Students.Count > 0) is { } ninth)
+        {
+            guardians.First(g => g.StudentId == ninth.Students[0].Id).Phone = DemoAccounts.ParentPhone;
+        }
         await bulk.InsertAsync(guardians, ct);
         await bulk.InsertAsync(enrolments, ct);
     }

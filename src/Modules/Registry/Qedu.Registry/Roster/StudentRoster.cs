@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.Audit;
 using Qedu.Registry.Contracts;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
@@ -9,7 +11,7 @@ namespace Qedu.Registry.Roster;
 /// <see cref="IStudentRoster"/> through the registry's scoped context: the caller's scope decides which students exist.
 /// Numbers are looked up in batches (an exam brings 150,000), the enrolment of the day from the dated history.
 /// </summary>
-internal sealed class StudentRoster(RegistryDb db) : IStudentRoster
+internal sealed class StudentRoster(RegistryDb db, AuditTrail audit) : IStudentRoster
 {
     private const int Batch = 5_000;
 
@@ -58,5 +60,22 @@ internal sealed class StudentRoster(RegistryDb db) : IStudentRoster
             }
         }
         return names;
+    }
+
+    public async Task<IReadOnlyDictionary<long, string>> ChildrenOfGuardianAsync(string verifiedPhone, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(verifiedPhone))
+        {
+            return new Dictionary<long, string>();
+        }
+        var ids = db.Guardians.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).Where(g => g.Phone == verifiedPhone).Select(g => g.StudentId);
+        var children = await db.Students.IgnoreQueryFilters([ScopeFilter.Name, RegistryDb.OwnClassesFilter]).AsNoTracking()
+            .Where(s => ids.Contains(s.Id)).OrderBy(s => s.BirthDate).Take(10).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        if (children.Count > 0)
+        {
+            await audit.RecordAsync("pii.read", "Student", null, null,
+                $"children of a guardian's phone for their exam results: {string.Join(',', children.Select(c => c.Id))}", ct: ct);
+        }
+        return children.ToDictionary(c => c.Id, c => c.Name);
     }
 }

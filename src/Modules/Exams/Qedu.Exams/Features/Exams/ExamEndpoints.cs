@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
+using Qedu.Documents;
 using Qedu.Exams.Analysis;
 using Qedu.Exams.Domain;
 using Qedu.Exams.Resources;
@@ -10,6 +11,9 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Files;
 
 namespace Qedu.Exams.Features.Exams;
+
+/// <summary>An exam's release to families: when.</summary>
+internal sealed record ReleaseView(string Exam, DateTimeOffset ReleasedAt);
 
 /// <summary>The exams and their figures over HTTP (<c>exams.read</c>), scoped like the pages.</summary>
 internal static class ExamEndpoints
@@ -37,6 +41,32 @@ internal static class ExamEndpoints
                 return TypedResults.File(buffer.ToArray(), ReportWorkbook.MediaType, $"{code}-{report.Unit.Unit}.xlsx");
             })
             .WithSummary("One unit's report of the exam as an .xlsx (the same unit as the page): every subject, the units one level down, the score bands");
+        group.MapGet("/{code}/report.pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, int? unit, long? @class, short? subject,
+                ExamFigures figures, ValueAddedRunner valueAdded, PdfFonts fonts, TimeProvider clock, IStringLocalizer<ExamsText> t, CancellationToken ct) =>
+            {
+                if (await figures.UnitAsync(code, unit, @class, subject ?? ExamFigure.Total, ct) is not { } report)
+                {
+                    return TypedResults.Problem(t["Exam.NotFound"], statusCode: StatusCodes.Status404NotFound);
+                }
+                if (fonts.Current is not { } font)
+                {
+                    return TypedResults.Problem(t["Reports.NoFont"], statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+                var run = report.Unit.Level == "school" ? await valueAdded.LatestAsync(report.Exam.Id, null, ct) : null;
+                var line = run?.Schools.FirstOrDefault(s => s.SchoolId == report.Unit.UnitId);
+                return TypedResults.File(UnitReportPdf.Render(report, line, run, font, clock.GetUtcNow()), UnitReportPdf.MediaType, $"{code}-{report.Unit.Unit}.pdf");
+            })
+            .WithSummary("One unit's report of the exam as a PDF (the same unit as the page): every subject, the units one level down, the score bands, a school's value-added with its interval");
+        group.MapPost("/{code}/release", async Task<Results<Ok<ReleaseView>, ProblemHttpResult>> (string code, ExamRelease release, IStringLocalizer<ExamsText> t,
+                CancellationToken ct) =>
+                await release.ReleaseAsync(code, ct) switch
+                {
+                    (ReleaseOutcome.Released, { } at) => TypedResults.Ok(new ReleaseView(code, at)),
+                    (ReleaseOutcome.Forbidden, _) => TypedResults.Problem(t["Release.Forbidden"], statusCode: StatusCodes.Status403Forbidden),
+                    _ => TypedResults.Problem(t["Exam.NotFound"], statusCode: StatusCodes.Status404NotFound),
+                })
+            .RequireAuthorization(Permissions.ExamsManage)
+            .WithSummary("Releases the exam's results to families (成绩发布): each guardian then sees their child's score report. Once; again changes nothing");
         return endpoints;
     }
 }

@@ -74,6 +74,15 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("pass_share");
 
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_by");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
