@@ -8,6 +8,7 @@ using Qedu.Organisation;
 using Qedu.Plans;
 using Qedu.Registry;
 using Qedu.StudentServices;
+using Qedu.Surveys;
 
 namespace Qedu.Modules;
 
@@ -23,11 +24,12 @@ public static class QeduModules
         typeof(AdmissionsModule).Assembly,
         typeof(StudentServicesModule).Assembly,
         typeof(ExamsModule).Assembly,
+        typeof(SurveysModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams();
+        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams();
+        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys();
 }

@@ -100,10 +100,25 @@ public static class Permissions
     /// </summary>
     public const string ExamsScoreReports = "exams.score-reports";
 
+    /// <summary>
+    /// See the results of satisfaction surveys (满意度评价) for the units in one's scope: responses and shares per
+    /// school and district, every cell under 10 responses suppressed; the comments once a survey has closed.
+    /// </summary>
+    public const string SurveysRead = "surveys.read";
+
+    /// <summary>Run satisfaction surveys for one's bureau: the questionnaire, the audience, the schools, the dates; close one early.</summary>
+    public const string SurveysManage = "surveys.manage";
+
+    /// <summary>
+    /// Hand out a school's one-time survey links (printed slips with QR codes, or a list of links). The links carry no
+    /// name: whoever holds the school's slips cannot tell which answer came from which.
+    /// </summary>
+    public const string SurveysDistribute = "surveys.distribute";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
-         ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports];
+         ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];
