@@ -4,6 +4,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
+using Qedu.Surveys.Contracts;
 using Qedu.Surveys.Data;
 using Qedu.Surveys.DemoData;
 using Qedu.Surveys.Features.Distribute;
@@ -28,6 +29,7 @@ public static class SurveysModule
         services.AddScoped<SurveyAnswers>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<SurveyClosing>();
+        services.AddScoped<ISurveyStatistics, SurveyStatistics>();
         services.AddScoped<IDemoSeedStep, SurveysDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 55, "/surveys", "满意度评价", "Satisfaction surveys", Permissions.SurveysRead));
         return services;
