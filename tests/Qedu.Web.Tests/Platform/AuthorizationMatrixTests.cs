@@ -443,6 +443,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/exams/{code}/report.pdf"] = Supervision.Missing(Permissions.ExamsRead, "code"),
         ["GET /api/exams/{code}/score-reports.pdf"] = Supervision.Missing(Permissions.ExamsScoreReports, "code") with { Status = StatusCodes.Status400BadRequest },
         ["POST /api/exams/{code}/release"] = Supervision.Missing(Permissions.ExamsManage, "code"),
+        ["PUT /api/exams/{code}/thresholds"] = Supervision.Missing(Permissions.ExamsManage, "code") with { Status = StatusCodes.Status400BadRequest },
         ["GET /surveys"] = Rule.Needs(Permissions.SurveysRead),
         ["GET /surveys/new"] = Rule.Needs(Permissions.SurveysManage),
         ["GET /surveys/{Code}"] = Supervision.Missing(Permissions.SurveysRead, "Code"),

@@ -33,6 +33,7 @@ public static class ExamsModule
         services.AddScoped<ExamFigures>();
         services.AddScoped<SupportList>();
         services.AddScoped<ExamRelease>();
+        services.AddScoped<ExamThresholds>();
         services.AddScoped<ScoreReports>();
         services.AddQeduPdf();
         services.AddScoped<IExamStatistics, ExamStatistics>();

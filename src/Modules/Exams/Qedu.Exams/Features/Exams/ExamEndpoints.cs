@@ -12,6 +12,9 @@ using Qedu.Kernel.Files;
 
 namespace Qedu.Exams.Features.Exams;
 
+/// <summary>New thresholds: percent of full marks.</summary>
+internal sealed record ThresholdsInput(double? Pass, double? Excellent);
+
 /// <summary>An exam's release to families: when.</summary>
 internal sealed record ReleaseView(string Exam, DateTimeOffset ReleasedAt);
 
@@ -57,6 +60,10 @@ internal static class ExamEndpoints
                 return TypedResults.File(UnitReportPdf.Render(report, line, run, font, clock.GetUtcNow()), UnitReportPdf.MediaType, $"{code}-{report.Unit.Unit}.pdf");
             })
             .WithSummary("One unit's report of the exam as a PDF (the same unit as the page): every subject, the units one level down, the score bands, a school's value-added with its interval");
+        group.MapPut("/{code}/thresholds", async (string code, ThresholdsInput body, ExamThresholds thresholds, CancellationToken ct) =>
+                (await thresholds.ChangeAsync(code, body.Pass, body.Excellent, ct)).ToTypedResult())
+            .RequireAuthorization(Permissions.ExamsManage)
+            .WithSummary("Sets the exam's pass and excellent thresholds (percent of full marks, e.g. 60 and 85) and recomputes every figure with them; the exam's bureau only");
         group.MapPost("/{code}/release", async Task<Results<Ok<ReleaseView>, ProblemHttpResult>> (string code, ExamRelease release, IStringLocalizer<ExamsText> t,
                 CancellationToken ct) =>
                 await release.ReleaseAsync(code, ct) switch
