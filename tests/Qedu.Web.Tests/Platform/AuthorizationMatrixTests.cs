@@ -443,6 +443,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/exams/{code}/report.pdf"] = Supervision.Missing(Permissions.ExamsRead, "code"),
         ["GET /api/exams/{code}/score-reports.pdf"] = Supervision.Missing(Permissions.ExamsScoreReports, "code") with { Status = StatusCodes.Status400BadRequest },
         ["POST /api/exams/{code}/release"] = Supervision.Missing(Permissions.ExamsManage, "code"),
+        ["POST /api/exams/{code}/items"] = Rule.Needs(Permissions.ExamsManage) with { Status = StatusCodes.Status400BadRequest, Fixed = new() { ["code"] = "0" } },
         ["PUT /api/exams/{code}/thresholds"] = Supervision.Missing(Permissions.ExamsManage, "code") with { Status = StatusCodes.Status400BadRequest },
         ["GET /surveys"] = Rule.Needs(Permissions.SurveysRead),
         ["GET /surveys/new"] = Rule.Needs(Permissions.SurveysManage),

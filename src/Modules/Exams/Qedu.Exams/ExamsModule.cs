@@ -30,6 +30,7 @@ public static class ExamsModule
         services.AddScoped<ExamAnalyser>();
         services.AddScoped<ValueAddedRunner>();
         services.AddScoped<ScoreUpload>();
+        services.AddScoped<ItemImport>();
         services.AddScoped<ExamFigures>();
         services.AddScoped<SupportList>();
         services.AddScoped<ExamRelease>();

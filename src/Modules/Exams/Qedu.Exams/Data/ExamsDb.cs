@@ -16,6 +16,7 @@ internal abstract class ExamsDb(DbContextOptions options) : ModuleDbContext(opti
     public DbSet<ExamFigure> Figures => Set<ExamFigure>();
     public DbSet<ValueAddedRun> ValueAddedRuns => Set<ValueAddedRun>();
     public DbSet<ValueAddedSchool> ValueAddedSchools => Set<ValueAddedSchool>();
+    public DbSet<ExamItem> Items => Set<ExamItem>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -76,6 +77,13 @@ internal abstract class ExamsDb(DbContextOptions options) : ModuleDbContext(opti
             b.HasIndex(x => new { x.ExamId, x.PriorExamId, x.Subject });
             b.Property(x => x.Subject).HasMaxLength(20);
             b.Property(x => x.ComputedBy).HasMaxLength(100);
+        });
+        builder.Entity<ExamItem>(b =>
+        {
+            b.ToTable("items");
+            b.Property(x => x.Label).HasMaxLength(10);
+            b.HasOne<Exam>().WithMany().HasForeignKey(x => x.ExamId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(x => new { x.ExamId, x.Subject, x.Number }).IsUnique();
         });
         builder.Entity<ValueAddedSchool>(b =>
         {

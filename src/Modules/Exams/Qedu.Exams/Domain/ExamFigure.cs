@@ -57,3 +57,25 @@ internal sealed class ExamFigure : IOrgScoped
     /// <summary>For the total: the share of the unit's students in the city's lowest 30 % (后30%).</summary>
     public double? Bottom30Share { get; set; }
 }
+
+/// <summary>
+/// One question (题) of a subject in an exam, over everyone who sat the subject: its full marks, how many answered, its
+/// difficulty (mean score ÷ full marks) and its upper–lower 27 % discrimination against the subject's score. Computed
+/// from the item file when it arrives (the file is the record of the item scores; a new file replaces the subject's rows).
+/// </summary>
+internal sealed class ExamItem
+{
+    public long Id { get; set; }
+    public int ExamId { get; set; }
+    public short Subject { get; set; }
+
+    /// <summary>The items' order within the subject, as they first appear in the file.</summary>
+    public short Number { get; set; }
+
+    /// <summary>The question as the file names it (题号: "1", "13(2)").</summary>
+    public required string Label { get; set; }
+    public double FullMarks { get; set; }
+    public int Count { get; set; }
+    public double Difficulty { get; set; }
+    public double Discrimination { get; set; }
+}

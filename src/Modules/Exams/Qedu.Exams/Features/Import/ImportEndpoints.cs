@@ -31,6 +31,18 @@ internal static class ImportEndpoints
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ScoreUpload.MaxBytes + 1024 * 1024 })
             .WithTags("Exams")
             .WithSummary("Import an exam's scores (学籍号,科目,分数,满分): all rows checked, nothing written if any is wrong");
+        endpoints.MapPost("/api/exams/{code}/items", async Task<Results<Ok<ItemImportReport>, BadRequest<ItemImportReport>>> (string code,
+                [FromForm] bool? dryRun, IFormFile? file, ScoreUpload upload, CancellationToken ct) =>
+            {
+                var report = await upload.ImportItemsAsync(code, file, dryRun == true, ct);
+                return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
+            })
+            .RequireAuthorization(Permissions.ExamsManage)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ScoreUpload.MaxBytes + 1024 * 1024))
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ScoreUpload.MaxBytes + 1024 * 1024 })
+            .WithTags("Exams")
+            .WithSummary("Import an exam's item-level scores (学籍号,科目,题号,得分,满分): all rows checked against the exam, item difficulty and discrimination computed; nothing written if any row is wrong");
         return endpoints;
     }
 }

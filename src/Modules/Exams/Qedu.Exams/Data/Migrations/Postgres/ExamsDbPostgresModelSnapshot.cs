@@ -290,6 +290,59 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                     b.ToTable("figures", "exams");
                 });
 
+            modelBuilder.Entity("Qedu.Exams.Domain.ExamItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Difficulty")
+                        .HasColumnType("double precision")
+                        .HasColumnName("difficulty");
+
+                    b.Property<double>("Discrimination")
+                        .HasColumnType("double precision")
+                        .HasColumnName("discrimination");
+
+                    b.Property<int>("ExamId")
+                        .HasColumnType("integer")
+                        .HasColumnName("exam_id");
+
+                    b.Property<double>("FullMarks")
+                        .HasColumnType("double precision")
+                        .HasColumnName("full_marks");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("label");
+
+                    b.Property<short>("Number")
+                        .HasColumnType("smallint")
+                        .HasColumnName("number");
+
+                    b.Property<short>("Subject")
+                        .HasColumnType("smallint")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_items");
+
+                    b.HasIndex("ExamId", "Subject", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_items_exam_id_subject_number");
+
+                    b.ToTable("items", "exams");
+                });
+
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
                 {
                     b.Property<int>("ExamId")
@@ -691,6 +744,16 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_figures_exams_exam_id");
+                });
+
+            modelBuilder.Entity("Qedu.Exams.Domain.ExamItem", b =>
+                {
+                    b.HasOne("Qedu.Exams.Domain.Exam", null)
+                        .WithMany()
+                        .HasForeignKey("ExamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_items_exams_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>

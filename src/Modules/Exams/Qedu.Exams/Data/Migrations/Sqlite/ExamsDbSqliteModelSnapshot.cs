@@ -279,6 +279,57 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                     b.ToTable("exams_figures", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Exams.Domain.ExamItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<double>("Difficulty")
+                        .HasColumnType("REAL")
+                        .HasColumnName("difficulty");
+
+                    b.Property<double>("Discrimination")
+                        .HasColumnType("REAL")
+                        .HasColumnName("discrimination");
+
+                    b.Property<int>("ExamId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exam_id");
+
+                    b.Property<double>("FullMarks")
+                        .HasColumnType("REAL")
+                        .HasColumnName("full_marks");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<short>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<short>("Subject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exams_items");
+
+                    b.HasIndex("ExamId", "Subject", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exams_items_exam_id_subject_number");
+
+                    b.ToTable("exams_items", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
                 {
                     b.Property<int>("ExamId")
@@ -674,6 +725,16 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_exams_figures_exams_exams_exam_id");
+                });
+
+            modelBuilder.Entity("Qedu.Exams.Domain.ExamItem", b =>
+                {
+                    b.HasOne("Qedu.Exams.Domain.Exam", null)
+                        .WithMany()
+                        .HasForeignKey("ExamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exams_items_exams_exams_exam_id");
                 });
 
             modelBuilder.Entity("Qedu.Exams.Domain.ExamScore", b =>
