@@ -13,7 +13,7 @@ using Qedu.Kernel.Files;
 namespace Qedu.Cli.Exams;
 
 /// <summary>
-/// <c>qedu exams import | analyse | value-added</c>: the exam contracts of docs/exams.md. Import checks every row and
+/// <c>qedu exams import | items | analyse | value-added</c>: the exam contracts of docs/exams.md. Import checks every row and
 /// writes nothing when any is wrong (exit 2, the problems by row and column); value-added writes
 /// <c>学校标识码,学生数,增值,下限,上限</c>.
 /// </summary>
@@ -28,7 +28,46 @@ internal static class ExamsCommand
     /// <summary>The value-added file's header: a contract other tools read.</summary>
     public static readonly string[] ValueAddedColumns = ["学校标识码", "学生数", "增值", "下限", "上限"];
 
-    public static Command Create() => new("exams", "Exams (考试): score intake, analysis, value-added") { Import(), Analyse(), ValueAdded() };
+    public static Command Create() => new("exams", "Exams (考试): score intake, analysis, value-added") { Import(), Items(), Analyse(), ValueAdded() };
+
+    private static Command Items()
+    {
+        var exam = new Option<string>("--exam") { Description = "The code of an exam already imported", Required = true };
+        var file = new Option<string>("--file") { Description = "items.csv (UTF-8 or GB18030) or .xlsx, header 学籍号,科目,题号,得分,满分", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check everything and report, but write nothing" };
+        var language = LanguageOption.Create();
+        var db = DbOption.Create();
+        var command = new Command("items", "Import an exam's item-level scores and analyse each question: every row is checked first, and nothing is written if any is wrong")
+        {
+            exam, file, dryRun, language, db,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            LanguageOption.Use(parse.GetValue(language));
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path) || !TableFormats.TryFromFileName(path, out var format))
+            {
+                await error.WriteLineAsync($"qedu exams items: no .csv or .xlsx file '{path}'.");
+                return ExitCodes.BadInput;
+            }
+            await using var services = CliServices.Build(CliServices.Resolve(parse.GetValue(db)), "exams-items");
+            await using var scope = services.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<ExamsOperations>().ImportItemsAsync(parse.GetValue(exam)!, Path.GetFileName(path),
+                Path.GetFullPath(path), format, parse.GetValue(dryRun), ct);
+            await output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
+            foreach (var p in report.Problems)
+            {
+                await error.WriteLineAsync(p.Row > 0 ? $"qedu exams items: {report.File} row {p.Row}, {p.Column}: {p.Message}" : $"qedu exams items: {p.Message}");
+            }
+            await error.WriteLineAsync(report.Ok
+                ? string.Create(CultureInfo.InvariantCulture, $"qedu exams items: {(report.DryRun ? "dry run, nothing written" : "analysed")}: {report.Rows} rows, {report.Items} items")
+                : $"qedu exams items: {report.ProblemCount} problem(s), nothing written");
+            return report.Ok ? ExitCodes.Done : ExitCodes.BadInput;
+        });
+        return command;
+    }
 
     private static Command Import()
     {

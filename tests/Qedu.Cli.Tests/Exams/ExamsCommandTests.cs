@@ -47,6 +47,17 @@ public sealed class ExamsCommandTests : CliTest, IDisposable
         Assert.True(again.ExitCode == 2, again.ToString());
         Assert.Contains("考试代码 CLI-T1 已存在", again.Error, StringComparison.Ordinal);
 
+        // Item scores for it: a question over its full marks refused by row and column, then analysed.
+        await File.WriteAllTextAsync(PathOf("items.csv"), $"学籍号,科目,题号,得分,满分\n{numbers[0]},语文,1,8,10\n{numbers[1]},语文,1,12,10\n", gb);
+        var badItems = await Cli.RunAsync("exams", "items", "--exam", "CLI-T1", "--file", PathOf("items.csv"), "--db", Database.Connection);
+        Assert.True(badItems.ExitCode == 2, badItems.ToString());
+        Assert.Contains("items.csv row 3, 得分:", badItems.Error, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(PathOf("items.csv"), $"学籍号,科目,题号,得分,满分\n{numbers[0]},语文,1,8,10\n{numbers[1]},语文,1,5,10\n", gb);
+        var items = await Cli.RunAsync("exams", "items", "--exam", "CLI-T1", "--file", PathOf("items.csv"), "--db", Database.Connection);
+        Assert.True(items.ExitCode == 0, items.ToString());
+        Assert.Contains("analysed: 2 rows, 1 items", items.Error, StringComparison.Ordinal);
+        Assert.Equal(1, await Cli.ScalarAsync(Database, $"SELECT COUNT(*) FROM {Table("items")} i JOIN {Table("exams")} e ON e.id = i.exam_id WHERE e.code = 'CLI-T1'"));
+
         // Value-added of the demo's two exams: the contract's header, one line per school, numbers with an interval around them.
         var va = await Cli.RunAsync("exams", "value-added", "--exam", "DEMO-J3-MID", "--prior", "DEMO-J2-FINAL", "--out", PathOf("va.csv"), "--db", Database.Connection);
         Assert.True(va.ExitCode == 0, va.ToString());

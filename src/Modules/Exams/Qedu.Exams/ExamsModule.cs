@@ -39,7 +39,7 @@ public static class ExamsModule
         services.AddQeduPdf();
         services.AddScoped<IExamStatistics, ExamStatistics>();
         services.AddScoped(sp => new ExamsOperations(sp.GetRequiredService<ScoreImport>(), sp.GetRequiredService<ExamAnalyser>(),
-            sp.GetRequiredService<ValueAddedRunner>(), sp.GetRequiredService<ExamsDb>()));
+            sp.GetRequiredService<ValueAddedRunner>(), sp.GetRequiredService<ExamsDb>(), sp.GetRequiredService<ItemImport>()));
         services.AddScoped<IDemoSeedStep, ExamsDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 50, "/exams", "考试分析", "Exam analysis", Permissions.ExamsRead));
         services.AddSingleton(new ParentNavItem(40, "/parent/exams", "成绩报告单", "Score reports")

@@ -13,7 +13,7 @@ namespace Qedu.Exams.Import;
 internal sealed record ItemImportRequest(string Code, string FileName, string Path, TableFormat Format, bool DryRun);
 
 /// <summary>The outcome of an item import: rows, items analysed; or, when <see cref="Ok"/> is false, every problem by row and column, nothing written.</summary>
-internal sealed record ItemImportReport(bool Ok, bool DryRun, string File, string ExamCode, int Rows, int Items, int ProblemCount, IReadOnlyList<ScoreProblem> Problems);
+public sealed record ItemImportReport(bool Ok, bool DryRun, string File, string ExamCode, int Rows, int Items, int ProblemCount, IReadOnlyList<ScoreProblem> Problems);
 
 /// <summary>
 /// Item-level scores (a second file: 学籍号,科目,题号,得分,满分) for an exam already imported: every row checked against
