@@ -40,6 +40,9 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, OrgTree tree, CodeBook
         public int Students;
         public int Staff;
         public int Profiles;
+
+        /// <summary>Whether the demo parent has been made a guardian yet (of the first ninth-grader seeded).</summary>
+        public bool DemoParent;
     }
 
     private async Task SeedSchoolsAsync(
@@ -136,9 +139,13 @@ internal sealed class RegistryDemoSeedStep(RegistryDb db, OrgTree tree, CodeBook
         }
         // The demo parent (DemoAccounts.ParentPhone) is a guardian of one ninth-grader, so the parent's pages (status
         // changes, exam results) have a child to show on first start.
-        if (generated.SelectMany(g => g.Data.Classes).FirstOrDefault(c => c.Class.GradeCode == "J3" && c.Students.Count > 0) is { } ninth)
+        // (Classes are value tuples: "none found" is a default tuple, so look for the student itself.)
+        var ninth = totals.DemoParent ? null
+            : generated.SelectMany(g => g.Data.Classes).Where(c => c.Class.GradeCode == "J3").SelectMany(c => c.Students).FirstOrDefault();
+        if (ninth is not null)
         {
-            guardians.First(g => g.StudentId == ninth.Students[0].Id).Phone = DemoAccounts.ParentPhone;
+            guardians.First(g => g.StudentId == ninth.Id).Phone = DemoAccounts.ParentPhone;
+            totals.DemoParent = true;
         }
         await bulk.InsertAsync(guardians, ct);
         await bulk.InsertAsync(enrolments, ct);
