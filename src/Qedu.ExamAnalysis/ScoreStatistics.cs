@@ -27,7 +27,8 @@ public static class ScoreStatistics
     /// </para>
     /// <para>
     /// With no present scores, the location and spread statistics are NaN, the rates are 0 and all bands are 0.
-    /// The work is one copy, one sort (O(n log n)) and two linear passes, so 150,000 scores take milliseconds.
+    /// The work is one copy, one sort (O(n log n), skipped when the scores come in ascending order) and two linear
+    /// passes, so 150,000 scores take milliseconds.
     /// </para>
     /// </remarks>
     /// <param name="presentScores">Scores of the students present; each must be finite and within [0, fullMarks].</param>
@@ -75,9 +76,11 @@ public static class ScoreStatistics
         double sum = 0;
         int passed = 0;
         int excellent = 0;
+        bool ascending = true;
         for (int i = 0; i < sorted.Length; i++)
         {
             double score = sorted[i];
+            ascending &= i == 0 || score >= sorted[i - 1];
             if (!double.IsFinite(score) || score < 0 || score > fullMarks + Epsilon)
             {
                 throw new ArgumentOutOfRangeException(
@@ -114,7 +117,12 @@ public static class ScoreStatistics
 
         double sd = n < 2 ? 0 : Math.Sqrt(squares / (n - 1));
 
-        Array.Sort(sorted);
+        // Scores that come in order (the analyser hands each unit its scores ascending) need no sort.
+        if (!ascending)
+        {
+            Array.Sort(sorted);
+        }
+
         return new ScoreSummary(
             Count: n,
             Absent: absent,

@@ -37,6 +37,23 @@ public class ScoreStatisticsTests
     }
 
     [Fact]
+    public void ScoresInOrderGiveTheSameSummaryAsScoresOutOfOrder()
+    {
+        // The sort is skipped for ascending input (how the analyser hands each unit its scores); the figures must not care.
+        double[] ascending = [45, 60, 72, 85, 90, 100];
+        double[] shuffled = [72, 100, 45, 90, 60, 85];
+        double[] nearlyAscending = [45, 60, 85, 72, 90, 100];
+
+        var expected = ScoreStatistics.Summarise(shuffled, 2, 100, Standard);
+
+        foreach (var scores in new[] { ascending, nearlyAscending })
+        {
+            var s = ScoreStatistics.Summarise(scores, 2, 100, Standard);
+            Assert.Equal((expected.Min, expected.Q1, expected.Median, expected.Q3, expected.Max), (s.Min, s.Q1, s.Median, s.Q3, s.Max));
+        }
+    }
+
+    [Fact]
     public void InputIsNotReordered()
     {
         double[] scores = [72, 100, 45];

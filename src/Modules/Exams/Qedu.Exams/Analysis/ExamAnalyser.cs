@@ -24,26 +24,21 @@ internal sealed class ExamAnalyser(ExamsDb db, OrgTree tree, TimeProvider clock)
         nameof(ExamFigure.Bottom30Share),
     ];
 
-    /// <summary>A unit's scores in one subject, gathered before they are summarised.</summary>
-    private sealed class Group(FigureLevel level, int orgUnitId, long? classId, string? className, Group? above)
-    {
-        public FigureLevel Level { get; } = level;
-        public int OrgUnitId { get; } = orgUnitId;
-        public long? ClassId { get; } = classId;
-        public string? ClassName { get; } = className;
-        public Group? Above { get; } = above;
-        public List<double> Scores { get; } = [];
-        public int Absent { get; set; }
-        public int Bottom { get; set; }
-        public ScoreSummary? Summary { get; set; }
-    }
+    /// <summary>A unit the figures describe: its level, unit, class, and the index of the unit above it (−1: none, the whole exam).</summary>
+    private sealed record Unit(FigureLevel Level, int OrgUnitId, long? ClassId, string? ClassName, int Above);
+
+    /// <summary>
+    /// Every unit of the exam and, per candidate, the index of their district (−1 when there is no district level), school
+    /// and class: worked out once, then every subject (on its own core) only adds scores by index.
+    /// </summary>
+    private sealed record Layout(List<Unit> Units, int[] District, int[] School, int[] Class);
 
     /// <summary>A candidate as the figures need them: where they sat and their total.</summary>
     private sealed record Candidate(long Id, int OrgUnitId, long? ClassId, string? ClassName, double? Total);
 
     /// <summary>Everything read for one exam: candidates, their scores by subject (absent: null; not entered: <c>entered</c> false), places, the lowest-30 % cutoff.</summary>
     private sealed record Scores(List<Candidate> Candidates, Dictionary<short, double?[]> BySubject, Dictionary<short, bool[]> Entered,
-        Dictionary<int, int> DistrictOf, int TopId, double? Cutoff, ScoreThresholds Thresholds);
+        Layout Layout, double? Cutoff, ScoreThresholds Thresholds);
 
     public async Task AnalyseAsync(int examId, CancellationToken ct)
     {
@@ -78,7 +73,7 @@ internal sealed class ExamAnalyser(ExamsDb db, OrgTree tree, TimeProvider clock)
         var thresholds = new ScoreThresholds(exam.PassShare, exam.ExcellentShare);
 
         // Each subject on its own, on every core: a city's exam is 10 × 150,000 scores to place in 4 levels and sort.
-        var data = new Scores(candidates, bySubject, entered, districtOf, cityId, cutoff, thresholds);
+        var data = new Scores(candidates, bySubject, entered, Place(candidates, districtOf, cityId), cutoff, thresholds);
         var figures = subjects.Select(s => (s.Number, s.FullMarks)).Prepend((ExamFigure.Total, subjects.Sum(s => s.FullMarks)))
             .AsParallel().AsOrdered().SelectMany(subject => FiguresOf(examId, subject.Item1, subject.Item2, data)).ToList();
 
@@ -96,75 +91,125 @@ internal sealed class ExamAnalyser(ExamsDb db, OrgTree tree, TimeProvider clock)
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Every figure of one subject (or the total): the whole exam, each district, school and class.</summary>
-    private static List<ExamFigure> FiguresOf(int examId, short subject, double fullMarks, Scores data)
+    /// <summary>Where every candidate sits: the whole exam (unit 0), their district (a district's own exam has none), school and class.</summary>
+    private static Layout Place(List<Candidate> candidates, Dictionary<int, int> districtOf, int topId)
     {
-        var (candidates, cityId, cutoff) = (data.Candidates, data.TopId, data.Cutoff);
-        var city = new Group(FigureLevel.City, cityId, null, null, null);
-        var districts = new Dictionary<int, Group>();
-        var schools = new Dictionary<int, Group>();
-        var classes = new Dictionary<(int, long?), Group>();
+        var units = new List<Unit> { new(FigureLevel.City, topId, null, null, -1) };
+        int Add(Unit unit)
+        {
+            units.Add(unit);
+            return units.Count - 1;
+        }
+        var (districts, schools, classes) = (new Dictionary<int, int>(), new Dictionary<int, int>(), new Dictionary<(int, long?), int>());
+        var (d, s, k) = (new int[candidates.Count], new int[candidates.Count], new int[candidates.Count]);
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
-            double? score;
-            if (subject == ExamFigure.Total)
-            {
-                score = c.Total;
-            }
-            else if (!data.Entered[subject][i])
-            {
-                continue;
-            }
-            else
-            {
-                score = data.BySubject[subject][i];
-            }
-            var district = data.DistrictOf.GetValueOrDefault(c.OrgUnitId, cityId);
-            // A district's own exam has no district level between it and its schools.
-            var d = district == cityId ? null
-                : districts.TryGetValue(district, out var dg) ? dg : districts[district] = new Group(FigureLevel.District, district, null, null, city);
-            var s = schools.TryGetValue(c.OrgUnitId, out var sg) ? sg : schools[c.OrgUnitId] = new Group(FigureLevel.School, c.OrgUnitId, null, null, d ?? city);
-            var k = classes.TryGetValue((c.OrgUnitId, c.ClassId), out var kg) ? kg
-                : classes[(c.OrgUnitId, c.ClassId)] = new Group(FigureLevel.Class, c.OrgUnitId, c.ClassId, c.ClassName, s);
-            foreach (var g in d is null ? (Group[])[city, s, k] : [city, d, s, k])
-            {
-                if (score is { } v)
-                {
-                    g.Scores.Add(v);
-                    if (subject == ExamFigure.Total && cutoff is { } cut && v <= cut)
-                    {
-                        g.Bottom++;
-                    }
-                }
-                else
-                {
-                    g.Absent++;
-                }
-            }
+            var district = districtOf.GetValueOrDefault(c.OrgUnitId, topId);
+            d[i] = district == topId ? -1
+                : districts.TryGetValue(district, out var di) ? di : districts[district] = Add(new Unit(FigureLevel.District, district, null, null, 0));
+            s[i] = schools.TryGetValue(c.OrgUnitId, out var si) ? si
+                : schools[c.OrgUnitId] = Add(new Unit(FigureLevel.School, c.OrgUnitId, null, null, Math.Max(d[i], 0)));
+            k[i] = classes.TryGetValue((c.OrgUnitId, c.ClassId), out var ki) ? ki
+                : classes[(c.OrgUnitId, c.ClassId)] = Add(new Unit(FigureLevel.Class, c.OrgUnitId, c.ClassId, c.ClassName, s[i]));
         }
-        var groups = ((IEnumerable<Group>)[city]).Concat(districts.Values).Concat(schools.Values).Concat(classes.Values).ToList();
-        foreach (var g in groups)
-        {
-            g.Summary = ScoreStatistics.Summarise(g.Scores, g.Absent, fullMarks, data.Thresholds);
-        }
-        return groups.Select(g => Figure(examId, subject, g, subject == ExamFigure.Total && cutoff is not null)).ToList();
+        return new Layout(units, d, s, k);
     }
 
-    private static ExamFigure Figure(int examId, short subject, Group g, bool bottom)
+    /// <summary>
+    /// Every figure of one subject (or the total): the whole exam, each district, school and class that sat it. The
+    /// scores are put in ascending order once, so each unit's list comes out sorted and its quartiles need no sort.
+    /// </summary>
+    private static List<ExamFigure> FiguresOf(int examId, short subject, double fullMarks, Scores data)
     {
-        var s = g.Summary!;
+        var (candidates, layout, cutoff) = (data.Candidates, data.Layout, data.Cutoff);
+        var units = layout.Units;
+        var absent = new int[units.Count];
+        var bottom = new int[units.Count];
+        var present = new List<int>(candidates.Count);
+        var keys = new List<double>(candidates.Count);
+        void Count(int[] counts, int i)
+        {
+            counts[0]++;
+            if (layout.District[i] >= 0)
+            {
+                counts[layout.District[i]]++;
+            }
+            counts[layout.School[i]]++;
+            counts[layout.Class[i]]++;
+        }
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            double? score = subject == ExamFigure.Total ? candidates[i].Total
+                : data.Entered[subject][i] ? data.BySubject[subject][i] : double.NaN;
+            if (score is not { } v)
+            {
+                Count(absent, i);
+            }
+            else if (!double.IsNaN(v))
+            {
+                present.Add(i);
+                keys.Add(v);
+            }
+        }
+        var order = present.ToArray();
+        var sorted = keys.ToArray();
+        Array.Sort(sorted, order);
+        var scores = new List<double>?[units.Count];
+        void Add(int unit, double v) => (scores[unit] ??= []).Add(v);
+        for (var j = 0; j < order.Length; j++)
+        {
+            var (i, v) = (order[j], sorted[j]);
+            Add(0, v);
+            if (layout.District[i] >= 0)
+            {
+                Add(layout.District[i], v);
+            }
+            Add(layout.School[i], v);
+            Add(layout.Class[i], v);
+            if (subject == ExamFigure.Total && cutoff is { } cut && v <= cut)
+            {
+                Count(bottom, i);
+            }
+        }
+        // A unit none of whose candidates was entered for this subject has no figure in it.
+        var summaries = new ScoreSummary?[units.Count];
+        for (var u = 0; u < units.Count; u++)
+        {
+            if (scores[u] is not null || absent[u] > 0)
+            {
+                summaries[u] = ScoreStatistics.Summarise(scores[u] ?? [], absent[u], fullMarks, data.Thresholds);
+            }
+        }
+        var figures = new List<ExamFigure>();
+        foreach (var level in (FigureLevel[])[FigureLevel.City, FigureLevel.District, FigureLevel.School, FigureLevel.Class])
+        {
+            for (var u = 0; u < units.Count; u++)
+            {
+                if (units[u].Level == level && summaries[u] is { } summary)
+                {
+                    var above = units[u].Above;
+                    figures.Add(Figure(examId, subject, units[u], summary, above < 0 ? null : units[above].OrgUnitId, above < 0 ? null : summaries[above],
+                        bottom[u], subject == ExamFigure.Total && cutoff is not null));
+                }
+            }
+        }
+        return figures;
+    }
+
+    private static ExamFigure Figure(int examId, short subject, Unit unit, ScoreSummary s, int? aboveUnitId, ScoreSummary? aboveSummary, int bottomCount, bool bottom)
+    {
         double? Value(double v) => double.IsNaN(v) ? null : Math.Round(v, 4);
         var mean = Value(s.Mean);
-        var above = g.Above?.Summary is { } a ? Value(a.Mean) : null;
+        var above = aboveSummary is { } a ? Value(a.Mean) : null;
         return new ExamFigure
         {
             ExamId = examId,
-            Level = g.Level,
-            OrgUnitId = g.OrgUnitId,
-            ClassId = g.ClassId,
-            ClassName = g.ClassName,
-            AboveUnitId = g.Above?.OrgUnitId,
+            Level = unit.Level,
+            OrgUnitId = unit.OrgUnitId,
+            ClassId = unit.ClassId,
+            ClassName = unit.ClassName,
+            AboveUnitId = aboveUnitId,
             Subject = subject,
             Sat = s.Count,
             Absent = s.Absent,
@@ -180,7 +225,7 @@ internal sealed class ExamAnalyser(ExamsDb db, OrgTree tree, TimeProvider clock)
             Bands = string.Join(',', s.Bands.Select(b => b.ToString(CultureInfo.InvariantCulture))),
             AboveMean = above,
             Gap = mean is { } m && above is { } am ? Math.Round(m - am, 4) : null,
-            Bottom30Share = bottom && s.Count > 0 ? Math.Round((double)g.Bottom / s.Count, 6) : null,
+            Bottom30Share = bottom && s.Count > 0 ? Math.Round((double)bottomCount / s.Count, 6) : null,
         };
     }
 
