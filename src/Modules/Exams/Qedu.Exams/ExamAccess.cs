@@ -22,4 +22,11 @@ internal sealed class ExamAccess(ExamsDb db, OrgTree tree, ICurrentAccess access
         var caller = access.Current;
         return caller.IsSystem || (await tree.WithinScopeAsync(caller, Permissions.ExamsManage, [ownerUnitId], ct)).Count == 1;
     }
+
+    /// <summary>Whether the caller prints the score reports (成绩报告单) of a school's students (<c>exams.score-reports</c> over the school).</summary>
+    public async Task<bool> MayPrintReportsAsync(int schoolId, CancellationToken ct)
+    {
+        var caller = access.Current;
+        return caller.IsSystem || (await tree.WithinScopeAsync(caller, Permissions.ExamsScoreReports, [schoolId], ct)).Count == 1;
+    }
 }

@@ -63,11 +63,13 @@ internal sealed class ItemImport(ExamsDb db, ExamAccess exams, IStringLocalizer<
         }
         // An item's full marks are the same on every row; a subject's items add up to no more than its full marks.
         var items = new Dictionary<(short Subject, string Item), (double FullMarks, int FirstRow, short Order)>();
+        var perSubject = new Dictionary<short, short>();
         foreach (var r in rows)
         {
             if (!items.TryGetValue((r.Subject, r.Item), out var known))
             {
-                items[(r.Subject, r.Item)] = (r.FullMarks, r.Row, (short)(items.Count(i => i.Key.Subject == r.Subject) + 1));
+                var order = perSubject[r.Subject] = (short)(perSubject.GetValueOrDefault(r.Subject) + 1);
+                items[(r.Subject, r.Item)] = (r.FullMarks, r.Row, order);
             }
             else if (known.FullMarks != r.FullMarks)
             {

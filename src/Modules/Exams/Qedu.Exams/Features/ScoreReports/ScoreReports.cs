@@ -96,7 +96,7 @@ internal sealed class ScoreReports(ExamsDb db, ExamAccess exams, IStudentRoster 
         }
         var candidates = await db.Candidates.AsNoTracking()
             .Where(c => c.ExamId == exam.Id && c.ClassId == classId && (studentId == null || c.StudentId == studentId)).ToListAsync(ct);
-        if (candidates.Count == 0 || !await MayPrintAsync(candidates[0].OrgUnitId, ct))
+        if (candidates.Count == 0 || !await exams.MayPrintReportsAsync(candidates[0].OrgUnitId, ct))
         {
             return null;
         }
@@ -105,13 +105,6 @@ internal sealed class ScoreReports(ExamsDb db, ExamAccess exams, IStudentRoster 
         await audit.RecordAsync("pii.read", "ExamScoreReport", exam.Code, candidates[0].OrgUnitId,
             $"score reports of class {candidates[0].ClassName} ({reports.Count} students): {string.Join(',', reports.Take(200).Select(r => r.StudentId))}", ct: ct);
         return [.. reports.OrderBy(r => r.StudentName, StringComparer.Ordinal).ThenBy(r => r.StudentId)];
-    }
-
-    /// <summary>Whether the caller may print the reports of a school's students.</summary>
-    public async Task<bool> MayPrintAsync(int schoolId, CancellationToken ct)
-    {
-        var caller = access.Current;
-        return caller.IsSystem || (await tree.WithinScopeAsync(caller, Permissions.ExamsScoreReports, [schoolId], ct)).Count == 1;
     }
 
     private async Task<List<ScoreReport>> BuildAsync(List<ExamCandidate> candidates, IReadOnlyDictionary<long, string> names, CancellationToken ct)
