@@ -22,6 +22,7 @@ public static class ScopeEscapes
         ["OrgTree.BelowPastScopeAsync"] = new(1, "the subtree of a unit the caller has been checked to manage"),
         ["OrgTree.FindUnderPastScopeAsync"] = new(1, "a code within the subtree of a unit the caller has been checked to manage"),
         ["OrgTree.NearestAboveAsync"] = new(1, "the bureau over a unit the caller sees; naming it reveals nothing further"),
+        ["OrgTree.NearestAboveOfKindAsync"] = new(1, "ids only, for whole-tree figures that group schools by their district"),
         ["AccessResolver.ResolveAsync"] = new(2, "builds the caller's scope from its own grants: there is no scope yet to filter by"),
         ["DemoSeeder.HasDataAsync"] = new(1, "whether the database is empty, asked by the seeder as the system"),
 

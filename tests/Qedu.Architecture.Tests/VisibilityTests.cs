@@ -36,6 +36,7 @@ public sealed class VisibilityTests
         ["Qedu.Exams.Import.ScoreImportReport"] = "returned by ExamsOperations (the import contract's report)",
         ["Qedu.Exams.Import.ScoreProblem"] = "part of ScoreImportReport",
         ["Qedu.Exams.Import.ItemImportReport"] = "returned by ExamsOperations (the item file's report)",
+        ["Qedu.Exams.AnalysisReport"] = "returned by ExamsOperations (what an analysis wrote and how long it took)",
         ["Qedu.Exams.Analysis.ValueAddedRequest"] = "ExamsOperations' input",
         ["Qedu.Exams.Analysis.ValueAddedReport"] = "returned by ExamsOperations (the value-added contract's rows)",
         ["Qedu.Admissions.AdmissionsOperations"] = "what the command line may ask of the module (retention)",

@@ -244,6 +244,19 @@ public sealed class OrgTree(Deferred<KernelDb> kernel, OrgCodes? codes = null)
         (await Db.OrgClosure.AsNoTracking().Where(c => c.Depth > 0).Select(c => new { c.DescendantId, c.AncestorId }).ToListAsync(ct))
             .Select(c => (c.DescendantId, c.AncestorId)).ToList();
 
+    /// <summary>
+    /// Every unit's nearest ancestor of this kind (a school's district), across the whole tree and past the scope filter:
+    /// for whole-tree computations that only group by it. One read of the closure rows that end at a unit of that kind.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, int>> NearestAboveOfKindAsync(OrgUnitKind kind, CancellationToken ct = default)
+    {
+        var rows = await (from c in Db.OrgClosure.AsNoTracking()
+                          join u in Db.OrgUnits.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking() on c.AncestorId equals u.Id
+                          where c.Depth > 0 && u.Kind == kind
+                          select new { c.DescendantId, c.AncestorId, c.Depth }).ToListAsync(ct);
+        return rows.GroupBy(r => r.DescendantId).ToDictionary(g => g.Key, g => g.MinBy(r => r.Depth)!.AncestorId);
+    }
+
     /// <summary>How many units of each kind the caller may see, schools split into kindergartens (办学类型 11x) and the rest.</summary>
     public async Task<IReadOnlyList<UnitCount>> CountsAsync(CancellationToken ct = default) =>
         (await Db.OrgUnits

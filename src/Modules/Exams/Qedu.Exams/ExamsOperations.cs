@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Exams.Analysis;
 using Qedu.Exams.Data;
@@ -25,17 +26,22 @@ public sealed class ExamsOperations
     public Task<ItemImportReport> ImportItemsAsync(string code, string fileName, string path, TableFormat format, bool dryRun, CancellationToken ct) =>
         _items.ImportAsync(new ItemImportRequest(code, fileName, path, format, dryRun), ct);
 
-    /// <summary>Recomputes every figure of the exam; false when there is no such exam.</summary>
-    public async Task<bool> AnalyseAsync(string code, CancellationToken ct)
+    /// <summary>Recomputes every figure of the exam; null when there is no such exam.</summary>
+    public async Task<AnalysisReport?> AnalyseAsync(string code, CancellationToken ct)
     {
-        var id = await _db.Exams.Where(e => e.Code == code).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
-        if (id is null)
+        // Tracked: the analyser finds it by its key without a second query.
+        var exam = await _db.Exams.SingleOrDefaultAsync(e => e.Code == code, ct);
+        if (exam is null)
         {
-            return false;
+            return null;
         }
-        await _analyser.AnalyseAsync(id.Value, ct);
-        return true;
+        var started = Stopwatch.GetTimestamp();
+        var figures = await _analyser.AnalyseAsync(exam.Id, ct);
+        return new AnalysisReport(figures, Stopwatch.GetElapsedTime(started));
     }
 
     public Task<Outcome<ValueAddedReport>> ValueAddedAsync(ValueAddedRequest request, CancellationToken ct) => _valueAdded.RunAsync(request, ct);
 }
+
+/// <summary>What an analysis wrote, and how long it took from reading the scores to the commit.</summary>
+public sealed record AnalysisReport(int Figures, TimeSpan Elapsed);

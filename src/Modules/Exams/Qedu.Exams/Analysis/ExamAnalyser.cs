@@ -40,46 +40,53 @@ internal sealed class ExamAnalyser(ExamsDb db, OrgTree tree, TimeProvider clock)
     private sealed record Scores(List<Candidate> Candidates, Dictionary<short, double?[]> BySubject, Dictionary<short, bool[]> Entered,
         Layout Layout, double? Cutoff, ScoreThresholds Thresholds);
 
-    public async Task AnalyseAsync(int examId, CancellationToken ct)
+    /// <returns>The number of figures written.</returns>
+    public async Task<int> AnalyseAsync(int examId, CancellationToken ct)
     {
-        var exam = await db.Exams.SingleAsync(e => e.Id == examId, ct);
+        var exam = await db.Exams.FindAsync([examId], ct) ?? throw new InvalidOperationException($"No exam {examId}.");
         var subjects = await db.Subjects.Where(s => s.ExamId == examId).OrderBy(s => s.Number).ToListAsync(ct);
-        var candidates = await db.Candidates.AsNoTracking().Where(c => c.ExamId == examId)
-            .Select(c => new Candidate(c.Id, c.OrgUnitId, c.ClassId, c.ClassName, c.Total)).ToListAsync(ct);
-        var index = new Dictionary<long, int>(candidates.Count);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            index[candidates[i].Id] = i;
-        }
-        // Scores by subject, per candidate (NaN: absent; no row: not entered for that subject).
+        // Each school's district comes from the org tree (the kernel's own context and connection), read while the
+        // scores are (on a pool thread: building that context's model is work of its own).
+        var districts = Task.Run(() => tree.NearestAboveOfKindAsync(OrgUnitKind.District, ct), ct);
+        // Plain readers, not EF Core's materializer: a city's exam is 150,000 candidates and 1.35 million scores. Both in
+        // candidate order, so each score finds its candidate by walking the list (and the server walks the scores' key).
+        var candidates = new List<Candidate>();
+        await BulkRead.RunAsync<ExamCandidate>(db, [nameof(ExamCandidate.Id), nameof(ExamCandidate.OrgUnitId), nameof(ExamCandidate.ClassId),
+            nameof(ExamCandidate.ClassName), nameof(ExamCandidate.Total)], nameof(ExamCandidate.ExamId), examId, [nameof(ExamCandidate.Id)], reader =>
+                candidates.Add(new Candidate(reader.GetInt64(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetDouble(4))), ct);
+        // Scores by subject, per candidate (null: absent; not entered for that subject: no row).
         var bySubject = subjects.ToDictionary(s => s.Number, _ => new double?[candidates.Count]);
         var entered = subjects.ToDictionary(s => s.Number, _ => new bool[candidates.Count]);
-        // A plain reader, not EF Core's materializer: a city's exam is 1.35 million rows.
+        var i = 0;
         await BulkRead.RunAsync<ExamScore>(db, [nameof(ExamScore.CandidateId), nameof(ExamScore.Subject), nameof(ExamScore.Score)],
-            nameof(ExamScore.ExamId), examId, reader =>
+            nameof(ExamScore.ExamId), examId, [nameof(ExamScore.CandidateId), nameof(ExamScore.Subject)], reader =>
             {
-                var i = index[reader.GetInt64(0)];
+                var candidateId = reader.GetInt64(0);
+                while (candidates[i].Id < candidateId)
+                {
+                    i++;
+                }
                 var subject = reader.GetInt16(1);
                 bySubject[subject][i] = reader.IsDBNull(2) ? null : reader.GetDouble(2);
                 entered[subject][i] = true;
             }, ct);
+        var districtOf = await districts;
 
-        // The top row is the whole exam: the city's for a city exam, the district's own for a district's.
-        var cityId = exam.OwnerUnitId;
-        var districtOf = await DistrictsAsync(candidates.Select(c => c.OrgUnitId).Distinct().ToList(), ct);
         var totals = candidates.Where(c => c.Total is not null).Select(c => c.Total!.Value).ToArray();
         // The city's lowest 30 %: at or below the 30th percentile of the totals, by the quartiles' own definition.
         var cutoff = totals.Length == 0 ? (double?)null : ScoreStatistics.Quantile(totals, 0.3);
         var thresholds = new ScoreThresholds(exam.PassShare, exam.ExcellentShare);
-
-        // Each subject on its own, on every core: a city's exam is 10 × 150,000 scores to place in 4 levels and sort.
-        var data = new Scores(candidates, bySubject, entered, Place(candidates, districtOf, cityId), cutoff, thresholds);
-        var figures = subjects.Select(s => (s.Number, s.FullMarks)).Prepend((ExamFigure.Total, subjects.Sum(s => s.FullMarks)))
-            .AsParallel().AsOrdered().SelectMany(subject => FiguresOf(examId, subject.Item1, subject.Item2, data)).ToList();
+        // The top row is the whole exam: the city's for a city exam, the district's own for a district's.
+        var data = new Scores(candidates, bySubject, entered, Place(candidates, districtOf, exam.OwnerUnitId), cutoff, thresholds);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Figures.Where(f => f.ExamId == examId).ExecuteDeleteAsync(ct);
-        await BulkInsert.RunAsync<ExamFigure>(db, FigureColumns, figures.Select(f => new object?[]
+        // Each subject on its own core (a city's exam is 10 × 150,000 scores to place in 4 levels and sort), and the
+        // figures go to the database as each subject's are ready: the copy of the first overlaps the work on the rest.
+        var figures = subjects.Select(s => (s.Number, s.FullMarks)).Prepend((ExamFigure.Total, subjects.Sum(s => s.FullMarks)))
+            .AsParallel().AsOrdered().SelectMany(subject => FiguresOf(examId, subject.Item1, subject.Item2, data));
+        var written = await BulkInsert.RunAsync<ExamFigure>(db, FigureColumns, figures.Select(f => new object?[]
         {
             f.ExamId, (short)f.Level, f.OrgUnitId, f.ClassId, f.ClassName, f.AboveUnitId, f.Subject, f.Sat, f.Absent, f.Mean, f.StandardDeviation, f.Min, f.Q1, f.Median,
             f.Q3, f.Max, f.PassRate, f.ExcellentRate, f.Bands, f.AboveMean, f.Gap, f.Bottom30Share,
@@ -89,10 +96,11 @@ internal sealed class ExamAnalyser(ExamsDb db, OrgTree tree, TimeProvider clock)
         exam.Revision++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        return written;
     }
 
     /// <summary>Where every candidate sits: the whole exam (unit 0), their district (a district's own exam has none), school and class.</summary>
-    private static Layout Place(List<Candidate> candidates, Dictionary<int, int> districtOf, int topId)
+    private static Layout Place(List<Candidate> candidates, IReadOnlyDictionary<int, int> districtOf, int topId)
     {
         var units = new List<Unit> { new(FigureLevel.City, topId, null, null, -1) };
         int Add(Unit unit)
@@ -227,23 +235,5 @@ internal sealed class ExamAnalyser(ExamsDb db, OrgTree tree, TimeProvider clock)
             Gap = mean is { } m && above is { } am ? Math.Round(m - am, 4) : null,
             Bottom30Share = bottom && s.Count > 0 ? Math.Round((double)bottomCount / s.Count, 6) : null,
         };
-    }
-
-    /// <summary>Each school's district (the district above it).</summary>
-    private async Task<Dictionary<int, int>> DistrictsAsync(IReadOnlyCollection<int> schools, CancellationToken ct)
-    {
-        var ancestry = await tree.AncestryAsync(ct);
-        var wanted = schools.ToHashSet();
-        var pairs = ancestry.Where(p => wanted.Contains(p.DescendantId)).ToList();
-        var units = await tree.UnitsOfAsync(pairs.Select(p => p.AncestorId).Distinct(), ct);
-        var districtOf = new Dictionary<int, int>();
-        foreach (var (school, ancestor) in pairs)
-        {
-            if (units.TryGetValue(ancestor, out var unit) && unit.Kind == OrgUnitKind.District)
-            {
-                districtOf[school] = ancestor;
-            }
-        }
-        return districtOf;
     }
 }

@@ -13,11 +13,13 @@ namespace Qedu.Exams.Data;
 /// </summary>
 internal static class BulkInsert
 {
-    public static async Task RunAsync<T>(ExamsDb db, IReadOnlyList<string> properties, IEnumerable<object?[]> rows, CancellationToken ct)
+    /// <returns>The number of rows written.</returns>
+    public static async Task<int> RunAsync<T>(ExamsDb db, IReadOnlyList<string> properties, IEnumerable<object?[]> rows, CancellationToken ct)
     {
         var names = TableNames.Of<T>(db);
         var (table, columns) = (names.Table, names.Columns(properties));
         var connection = db.Database.GetDbConnection();
+        var count = 0;
         if (connection is NpgsqlConnection npgsql)
         {
             await using var importer = await npgsql.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
@@ -25,6 +27,7 @@ internal static class BulkInsert
             // (eight million for a city's exam) cost more than the copy itself.
             foreach (var row in rows)
             {
+                count++;
                 importer.StartRow();
                 foreach (var value in row)
                 {
@@ -32,7 +35,7 @@ internal static class BulkInsert
                 }
             }
             await importer.CompleteAsync(ct);
-            return;
+            return count;
         }
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -47,12 +50,14 @@ internal static class BulkInsert
         await command.PrepareAsync(ct);
         foreach (var row in rows)
         {
+            count++;
             for (var i = 0; i < row.Length; i++)
             {
                 parameters[i].Value = row[i] ?? DBNull.Value;
             }
             await command.ExecuteNonQueryAsync(ct);
         }
+        return count;
     }
 
     private static void Write(NpgsqlBinaryImporter importer, object? value)

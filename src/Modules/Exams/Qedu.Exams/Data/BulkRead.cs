@@ -11,7 +11,10 @@ namespace Qedu.Exams.Data;
 /// </summary>
 internal static class BulkRead
 {
-    public static async Task RunAsync<T>(ExamsDb db, IReadOnlyList<string> properties, string keyProperty, int key, Action<DbDataReader> row, CancellationToken ct)
+    /// <param name="orderBy">Properties to order the rows by: an index's own order costs the server no sort, and with the
+    /// key's columns it makes the server walk that index instead of the whole table.</param>
+    public static async Task RunAsync<T>(ExamsDb db, IReadOnlyList<string> properties, string keyProperty, int key, IReadOnlyList<string> orderBy,
+        Action<DbDataReader> row, CancellationToken ct)
     {
         var names = TableNames.Of<T>(db);
         var connection = db.Database.GetDbConnection();
@@ -24,7 +27,8 @@ internal static class BulkRead
         {
             await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"SELECT {names.Columns(properties)} FROM {names.Table} WHERE {names.Column(keyProperty)} = @key";
+            command.CommandText = $"SELECT {names.Columns(properties)} FROM {names.Table} WHERE {names.Column(keyProperty)} = @key"
+                + (orderBy.Count > 0 ? $" ORDER BY {names.Columns(orderBy)}" : "");
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@key";
             parameter.Value = key;

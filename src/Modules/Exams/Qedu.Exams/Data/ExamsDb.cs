@@ -62,7 +62,9 @@ internal abstract class ExamsDb(DbContextOptions options) : ModuleDbContext(opti
         builder.Entity<ExamFigure>(b =>
         {
             b.ToTable("figures");
-            b.HasOne<Exam>().WithMany().HasForeignKey(x => x.ExamId).OnDelete(DeleteBehavior.Cascade);
+            // No foreign key to the exam: the figures are derived, and the analyser replaces all of an exam's at once
+            // (40,000 rows for a city's), where the key's check on every row cost half the write (bench/exams). Exams are
+            // never deleted by Qedu; whatever deletes one deletes its figures first (as bench/exams does).
             b.HasIndex(x => new { x.ExamId, x.Level, x.OrgUnitId, x.ClassId, x.Subject });
             b.HasIndex(x => new { x.ExamId, x.AboveUnitId });
             b.Property(x => x.Level).HasConversion<short>();

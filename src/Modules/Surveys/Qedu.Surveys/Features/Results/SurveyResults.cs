@@ -120,10 +120,8 @@ internal sealed class SurveyResults(SurveysDb db, SurveyAccess access, OrgTree t
     /// <summary>Each school's district (the nearest district above it), when the bureau is above districts.</summary>
     private async Task<IReadOnlyDictionary<int, int>> DistrictsAsync(int ownerId, IReadOnlyList<int> schools, CancellationToken ct)
     {
-        var pairs = (await tree.AncestryAsync(ct)).Where(p => schools.Contains(p.DescendantId) && p.AncestorId != ownerId).ToList();
-        var units = await tree.UnitsOfAsync(pairs.Select(p => p.AncestorId).Distinct(), ct);
-        return pairs.Where(p => units.TryGetValue(p.AncestorId, out var u) && u.Kind == OrgUnitKind.District)
-            .GroupBy(p => p.DescendantId).ToDictionary(g => g.Key, g => g.First().AncestorId);
+        var districtOf = await tree.NearestAboveOfKindAsync(OrgUnitKind.District, ct);
+        return schools.Where(s => districtOf.TryGetValue(s, out var d) && d != ownerId).ToDictionary(s => s, s => districtOf[s]);
     }
 
     private sealed class Cell(int unitId, Tally tally)

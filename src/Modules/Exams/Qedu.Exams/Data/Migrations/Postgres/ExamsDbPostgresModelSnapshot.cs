@@ -736,16 +736,6 @@ namespace Qedu.Exams.Data.Migrations.Postgres
                         .HasConstraintName("fk_candidates_exams_exam_id");
                 });
 
-            modelBuilder.Entity("Qedu.Exams.Domain.ExamFigure", b =>
-                {
-                    b.HasOne("Qedu.Exams.Domain.Exam", null)
-                        .WithMany()
-                        .HasForeignKey("ExamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_figures_exams_exam_id");
-                });
-
             modelBuilder.Entity("Qedu.Exams.Domain.ExamItem", b =>
                 {
                     b.HasOne("Qedu.Exams.Domain.Exam", null)

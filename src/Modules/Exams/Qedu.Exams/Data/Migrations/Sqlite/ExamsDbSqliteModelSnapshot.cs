@@ -717,16 +717,6 @@ namespace Qedu.Exams.Data.Migrations.Sqlite
                         .HasConstraintName("fk_exams_candidates_exams_exams_exam_id");
                 });
 
-            modelBuilder.Entity("Qedu.Exams.Domain.ExamFigure", b =>
-                {
-                    b.HasOne("Qedu.Exams.Domain.Exam", null)
-                        .WithMany()
-                        .HasForeignKey("ExamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_exams_figures_exams_exams_exam_id");
-                });
-
             modelBuilder.Entity("Qedu.Exams.Domain.ExamItem", b =>
                 {
                     b.HasOne("Qedu.Exams.Domain.Exam", null)
