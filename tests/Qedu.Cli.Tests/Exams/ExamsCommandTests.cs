@@ -58,6 +58,16 @@ public sealed class ExamsCommandTests : CliTest, IDisposable
         Assert.Contains("analysed: 2 rows, 1 items", items.Error, StringComparison.Ordinal);
         Assert.Equal(1, await Cli.ScalarAsync(Database, $"SELECT COUNT(*) FROM {Table("items")} i JOIN {Table("exams")} e ON e.id = i.exam_id WHERE e.code = 'CLI-T1'"));
 
+        // Analysed again: every figure rewritten, as many as the command says; an unknown code refused.
+        var analyse = await Cli.RunAsync("exams", "analyse", "--exam", "CLI-T1", "--db", Database.Connection);
+        Assert.True(analyse.ExitCode == 0, analyse.ToString());
+        var figures = await Cli.ScalarAsync(Database, $"SELECT COUNT(*) FROM {Table("figures")} f JOIN {Table("exams")} e ON e.id = f.exam_id WHERE e.code = 'CLI-T1'");
+        Assert.True(figures > 0);
+        Assert.Contains($"qedu exams analyse: {figures} figures, analysed in ", analyse.Error, StringComparison.Ordinal);
+        var noExam = await Cli.RunAsync("exams", "analyse", "--exam", "NO-SUCH", "--db", Database.Connection);
+        Assert.True(noExam.ExitCode == 2, noExam.ToString());
+        Assert.Contains("no exam 'NO-SUCH'", noExam.Error, StringComparison.Ordinal);
+
         // Value-added of the demo's two exams: the contract's header, one line per school, numbers with an interval around them.
         var va = await Cli.RunAsync("exams", "value-added", "--exam", "DEMO-J3-MID", "--prior", "DEMO-J2-FINAL", "--out", PathOf("va.csv"), "--db", Database.Connection);
         Assert.True(va.ExitCode == 0, va.ToString());

@@ -70,6 +70,28 @@ public class OrgTreeTests(SeededCity fixture) : IClassFixture<SeededCity>
     }
 
     [Fact]
+    public async Task Each_unit_maps_to_its_nearest_ancestor_of_a_kind_whatever_the_caller_sees()
+    {
+        var ids = await Host.OrgIdsAsync();
+        await using (var setup = Host.Scope(AccessContext.System("test")))
+        {
+            var tree = setup.ServiceProvider.GetRequiredService<OrgTree>();
+            var district = await tree.AddAsync(Demo.Unit("370297", OrgUnitKind.District, ids[Demo.City], "最近区"));
+            await tree.AddAsync(Demo.Unit("2137097001", OrgUnitKind.School, district.Id, "最近区第一小学"));
+        }
+        var units = await Host.OrgIdsAsync();
+        // A caller who sees only another district still gets the whole tree's mapping: ids only, for whole-tree figures.
+        await using var scope = Host.Scope(await Host.UserAsync(Roles.DistrictAdmin, Demo.Shinan));
+        var districtOf = await scope.ServiceProvider.GetRequiredService<OrgTree>().NearestAboveOfKindAsync(OrgUnitKind.District);
+
+        Assert.Equal(units["370297"], districtOf[units["2137097001"]]);
+        Assert.False(districtOf.ContainsKey(units["370297"])); // a district is not above itself
+        Assert.False(districtOf.ContainsKey(units[Demo.City])); // nor is there one above the city
+        var provinceOf = await scope.ServiceProvider.GetRequiredService<OrgTree>().NearestAboveOfKindAsync(OrgUnitKind.Province);
+        Assert.Equal(units[DemoCityGenerator.ProvinceCode], provinceOf[units["2137097001"]]);
+    }
+
+    [Fact]
     public async Task A_failed_add_leaves_neither_the_unit_nor_closure_rows()
     {
         var ids = await Host.OrgIdsAsync();
