@@ -197,6 +197,11 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /audit"] = Rule.Needs(Permissions.AuditRead),
         ["GET /registry/students"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /registry/students/{Id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.Student),
+        ["GET /registry/staff"] = Rule.Needs(Permissions.RegistryRead),
+        ["GET /registry/staff/{Id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.School) with
+        {
+            Prepare = async (app, school) => Records.Text(await Records.CreateAsync(app, Records.Staff, school)),
+        },
         // A school's registrar adds and edits its own students (a bureau's writer those of its schools); out of the write
         // scope (another school's student, another school) is the not-found page, naming nothing.
         ["GET /registry/students/new"] = Rule.Scoped(Permissions.RegistryWrite, Target.School) with { Query = "school" },

@@ -21,6 +21,7 @@ using Qedu.Registry.Features.Import;
 using Qedu.Registry.Features.OneRoster;
 using Qedu.Registry.Features.RecordApi;
 using Qedu.Registry.Features.SchoolProfiles;
+using Qedu.Registry.Features.StaffList;
 using Qedu.Registry.Features.Students;
 using Qedu.Registry.Import;
 using Qedu.Registry.Kinds;
@@ -42,6 +43,7 @@ public static class RegistryModule
         services.AddScoped<IFamilyRecords, Qedu.Registry.Features.Families.FamilyRecords>();
         services.AddScoped<IRegistryStatistics, RegistryStatistics>();
         services.AddScoped<StudentQueries>();
+        services.AddScoped<StaffQueries>();
         services.AddScoped<StudentCommands>();
         services.AddScoped<IStudentIntake, StudentIntake>();
         services.AddScoped<IStudentMoves, StudentMoves>();
@@ -56,6 +58,7 @@ public static class RegistryModule
         services.AddScoped<ClassQueries>();
         services.AddSingleton(new NavItem(NavSections.Data, 10, "/registry/students", "学生学籍", "Students", Permissions.RegistryRead));
         services.AddSingleton(new NavItem(NavSections.Data, 20, "/registry/classes", "班级", "Classes", Permissions.RegistryRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 25, "/registry/staff", "教职工", "Staff", Permissions.RegistryRead));
         services.AddSingleton(new PageScript("_content/Qedu.Registry/import.js"));
         services.AddSingleton(new NavItem(NavSections.Data, 30, "/registry/import", "学籍数据导入", "Registry import", Permissions.RegistryWrite));
         services.AddScoped<ChangeFeedQuery>();

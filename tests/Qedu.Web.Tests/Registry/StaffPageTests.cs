@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Registry.Data;
+using Qedu.Web.Tests.Infrastructure;
+
+namespace Qedu.Web.Tests.Registry;
+
+/// <summary>The staff pages: staff within scope, resident IDs and phones masked unless pii.view (and the audit when not), the classes a teacher heads.</summary>
+[Collection(WebCollection.Name)]
+public sealed partial class StaffPageTests(WebApp app)
+{
+    private Task<T> RegistryAsync<T>(Func<RegistryDb, Task<T>> query) =>
+        app.AsSystemAsync(sp => query(sp.GetRequiredService<RegistryDb>()));
+
+    private static async Task<string> PageAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {Http.Snippet(body, 300)}");
+        return body;
+    }
+
+    private static List<string> Cells(string html, string testId) =>
+        Regex.Matches(html, $"data-testid=\"{testId}\">([^<]*)<").Select(m => m.Groups[1].Value).ToList();
+
+    [Fact]
+    public async Task A_district_admin_lists_its_districts_staff_with_ids_masked_and_counted()
+    {
+        var html = await PageAsync(await app.ClientAsync("shinan.admin"), "/registry/staff");
+
+        var ids = Cells(html, "resident-id").Where(id => id.Length > 0).ToList();
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.Matches(MaskedId(), id));
+        var shinanSchools = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Parent!.Code == TestWorld.Shinan).Select(o => new { o.Id, o.Name }).ToListAsync());
+        var schools = Cells(html, "staff-school").Distinct().ToList();
+        Assert.NotEmpty(schools);
+        Assert.All(schools, s => Assert.Contains(s, shinanSchools.Select(u => u.Name)));
+        var unitIds = shinanSchools.Select(u => u.Id).ToList();
+        var total = await RegistryAsync(db => db.Staff.IgnoreQueryFilters().CountAsync(s => unitIds.Contains(s.OrgUnitId)));
+        Assert.Contains(string.Format(CultureInfo.GetCultureInfo("zh-CN"), "共 {0:N0} 名教职工", total), Cells(html, "staff-total"));
+    }
+
+    [Fact]
+    public async Task Searching_by_staff_number_finds_one_and_a_school_outside_the_scope_reads_as_unknown()
+    {
+        var school = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Code == TestWorld.AnchorSchool).Select(o => o.Id).SingleAsync());
+        var number = await RegistryAsync(db => db.Staff.IgnoreQueryFilters().Where(s => s.OrgUnitId == school).OrderBy(s => s.Id).Select(s => s.StaffNumber).FirstAsync());
+        var client = await app.ClientAsync("shinan.admin");
+
+        Assert.Equal([number], Cells(await PageAsync(client, $"/registry/staff?q={number}"), "staff-number"));
+        var shibeiSchool = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Parent!.Code == TestWorld.Shibei).Select(o => o.Code).FirstAsync());
+        var html = await PageAsync(client, $"/registry/staff?school={shibeiSchool}");
+        Assert.Contains($"{shibeiSchool}", html, StringComparison.Ordinal);
+        Assert.Empty(Cells(html, "staff-number"));
+    }
+
+    [Fact]
+    public async Task A_school_admin_reads_a_teachers_page_unmasked_with_the_classes_they_head_and_the_read_is_audited()
+    {
+        var school = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Code == TestWorld.AnchorSchool).Select(o => o.Id).SingleAsync());
+        var (staff, classes) = await RegistryAsync(async db =>
+        {
+            var head = await db.Classes.IgnoreQueryFilters().Where(c => c.OrgUnitId == school && c.HeadTeacherId != null).Select(c => c.HeadTeacherId!.Value).FirstAsync();
+            return (await db.Staff.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.Id == head),
+                await db.Classes.IgnoreQueryFilters().Where(c => c.HeadTeacherId == head).Select(c => c.Name).ToListAsync());
+        });
+        var before = await app.KernelAsync(db => db.AuditEntries.CountAsync(e => e.Action == "pii.read" && e.ActorName == "school.admin" && e.EntityType == "Staff"));
+
+        var html = await PageAsync(await app.ClientAsync("school.admin"), $"/registry/staff/{staff.Id}");
+
+        Assert.Equal([staff.ResidentId ?? ""], Cells(html, "resident-id"));
+        Assert.DoesNotContain("data-testid=\"masked\"", html, StringComparison.Ordinal);
+        Assert.All(classes, name => Assert.Contains(name, html, StringComparison.Ordinal));
+        Assert.NotEmpty(classes);
+        var audited = await app.KernelAsync(db => db.AuditEntries.Where(e => e.Action == "pii.read" && e.ActorName == "school.admin" && e.EntityType == "Staff")
+            .OrderByDescending(e => e.Sequence).Select(e => e.EntityKey).FirstAsync());
+        Assert.True(await app.KernelAsync(db => db.AuditEntries.CountAsync(e => e.Action == "pii.read" && e.ActorName == "school.admin" && e.EntityType == "Staff")) > before);
+        Assert.Equal(staff.Id.ToString(CultureInfo.InvariantCulture), audited); // one record read: its id is the entry's
+
+        // Another district's administrator finds no such page; this district's sees it masked.
+        var shibei = await app.NewAccountAsync("staff.shibei", Kernel.Access.Roles.DistrictAdmin, TestWorld.Shibei);
+        using var outside = await (await app.ClientAsync(shibei)).GetAsync($"/registry/staff/{staff.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        var masked = await PageAsync(await app.ClientAsync("shinan.admin"), $"/registry/staff/{staff.Id}");
+        Assert.Contains("data-testid=\"masked\"", masked, StringComparison.Ordinal);
+        if (staff.ResidentId is { } residentId)
+        {
+            Assert.DoesNotContain(residentId, masked, StringComparison.Ordinal);
+        }
+        if (staff.Phone is { } phone)
+        {
+            Assert.DoesNotContain(phone, masked, StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex("^[0-9]{6}\\*{8}[0-9]{3}[0-9X]$")]
+    private static partial Regex MaskedId();
+}
