@@ -118,6 +118,18 @@ public static class Records
         where T : class, IRegistryRecord =>
         await writes.ReadAsync(json, null, errors) is { } input ? await writes.CreateAsync(input) : null;
 
+    /// <summary>
+    /// A member of staff already at the school (the first by id), for reads that should add nothing there: a school's
+    /// staff count is what other tests (a small export) rely on. One is added only when the school has none.
+    /// </summary>
+    public static async Task<long> StaffAtAsync(WebApp app, string schoolCode) =>
+        await app.AsSystemAsync(async sp =>
+        {
+            var unit = await sp.GetRequiredService<Qedu.Kernel.OrgUnits.OrgTree>().FindPastScopeAsync(schoolCode);
+            return unit is null ? null
+                : await sp.GetRequiredService<RegistryDb>().Staff.Where(s => s.OrgUnitId == unit.Id).OrderBy(s => s.Id).Select(s => (long?)s.Id).FirstOrDefaultAsync();
+        }) ?? await CreateAsync(app, Staff, schoolCode);
+
     public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static long Id(string text) => long.Parse(text, CultureInfo.InvariantCulture);

@@ -200,7 +200,7 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /registry/staff"] = Rule.Needs(Permissions.RegistryRead),
         ["GET /registry/staff/{Id:long}"] = Rule.Scoped(Permissions.RegistryRead, Target.School) with
         {
-            Prepare = async (app, school) => Records.Text(await Records.CreateAsync(app, Records.Staff, school)),
+            Prepare = async (app, school) => Records.Text(await Records.StaffAtAsync(app, school)),
         },
         // A school's registrar adds and edits its own students (a bureau's writer those of its schools); out of the write
         // scope (another school's student, another school) is the not-found page, naming nothing.

@@ -23,9 +23,11 @@ namespace Qedu.Web.Tests.Registry;
 [Collection(WebCollection.Name)]
 public sealed class PersonalDataPathsTests(WebApp app)
 {
-    /// <summary>Registry reads that carry no one's personal data, with the reason.</summary>
+    /// <summary>Registry reads that carry no child's personal data (what this test's canary is), with the reason.</summary>
     private static readonly Dictionary<string, string> NoPersonalData = new(StringComparer.Ordinal)
     {
+        ["GET /registry/staff"] = "staff, never a child: their own resident IDs and phones are masked as the staff API's (StaffPageTests)",
+        ["GET /registry/staff/{Id:long}"] = "a member of staff, never a child: masked as the staff API (StaffPageTests); class names only",
         ["GET /api/registry/templates/{kind}"] = "templates: headers, code lists and a made-up example row",
         ["GET /api/registry/schools/{code}"] = "a school's profile",
         ["GET /api/registry/import-jobs/{id:guid}"] = "the uploader's own file's report",
