@@ -190,13 +190,15 @@ public sealed partial class RegistryPageTests(WebApp app)
     }
 
     [Fact]
-    public async Task A_school_page_links_to_its_classes_for_registry_readers_only()
+    public async Task A_school_page_links_to_its_classes_and_staff_for_registry_readers_only()
     {
         var reader = await PageAsync(await app.ClientAsync("city.admin"), $"/org/{TestWorld.AnchorSchool}");
         Assert.Contains($"href=\"/registry/classes?school={TestWorld.AnchorSchool}\"", reader, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/registry/staff?school={TestWorld.AnchorSchool}\"", reader, StringComparison.Ordinal);
 
         var auditor = await PageAsync(await app.ClientAsync("auditor"), $"/org/{TestWorld.AnchorSchool}");
         Assert.DoesNotContain("data-testid=\"school-classes\"", auditor, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"school-staff\"", auditor, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("^[0-9]{6}\\*{8}[0-9]{3}[0-9X]$")]
