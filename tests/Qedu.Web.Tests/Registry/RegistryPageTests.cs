@@ -6,27 +6,14 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Web.Tests.Infrastructure;
 
+using static Qedu.Web.Tests.Registry.RegistryPages;
+
 namespace Qedu.Web.Tests.Registry;
 
 /// <summary>The registry pages: students within scope, masking unless pii.view (and the audit when unmasked), classes with sizes.</summary>
 [Collection(WebCollection.Name)]
-public sealed partial class RegistryPageTests(WebApp app)
+public sealed class RegistryPageTests(WebApp app)
 {
-    private static readonly Regex MaskedId = MaskedIdPattern();
-
-    private Task<T> RegistryAsync<T>(Func<RegistryDb, Task<T>> query) =>
-        app.AsSystemAsync(sp => query(sp.GetRequiredService<RegistryDb>()));
-
-    private static async Task<string> PageAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url);
-        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {Http.Snippet(body, 300)}");
-        return body;
-    }
-
-    private static List<string> Cells(string html, string testId) =>
-        Regex.Matches(html, $"data-testid=\"{testId}\">([^<]*)<").Select(m => m.Groups[1].Value).ToList();
 
     [Fact]
     public async Task A_district_admin_lists_only_its_schools_students_with_ids_masked()
@@ -36,7 +23,7 @@ public sealed partial class RegistryPageTests(WebApp app)
 
         var ids = Cells(html, "resident-id");
         Assert.Equal(50, ids.Count);
-        Assert.All(ids, id => Assert.Matches(MaskedId, id));
+        Assert.All(ids, id => Assert.Matches(MaskedId(), id));
         // Schools by name, grades by name, and how many students the list holds in all.
         var schools = Cells(html, "student-school").Distinct().ToList();
         var shinanSchools = await app.KernelAsync(db => db.OrgUnits.Where(o => o.DivisionCode == TestWorld.Shinan).Select(o => new { o.Id, o.Name }).ToListAsync());
@@ -46,7 +33,7 @@ public sealed partial class RegistryPageTests(WebApp app)
         Assert.NotEmpty(Cells(html, "student-grade"));
         // The district admin's scope is the district's subtree (a city-run school located in the district is not in it).
         var unitIds = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Parent!.Code == TestWorld.Shinan).Select(o => o.Id).ToListAsync());
-        var total = await RegistryAsync(db => db.Students.IgnoreQueryFilters().CountAsync(s => unitIds.Contains(s.OrgUnitId)));
+        var total = await app.RegistryAsync(db => db.Students.IgnoreQueryFilters().CountAsync(s => unitIds.Contains(s.OrgUnitId)));
         Assert.Contains(string.Format(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), "共 {0:N0} 名学生", total), Cells(html, "student-total"));
         Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
     }
@@ -84,7 +71,7 @@ public sealed partial class RegistryPageTests(WebApp app)
     public async Task Searching_by_name_prefix_and_by_status_narrows_the_list()
     {
         var client = await app.ClientAsync("city.admin");
-        var student = await RegistryAsync(db => db.Students.AsNoTracking().OrderBy(s => s.Id).FirstAsync());
+        var student = await app.RegistryAsync(db => db.Students.AsNoTracking().OrderBy(s => s.Id).FirstAsync());
         var surname = student.Name[..1];
         var html = await PageAsync(client, $"/registry/students?q={Uri.EscapeDataString(surname)}&school={TestWorld.AnchorSchool}");
         var names = Regex.Matches(html, "<td>([^<]+)</td>\\s*<td>(男|女)</td>").Select(m => m.Groups[1].Value).ToList();
@@ -99,7 +86,7 @@ public sealed partial class RegistryPageTests(WebApp app)
     public async Task A_student_page_shows_guardians_and_history_unmasked_for_pii_view_and_audits_the_read()
     {
         var id = app.World.StudentAt(TestWorld.AnchorSchool);
-        var (student, guardians) = await RegistryAsync(async db => (
+        var (student, guardians) = await app.RegistryAsync(async db => (
             await db.Students.AsNoTracking().SingleAsync(s => s.Id == id),
             await db.Guardians.AsNoTracking().Where(g => g.StudentId == id).ToListAsync()));
         var before = await app.KernelAsync(db => db.AuditEntries.CountAsync(e => e.Action == "pii.read" && e.ActorName == "school.admin"));
@@ -121,10 +108,10 @@ public sealed partial class RegistryPageTests(WebApp app)
     public async Task Without_pii_view_the_student_page_masks_the_id_phones_and_address()
     {
         var id = app.World.StudentAt(TestWorld.AnchorSchool);
-        var student = await RegistryAsync(db => db.Students.AsNoTracking().SingleAsync(s => s.Id == id));
+        var student = await app.RegistryAsync(db => db.Students.AsNoTracking().SingleAsync(s => s.Id == id));
         var html = await PageAsync(await app.ClientAsync("shinan.admin"), $"/registry/students/{id}");
 
-        Assert.Matches(MaskedId, Assert.Single(Cells(html, "resident-id")));
+        Assert.Matches(MaskedId(), Assert.Single(Cells(html, "resident-id")));
         Assert.All(Cells(html, "guardian-phone"), p => Assert.Contains("****", p, StringComparison.Ordinal));
         Assert.Contains("data-testid=\"masked\"", html, StringComparison.Ordinal);
         if (student.Address is { Length: > 0 } address)
@@ -138,7 +125,7 @@ public sealed partial class RegistryPageTests(WebApp app)
     {
         var client = await app.ClientAsync("city.admin");
         var school = await app.KernelAsync(db => db.OrgUnits.SingleAsync(o => o.Code == TestWorld.AnchorSchool));
-        var expected = await RegistryAsync(async db =>
+        var expected = await app.RegistryAsync(async db =>
         {
             var sizes = await db.Students.Where(s => s.OrgUnitId == school.Id && s.StatusCode == "01" && s.ClassId != null)
                 .GroupBy(s => s.ClassId).Select(g => g.Count()).ToListAsync();
@@ -201,6 +188,4 @@ public sealed partial class RegistryPageTests(WebApp app)
         Assert.DoesNotContain("data-testid=\"school-staff\"", auditor, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("^[0-9]{6}\\*{8}[0-9]{3}[0-9X]$")]
-    private static partial Regex MaskedIdPattern();
 }

@@ -1,30 +1,16 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Qedu.Registry.Data;
 using Qedu.Web.Tests.Infrastructure;
+
+using static Qedu.Web.Tests.Registry.RegistryPages;
 
 namespace Qedu.Web.Tests.Registry;
 
 /// <summary>The staff pages: staff within scope, resident IDs and phones masked unless pii.view (and the audit when not), the classes a teacher heads.</summary>
 [Collection(WebCollection.Name)]
-public sealed partial class StaffPageTests(WebApp app)
+public sealed class StaffPageTests(WebApp app)
 {
-    private Task<T> RegistryAsync<T>(Func<RegistryDb, Task<T>> query) =>
-        app.AsSystemAsync(sp => query(sp.GetRequiredService<RegistryDb>()));
-
-    private static async Task<string> PageAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url);
-        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {Http.Snippet(body, 300)}");
-        return body;
-    }
-
-    private static List<string> Cells(string html, string testId) =>
-        Regex.Matches(html, $"data-testid=\"{testId}\">([^<]*)<").Select(m => m.Groups[1].Value).ToList();
 
     [Fact]
     public async Task A_district_admin_lists_its_districts_staff_with_ids_masked_and_counted()
@@ -39,7 +25,7 @@ public sealed partial class StaffPageTests(WebApp app)
         Assert.NotEmpty(schools);
         Assert.All(schools, s => Assert.Contains(s, shinanSchools.Select(u => u.Name)));
         var unitIds = shinanSchools.Select(u => u.Id).ToList();
-        var total = await RegistryAsync(db => db.Staff.IgnoreQueryFilters().CountAsync(s => unitIds.Contains(s.OrgUnitId)));
+        var total = await app.RegistryAsync(db => db.Staff.IgnoreQueryFilters().CountAsync(s => unitIds.Contains(s.OrgUnitId)));
         Assert.Contains(string.Format(CultureInfo.GetCultureInfo("zh-CN"), "共 {0:N0} 名教职工", total), Cells(html, "staff-total"));
     }
 
@@ -47,7 +33,7 @@ public sealed partial class StaffPageTests(WebApp app)
     public async Task Searching_by_staff_number_finds_one_and_a_school_outside_the_scope_reads_as_unknown()
     {
         var school = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Code == TestWorld.AnchorSchool).Select(o => o.Id).SingleAsync());
-        var number = await RegistryAsync(db => db.Staff.IgnoreQueryFilters().Where(s => s.OrgUnitId == school).OrderBy(s => s.Id).Select(s => s.StaffNumber).FirstAsync());
+        var number = await app.RegistryAsync(db => db.Staff.IgnoreQueryFilters().Where(s => s.OrgUnitId == school).OrderBy(s => s.Id).Select(s => s.StaffNumber).FirstAsync());
         var client = await app.ClientAsync("shinan.admin");
 
         Assert.Equal([number], Cells(await PageAsync(client, $"/registry/staff?q={number}"), "staff-number"));
@@ -61,7 +47,7 @@ public sealed partial class StaffPageTests(WebApp app)
     public async Task A_school_admin_reads_a_teachers_page_unmasked_with_the_classes_they_head_and_the_read_is_audited()
     {
         var school = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Code == TestWorld.AnchorSchool).Select(o => o.Id).SingleAsync());
-        var (staff, classes) = await RegistryAsync(async db =>
+        var (staff, classes) = await app.RegistryAsync(async db =>
         {
             var head = await db.Classes.IgnoreQueryFilters().Where(c => c.OrgUnitId == school && c.HeadTeacherId != null).Select(c => c.HeadTeacherId!.Value).FirstAsync();
             return (await db.Staff.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.Id == head),
@@ -96,6 +82,4 @@ public sealed partial class StaffPageTests(WebApp app)
         }
     }
 
-    [GeneratedRegex("^[0-9]{6}\\*{8}[0-9]{3}[0-9X]$")]
-    private static partial Regex MaskedId();
 }
