@@ -44,6 +44,21 @@ public sealed class StaffPageTests(WebApp app)
     }
 
     [Fact]
+    public async Task A_resident_id_finds_its_member_of_staff_by_the_blind_index_and_the_post_filter_narrows_the_list()
+    {
+        var school = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Code == TestWorld.AnchorSchool).Select(o => o.Id).SingleAsync());
+        var staff = await app.RegistryAsync(db => db.Staff.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.OrgUnitId == school && s.ResidentId != null).OrderBy(s => s.Id).FirstAsync());
+        var client = await app.ClientAsync("school.admin");
+
+        Assert.Equal([staff.StaffNumber], Cells(await PageAsync(client, $"/registry/staff?q={staff.ResidentId}"), "staff-number"));
+        var samePost = Cells(await PageAsync(client, $"/registry/staff?school={TestWorld.AnchorSchool}&post={staff.PostCode}&q={staff.StaffNumber}"), "staff-number");
+        Assert.Equal([staff.StaffNumber], samePost);
+        var otherPost = await app.RegistryAsync(db => db.Staff.IgnoreQueryFilters().Where(s => s.PostCode != staff.PostCode).Select(s => s.PostCode).FirstAsync());
+        Assert.Empty(Cells(await PageAsync(client, $"/registry/staff?school={TestWorld.AnchorSchool}&post={otherPost}&q={staff.StaffNumber}"), "staff-number"));
+    }
+
+    [Fact]
     public async Task A_school_admin_reads_a_teachers_page_unmasked_with_the_classes_they_head_and_the_read_is_audited()
     {
         var school = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Code == TestWorld.AnchorSchool).Select(o => o.Id).SingleAsync());
