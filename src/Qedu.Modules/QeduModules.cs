@@ -9,6 +9,7 @@ using Qedu.Plans;
 using Qedu.Registry;
 using Qedu.StudentServices;
 using Qedu.Surveys;
+using Qedu.Teachers;
 
 namespace Qedu.Modules;
 
@@ -25,11 +26,12 @@ public static class QeduModules
         typeof(StudentServicesModule).Assembly,
         typeof(ExamsModule).Assembly,
         typeof(SurveysModule).Assembly,
+        typeof(TeachersModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys();
+        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys();
+        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers();
 }

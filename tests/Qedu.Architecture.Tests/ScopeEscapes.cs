@@ -30,6 +30,10 @@ public static class ScopeEscapes
         ["AuditLogQuery.ScopedAsync"] = new(1, "whether the caller's own audit.read roots are city-level (then it sees entries without a unit)"),
         ["PrivilegedRoles.HoldersAsync"] = new(1, "code and name of each grant's unit; the rows are restricted to the caller's roots in the same query"),
 
+        // Teachers: a certificate number is unique in the city; a studio belongs to its host's school but is part of each member's record.
+        ["RecordWrites.AddCertificateAsync"] = new(1, "whether a certificate number is taken anywhere in the city: a yes or no, no row returned"),
+        ["TeacherProfiles.FindAsync"] = new(2, "the studios a teacher the caller may read hosts or belongs to (name, level, host), and their member counts: no member named"),
+
         // Admissions: what a season publishes is public (parents, who hold no grant, choose from it); nothing in it names a child.
         ["SeasonRules.PublishedAsync"] = new(1, "the seasons open to the public, read by parents to apply: window, ages, schools, rules"),
         ["AdmissionsRetention.RunAsync"] = new(3, "the system deletes what seasons past their retention no longer need, in every unit"),

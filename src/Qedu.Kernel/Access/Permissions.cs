@@ -115,10 +115,23 @@ public static class Permissions
     /// </summary>
     public const string SurveysDistribute = "surveys.distribute";
 
+    /// <summary>
+    /// See the professional records of the staff of the units in one's scope (教师队伍): certificates and their periodic
+    /// registration, titles over time, backbone levels, studios, honours, and the staffing establishment (编制). A
+    /// teacher's own professional facts, not a child's data; resident IDs stay on the registry's masked pages.
+    /// </summary>
+    public const string TeachersRead = "teachers.read";
+
+    /// <summary>
+    /// Keep those records for the staff of one's school (or a district's schools): add certificates, registrations,
+    /// titles, backbone designations, honours, studios; a bureau above a school also sets its establishment quota.
+    /// </summary>
+    public const string TeachersManage = "teachers.manage";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
-         ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute];
+         ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

@@ -111,6 +111,12 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
     }
 
     private static Dictionary<string, string> NoSuchId => new() { ["Id"] = "0" };
+
+    /// <summary>A teachers' route names a member of staff: an existing one at the school (not a new one: other tests count a school's staff).</summary>
+    private static async Task<string> TeacherAt(WebApp app, string school) => Records.Text(await Records.StaffAtAsync(app, school));
+
+    /// <summary>A body with no fields: the use case runs (a scope refusal is its 404) and refuses the missing fields (400).</summary>
+    private static Task<HttpContent> EmptyObject(WebApp app, string value) => Task.FromResult<HttpContent>(Http.Json(new { }));
     private static Dictionary<string, string> NoSuchPlanId => new() { ["id"] = "0" };
     private static Dictionary<string, string> NoSuchTaskId => new() { ["taskId"] = "0" };
 
@@ -450,6 +456,24 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/exams/{code}/release"] = Supervision.Missing(Permissions.ExamsManage, "code"),
         ["POST /api/exams/{code}/items"] = Rule.Needs(Permissions.ExamsManage) with { Status = StatusCodes.Status400BadRequest, Fixed = new() { ["code"] = "0" } },
         ["PUT /api/exams/{code}/thresholds"] = Supervision.Missing(Permissions.ExamsManage, "code") with { Status = StatusCodes.Status400BadRequest },
+        ["GET /teachers"] = Rule.Needs(Permissions.TeachersRead),
+        ["GET /teachers/establishment"] = Rule.Needs(Permissions.TeachersRead),
+        ["GET /teachers/{StaffId:long}"] = Rule.Scoped(Permissions.TeachersRead, Target.School) with { Prepare = TeacherAt },
+        ["GET /api/teachers/overview"] = Rule.Needs(Permissions.TeachersRead),
+        ["GET /api/teachers/establishment/"] = Rule.Needs(Permissions.TeachersRead),
+        ["PUT /api/teachers/establishment/"] = Rule.Needs(Permissions.TeachersManage) with { Status = StatusCodes.Status400BadRequest },
+        ["GET /api/teachers/{staffId:long}"] = Rule.Scoped(Permissions.TeachersRead, Target.School) with { Prepare = TeacherAt },
+        ["POST /api/teachers/{staffId:long}/certificates"] = Rule.Scoped(Permissions.TeachersManage, Target.School, StatusCodes.Status400BadRequest) with { Prepare = TeacherAt, Body = EmptyObject },
+        ["POST /api/teachers/{staffId:long}/certificates/{certificateId:long}/registrations"] =
+            Rule.Scoped(Permissions.TeachersManage, Target.School, StatusCodes.Status400BadRequest) with { Prepare = TeacherAt, Body = EmptyObject, Fixed = new() { ["certificateId"] = "0" } },
+        ["POST /api/teachers/{staffId:long}/titles"] = Rule.Scoped(Permissions.TeachersManage, Target.School, StatusCodes.Status400BadRequest) with { Prepare = TeacherAt, Body = EmptyObject },
+        ["POST /api/teachers/{staffId:long}/backbone"] = Rule.Scoped(Permissions.TeachersManage, Target.School, StatusCodes.Status400BadRequest) with { Prepare = TeacherAt, Body = EmptyObject },
+        ["POST /api/teachers/{staffId:long}/honours"] = Rule.Scoped(Permissions.TeachersManage, Target.School, StatusCodes.Status400BadRequest) with { Prepare = TeacherAt, Body = EmptyObject },
+        ["POST /api/teachers/studios/"] = Rule.Needs(Permissions.TeachersManage) with { Status = StatusCodes.Status400BadRequest },
+        ["POST /api/teachers/studios/{studioId:long}/members"] = Rule.Needs(Permissions.TeachersManage) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["studioId"] = "0" }, Body = EmptyObject,
+        },
         ["GET /surveys"] = Rule.Needs(Permissions.SurveysRead),
         ["GET /surveys/new"] = Rule.Needs(Permissions.SurveysManage),
         ["GET /surveys/{Code}"] = Supervision.Missing(Permissions.SurveysRead, "Code"),

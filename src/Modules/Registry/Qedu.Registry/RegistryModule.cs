@@ -48,6 +48,7 @@ public static class RegistryModule
         services.AddScoped<IStudentIntake, StudentIntake>();
         services.AddScoped<IStudentMoves, StudentMoves>();
         services.AddScoped<IStudentRoster, Qedu.Registry.Roster.StudentRoster>();
+        services.AddScoped<IStaffDirectory, Qedu.Registry.Roster.StaffDirectory>();
         services.AddScoped<StudentWrites>();
         services.AddScoped<StudentPageWrites>();
         services.AddScoped<RecordBodyReader>();

@@ -1,0 +1,213 @@
+using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Calendar;
+using Qedu.Kernel.Codes;
+using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Contracts;
+using Qedu.Teachers.Data;
+using Qedu.Teachers.Domain;
+using Qedu.Teachers.Rules;
+
+namespace Qedu.Teachers.DemoData;
+
+/// <summary>
+/// The teachers' part of the demo city, from the registry's staff: a certificate for every full-time teacher (its type
+/// from the school's stage, registered every five years, a few past due and some falling due within the window), the
+/// title history behind each current title, backbone teachers at school, district and city level, a few honours, two
+/// studios with members, and this year's establishment quota for every school (some short of posts, some over).
+/// </summary>
+internal sealed class TeachersDemoSeedStep(TeachersDb db, IStaffDirectory directory, OrgTree tree, CodeBook codes, TeacherRules rules, TimeProvider clock)
+    : IDemoSeedStep
+{
+    private const int Batch = 5_000;
+    private static readonly string[] Honours = ["优秀教师", "优秀班主任", "教学能手", "师德标兵", "优秀教育工作者"];
+    private static readonly string[] Subjects = ["语文", "数学", "英语"];
+
+    public int Order => 80;
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
+    {
+        if (await db.Certificates.AnyAsync(ct))
+        {
+            return;
+        }
+        var schools = (await tree.OfKindAsync([OrgUnitKind.School], null, ct)).Where(s => s.ClosedOn is null).ToDictionary(s => s.Id);
+        var staff = await directory.AtSchoolsAsync(schools.Keys, ct);
+        if (staff.Count == 0)
+        {
+            return;
+        }
+        var random = new Random(context.Seed * 41 + 7);
+        var today = CityDate.Today(clock);
+        var now = clock.GetUtcNow();
+        var teachers = staff.Where(s => s.PostCode == StaffCodes.FullTimeTeacher).ToList();
+        var teacherById = teachers.ToDictionary(t => t.StaffId);
+
+        // Certificates first (registrations name them), in batches so the city's tens of thousands stay in bounds.
+        var certificates = new List<Certificate>(teachers.Count);
+        foreach (var chunk in teachers.Chunk(Batch))
+        {
+            var rows = chunk.Select(t => Certificate(t, schools[t.SchoolId], random, today, now)).ToList();
+            db.Certificates.AddRange(rows);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            certificates.AddRange(rows);
+        }
+        context.Progress?.Report($"teachers: {certificates.Count} certificates");
+        foreach (var chunk in certificates.Chunk(Batch))
+        {
+            db.Registrations.AddRange(chunk.SelectMany(c => Registrations(c, random, today, now)));
+            db.Titles.AddRange(chunk.SelectMany(c => Titles(teacherById[c.StaffId], c, random, today, now)));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        var backbone = new List<BackboneAward>();
+        foreach (var t in teachers)
+        {
+            var draw = random.NextDouble();
+            var level = draw < 0.02 ? RecognitionLevel.City : draw < 0.07 ? RecognitionLevel.District : draw < 0.19 ? RecognitionLevel.School : (RecognitionLevel?)null;
+            if (level is { } l)
+            {
+                var from = new DateOnly(today.Year - 1 - random.Next(3), 9, 1);
+                backbone.Add(new BackboneAward
+                {
+                    OrgUnitId = t.SchoolId, StaffId = t.StaffId, Level = l, AwardedBy = AwardedBy(l, schools[t.SchoolId]), From = from, To = from.AddYears(3).AddDays(-1),
+                    RecordedAt = now, RecordedBy = "demo",
+                });
+            }
+            if (random.NextDouble() < 0.05)
+            {
+                var honourLevel = (RecognitionLevel)(1 + random.Next(3));
+                db.Honours.Add(new Honour
+                {
+                    OrgUnitId = t.SchoolId, StaffId = t.StaffId, Name = Honours[random.Next(Honours.Length)], Level = honourLevel,
+                    AwardedBy = AwardedBy(honourLevel, schools[t.SchoolId]), AwardedOn = new DateOnly(today.Year - random.Next(5), 9, 10), RecordedAt = now, RecordedBy = "demo",
+                });
+            }
+        }
+        db.Backbone.AddRange(backbone);
+        await db.SaveChangesAsync(ct);
+        await StudiosAsync(backbone, teachers, random, now, ct);
+        await EstablishmentAsync(schools.Values, staff, random, today.Year, now, ct);
+    }
+
+    private Certificate Certificate(StaffMember teacher, OrgUnit school, Random random, DateOnly today, DateTimeOffset now)
+    {
+        var type = codes.StagesOf(school.SchoolTypeCode) switch
+        {
+            [Stage.Preschool, ..] => CertificateType.Kindergarten,
+            [Stage.Primary, ..] => CertificateType.Primary,
+            [Stage.JuniorSecondary, ..] => CertificateType.JuniorSecondary,
+            [Stage.Vocational, ..] => CertificateType.VocationalSubject,
+            _ => CertificateType.SeniorSecondary,
+        };
+        var hired = teacher.HiredOn ?? today.AddYears(-3 - random.Next(20));
+        var issued = hired.AddDays(-random.Next(60, 400));
+        return new Certificate
+        {
+            OrgUnitId = teacher.SchoolId, StaffId = teacher.StaffId, Type = type, Subject = type == CertificateType.Kindergarten ? null : teacher.MainSubject ?? "语文",
+            Number = $"{issued.Year}37{teacher.StaffId:D10}", IssuedOn = issued, RecordedAt = now, RecordedBy = "demo",
+        };
+    }
+
+    /// <summary>Every cycle since issue registered on time, except about one certificate in twelve, whose last is missing (past due).</summary>
+    private IEnumerable<CertificateRegistration> Registrations(Certificate certificate, Random random, DateOnly today, DateTimeOffset now)
+    {
+        var skipLast = random.NextDouble() < 0.08;
+        var due = rules.NextRegistrationDue(certificate.IssuedOn, null);
+        var dates = new List<DateOnly>();
+        while (due <= today)
+        {
+            dates.Add(due.AddDays(-random.Next(10, 90)));
+            due = rules.NextRegistrationDue(certificate.IssuedOn, dates[^1]);
+        }
+        if (skipLast && dates.Count > 0)
+        {
+            dates.RemoveAt(dates.Count - 1);
+        }
+        return dates.Select(on => new CertificateRegistration
+        {
+            OrgUnitId = certificate.OrgUnitId, CertificateId = certificate.Id, StaffId = certificate.StaffId, RegisteredOn = on, RecordedAt = now, RecordedBy = "demo",
+        });
+    }
+
+    /// <summary>The current title from some years after hire; a third of the titled also held the title below it before.</summary>
+    private static IEnumerable<TitleRecord> Titles(StaffMember teacher, Certificate certificate, Random random, DateOnly today, DateTimeOffset now)
+    {
+        if (teacher.TitleCode is not { } code || code == "9")
+        {
+            yield break;
+        }
+        var hired = teacher.HiredOn ?? certificate.IssuedOn;
+        var from = hired.AddYears(1 + random.Next(8));
+        if (from > today)
+        {
+            from = today.AddDays(-random.Next(30, 365));
+        }
+        if (int.TryParse(code, out var rank) && rank < 5 && random.NextDouble() < 0.33 && from.AddYears(-5) > hired)
+        {
+            var before = from.AddYears(-5);
+            yield return new TitleRecord
+            {
+                OrgUnitId = teacher.SchoolId, StaffId = teacher.StaffId, TitleCode = (rank + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), From = before,
+                To = from, RecordedAt = now, RecordedBy = "demo",
+            };
+        }
+        yield return new TitleRecord { OrgUnitId = teacher.SchoolId, StaffId = teacher.StaffId, TitleCode = code, From = from, RecordedAt = now, RecordedBy = "demo" };
+    }
+
+    /// <summary>Two studios hosted by city backbone teachers (or the first backbone teachers there are), each with up to six members.</summary>
+    private async Task StudiosAsync(List<BackboneAward> backbone, List<StaffMember> teachers, Random random, DateTimeOffset now, CancellationToken ct)
+    {
+        var hosts = backbone.OrderByDescending(b => b.Level).Take(2).ToList();
+        foreach (var (host, i) in hosts.Select((h, i) => (h, i)))
+        {
+            var teacher = teachers.Find(t => t.StaffId == host.StaffId)!;
+            var kind = i == 0 ? StudioKind.Teacher : StudioKind.Principal;
+            var studio = new Studio
+            {
+                OrgUnitId = host.OrgUnitId, Kind = kind, Level = host.Level, Name = $"{teacher.Name}{(kind == StudioKind.Teacher ? "名师工作室" : "名校长工作室")}", HostStaffId = host.StaffId,
+                From = host.From, RecordedAt = now, RecordedBy = "demo",
+            };
+            db.Studios.Add(studio);
+            await db.SaveChangesAsync(ct);
+            var members = teachers.Where(t => t.StaffId != host.StaffId && t.MainSubject == teacher.MainSubject).OrderBy(_ => random.Next()).Take(6);
+            db.StudioMembers.AddRange(members.Select(m => new StudioMember { OrgUnitId = m.SchoolId, StudioId = studio.Id, StaffId = m.StaffId, From = studio.From.AddMonths(1) }));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>This year's quota for every school: its established staff give or take a few, and for the three main subjects.</summary>
+    private async Task EstablishmentAsync(IEnumerable<OrgUnit> schools, IReadOnlyList<StaffMember> staff, Random random, int year, DateTimeOffset now, CancellationToken ct)
+    {
+        var established = staff.Where(s => s.EmploymentTypeCode == StaffCodes.Established).ToLookup(s => s.SchoolId);
+        foreach (var school in schools)
+        {
+            var filled = established[school.Id].ToList();
+            db.Establishment.Add(new EstablishmentQuota
+            {
+                OrgUnitId = school.Id, Year = year, Subject = "", Quota = Math.Max(0, filled.Count + random.Next(-2, 5)), RecordedAt = now, RecordedBy = "demo",
+            });
+            foreach (var subject in Subjects)
+            {
+                var count = filled.Count(s => s.PostCode == StaffCodes.FullTimeTeacher && s.MainSubject == subject);
+                if (count > 0)
+                {
+                    db.Establishment.Add(new EstablishmentQuota
+                    {
+                        OrgUnitId = school.Id, Year = year, Subject = subject, Quota = Math.Max(0, count + random.Next(-1, 3)), RecordedAt = now, RecordedBy = "demo",
+                    });
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string AwardedBy(RecognitionLevel level, OrgUnit school) => level switch
+    {
+        RecognitionLevel.School => school.Name,
+        RecognitionLevel.District => "区教育和体育局",
+        _ => "青岛市教育局",
+    };
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Kernel.Access;
+using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Persistence;
+using Qedu.Kernel.Web;
+using Qedu.Teachers.Data;
+using Qedu.Teachers.DemoData;
+using Qedu.Teachers.Features.Establishment;
+using Qedu.Teachers.Features.Overview;
+using Qedu.Teachers.Features.Profile;
+using Qedu.Teachers.Rules;
+
+namespace Qedu.Teachers;
+
+/// <summary>The teachers module's only entry points (M8: 教师队伍).</summary>
+public static class TeachersModule
+{
+    public static IServiceCollection AddTeachers(this IServiceCollection services)
+    {
+        services.AddModuleDb<TeachersDb, TeachersDbSqlite, TeachersDbPostgres>(TeachersDb.Module, order: 80);
+        services.AddSingleton(TeacherRules.Load());
+        services.AddScoped<TeacherAccess>();
+        services.AddScoped<TeacherProfiles>();
+        services.AddScoped<RecordWrites>();
+        services.AddScoped<EstablishmentReport>();
+        services.AddScoped<TeacherOverview>();
+        services.AddScoped<IDemoSeedStep, TeachersDemoSeedStep>();
+        services.AddSingleton(new NavItem(NavSections.Data, 26, "/teachers", "教师队伍", "Teachers", Permissions.TeachersRead));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTeachers(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOverviewEndpoints();
+        endpoints.MapEstablishmentEndpoints();
+        endpoints.MapProfileEndpoints();
+        endpoints.MapRecordEndpoints();
+        return endpoints;
+    }
+}
