@@ -128,10 +128,23 @@ public static class Permissions
     /// </summary>
     public const string TeachersManage = "teachers.manage";
 
+    /// <summary>
+    /// Handle the public reports on teachers (教师有偿补课举报) routed to one's bureau: read them, acknowledge, investigate,
+    /// reply, conclude. Never the reporter's contact.
+    /// </summary>
+    public const string TeachersReportsHandle = "teachers.reports.handle";
+
+    /// <summary>
+    /// Open a reporter's contact, with a reason that goes to the audit log: the report channel's own officer (举报受理专员),
+    /// a role of its own held by no administrator.
+    /// </summary>
+    public const string TeachersReportsContact = "teachers.reports.contact";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
-         ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage];
+         ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
+         TeachersReportsHandle, TeachersReportsContact];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

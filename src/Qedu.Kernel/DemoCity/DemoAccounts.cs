@@ -38,6 +38,8 @@ public static class DemoAccounts
         new("auditor", "孙立", Roles.Auditor, DemoCityGenerator.CityCode, DemoCityGenerator.CityCode),
         new("jjc.staff", "刘洋", Roles.DepartmentStaff, DemoCityGenerator.CityCode, DemoCityGenerator.CityCode + "-JJC"),
         new("teacher", "周婷", Roles.Teacher, DemoCityGenerator.AnchorSchoolCode, DemoCityGenerator.AnchorSchoolCode, TeacherStaffNumber),
+        // The report channel's officer (举报受理专员): the only account that opens a reporter's contact.
+        new("report.officer", "赵倩", Roles.ReportOfficer, DemoCityGenerator.CityCode, DemoCityGenerator.CityCode),
     ];
 
     public static readonly IReadOnlyList<DemoClient> Clients =

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Qedu.Surveys;
+using Qedu.Kernel.Secrets;
 using Qedu.Surveys.Data;
 using Qedu.Surveys.DemoData;
 using Qedu.Surveys.Domain;
@@ -18,17 +18,17 @@ public sealed class SurveyBrowserTests(BrowserFixture fixture) : BrowserTest(fix
     [Fact]
     public Task A_pupil_answers_a_one_time_link_on_a_phone_and_it_is_spent() => RunAsync(async page =>
     {
-        var code = LinkCodes.NewCode();
+        var code = SecretCodes.NewCode();
         await Host.AsSystemAsync(async sp =>
         {
             var db = sp.GetRequiredService<SurveysDb>();
             var survey = await db.Surveys.SingleAsync(s => s.Code == SurveysDemoSeedStep.OpenCode);
             var school = await db.Schools.Where(s => s.SurveyId == survey.Id).Select(s => s.SchoolId).FirstAsync();
-            db.Tokens.Add(new SurveyToken { SurveyId = survey.Id, SchoolId = school, Hash = LinkCodes.Hash(code), IssuedAt = DateTimeOffset.UtcNow });
+            db.Tokens.Add(new SurveyToken { SurveyId = survey.Id, SchoolId = school, Hash = SecretCodes.Hash(code), IssuedAt = DateTimeOffset.UtcNow });
             return await db.SaveChangesAsync();
         });
 
-        await page.GotoAsync($"/survey/{LinkCodes.Display(code)}");
+        await page.GotoAsync($"/survey/{SecretCodes.Display(code)}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("学生满意度调查");
         await AssertFitsAsync(page, "the questionnaire");
         var items = page.GetByTestId("survey-form").Locator("fieldset");
@@ -50,7 +50,7 @@ public sealed class SurveyBrowserTests(BrowserFixture fixture) : BrowserTest(fix
         await page.GetByTestId("submit").ClickAsync();
         await Expect(page.GetByTestId("submitted")).ToBeVisibleAsync();
 
-        await page.GotoAsync($"/survey/{LinkCodes.Display(code)}");
+        await page.GotoAsync($"/survey/{SecretCodes.Display(code)}");
         await Expect(page.GetByTestId("link-state")).ToContainTextAsync("已经提交过");
         await AssertFitsAsync(page, "a spent link");
     }, viewport: Phone);

@@ -115,6 +115,10 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
     /// <summary>A teachers' route names a member of staff: an existing one at the school (not a new one: other tests count a school's staff).</summary>
     private static async Task<string> TeacherAt(WebApp app, string school) => Records.Text(await Records.StaffAtAsync(app, school));
 
+    /// <summary>A report number no case has: who may act on reports gets 404, everyone else is refused first.</summary>
+    private static Rule NoSuchReport(string permission) =>
+        Rule.Needs(permission) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["number"] = "JB-2026-000000" } };
+
     /// <summary>A body with no fields: the use case runs (a scope refusal is its 404) and refuses the missing fields (400).</summary>
     private static Task<HttpContent> EmptyObject(WebApp app, string value) => Task.FromResult<HttpContent>(Http.Json(new { }));
     private static Dictionary<string, string> NoSuchPlanId => new() { ["id"] = "0" };
@@ -473,6 +477,33 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/teachers/studios/{studioId:long}/members"] = Rule.Needs(Permissions.TeachersManage) with
         {
             Status = StatusCodes.Status404NotFound, Fixed = new() { ["studioId"] = "0" }, Body = EmptyObject,
+        },
+        ["GET /report"] = Rule.Public(),
+        ["GET /report/follow"] = Rule.Public(),
+        ["POST /api/report/"] = Rule.Public(StatusCodes.Status400BadRequest) with { Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent()) },
+        ["POST /api/report/follow"] = Rule.Public(StatusCodes.Status404NotFound) with
+        {
+            Body = (_, _) => Task.FromResult<HttpContent>(Http.Json(new { number = "JB-2026-000000", secret = "0000-0000-0000" })),
+        },
+        ["POST /api/report/follow/add"] = Rule.Public(StatusCodes.Status404NotFound) with
+        {
+            Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent
+            {
+                { new StringContent("JB-2026-000000"), "number" }, { new StringContent("0000-0000-0000"), "secret" }, { new StringContent("权限矩阵补充材料"), "text" },
+            }),
+        },
+        ["GET /teachers/reports"] = Rule.Needs(Permissions.TeachersReportsHandle),
+        ["GET /teachers/reports/{Number}"] = Rule.Needs(Permissions.TeachersReportsHandle) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["Number"] = "JB-2026-000000" } },
+        ["GET /api/teachers/reports/"] = Rule.Needs(Permissions.TeachersReportsHandle),
+        ["GET /api/teachers/reports/{number}"] = NoSuchReport(Permissions.TeachersReportsHandle),
+        ["POST /api/teachers/reports/{number}/acknowledge"] = NoSuchReport(Permissions.TeachersReportsHandle),
+        ["POST /api/teachers/reports/{number}/investigate"] = NoSuchReport(Permissions.TeachersReportsHandle),
+        ["POST /api/teachers/reports/{number}/notes"] = NoSuchReport(Permissions.TeachersReportsHandle) with { Body = EmptyObject },
+        ["POST /api/teachers/reports/{number}/conclude"] = NoSuchReport(Permissions.TeachersReportsHandle) with { Body = EmptyObject },
+        ["POST /api/teachers/reports/{number}/contact"] = NoSuchReport(Permissions.TeachersReportsContact) with { Body = EmptyObject },
+        ["GET /api/teachers/reports/files/{fileId:long}"] = Rule.Needs(Permissions.TeachersReportsHandle) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["fileId"] = "0" },
         },
         ["GET /surveys"] = Rule.Needs(Permissions.SurveysRead),
         ["GET /surveys/new"] = Rule.Needs(Permissions.SurveysManage),

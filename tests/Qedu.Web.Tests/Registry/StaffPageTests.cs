@@ -76,6 +76,7 @@ public sealed class StaffPageTests(WebApp app)
         Assert.DoesNotContain("data-testid=\"masked\"", html, StringComparison.Ordinal);
         Assert.All(classes, name => Assert.Contains(name, html, StringComparison.Ordinal));
         Assert.NotEmpty(classes);
+        Assert.Contains($"href=\"/teachers/{staff.Id}\" data-testid=\"professional-record\"", html, StringComparison.Ordinal);
         var audited = await app.KernelAsync(db => db.AuditEntries.Where(e => e.Action == "pii.read" && e.ActorName == "school.admin" && e.EntityType == "Staff")
             .OrderByDescending(e => e.Sequence).Select(e => e.EntityKey).FirstAsync());
         Assert.True(await app.KernelAsync(db => db.AuditEntries.CountAsync(e => e.Action == "pii.read" && e.ActorName == "school.admin" && e.EntityType == "Staff")) > before);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Calendar;
 using Qedu.Teachers.Data;
+using Qedu.Teachers.Domain;
 using Qedu.Teachers.Resources;
 using Qedu.Web.Tests.Infrastructure;
 
@@ -119,6 +120,43 @@ public sealed class TeacherRecordTests(WebApp app)
     }
 
     [Fact]
+    public async Task The_profile_page_adds_a_certificate_and_registers_it_and_names_a_bad_field_beside_it()
+    {
+        var schoolCode = await OtherShinanSchoolAsync();
+        var staffId = await Records.CreateAsync(app, Records.Staff, schoolCode, Records.New(Records.Staff, schoolCode, "证书"));
+        var district = await app.ClientAsync("shinan.admin");
+        var path = $"/teachers/{staffId}";
+        var number = CertificateNumber();
+
+        using (var bad = await PageForms.SubmitAsync(district, path, "certificate", new Dictionary<string, string>
+        {
+            ["Certificate.Type"] = "Primary", ["Certificate.Subject"] = "数学", ["Certificate.Number"] = number, ["Certificate.IssuedOn"] = "明天",
+        }))
+        {
+            Assert.Equal(app.Text<TeachersText>("Records.PastDate"), (await bad.FieldErrorsAsync())["issuedOn"]);
+        }
+        using (var added = await PageForms.SubmitAsync(district, path, "certificate", new Dictionary<string, string>
+        {
+            ["Certificate.Type"] = "Primary", ["Certificate.Subject"] = "数学", ["Certificate.Number"] = number, ["Certificate.IssuedOn"] = Day(Today.AddYears(-6)),
+        }))
+        {
+            Assert.Equal(path, added.RedirectPath());
+        }
+        var certificateId = await app.AsSystemAsync(sp => sp.GetRequiredService<TeachersDb>().Certificates.Where(c => c.Number == number).Select(c => c.Id).SingleAsync());
+        Assert.Equal(["Overdue"], Cells(await PageAsync(district, path), "registration-state").Select(State).ToList());
+        using (var registered = await PageForms.SubmitAsync(district, path, $"register-{certificateId}", new Dictionary<string, string> { ["Register.RegisteredOn"] = Day(Today) }))
+        {
+            Assert.Equal(path, registered.RedirectPath());
+        }
+        Assert.Equal(["Current"], Cells(await PageAsync(district, path), "registration-state").Select(State).ToList());
+    }
+
+    /// <summary>The state a badge's text names, in the app's Chinese.</summary>
+    private string State(string badge) => RegistrationStates.Single(s => app.Text<TeachersText>($"Registration.{s}") == badge);
+
+    private static readonly string[] RegistrationStates = ["Current", "DueSoon", "Overdue"];
+
+    [Fact]
     public async Task A_studio_hosted_at_one_school_shows_on_a_member_at_another_and_the_district_keeps_both()
     {
         var schools = await app.KernelAsync(db => db.OrgUnits.Where(o => o.Parent!.Code == TestWorld.Shinan && o.Kind == Qedu.Kernel.OrgUnits.OrgUnitKind.School)
@@ -201,9 +239,11 @@ public sealed class TeacherRecordTests(WebApp app)
         var counts = await app.AsSystemAsync(async sp =>
         {
             var db = sp.GetRequiredService<TeachersDb>();
-            return (await db.Registrations.CountAsync(), await db.Titles.CountAsync(), await db.Backbone.CountAsync(), await db.Studios.CountAsync(), await db.Establishment.CountAsync());
+            return (await db.Registrations.CountAsync(), await db.Titles.CountAsync(), await db.Backbone.CountAsync(), await db.Studios.CountAsync(),
+                await db.Establishment.CountAsync(), await db.Reports.CountAsync(r => r.State == ReportState.Concluded), await db.ReportContacts.CountAsync());
         });
-        Assert.True(counts.Item1 > 0 && counts.Item2 > 0 && counts.Item3 > 0 && counts.Item4 >= 2 && counts.Item5 > 0, $"demo records: {counts}");
+        Assert.True(counts.Item1 > 0 && counts.Item2 > 0 && counts.Item3 > 0 && counts.Item4 >= 2 && counts.Item5 > 0 && counts.Item6 >= 1 && counts.Item7 >= 1,
+            $"demo records: {counts}");
         var html = await PageAsync(school, "/teachers");
         Assert.Contains("data-testid=\"figures\"", html, StringComparison.Ordinal);
     }

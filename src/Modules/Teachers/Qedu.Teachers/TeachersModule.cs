@@ -9,6 +9,7 @@ using Qedu.Teachers.DemoData;
 using Qedu.Teachers.Features.Establishment;
 using Qedu.Teachers.Features.Overview;
 using Qedu.Teachers.Features.Profile;
+using Qedu.Teachers.Features.Reports;
 using Qedu.Teachers.Rules;
 
 namespace Qedu.Teachers;
@@ -25,8 +26,12 @@ public static class TeachersModule
         services.AddScoped<RecordWrites>();
         services.AddScoped<EstablishmentReport>();
         services.AddScoped<TeacherOverview>();
+        services.AddScoped<ReportChannel>();
+        services.AddScoped<ReportHandling>();
+        services.AddScoped<ReportContacts>();
         services.AddScoped<IDemoSeedStep, TeachersDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 26, "/teachers", "教师队伍", "Teachers", Permissions.TeachersRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 27, "/teachers/reports", "师德举报", "Teacher reports", Permissions.TeachersReportsHandle));
         return services;
     }
 
@@ -36,6 +41,7 @@ public static class TeachersModule
         endpoints.MapEstablishmentEndpoints();
         endpoints.MapProfileEndpoints();
         endpoints.MapRecordEndpoints();
+        endpoints.MapReportEndpoints();
         return endpoints;
     }
 }

@@ -21,6 +21,10 @@ internal abstract class TeachersDb(DbContextOptions options) : ModuleDbContext(o
     public DbSet<Studio> Studios => Set<Studio>();
     public DbSet<StudioMember> StudioMembers => Set<StudioMember>();
     public DbSet<EstablishmentQuota> Establishment => Set<EstablishmentQuota>();
+    public DbSet<ReportCase> Reports => Set<ReportCase>();
+    public DbSet<ReportContact> ReportContacts => Set<ReportContact>();
+    public DbSet<ReportEntry> ReportEntries => Set<ReportEntry>();
+    public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -85,6 +89,44 @@ internal abstract class TeachersDb(DbContextOptions options) : ModuleDbContext(o
             b.Property(x => x.Subject).HasMaxLength(20);
             b.Property(x => x.RecordedBy).HasMaxLength(100);
             b.HasIndex(x => new { x.OrgUnitId, x.Year, x.Subject }).IsUnique();
+        });
+        builder.Entity<ReportCase>(b =>
+        {
+            b.ToTable("reports");
+            b.Property(x => x.Number).HasMaxLength(14);
+            b.HasIndex(x => x.Number).IsUnique();
+            b.Property(x => x.SecretHash).HasMaxLength(64);
+            b.Property(x => x.SchoolText).HasMaxLength(100);
+            b.Property(x => x.TeacherText).HasMaxLength(50);
+            b.Property(x => x.Text).HasMaxLength(2000);
+            b.Property(x => x.PublicConclusion).HasMaxLength(1000);
+            b.Property(x => x.Revision).IsConcurrencyToken();
+            b.HasIndex(x => new { x.OrgUnitId, x.State });
+        });
+        // The sealed contact: its own table, keyed by the case, with no navigation from the case (no handler's query reaches it by a join).
+        builder.Entity<ReportContact>(b =>
+        {
+            b.ToTable("report_contacts");
+            b.HasKey(x => x.CaseId);
+            b.Property(x => x.CaseId).ValueGeneratedNever();
+            b.HasOne<ReportCase>().WithOne().HasForeignKey<ReportContact>(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ReportEntry>(b =>
+        {
+            b.ToTable("report_entries");
+            b.Property(x => x.Handler).HasMaxLength(100);
+            b.Property(x => x.Text).HasMaxLength(2000);
+            b.HasIndex(x => x.CaseId);
+            b.HasOne<ReportCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ReportFile>(b =>
+        {
+            b.ToTable("report_files");
+            b.Property(x => x.Hash).HasMaxLength(64);
+            b.Property(x => x.MediaType).HasMaxLength(100);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.HasIndex(x => x.CaseId);
+            b.HasOne<ReportCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -6,6 +6,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Contracts;
 using Qedu.Teachers.Data;
 using Qedu.Teachers.Domain;
+using Qedu.Teachers.Features.Reports;
 using Qedu.Teachers.Rules;
 
 namespace Qedu.Teachers.DemoData;
@@ -14,10 +15,11 @@ namespace Qedu.Teachers.DemoData;
 /// The teachers' part of the demo city, from the registry's staff: a certificate for every full-time teacher (its type
 /// from the school's stage, registered every five years, a few past due and some falling due within the window), the
 /// title history behind each current title, backbone teachers at school, district and city level, a few honours, two
-/// studios with members, and this year's establishment quota for every school (some short of posts, some over).
+/// studios with members, this year's establishment quota for every school (some short of posts, some over), and two
+/// reports on the public channel: one just received (with a sealed contact), one concluded as not upheld.
 /// </summary>
-internal sealed class TeachersDemoSeedStep(TeachersDb db, IStaffDirectory directory, OrgTree tree, CodeBook codes, TeacherRules rules, TimeProvider clock)
-    : IDemoSeedStep
+internal sealed class TeachersDemoSeedStep(
+    TeachersDb db, IStaffDirectory directory, OrgTree tree, CodeBook codes, TeacherRules rules, ReportChannel reports, TimeProvider clock) : IDemoSeedStep
 {
     private const int Batch = 5_000;
     private static readonly string[] Honours = ["优秀教师", "优秀班主任", "教学能手", "师德标兵", "优秀教育工作者"];
@@ -90,6 +92,26 @@ internal sealed class TeachersDemoSeedStep(TeachersDb db, IStaffDirectory direct
         await db.SaveChangesAsync(ct);
         await StudiosAsync(backbone, teachers, random, now, ct);
         await EstablishmentAsync(schools.Values, staff, random, today.Year, now, ct);
+        await ReportsAsync(schools.Values.OrderBy(s => s.Code, StringComparer.Ordinal).First(), today, ct);
+    }
+
+    /// <summary>Two reports filed through the channel itself (so routed and limited as any), the second then concluded.</summary>
+    private async Task ReportsAsync(OrgUnit school, DateOnly today, CancellationToken ct)
+    {
+        await reports.FileAsync(new NewReport(nameof(ReportKind.PaidTutoring), school.Name, "李老师",
+            "李老师在周末组织本班学生到校外培训机构补课，每人每月收费800元，并暗示不参加会影响座位安排。", "13800000000"), [], ct);
+        var filed = await reports.FileAsync(new NewReport(nameof(ReportKind.Misconduct), school.Name, null,
+            "有老师在课堂上多次用侮辱性语言批评学生。", null), [], ct);
+        if (filed.Value is { } second && await db.Reports.SingleOrDefaultAsync(r => r.Number == second.Number, ct) is { } report)
+        {
+            (report.State, report.AcknowledgedOn, report.InvestigatedOn, report.ConcludedOn) = (ReportState.Concluded, today, today, today);
+            (report.Conclusion, report.PublicConclusion) = (ReportConclusion.NotUpheld, "经调查走访，未发现所反映的情况，已提醒学校加强师德教育。");
+            db.ReportEntries.Add(new ReportEntry
+            {
+                CaseId = report.Id, OrgUnitId = report.OrgUnitId, At = clock.GetUtcNow(), Handler = "demo", Text = "已约谈学校负责人并走访学生家长。", Public = false,
+            });
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private Certificate Certificate(StaffMember teacher, OrgUnit school, Random random, DateOnly today, DateTimeOffset now)

@@ -4,9 +4,12 @@ namespace Qedu.Teachers.Rules;
 
 /// <summary>
 /// The rules the teachers' records follow, as data (Rules/teacher-rules.json, with its source): how often a certificate is
-/// registered again (定期注册), and how far ahead a registration shows as due.
+/// registered again (定期注册), how far ahead a registration shows as due, and the report channel's limits in working
+/// days from receipt (acknowledge, start the investigation, conclude).
 /// </summary>
-internal sealed record TeacherRules(int CertificateRegistrationYears, int RegistrationDueWithinDays)
+internal sealed record TeacherRules(
+    int CertificateRegistrationYears, int RegistrationDueWithinDays, int ReportAcknowledgeWorkingDays, int ReportInvestigateWorkingDays,
+    int ReportConcludeWorkingDays)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -15,9 +18,12 @@ internal sealed record TeacherRules(int CertificateRegistrationYears, int Regist
         using var stream = typeof(TeacherRules).Assembly.GetManifestResourceStream("Qedu.Teachers.teacher-rules.json")
             ?? throw new InvalidOperationException("teacher-rules.json is not embedded.");
         var rules = JsonSerializer.Deserialize<TeacherRules>(stream, Json) ?? throw new InvalidOperationException("teacher-rules.json is empty.");
+        var limits = new[] { rules.ReportAcknowledgeWorkingDays, rules.ReportInvestigateWorkingDays, rules.ReportConcludeWorkingDays };
         return rules.CertificateRegistrationYears is > 0 and <= 10 && rules.RegistrationDueWithinDays is >= 0 and <= 730
+            && limits.All(d => d is > 0 and <= 120) && limits.SequenceEqual(limits.Order())
             ? rules
-            : throw new InvalidOperationException("teacher-rules.json: certificateRegistrationYears must be 1–10 and registrationDueWithinDays 0–730.");
+            : throw new InvalidOperationException(
+                "teacher-rules.json: certificateRegistrationYears must be 1–10, registrationDueWithinDays 0–730, and the report limits 1–120 working days in order.");
     }
 
     /// <summary>When a certificate issued on <paramref name="issuedOn"/> and last registered on <paramref name="lastRegisteredOn"/> is next due.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.Secrets;
 
 namespace Qedu.Surveys.Features.Distribute;
 
@@ -18,7 +19,7 @@ internal static class DistributeEndpoints
     {
         endpoints.MapPost("/api/surveys/{code}/links", async (string code, LinkRequest body, SurveyLinks links, HttpRequest request, CancellationToken ct) =>
                 (await links.IssueAsync(code, body.School, body.Count, ct)).ToOk(issued => new LinkBatch(issued.Survey, issued.School,
-                    [.. issued.Codes.Select(LinkCodes.Display)], [.. issued.Codes.Select(c => Address(request, c))])))
+                    [.. issued.Codes.Select(SecretCodes.Display)], [.. issued.Codes.Select(c => Address(request, c))])))
             .RequireAuthorization(Permissions.SurveysDistribute)
             .WithTags("Surveys")
             .WithSummary("Makes one-time links for one of the caller's schools (1–1000 at a time) while the survey has not closed; the codes are shown this once");
@@ -26,5 +27,5 @@ internal static class DistributeEndpoints
     }
 
     /// <summary>The address a link's QR code and text carry.</summary>
-    public static string Address(HttpRequest request, string code) => $"{request.Scheme}://{request.Host}{request.PathBase}/survey/{LinkCodes.Display(code)}";
+    public static string Address(HttpRequest request, string code) => $"{request.Scheme}://{request.Host}{request.PathBase}/survey/{SecretCodes.Display(code)}";
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.Secrets;
 using Qedu.Kernel.Web;
 using Qedu.Surveys.Data;
 using Qedu.Surveys.Domain;
@@ -69,9 +70,9 @@ internal sealed class SurveyLinks(SurveysDb db, SurveyAccess access, OrgTree tre
             return Outcome<IssuedLinks>.Conflict(t["Links.Closed"]);
         }
         var now = clock.GetUtcNow();
-        var codes = Enumerable.Range(0, count!.Value).Select(_ => LinkCodes.NewCode()).ToList();
+        var codes = Enumerable.Range(0, count!.Value).Select(_ => SecretCodes.NewCode()).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Tokens.AddRange(codes.Select(c => new SurveyToken { SurveyId = survey.Id, SchoolId = school!.Id, Hash = LinkCodes.Hash(c), IssuedAt = now }));
+        db.Tokens.AddRange(codes.Select(c => new SurveyToken { SurveyId = survey.Id, SchoolId = school!.Id, Hash = SecretCodes.Hash(c), IssuedAt = now }));
         await db.SaveChangesAsync(ct);
         await db.Schools.Where(s => s.SurveyId == survey.Id && s.SchoolId == school!.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinksIssued, x => x.LinksIssued + codes.Count), ct);

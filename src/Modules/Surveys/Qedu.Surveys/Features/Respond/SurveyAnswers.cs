@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.Secrets;
 using Qedu.Kernel.Web;
 using Qedu.Surveys.Data;
 using Qedu.Surveys.Domain;
@@ -122,11 +123,11 @@ internal sealed class SurveyAnswers(SurveysDb db, OrgTree tree, TimeProvider clo
 
     private async Task<(SurveyToken? Token, Survey? Survey)> FindAsync(string? link, CancellationToken ct)
     {
-        if (LinkCodes.Normalise(link) is not { } code)
+        if (SecretCodes.Normalise(link) is not { } code)
         {
             return (null, null);
         }
-        var hash = LinkCodes.Hash(code);
+        var hash = SecretCodes.Hash(code);
         var token = await db.Tokens.AsNoTracking().FirstOrDefaultAsync(x => x.Hash == hash, ct);
         return token is null ? (null, null) : (token, await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == token.SurveyId, ct));
     }

@@ -474,6 +474,249 @@ namespace Qedu.Teachers.Data.Migrations.Postgres
                     b.ToTable("honours", "teachers");
                 });
 
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("date")
+                        .HasColumnName("acknowledge_by");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("acknowledged_on");
+
+                    b.Property<DateOnly>("ConcludeBy")
+                        .HasColumnType("date")
+                        .HasColumnName("conclude_by");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<int?>("Conclusion")
+                        .HasColumnType("integer")
+                        .HasColumnName("conclusion");
+
+                    b.Property<bool>("HasContact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_contact");
+
+                    b.Property<DateOnly>("InvestigateBy")
+                        .HasColumnType("date")
+                        .HasColumnName("investigate_by");
+
+                    b.Property<DateOnly?>("InvestigatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("investigated_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("PublicConclusion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("public_conclusion");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("SchoolText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("school_text");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<long?>("StaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("staff_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TeacherText")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("teacher_text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_number");
+
+                    b.HasIndex("OrgUnitId", "State")
+                        .HasDatabaseName("ix_reports_org_unit_id_state");
+
+                    b.ToTable("reports", "teachers");
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportContact", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("Encrypted")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("encrypted");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_report_contacts");
+
+                    b.ToTable("report_contacts", "teachers");
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("FromReporter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_reporter");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handler");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_entries");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_report_entries_case_id");
+
+                    b.ToTable("report_entries", "teachers");
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("media_type");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_files");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_report_files_case_id");
+
+                    b.ToTable("report_files", "teachers");
+                });
+
             modelBuilder.Entity("Qedu.Teachers.Domain.Studio", b =>
                 {
                     b.Property<long>("Id")
@@ -633,6 +876,36 @@ namespace Qedu.Teachers.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_certificate_registrations_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportContact", b =>
+                {
+                    b.HasOne("Qedu.Teachers.Domain.ReportCase", null)
+                        .WithOne()
+                        .HasForeignKey("Qedu.Teachers.Domain.ReportContact", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_contacts_reports_case_id");
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportEntry", b =>
+                {
+                    b.HasOne("Qedu.Teachers.Domain.ReportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_entries_reports_case_id");
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportFile", b =>
+                {
+                    b.HasOne("Qedu.Teachers.Domain.ReportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_files_reports_case_id");
                 });
 
             modelBuilder.Entity("Qedu.Teachers.Domain.StudioMember", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Qedu.Teachers.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class InitialTeachers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -90,6 +90,40 @@ namespace Qedu.Teachers.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "teachers_reports",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    number = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    secret_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    school_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    school_text = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    teacher_text = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    state = table.Column<int>(type: "INTEGER", nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    received_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    acknowledge_by = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    investigate_by = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    conclude_by = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    acknowledged_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    investigated_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    concluded_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    conclusion = table.Column<int>(type: "INTEGER", nullable: true),
+                    public_conclusion = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    staff_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    has_contact = table.Column<bool>(type: "INTEGER", nullable: false),
+                    revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_teachers_reports", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "teachers_studios",
                 columns: table => new
                 {
@@ -149,6 +183,75 @@ namespace Qedu.Teachers.Data.Migrations.Sqlite
                         name: "fk_teachers_certificate_registrations_teachers_certificates_certificate_id",
                         column: x => x.certificate_id,
                         principalTable: "teachers_certificates",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "teachers_report_contacts",
+                columns: table => new
+                {
+                    case_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    encrypted = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_teachers_report_contacts", x => x.case_id);
+                    table.ForeignKey(
+                        name: "fk_teachers_report_contacts_teachers_reports_case_id",
+                        column: x => x.case_id,
+                        principalTable: "teachers_reports",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "teachers_report_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    case_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    from_reporter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    handler = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    @public = table.Column<bool>(name: "public", type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_teachers_report_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_teachers_report_entries_teachers_reports_case_id",
+                        column: x => x.case_id,
+                        principalTable: "teachers_reports",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "teachers_report_files",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    case_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    org_unit_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    media_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    length = table.Column<long>(type: "INTEGER", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_teachers_report_files", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_teachers_report_files_teachers_reports_case_id",
+                        column: x => x.case_id,
+                        principalTable: "teachers_reports",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -225,6 +328,27 @@ namespace Qedu.Teachers.Data.Migrations.Sqlite
                 column: "staff_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_teachers_report_entries_case_id",
+                table: "teachers_report_entries",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_teachers_report_files_case_id",
+                table: "teachers_report_files",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_teachers_reports_number",
+                table: "teachers_reports",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_teachers_reports_org_unit_id_state",
+                table: "teachers_reports",
+                columns: new[] { "org_unit_id", "state" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_teachers_studio_members_staff_id",
                 table: "teachers_studio_members",
                 column: "staff_id");
@@ -263,6 +387,15 @@ namespace Qedu.Teachers.Data.Migrations.Sqlite
                 name: "teachers_honours");
 
             migrationBuilder.DropTable(
+                name: "teachers_report_contacts");
+
+            migrationBuilder.DropTable(
+                name: "teachers_report_entries");
+
+            migrationBuilder.DropTable(
+                name: "teachers_report_files");
+
+            migrationBuilder.DropTable(
                 name: "teachers_studio_members");
 
             migrationBuilder.DropTable(
@@ -270,6 +403,9 @@ namespace Qedu.Teachers.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "teachers_certificates");
+
+            migrationBuilder.DropTable(
+                name: "teachers_reports");
 
             migrationBuilder.DropTable(
                 name: "teachers_studios");

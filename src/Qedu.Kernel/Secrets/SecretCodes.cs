@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Qedu.Surveys;
+namespace Qedu.Kernel.Secrets;
 
 /// <summary>
-/// The one-time codes of survey links: 12 characters of Crockford's base32 (60 random bits: not guessable, short enough
-/// to type from a slip), shown as XXXX-XXXX-XXXX and kept only as their SHA-256.
+/// Secret codes a person is handed once and types back later (a survey link's code, a report's follow-up secret): 12
+/// characters of Crockford's base32 (60 random bits: not guessable, short enough to type from a slip), shown as
+/// XXXX-XXXX-XXXX and kept only as their SHA-256. Where one is checked, a rate limit stands in front of the check.
 /// </summary>
-internal static class LinkCodes
+public static class SecretCodes
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     public const int Length = 12;

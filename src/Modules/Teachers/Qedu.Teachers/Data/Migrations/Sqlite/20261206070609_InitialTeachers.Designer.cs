@@ -11,8 +11,8 @@ using Qedu.Teachers.Data;
 namespace Qedu.Teachers.Data.Migrations.Sqlite
 {
     [DbContext(typeof(TeachersDbSqlite))]
-    [Migration("20261206064347_Initial")]
-    partial class Initial
+    [Migration("20261206070609_InitialTeachers")]
+    partial class InitialTeachers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -462,6 +462,243 @@ namespace Qedu.Teachers.Data.Migrations.Sqlite
                     b.ToTable("teachers_honours", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledge_by");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_on");
+
+                    b.Property<DateOnly>("ConcludeBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conclude_by");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<int?>("Conclusion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conclusion");
+
+                    b.Property<bool>("HasContact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_contact");
+
+                    b.Property<DateOnly>("InvestigateBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("investigate_by");
+
+                    b.Property<DateOnly?>("InvestigatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("investigated_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("PublicConclusion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_conclusion");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("SchoolText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_text");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_hash");
+
+                    b.Property<long?>("StaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TeacherText")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("teacher_text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teachers_reports");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teachers_reports_number");
+
+                    b.HasIndex("OrgUnitId", "State")
+                        .HasDatabaseName("ix_teachers_reports_org_unit_id_state");
+
+                    b.ToTable("teachers_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportContact", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("Encrypted")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("encrypted");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_teachers_report_contacts");
+
+                    b.ToTable("teachers_report_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("FromReporter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_reporter");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("public");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teachers_report_entries");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_teachers_report_entries_case_id");
+
+                    b.ToTable("teachers_report_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teachers_report_files");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_teachers_report_files_case_id");
+
+                    b.ToTable("teachers_report_files", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Teachers.Domain.Studio", b =>
                 {
                     b.Property<long>("Id")
@@ -615,6 +852,36 @@ namespace Qedu.Teachers.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_teachers_certificate_registrations_teachers_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportContact", b =>
+                {
+                    b.HasOne("Qedu.Teachers.Domain.ReportCase", null)
+                        .WithOne()
+                        .HasForeignKey("Qedu.Teachers.Domain.ReportContact", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_teachers_report_contacts_teachers_reports_case_id");
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportEntry", b =>
+                {
+                    b.HasOne("Qedu.Teachers.Domain.ReportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_teachers_report_entries_teachers_reports_case_id");
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.ReportFile", b =>
+                {
+                    b.HasOne("Qedu.Teachers.Domain.ReportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_teachers_report_files_teachers_reports_case_id");
                 });
 
             modelBuilder.Entity("Qedu.Teachers.Domain.StudioMember", b =>

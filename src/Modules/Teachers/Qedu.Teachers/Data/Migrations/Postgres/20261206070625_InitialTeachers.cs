@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Qedu.Teachers.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class InitialTeachers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -98,6 +98,41 @@ namespace Qedu.Teachers.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "reports",
+                schema: "teachers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    org_unit_id = table.Column<int>(type: "integer", nullable: false),
+                    number = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    secret_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
+                    school_id = table.Column<int>(type: "integer", nullable: true),
+                    school_text = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    teacher_text = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    state = table.Column<int>(type: "integer", nullable: false),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    acknowledge_by = table.Column<DateOnly>(type: "date", nullable: false),
+                    investigate_by = table.Column<DateOnly>(type: "date", nullable: false),
+                    conclude_by = table.Column<DateOnly>(type: "date", nullable: false),
+                    acknowledged_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    investigated_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    concluded_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    conclusion = table.Column<int>(type: "integer", nullable: true),
+                    public_conclusion = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    staff_id = table.Column<long>(type: "bigint", nullable: true),
+                    has_contact = table.Column<bool>(type: "boolean", nullable: false),
+                    revision = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "studios",
                 schema: "teachers",
                 columns: table => new
@@ -161,6 +196,81 @@ namespace Qedu.Teachers.Data.Migrations.Postgres
                         column: x => x.certificate_id,
                         principalSchema: "teachers",
                         principalTable: "certificates",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_contacts",
+                schema: "teachers",
+                columns: table => new
+                {
+                    case_id = table.Column<long>(type: "bigint", nullable: false),
+                    org_unit_id = table.Column<int>(type: "integer", nullable: false),
+                    encrypted = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_report_contacts", x => x.case_id);
+                    table.ForeignKey(
+                        name: "fk_report_contacts_reports_case_id",
+                        column: x => x.case_id,
+                        principalSchema: "teachers",
+                        principalTable: "reports",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_entries",
+                schema: "teachers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<long>(type: "bigint", nullable: false),
+                    org_unit_id = table.Column<int>(type: "integer", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    from_reporter = table.Column<bool>(type: "boolean", nullable: false),
+                    handler = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    @public = table.Column<bool>(name: "public", type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_report_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_report_entries_reports_case_id",
+                        column: x => x.case_id,
+                        principalSchema: "teachers",
+                        principalTable: "reports",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_files",
+                schema: "teachers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    case_id = table.Column<long>(type: "bigint", nullable: false),
+                    org_unit_id = table.Column<int>(type: "integer", nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    media_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    length = table.Column<long>(type: "bigint", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_report_files", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_report_files_reports_case_id",
+                        column: x => x.case_id,
+                        principalSchema: "teachers",
+                        principalTable: "reports",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -248,6 +358,31 @@ namespace Qedu.Teachers.Data.Migrations.Postgres
                 column: "staff_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_report_entries_case_id",
+                schema: "teachers",
+                table: "report_entries",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_report_files_case_id",
+                schema: "teachers",
+                table: "report_files",
+                column: "case_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_number",
+                schema: "teachers",
+                table: "reports",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_org_unit_id_state",
+                schema: "teachers",
+                table: "reports",
+                columns: new[] { "org_unit_id", "state" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_studio_members_staff_id",
                 schema: "teachers",
                 table: "studio_members",
@@ -294,6 +429,18 @@ namespace Qedu.Teachers.Data.Migrations.Postgres
                 schema: "teachers");
 
             migrationBuilder.DropTable(
+                name: "report_contacts",
+                schema: "teachers");
+
+            migrationBuilder.DropTable(
+                name: "report_entries",
+                schema: "teachers");
+
+            migrationBuilder.DropTable(
+                name: "report_files",
+                schema: "teachers");
+
+            migrationBuilder.DropTable(
                 name: "studio_members",
                 schema: "teachers");
 
@@ -303,6 +450,10 @@ namespace Qedu.Teachers.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "certificates",
+                schema: "teachers");
+
+            migrationBuilder.DropTable(
+                name: "reports",
                 schema: "teachers");
 
             migrationBuilder.DropTable(
