@@ -17,7 +17,7 @@ internal static class AuditCatalogue
         "account.list", "account.read", "account.enabled", "account.disabled", "account.unlocked", "account.password-reset",
         "account.password-changed", "account.password-change-failed", "account.two-factor-enabled", "account.two-factor-disabled",
         "account.two-factor-reset", "account.recovery-codes-renewed", "account.privileged-role-granted", "account.privileged-role-revoked",
-        "plans.evidence.download",
+        "plans.evidence.download", "teachers.report-contact.read", "teachers.report-file.read",
         "audit.read", "audit.export",
     ];
 
