@@ -129,6 +129,12 @@ public static class Permissions
     public const string TeachersManage = "teachers.manage";
 
     /// <summary>
+    /// The annual ethics review of the teachers of one's scope (师德考核): read and record the grades; at a bureau above a
+    /// school, confirm them. Grades are not for every reader of the staff records, hence a permission of their own.
+    /// </summary>
+    public const string TeachersEthics = "teachers.ethics";
+
+    /// <summary>
     /// Handle the public reports on teachers (教师有偿补课举报) routed to one's bureau: read them, acknowledge, investigate,
     /// reply, conclude. Never the reporter's contact.
     /// </summary>
@@ -144,7 +150,7 @@ public static class Permissions
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
-         TeachersReportsHandle, TeachersReportsContact];
+         TeachersEthics, TeachersReportsHandle, TeachersReportsContact];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

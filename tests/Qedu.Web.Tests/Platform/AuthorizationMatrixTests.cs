@@ -115,6 +115,8 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
     /// <summary>A teachers' route names a member of staff: an existing one at the school (not a new one: other tests count a school's staff).</summary>
     private static async Task<string> TeacherAt(WebApp app, string school) => Records.Text(await Records.StaffAtAsync(app, school));
 
+    private static string ThisYear => DateTime.UtcNow.Year.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>A report number no case has: who may act on reports gets 404, everyone else is refused first.</summary>
     private static Rule NoSuchReport(string permission) =>
         Rule.Needs(permission) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["number"] = "JB-2026-000000" } };
@@ -477,6 +479,16 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/teachers/studios/{studioId:long}/members"] = Rule.Needs(Permissions.TeachersManage) with
         {
             Status = StatusCodes.Status404NotFound, Fixed = new() { ["studioId"] = "0" }, Body = EmptyObject,
+        },
+        ["GET /teachers/ethics"] = Rule.Needs(Permissions.TeachersEthics),
+        ["GET /api/teachers/ethics"] = Rule.Needs(Permissions.TeachersEthics),
+        ["PUT /api/teachers/{staffId:long}/ethics/{year:int}"] = Rule.Scoped(Permissions.TeachersEthics, Target.School, StatusCodes.Status400BadRequest) with
+        {
+            Prepare = TeacherAt, Body = EmptyObject, Fixed = new() { ["year"] = ThisYear },
+        },
+        ["POST /api/teachers/{staffId:long}/ethics/{year:int}/confirm"] = Rule.Scoped(Permissions.TeachersEthics, Target.School, StatusCodes.Status404NotFound) with
+        {
+            Prepare = TeacherAt, Fixed = new() { ["year"] = "2000" },
         },
         ["GET /report"] = Rule.Public(),
         ["GET /report/follow"] = Rule.Public(),

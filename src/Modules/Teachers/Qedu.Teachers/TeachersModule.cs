@@ -6,7 +6,9 @@ using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.Teachers.Data;
 using Qedu.Teachers.DemoData;
+using Qedu.Teachers.Ethics;
 using Qedu.Teachers.Features.Establishment;
+using Qedu.Teachers.Features.Ethics;
 using Qedu.Teachers.Features.Overview;
 using Qedu.Teachers.Features.Profile;
 using Qedu.Teachers.Features.Reports;
@@ -26,12 +28,15 @@ public static class TeachersModule
         services.AddScoped<RecordWrites>();
         services.AddScoped<EstablishmentReport>();
         services.AddScoped<TeacherOverview>();
+        services.AddScoped<EthicsBars>();
+        services.AddScoped<EthicsReviews>();
         services.AddScoped<ReportChannel>();
         services.AddScoped<ReportHandling>();
         services.AddScoped<ReportContacts>();
         services.AddScoped<IDemoSeedStep, TeachersDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 26, "/teachers", "教师队伍", "Teachers", Permissions.TeachersRead));
-        services.AddSingleton(new NavItem(NavSections.Data, 27, "/teachers/reports", "师德举报", "Teacher reports", Permissions.TeachersReportsHandle));
+        services.AddSingleton(new NavItem(NavSections.Data, 27, "/teachers/ethics", "师德考核", "Ethics reviews", Permissions.TeachersEthics));
+        services.AddSingleton(new NavItem(NavSections.Data, 28, "/teachers/reports", "师德举报", "Teacher reports", Permissions.TeachersReportsHandle));
         return services;
     }
 
@@ -41,6 +46,7 @@ public static class TeachersModule
         endpoints.MapEstablishmentEndpoints();
         endpoints.MapProfileEndpoints();
         endpoints.MapRecordEndpoints();
+        endpoints.MapEthicsEndpoints();
         endpoints.MapReportEndpoints();
         return endpoints;
     }

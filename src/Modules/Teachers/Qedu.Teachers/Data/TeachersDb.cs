@@ -21,6 +21,8 @@ internal abstract class TeachersDb(DbContextOptions options) : ModuleDbContext(o
     public DbSet<Studio> Studios => Set<Studio>();
     public DbSet<StudioMember> StudioMembers => Set<StudioMember>();
     public DbSet<EstablishmentQuota> Establishment => Set<EstablishmentQuota>();
+    public DbSet<EthicsReview> EthicsReviews => Set<EthicsReview>();
+    public DbSet<EthicsBar> EthicsBars => Set<EthicsBar>();
     public DbSet<ReportCase> Reports => Set<ReportCase>();
     public DbSet<ReportContact> ReportContacts => Set<ReportContact>();
     public DbSet<ReportEntry> ReportEntries => Set<ReportEntry>();
@@ -89,6 +91,23 @@ internal abstract class TeachersDb(DbContextOptions options) : ModuleDbContext(o
             b.Property(x => x.Subject).HasMaxLength(20);
             b.Property(x => x.RecordedBy).HasMaxLength(100);
             b.HasIndex(x => new { x.OrgUnitId, x.Year, x.Subject }).IsUnique();
+        });
+        builder.Entity<EthicsReview>(b =>
+        {
+            b.ToTable("ethics_reviews");
+            b.Property(x => x.Comment).HasMaxLength(500);
+            b.Property(x => x.ReviewedBy).HasMaxLength(100);
+            b.Property(x => x.ConfirmedBy).HasMaxLength(100);
+            b.Property(x => x.Revision).IsConcurrencyToken();
+            b.HasIndex(x => new { x.StaffId, x.Year }).IsUnique();
+            b.HasIndex(x => new { x.OrgUnitId, x.Year });
+        });
+        builder.Entity<EthicsBar>(b =>
+        {
+            b.ToTable("ethics_bars");
+            b.Property(x => x.Source).HasMaxLength(20);
+            b.Property(x => x.CreatedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.StaffId, x.To });
         });
         builder.Entity<ReportCase>(b =>
         {

@@ -55,7 +55,6 @@ internal sealed class TeachersDemoSeedStep(
             db.ChangeTracker.Clear();
             certificates.AddRange(rows);
         }
-        context.Progress?.Report($"teachers: {certificates.Count} certificates");
         foreach (var chunk in certificates.Chunk(Batch))
         {
             db.Registrations.AddRange(chunk.SelectMany(c => Registrations(c, random, today, now)));
@@ -93,6 +92,7 @@ internal sealed class TeachersDemoSeedStep(
         await StudiosAsync(backbone, teachers, random, now, ct);
         await EstablishmentAsync(schools.Values, staff, random, today.Year, now, ct);
         await ReportsAsync(schools.Values.OrderBy(s => s.Code, StringComparer.Ordinal).First(), today, ct);
+        context.Progress?.Report($"teachers: {certificates.Count} certificates, {backbone.Count} backbone teachers, this year's quotas for {schools.Count} schools, 2 reports");
     }
 
     /// <summary>Two reports filed through the channel itself (so routed and limited as any), the second then concluded.</summary>

@@ -5,11 +5,11 @@ namespace Qedu.Teachers.Rules;
 /// <summary>
 /// The rules the teachers' records follow, as data (Rules/teacher-rules.json, with its source): how often a certificate is
 /// registered again (定期注册), how far ahead a registration shows as due, and the report channel's limits in working
-/// days from receipt (acknowledge, start the investigation, conclude).
+/// days from receipt (acknowledge, start the investigation, conclude), and how many months an ethics bar lasts.
 /// </summary>
 internal sealed record TeacherRules(
     int CertificateRegistrationYears, int RegistrationDueWithinDays, int ReportAcknowledgeWorkingDays, int ReportInvestigateWorkingDays,
-    int ReportConcludeWorkingDays)
+    int ReportConcludeWorkingDays, int UnqualifiedReviewBarMonths, int UpheldReportBarMonths)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -21,9 +21,10 @@ internal sealed record TeacherRules(
         var limits = new[] { rules.ReportAcknowledgeWorkingDays, rules.ReportInvestigateWorkingDays, rules.ReportConcludeWorkingDays };
         return rules.CertificateRegistrationYears is > 0 and <= 10 && rules.RegistrationDueWithinDays is >= 0 and <= 730
             && limits.All(d => d is > 0 and <= 120) && limits.SequenceEqual(limits.Order())
+            && rules.UnqualifiedReviewBarMonths is > 0 and <= 120 && rules.UpheldReportBarMonths is > 0 and <= 120
             ? rules
             : throw new InvalidOperationException(
-                "teacher-rules.json: certificateRegistrationYears must be 1–10, registrationDueWithinDays 0–730, and the report limits 1–120 working days in order.");
+                "teacher-rules.json: certificateRegistrationYears must be 1–10, registrationDueWithinDays 0–730, the report limits 1–120 working days in order, and the bars 1–120 months.");
     }
 
     /// <summary>When a certificate issued on <paramref name="issuedOn"/> and last registered on <paramref name="lastRegisteredOn"/> is next due.</summary>

@@ -7,6 +7,7 @@ using Qedu.Kernel.Web;
 using Qedu.Registry.Contracts;
 using Qedu.Teachers.Data;
 using Qedu.Teachers.Domain;
+using Qedu.Teachers.Ethics;
 using Qedu.Teachers.Resources;
 
 namespace Qedu.Teachers.Features.Profile;
@@ -35,9 +36,10 @@ internal sealed record NewStudioMember(long? StaffId, DateOnly? From);
 /// <summary>
 /// Adds to a teacher's professional record, for a caller with <c>teachers.manage</c> over the teacher's school (the
 /// school for its own staff; the district for its schools'). Each record is checked by field, in the caller's language,
-/// and written whole or not at all; every write is audited by the kernel.
+/// and written whole or not at all; every write is audited by the kernel. An ethics bar in force (一票否决) refuses a
+/// promotion, an award and a certificate's registration (409, saying why and until when).
 /// </summary>
-internal sealed class RecordWrites(TeachersDb db, TeacherAccess access, CodeBook codes, TimeProvider clock, IStringLocalizer<TeachersText> t)
+internal sealed class RecordWrites(TeachersDb db, TeacherAccess access, EthicsBars bars, CodeBook codes, TimeProvider clock, IStringLocalizer<TeachersText> t)
 {
     public const int TextLength = 100;
 
@@ -122,6 +124,10 @@ internal sealed class RecordWrites(TeachersDb db, TeacherAccess access, CodeBook
         {
             return Outcome<long>.Invalid(errors);
         }
+        if (await BarredAsync(staffId, BarredAction.Registration, ct) is { } barred)
+        {
+            return barred;
+        }
         var registration = Registration(certificate, on!.Value);
         db.Registrations.Add(registration);
         await db.SaveChangesAsync(ct);
@@ -150,6 +156,10 @@ internal sealed class RecordWrites(TeachersDb db, TeacherAccess access, CodeBook
         if (errors.Any)
         {
             return Outcome<long>.Invalid(errors);
+        }
+        if (await BarredAsync(staffId, BarredAction.Promotion, ct) is { } barred)
+        {
+            return barred;
         }
         if (current is not null)
         {
@@ -182,6 +192,10 @@ internal sealed class RecordWrites(TeachersDb db, TeacherAccess access, CodeBook
         {
             return Outcome<long>.Invalid(errors);
         }
+        if (await BarredAsync(staffId, BarredAction.Award, ct) is { } barred)
+        {
+            return barred;
+        }
         var award = new BackboneAward
         {
             OrgUnitId = staff.SchoolId, StaffId = staffId, Level = level!.Value, AwardedBy = by!, From = from!.Value, To = input.To,
@@ -206,6 +220,10 @@ internal sealed class RecordWrites(TeachersDb db, TeacherAccess access, CodeBook
         if (errors.Any)
         {
             return Outcome<long>.Invalid(errors);
+        }
+        if (await BarredAsync(staffId, BarredAction.Award, ct) is { } barred)
+        {
+            return barred;
         }
         var honour = new Honour
         {
@@ -233,6 +251,10 @@ internal sealed class RecordWrites(TeachersDb db, TeacherAccess access, CodeBook
         if (errors.Any)
         {
             return Outcome<long>.Invalid(errors);
+        }
+        if (await BarredAsync(host!.StaffId, BarredAction.Award, ct) is { } barred)
+        {
+            return barred;
         }
         var studio = new Studio
         {
@@ -282,6 +304,10 @@ internal sealed class RecordWrites(TeachersDb db, TeacherAccess access, CodeBook
     }
 
     private DateOnly Today => CityDate.Today(clock);
+
+    /// <summary>The refusal when an ethics bar is in force today for the teacher, or null.</summary>
+    private async Task<Outcome<long>?> BarredAsync(long staffId, BarredAction action, CancellationToken ct) =>
+        await bars.InForceAsync(staffId, Today, ct) is { } bar ? Outcome<long>.Conflict(bars.Refusal(bar, action)) : null;
 
     private Task<StaffMember?> ManagedAsync(long staffId, CancellationToken ct) => access.StaffAsync(staffId, Permissions.TeachersManage, ct);
 

@@ -24,13 +24,20 @@ internal sealed record HonourView(long Id, string Name, string Level, string Awa
 internal sealed record StudioView(long Id, string Kind, string Level, string Name, long HostStaffId, string HostName, DateOnly From, DateOnly? To, bool Hosts,
     int Members);
 
+/// <summary>An annual ethics review on the record (shown to <c>teachers.ethics</c> holders only).</summary>
+internal sealed record EthicsView(int Year, string Grade, string? Comment, bool Confirmed);
+
+/// <summary>An ethics bar (一票否决): why, from what, from and to, and whether it is in force today.</summary>
+internal sealed record BarView(string Reason, string Source, DateOnly From, DateOnly To, bool InForce);
+
 /// <summary>
 /// A teacher's professional record as a page or the API shows it: the registry's member of staff (no resident ID or
 /// phone: the registry's own page has those, masked and audited) and the module's records, each with its history.
 /// </summary>
 internal sealed record TeacherProfile(
     StaffMember Staff, string? SchoolCode, string? SchoolName, IReadOnlyList<CertificateView> Certificates, IReadOnlyList<TitleView> Titles,
-    IReadOnlyList<BackboneView> Backbone, IReadOnlyList<HonourView> Honours, IReadOnlyList<StudioView> Studios, bool MayManage);
+    IReadOnlyList<BackboneView> Backbone, IReadOnlyList<HonourView> Honours, IReadOnlyList<StudioView> Studios, IReadOnlyList<BarView> Bars,
+    IReadOnlyList<EthicsView>? Ethics, bool MayManage);
 
 /// <summary>Reads a teacher's professional record for a caller with <c>teachers.read</c> over the teacher's school.</summary>
 internal sealed class TeacherProfiles(TeachersDb db, TeacherAccess access, IStaffDirectory directory, OrgTree tree, TeacherRules rules, TimeProvider clock)
@@ -64,6 +71,14 @@ internal sealed class TeacherProfiles(TeachersDb db, TeacherAccess access, IStaf
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var hosts = await HostNamesAsync(studios, staff, ct);
 
+        // Bars are stated to every reader (they explain a refused promotion or award); the grades to teachers.ethics alone.
+        var bars = (await db.EthicsBars.AsNoTracking().Where(b => b.StaffId == staffId).OrderByDescending(b => b.From).ToListAsync(ct))
+            .ConvertAll(b => new BarView(b.Reason.ToString(), b.Source, b.From, b.To, b.From <= today && b.To >= today));
+        var ethics = await access.MayAsync(Permissions.TeachersEthics, staff.SchoolId, ct)
+            ? (await db.EthicsReviews.AsNoTracking().Where(r => r.StaffId == staffId).OrderByDescending(r => r.Year).ToListAsync(ct))
+                .ConvertAll(r => new EthicsView(r.Year, r.Grade.ToString(), r.Comment, r.ConfirmedAt is not null))
+            : null;
+
         var school = await tree.FindAsync(staff.SchoolId, ct);
         return new TeacherProfile(
             staff, school?.Code, school?.DisplayName(Qedu.Kernel.Codes.CodeBook.IsEnglish),
@@ -76,7 +91,7 @@ internal sealed class TeacherProfiles(TeachersDb db, TeacherAccess access, IStaf
             titles, backbone, honours,
             studios.ConvertAll(s => new StudioView(s.Id, s.Kind.ToString(), s.Level.ToString(), s.Name, s.HostStaffId, hosts.GetValueOrDefault(s.HostStaffId, ""),
                 s.From, s.To, s.HostStaffId == staffId, memberCounts.GetValueOrDefault(s.Id))),
-            await access.MayAsync(Permissions.TeachersManage, staff.SchoolId, ct));
+            bars, ethics, await access.MayAsync(Permissions.TeachersManage, staff.SchoolId, ct));
     }
 
     /// <summary>The hosts' names: a studio's host is named on its members' records wherever the host works (a public role).</summary>

@@ -10,6 +10,7 @@ using Qedu.Kernel.Web;
 using Qedu.Registry.Contracts;
 using Qedu.Teachers.Data;
 using Qedu.Teachers.Domain;
+using Qedu.Teachers.Ethics;
 using Qedu.Teachers.Resources;
 
 namespace Qedu.Teachers.Features.Reports;
@@ -38,7 +39,8 @@ internal sealed record ReportStep(string? Text = null, bool Public = false, stri
 /// No method here reads <see cref="ReportContact"/>: that is <see cref="ReportContacts"/>', for the channel's officer.
 /// </summary>
 internal sealed class ReportHandling(
-    TeachersDb db, ICurrentAccess access, OrgTree tree, IStaffDirectory directory, IFileStore files, TimeProvider clock, IStringLocalizer<TeachersText> t)
+    TeachersDb db, ICurrentAccess access, OrgTree tree, IStaffDirectory directory, IFileStore files, EthicsBars bars, TimeProvider clock,
+    IStringLocalizer<TeachersText> t)
 {
     public const int Listed = 500;
 
@@ -118,7 +120,7 @@ internal sealed class ReportHandling(
 
     /// <summary>
     /// Concludes an investigated case: upheld or not, the wording the reporter reads, and (when upheld) the teacher, a member
-    /// of staff of a school under the handler's bureau. Once.
+    /// of staff of a school under the handler's bureau, who then carries an ethics bar for the rules' months. Once.
     /// </summary>
     public async Task<Outcome<string>> ConcludeAsync(string? number, ReportStep step, CancellationToken ct)
     {
@@ -160,9 +162,15 @@ internal sealed class ReportHandling(
         {
             return Outcome<string>.Invalid(errors);
         }
-        (report.State, report.ConcludedOn, report.Conclusion, report.PublicConclusion) = (ReportState.Concluded, CityDate.Today(clock), conclusion, wording);
+        var today = CityDate.Today(clock);
+        (report.State, report.ConcludedOn, report.Conclusion, report.PublicConclusion) = (ReportState.Concluded, today, conclusion, wording);
         report.StaffId = teacher?.StaffId ?? report.StaffId;
         report.Revision++;
+        if (conclusion == ReportConclusion.Upheld && teacher is not null)
+        {
+            // Upheld: the teacher's ethics record takes a bar (一票否决), in the same save as the conclusion.
+            db.EthicsBars.Add(bars.New(teacher.StaffId, teacher.SchoolId, EthicsBarReason.UpheldReport, report.Number, today, clock.GetUtcNow(), Actor));
+        }
         await db.SaveChangesAsync(ct);
         return Outcome<string>.Ok(report.Number);
     }

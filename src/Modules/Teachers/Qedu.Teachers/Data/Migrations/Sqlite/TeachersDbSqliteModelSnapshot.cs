@@ -405,6 +405,123 @@ namespace Qedu.Teachers.Data.Migrations.Sqlite
                     b.ToTable("teachers_establishment_quotas", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Teachers.Domain.EthicsBar", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_id");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teachers_ethics_bars");
+
+                    b.HasIndex("StaffId", "To")
+                        .HasDatabaseName("ix_teachers_ethics_bars_staff_id_to");
+
+                    b.ToTable("teachers_ethics_bars", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Teachers.Domain.EthicsReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teachers_ethics_reviews");
+
+                    b.HasIndex("OrgUnitId", "Year")
+                        .HasDatabaseName("ix_teachers_ethics_reviews_org_unit_id_year");
+
+                    b.HasIndex("StaffId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_teachers_ethics_reviews_staff_id_year");
+
+                    b.ToTable("teachers_ethics_reviews", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Teachers.Domain.Honour", b =>
                 {
                     b.Property<long>("Id")
