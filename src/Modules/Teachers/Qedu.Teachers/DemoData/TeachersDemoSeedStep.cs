@@ -6,6 +6,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Contracts;
 using Qedu.Teachers.Data;
 using Qedu.Teachers.Domain;
+using Qedu.Teachers.Ethics;
 using Qedu.Teachers.Features.Reports;
 using Qedu.Teachers.Rules;
 
@@ -16,10 +17,12 @@ namespace Qedu.Teachers.DemoData;
 /// from the school's stage, registered every five years, a few past due and some falling due within the window), the
 /// title history behind each current title, backbone teachers at school, district and city level, a few honours, two
 /// studios with members, this year's establishment quota for every school (some short of posts, some over), and two
-/// reports on the public channel: one just received (with a sealed contact), one concluded as not upheld.
+/// reports on the public channel: one just received (with a sealed contact), one concluded as not upheld; last year's
+/// ethics reviews, confirmed (one 不合格, whose bar is in force), and this year's begun at one school.
 /// </summary>
 internal sealed class TeachersDemoSeedStep(
-    TeachersDb db, IStaffDirectory directory, OrgTree tree, CodeBook codes, TeacherRules rules, ReportChannel reports, TimeProvider clock) : IDemoSeedStep
+    TeachersDb db, IStaffDirectory directory, OrgTree tree, CodeBook codes, TeacherRules rules, EthicsBars bars, ReportChannel reports, TimeProvider clock)
+    : IDemoSeedStep
 {
     private const int Batch = 5_000;
     private static readonly string[] Honours = ["优秀教师", "优秀班主任", "教学能手", "师德标兵", "优秀教育工作者"];
@@ -92,7 +95,48 @@ internal sealed class TeachersDemoSeedStep(
         await StudiosAsync(backbone, teachers, random, now, ct);
         await EstablishmentAsync(schools.Values, staff, random, today.Year, now, ct);
         await ReportsAsync(schools.Values.OrderBy(s => s.Code, StringComparer.Ordinal).First(), today, ct);
-        context.Progress?.Report($"teachers: {certificates.Count} certificates, {backbone.Count} backbone teachers, this year's quotas for {schools.Count} schools, 2 reports");
+        await EthicsAsync(teachers, random, today, now, ct);
+        context.Progress?.Report($"teachers: {certificates.Count} certificates, {backbone.Count} backbone teachers, this year's quotas for {schools.Count} schools, {teachers.Count} ethics reviews, 2 reports");
+    }
+
+    /// <summary>
+    /// Last year's ethics reviews, every one graded and confirmed (mostly 合格 and 优秀, a few 基本合格, one 不合格 with its
+    /// bar), and this year's begun at the first school: graded, not yet confirmed.
+    /// </summary>
+    private async Task EthicsAsync(List<StaffMember> teachers, Random random, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        var lastYear = today.Year - 1;
+        var confirmedAt = new DateTimeOffset(lastYear, 12, 20, 2, 0, 0, TimeSpan.Zero);
+        var unqualified = teachers.Count > 10 ? teachers[teachers.Count / 2].StaffId : (long?)null;
+        foreach (var chunk in teachers.Chunk(Batch))
+        {
+            db.EthicsReviews.AddRange(chunk.Select(t =>
+            {
+                var draw = random.NextDouble();
+                var grade = t.StaffId == unqualified ? EthicsGrade.Unqualified : draw < 0.2 ? EthicsGrade.Excellent : draw < 0.98 ? EthicsGrade.Qualified : EthicsGrade.BasicallyQualified;
+                return new EthicsReview
+                {
+                    OrgUnitId = t.SchoolId, StaffId = t.StaffId, Year = lastYear, Grade = grade,
+                    Comment = grade switch { EthicsGrade.Unqualified => "违规组织有偿补课，经查属实。", EthicsGrade.BasicallyQualified => "与家长沟通方式欠妥，已谈话提醒。", _ => null },
+                    ReviewedBy = "demo", ReviewedAt = confirmedAt.AddDays(-10), ConfirmedBy = "demo", ConfirmedAt = confirmedAt, Revision = 2,
+                };
+            }));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        if (unqualified is { } barred)
+        {
+            var teacher = teachers.Find(t => t.StaffId == barred)!;
+            db.EthicsBars.Add(bars.New(barred, teacher.SchoolId, EthicsBarReason.UnqualifiedReview, lastYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                CityDate.Of(confirmedAt), now, "demo"));
+        }
+        var first = teachers.Select(t => t.SchoolId).DefaultIfEmpty().Min();
+        db.EthicsReviews.AddRange(teachers.Where(t => t.SchoolId == first).Take(teachers.Count(t => t.SchoolId == first) / 2).Select(t => new EthicsReview
+        {
+            OrgUnitId = t.SchoolId, StaffId = t.StaffId, Year = today.Year, Grade = random.NextDouble() < 0.25 ? EthicsGrade.Excellent : EthicsGrade.Qualified,
+            ReviewedBy = "demo", ReviewedAt = now.AddDays(-2), Revision = 1,
+        }));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Two reports filed through the channel itself (so routed and limited as any), the second then concluded.</summary>
