@@ -1,9 +1,9 @@
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.Web;
 using Qedu.StudentServices.Features.Deadlines;
 using Qedu.StudentServices.Features.Dropouts;
 using Qedu.StudentServices.Ratings;
-using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices;
 

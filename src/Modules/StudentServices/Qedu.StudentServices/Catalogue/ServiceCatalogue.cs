@@ -8,7 +8,6 @@ using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
 using Qedu.StudentServices.Features.Changes;
 using Qedu.StudentServices.Resources;
-using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices.Catalogue;
 

@@ -11,7 +11,6 @@ using Qedu.StudentServices.Statistics;
 using Qedu.StudentServices.Resources;
 
 using Qedu.StudentServices.Catalogue;
-using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices.Features.Catalogue;
 

@@ -11,7 +11,6 @@ using Qedu.Registry.Contracts;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
 using Qedu.StudentServices.Resources;
-using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices.Features.Changes;
 

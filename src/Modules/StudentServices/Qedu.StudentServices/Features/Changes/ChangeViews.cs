@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
+using Qedu.Kernel.Web;
 using Qedu.StudentServices.Data;
 using Qedu.StudentServices.Domain;
 using Qedu.StudentServices.Ratings;
-using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices.Features.Changes;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.OrgUnits;
-using Qedu.StudentServices.Web;
+using Qedu.Kernel.Web;
 
 namespace Qedu.StudentServices.Features.Deadlines;
 

@@ -9,7 +9,6 @@ using Qedu.Kernel.Web;
 using Qedu.StudentServices.Domain;
 using Qedu.StudentServices.Features.Changes;
 using Qedu.StudentServices.Resources;
-using Qedu.StudentServices.Web;
 
 namespace Qedu.StudentServices.Features.Dropouts;
 

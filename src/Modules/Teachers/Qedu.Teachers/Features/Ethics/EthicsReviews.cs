@@ -75,7 +75,7 @@ internal sealed class EthicsReviews(
         {
             errors.Add("year", t["Establishment.Year", thisYear - 5, thisYear]);
         }
-        var grade = Enum.TryParse<EthicsGrade>(input.Grade?.Trim(), ignoreCase: true, out var g) && Enum.IsDefined(g) && !int.TryParse(input.Grade, out _) ? g : (EthicsGrade?)null;
+        var grade = EnumNames.ParseName<EthicsGrade>(input.Grade);
         if (grade is null)
         {
             errors.Add("grade", t["Ethics.Grade"]);

@@ -322,7 +322,7 @@ internal sealed class RecordWrites(TeachersDb db, TeacherAccess access, EthicsBa
     private TEnum? ParseEnum<TEnum>(string? value, string field, InputErrors errors)
         where TEnum : struct, Enum
     {
-        if (Enum.TryParse<TEnum>(value?.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        if (EnumNames.ParseName<TEnum>(value) is { } parsed)
         {
             return parsed;
         }

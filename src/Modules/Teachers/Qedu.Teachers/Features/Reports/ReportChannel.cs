@@ -61,8 +61,7 @@ internal sealed class ReportChannel(
     public async Task<Outcome<FiledReport>> FileAsync(NewReport input, IReadOnlyList<ReportUpload> uploads, CancellationToken ct)
     {
         var errors = new InputErrors();
-        var kind = Enum.TryParse<ReportKind>(input.Kind?.Trim(), ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(input.Kind, out _)
-            ? k : (ReportKind?)null;
+        var kind = EnumNames.ParseName<ReportKind>(input.Kind);
         if (kind is null)
         {
             errors.Add("kind", t["Report.Kind"]);

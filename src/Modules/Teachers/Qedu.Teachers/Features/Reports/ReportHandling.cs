@@ -134,8 +134,7 @@ internal sealed class ReportHandling(
             return Outcome<string>.Conflict(t[$"Report.Not{ReportState.Investigating}"]);
         }
         var errors = new InputErrors();
-        var conclusion = Enum.TryParse<ReportConclusion>(step.Conclusion?.Trim(), ignoreCase: true, out var c) && Enum.IsDefined(c) && !int.TryParse(step.Conclusion, out _)
-            ? c : (ReportConclusion?)null;
+        var conclusion = EnumNames.ParseName<ReportConclusion>(step.Conclusion);
         if (conclusion is null)
         {
             errors.Add("conclusion", t["Report.Conclusion"]);
