@@ -40,13 +40,16 @@ internal sealed class EthicsReviews(
         var theYear = year ?? CityDate.Today(clock).Year;
         var schools = (await access.SchoolsAsync(Permissions.TeachersEthics, ct)).Where(s => s.ClosedOn is null).OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
         var ids = schools.ConvertAll(s => s.Id);
-        var reviews = (await db.EthicsReviews.AsNoTracking().Where(r => r.Year == theYear).ToListAsync(ct)).Where(r => ids.Contains(r.OrgUnitId)).ToList();
+        // Counted in the database (a city's year is tens of thousands of reviews); one school's rows are read below.
+        var counts = await db.EthicsReviews.AsNoTracking().Where(r => r.Year == theYear && ids.Contains(r.OrgUnitId))
+            .GroupBy(r => new { r.OrgUnitId, r.Grade, Confirmed = r.ConfirmedAt != null })
+            .Select(g => new { g.Key.OrgUnitId, g.Key.Grade, g.Key.Confirmed, Count = g.Count() }).ToListAsync(ct);
         var teachers = (await directory.HeadcountsAsync(ids, ct)).Where(h => h.PostCode == StaffCodes.FullTimeTeacher)
             .GroupBy(h => h.SchoolId).ToDictionary(g => g.Key, g => g.Sum(h => h.Count));
-        var bySchool = reviews.ToLookup(r => r.OrgUnitId);
-        var summary = schools.ConvertAll(s => new SchoolEthics(s.Code, s.DisplayName(CodeBook.IsEnglish), teachers.GetValueOrDefault(s.Id), bySchool[s.Id].Count(),
-            bySchool[s.Id].Count(r => r.ConfirmedAt is not null),
-            bySchool[s.Id].GroupBy(r => r.Grade).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(), g => g.Count())));
+        var bySchool = counts.ToLookup(c => c.OrgUnitId);
+        var summary = schools.ConvertAll(s => new SchoolEthics(s.Code, s.DisplayName(CodeBook.IsEnglish), teachers.GetValueOrDefault(s.Id),
+            bySchool[s.Id].Sum(c => c.Count), bySchool[s.Id].Where(c => c.Confirmed).Sum(c => c.Count),
+            bySchool[s.Id].GroupBy(c => c.Grade).OrderBy(g => g.Key).ToDictionary(g => g.Key.ToString(), g => g.Sum(c => c.Count))));
 
         var school = schoolCode is { Length: > 0 } ? schools.Find(s => s.Code == schoolCode) : schools is [var only] ? only : null;
         if (school is null)
@@ -54,7 +57,7 @@ internal sealed class EthicsReviews(
             return new EthicsYear(theYear, summary, null, [], false, false);
         }
         var staff = (await directory.AtSchoolsAsync([school.Id], ct)).Where(s => s.PostCode == StaffCodes.FullTimeTeacher).ToList();
-        var byStaff = bySchool[school.Id].ToDictionary(r => r.StaffId);
+        var byStaff = await db.EthicsReviews.AsNoTracking().Where(r => r.Year == theYear && r.OrgUnitId == school.Id).ToDictionaryAsync(r => r.StaffId, ct);
         var rows = staff.ConvertAll(s => byStaff.TryGetValue(s.StaffId, out var r)
             ? new EthicsRow(s.StaffId, s.StaffNumber, s.Name, r.Grade.ToString(), r.Comment, r.ConfirmedAt is not null, r.ReviewedBy)
             : new EthicsRow(s.StaffId, s.StaffNumber, s.Name, null, null, false, null));
