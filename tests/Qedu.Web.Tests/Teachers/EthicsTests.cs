@@ -11,6 +11,7 @@ using Qedu.Teachers.Resources;
 using Qedu.Web.Tests.Infrastructure;
 
 using static Qedu.Web.Tests.Registry.RegistryPages;
+using static Qedu.Web.Tests.Teachers.TeacherWorld;
 
 namespace Qedu.Web.Tests.Teachers;
 
@@ -22,14 +23,10 @@ namespace Qedu.Web.Tests.Teachers;
 [Collection(WebCollection.Name)]
 public sealed class EthicsTests(WebApp app)
 {
-    private static DateOnly Today => CityDate.Today(TimeProvider.System);
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task A_confirmed_unqualified_review_bars_promotion_awards_and_registration_and_says_until_when()
     {
-        var (schoolCode, staffId) = await NewTeacherAsync("师德");
+        var (schoolCode, staffId) = await app.NewTeacherAsync("师德");
         var school = await app.ClientAsync(await app.NewAccountAsync("ethics.school", Roles.SchoolAdmin, schoolCode));
         var district = await app.ClientAsync("shinan.admin");
         var year = Today.Year;
@@ -79,15 +76,10 @@ public sealed class EthicsTests(WebApp app)
     [Fact]
     public async Task An_upheld_report_bars_its_teacher_and_a_bar_that_has_ended_bars_no_longer()
     {
-        var (_, barred) = await NewTeacherAsync("举报");
-        var (_, cleared) = await NewTeacherAsync("期满");
+        var (_, barred) = await app.NewTeacherAsync("举报");
+        var (_, cleared) = await app.NewTeacherAsync("期满");
         var district = await app.ClientAsync("shinan.admin");
-        var school = await Forms.UnitAsync(app, TestWorld.AnchorSchool);
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent("PaidTutoring"), "kind" }, { new StringContent(school.Name), "school" }, { new StringContent("周末在家中组织学生有偿补课，每次收费。"), "text" },
-        };
-        var filed = await (await app.Anonymous().PostAsync("/api/report", form)).JsonAsync();
+        var filed = await app.FileReportAsync((await Forms.UnitAsync(app, TestWorld.AnchorSchool)).Name);
         var number = filed.GetProperty("number").GetString()!;
         await district.PostAsync($"/api/teachers/reports/{number}/acknowledge", null);
         await district.PostAsync($"/api/teachers/reports/{number}/investigate", null);
@@ -120,7 +112,7 @@ public sealed class EthicsTests(WebApp app)
     [Fact]
     public async Task The_school_grades_on_the_ethics_page_and_the_district_confirms_there()
     {
-        var (schoolCode, staffId) = await NewTeacherAsync("考核页");
+        var (schoolCode, staffId) = await app.NewTeacherAsync("考核页");
         var school = await app.ClientAsync(await app.NewAccountAsync("ethics.page", Roles.SchoolAdmin, schoolCode));
         var year = Today.Year;
         var path = $"/teachers/ethics?year={year}&school={schoolCode}";
@@ -141,15 +133,6 @@ public sealed class EthicsTests(WebApp app)
         var review = await app.AsSystemAsync(sp => sp.GetRequiredService<TeachersDb>().EthicsReviews.AsNoTracking().SingleAsync(r => r.StaffId == staffId && r.Year == year));
         Assert.Equal((EthicsGrade.Excellent, "shinan.admin"), (review.Grade, review.ConfirmedBy));
         Assert.Equal(0, await app.AsSystemAsync(sp => sp.GetRequiredService<TeachersDb>().EthicsBars.CountAsync(b => b.StaffId == staffId)));
-    }
-
-    /// <summary>A new full-time teacher at a school of the district other than the anchor (whose staff count other tests use).</summary>
-    private async Task<(string School, long StaffId)> NewTeacherAsync(string name)
-    {
-        var schoolCode = await app.KernelAsync(db => db.OrgUnits
-            .Where(o => o.Parent!.Code == TestWorld.Shinan && o.Kind == Qedu.Kernel.OrgUnits.OrgUnitKind.School && o.Code != TestWorld.AnchorSchool)
-            .OrderBy(o => o.Code).Select(o => o.Code).FirstAsync());
-        return (schoolCode, await Records.CreateAsync(app, Records.Staff, schoolCode, Records.New(Records.Staff, schoolCode, name)));
     }
 
     private Task<int> SchoolIdOfAsync(long staffId) => app.RegistryAsync(db => db.Staff.IgnoreQueryFilters().Where(s => s.Id == staffId).Select(s => s.OrgUnitId).SingleAsync());

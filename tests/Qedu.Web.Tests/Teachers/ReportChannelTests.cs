@@ -11,6 +11,7 @@ using Qedu.Teachers.Resources;
 using Qedu.Web.Tests.Infrastructure;
 
 using static Qedu.Web.Tests.Registry.RegistryPages;
+using static Qedu.Web.Tests.Teachers.TeacherWorld;
 
 namespace Qedu.Web.Tests.Teachers;
 
@@ -22,8 +23,6 @@ namespace Qedu.Web.Tests.Teachers;
 [Collection(WebCollection.Name)]
 public sealed class ReportChannelTests(WebApp app)
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
-
     private static string Unique() => Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
@@ -31,7 +30,7 @@ public sealed class ReportChannelTests(WebApp app)
     {
         var school = await Forms.UnitAsync(app, TestWorld.AnchorSchool);
         var contact = $"1390000{Random.Shared.Next(1000, 9999)}";
-        var filed = await FileAsync(school.Name, contact, withPicture: true);
+        var filed = await app.FileReportAsync(school.Name, contact, withPicture: true);
         var number = filed.GetProperty("number").GetString()!;
         var secret = filed.GetProperty("secret").GetString()!;
         Assert.Matches("^JB-\\d{4}-\\d{6}$", number);
@@ -93,10 +92,30 @@ public sealed class ReportChannelTests(WebApp app)
     }
 
     [Fact]
+    public async Task A_handler_opens_the_reporters_file_audited_and_another_district_cannot()
+    {
+        var filed = await app.FileReportAsync((await Forms.UnitAsync(app, TestWorld.AnchorSchool)).Name, withPicture: true);
+        var number = filed.GetProperty("number").GetString()!;
+        var district = await app.ClientAsync("shinan.admin");
+        var file = (await (await district.GetAsync($"/api/teachers/reports/{number}")).JsonAsync()).GetProperty("files").EnumerateArray().Single();
+        var fileId = file.GetProperty("id").GetInt64();
+        Assert.Equal(("receipt.png", "image/png"), (file.GetProperty("fileName").GetString(), file.GetProperty("mediaType").GetString()));
+
+        using var opened = await district.GetAsync($"/api/teachers/reports/files/{fileId}");
+        Assert.Equal("image/png", opened.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Png, await opened.Content.ReadAsByteArrayAsync());
+        var key = fileId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, await app.KernelAsync(db => db.AuditEntries.CountAsync(e => e.Action == "teachers.report-file.read" && e.EntityKey == key && e.ActorName == "shinan.admin")));
+
+        var shibei = await app.ClientAsync(await app.NewAccountAsync("reports-files", Roles.DistrictAdmin, TestWorld.Shibei));
+        Assert.Equal(HttpStatusCode.NotFound, (await shibei.GetAsync($"/api/teachers/reports/files/{fileId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Handlers_step_a_case_to_an_upheld_conclusion_and_the_reporter_reads_the_replies_but_not_the_notes()
     {
         var school = await Forms.UnitAsync(app, TestWorld.AnchorSchool);
-        var filed = await FileAsync(school.Name, contact: null, withPicture: false);
+        var filed = await app.FileReportAsync(school.Name);
         var (number, secret) = (filed.GetProperty("number").GetString()!, filed.GetProperty("secret").GetString()!);
         var district = await app.ClientAsync("shinan.admin");
 
@@ -163,7 +182,7 @@ public sealed class ReportChannelTests(WebApp app)
     [Fact]
     public async Task A_school_no_one_knows_goes_to_the_city_and_a_case_past_its_limit_is_listed_overdue()
     {
-        var filed = await FileAsync($"不存在的学校{Unique()}", contact: null, withPicture: false);
+        var filed = await app.FileReportAsync($"不存在的学校{Unique()}");
         var number = filed.GetProperty("number").GetString()!;
         var city = await Forms.UnitAsync(app, TestWorld.City);
         // Received three weeks ago and never acknowledged.
@@ -180,36 +199,10 @@ public sealed class ReportChannelTests(WebApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientAsync("shinan.admin")).GetAsync($"/api/teachers/reports/{number}")).StatusCode);
     }
 
-    private async Task<System.Text.Json.JsonElement> FileAsync(string school, string? contact, bool withPicture)
-    {
-        var form = Multipart(("kind", "PaidTutoring"), ("school", school), ("teacher", "王老师"), ("text", "周末在校外租房组织本班学生有偿补课，每次收费200元。"));
-        if (contact is not null)
-        {
-            form.Add(new StringContent(contact), "contact");
-        }
-        if (withPicture)
-        {
-            form.Add(new ByteArrayContent(Png), "files", "receipt.png");
-        }
-        using var response = await app.Anonymous().PostAsync("/api/report", form);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return await response.JsonAsync();
-    }
-
     private async Task<System.Text.Json.JsonElement> FollowAsync(string number, string secret)
     {
         using var response = await app.Anonymous().PostAsJsonAsync("/api/report/follow", new { number, secret });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.JsonAsync();
-    }
-
-    private static MultipartFormDataContent Multipart(params (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-        return form;
     }
 }

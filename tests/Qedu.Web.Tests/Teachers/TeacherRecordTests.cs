@@ -10,6 +10,7 @@ using Qedu.Teachers.Resources;
 using Qedu.Web.Tests.Infrastructure;
 
 using static Qedu.Web.Tests.Registry.RegistryPages;
+using static Qedu.Web.Tests.Teachers.TeacherWorld;
 
 namespace Qedu.Web.Tests.Teachers;
 
@@ -24,10 +25,6 @@ public sealed class TeacherRecordTests(WebApp app)
     private static int _sequence = Random.Shared.Next(1_000_000);
 
     private static string CertificateNumber() => $"T{Interlocked.Increment(ref _sequence):D9}";
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly Today => CityDate.Today(TimeProvider.System);
 
     [Fact]
     public async Task A_school_records_a_certificate_and_its_registration_and_the_next_falls_due_five_years_on()
@@ -90,9 +87,8 @@ public sealed class TeacherRecordTests(WebApp app)
     [Fact]
     public async Task A_promotion_ends_the_title_held_and_the_history_stays()
     {
-        // A new member of staff (no demo titles) at a school of the district other than the anchor, whose staff count other tests use.
-        var schoolCode = await OtherShinanSchoolAsync();
-        var staffId = await Records.CreateAsync(app, Records.Staff, schoolCode, Records.New(Records.Staff, schoolCode, "职称"));
+        // A new member of staff: no demo titles.
+        var (_, staffId) = await app.NewTeacherAsync("职称");
         var district = await app.ClientAsync("shinan.admin");
         var earlier = Today.AddYears(-6);
         using (var a = await district.PostAsJsonAsync($"/api/teachers/{staffId}/titles", new { titleCode = "3", from = Day(earlier) }))
@@ -122,8 +118,7 @@ public sealed class TeacherRecordTests(WebApp app)
     [Fact]
     public async Task The_profile_page_adds_a_certificate_and_registers_it_and_names_a_bad_field_beside_it()
     {
-        var schoolCode = await OtherShinanSchoolAsync();
-        var staffId = await Records.CreateAsync(app, Records.Staff, schoolCode, Records.New(Records.Staff, schoolCode, "证书"));
+        var (_, staffId) = await app.NewTeacherAsync("证书");
         var district = await app.ClientAsync("shinan.admin");
         var path = $"/teachers/{staffId}";
         var number = CertificateNumber();
@@ -205,12 +200,22 @@ public sealed class TeacherRecordTests(WebApp app)
         {
             Assert.Contains("school", (await own.ProblemAsync()).Errors.Keys);
         }
+        using (var bad = await (await app.ClientAsync("shinan.admin")).PutAsJsonAsync("/api/teachers/establishment",
+            new { school = TestWorld.AnchorSchool, year = year + 5, subject = "", quota = -1 }))
+        {
+            Assert.Equal(["quota", "year"], (await bad.ProblemAsync()).Errors.Keys.Order(StringComparer.Ordinal).ToArray());
+        }
 
         var filled = await app.RegistryAsync(db => db.Staff.IgnoreQueryFilters().CountAsync(s => s.OrgUnitId == school.Id && s.EmploymentTypeCode == "1"));
         var row = (await (await (await app.ClientAsync("school.admin")).GetAsync($"/api/teachers/establishment?year={year}")).JsonAsync())
             .GetProperty("schools").EnumerateArray().Single();
         Assert.Equal((TestWorld.AnchorSchool, 500, filled, 500 - filled),
             (row.GetProperty("schoolCode").GetString(), row.GetProperty("quota").GetInt32(), row.GetProperty("filled").GetInt32(), row.GetProperty("vacant").GetInt32()));
+        // A school administrator's view has one school: its stage's totals are that school's.
+        var stage = (await (await (await app.ClientAsync("school.admin")).GetAsync($"/api/teachers/establishment?year={year}")).JsonAsync())
+            .GetProperty("stages").EnumerateArray().Single();
+        Assert.Equal((row.GetProperty("stage").GetString(), 500, filled),
+            (stage.GetProperty("stage").GetString(), stage.GetProperty("quota").GetInt32(), stage.GetProperty("filled").GetInt32()));
         var html = await PageAsync(await app.ClientAsync("shinan.admin"), $"/teachers/establishment?year={year}");
         Assert.Contains($"data-code=\"{TestWorld.AnchorSchool}\"", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"quota-form\"", html, StringComparison.Ordinal);
@@ -251,8 +256,4 @@ public sealed class TeacherRecordTests(WebApp app)
     private static async Task<System.Text.Json.JsonElement> CertificateAsync(HttpClient client, long staffId, string number) =>
         (await (await client.GetAsync($"/api/teachers/{staffId}")).JsonAsync()).GetProperty("certificates").EnumerateArray()
             .Single(c => c.GetProperty("number").GetString() == number);
-
-    private Task<string> OtherShinanSchoolAsync() => app.KernelAsync(db => db.OrgUnits
-        .Where(o => o.Parent!.Code == TestWorld.Shinan && o.Kind == Qedu.Kernel.OrgUnits.OrgUnitKind.School && o.Code != TestWorld.AnchorSchool)
-        .OrderBy(o => o.Code).Select(o => o.Code).FirstAsync());
 }
