@@ -28,6 +28,9 @@ public interface IStaffDirectory
     /// <summary>These members of staff, those in the caller's scope, by id.</summary>
     Task<IReadOnlyDictionary<long, StaffMember>> FindManyAsync(IReadOnlyCollection<long> staffIds, CancellationToken ct = default);
 
+    /// <summary>These members of staff, those in the caller's scope, by 教职工号 (as a provider's file names them).</summary>
+    Task<IReadOnlyDictionary<string, StaffMember>> FindByNumbersAsync(IReadOnlyCollection<string> staffNumbers, CancellationToken ct = default);
+
     /// <summary>The staff of these schools, in the caller's scope.</summary>
     Task<IReadOnlyList<StaffMember>> AtSchoolsAsync(IReadOnlyCollection<int> schoolIds, CancellationToken ct = default);
 

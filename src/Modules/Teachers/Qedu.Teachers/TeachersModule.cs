@@ -12,7 +12,9 @@ using Qedu.Teachers.Features.Ethics;
 using Qedu.Teachers.Features.Overview;
 using Qedu.Teachers.Features.Profile;
 using Qedu.Teachers.Features.Reports;
+using Qedu.Teachers.Features.Training;
 using Qedu.Teachers.Rules;
+using Qedu.Teachers.Training;
 
 namespace Qedu.Teachers;
 
@@ -33,9 +35,15 @@ public static class TeachersModule
         services.AddScoped<ReportChannel>();
         services.AddScoped<ReportHandling>();
         services.AddScoped<ReportContacts>();
+        services.AddScoped<TrainingTally>();
+        services.AddScoped<TrainingCompliance>();
+        services.AddScoped<TrainingLedger>();
+        services.AddScoped<HoursImport>();
+        services.AddScoped<TrainingCatalogue>();
         services.AddScoped<IDemoSeedStep, TeachersDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 26, "/teachers", "教师队伍", "Teachers", Permissions.TeachersRead));
         services.AddSingleton(new NavItem(NavSections.Data, 27, "/teachers/ethics", "师德考核", "Ethics reviews", Permissions.TeachersEthics));
+        services.AddSingleton(new NavItem(NavSections.Data, 27, "/teachers/training", "继续教育", "Teacher training", Permissions.TeachersRead));
         services.AddSingleton(new NavItem(NavSections.Data, 28, "/teachers/reports", "师德举报", "Teacher reports", Permissions.TeachersReportsHandle));
         return services;
     }
@@ -48,6 +56,7 @@ public static class TeachersModule
         endpoints.MapRecordEndpoints();
         endpoints.MapEthicsEndpoints();
         endpoints.MapReportEndpoints();
+        endpoints.MapTrainingEndpoints();
         return endpoints;
     }
 }

@@ -25,6 +25,19 @@ internal sealed class StaffDirectory(RegistryDb db) : IStaffDirectory
         return found;
     }
 
+    public async Task<IReadOnlyDictionary<string, StaffMember>> FindByNumbersAsync(IReadOnlyCollection<string> staffNumbers, CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, StaffMember>(staffNumbers.Count, StringComparer.Ordinal);
+        foreach (var chunk in staffNumbers.Distinct(StringComparer.Ordinal).Chunk(Batch))
+        {
+            foreach (var member in await Members(db.Staff.AsNoTracking().Where(s => chunk.Contains(s.StaffNumber))).ToListAsync(ct))
+            {
+                found[member.StaffNumber] = member;
+            }
+        }
+        return found;
+    }
+
     public async Task<IReadOnlyList<StaffMember>> AtSchoolsAsync(IReadOnlyCollection<int> schoolIds, CancellationToken ct = default)
     {
         var ids = schoolIds.Distinct().ToList();

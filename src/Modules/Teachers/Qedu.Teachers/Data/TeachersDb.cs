@@ -27,6 +27,10 @@ internal abstract class TeachersDb(DbContextOptions options) : ModuleDbContext(o
     public DbSet<ReportContact> ReportContacts => Set<ReportContact>();
     public DbSet<ReportEntry> ReportEntries => Set<ReportEntry>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
+    public DbSet<TrainingProvider> Providers => Set<TrainingProvider>();
+    public DbSet<TrainingCourse> Courses => Set<TrainingCourse>();
+    public DbSet<TrainingEnrolment> Enrolments => Set<TrainingEnrolment>();
+    public DbSet<TrainingHours> Hours => Set<TrainingHours>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -146,6 +150,45 @@ internal abstract class TeachersDb(DbContextOptions options) : ModuleDbContext(o
             b.Property(x => x.FileName).HasMaxLength(200);
             b.HasIndex(x => x.CaseId);
             b.HasOne<ReportCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TrainingProvider>(b =>
+        {
+            b.ToTable("training_providers");
+            b.Property(x => x.Code).HasMaxLength(20);
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => x.Code).IsUnique();
+        });
+        builder.Entity<TrainingCourse>(b =>
+        {
+            b.ToTable("training_courses");
+            b.Property(x => x.Code).HasMaxLength(30);
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Category).HasMaxLength(30);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.Property(x => x.Revision).IsConcurrencyToken();
+            b.HasIndex(x => x.Code).IsUnique();
+            b.HasIndex(x => x.StartsOn);
+            b.HasOne<TrainingProvider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<TrainingEnrolment>(b =>
+        {
+            b.ToTable("training_enrolments");
+            b.Property(x => x.EnrolledBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.CourseId, x.StaffId }).IsUnique();
+            b.HasIndex(x => x.StaffId);
+            b.HasOne<TrainingCourse>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TrainingHours>(b =>
+        {
+            b.ToTable("training_hours");
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Category).HasMaxLength(30);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            // A course counts once per teacher (NULLs, the lines a school entered, are distinct in a unique index on both databases).
+            b.HasIndex(x => new { x.StaffId, x.CourseId }).IsUnique();
+            b.HasIndex(x => new { x.OrgUnitId, x.CompletedOn });
         });
     }
 }

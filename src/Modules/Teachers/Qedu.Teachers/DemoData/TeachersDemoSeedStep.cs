@@ -96,7 +96,8 @@ internal sealed class TeachersDemoSeedStep(
         await EstablishmentAsync(schools.Values, staff, random, today.Year, now, ct);
         await ReportsAsync(schools.Values.OrderBy(s => s.Code, StringComparer.Ordinal).First(), today, ct);
         await EthicsAsync(teachers, random, today, now, ct);
-        context.Progress?.Report($"teachers: {certificates.Count} certificates, {backbone.Count} backbone teachers, this year's quotas for {schools.Count} schools, {teachers.Count} ethics reviews, 2 reports");
+        var hours = await TrainingAsync(teachers, schools, random, today, now, ct);
+        context.Progress?.Report($"teachers: {certificates.Count} certificates, {backbone.Count} backbone teachers, this year's quotas for {schools.Count} schools, {teachers.Count} ethics reviews, 2 reports, {hours} lines of training hours");
     }
 
     /// <summary>
@@ -137,6 +138,162 @@ internal sealed class TeachersDemoSeedStep(
             ReviewedBy = "demo", ReviewedAt = now.AddDays(-2), Revision = 1,
         }));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The training catalogue and this cycle's hours: the seed's 100 providers and 200 city courses (most ended and closed,
+    /// a few running, some to come), two district courses and a school's; every teacher a share of the hours the cycle
+    /// expects by now, some well ahead, about one in seven behind, from closed courses (enrolled and credited), providers'
+    /// files and school-based study; a running course with attendance kept, and one ended but not yet closed.
+    /// </summary>
+    private async Task<int> TrainingAsync(List<StaffMember> teachers, Dictionary<int, OrgUnit> schools, Random random, DateOnly today, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        if (await tree.OfKindAsync([OrgUnitKind.City], null, ct) is not [var city, ..] || teachers.Count == 0)
+        {
+            return 0;
+        }
+        string[] prefixes = ["青岛", "山东", "海大", "青大", "崂山", "黄海", "蓝海", "启航", "明德", "博雅"];
+        string[] suffixes = ["教师发展中心", "教育研究院", "培训学院", "教育科技有限公司", "研修中心", "继续教育学院", "师资培训中心", "教育咨询中心", "学习研究所", "名师学堂"];
+        var providers = Enumerable.Range(0, 100).Select(i => new TrainingProvider
+        {
+            Code = $"P{i + 1:D3}", Name = prefixes[i / 10] + suffixes[i % 10], OwnerUnitId = city.Id, RecordedAt = now, RecordedBy = "demo",
+        }).ToList();
+        db.Providers.AddRange(providers);
+        await db.SaveChangesAsync(ct);
+
+        var categories = rules.Training.Categories.Where(c => c.Counts && c.Code != "SchoolBased").Select(c => c.Code).ToArray();
+        double[] lengths = [6, 8, 12, 16, 24, 30, 40];
+        var cycleFrom = rules.Training.CycleOf(today).From;
+        var span = Math.Max(30, today.DayNumber - cycleFrom.DayNumber);
+        var courses = Enumerable.Range(0, 200).Select(i =>
+        {
+            // 150 ended in the cycle so far, 10 running now, 40 still to come.
+            var starts = i < 150 ? cycleFrom.AddDays(random.Next(span - 20)) : i < 160 ? today.AddDays(-random.Next(3, 20)) : today.AddDays(random.Next(10, 200));
+            var hours = lengths[random.Next(lengths.Length)];
+            var category = categories[i % categories.Length];
+            return new TrainingCourse
+            {
+                Code = $"C{today.Year}-{i + 1:D3}", ProviderId = providers[i % providers.Count].Id, Title = CourseTitle(category, i), Category = category, Hours = hours,
+                Sessions = (int)Math.Max(2, hours / 3), Capacity = 60, StartsOn = starts, EndsOn = i is >= 150 and < 160 ? today.AddDays(random.Next(5, 40)) : starts.AddDays(7 + random.Next(30)),
+                Online = i % 3 == 0, OwnerUnitId = city.Id, RecordedAt = now, RecordedBy = "demo",
+            };
+        }).ToList();
+        // Whatever ended before today is closed, except one left for its owner to close.
+        foreach (var c in courses.Where(c => c.EndsOn >= today && c.StartsOn <= today).Skip(5))
+        {
+            (c.StartsOn, c.EndsOn) = (today.AddDays(-30), today.AddDays(-2));
+        }
+        var firstSchool = schools[teachers[0].SchoolId];
+        var district = firstSchool.ParentId is { } d ? await tree.FindAsync(d, ct) : null;
+        if (district is not null)
+        {
+            courses.Add(new TrainingCourse
+            {
+                Code = $"D{today.Year}-001", ProviderId = providers[0].Id, Title = "区域教研：新课标下的大单元教学", Category = "Pedagogy", Hours = 12, Sessions = 4, Capacity = 40,
+                StartsOn = today.AddDays(14), EndsOn = today.AddDays(45), OwnerUnitId = district.Id, RecordedAt = now, RecordedBy = "demo",
+            });
+        }
+        courses.Add(new TrainingCourse
+        {
+            Code = $"S{today.Year}-001", ProviderId = providers[1].Id, Title = "校本研修：课堂观察与听评课", Category = "SchoolBased", Hours = 8, Sessions = 4, Capacity = 30,
+            StartsOn = today.AddDays(7), EndsOn = today.AddDays(60), OwnerUnitId = firstSchool.Id, RecordedAt = now, RecordedBy = "demo",
+        });
+        db.Courses.AddRange(courses);
+        await db.SaveChangesAsync(ct);
+        var ended = courses.Where(c => c.EndsOn < today && c.OwnerUnitId == city.Id).ToList();
+        var unclosed = ended.MaxBy(c => c.EndsOn)!;
+        var running = courses.Where(c => c.StartsOn <= today && c.EndsOn >= today).ToList();
+
+        var expected = rules.Training.Owed(rules.Training.CycleOf(today), null, today).Expected;
+        var enrolled = new Dictionary<long, int>();
+        var lines = 0;
+        foreach (var chunk in teachers.Chunk(Batch))
+        {
+            foreach (var t in chunk)
+            {
+                // About one teacher in seven behind pace; the rest around or well past what the cycle expects by now.
+                var goal = random.NextDouble() < 0.14 ? expected * random.NextDouble() * 0.8 : expected * (0.9 + random.NextDouble());
+                double total = 0;
+                var taken = new HashSet<long>();
+                while (total < goal - 4 && taken.Count < 6 && ended.Count > 0)
+                {
+                    var course = ended[random.Next(ended.Count)];
+                    if (!taken.Add(course.Id))
+                    {
+                        continue;
+                    }
+                    var viaCourse = random.NextDouble() < 0.5 || course == unclosed;
+                    if (viaCourse)
+                    {
+                        db.Enrolments.Add(new TrainingEnrolment
+                        {
+                            OrgUnitId = t.SchoolId, CourseId = course.Id, StaffId = t.StaffId, EnrolledAt = now, EnrolledBy = "demo",
+                            State = course == unclosed ? EnrolmentState.Enrolled : EnrolmentState.Completed,
+                            SessionsAttended = course == unclosed ? random.Next(course.Sessions + 1) : course.Sessions,
+                        });
+                        enrolled[course.Id] = enrolled.GetValueOrDefault(course.Id) + 1;
+                        if (course == unclosed)
+                        {
+                            continue;
+                        }
+                    }
+                    db.Hours.Add(new TrainingHours
+                    {
+                        OrgUnitId = t.SchoolId, StaffId = t.StaffId, CourseId = course.Id, Title = course.Title, Category = course.Category, Hours = course.Hours,
+                        CompletedOn = course.EndsOn, Source = viaCourse ? HoursSource.Course : HoursSource.ProviderFile,
+                        FileName = viaCourse ? null : $"{course.Code}-hours.csv", RecordedAt = now, RecordedBy = "demo",
+                    });
+                    total += course.Hours;
+                    lines++;
+                }
+                if (random.NextDouble() < 0.7)
+                {
+                    db.Hours.Add(new TrainingHours
+                    {
+                        OrgUnitId = t.SchoolId, StaffId = t.StaffId, Title = "校本研修：集体备课与教研活动", Category = "SchoolBased", Hours = 2 * (1 + random.Next(8)),
+                        CompletedOn = cycleFrom.AddDays(random.Next(span)), Source = HoursSource.School, RecordedAt = now, RecordedBy = "demo",
+                    });
+                    lines++;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        // A running course with attendance kept so far, for the first school's teachers.
+        if (running is [var now1, ..])
+        {
+            foreach (var t in teachers.Where(t => t.SchoolId == firstSchool.Id).Take(20))
+            {
+                db.Enrolments.Add(new TrainingEnrolment
+                {
+                    OrgUnitId = t.SchoolId, CourseId = now1.Id, StaffId = t.StaffId, EnrolledAt = now, EnrolledBy = "demo", SessionsAttended = random.Next(3),
+                });
+                enrolled[now1.Id] = enrolled.GetValueOrDefault(now1.Id) + 1;
+            }
+        }
+        foreach (var course in await db.Courses.ToListAsync(ct))
+        {
+            course.Enrolled = enrolled.GetValueOrDefault(course.Id);
+            course.Capacity = Math.Max(course.Capacity, course.Enrolled + 20);
+            course.CompletedAt = course.EndsOn < today && course.Id != unclosed.Id && course.OwnerUnitId == city.Id ? now : null;
+        }
+        await db.SaveChangesAsync(ct);
+        return lines;
+    }
+
+    private static string CourseTitle(string category, int i)
+    {
+        string[] topics = category switch
+        {
+            "Ethics" => ["新时代师德师风建设", "教师职业行为十项准则解读", "依法执教与学生权益保护"],
+            "Subject" => ["学科核心素养与课程标准", "跨学科主题学习设计", "学科前沿与教材分析"],
+            "Pedagogy" => ["大单元教学设计", "作业设计与减负增效", "课堂评价与差异化教学"],
+            "InformationTechnology" => ["信息技术应用能力提升工程2.0", "智慧课堂与数据驱动教学", "微课设计与制作"],
+            "MentalHealth" => ["中小学生心理健康教育", "班主任心理辅导技能", "校园危机干预"],
+            _ => ["教育专题讲座"],
+        };
+        return $"{topics[i % topics.Length]}（第{(i / topics.Length) + 1}期）";
     }
 
     /// <summary>Two reports filed through the channel itself (so routed and limited as any), the second then concluded.</summary>

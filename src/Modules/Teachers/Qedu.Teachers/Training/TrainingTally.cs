@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Qedu.Registry.Contracts;
+using Qedu.Teachers.Data;
+using Qedu.Teachers.Rules;
+
+namespace Qedu.Teachers.Training;
+
+/// <summary>Where a teacher stands in the cycle: hours that count, what they owe and should have by now, and the verdicts.</summary>
+internal sealed record TeacherStanding(
+    long StaffId, string StaffNumber, string Name, int SchoolId, double Counted, double Target, double Expected, bool FloorsMet,
+    IReadOnlyDictionary<string, double> ByCategory)
+{
+    /// <summary>At least the hours expected by today (the cycle's share so far).</summary>
+    public bool OnPace => Counted >= Expected;
+
+    /// <summary>The cycle's hours and every floor met.</summary>
+    public bool Done => Counted >= Target && FloorsMet;
+}
+
+/// <summary>
+/// Continuing-education standing of teachers, in one place for the training pages and the indicator facts: each full-time
+/// teacher's hours in the current cycle summed by category in the database (the caller's scope applies), then counted by
+/// the rules (<see cref="TrainingRules.Count"/>) against the target and the pace (<see cref="TrainingRules.Owed"/>).
+/// </summary>
+internal sealed class TrainingTally(TeachersDb db, TeacherRules rules)
+{
+    private const int ByIdUpTo = 5_000;
+
+    public TrainingRules Rules => rules.Training;
+
+    public async Task<IReadOnlyList<TeacherStanding>> StandingsAsync(IReadOnlyList<StaffMember> teachers, DateOnly today, CancellationToken ct)
+    {
+        var cycle = rules.Training.CycleOf(today);
+        var query = db.Hours.AsNoTracking().Where(h => h.CompletedOn >= cycle.From && h.CompletedOn <= cycle.To);
+        var sums = new List<(long StaffId, string Category, double Hours)>();
+        // A school's or a few schools' teachers by id (a teacher's lines follow them, wherever they were credited); a district's
+        // or the city's whole scope at once (one row per teacher and category: a few hundred thousand small rows at most).
+        var wanted = teachers.Select(t => t.StaffId).ToHashSet();
+        var chunks = wanted.Count <= ByIdUpTo ? wanted.Chunk(ByIdUpTo).Select(c => (long[]?)c) : [(long[]?)null];
+        foreach (var chunk in chunks)
+        {
+            var part = chunk is null ? query : query.Where(h => chunk.Contains(h.StaffId));
+            sums.AddRange((await part.GroupBy(h => new { h.StaffId, h.Category })
+                .Select(g => new { g.Key.StaffId, g.Key.Category, Hours = g.Sum(h => h.Hours) })
+                .ToListAsync(ct)).Where(s => wanted.Contains(s.StaffId)).Select(s => (s.StaffId, s.Category, s.Hours)));
+        }
+        var byStaff = sums.GroupBy(s => s.StaffId).ToDictionary(g => g.Key, g => g.ToDictionary(s => s.Category, s => s.Hours, StringComparer.Ordinal));
+        return teachers.Select(t => Standing(t, byStaff.GetValueOrDefault(t.StaffId) ?? new Dictionary<string, double>(), cycle, today)).ToList();
+    }
+
+    public TeacherStanding Standing(StaffMember teacher, IReadOnlyDictionary<string, double> byCategory, (DateOnly From, DateOnly To) cycle, DateOnly today)
+    {
+        var (target, expected) = rules.Training.Owed(cycle, teacher.HiredOn, today);
+        var (counted, floors) = rules.Training.Count(byCategory, target / rules.Training.CycleHours);
+        return new TeacherStanding(teacher.StaffId, teacher.StaffNumber, teacher.Name, teacher.SchoolId, counted, target, expected, floors, byCategory);
+    }
+}
