@@ -121,6 +121,10 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
     private static Rule NoSuchReport(string permission) =>
         Rule.Needs(permission) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["number"] = "JB-2026-000000" } };
 
+    /// <summary>A course code no course has: who may act on courses gets 404, everyone else is refused first.</summary>
+    private static Rule NoSuchCourse(string permission) =>
+        Rule.Needs(permission) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["code"] = "NO-SUCH" } };
+
     /// <summary>A body with no fields: the use case runs (a scope refusal is its 404) and refuses the missing fields (400).</summary>
     private static Task<HttpContent> EmptyObject(WebApp app, string value) => Task.FromResult<HttpContent>(Http.Json(new { }));
     private static Dictionary<string, string> NoSuchPlanId => new() { ["id"] = "0" };
@@ -490,6 +494,27 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         {
             Prepare = TeacherAt, Fixed = new() { ["year"] = "2000" },
         },
+        ["GET /teachers/training"] = Rule.Needs(Permissions.TeachersRead),
+        ["GET /teachers/training/courses"] = Rule.Needs(Permissions.TeachersRead),
+        ["GET /teachers/training/courses/{Code}"] = Rule.Needs(Permissions.TeachersRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["Code"] = "NO-SUCH" } },
+        ["GET /teachers/{StaffId:long}/training"] = Rule.Scoped(Permissions.TeachersRead, Target.School) with { Prepare = TeacherAt },
+        ["GET /api/teachers/training"] = Rule.Needs(Permissions.TeachersRead),
+        ["GET /api/teachers/training/catalogue"] = Rule.Needs(Permissions.TeachersRead),
+        ["GET /api/teachers/training/courses/{code}"] = NoSuchCourse(Permissions.TeachersRead),
+        ["GET /api/teachers/{staffId:long}/training"] = Rule.Scoped(Permissions.TeachersRead, Target.School) with { Prepare = TeacherAt },
+        ["POST /api/teachers/{staffId:long}/training"] = Rule.Scoped(Permissions.TeachersManage, Target.School, StatusCodes.Status400BadRequest) with { Prepare = TeacherAt, Body = EmptyObject },
+        ["POST /api/teachers/training/import"] = Rule.Needs(Permissions.TeachersManage) with
+        {
+            Status = StatusCodes.Status400BadRequest, Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent { { new StringContent("true"), "dryRun" } }),
+        },
+        ["POST /api/teachers/training/providers"] = Rule.Needs(Permissions.TeachersManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["POST /api/teachers/training/courses"] = Rule.Needs(Permissions.TeachersManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["POST /api/teachers/training/courses/{code}/enrolments"] = NoSuchCourse(Permissions.TeachersManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["PUT /api/teachers/training/courses/{code}/enrolments/{staffId:long}"] = NoSuchCourse(Permissions.TeachersManage) with
+        {
+            Body = EmptyObject, Fixed = new() { ["code"] = "NO-SUCH", ["staffId"] = "0" },
+        },
+        ["POST /api/teachers/training/courses/{code}/close"] = NoSuchCourse(Permissions.TeachersManage),
         ["GET /report"] = Rule.Public(),
         ["GET /report/follow"] = Rule.Public(),
         ["POST /api/report/"] = Rule.Public(StatusCodes.Status400BadRequest) with { Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent()) },
