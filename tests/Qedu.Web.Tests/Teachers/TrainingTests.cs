@@ -152,6 +152,17 @@ public sealed class TrainingTests(WebApp app)
         }
         Assert.Equal(2, await LinesAsync(first, second));
 
+        // The page's form checks a file the same way and shows each problem by row.
+        var html = await district.GetStringAsync("/teachers/training");
+        using var form = Upload($"教职工号,课程代码,学时,完成日期\n{a},NO-SUCH,1,{Day(Today)}\n", dryRun: true);
+        form.Add(new StringContent(Qedu.Testing.QeduApp.AntiforgeryToken(html)), "__RequestVerificationToken");
+        form.Add(new StringContent("import"), "_handler");
+        form.Add(new StringContent("true"), "Upload.DryRun");
+        using var posted = await district.PostAsync("/teachers/training", form);
+        var text = await posted.TextAsync();
+        Assert.Contains(app.Text<TeachersText>("Training.Row.Course").Replace("{0}", "NO-SUCH", StringComparison.Ordinal), text, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"import-problems\"", text, StringComparison.Ordinal);
+
         // A school cannot credit a teacher of another school.
         var otherSchool = await app.ClientAsync(await app.NewAccountAsync("training.anchor", Qedu.Kernel.Access.Roles.SchoolAdmin, TestWorld.AnchorSchool));
         using var outside = await UploadAsync(otherSchool, $"教职工号,课程代码,学时,完成日期\n{a},{course},1,{Day(Today)}\n", dryRun: true);
