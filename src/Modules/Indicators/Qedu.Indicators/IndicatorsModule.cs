@@ -28,6 +28,7 @@ public static class IndicatorsModule
         services.AddScoped<IFactSource, StudentServicesFacts>();
         services.AddScoped<IFactSource, ExamFacts>();
         services.AddScoped<IFactSource, SurveyFacts>();
+        services.AddScoped<IFactSource, TeacherFacts>();
         services.AddScoped<SnapshotWriter>();
         services.AddScoped<IndicatorComputation>();
         // Public for the command line, built here: its constructor takes the module's internal computation.

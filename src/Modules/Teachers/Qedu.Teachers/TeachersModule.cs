@@ -36,6 +36,7 @@ public static class TeachersModule
         services.AddScoped<ReportHandling>();
         services.AddScoped<ReportContacts>();
         services.AddScoped<TrainingTally>();
+        services.AddScoped<Contracts.ITeacherStatistics, TeacherStatistics>();
         services.AddScoped<TrainingCompliance>();
         services.AddScoped<TrainingLedger>();
         services.AddScoped<HoursImport>();

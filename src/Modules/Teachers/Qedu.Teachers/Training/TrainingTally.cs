@@ -28,10 +28,11 @@ internal sealed class TrainingTally(TeachersDb db, TeacherRules rules)
 
     public TrainingRules Rules => rules.Training;
 
+    /// <summary>Each teacher's standing on <paramref name="today"/> (a past day counts the hours completed by then).</summary>
     public async Task<IReadOnlyList<TeacherStanding>> StandingsAsync(IReadOnlyList<StaffMember> teachers, DateOnly today, CancellationToken ct)
     {
         var cycle = rules.Training.CycleOf(today);
-        var query = db.Hours.AsNoTracking().Where(h => h.CompletedOn >= cycle.From && h.CompletedOn <= cycle.To);
+        var query = db.Hours.AsNoTracking().Where(h => h.CompletedOn >= cycle.From && h.CompletedOn <= cycle.To && h.CompletedOn <= today);
         var sums = new List<(long StaffId, string Category, double Hours)>();
         // A school's or a few schools' teachers by id (a teacher's lines follow them, wherever they were credited); a district's
         // or the city's whole scope at once (one row per teacher and category: a few hundred thousand small rows at most).
