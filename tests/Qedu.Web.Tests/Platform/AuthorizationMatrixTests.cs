@@ -515,6 +515,23 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             Body = EmptyObject, Fixed = new() { ["code"] = "NO-SUCH", ["staffId"] = "0" },
         },
         ["POST /api/teachers/training/courses/{code}/close"] = NoSuchCourse(Permissions.TeachersManage),
+        ["GET /teachers/rotation"] = Rule.Needs(Permissions.TeachersRead),
+        ["GET /teachers/rural"] = Rule.Needs(Permissions.TeachersRead),
+        ["GET /api/teachers/rotation"] = Rule.Needs(Permissions.TeachersRead),
+        ["GET /api/teachers/rural"] = Rule.Needs(Permissions.TeachersRead),
+        ["POST /api/teachers/rotation/moves"] = Rule.Needs(Permissions.TeachersManage) with { Status = StatusCodes.Status404NotFound, Body = EmptyObject },
+        ["POST /api/teachers/rotation/moves/{moveId:long}/approve"] = Rule.Needs(Permissions.TeachersManage) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["moveId"] = "0" },
+        },
+        ["POST /api/teachers/rotation/moves/{moveId:long}/withdraw"] = Rule.Needs(Permissions.TeachersManage) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["moveId"] = "0" },
+        },
+        ["POST /api/teachers/rotation/{district}/apply"] = Rule.Needs(Permissions.TeachersManage) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["district"] = "000000" },
+        },
         ["GET /report"] = Rule.Public(),
         ["GET /report/follow"] = Rule.Public(),
         ["POST /api/report/"] = Rule.Public(StatusCodes.Status400BadRequest) with { Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent()) },

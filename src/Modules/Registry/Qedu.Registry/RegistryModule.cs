@@ -47,6 +47,7 @@ public static class RegistryModule
         services.AddScoped<StudentCommands>();
         services.AddScoped<IStudentIntake, StudentIntake>();
         services.AddScoped<IStudentMoves, StudentMoves>();
+        services.AddScoped<IStaffMoves, StaffMoves>();
         services.AddScoped<IStudentRoster, Qedu.Registry.Roster.StudentRoster>();
         services.AddScoped<IStaffDirectory, Qedu.Registry.Roster.StaffDirectory>();
         services.AddScoped<StudentWrites>();

@@ -11,6 +11,12 @@ public sealed record TeacherSchoolFigures(int OrgUnitId, int Teachers, int Certi
 /// </summary>
 public sealed record TeacherReportFigures(int OrgUnitId, int Received, int Concluded, int ConcludedOnTime, int Upheld);
 
+/// <summary>
+/// One district's rotation (交流轮岗) in a year: staff due to rotate, moves approved or made, and of those the backbone
+/// teachers' and the urban → rural ones.
+/// </summary>
+public sealed record TeacherRotationFigures(int OrgUnitId, int Due, int Moved, int Backbone, int UrbanToRural);
+
 /// <summary>Teacher aggregates for the indicators module: whole-city counts (the recomputation runs as the system), never a person.</summary>
 public interface ITeacherStatistics
 {
@@ -19,4 +25,7 @@ public interface ITeacherStatistics
 
     /// <summary>Each handling bureau's reports received in <paramref name="year"/>, and how they stand.</summary>
     Task<IReadOnlyList<TeacherReportFigures>> ReportsAsync(int year, CancellationToken ct = default);
+
+    /// <summary>Each district's rotation plan for <paramref name="year"/>: who is due, and the moves approved or made.</summary>
+    Task<IReadOnlyList<TeacherRotationFigures>> RotationAsync(int year, CancellationToken ct = default);
 }

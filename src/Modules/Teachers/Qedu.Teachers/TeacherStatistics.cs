@@ -5,6 +5,7 @@ using Qedu.Registry.Contracts;
 using Qedu.Teachers.Contracts;
 using Qedu.Teachers.Data;
 using Qedu.Teachers.Domain;
+using Qedu.Teachers.Rotation;
 using Qedu.Teachers.Training;
 
 namespace Qedu.Teachers;
@@ -14,7 +15,8 @@ namespace Qedu.Teachers;
 /// certificates, backbone, training) and per handling bureau (reports). A past year is counted as it stood on its last
 /// day, except the teachers themselves: the registry keeps who works where now, not a history of staff.
 /// </summary>
-internal sealed class TeacherStatistics(TeachersDb db, IStaffDirectory directory, OrgTree tree, TrainingTally tally, TimeProvider clock) : ITeacherStatistics
+internal sealed class TeacherStatistics(TeachersDb db, IStaffDirectory directory, OrgTree tree, TrainingTally tally, RotationDue due, TimeProvider clock)
+    : ITeacherStatistics
 {
     public async Task<IReadOnlyList<TeacherSchoolFigures>> SchoolsAsync(int year, CancellationToken ct = default)
     {
@@ -50,5 +52,17 @@ internal sealed class TeacherStatistics(TeachersDb db, IStaffDirectory directory
             })
             .ToListAsync(ct);
         return [.. rows.OrderBy(r => r.Key).Select(r => new TeacherReportFigures(r.Key, r.Received, r.Concluded, r.OnTime, r.Upheld))];
+    }
+
+    public async Task<IReadOnlyList<TeacherRotationFigures>> RotationAsync(int year, CancellationToken ct = default)
+    {
+        var schools = (await tree.OfKindAsync([OrgUnitKind.School], null, ct)).Where(s => s.ClosedOn is null && s.ParentId is not null).ToDictionary(s => s.Id);
+        var dueByDistrict = (await due.DueAsync(schools.Keys, year, ct)).GroupBy(d => schools[d.Member.SchoolId].ParentId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var moves = await db.RotationMoves.AsNoTracking().Where(m => m.Year == year && (m.State == RotationState.Approved || m.State == RotationState.Applied))
+            .GroupBy(m => m.DistrictId)
+            .Select(g => new { g.Key, Moved = g.Count(), Backbone = g.Count(m => m.Backbone), UrbanToRural = g.Count(m => m.UrbanToRural) })
+            .ToDictionaryAsync(g => g.Key, ct);
+        return [.. dueByDistrict.Keys.Union(moves.Keys).Order().Select(id => new TeacherRotationFigures(id, dueByDistrict.GetValueOrDefault(id),
+            moves.GetValueOrDefault(id)?.Moved ?? 0, moves.GetValueOrDefault(id)?.Backbone ?? 0, moves.GetValueOrDefault(id)?.UrbanToRural ?? 0))];
     }
 }

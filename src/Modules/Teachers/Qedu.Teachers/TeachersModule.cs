@@ -12,7 +12,10 @@ using Qedu.Teachers.Features.Ethics;
 using Qedu.Teachers.Features.Overview;
 using Qedu.Teachers.Features.Profile;
 using Qedu.Teachers.Features.Reports;
+using Qedu.Teachers.Features.Rotation;
+using Qedu.Teachers.Features.Rural;
 using Qedu.Teachers.Features.Training;
+using Qedu.Teachers.Rotation;
 using Qedu.Teachers.Rules;
 using Qedu.Teachers.Training;
 
@@ -41,10 +44,15 @@ public static class TeachersModule
         services.AddScoped<TrainingLedger>();
         services.AddScoped<HoursImport>();
         services.AddScoped<TrainingCatalogue>();
+        services.AddScoped<RotationDue>();
+        services.AddScoped<RotationMoves>();
+        services.AddScoped<RotationPlans>();
+        services.AddScoped<RuralReport>();
         services.AddScoped<IDemoSeedStep, TeachersDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 26, "/teachers", "教师队伍", "Teachers", Permissions.TeachersRead));
         services.AddSingleton(new NavItem(NavSections.Data, 27, "/teachers/ethics", "师德考核", "Ethics reviews", Permissions.TeachersEthics));
         services.AddSingleton(new NavItem(NavSections.Data, 27, "/teachers/training", "继续教育", "Teacher training", Permissions.TeachersRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 27, "/teachers/rotation", "交流轮岗", "Teacher rotation", Permissions.TeachersRead));
         services.AddSingleton(new NavItem(NavSections.Data, 28, "/teachers/reports", "师德举报", "Teacher reports", Permissions.TeachersReportsHandle));
         return services;
     }
@@ -58,6 +66,8 @@ public static class TeachersModule
         endpoints.MapEthicsEndpoints();
         endpoints.MapReportEndpoints();
         endpoints.MapTrainingEndpoints();
+        endpoints.MapRotationEndpoints();
+        endpoints.MapRuralEndpoints();
         return endpoints;
     }
 }

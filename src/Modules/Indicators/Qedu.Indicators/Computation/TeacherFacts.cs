@@ -6,7 +6,8 @@ namespace Qedu.Indicators.Computation;
 /// <summary>
 /// The teachers module's facts: per school ("teacher-records.*") full-time teachers, certified, backbone, and in the
 /// continuing-education cycle on pace and done, as the period's year stood at its end; per handling bureau
-/// ("teacher-reports.*") reports on the public channel received in the year, concluded, concluded on time, upheld.
+/// ("teacher-reports.*") reports on the public channel received in the year, concluded, concluded on time, upheld; per
+/// district ("teacher-rotation.*") staff due to rotate in the year and the moves approved or made (backbone, urban → rural).
 /// </summary>
 internal sealed class TeacherFacts(ITeacherStatistics teachers) : IFactSource
 {
@@ -32,6 +33,16 @@ internal sealed class TeacherFacts(ITeacherStatistics teachers) : IFactSource
                 context.Facts.Add(r.OrgUnitId, "teacher-reports.concluded", r.Concluded);
                 context.Facts.Add(r.OrgUnitId, "teacher-reports.on-time", r.ConcludedOnTime);
                 context.Facts.Add(r.OrgUnitId, "teacher-reports.upheld", r.Upheld);
+            }
+        }
+        foreach (var r in await teachers.RotationAsync(year, ct))
+        {
+            if (context.Units.ContainsKey(r.OrgUnitId))
+            {
+                context.Facts.Add(r.OrgUnitId, "teacher-rotation.due", r.Due);
+                context.Facts.Add(r.OrgUnitId, "teacher-rotation.moved", r.Moved);
+                context.Facts.Add(r.OrgUnitId, "teacher-rotation.backbone", r.Backbone);
+                context.Facts.Add(r.OrgUnitId, "teacher-rotation.urban-to-rural", r.UrbanToRural);
             }
         }
     }

@@ -20,6 +20,7 @@ internal abstract class RegistryDb(DbContextOptions options) : EncryptedModuleDb
     public DbSet<Guardian> Guardians => Set<Guardian>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<Staff> Staff => Set<Staff>();
+    public DbSet<StaffPosting> StaffPostings => Set<StaffPosting>();
     public DbSet<TeachingAssignment> TeachingAssignments => Set<TeachingAssignment>();
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<Change> Changes => Set<Change>();
@@ -132,6 +133,13 @@ internal abstract class RegistryDb(DbContextOptions options) : EncryptedModuleDb
             || Set<Student>().Any(s => s.Id == e.StudentId && s.ClassId != null && Set<SchoolClass>().Any(k => k.Id == s.ClassId
                 && (Set<Staff>().Any(t => t.Id == k.HeadTeacherId && t.StaffNumber == CallerStaffNumber)
                     || Set<TeachingAssignment>().Any(a => a.ClassId == k.Id && Set<Staff>().Any(t => t.Id == a.StaffId && t.StaffNumber == CallerStaffNumber))))));
+        builder.Entity<StaffPosting>(b =>
+        {
+            b.ToTable("staff_postings");
+            b.HasIndex(x => x.StaffId);
+            b.HasIndex(x => new { x.OrgUnitId, x.Id });
+            b.Property(x => x.Reason).HasMaxLength(20);
+        });
         builder.Entity<TeachingAssignment>(b =>
         {
             b.ToTable("teaching_assignments");

@@ -31,6 +31,7 @@ internal abstract class TeachersDb(DbContextOptions options) : ModuleDbContext(o
     public DbSet<TrainingCourse> Courses => Set<TrainingCourse>();
     public DbSet<TrainingEnrolment> Enrolments => Set<TrainingEnrolment>();
     public DbSet<TrainingHours> Hours => Set<TrainingHours>();
+    public DbSet<RotationMove> RotationMoves => Set<RotationMove>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -189,6 +190,15 @@ internal abstract class TeachersDb(DbContextOptions options) : ModuleDbContext(o
             // A course counts once per teacher (NULLs, the lines a school entered, are distinct in a unique index on both databases).
             b.HasIndex(x => new { x.StaffId, x.CourseId }).IsUnique();
             b.HasIndex(x => new { x.OrgUnitId, x.CompletedOn });
+        });
+        builder.Entity<RotationMove>(b =>
+        {
+            b.ToTable("rotation_moves");
+            b.Property(x => x.ProposedBy).HasMaxLength(100);
+            b.Property(x => x.DecidedBy).HasMaxLength(100);
+            b.Property(x => x.Revision).IsConcurrencyToken();
+            b.HasIndex(x => new { x.DistrictId, x.Year });
+            b.HasIndex(x => new { x.StaffId, x.Year });
         });
     }
 }

@@ -8,6 +8,7 @@ using Qedu.Teachers.Data;
 using Qedu.Teachers.Domain;
 using Qedu.Teachers.Ethics;
 using Qedu.Teachers.Features.Reports;
+using Qedu.Teachers.Rotation;
 using Qedu.Teachers.Rules;
 
 namespace Qedu.Teachers.DemoData;
@@ -21,7 +22,8 @@ namespace Qedu.Teachers.DemoData;
 /// ethics reviews, confirmed (one 不合格, whose bar is in force), and this year's begun at one school.
 /// </summary>
 internal sealed class TeachersDemoSeedStep(
-    TeachersDb db, IStaffDirectory directory, OrgTree tree, CodeBook codes, TeacherRules rules, EthicsBars bars, ReportChannel reports, TimeProvider clock)
+    TeachersDb db, IStaffDirectory directory, OrgTree tree, CodeBook codes, TeacherRules rules, EthicsBars bars, ReportChannel reports, RotationDue due,
+    RotationMoves rotation, TimeProvider clock)
     : IDemoSeedStep
 {
     private const int Batch = 5_000;
@@ -97,7 +99,8 @@ internal sealed class TeachersDemoSeedStep(
         await ReportsAsync(schools.Values.OrderBy(s => s.Code, StringComparer.Ordinal).First(), today, ct);
         await EthicsAsync(teachers, random, today, now, ct);
         var hours = await TrainingAsync(teachers, schools, random, today, now, ct);
-        context.Progress?.Report($"teachers: {certificates.Count} certificates, {backbone.Count} backbone teachers, this year's quotas for {schools.Count} schools, {teachers.Count} ethics reviews, 2 reports, {hours} lines of training hours");
+        var moves = await RotationAsync(schools, today, now, ct);
+        context.Progress?.Report($"teachers: {certificates.Count} certificates, {backbone.Count} backbone teachers, this year's quotas for {schools.Count} schools, {teachers.Count} ethics reviews, 2 reports, {hours} lines of training hours, {moves} rotation moves");
     }
 
     /// <summary>
@@ -281,6 +284,69 @@ internal sealed class TeachersDemoSeedStep(
         await db.SaveChangesAsync(ct);
         return lines;
     }
+
+    /// <summary>
+    /// A rotation plan in one district (not the anchor school's, whose demo accounts teach their own classes): two moves made
+    /// this school year (towards rural schools where the district has them), and next year's plan under way — two proposed,
+    /// one approved.
+    /// </summary>
+    private async Task<int> RotationAsync(Dictionary<int, OrgUnit> schools, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        var anchorDistrict = schools.Values.FirstOrDefault(s => s.Code == DemoCityGenerator.AnchorSchoolCode)?.ParentId;
+        var district = schools.Values.Where(s => s.ParentId is not null && s.ParentId != anchorDistrict).GroupBy(s => s.ParentId!.Value)
+            .Where(g => g.Count() >= 2).OrderBy(g => g.Key).Select(g => g.ToList()).FirstOrDefault();
+        if (district is null)
+        {
+            return 0;
+        }
+        bool Urban(OrgUnit school) => codes.Find(CodeLists.UrbanRural, school.UrbanRuralCode, anyDate: true)?.Attribute("urban") == "true";
+        OrgUnit Target(OrgUnit from, int i)
+        {
+            var others = district.Where(s => s.Id != from.Id).OrderBy(s => Urban(s)).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
+            return others[i % others.Count];
+        }
+        var ids = district.Select(s => s.Id).ToList();
+        var count = 0;
+        var thisYear = await due.DueAsync(ids, today.Year, ct);
+        var made = new HashSet<long>();
+        foreach (var (d, i) in thisYear.OrderByDescending(d => d.Years).ThenBy(d => d.Member.StaffId).Take(2).Select((d, i) => (d, i)))
+        {
+            var from = schools[d.Member.SchoolId];
+            var to = Target(from, i);
+            var move = Move(d, from, to, today.Year, new DateOnly(today.Year, 9, 1) <= today ? new DateOnly(today.Year, 9, 1) : today, Urban(from) && !Urban(to), now);
+            (move.State, move.DecidedBy, move.DecidedAt) = (RotationState.Approved, "demo", now);
+            db.RotationMoves.Add(move);
+            await db.SaveChangesAsync(ct);
+            if (await rotation.ApplyAsync(move.Id, ct))
+            {
+                made.Add(d.Member.StaffId);
+                count++;
+            }
+        }
+        var nextYear = today.Year + 1;
+        var planned = (await due.DueAsync(ids, nextYear, ct)).Where(d => !made.Contains(d.Member.StaffId))
+            .OrderByDescending(d => d.Backbone).ThenByDescending(d => d.Years).ThenBy(d => d.Member.StaffId).Take(3).ToList();
+        foreach (var (d, i) in planned.Select((d, i) => (d, i)))
+        {
+            var from = schools[d.Member.SchoolId];
+            var to = Target(from, i + 1);
+            var move = Move(d, from, to, nextYear, new DateOnly(nextYear, 9, 1), Urban(from) && !Urban(to), now);
+            if (i == 0)
+            {
+                (move.State, move.DecidedBy, move.DecidedAt) = (RotationState.Approved, "demo", now);
+            }
+            db.RotationMoves.Add(move);
+            count++;
+        }
+        await db.SaveChangesAsync(ct);
+        return count;
+    }
+
+    private static RotationMove Move(DueStaff d, OrgUnit from, OrgUnit to, int year, DateOnly effective, bool urbanToRural, DateTimeOffset now) => new()
+    {
+        OrgUnitId = from.Id, DistrictId = from.ParentId!.Value, Year = year, StaffId = d.Member.StaffId, ToSchoolId = to.Id, EffectiveOn = effective,
+        Backbone = d.Backbone, UrbanToRural = urbanToRural, ProposedBy = "demo", ProposedAt = now,
+    };
 
     private static string CourseTitle(string category, int i)
     {

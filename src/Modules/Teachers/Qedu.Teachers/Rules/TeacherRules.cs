@@ -9,7 +9,8 @@ namespace Qedu.Teachers.Rules;
 /// </summary>
 internal sealed record TeacherRules(
     int CertificateRegistrationYears, int RegistrationDueWithinDays, int ReportAcknowledgeWorkingDays, int ReportInvestigateWorkingDays,
-    int ReportConcludeWorkingDays, int UnqualifiedReviewBarMonths, int UpheldReportBarMonths, TrainingRules Training)
+    int ReportConcludeWorkingDays, int UnqualifiedReviewBarMonths, int UpheldReportBarMonths, TrainingRules Training, RotationRules Rotation,
+    RuralIncentives RuralIncentives)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -22,11 +23,11 @@ internal sealed record TeacherRules(
         return rules.CertificateRegistrationYears is > 0 and <= 10 && rules.RegistrationDueWithinDays is >= 0 and <= 730
             && limits.All(d => d is > 0 and <= 120) && limits.SequenceEqual(limits.Order())
             && rules.UnqualifiedReviewBarMonths is > 0 and <= 120 && rules.UpheldReportBarMonths is > 0 and <= 120
-            && rules.Training?.Check() is null
+            && rules.Training?.Check() is null && rules.Rotation?.Check() is null && rules.RuralIncentives?.Check() is null
             ? rules
             : throw new InvalidOperationException(
                 "teacher-rules.json: certificateRegistrationYears must be 1–10, registrationDueWithinDays 0–730, the report limits 1–120 working days in order, and the bars 1–120 months. "
-                + rules.Training?.Check());
+                + rules.Training?.Check() + rules.Rotation?.Check() + rules.RuralIncentives?.Check());
     }
 
     /// <summary>When a certificate issued on <paramref name="issuedOn"/> and last registered on <paramref name="lastRegisteredOn"/> is next due.</summary>

@@ -37,10 +37,14 @@ internal sealed record BarView(string Reason, string Source, DateOnly From, Date
 internal sealed record TeacherProfile(
     StaffMember Staff, string? SchoolCode, string? SchoolName, IReadOnlyList<CertificateView> Certificates, IReadOnlyList<TitleView> Titles,
     IReadOnlyList<BackboneView> Backbone, IReadOnlyList<HonourView> Honours, IReadOnlyList<StudioView> Studios, IReadOnlyList<BarView> Bars,
-    IReadOnlyList<EthicsView>? Ethics, bool MayManage);
+    IReadOnlyList<EthicsView>? Ethics, bool MayManage, IReadOnlyList<PostingView> Postings);
+
+/// <summary>A stretch at a school, from the registry's history (written when staff move between schools).</summary>
+internal sealed record PostingView(string School, DateOnly? From, DateOnly? To, string Reason);
 
 /// <summary>Reads a teacher's professional record for a caller with <c>teachers.read</c> over the teacher's school.</summary>
-internal sealed class TeacherProfiles(TeachersDb db, TeacherAccess access, IStaffDirectory directory, OrgTree tree, TeacherRules rules, TimeProvider clock)
+internal sealed class TeacherProfiles(
+    TeachersDb db, TeacherAccess access, IStaffDirectory directory, IStaffMoves staffMoves, OrgTree tree, TeacherRules rules, TimeProvider clock)
 {
     public async Task<TeacherProfile?> FindAsync(long staffId, CancellationToken ct)
     {
@@ -91,7 +95,15 @@ internal sealed class TeacherProfiles(TeachersDb db, TeacherAccess access, IStaf
             titles, backbone, honours,
             studios.ConvertAll(s => new StudioView(s.Id, s.Kind.ToString(), s.Level.ToString(), s.Name, s.HostStaffId, hosts.GetValueOrDefault(s.HostStaffId, ""),
                 s.From, s.To, s.HostStaffId == staffId, memberCounts.GetValueOrDefault(s.Id))),
-            bars, ethics, await access.MayAsync(Permissions.TeachersManage, staff.SchoolId, ct));
+            bars, ethics, await access.MayAsync(Permissions.TeachersManage, staff.SchoolId, ct), await PostingsAsync(staffId, ct));
+    }
+
+    private async Task<IReadOnlyList<PostingView>> PostingsAsync(long staffId, CancellationToken ct)
+    {
+        var postings = await staffMoves.PostingsAsync(staffId, ct);
+        // Schools named past the caller's scope: a teacher's earlier schools are part of their own record.
+        var names = await tree.NamesOfAsync(postings.Select(p => p.SchoolId).Distinct(), ct);
+        return [.. postings.Select(p => new PostingView(names.GetValueOrDefault(p.SchoolId, ""), p.From, p.To, p.Reason))];
     }
 
     /// <summary>The hosts' names: a studio's host is named on its members' records wherever the host works (a public role).</summary>

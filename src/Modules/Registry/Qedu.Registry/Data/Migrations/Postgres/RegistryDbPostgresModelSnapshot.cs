@@ -52,9 +52,9 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("last_hash");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<long>("LastPosition")
                         .HasColumnType("bigint")
-                        .HasColumnName("last_sequence");
+                        .HasColumnName("last_position");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_chain_head");
@@ -104,6 +104,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("integer")
+                        .HasColumnName("chain");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -138,6 +142,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("outcome");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -152,6 +160,10 @@ namespace Qedu.Registry.Data.Migrations.Postgres
 
                     b.HasIndex("ActorId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_actor_id_sequence");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entries_chain_position");
 
                     b.HasIndex("OrgUnitId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_org_unit_id_sequence");
@@ -768,6 +780,49 @@ namespace Qedu.Registry.Data.Migrations.Postgres
                         .HasDatabaseName("ix_staff_org_unit_id_id");
 
                     b.ToTable("staff", "registry");
+                });
+
+            modelBuilder.Entity("Qedu.Registry.Domain.StaffPosting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("staff_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_postings");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_staff_postings_staff_id");
+
+                    b.HasIndex("OrgUnitId", "Id")
+                        .HasDatabaseName("ix_staff_postings_org_unit_id_id");
+
+                    b.ToTable("staff_postings", "registry");
                 });
 
             modelBuilder.Entity("Qedu.Registry.Domain.Student", b =>

@@ -47,9 +47,9 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_hash");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<long>("LastPosition")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("last_sequence");
+                        .HasColumnName("last_position");
 
                     b.HasKey("Id")
                         .HasName("pk_kernel_audit_chain_head");
@@ -99,6 +99,10 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chain");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -133,6 +137,10 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -147,6 +155,10 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
 
                     b.HasIndex("ActorId", "Sequence")
                         .HasDatabaseName("ix_kernel_audit_entries_actor_id_sequence");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_audit_entries_chain_position");
 
                     b.HasIndex("OrgUnitId", "Sequence")
                         .HasDatabaseName("ix_kernel_audit_entries_org_unit_id_sequence");
@@ -755,6 +767,47 @@ namespace Qedu.Registry.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_registry_staff_org_unit_id_id");
 
                     b.ToTable("registry_staff", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Registry.Domain.StaffPosting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_staff_postings");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_registry_staff_postings_staff_id");
+
+                    b.HasIndex("OrgUnitId", "Id")
+                        .HasDatabaseName("ix_registry_staff_postings_org_unit_id_id");
+
+                    b.ToTable("registry_staff_postings", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Registry.Domain.Student", b =>

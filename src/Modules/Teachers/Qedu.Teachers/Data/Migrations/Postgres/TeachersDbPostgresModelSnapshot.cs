@@ -838,6 +838,91 @@ namespace Qedu.Teachers.Data.Migrations.Postgres
                     b.ToTable("report_files", "teachers");
                 });
 
+            modelBuilder.Entity("Qedu.Teachers.Domain.RotationMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<bool>("Backbone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("backbone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("staff_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("ToSchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_school_id");
+
+                    b.Property<bool>("UrbanToRural")
+                        .HasColumnType("boolean")
+                        .HasColumnName("urban_to_rural");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rotation_moves");
+
+                    b.HasIndex("DistrictId", "Year")
+                        .HasDatabaseName("ix_rotation_moves_district_id_year");
+
+                    b.HasIndex("StaffId", "Year")
+                        .HasDatabaseName("ix_rotation_moves_staff_id_year");
+
+                    b.ToTable("rotation_moves", "teachers");
+                });
+
             modelBuilder.Entity("Qedu.Teachers.Domain.Studio", b =>
                 {
                     b.Property<long>("Id")

@@ -813,6 +813,89 @@ namespace Qedu.Teachers.Data.Migrations.Sqlite
                     b.ToTable("teachers_report_files", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Teachers.Domain.RotationMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_at");
+
+                    b.Property<bool>("Backbone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("backbone");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("district_id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("ToSchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_school_id");
+
+                    b.Property<bool>("UrbanToRural")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urban_to_rural");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teachers_rotation_moves");
+
+                    b.HasIndex("DistrictId", "Year")
+                        .HasDatabaseName("ix_teachers_rotation_moves_district_id_year");
+
+                    b.HasIndex("StaffId", "Year")
+                        .HasDatabaseName("ix_teachers_rotation_moves_staff_id_year");
+
+                    b.ToTable("teachers_rotation_moves", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Teachers.Domain.Studio", b =>
                 {
                     b.Property<long>("Id")
