@@ -283,6 +283,27 @@ public sealed class OrgTree(Deferred<KernelDb> kernel, OrgCodes? codes = null)
         return path;
     }
 
+    /// <summary>
+    /// The unit something the caller creates under <paramref name="permission"/> belongs to: their grant nearest the root (a
+    /// city administrator who also holds a district makes the city's), the city for the system; null without the permission.
+    /// </summary>
+    public async Task<int?> HighestGrantAsync(AccessContext caller, string permission, CancellationToken ct = default)
+    {
+        if (caller.IsSystem)
+        {
+            return await OfKindPastScopeAsync([OrgUnitKind.City], ct) is [var city, ..] ? city.Id : null;
+        }
+        var roots = caller.RootsFor(permission).Distinct().ToList();
+        if (roots.Count == 0)
+        {
+            return null;
+        }
+        // How many ancestors each grant has (itself included): the fewest is nearest the root.
+        var depths = await Db.OrgClosure.AsNoTracking().Where(c => roots.Contains(c.DescendantId))
+            .GroupBy(c => c.DescendantId).Select(g => new { Id = g.Key, Depth = g.Count() }).ToListAsync(ct);
+        return depths.OrderBy(d => d.Depth).ThenBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefault();
+    }
+
     /// <summary>Is <paramref name="orgUnitId"/> inside the subtree of any of <paramref name="roots"/>?</summary>
     public Task<bool> IsUnderAsync(IReadOnlyCollection<int> roots, int orgUnitId, CancellationToken ct = default)
     {

@@ -70,6 +70,22 @@ public class OrgTreeTests(SeededCity fixture) : IClassFixture<SeededCity>
     }
 
     [Fact]
+    public async Task What_a_caller_creates_belongs_to_their_grant_nearest_the_root()
+    {
+        var ids = await Host.OrgIdsAsync();
+        await using var scope = Host.Scope(AccessContext.System("test"));
+        var tree = scope.ServiceProvider.GetRequiredService<OrgTree>();
+        Grant Grant(string code, string permission) => new(ids[code], code, new HashSet<string> { permission }, null);
+        // A district's grant listed first, the city's second: the city is nearer the root.
+        var both = AccessContext.ForUser(Guid.NewGuid(), "both", [Grant(Demo.Shinan, Permissions.ExamsManage), Grant(Demo.City, Permissions.ExamsManage)]);
+        Assert.Equal(ids[Demo.City], await tree.HighestGrantAsync(both, Permissions.ExamsManage));
+        var district = AccessContext.ForUser(Guid.NewGuid(), "district", [Grant(Demo.Shinan, Permissions.ExamsManage), Grant(Demo.City, Permissions.RegistryRead)]);
+        Assert.Equal(ids[Demo.Shinan], await tree.HighestGrantAsync(district, Permissions.ExamsManage));
+        Assert.Null(await tree.HighestGrantAsync(district, Permissions.TeachersManage));
+        Assert.Equal(ids[Demo.City], await tree.HighestGrantAsync(AccessContext.System("test"), Permissions.TeachersManage));
+    }
+
+    [Fact]
     public async Task Each_unit_maps_to_its_nearest_ancestor_of_a_kind_whatever_the_caller_sees()
     {
         var ids = await Host.OrgIdsAsync();

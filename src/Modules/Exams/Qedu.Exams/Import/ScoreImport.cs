@@ -108,26 +108,7 @@ internal sealed partial class ScoreImport(
     }
 
     /// <summary>The unit the exam belongs to: the city for the system (the command line), else the caller's highest unit with exams.manage.</summary>
-    private async Task<int?> OwnerAsync(CancellationToken ct)
-    {
-        var caller = access.Current;
-        if (caller.IsSystem)
-        {
-            return await tree.OfKindPastScopeAsync([OrgUnitKind.City], ct) is [var city, ..] ? city.Id : null;
-        }
-        var units = caller.Grants.Where(g => g.Permissions.Contains(Permissions.ExamsManage)).Select(g => g.OrgUnitId).ToList();
-        if (units.Count == 0)
-        {
-            return null;
-        }
-        // The grant nearest the root: a city administrator's exam is the city's even if they also hold a district.
-        var paths = new List<(int Id, int Depth)>();
-        foreach (var unit in units)
-        {
-            paths.Add((unit, (await tree.PathAsync(unit, ct)).Count));
-        }
-        return paths.OrderBy(p => p.Depth).ThenBy(p => p.Id).First().Id;
-    }
+    private Task<int?> OwnerAsync(CancellationToken ct) => tree.HighestGrantAsync(access.Current, Permissions.ExamsManage, ct);
 
     private static List<NewCandidate> Candidates(ScoreSheet file, IReadOnlyDictionary<string, RosterStudent> found)
     {

@@ -54,7 +54,8 @@ internal sealed record CourseClosed(int Credited, int NotCompleted, int AlreadyC
 /// credited its hours, once.
 /// </summary>
 internal sealed partial class TrainingCatalogue(
-    TeachersDb db, TeacherAccess access, IStaffDirectory directory, TrainingTally tally, OrgTree tree, TimeProvider clock, IStringLocalizer<TeachersText> t)
+    TeachersDb db, TeacherAccess access, IStaffDirectory directory, TrainingTally tally, TrainingLedger ledger, OrgTree tree, TimeProvider clock,
+    IStringLocalizer<TeachersText> t)
 {
     public const int MaxCapacity = 10_000;
     public const int MaxSessions = 200;
@@ -165,9 +166,9 @@ internal sealed partial class TrainingCatalogue(
         {
             errors.Add("category", t["Training.Category", string.Join(", ", tally.Rules.Categories.Select(c => c.Code))]);
         }
-        if (input.Hours is not { } hours || hours <= 0 || hours > TrainingLedger.MaxLineHours || Math.Abs((hours * 10) - Math.Round(hours * 10)) > 1e-9)
+        if (ledger.HoursProblem(input.Hours, TrainingLedger.MaxLineHours) is { } hours)
         {
-            errors.Add("hours", t["Training.Hours", TrainingLedger.MaxLineHours]);
+            errors.Add("hours", hours);
         }
         if (input.Sessions is not (> 0 and <= MaxSessions))
         {
@@ -354,24 +355,7 @@ internal sealed partial class TrainingCatalogue(
         new(refusal.Kind, default, refusal.Kind == OutcomeKind.Conflict ? new InputErrors() : null, refusal.Message);
 
     /// <summary>The unit a new provider or course belongs to: the caller's highest unit with teachers.manage (the city for the system).</summary>
-    private async Task<int?> OwnerAsync(CancellationToken ct)
-    {
-        if (access.Caller.IsSystem)
-        {
-            return await tree.OfKindPastScopeAsync([OrgUnitKind.City], ct) is [var city, ..] ? city.Id : null;
-        }
-        var roots = access.Caller.RootsFor(Permissions.TeachersManage);
-        if (roots.Count == 0)
-        {
-            return null;
-        }
-        var depths = new List<(int Id, int Depth)>();
-        foreach (var root in roots.Distinct())
-        {
-            depths.Add((root, (await tree.PathAsync(root, ct)).Count));
-        }
-        return depths.OrderBy(d => d.Depth).ThenBy(d => d.Id).First().Id;
-    }
+    private Task<int?> OwnerAsync(CancellationToken ct) => tree.HighestGrantAsync(access.Caller, Permissions.TeachersManage, ct);
 
     private async Task<Outcome<string>> SaveAsync(string code, string field, string exists, CancellationToken ct)
     {
