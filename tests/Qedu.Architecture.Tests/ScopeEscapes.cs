@@ -65,6 +65,7 @@ public static class ScopeEscapes
         ["StudentMoves.ClassesAsync"] = new(1, "the receiving school's classes and their sizes (counts), to place a transferred student and warn of a class at 56"),
         ["ChangeViews.ViewAsync"] = new(1, "the whole route of a status change the caller may see (checked before), as the guardian sees it: which units decided what"),
         ["ServiceRatings.OfChangeAsync"] = new(1, "the answer to a poor rating of a change the caller may see (checked before): the guardian who rated reads the district's answer"),
+        ["TrainingTally.StandingsAsync"] = new(1, "a district's or the city's training hours by the schools of the teachers the registry's scope returned: the same rows the scope allows, without its per-row subquery over the tree"),
         ["StudentServicesStatistics.DropoutsAsync"] = new(1, "dropout counts per school for the indicators' recomputation (counts only, never a child); the indicators filter what each reader sees"),
         ["ScoreReports.ForGuardianAsync"] = new(1, "a parent's own children's entries in released exams, the children found by the registry from the phone the parent signed in with"),
         ["ScoreReports.BuildAsync"] = new(2, "the scores of candidates already checked (the guardian's children, the caller's class) and the exam's whole-exam quartiles, which name no one, for the position band"),

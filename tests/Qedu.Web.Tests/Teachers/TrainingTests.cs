@@ -255,6 +255,9 @@ public sealed class TrainingTests(WebApp app)
         Assert.All(teachers, t => Assert.True(t.GetProperty("counted").GetDouble() < t.GetProperty("expected").GetDouble()));
         var everyone = await (await district.GetAsync($"/api/teachers/training?school={schoolCode}")).JsonAsync();
         Assert.True(everyone.GetProperty("teachers").GetArrayLength() > teachers.Count);
+        // The city reads its hours by school, a school's teachers by id: both count the same.
+        var fromCity = await (await city.GetAsync($"/api/teachers/training?school={schoolCode}")).JsonAsync();
+        Assert.Equal(Counted(everyone), Counted(fromCity));
 
         var html = await PageAsync(district, $"/teachers/training?school={schoolCode}&behind=true");
         Assert.Equal(teachers.Count, Rows(html, "training-teacher"));
@@ -272,6 +275,9 @@ public sealed class TrainingTests(WebApp app)
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         return code;
     }
+
+    private static List<(long, double)> Counted(JsonElement view) =>
+        [.. view.GetProperty("teachers").EnumerateArray().Select(t => (t.GetProperty("staffId").GetInt64(), t.GetProperty("counted").GetDouble())).Order()];
 
     private static int Rows(string html, string testId) => System.Text.RegularExpressions.Regex.Count(html, $"data-testid=\"{testId}\"");
 

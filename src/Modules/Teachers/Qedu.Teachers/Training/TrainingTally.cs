@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Registry.Contracts;
 using Qedu.Teachers.Data;
 using Qedu.Teachers.Rules;
@@ -24,8 +25,6 @@ internal sealed record TeacherStanding(
 /// </summary>
 internal sealed class TrainingTally(TeachersDb db, TeacherRules rules)
 {
-    private const int ByIdUpTo = 5_000;
-
     public TrainingRules Rules => rules.Training;
 
     /// <summary>Each teacher's standing on <paramref name="today"/> (a past day counts the hours completed by then).</summary>
@@ -34,20 +33,29 @@ internal sealed class TrainingTally(TeachersDb db, TeacherRules rules)
         var cycle = rules.Training.CycleOf(today);
         var query = db.Hours.AsNoTracking().Where(h => h.CompletedOn >= cycle.From && h.CompletedOn <= cycle.To && h.CompletedOn <= today);
         var sums = new List<(long StaffId, string Category, double Hours)>();
-        // A school's or a few schools' teachers by id (a teacher's lines follow them, wherever they were credited); a district's
-        // or the city's whole scope at once (one row per teacher and category: a few hundred thousand small rows at most).
         var wanted = teachers.Select(t => t.StaffId).ToHashSet();
-        var chunks = wanted.Count <= ByIdUpTo ? wanted.Chunk(ByIdUpTo).Select(c => (long[]?)c) : [(long[]?)null];
-        foreach (var chunk in chunks)
+        var schools = teachers.Select(t => t.SchoolId).Distinct().ToList();
+        if (schools.Count <= 1)
         {
-            var part = chunk is null ? query : query.Where(h => chunk.Contains(h.StaffId));
-            sums.AddRange((await part.GroupBy(h => new { h.StaffId, h.Category })
-                .Select(g => new { g.Key.StaffId, g.Key.Category, Hours = g.Sum(h => h.Hours) })
-                .ToListAsync(ct)).Where(s => wanted.Contains(s.StaffId)).Select(s => (s.StaffId, s.Category, s.Hours)));
+            sums.AddRange(await SumsAsync(query.Where(h => wanted.Contains(h.StaffId)), ct));
+        }
+        else
+        {
+            // A district's or the city's teachers: by their schools, which the registry's scope gave (the same rows the scope
+            // filter allows, without its per-row subquery over the tree: a city's cycle is some 400,000 lines). One school's
+            // teachers above: by id, so lines credited before a move count too.
+            sums.AddRange((await SumsAsync(db.Hours.AsNoTracking().IgnoreQueryFilters([ScopeFilter.Name])
+                .Where(h => schools.Contains(h.OrgUnitId) && h.CompletedOn >= cycle.From && h.CompletedOn <= cycle.To && h.CompletedOn <= today), ct))
+                .Where(s => wanted.Contains(s.StaffId)));
         }
         var byStaff = sums.GroupBy(s => s.StaffId).ToDictionary(g => g.Key, g => g.ToDictionary(s => s.Category, s => s.Hours, StringComparer.Ordinal));
         return teachers.Select(t => Standing(t, byStaff.GetValueOrDefault(t.StaffId) ?? new Dictionary<string, double>(), cycle, today)).ToList();
     }
+
+    /// <summary>One row per teacher and category.</summary>
+    private static async Task<IEnumerable<(long StaffId, string Category, double Hours)>> SumsAsync(IQueryable<Domain.TrainingHours> lines, CancellationToken ct) =>
+        (await lines.GroupBy(h => new { h.StaffId, h.Category }).Select(g => new { g.Key.StaffId, g.Key.Category, Hours = g.Sum(h => h.Hours) }).ToListAsync(ct))
+            .Select(s => (s.StaffId, s.Category, s.Hours));
 
     public TeacherStanding Standing(StaffMember teacher, IReadOnlyDictionary<string, double> byCategory, (DateOnly From, DateOnly To) cycle, DateOnly today)
     {
