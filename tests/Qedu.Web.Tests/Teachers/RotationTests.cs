@@ -121,6 +121,11 @@ public sealed class RotationTests(WebApp app)
             .Select(m => m.State).ToListAsync());
         Assert.Contains(RotationState.Applied, moves);
         Assert.Contains(RotationState.Proposed, moves);
+        // The city's first view opens on a district with a plan (the plan in hand: next school year's after 31 August).
+        var plan = await (await city.GetAsync("/api/teachers/rotation")).JsonAsync();
+        Assert.NotEqual(JsonValueKind.Null, plan.GetProperty("districtCode").ValueKind);
+        var inHand = Today > new DateOnly(Today.Year, 8, 31) ? Today.Year + 1 : Today.Year;
+        Assert.Equal(inHand, plan.GetProperty("year").GetInt32());
     }
 
     private static int Regex(string html, string testId) => System.Text.RegularExpressions.Regex.Count(html, $"data-testid=\"{testId}\"");

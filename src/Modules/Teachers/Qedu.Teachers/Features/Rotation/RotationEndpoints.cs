@@ -13,7 +13,7 @@ internal static class RotationEndpoints
     {
         var read = endpoints.MapGroup("/api/teachers").WithTags("Teachers (rotation)").RequireAuthorization(Permissions.TeachersRead);
         read.MapGet("/rotation", async (string? district, int? year, RotationPlans plans, CancellationToken ct) => TypedResults.Ok(await plans.PlanAsync(district, year, ct)))
-            .WithSummary("A district's rotation plan for a year (this year when none): the quota, the moves, those due (the first 500), the district's schools");
+            .WithSummary("A district's rotation plan for a year (after 31 August, next year's when none; the first district with a plan when none is asked): the quota, the moves, those due (the first 500), the district's schools");
 
         var manage = endpoints.MapGroup("/api/teachers/rotation").WithTags("Teachers (rotation)").RequireAuthorization(Permissions.TeachersManage);
         manage.MapPost("/moves", async (NewMove body, RotationPlans plans, CancellationToken ct) =>

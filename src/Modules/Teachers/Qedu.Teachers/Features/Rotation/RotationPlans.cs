@@ -59,7 +59,7 @@ internal sealed class RotationPlans(
         var districts = (await tree.UnitsOfAsync(schools.Select(s => s.ParentId ?? 0).Where(id => id != 0).Distinct(), ct)).Values
             .Where(d => d.Kind == OrgUnitKind.District).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
         var districtOptions = districts.ConvertAll(d => new SchoolOption(d.Code, d.DisplayName(english), false));
-        var district = districtCode is { Length: > 0 } ? districts.Find(d => d.Code == districtCode) : districts is [var only] ? only : null;
+        var district = districtCode is { Length: > 0 } ? districts.Find(d => d.Code == districtCode) : await FirstPlanningAsync(districts, theYear, ct);
         if (district is null)
         {
             return new RotationView(theYear, districtOptions, null, null, [], [], 0, [], false, false);
@@ -208,6 +208,14 @@ internal sealed class RotationPlans(
             return (null, Outcome<string>.NotFound(t["Rotation.NoMove"]));
         }
         return await access.MayAsync(Permissions.TeachersManage, move.DistrictId, ct) ? (move, null) : (null, Outcome<string>.Forbidden(t["Rotation.ByDistrict"]));
+    }
+
+    /// <summary>Without a district asked for: the first of the caller's districts with moves in the year's plan, else the first.</summary>
+    private async Task<OrgUnit?> FirstPlanningAsync(List<OrgUnit> districts, int year, CancellationToken ct)
+    {
+        var ids = districts.ConvertAll(d => d.Id);
+        var planning = await db.RotationMoves.AsNoTracking().Where(m => m.Year == year && ids.Contains(m.DistrictId)).Select(m => m.DistrictId).Distinct().ToListAsync(ct);
+        return districts.Find(d => planning.Contains(d.Id)) ?? districts.FirstOrDefault();
     }
 
     private bool IsUrban(OrgUnit school) => codes.Find(CodeLists.UrbanRural, school.UrbanRuralCode, anyDate: true)?.Attribute("urban") == "true";
