@@ -68,6 +68,10 @@ public sealed class CodeBook(IServiceScopeFactory scopes, TimeProvider clock)
         return stages is null ? [] : stages.Split('|').Select(Enum.Parse<Stage>).ToArray();
     }
 
+    /// <summary>Whether a school of this 城乡分类 code is urban (the code list's <c>urban</c> attribute); null for an unknown code.</summary>
+    public bool? IsUrban(string? urbanRuralCode) =>
+        Find(CodeLists.UrbanRural, urbanRuralCode, anyDate: true)?.Attribute("urban") is { } urban ? urban == "true" : null;
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     private Snapshot Load()

@@ -58,10 +58,9 @@ internal sealed class RegistryFacts(IRegistryStatistics registry, IndicatorCatal
                     facts.Add(school.Id, $"schools.{key}", 1);
                 }
             }
-            var urban = context.Codes.Find(CodeLists.UrbanRural, school.UrbanRuralCode, anyDate: true)?.Attribute("urban");
-            if (urban is not null)
+            if (context.Codes.IsUrban(school.UrbanRuralCode) is { } urban)
             {
-                facts.Add(school.Id, urban == "true" ? "schools.urban" : "schools.rural", 1);
+                facts.Add(school.Id, urban ? "schools.urban" : "schools.rural", 1);
             }
             AddKindergarten(context, school, studentsByStage.GetValueOrDefault((school.Id, Stage.Preschool)));
             AddTeachers(facts, school, stages, teachers.GetValueOrDefault(school.Id), studentsByStage);

@@ -299,7 +299,7 @@ internal sealed class TeachersDemoSeedStep(
         {
             return 0;
         }
-        bool Urban(OrgUnit school) => codes.Find(CodeLists.UrbanRural, school.UrbanRuralCode, anyDate: true)?.Attribute("urban") == "true";
+        bool Urban(OrgUnit school) => codes.IsUrban(school.UrbanRuralCode) == true;
         OrgUnit Target(OrgUnit from, int i)
         {
             var others = district.Where(s => s.Id != from.Id).OrderBy(s => Urban(s)).ThenBy(s => s.Code, StringComparer.Ordinal).ToList();

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
@@ -218,5 +216,5 @@ internal sealed class RotationPlans(
         return districts.Find(d => planning.Contains(d.Id)) ?? districts.FirstOrDefault();
     }
 
-    private bool IsUrban(OrgUnit school) => codes.Find(CodeLists.UrbanRural, school.UrbanRuralCode, anyDate: true)?.Attribute("urban") == "true";
+    private bool IsUrban(OrgUnit school) => codes.IsUrban(school.UrbanRuralCode) == true;
 }
