@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Admissions;
 using Qedu.Exams;
+using Qedu.Growth;
 using Qedu.Indicators;
 using Qedu.Organisation;
 using Qedu.Plans;
@@ -27,11 +28,12 @@ public static class QeduModules
         typeof(ExamsModule).Assembly,
         typeof(SurveysModule).Assembly,
         typeof(TeachersModule).Assembly,
+        typeof(GrowthModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers();
+        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers();
+        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth();
 }

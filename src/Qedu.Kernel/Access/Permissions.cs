@@ -146,11 +146,24 @@ public static class Permissions
     /// </summary>
     public const string TeachersReportsContact = "teachers.reports.contact";
 
+    /// <summary>
+    /// See the growth and health figures of the units in one's scope (学生成长): physical-fitness rates (达标率, 优良率) and
+    /// vision (视力不良率, 近视率) by district, school and class, this year beside last. Counts only, never a child.
+    /// </summary>
+    public const string GrowthRead = "growth.read";
+
+    /// <summary>
+    /// Keep the health records of one's school's students (or a district's schools'): import the fitness tests and the
+    /// vision screenings, and read each child's results (every read of a list of children audited). A child's health data,
+    /// hence a permission of its own, given to school and district administrators, not to the city or to teachers.
+    /// </summary>
+    public const string GrowthHealth = "growth.health";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
-         TeachersEthics, TeachersReportsHandle, TeachersReportsContact];
+         TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

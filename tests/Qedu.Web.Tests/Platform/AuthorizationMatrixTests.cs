@@ -532,6 +532,20 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         {
             Status = StatusCodes.Status404NotFound, Fixed = new() { ["district"] = "000000" },
         },
+        ["GET /growth/health"] = Rule.Needs(Permissions.GrowthRead),
+        ["GET /api/growth/health"] = Rule.Needs(Permissions.GrowthRead),
+        ["GET /api/growth/health/standard"] = Rule.Needs(Permissions.GrowthRead),
+        ["GET /growth/health/import"] = Rule.Needs(Permissions.GrowthHealth),
+        ["GET /growth/health/{School}/classes/{ClassName}"] = Rule.Scoped(Permissions.GrowthHealth, Target.School) with { Fixed = new() { ["ClassName"] = "无此班" } },
+        ["GET /api/growth/health/{school}/classes/{className}"] = Rule.Scoped(Permissions.GrowthHealth, Target.School) with { Fixed = new() { ["className"] = "无此班" } },
+        ["POST /api/growth/fitness/import"] = Rule.Needs(Permissions.GrowthHealth) with
+        {
+            Status = StatusCodes.Status400BadRequest, Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent { { new StringContent("true"), "dryRun" } }),
+        },
+        ["POST /api/growth/vision/import"] = Rule.Needs(Permissions.GrowthHealth) with
+        {
+            Status = StatusCodes.Status400BadRequest, Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent { { new StringContent("true"), "dryRun" } }),
+        },
         ["GET /report"] = Rule.Public(),
         ["GET /report/follow"] = Rule.Public(),
         ["POST /api/report/"] = Rule.Public(StatusCodes.Status400BadRequest) with { Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent()) },

@@ -2,11 +2,12 @@ namespace Qedu.Registry.Contracts;
 
 /// <summary>
 /// A student as an exam or a survey needs them: where they were enrolled on a day (school, class, grade) and the
-/// registry flags a fair comparison may adjust for (随迁子女, 家庭经济困难, 残疾). No name, no resident ID.
+/// registry flags a fair comparison may adjust for (随迁子女, 家庭经济困难, 残疾), and the gender code (a fitness test's tables
+/// differ by sex). No name, no resident ID.
 /// </summary>
 public sealed record RosterStudent(
     long StudentId, string StudentNumber, int SchoolId, long? ClassId, string? ClassName, string? GradeCode,
-    bool Migrant, bool FinancialHardship, bool Disability);
+    bool Migrant, bool FinancialHardship, bool Disability, string GenderCode = "0");
 
 /// <summary>Students by their 学籍号, within the caller's scope (a district's import sees its own students only).</summary>
 public interface IStudentRoster

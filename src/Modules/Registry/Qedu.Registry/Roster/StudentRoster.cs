@@ -29,7 +29,7 @@ internal sealed class StudentRoster(RegistryDb db, AuditTrail audit) : IStudentR
                     join c in db.Classes.AsNoTracking() on e.ClassId equals c.Id into classes
                     from c in classes.DefaultIfEmpty()
                     select new RosterStudent(s.Id, s.StudentNumber, e.OrgUnitId, e.ClassId, c == null ? null : c.Name, c == null ? null : c.GradeCode,
-                        s.IsMigrantChild, s.HasFinancialHardship, s.HasDisability))
+                        s.IsMigrantChild, s.HasFinancialHardship, s.HasDisability, s.GenderCode))
                 .ToListAsync(ct);
             foreach (var row in rows)
             {
@@ -46,7 +46,7 @@ internal sealed class StudentRoster(RegistryDb db, AuditTrail audit) : IStudentR
                where c.GradeCode == gradeCode && s.StatusCode == StudentStatuses.Enrolled
                orderby s.StudentNumber
                select new RosterStudent(s.Id, s.StudentNumber, s.OrgUnitId, s.ClassId, c.Name, c.GradeCode, s.IsMigrantChild, s.HasFinancialHardship,
-                   s.HasDisability))
+                   s.HasDisability, s.GenderCode))
             .ToListAsync(ct);
 
     public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> studentIds, CancellationToken ct = default)

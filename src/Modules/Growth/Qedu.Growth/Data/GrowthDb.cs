@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Qedu.Growth.Domain;
+using Qedu.Kernel.Persistence;
+
+namespace Qedu.Growth.Data;
+
+/// <summary>
+/// The growth module's own data (fitness results, vision screenings), in its own schema ("growth") or table prefix. Rows
+/// name a registry student id with no foreign key across modules: the registry owns students and never deletes one.
+/// </summary>
+internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(options, Module)
+{
+    public const string Module = "growth";
+
+    public DbSet<FitnessResult> Fitness => Set<FitnessResult>();
+    public DbSet<VisionResult> Vision => Set<VisionResult>();
+
+    protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
+    {
+        builder.Entity<FitnessResult>(b =>
+        {
+            b.ToTable("fitness_results");
+            b.Property(x => x.StudentNumber).HasMaxLength(30);
+            b.Property(x => x.ClassName).HasMaxLength(60);
+            b.Property(x => x.GradeCode).HasMaxLength(4);
+            b.Property(x => x.GenderCode).HasMaxLength(2);
+            b.Property(x => x.Measurements).HasMaxLength(1000);
+            b.Property(x => x.Edition).HasMaxLength(60);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.StudentId, x.SchoolYear }).IsUnique();
+            b.HasIndex(x => new { x.SchoolYear, x.OrgUnitId });
+        });
+        builder.Entity<VisionResult>(b =>
+        {
+            b.ToTable("vision_results");
+            b.Property(x => x.StudentNumber).HasMaxLength(30);
+            b.Property(x => x.ClassName).HasMaxLength(60);
+            b.Property(x => x.GradeCode).HasMaxLength(4);
+            b.Property(x => x.Edition).HasMaxLength(60);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.StudentId, x.SchoolYear }).IsUnique();
+            b.HasIndex(x => new { x.SchoolYear, x.OrgUnitId });
+        });
+    }
+}
+
+internal sealed class GrowthDbSqlite(DbContextOptions<GrowthDbSqlite> options) : GrowthDb(options)
+{
+    protected override bool IsPostgres => false;
+}
+
+internal sealed class GrowthDbPostgres(DbContextOptions<GrowthDbPostgres> options) : GrowthDb(options)
+{
+    protected override bool IsPostgres => true;
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Qedu.Growth.Data;
+using Qedu.Growth.Domain;
+using Qedu.Growth.Health;
+using Qedu.Growth.Rules;
+using Qedu.Kernel.Calendar;
+using Qedu.Kernel.DemoCity;
+using Qedu.Registry.Contracts;
+
+namespace Qedu.Growth.DemoData;
+
+/// <summary>
+/// The growth module's part of the demo city: a fitness test and a vision screening for every student of grades 1–12,
+/// this school year and the last (last year's in the grade below; the first grades have none), scored by the same rules
+/// an import uses. Results are drawn level by level from the standard's own tables, each school a little better or worse
+/// than the next and this year slightly better than the last; myopia rises with the grade as it does in the surveys.
+/// At city scale one student in four is tested, to keep the seed's time in bounds.
+/// </summary>
+internal sealed class GrowthDemoSeedStep(GrowthDb db, IStudentRoster roster, FitnessStandard standard, VisionRules vision, TimeProvider clock) : IDemoSeedStep
+{
+    private const int Batch = 5_000;
+    private static readonly string[] Grades = ["P1", "P2", "P3", "P4", "P5", "P6", "J1", "J2", "J3", "S1", "S2", "S3"];
+
+    /// <summary>The share of a grade with screening myopia, roughly as national surveys report it (from 15 % in grade 1 to 80 % in grade 12).</summary>
+    private static readonly double[] MyopiaByGrade = [0.14, 0.22, 0.30, 0.38, 0.45, 0.52, 0.60, 0.66, 0.71, 0.76, 0.79, 0.81];
+
+    public int Order => 85;
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken ct)
+    {
+        if (await db.Fitness.AnyAsync(ct))
+        {
+            return;
+        }
+        var random = new Random(context.Seed * 53 + 11);
+        var today = CityDate.Today(clock);
+        var year = HealthFile.SchoolYearOf(today);
+        var testDay = new DateOnly(year, 10, 15) is var d && d <= today ? d : today;
+        var lastDay = new DateOnly(year - 1, 10, 15);
+        var now = clock.GetUtcNow();
+        var sample = context.Scale == DemoScale.City ? 4 : 1;
+        var schoolSkill = new Dictionary<int, double>();
+        int fitnessCount = 0, visionCount = 0;
+        for (var g = 0; g < Grades.Length; g++)
+        {
+            var students = (await roster.InGradeAsync(Grades[g], ct)).Where(s => s.GenderCode is "1" or "2" && s.StudentId % sample == 0).ToList();
+            foreach (var chunk in students.Chunk(Batch))
+            {
+                foreach (var s in chunk)
+                {
+                    var skill = schoolSkill.TryGetValue(s.SchoolId, out var k) ? k : schoolSkill[s.SchoolId] = random.NextDouble() * 0.3 - 0.15;
+                    Add(s, Grades[g], year, testDay, skill + 0.03, MyopiaByGrade[g]);
+                    if (g > 0)
+                    {
+                        Add(s, Grades[g - 1], year - 1, lastDay, skill, MyopiaByGrade[g - 1] + 0.02);
+                    }
+                }
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        context.Progress?.Report($"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years");
+
+        void Add(RosterStudent s, string grade, int schoolYear, DateOnly day, double skill, double myopia)
+        {
+            var (height, weight) = Body(grade, s.GenderCode);
+            var measured = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var item in standard.WeightsFor(grade, s.GenderCode).Keys.Where(i => i != FitnessStandard.Bmi))
+            {
+                measured[item] = Draw(standard.Items[item], grade + "." + s.GenderCode, skill);
+            }
+            var exempt = random.NextDouble() < 0.004;
+            var score = standard.Score(grade, s.GenderCode, height, weight, measured);
+            db.Fitness.Add(new FitnessResult
+            {
+                OrgUnitId = s.SchoolId, StudentId = s.StudentId, StudentNumber = s.StudentNumber, ClassId = schoolYear == year ? s.ClassId : null,
+                ClassName = schoolYear == year ? s.ClassName : null, GradeCode = grade, GenderCode = s.GenderCode, SchoolYear = schoolYear, TestedOn = day,
+                Exempt = exempt, HeightCm = exempt ? null : height, WeightKg = exempt ? null : weight,
+                Measurements = exempt ? "{}" : JsonSerializer.Serialize(measured), Score = exempt ? 0 : score.Score, Bonus = exempt ? 0 : score.Bonus,
+                Total = exempt ? 0 : score.Total, Level = exempt ? FitnessLevel.Fail : score.Level, Edition = standard.Edition, FileName = "demo",
+                RecordedAt = now, RecordedBy = "demo",
+            });
+            fitnessCount++;
+
+            var myopic = random.NextDouble() < myopia;
+            double Eye() => myopic ? Math.Round(4.0 + random.Next(0, 10) / 10.0, 1) : random.NextDouble() < 0.06 ? 4.9 : Math.Round(5.0 + random.Next(0, 4) / 10.0, 1);
+            double? Se(double acuity) => acuity < vision.NormalAcuity ? (myopic ? -Math.Round(0.75 + random.NextDouble() * 5, 2) : Math.Round(random.NextDouble(), 2)) : Math.Round(random.NextDouble() * 0.75 - 0.25, 2);
+            var left = Eye();
+            var right = Eye();
+            var leftSe = Se(left);
+            var rightSe = Se(right);
+            db.Vision.Add(new VisionResult
+            {
+                OrgUnitId = s.SchoolId, StudentId = s.StudentId, StudentNumber = s.StudentNumber, ClassId = schoolYear == year ? s.ClassId : null,
+                ClassName = schoolYear == year ? s.ClassName : null, GradeCode = grade, SchoolYear = schoolYear, ScreenedOn = day.AddDays(7), LeftAcuity = left,
+                RightAcuity = right, LeftSphericalEquivalent = leftSe, RightSphericalEquivalent = rightSe, Glasses = false,
+                PoorVision = vision.PoorVision(left, right), Myopic = vision.Myopic(left, right, leftSe, rightSe, false), Edition = vision.Edition,
+                FileName = "demo", RecordedAt = now, RecordedBy = "demo",
+            });
+            visionCount++;
+        }
+
+        // A result drawn from the item's own table: a level (most students between 60 and 85 points, skill moving the
+        // draw), then a value between that level's threshold and the next one up.
+        double Draw(FitnessItem item, string key, double skill)
+        {
+            var table = item.Tables[key];
+            var position = Math.Clamp(0.55 - skill + (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * 0.45, 0, 0.999);
+            var at = (int)(position * table.Length);
+            while (table[at] is null)
+            {
+                at--;
+            }
+            var value = table[at]!.Value;
+            var above = Enumerable.Range(0, at).Reverse().Select(i => table[i]).FirstOrDefault(v => v is not null) ?? value;
+            var result = value + (above - value) * random.NextDouble() * 0.9;
+            return item.Unit is "次" ? Math.Floor(result) : item.Unit is "ml" ? Math.Round(result) : Math.Round(result, 1);
+        }
+
+        // Height by grade and a BMI mostly in the normal band, some under, some over.
+        (double Height, double Weight) Body(string grade, string gender)
+        {
+            var index = Array.IndexOf(Grades, grade);
+            var height = 118 + index * 5.2 + (gender == "1" && index > 6 ? (index - 6) * 2 : 0) + (random.NextDouble() - 0.5) * 14;
+            var roll = random.NextDouble();
+            var bmi = 14.5 + index * 0.55 + (roll < 0.05 ? -2.5 : roll < 0.8 ? random.NextDouble() * 3 : roll < 0.92 ? 4.5 : 7.5);
+            return (Math.Round(height, 1), Math.Round(bmi * Math.Pow(height / 100, 2), 1));
+        }
+    }
+}
