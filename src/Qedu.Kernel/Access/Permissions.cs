@@ -159,11 +159,19 @@ public static class Permissions
     /// </summary>
     public const string GrowthHealth = "growth.health";
 
+    /// <summary>
+    /// Mental-health screening and follow-up of the students of one's school (or district): record screening results,
+    /// keep the follow-up of flagged students (identification, intervention, referral, follow-up), and open a child's case
+    /// with a reason that goes to the audit log. Held by the school counsellor's role (心理健康教师) alone: no administrator,
+    /// teacher or bureau role carries it; they see counts through <see cref="GrowthRead"/>, never a name.
+    /// </summary>
+    public const string GrowthMental = "growth.mental";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
-         TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth];
+         TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

@@ -29,6 +29,7 @@ public static class Roles
     public const string Parent = "Parent";
     public const string Auditor = "Auditor";
     public const string ReportOfficer = "ReportOfficer";
+    public const string Counsellor = "Counsellor";
 
     private static HashSet<string> Set(params string[] items) => [.. items];
     private static HashSet<OrgUnitKind> Kinds(params OrgUnitKind[] items) => [.. items];
@@ -49,7 +50,7 @@ public static class Roles
                 Permissions.ServiceCatalogueManage, Permissions.ExamsRead, Permissions.ExamsManage, Permissions.SurveysRead, Permissions.SurveysManage,
                 Permissions.TeachersRead, Permissions.TeachersManage, Permissions.TeachersEthics, Permissions.TeachersReportsHandle, Permissions.GrowthRead),
             Kinds(OrgUnitKind.City, OrgUnitKind.Province),
-            Set(CityAdmin, DepartmentStaff, DistrictAdmin, SchoolAdmin, Teacher, Parent, Auditor, ReportOfficer)),
+            Set(CityAdmin, DepartmentStaff, DistrictAdmin, SchoolAdmin, Teacher, Parent, Auditor, ReportOfficer, Counsellor)),
         new(DepartmentStaff, "处室工作人员", "Department staff",
             Set(Permissions.OrgRead, Permissions.RegistryRead, Permissions.RegistryExport, Permissions.PlansRead, Permissions.PlansReport,
                 Permissions.IndicatorsRead, Permissions.ExamsRead, Permissions.SurveysRead, Permissions.TeachersRead, Permissions.GrowthRead),
@@ -63,14 +64,14 @@ public static class Roles
                 Permissions.SurveysRead, Permissions.SurveysManage, Permissions.TeachersRead, Permissions.TeachersManage,
                 Permissions.TeachersEthics, Permissions.TeachersReportsHandle, Permissions.GrowthRead, Permissions.GrowthHealth),
             Kinds(OrgUnitKind.District),
-            Set(DistrictAdmin, SchoolAdmin, Teacher, Parent)),
+            Set(DistrictAdmin, SchoolAdmin, Teacher, Parent, Counsellor)),
         new(SchoolAdmin, "学校管理员", "School administrator",
             Set(Permissions.OrgRead, Permissions.AccountsManage, Permissions.AccountsReview, Permissions.RegistryRead, Permissions.RegistryWrite,
                 Permissions.RegistryExport, Permissions.PiiView, Permissions.IndicatorsRead, Permissions.IndicatorsReport, Permissions.AdmissionsReview, Permissions.StatusChangesReview,
                 Permissions.ExamsRead, Permissions.ExamsSupportList, Permissions.ExamsScoreReports, Permissions.SurveysRead, Permissions.SurveysDistribute,
                 Permissions.TeachersRead, Permissions.TeachersManage, Permissions.TeachersEthics, Permissions.GrowthRead, Permissions.GrowthHealth),
             Kinds(OrgUnitKind.School),
-            Set(SchoolAdmin, Teacher, Parent)),
+            Set(SchoolAdmin, Teacher, Parent, Counsellor)),
         // Least privilege: the students of their own classes, their guardians' phone numbers, no resident IDs (no
         // pii.view: a school administrator's), no bulk export.
         new(Teacher, "教师", "Teacher",
@@ -86,6 +87,13 @@ public static class Roles
         new(ReportOfficer, "举报受理专员", "Report officer",
             Set(Permissions.OrgRead, Permissions.TeachersReportsHandle, Permissions.TeachersReportsContact),
             Kinds(OrgUnitKind.City, OrgUnitKind.District),
+            Set()),
+        // The school's (or a district centre's) counsellor: the only role that records mental-health screenings and opens a
+        // flagged child's case (with a reason, audited). Its holders see the health figures like an administrator, and
+        // nothing else of the registry; an administrator appoints them but cannot read a case.
+        new(Counsellor, "心理健康教师", "School counsellor",
+            Set(Permissions.OrgRead, Permissions.GrowthRead, Permissions.GrowthMental),
+            Kinds(OrgUnitKind.School, OrgUnitKind.District),
             Set()),
         new(Auditor, "审计员", "Auditor",
             Set(Permissions.OrgRead, Permissions.AuditRead, Permissions.AccountsReview),

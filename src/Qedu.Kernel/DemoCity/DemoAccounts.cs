@@ -40,6 +40,8 @@ public static class DemoAccounts
         new("teacher", "周婷", Roles.Teacher, DemoCityGenerator.AnchorSchoolCode, DemoCityGenerator.AnchorSchoolCode, TeacherStaffNumber),
         // The report channel's officer (举报受理专员): the only account that opens a reporter's contact.
         new("report.officer", "赵倩", Roles.ReportOfficer, DemoCityGenerator.CityCode, DemoCityGenerator.CityCode),
+        // The anchor school's counsellor (心理健康教师): the only demo account that records screenings and opens a case.
+        new("school.counsellor", "林晓", Roles.Counsellor, DemoCityGenerator.AnchorSchoolCode, DemoCityGenerator.AnchorSchoolCode),
     ];
 
     public static readonly IReadOnlyList<DemoClient> Clients =

@@ -14,11 +14,11 @@ internal static class HealthWorld
 {
     public const string FitnessHeader = "学籍号,性别,身高,体重,肺活量,50米跑,坐位体前屈,一分钟跳绳,一分钟仰卧起坐,50米×8往返跑,立定跳远,引体向上,1000米跑,800米跑,免测";
 
-    /// <summary>The <paramref name="skip"/>-th enrolled student of 市南区 in a class of <paramref name="grade"/> with gender <paramref name="gender"/> (by id).</summary>
-    public static Task<HealthStudent> StudentAsync(this WebApp app, string grade, string gender, int skip = 0) => app.AsSystemAsync(async sp =>
+    /// <summary>The <paramref name="skip"/>-th enrolled student of 市南区 (or of <paramref name="school"/>) in a class of <paramref name="grade"/> with gender <paramref name="gender"/> (by id).</summary>
+    public static Task<HealthStudent> StudentAsync(this WebApp app, string grade, string gender, int skip = 0, string? school = null) => app.AsSystemAsync(async sp =>
     {
         var kernel = sp.GetRequiredService<KernelDb>();
-        var schools = await kernel.OrgUnits.Where(o => o.Parent!.Code == TestWorld.Shinan).ToDictionaryAsync(o => o.Id, o => o.Code);
+        var schools = await kernel.OrgUnits.Where(o => o.Parent!.Code == TestWorld.Shinan && (school == null || o.Code == school)).ToDictionaryAsync(o => o.Id, o => o.Code);
         var ids = schools.Keys.ToList();
         var registry = sp.GetRequiredService<RegistryDb>();
         var found = await (from s in registry.Students.AsNoTracking()

@@ -546,6 +546,19 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         {
             Status = StatusCodes.Status400BadRequest, Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent { { new StringContent("true"), "dryRun" } }),
         },
+        ["GET /growth/mental"] = Rule.Needs(Permissions.GrowthRead),
+        ["GET /api/growth/mental"] = Rule.Needs(Permissions.GrowthRead),
+        ["GET /growth/mental/cases/{Id:long}"] = Rule.Needs(Permissions.GrowthMental) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["Id"] = "0" } },
+        ["GET /api/growth/mental/cases"] = Rule.Needs(Permissions.GrowthMental),
+        ["POST /api/growth/mental/screenings"] = Rule.Needs(Permissions.GrowthMental) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["POST /api/growth/mental/cases/{id:long}/open"] = Rule.Needs(Permissions.GrowthMental) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        ["POST /api/growth/mental/cases/{id:long}/entries"] = Rule.Needs(Permissions.GrowthMental) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
         ["GET /report"] = Rule.Public(),
         ["GET /report/follow"] = Rule.Public(),
         ["POST /api/report/"] = Rule.Public(StatusCodes.Status400BadRequest) with { Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent()) },

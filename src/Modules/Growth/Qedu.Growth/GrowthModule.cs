@@ -4,6 +4,7 @@ using Qedu.Growth.Data;
 using Qedu.Growth.DemoData;
 using Qedu.Growth.Features.Health;
 using Qedu.Growth.Features.HealthFiles;
+using Qedu.Growth.Features.Mental;
 using Qedu.Growth.Health;
 using Qedu.Growth.Rules;
 using Qedu.Kernel.Access;
@@ -21,6 +22,7 @@ public static class GrowthModule
         services.AddModuleDb<GrowthDb, GrowthDbSqlite, GrowthDbPostgres>(GrowthDb.Module, order: 90);
         services.AddSingleton(FitnessStandard.Load());
         services.AddSingleton(VisionRules.Load());
+        services.AddSingleton(MentalRules.Load());
         services.AddScoped<GrowthAccess>();
         // One file per import: the reader keeps that file's problems.
         services.AddTransient<HealthFile>();
@@ -28,9 +30,11 @@ public static class GrowthModule
         services.AddScoped<HealthOverview>();
         services.AddScoped<FitnessImport>();
         services.AddScoped<VisionImport>();
+        services.AddScoped<MentalCare>();
         services.AddScoped<Contracts.IGrowthStatistics, GrowthStatistics>();
         services.AddScoped<IDemoSeedStep, GrowthDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/health", "体质与视力", "Fitness and vision", Permissions.GrowthRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/mental", "心理健康", "Mental health", Permissions.GrowthRead));
         return services;
     }
 
@@ -38,6 +42,7 @@ public static class GrowthModule
     {
         endpoints.MapHealthEndpoints();
         endpoints.MapHealthFileEndpoints();
+        endpoints.MapMentalEndpoints();
         return endpoints;
     }
 }

@@ -14,6 +14,9 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
 
     public DbSet<FitnessResult> Fitness => Set<FitnessResult>();
     public DbSet<VisionResult> Vision => Set<VisionResult>();
+    public DbSet<MentalScreening> MentalScreenings => Set<MentalScreening>();
+    public DbSet<MentalCase> MentalCases => Set<MentalCase>();
+    public DbSet<MentalCaseEntry> MentalCaseEntries => Set<MentalCaseEntry>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -42,6 +45,35 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
             b.Property(x => x.RecordedBy).HasMaxLength(100);
             b.HasIndex(x => new { x.StudentId, x.SchoolYear }).IsUnique();
             b.HasIndex(x => new { x.SchoolYear, x.OrgUnitId });
+        });
+        builder.Entity<MentalScreening>(b =>
+        {
+            b.ToTable("mental_screenings");
+            b.Property(x => x.StudentNumber).HasMaxLength(30);
+            b.Property(x => x.ClassName).HasMaxLength(60);
+            b.Property(x => x.GradeCode).HasMaxLength(4);
+            b.Property(x => x.Instrument).HasMaxLength(20);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.StudentId, x.ScreenedOn });
+            b.HasIndex(x => new { x.SchoolYear, x.OrgUnitId });
+        });
+        builder.Entity<MentalCase>(b =>
+        {
+            b.ToTable("mental_cases");
+            b.Property(x => x.StudentNumber).HasMaxLength(30);
+            b.Property(x => x.ClassName).HasMaxLength(60);
+            b.Property(x => x.GradeCode).HasMaxLength(4);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => x.StudentId).IsUnique().HasFilter(isPostgres ? "open" : "open = 1");
+            b.HasIndex(x => new { x.OrgUnitId, x.Open });
+        });
+        builder.Entity<MentalCaseEntry>(b =>
+        {
+            b.ToTable("mental_case_entries");
+            b.Property(x => x.ReferredTo).HasMaxLength(100);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => x.CaseId);
+            b.HasOne<MentalCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -6,6 +6,8 @@ using Qedu.Growth.Health;
 using Qedu.Growth.Rules;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Contracts;
 
 namespace Qedu.Growth.DemoData;
@@ -15,9 +17,12 @@ namespace Qedu.Growth.DemoData;
 /// this school year and the last (last year's in the grade below; the first grades have none), scored by the same rules
 /// an import uses. Results are drawn level by level from the standard's own tables, each school a little better or worse
 /// than the next and this year slightly better than the last; myopia rises with the grade as it does in the surveys.
-/// At city scale one student in four is tested, to keep the seed's time in bounds.
+/// At city scale one student in four is tested, to keep the seed's time in bounds. At the anchor school, this year's
+/// MHT screening of grades 4–6 by its counsellor, with the cases it opened (one followed up once).
 /// </summary>
-internal sealed class GrowthDemoSeedStep(GrowthDb db, IStudentRoster roster, FitnessStandard standard, VisionRules vision, TimeProvider clock) : IDemoSeedStep
+internal sealed class GrowthDemoSeedStep(
+    GrowthDb db, IStudentRoster roster, FitnessStandard standard, VisionRules vision, MentalRules mental, WorkingCalendar calendar, FieldEncryption encryption,
+    OrgTree tree, TimeProvider clock) : IDemoSeedStep
 {
     private const int Batch = 5_000;
     private static readonly string[] Grades = ["P1", "P2", "P3", "P4", "P5", "P6", "J1", "J2", "J3", "S1", "S2", "S3"];
@@ -60,7 +65,8 @@ internal sealed class GrowthDemoSeedStep(GrowthDb db, IStudentRoster roster, Fit
                 db.ChangeTracker.Clear();
             }
         }
-        context.Progress?.Report($"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years");
+        var cases = await MentalAsync(year, testDay, random, ct);
+        context.Progress?.Report($"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years, {cases} mental-health cases");
 
         void Add(RosterStudent s, string grade, int schoolYear, DateOnly day, double skill, double myopia)
         {
@@ -127,5 +133,60 @@ internal sealed class GrowthDemoSeedStep(GrowthDb db, IStudentRoster roster, Fit
             var bmi = 14.5 + index * 0.55 + (roll < 0.05 ? -2.5 : roll < 0.8 ? random.NextDouble() * 3 : roll < 0.92 ? 4.5 : 7.5);
             return (Math.Round(height, 1), Math.Round(bmi * Math.Pow(height / 100, 2), 1));
         }
+    }
+
+    /// <summary>The anchor school's counsellor screens grades 4–6 with the MHT; those at 重点关注 or above get a case.</summary>
+    private async Task<int> MentalAsync(int year, DateOnly day, Random random, CancellationToken ct)
+    {
+        var anchor = await tree.FindAsync(DemoCityGenerator.AnchorSchoolCode, ct);
+        var instrument = mental.Find("MHT");
+        if (anchor is null || instrument is null)
+        {
+            return 0;
+        }
+        var days = await calendar.CurrentAsync(ct);
+        var now = clock.GetUtcNow();
+        var cases = new List<MentalCase>();
+        foreach (var grade in instrument.Grades.Where(g => g.StartsWith('P')))
+        {
+            foreach (var s in (await roster.InGradeAsync(grade, ct)).Where(s => s.SchoolId == anchor.Id))
+            {
+                var roll = random.NextDouble();
+                var score = roll < 0.03 ? 65 + random.Next(0, 15) : roll < 0.09 ? 56 + random.Next(0, 9) : 15 + random.Next(0, 40);
+                var level = MentalRules.LevelOf(instrument, score, false);
+                db.MentalScreenings.Add(new MentalScreening
+                {
+                    OrgUnitId = s.SchoolId, StudentId = s.StudentId, StudentNumber = s.StudentNumber, ClassName = s.ClassName, GradeCode = grade, SchoolYear = year,
+                    ScreenedOn = day, Instrument = instrument.Code, Score = score, Level = level, RecordedAt = now, RecordedBy = "林晓",
+                });
+                if (level >= mental.CaseFrom)
+                {
+                    var opened = new MentalCase
+                    {
+                        OrgUnitId = s.SchoolId, StudentId = s.StudentId, StudentNumber = s.StudentNumber, ClassName = s.ClassName, GradeCode = grade, Level = level,
+                        Stage = CaseStage.Identified, OpenedOn = day, NextFollowUpOn = days.AddWorkingDays(day, mental.FollowUpWorkingDays[level]), Open = true,
+                        RecordedAt = now, RecordedBy = "林晓",
+                    };
+                    db.MentalCases.Add(opened);
+                    cases.Add(opened);
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        if (cases.FirstOrDefault() is { } first)
+        {
+            // Three working days after the screening, or the screening's day when that is still ahead.
+            var on = days.AddWorkingDays(day, 3) is var later && later <= CityDate.Today(clock) ? later : day;
+            db.MentalCaseEntries.Add(new MentalCaseEntry
+            {
+                OrgUnitId = first.OrgUnitId, CaseId = first.Id, Stage = CaseStage.Intervention, On = on, Note = encryption.Encrypt("个别辅导一次：考试焦虑，学习放松训练，约定两周后再谈。"),
+                RecordedAt = now, RecordedBy = "林晓",
+            });
+            first.Stage = CaseStage.Intervention;
+            first.NextFollowUpOn = on.AddDays(14);
+            await db.SaveChangesAsync(ct);
+        }
+        db.ChangeTracker.Clear();
+        return cases.Count;
     }
 }

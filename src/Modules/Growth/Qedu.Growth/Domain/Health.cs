@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Qedu.Kernel.Access;
 
 namespace Qedu.Growth.Domain;
@@ -6,6 +7,7 @@ namespace Qedu.Growth.Domain;
 // the student was enrolled in when tested. Rows name a registry student id with no foreign key across modules.
 
 /// <summary>The standard's grade of a total score (等级): 优秀 90+, 良好 80+, 及格 60+, 不及格 below (the rules' thresholds).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FitnessLevel>))]
 internal enum FitnessLevel
 {
     Fail = 0,

@@ -136,6 +136,218 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                     b.ToTable("growth_fitness_results", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Growth.Domain.MentalCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_name");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("GradeCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade_code");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly?>("NextFollowUpOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_follow_up_on");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_mental_cases");
+
+                    b.HasIndex("StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_growth_mental_cases_student_id")
+                        .HasFilter("open = 1");
+
+                    b.HasIndex("OrgUnitId", "Open")
+                        .HasDatabaseName("ix_growth_mental_cases_org_unit_id_open");
+
+                    b.ToTable("growth_mental_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.MentalCaseEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("Note")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_to");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_mental_case_entries");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_growth_mental_case_entries_case_id");
+
+                    b.ToTable("growth_mental_case_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.MentalScreening", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_name");
+
+                    b.Property<string>("GradeCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade_code");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instrument");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<bool>("RiskItem")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("risk_item");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_year");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly>("ScreenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("screened_on");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_mental_screenings");
+
+                    b.HasIndex("SchoolYear", "OrgUnitId")
+                        .HasDatabaseName("ix_growth_mental_screenings_school_year_org_unit_id");
+
+                    b.HasIndex("StudentId", "ScreenedOn")
+                        .HasDatabaseName("ix_growth_mental_screenings_student_id_screened_on");
+
+                    b.ToTable("growth_mental_screenings", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Growth.Domain.VisionResult", b =>
                 {
                     b.Property<long>("Id")
@@ -423,6 +635,16 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                         });
 
                     b.HasAnnotation("Qedu:SharedKernelTable", true);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.MentalCaseEntry", b =>
+                {
+                    b.HasOne("Qedu.Growth.Domain.MentalCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_growth_mental_case_entries_growth_mental_cases_case_id");
                 });
 #pragma warning restore 612, 618
         }
