@@ -34,6 +34,10 @@ public static class ScopeEscapes
         ["RecordWrites.AddCertificateAsync"] = new(1, "whether a certificate number is taken anywhere in the city: a yes or no, no row returned"),
         ["TeacherProfiles.FindAsync"] = new(2, "the studios a teacher the caller may read hosts or belongs to (name, level, host), and their member counts: no member named"),
 
+        // Growth: a guardian at the venue checks in their own child (the registry's guardian match), whoever recorded the child's other days.
+        ["SocialClassrooms.ChildrenAsync"] = new(1, "the practice days of the signed-in guardian's own children (ids from the registry's guardian match): venue names and days"),
+        ["SocialClassrooms.CheckInAsync"] = new(3, "whether the guardian's own child's school booked the session, whether the child is checked in already, and the child's days this year"),
+
         // Admissions: what a season publishes is public (parents, who hold no grant, choose from it); nothing in it names a child.
         ["SeasonRules.PublishedAsync"] = new(1, "the seasons open to the public, read by parents to apply: window, ages, schools, rules"),
         ["AdmissionsRetention.RunAsync"] = new(3, "the system deletes what seasons past their retention no longer need, in every unit"),

@@ -41,3 +41,23 @@ internal static class HealthWorld
         return form;
     }
 }
+
+/// <summary>Children made for the guardians' tests: a new pupil at a school with a guardian's phone (and the parent account behind it).</summary>
+internal static class GuardedChildren
+{
+    public static Task<long> NewAsync(WebApp app, string schoolCode, string phone, string name = "实践学生") => app.AsSystemAsync(async sp =>
+    {
+        var school = await sp.GetRequiredService<KernelDb>().OrgUnits.SingleAsync(o => o.Code == schoolCode);
+        var registry = sp.GetRequiredService<RegistryDb>();
+        var classId = await registry.Classes.Where(c => c.OrgUnitId == school.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        await sp.GetRequiredService<Qedu.Kernel.Identity.ParentAccounts>().FindOrCreateAsync(phone, DateTimeOffset.UtcNow);
+        var student = new Qedu.Registry.Domain.Student
+        {
+            OrgUnitId = school.Id, StudentNumber = "P" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), Name = name, GenderCode = "2",
+            BirthDate = new DateOnly(2016, 5, 1), ClassId = classId, StatusCode = "01",
+        };
+        await new Qedu.Registry.Writes.StudentCommands(registry, sp.GetRequiredService<Qedu.Kernel.Codes.CodeBook>())
+            .CreateAsync(student, [new Qedu.Registry.Domain.Guardian { Name = "王芳", RelationCode = "12", Phone = phone }], new DateOnly(2024, 9, 1));
+        return student.Id;
+    });
+}

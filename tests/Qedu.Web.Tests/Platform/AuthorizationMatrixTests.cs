@@ -170,6 +170,9 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /parent/services/{id:long}/letter.pdf"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
         ["GET /parent/services/apply/{StudentId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["StudentId"] = "0" } },
         ["GET /api/services/my/children"] = new Rule(Access.Parent),
+        ["GET /parent/practice"] = new Rule(Access.Parent),
+        ["GET /api/parent/practice/"] = new Rule(Access.Parent),
+        ["POST /api/parent/practice/check-in"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Body = EmptyObject },
         ["GET /api/services/my/changes"] = new Rule(Access.Parent),
         ["POST /api/services/my/changes"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest),
         ["GET /api/services/my/changes/{id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
@@ -559,6 +562,20 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         {
             Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
         },
+        ["GET /growth/practice"] = Rule.Needs(Permissions.GrowthRead),
+        ["GET /api/growth/practice"] = Rule.Needs(Permissions.GrowthRead),
+        ["GET /growth/practice/sessions/{Id:long}/code"] = Rule.Needs(Permissions.GrowthPractice) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["Id"] = "0" } },
+        ["POST /api/growth/practice/venues"] = Rule.Needs(Permissions.GrowthPractice) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["POST /api/growth/practice/venues/{code}/approve"] = Rule.Needs(Permissions.GrowthPractice) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["code"] = "NO-SUCH" } },
+        ["POST /api/growth/practice/venues/{code}/sessions"] = Rule.Needs(Permissions.GrowthPractice) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["code"] = "NO-SUCH" }, Body = EmptyObject,
+        },
+        ["POST /api/growth/practice/sessions/{id:long}/bookings"] = Rule.Needs(Permissions.GrowthPractice) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        ["GET /api/growth/practice/sessions/{id:long}/check-in-code"] = Rule.Needs(Permissions.GrowthPractice) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
         ["GET /report"] = Rule.Public(),
         ["GET /report/follow"] = Rule.Public(),
         ["POST /api/report/"] = Rule.Public(StatusCodes.Status400BadRequest) with { Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent()) },

@@ -5,6 +5,7 @@ using Qedu.Growth.DemoData;
 using Qedu.Growth.Features.Health;
 using Qedu.Growth.Features.HealthFiles;
 using Qedu.Growth.Features.Mental;
+using Qedu.Growth.Features.Practice;
 using Qedu.Growth.Health;
 using Qedu.Growth.Rules;
 using Qedu.Kernel.Access;
@@ -23,6 +24,7 @@ public static class GrowthModule
         services.AddSingleton(FitnessStandard.Load());
         services.AddSingleton(VisionRules.Load());
         services.AddSingleton(MentalRules.Load());
+        services.AddSingleton(PracticeRules.Load());
         services.AddScoped<GrowthAccess>();
         // One file per import: the reader keeps that file's problems.
         services.AddTransient<HealthFile>();
@@ -31,10 +33,17 @@ public static class GrowthModule
         services.AddScoped<FitnessImport>();
         services.AddScoped<VisionImport>();
         services.AddScoped<MentalCare>();
+        services.AddScoped<SocialClassrooms>();
         services.AddScoped<Contracts.IGrowthStatistics, GrowthStatistics>();
         services.AddScoped<IDemoSeedStep, GrowthDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/health", "体质与视力", "Fitness and vision", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/mental", "心理健康", "Mental health", Permissions.GrowthRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/practice", "社会课堂", "Social classrooms", Permissions.GrowthRead));
+        services.AddSingleton(new ParentNavItem(50, "/parent/practice", "社会实践", "Practice days")
+        {
+            DescriptionZh = "孩子本学年在社会课堂的实践天数；在场馆扫码为孩子签到",
+            DescriptionEn = "Your child's practice days at social classrooms this school year; scan the code at a venue to check in",
+        });
         return services;
     }
 
@@ -43,6 +52,7 @@ public static class GrowthModule
         endpoints.MapHealthEndpoints();
         endpoints.MapHealthFileEndpoints();
         endpoints.MapMentalEndpoints();
+        endpoints.MapPracticeEndpoints();
         return endpoints;
     }
 }

@@ -17,6 +17,10 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<MentalScreening> MentalScreenings => Set<MentalScreening>();
     public DbSet<MentalCase> MentalCases => Set<MentalCase>();
     public DbSet<MentalCaseEntry> MentalCaseEntries => Set<MentalCaseEntry>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<PracticeSession> Sessions => Set<PracticeSession>();
+    public DbSet<PracticeBooking> Bookings => Set<PracticeBooking>();
+    public DbSet<PracticeCheckIn> CheckIns => Set<PracticeCheckIn>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -74,6 +78,42 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
             b.Property(x => x.RecordedBy).HasMaxLength(100);
             b.HasIndex(x => x.CaseId);
             b.HasOne<MentalCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Venue>(b =>
+        {
+            b.ToTable("venues");
+            b.Property(x => x.Code).HasMaxLength(30);
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.Category).HasMaxLength(20);
+            b.Property(x => x.Level).HasMaxLength(20);
+            b.Property(x => x.Address).HasMaxLength(200);
+            b.Property(x => x.ProposedBy).HasMaxLength(100);
+            b.Property(x => x.ApprovedBy).HasMaxLength(100);
+            b.HasIndex(x => x.Code).IsUnique();
+            b.HasIndex(x => x.OwnerUnitId);
+        });
+        builder.Entity<PracticeSession>(b =>
+        {
+            b.ToTable("practice_sessions");
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.CheckInToken).HasMaxLength(40);
+            b.HasIndex(x => new { x.VenueId, x.Day });
+            b.HasOne<Venue>().WithMany().HasForeignKey(x => x.VenueId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PracticeBooking>(b =>
+        {
+            b.ToTable("practice_bookings");
+            b.Property(x => x.ClassName).HasMaxLength(60);
+            b.Property(x => x.BookedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.SessionId, x.OrgUnitId });
+            b.HasOne<PracticeSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<PracticeCheckIn>(b =>
+        {
+            b.ToTable("practice_check_ins");
+            b.HasIndex(x => new { x.SessionId, x.StudentId }).IsUnique();
+            b.HasIndex(x => new { x.StudentId, x.SchoolYear });
+            b.HasOne<PracticeSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -6,6 +6,7 @@ using Qedu.Growth.Health;
 using Qedu.Growth.Rules;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.DemoCity;
+using Qedu.Kernel.Identity;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Contracts;
@@ -18,11 +19,13 @@ namespace Qedu.Growth.DemoData;
 /// an import uses. Results are drawn level by level from the standard's own tables, each school a little better or worse
 /// than the next and this year slightly better than the last; myopia rises with the grade as it does in the surveys.
 /// At city scale one student in four is tested, to keep the seed's time in bounds. At the anchor school, this year's
-/// MHT screening of grades 4–6 by its counsellor, with the cases it opened (one followed up once).
+/// MHT screening of grades 4–6 by its counsellor, with the cases it opened (one followed up once). Social classrooms:
+/// real Qingdao venues at national, city and district level with sessions over the coming weeks, one proposal waiting
+/// for 市南区, bookings by the anchor school and the demo parent's child's school, and that child's two practice days.
 /// </summary>
 internal sealed class GrowthDemoSeedStep(
-    GrowthDb db, IStudentRoster roster, FitnessStandard standard, VisionRules vision, MentalRules mental, WorkingCalendar calendar, FieldEncryption encryption,
-    OrgTree tree, TimeProvider clock) : IDemoSeedStep
+    GrowthDb db, IStudentRoster roster, IStudentMoves moves, FitnessStandard standard, VisionRules vision, MentalRules mental, WorkingCalendar calendar,
+    FieldEncryption encryption, OrgTree tree, ParentAccounts parents, TimeProvider clock) : IDemoSeedStep
 {
     private const int Batch = 5_000;
     private static readonly string[] Grades = ["P1", "P2", "P3", "P4", "P5", "P6", "J1", "J2", "J3", "S1", "S2", "S3"];
@@ -66,7 +69,8 @@ internal sealed class GrowthDemoSeedStep(
             }
         }
         var cases = await MentalAsync(year, testDay, random, ct);
-        context.Progress?.Report($"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years, {cases} mental-health cases");
+        var venues = await PracticeAsync(ct);
+        context.Progress?.Report($"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years, {cases} mental-health cases, {venues} social classrooms");
 
         void Add(RosterStudent s, string grade, int schoolYear, DateOnly day, double skill, double myopia)
         {
@@ -188,5 +192,79 @@ internal sealed class GrowthDemoSeedStep(
         }
         db.ChangeTracker.Clear();
         return cases.Count;
+    }
+
+    private static readonly (string Code, string Name, string Category, string Level, int Capacity, string Address, double Lat, double Lon)[] DemoVenues =
+    [
+        ("QD-HJBWG", "中国人民解放军海军博物馆", "patriotic", "national", 120, "青岛市市南区莱阳路8号", 36.0577, 120.3292),
+        ("QD-KJG", "青岛市科技馆", "science", "city", 200, "青岛市李沧区金水路1号", 36.1853, 120.4246),
+        ("QD-BWG", "青岛市博物馆", "culture", "city", 150, "青岛市崂山区梅岭东路51号", 36.1011, 120.4652),
+        ("QD-LDJD", "青岛市中小学生劳动实践基地", "labour", "city", 100, "青岛市即墨区鳌山卫街道", 36.3560, 120.6350),
+        ("SN-SNQSNG", "市南区青少年宫", "culture", "district", 60, "青岛市市南区江西路", 36.0684, 120.3900),
+    ];
+
+    /// <summary>The demo's social classrooms: venues, three weekly sessions each, two past sessions and bookings, the demo parent's child's days.</summary>
+    private async Task<int> PracticeAsync(CancellationToken ct)
+    {
+        var city = await tree.FindAsync(DemoCityGenerator.CityCode, ct);
+        var shinan = await tree.FindAsync("370202", ct);
+        var anchor = await tree.FindAsync(DemoCityGenerator.AnchorSchoolCode, ct);
+        if (city is null || shinan is null || anchor is null)
+        {
+            return 0;
+        }
+        var today = CityDate.Today(clock);
+        var now = clock.GetUtcNow();
+        var venues = DemoVenues.Select(v => new Venue
+        {
+            Code = v.Code, Name = v.Name, Category = v.Category, Level = v.Level, StandardMet = true, Capacity = v.Capacity, Address = v.Address, Latitude = v.Lat,
+            Longitude = v.Lon, OwnerUnitId = v.Level == "district" ? shinan.Id : city.Id, State = VenueState.Approved, ProposedBy = "demo", ApprovedBy = "demo",
+            RecordedAt = now,
+        }).ToList();
+        venues.Add(new Venue
+        {
+            Code = "SN-BDG", Name = "八大关历史文化街区研学点", Category = "culture", Level = "district", StandardMet = true, Capacity = 40, Address = "青岛市市南区八大关",
+            Latitude = 36.0528, Longitude = 120.3556, OwnerUnitId = shinan.Id, State = VenueState.Proposed, ProposedBy = "陈静", RecordedAt = now,
+        });
+        db.Venues.AddRange(venues);
+        await db.SaveChangesAsync(ct);
+        string Token() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        var upcoming = venues.Where(v => v.State == VenueState.Approved).SelectMany(v => Enumerable.Range(1, 3).Select(w => new PracticeSession
+        {
+            VenueId = v.Id, Title = "周末实践课堂", Day = today.AddDays(7 * w), Starts = new TimeOnly(9, 0), Ends = new TimeOnly(11, 30), Capacity = v.Capacity,
+            CheckInToken = Token(),
+        })).ToList();
+        var past = venues.Take(2).Select((v, i) => new PracticeSession
+        {
+            VenueId = v.Id, Title = "研学实践", Day = today.AddDays(-30 + 7 * i), Starts = new TimeOnly(9, 0), Ends = new TimeOnly(15, 0), Capacity = v.Capacity,
+            CheckInToken = Token(),
+        }).ToList();
+        db.Sessions.AddRange(upcoming);
+        db.Sessions.AddRange(past);
+        await db.SaveChangesAsync(ct);
+
+        // The anchor school booked a class into next week's science museum session.
+        var science = upcoming.First(s => s.VenueId == venues[1].Id);
+        science.Booked = 45;
+        db.Bookings.Add(new PracticeBooking { SessionId = science.Id, OrgUnitId = anchor.Id, ClassName = "四年级1班", Places = 45, BookedAt = now, BookedBy = "陈静" });
+        // The demo parent's child went twice with their school this term.
+        var children = await moves.ChildrenOfGuardianAsync(DemoAccounts.ParentPhone, ct);
+        var parent = await parents.FindByPhoneAsync(DemoAccounts.ParentPhone, ct);
+        if (children is [var child, ..] && parent is not null)
+        {
+            foreach (var session in past)
+            {
+                session.Booked = 50;
+                db.Bookings.Add(new PracticeBooking { SessionId = session.Id, OrgUnitId = child.SchoolId, ClassName = child.ClassName, Places = 50, BookedAt = now, BookedBy = "demo" });
+                db.CheckIns.Add(new PracticeCheckIn
+                {
+                    SessionId = session.Id, OrgUnitId = child.SchoolId, ParentAccountId = parent.Id, StudentId = child.StudentId, Day = session.Day,
+                    SchoolYear = HealthFile.SchoolYearOf(session.Day), CheckedAt = now,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return venues.Count;
     }
 }

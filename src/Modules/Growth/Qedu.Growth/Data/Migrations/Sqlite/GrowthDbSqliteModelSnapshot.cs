@@ -348,6 +348,238 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                     b.ToTable("growth_mental_screenings", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Growth.Domain.PracticeBooking", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booked_at");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_by");
+
+                    b.Property<string>("ClassName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_name");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("places");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_practice_bookings");
+
+                    b.HasIndex("SessionId", "OrgUnitId")
+                        .HasDatabaseName("ix_growth_practice_bookings_session_id_org_unit_id");
+
+                    b.ToTable("growth_practice_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.PracticeCheckIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("ParentAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_account_id");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_year");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_id");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_practice_check_ins");
+
+                    b.HasIndex("SessionId", "StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_growth_practice_check_ins_session_id_student_id");
+
+                    b.HasIndex("StudentId", "SchoolYear")
+                        .HasDatabaseName("ix_growth_practice_check_ins_student_id_school_year");
+
+                    b.ToTable("growth_practice_check_ins", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.PracticeSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booked");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("CheckInToken")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in_token");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<TimeOnly>("Ends")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends");
+
+                    b.Property<TimeOnly>("Starts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("VenueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("venue_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_practice_sessions");
+
+                    b.HasIndex("VenueId", "Day")
+                        .HasDatabaseName("ix_growth_practice_sessions_venue_id_day");
+
+                    b.ToTable("growth_practice_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.Venue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_unit_id");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<bool>("StandardMet")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("standard_met");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_venues");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_growth_venues_code");
+
+                    b.HasIndex("OwnerUnitId")
+                        .HasDatabaseName("ix_growth_venues_owner_unit_id");
+
+                    b.ToTable("growth_venues", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Growth.Domain.VisionResult", b =>
                 {
                     b.Property<long>("Id")
@@ -645,6 +877,36 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_growth_mental_case_entries_growth_mental_cases_case_id");
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.PracticeBooking", b =>
+                {
+                    b.HasOne("Qedu.Growth.Domain.PracticeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_growth_practice_bookings_practice_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.PracticeCheckIn", b =>
+                {
+                    b.HasOne("Qedu.Growth.Domain.PracticeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_growth_practice_check_ins_practice_sessions_session_id");
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.PracticeSession", b =>
+                {
+                    b.HasOne("Qedu.Growth.Domain.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_growth_practice_sessions_venues_venue_id");
                 });
 #pragma warning restore 612, 618
         }
