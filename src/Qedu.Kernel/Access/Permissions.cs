@@ -173,11 +173,18 @@ public static class Permissions
     /// </summary>
     public const string GrowthPractice = "growth.practice";
 
+    /// <summary>
+    /// Student aid (学生资助) for the students of one's school or district: apply for an eligible student (the registry's
+    /// hardship and disability flags), review and award at the district, record payments, and list the children of
+    /// families in hardship still without aid. A family's circumstances, hence a permission of its own.
+    /// </summary>
+    public const string GrowthAid = "growth.aid";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
-         TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice];
+         TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

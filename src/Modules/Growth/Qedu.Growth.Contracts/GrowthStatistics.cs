@@ -12,6 +12,12 @@ public sealed record FitnessSchoolFigures(int OrgUnitId, int Tested, int Passed,
 /// </summary>
 public sealed record VisionSchoolFigures(int OrgUnitId, int Screened, int PoorVision, int Myopic);
 
+/// <summary>
+/// One school's student aid of a school year: students awarded aid on the ground of family hardship (the registry's flag;
+/// 建档立卡 and 低保 families among them), each counted once whatever the schemes.
+/// </summary>
+public sealed record AidSchoolFigures(int OrgUnitId, int HardshipAwarded);
+
 /// <summary>Growth and health aggregates for the indicators module: whole-city counts (the recomputation runs as the system).</summary>
 public interface IGrowthStatistics
 {
@@ -20,4 +26,7 @@ public interface IGrowthStatistics
 
     /// <summary>Each school's vision screening of the school year that began in <paramref name="year"/>.</summary>
     Task<IReadOnlyList<VisionSchoolFigures>> VisionAsync(int year, CancellationToken ct = default);
+
+    /// <summary>Each school's students in hardship awarded aid in the school year that began in <paramref name="year"/>.</summary>
+    Task<IReadOnlyList<AidSchoolFigures>> AidAsync(int year, CancellationToken ct = default);
 }

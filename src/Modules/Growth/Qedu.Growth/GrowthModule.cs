@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Growth.Data;
 using Qedu.Growth.DemoData;
+using Qedu.Growth.Features.Aid;
 using Qedu.Growth.Features.Health;
 using Qedu.Growth.Features.HealthFiles;
 using Qedu.Growth.Features.Mental;
@@ -25,6 +26,7 @@ public static class GrowthModule
         services.AddSingleton(VisionRules.Load());
         services.AddSingleton(MentalRules.Load());
         services.AddSingleton(PracticeRules.Load());
+        services.AddSingleton(AidRules.Load());
         services.AddScoped<GrowthAccess>();
         // One file per import: the reader keeps that file's problems.
         services.AddTransient<HealthFile>();
@@ -34,11 +36,13 @@ public static class GrowthModule
         services.AddScoped<VisionImport>();
         services.AddScoped<MentalCare>();
         services.AddScoped<SocialClassrooms>();
+        services.AddScoped<StudentAid>();
         services.AddScoped<Contracts.IGrowthStatistics, GrowthStatistics>();
         services.AddScoped<IDemoSeedStep, GrowthDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/health", "体质与视力", "Fitness and vision", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/mental", "心理健康", "Mental health", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/practice", "社会课堂", "Social classrooms", Permissions.GrowthRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/aid", "学生资助", "Student aid", Permissions.GrowthAid));
         services.AddSingleton(new ParentNavItem(50, "/parent/practice", "社会实践", "Practice days")
         {
             DescriptionZh = "孩子本学年在社会课堂的实践天数；在场馆扫码为孩子签到",
@@ -53,6 +57,7 @@ public static class GrowthModule
         endpoints.MapHealthFileEndpoints();
         endpoints.MapMentalEndpoints();
         endpoints.MapPracticeEndpoints();
+        endpoints.MapAidEndpoints();
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Qedu.Growth.Contracts;
 using Qedu.Growth.Health;
 
@@ -5,10 +6,18 @@ namespace Qedu.Growth;
 
 /// <summary>
 /// <see cref="IGrowthStatistics"/>: the health figures the seeds' plan targets bind to (体质健康达标率, 优良率, 近视率),
-/// counted per school of the school year that began in the period's year, from <see cref="HealthTally"/>.
+/// counted per school of the school year that began in the period's year, from <see cref="HealthTally"/>; and the
+/// students in hardship awarded aid (资助全覆盖).
 /// </summary>
-internal sealed class GrowthStatistics(HealthTally tally) : IGrowthStatistics
+internal sealed class GrowthStatistics(HealthTally tally, Data.GrowthDb db) : IGrowthStatistics
 {
+    public async Task<IReadOnlyList<AidSchoolFigures>> AidAsync(int year, CancellationToken ct = default) =>
+        [.. (await db.AidApplications.AsNoTracking()
+                .Where(a => a.SchoolYear == year && a.State == Domain.AidState.Awarded && a.Basis == Rules.AidRules.Hardship)
+                .Select(a => new { a.OrgUnitId, a.StudentId }).Distinct().GroupBy(a => a.OrgUnitId)
+                .Select(g => new { School = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .OrderBy(g => g.School).Select(g => new AidSchoolFigures(g.School, g.Count))];
+
     public async Task<IReadOnlyList<FitnessSchoolFigures>> FitnessAsync(int year, CancellationToken ct = default) =>
         [.. (await tally.BySchoolAsync(year, ct)).Where(c => c.Value.Tested > 0).OrderBy(c => c.Key)
             .Select(c => new FitnessSchoolFigures(c.Key, c.Value.Tested, c.Value.Passed, c.Value.Good, c.Value.Excellent))];

@@ -2,9 +2,9 @@ namespace Qedu.Registry.Contracts;
 
 /// <summary>
 /// The active students of one class (or, with no <see cref="ClassId"/>, a school's active students placed in no class):
-/// how many, and how many are 随迁子女 and 留守儿童. Counts only, never a person.
+/// how many, and how many are 随迁子女, 留守儿童 and 家庭经济困难. Counts only, never a person.
 /// </summary>
-public sealed record ClassHeadcount(int SchoolId, long? ClassId, string? GradeCode, int Students, int Migrant, int LeftBehind);
+public sealed record ClassHeadcount(int SchoolId, long? ClassId, string? GradeCode, int Students, int Migrant, int LeftBehind, int Hardship = 0);
 
 /// <summary>One class of a school as a dashboard lists it: its size, and nothing personal.</summary>
 public sealed record ClassSizeRow(long ClassId, string Code, string Name, string GradeCode, int Students);

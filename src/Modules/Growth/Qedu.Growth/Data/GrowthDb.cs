@@ -21,6 +21,8 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<PracticeSession> Sessions => Set<PracticeSession>();
     public DbSet<PracticeBooking> Bookings => Set<PracticeBooking>();
     public DbSet<PracticeCheckIn> CheckIns => Set<PracticeCheckIn>();
+    public DbSet<AidApplication> AidApplications => Set<AidApplication>();
+    public DbSet<AidPayment> AidPayments => Set<AidPayment>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -114,6 +116,30 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
             b.HasIndex(x => new { x.SessionId, x.StudentId }).IsUnique();
             b.HasIndex(x => new { x.StudentId, x.SchoolYear });
             b.HasOne<PracticeSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<AidApplication>(b =>
+        {
+            b.ToTable("aid_applications");
+            b.Property(x => x.StudentNumber).HasMaxLength(30);
+            b.Property(x => x.ClassName).HasMaxLength(60);
+            b.Property(x => x.GradeCode).HasMaxLength(4);
+            b.Property(x => x.Scheme).HasMaxLength(30);
+            b.Property(x => x.Basis).HasMaxLength(20);
+            b.Property(x => x.Amount).HasPrecision(10, 2);
+            b.Property(x => x.AppliedBy).HasMaxLength(100);
+            b.Property(x => x.ReviewedBy).HasMaxLength(100);
+            b.Property(x => x.ReviewNote).HasMaxLength(200);
+            b.HasIndex(x => new { x.StudentId, x.SchoolYear, x.Scheme }).IsUnique();
+            b.HasIndex(x => new { x.SchoolYear, x.OrgUnitId });
+        });
+        builder.Entity<AidPayment>(b =>
+        {
+            b.ToTable("aid_payments");
+            b.Property(x => x.Amount).HasPrecision(10, 2);
+            b.Property(x => x.Method).HasMaxLength(20);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => x.ApplicationId);
+            b.HasOne<AidApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

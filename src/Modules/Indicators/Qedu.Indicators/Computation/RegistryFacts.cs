@@ -35,6 +35,7 @@ internal sealed class RegistryFacts(IRegistryStatistics registry, IndicatorCatal
             facts.Add(school.Id, "students", h.Students);
             facts.Add(school.Id, "migrant", h.Migrant);
             facts.Add(school.Id, "left-behind", h.LeftBehind);
+            facts.Add(school.Id, "hardship", h.Hardship);
             if (key is not null)
             {
                 facts.Add(school.Id, $"students.{key}", h.Students);

@@ -26,13 +26,14 @@ internal sealed class RegistryStatistics(RegistryDb db, CodeBook codes) : IRegis
                 Students = g.Count(),
                 Migrant = g.Count(s => s.IsMigrantChild),
                 LeftBehind = g.Count(s => s.IsLeftBehind),
+                Hardship = g.Count(s => s.HasFinancialHardship),
             })
             .ToListAsync(ct);
         var grades = await db.Classes.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
             .Select(c => new { c.Id, c.GradeCode })
             .ToDictionaryAsync(c => c.Id, c => c.GradeCode, ct);
         return groups
-            .Select(g => new ClassHeadcount(g.OrgUnitId, g.ClassId, g.ClassId is { } id ? grades.GetValueOrDefault(id) : null, g.Students, g.Migrant, g.LeftBehind))
+            .Select(g => new ClassHeadcount(g.OrgUnitId, g.ClassId, g.ClassId is { } id ? grades.GetValueOrDefault(id) : null, g.Students, g.Migrant, g.LeftBehind, g.Hardship))
             .ToList();
     }
 
