@@ -576,6 +576,17 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
         },
         ["GET /api/growth/practice/sessions/{id:long}/check-in-code"] = Rule.Needs(Permissions.GrowthPractice) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["GET /growth/aid"] = Rule.Needs(Permissions.GrowthAid),
+        ["GET /api/growth/aid/"] = Rule.Needs(Permissions.GrowthAid),
+        ["POST /api/growth/aid/applications"] = Rule.Needs(Permissions.GrowthAid) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["POST /api/growth/aid/applications/{id:long}/review"] = Rule.Needs(Permissions.GrowthAid) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        ["POST /api/growth/aid/applications/{id:long}/payments"] = Rule.Needs(Permissions.GrowthAid) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
         ["GET /report"] = Rule.Public(),
         ["GET /report/follow"] = Rule.Public(),
         ["POST /api/report/"] = Rule.Public(StatusCodes.Status400BadRequest) with { Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent()) },
