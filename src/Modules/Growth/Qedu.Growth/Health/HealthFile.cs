@@ -30,7 +30,7 @@ internal sealed record HealthRow(int Number, string[] Cells);
 /// the students on the test day through the registry's roster (the caller's scope) and keeping those at the schools
 /// where the caller holds <c>growth.health</c>.
 /// </summary>
-internal sealed class HealthFile(WorkFiles work, IStudentRoster roster, GrowthAccess access, IStringLocalizer<GrowthText> t)
+internal sealed class HealthFile(WorkFiles work, IStudentRoster roster, GrowthAccess access, TimeProvider clock, IStringLocalizer<GrowthText> t)
 {
     public const long MaxFileBytes = 16L << 20;
     public const int MaxRows = 50_000;
@@ -60,6 +60,23 @@ internal sealed class HealthFile(WorkFiles work, IStudentRoster roster, GrowthAc
     /// <summary>The report of an import: problems in row order.</summary>
     public HealthImportReport Report(bool dryRun, int schoolYear, int rows, int replaced, IReadOnlyDictionary<string, int> counts) =>
         new(ProblemCount == 0, dryRun, Name, schoolYear, rows, replaced, counts, ProblemCount, [.. problems.OrderBy(p => p.Row)]);
+
+    /// <summary>
+    /// The day a file is for (<paramref name="day"/>, or today; a day in the future is a problem), the school year it falls
+    /// in, and the file's rows (null when it cannot be read: see <see cref="ReadAsync"/>).
+    /// </summary>
+    public async Task<(DateOnly Day, int SchoolYear, IReadOnlyList<HealthRow>? Rows)> OpenAsync(
+        IReadOnlyList<HealthColumn> wanted, string? fileName, Stream? content, long length, DateOnly? day, CancellationToken ct)
+    {
+        var today = Qedu.Kernel.Calendar.CityDate.Today(clock);
+        var on = day ?? today;
+        var rows = await ReadAsync(wanted, fileName, content, length, ct);
+        if (on > today)
+        {
+            Problem(0, null, Day(on), t["Health.File.Future"]);
+        }
+        return (on, SchoolYearOf(on), rows);
+    }
 
     /// <summary>
     /// The file's rows, or null when the file itself cannot be read (missing, too large, not a table, a required column

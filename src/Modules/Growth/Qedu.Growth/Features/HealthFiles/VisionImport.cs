@@ -6,7 +6,6 @@ using Qedu.Growth.Health;
 using Qedu.Growth.Resources;
 using Qedu.Growth.Rules;
 using Qedu.Kernel.Audit;
-using Qedu.Kernel.Calendar;
 
 namespace Qedu.Growth.Features.HealthFiles;
 
@@ -29,14 +28,7 @@ internal sealed class VisionImport(
 
     public async Task<HealthImportReport> ImportAsync(string? fileName, Stream? content, long length, DateOnly? screenedOn, bool dryRun, CancellationToken ct)
     {
-        var today = CityDate.Today(clock);
-        var day = screenedOn ?? today;
-        var year = HealthFile.SchoolYearOf(day);
-        var rows = await file.ReadAsync(Columns, fileName, content, length, ct);
-        if (day > today)
-        {
-            file.Problem(0, null, HealthFile.Day(day), t["Health.File.Future"]);
-        }
+        var (day, year, rows) = await file.OpenAsync(Columns, fileName, content, length, screenedOn, ct);
         if (rows is null)
         {
             return file.Report(dryRun, year, 0, 0, new Dictionary<string, int>());
