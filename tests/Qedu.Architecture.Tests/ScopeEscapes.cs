@@ -35,6 +35,7 @@ public static class ScopeEscapes
         ["TeacherProfiles.FindAsync"] = new(2, "the studios a teacher the caller may read hosts or belongs to (name, level, host), and their member counts: no member named"),
 
         // Growth: a guardian at the venue checks in their own child (the registry's guardian match), whoever recorded the child's other days.
+        ["HealthTally.BySchoolAsync"] = new(2, "fitness and vision counts by the schools the caller's growth.read grants reach (checked by the caller), or every school for the system's recomputation: counts, no child"),
         ["SocialClassrooms.ChildrenAsync"] = new(1, "the practice days of the signed-in guardian's own children (ids from the registry's guardian match): venue names and days"),
         ["SocialClassrooms.CheckInAsync"] = new(3, "whether the guardian's own child's school booked the session, whether the child is checked in already, and the child's days this year"),
 

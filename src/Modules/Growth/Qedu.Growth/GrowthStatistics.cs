@@ -19,10 +19,10 @@ internal sealed class GrowthStatistics(HealthTally tally, Data.GrowthDb db) : IG
             .OrderBy(g => g.School).Select(g => new AidSchoolFigures(g.School, g.Count))];
 
     public async Task<IReadOnlyList<FitnessSchoolFigures>> FitnessAsync(int year, CancellationToken ct = default) =>
-        [.. (await tally.BySchoolAsync(year, ct)).Where(c => c.Value.Tested > 0).OrderBy(c => c.Key)
+        [.. (await tally.BySchoolAsync(year, null, ct)).Where(c => c.Value.Tested > 0).OrderBy(c => c.Key)
             .Select(c => new FitnessSchoolFigures(c.Key, c.Value.Tested, c.Value.Passed, c.Value.Good, c.Value.Excellent))];
 
     public async Task<IReadOnlyList<VisionSchoolFigures>> VisionAsync(int year, CancellationToken ct = default) =>
-        [.. (await tally.BySchoolAsync(year, ct)).Where(c => c.Value.Screened > 0).OrderBy(c => c.Key)
+        [.. (await tally.BySchoolAsync(year, null, ct)).Where(c => c.Value.Screened > 0).OrderBy(c => c.Key)
             .Select(c => new VisionSchoolFigures(c.Key, c.Value.Screened, c.Value.PoorVision, c.Value.Myopic))];
 }

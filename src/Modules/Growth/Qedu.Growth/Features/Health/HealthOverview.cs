@@ -47,8 +47,9 @@ internal sealed class HealthOverview(GrowthDb db, GrowthAccess access, HealthTal
         var english = CodeBook.IsEnglish;
         var y = year ?? CurrentYear;
         var schools = await access.SchoolsAsync(Permissions.GrowthRead, ct);
-        var now = await tally.BySchoolAsync(y, ct);
-        var before = await tally.BySchoolAsync(y - 1, ct);
+        var ids = schools.Select(s => s.Id).ToList();
+        var now = await tally.BySchoolAsync(y, ids, ct);
+        var before = await tally.BySchoolAsync(y - 1, ids, ct);
         HealthLine Line(string code, string name, IEnumerable<int> ids)
         {
             var list = ids as IReadOnlyCollection<int> ?? [.. ids];
