@@ -4,15 +4,15 @@ using Qedu.Growth.Features.Practice;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.DemoCity;
-using Qedu.Registry.Contracts;
+using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
 namespace Qedu.Browser.Tests.Growth;
 
 /// <summary>
 /// A social classroom from both ends: the school books places for a class in today's session and shows its check-in
-/// code; the demo parent, on a phone at the venue (390 px), opens the code's link, signs in with a texted code and
-/// checks the child in, and the child's practice days count one more.
+/// code; a guardian, on a phone at the venue (390 px), opens the code's link, signs in with a texted code and checks
+/// the child in, and the child's practice days count one more.
 /// </summary>
 public sealed class PracticeBrowserTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
@@ -21,17 +21,29 @@ public sealed class PracticeBrowserTests(BrowserFixture fixture) : BrowserTest(f
     {
         var today = CityDate.Today(TimeProvider.System);
         var code = "BR-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        var (schoolCode, childName, sessionId) = await Host.AsSystemAsync(async sp =>
+        // A guardian of their own (a fresh number): other tests sign the demo parent in and out.
+        var guardianPhone = "137" + Random.Shared.Next(0, 99_999_999).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        const string childName = "实践小明";
+        var sessionId = await Host.AsSystemAsync(async sp =>
         {
-            var child = (await sp.GetRequiredService<IStudentMoves>().ChildrenOfGuardianAsync(DemoAccounts.ParentPhone))[0];
-            var school = (await sp.GetRequiredService<Qedu.Kernel.OrgUnits.OrgTree>().UnitsOfAsync([child.SchoolId]))[child.SchoolId].Code;
+            var anchor = (await sp.GetRequiredService<Qedu.Kernel.OrgUnits.OrgTree>().FindAsync(DemoCityGenerator.AnchorSchoolCode))!;
+            var registry = sp.GetRequiredService<Qedu.Registry.Data.RegistryDb>();
+            var classId = await registry.Classes.Where(c => c.OrgUnitId == anchor.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            await sp.GetRequiredService<Qedu.Kernel.Identity.ParentAccounts>().FindOrCreateAsync(guardianPhone, DateTimeOffset.UtcNow);
+            await new Qedu.Registry.Writes.StudentCommands(registry, sp.GetRequiredService<Qedu.Kernel.Codes.CodeBook>()).CreateAsync(
+                new Qedu.Registry.Domain.Student
+                {
+                    OrgUnitId = anchor.Id, StudentNumber = "P" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), Name = childName, GenderCode = "1",
+                    BirthDate = new DateOnly(2016, 3, 1), ResidentId = Qedu.Kernel.Codes.ResidentId.Compose("370202", new DateOnly(2016, 3, 1), Random.Shared.Next(50, 499) * 2 + 1),
+                    ClassId = classId, StatusCode = "01",
+                },
+                [new Qedu.Registry.Domain.Guardian { Name = "张华", RelationCode = "11", Phone = guardianPhone }], new DateOnly(2024, 9, 1));
             var classrooms = sp.GetRequiredService<SocialClassrooms>();
             Assert.True((await classrooms.AddVenueAsync(new NewVenue(code, "浏览器测试科技馆", "science", "city", true, 80, "青岛市市南区香港中路", 36.06, 120.38), default)).IsOk);
-            var session = await classrooms.AddSessionAsync(code, new NewSession("全天科普", today, new TimeOnly(0, 0), new TimeOnly(23, 59), 30), default);
-            return (school, child.Name, session.Value);
+            return (await classrooms.AddSessionAsync(code, new NewSession("全天科普", today, new TimeOnly(0, 0), new TimeOnly(23, 59), 30), default)).Value;
         });
         var admin = $"practice.{Guid.NewGuid().ToString("N")[..6]}";
-        await Host.CreateAccountAsync(admin, Roles.SchoolAdmin, schoolCode);
+        await Host.CreateAccountAsync(admin, Roles.SchoolAdmin, DemoCityGenerator.AnchorSchoolCode);
 
         string link = "";
         await RunAsync(async page =>
@@ -41,7 +53,7 @@ public sealed class PracticeBrowserTests(BrowserFixture fixture) : BrowserTest(f
             var row = page.Locator($"[data-session='{sessionId}']");
             await Expect(row.GetByTestId("left")).ToContainTextAsync("30 / 30");
             await row.GetByTestId("places").FillAsync("3");
-            await row.GetByTestId("class-name").FillAsync("九年级1班");
+            await row.GetByTestId("class-name").FillAsync("一年级1班");
             await row.GetByTestId("book").ClickAsync();
             await Expect(page.GetByTestId("practice-message")).ToHaveTextAsync("已预约 3 个名额。");
             await Expect(page.Locator($"[data-session='{sessionId}']").GetByTestId("left")).ToContainTextAsync("27 / 30");
@@ -54,8 +66,10 @@ public sealed class PracticeBrowserTests(BrowserFixture fixture) : BrowserTest(f
         {
             // The camera opens the link: sign in first, then back to the session.
             await phone.GotoAsync(new Uri(link).PathAndQuery);
-            await EnterParentCodeAsync(phone, DemoAccounts.ParentPhone);
-            if (!phone.Url.Contains("s=", StringComparison.Ordinal))
+            await EnterParentCodeAsync(phone, guardianPhone);
+            // Signed in once the login page is left; the sign-in returns to the link it was asked for.
+            await phone.WaitForURLAsync(url => !url.Contains("/parent/login", StringComparison.Ordinal));
+            if (!phone.Url.Contains($"s={sessionId}", StringComparison.Ordinal))
             {
                 await phone.GotoAsync(new Uri(link).PathAndQuery);
             }

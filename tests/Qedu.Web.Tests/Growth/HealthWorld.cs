@@ -51,10 +51,13 @@ internal static class GuardedChildren
         var registry = sp.GetRequiredService<RegistryDb>();
         var classId = await registry.Classes.Where(c => c.OrgUnitId == school.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         await sp.GetRequiredService<Qedu.Kernel.Identity.ParentAccounts>().FindOrCreateAsync(phone, DateTimeOffset.UtcNow);
+        // A resident ID like any registered child's (the teachers' tests check every listed child's is masked).
+        var sequence = Random.Shared.Next(50, 499) * 2; // even: a girl, as the gender says
+        var born = new DateOnly(2016, 5, 1).AddDays(Random.Shared.Next(0, 300));
         var student = new Qedu.Registry.Domain.Student
         {
             OrgUnitId = school.Id, StudentNumber = "P" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), Name = name, GenderCode = "2",
-            BirthDate = new DateOnly(2016, 5, 1), ClassId = classId, StatusCode = "01",
+            BirthDate = born, ResidentId = Qedu.Kernel.Codes.ResidentId.Compose("370202", born, sequence), ClassId = classId, StatusCode = "01",
         };
         await new Qedu.Registry.Writes.StudentCommands(registry, sp.GetRequiredService<Qedu.Kernel.Codes.CodeBook>())
             .CreateAsync(student, [new Qedu.Registry.Domain.Guardian { Name = "王芳", RelationCode = "12", Phone = phone }], new DateOnly(2024, 9, 1));

@@ -52,11 +52,12 @@ public sealed partial class HomePageTests(WebApp app)
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
 
-        // A school's roles (school administrator, teacher, parent) have neither, in the menu or among the shortcuts.
+        // A school's roles (school administrator, teacher, parent, and the counsellor, who may hold a school) have neither,
+        // in the menu or among the shortcuts.
         var bureau = Roles.IsBureauRole(role);
         Assert.Equal(bureau && caller.Has(Permissions.IndicatorsRead), html.Contains("href=\"/indicators/overview\"", StringComparison.Ordinal));
         Assert.Equal(bureau, html.Contains("href=\"/scalar/v1\"", StringComparison.Ordinal));
-        Assert.Equal(!bureau, role is Roles.SchoolAdmin or Roles.Teacher or Roles.Parent);
+        Assert.Equal(!bureau, role is Roles.SchoolAdmin or Roles.Teacher or Roles.Parent or Roles.Counsellor);
     }
 
     [Theory]
