@@ -155,6 +155,25 @@ public sealed class HealthTests(WebApp app)
     }
 
     [Fact]
+    public async Task The_import_page_checks_a_fitness_file_and_names_each_problem_by_row_and_column()
+    {
+        var boy = await app.StudentAsync("P1", "1", skip: 5);
+        var district = await app.ClientAsync("shinan.admin");
+        var before = await ResultsAsync(boy.StudentId);
+        var html = await district.GetStringAsync("/growth/health/import");
+        using var form = Upload($"{FitnessHeader}\n{boy.StudentNumber},男,120,22,1300,11.0,9.0,,,,,,,,\n", false, "FitnessUpload.Day");
+        form.Add(new StringContent(Qedu.Testing.QeduApp.AntiforgeryToken(html)), "__RequestVerificationToken");
+        form.Add(new StringContent("fitness"), "_handler");
+        using var posted = await district.PostAsync("/growth/health/import", form);
+        var text = await posted.TextAsync();
+        // The rope skipping a grade-1 pupil must do is missing: the row and the column are named, nothing is written.
+        Assert.Contains("data-testid=\"import-problems\"", text, StringComparison.Ordinal);
+        Assert.Contains("<td>2</td><td>一分钟跳绳</td>", text, StringComparison.Ordinal);
+        Assert.Contains(app.Text<GrowthText>("Fitness.Row.Needed").Replace("{0}", "一年级", StringComparison.Ordinal), text, StringComparison.Ordinal);
+        Assert.Equal(before, await ResultsAsync(boy.StudentId));
+    }
+
+    [Fact]
     public async Task A_vision_file_converts_decimal_records_and_finds_myopia_by_the_rule()
     {
         var first = await app.StudentAsync("P3", "1");
