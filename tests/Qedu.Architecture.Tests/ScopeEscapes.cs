@@ -38,6 +38,9 @@ public static class ScopeEscapes
         ["HealthTally.BySchoolAsync"] = new(2, "fitness and vision counts by the schools the caller's growth.read grants reach (checked by the caller), or every school for the system's recomputation: counts, no child"),
         ["SocialClassrooms.ChildrenAsync"] = new(1, "the practice days of the signed-in guardian's own children (ids from the registry's guardian match): venue names and days"),
         ["SocialClassrooms.CheckInAsync"] = new(3, "whether the guardian's own child's school booked the session, whether the child is checked in already, and the child's days this year"),
+        ["GrowthRecords.ChildrenAsync"] = new(2, "the 十个一 progress of the signed-in guardian's own children (ids from the registry's guardian match): items and counts"),
+        ["GrowthRecords.RecordOfAsync"] = new(5, "one student's whole record (entries, evidence, fitness, practice days, confirmed terms), which follows the child from school to school; the caller was checked first (the registry's scope and own-classes rule, or the guardian's match)"),
+        ["GrowthRecords.ConfirmedAsync"] = new(1, "whether a student's term is confirmed, for a student the caller was already allowed (a term closed at a former school stays closed)"),
 
         // Admissions: what a season publishes is public (parents, who hold no grant, choose from it); nothing in it names a child.
         ["SeasonRules.PublishedAsync"] = new(1, "the seasons open to the public, read by parents to apply: window, ages, schools, rules"),

@@ -180,11 +180,25 @@ public static class Permissions
     /// </summary>
     public const string GrowthAid = "growth.aid";
 
+    /// <summary>
+    /// Keep students' growth records (成长档案, 综合素质评价 and the 十个一 handbook): a teacher adds entries for the students
+    /// of the classes it heads or teaches (the registry's own-classes rule); a school administrator for any class of the
+    /// school, reviews the evidence guardians send and confirms each term. Every read of a child's record is audited.
+    /// </summary>
+    public const string GrowthRecord = "growth.record";
+
+    /// <summary>
+    /// Confirm a class's growth records for a term (学期确认, with each student's comment), after which the term is closed,
+    /// and remove any entry of an open term: the school's act, so a school administrator's and not a teacher's.
+    /// </summary>
+    public const string GrowthRecordConfirm = "growth.record-confirm";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
-         TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid];
+         TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid,
+         GrowthRecord, GrowthRecordConfirm];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

@@ -69,13 +69,14 @@ public static class Roles
             Set(Permissions.OrgRead, Permissions.AccountsManage, Permissions.AccountsReview, Permissions.RegistryRead, Permissions.RegistryWrite,
                 Permissions.RegistryExport, Permissions.PiiView, Permissions.IndicatorsRead, Permissions.IndicatorsReport, Permissions.AdmissionsReview, Permissions.StatusChangesReview,
                 Permissions.ExamsRead, Permissions.ExamsSupportList, Permissions.ExamsScoreReports, Permissions.SurveysRead, Permissions.SurveysDistribute,
-                Permissions.TeachersRead, Permissions.TeachersManage, Permissions.TeachersEthics, Permissions.GrowthRead, Permissions.GrowthHealth, Permissions.GrowthPractice, Permissions.GrowthAid),
+                Permissions.TeachersRead, Permissions.TeachersManage, Permissions.TeachersEthics, Permissions.GrowthRead, Permissions.GrowthHealth, Permissions.GrowthPractice, Permissions.GrowthAid,
+                Permissions.GrowthRecord, Permissions.GrowthRecordConfirm),
             Kinds(OrgUnitKind.School),
             Set(SchoolAdmin, Teacher, Parent, Counsellor)),
         // Least privilege: the students of their own classes, their guardians' phone numbers, no resident IDs (no
         // pii.view: a school administrator's), no bulk export.
         new(Teacher, "教师", "Teacher",
-            Set(Permissions.OrgRead, Permissions.RegistryRead, Permissions.GuardianContacts),
+            Set(Permissions.OrgRead, Permissions.RegistryRead, Permissions.GuardianContacts, Permissions.GrowthRecord),
             Kinds(OrgUnitKind.School),
             Set()) { OwnClassesOnly = true },
         new(Parent, "家长", "Parent",

@@ -173,6 +173,13 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /parent/practice"] = new Rule(Access.Parent),
         ["GET /api/parent/practice/"] = new Rule(Access.Parent),
         ["POST /api/parent/practice/check-in"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Body = EmptyObject },
+        ["GET /parent/growth"] = new Rule(Access.Parent),
+        ["GET /api/parent/growth/"] = new Rule(Access.Parent),
+        ["GET /api/parent/growth/{studentId:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["studentId"] = "0" } },
+        // An upload without its multipart body is refused before the child is looked for.
+        ["POST /api/parent/growth/{studentId:long}/evidence"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest) with { Fixed = new() { ["studentId"] = "0" } },
+        ["GET /parent/growth/evidence/{id:long}/file"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
+        ["GET /parent/growth/{studentId:long}/handbook.pdf"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["studentId"] = "0" } },
         ["GET /api/services/my/changes"] = new Rule(Access.Parent),
         ["POST /api/services/my/changes"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest),
         ["GET /api/services/my/changes/{id:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["id"] = "0" } },
@@ -586,6 +593,31 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/growth/aid/applications/{id:long}/payments"] = Rule.Needs(Permissions.GrowthAid) with
         {
             Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        // Growth records: a teacher's own classes and a school's (growth.record), the term's confirmation (growth.record-confirm).
+        ["GET /growth/records"] = Rule.Needs(Permissions.GrowthRecord),
+        ["GET /growth/records/classes/{ClassId:long}"] = Rule.Needs(Permissions.GrowthRecord) with { Fixed = new() { ["ClassId"] = "0" } },
+        ["GET /growth/records/students/{StudentId:long}"] = Rule.Needs(Permissions.GrowthRecord) with { Fixed = new() { ["StudentId"] = "0" } },
+        ["GET /api/growth/records/classes"] = Rule.Needs(Permissions.GrowthRecord),
+        ["GET /api/growth/records/classes/{classId:long}"] = Rule.Needs(Permissions.GrowthRecord) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["classId"] = "0" } },
+        ["POST /api/growth/records/classes/{classId:long}/confirm"] = Rule.Needs(Permissions.GrowthRecordConfirm) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["classId"] = "0" }, Body = EmptyObject,
+        },
+        ["GET /api/growth/records/students/{studentId:long}"] = Rule.Needs(Permissions.GrowthRecord) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["studentId"] = "0" } },
+        ["POST /api/growth/records/students/{studentId:long}/entries"] = Rule.Needs(Permissions.GrowthRecord) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["studentId"] = "0" }, Body = EmptyObject,
+        },
+        ["DELETE /api/growth/records/entries/{entryId:long}"] = Rule.Needs(Permissions.GrowthRecord) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["entryId"] = "0" } },
+        ["POST /api/growth/records/evidence/{id:long}/review"] = Rule.Needs(Permissions.GrowthRecord) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        ["GET /api/growth/records/evidence/{id:long}/file"] = Rule.Needs(Permissions.GrowthRecord) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["GET /api/growth/records/students/{studentId:long}/handbook.pdf"] = Rule.Needs(Permissions.GrowthRecord) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["studentId"] = "0" },
         },
         ["GET /report"] = Rule.Public(),
         ["GET /report/follow"] = Rule.Public(),

@@ -9,6 +9,12 @@ public sealed record RosterStudent(
     long StudentId, string StudentNumber, int SchoolId, long? ClassId, string? ClassName, string? GradeCode,
     bool Migrant, bool FinancialHardship, bool Disability, string GenderCode = "0");
 
+/// <summary>A class whose students the caller reads (a teacher: the classes it heads or teaches), with its enrolled students.</summary>
+public sealed record RosterClass(long ClassId, int SchoolId, string Name, string GradeCode, int Students);
+
+/// <summary>A student by name, as a class list shows them to the staff who keep the class's records.</summary>
+public sealed record RosterPupil(long StudentId, string StudentNumber, string Name, int SchoolId, long? ClassId, string? ClassName, string? GradeCode);
+
 /// <summary>Students by their 学籍号, within the caller's scope (a district's import sees its own students only).</summary>
 public interface IStudentRoster
 {
@@ -33,4 +39,16 @@ public interface IStudentRoster
     /// scope, because a parent holds no grant; audited as a read of each child's record.
     /// </summary>
     Task<IReadOnlyDictionary<long, string>> ChildrenOfGuardianAsync(string verifiedPhone, CancellationToken ct = default);
+
+    /// <summary>
+    /// The classes with enrolled students the caller reads: in its scope and, for a teacher, only the classes it heads or
+    /// teaches (the registry's own-classes rule). By grade and name.
+    /// </summary>
+    Task<IReadOnlyList<RosterClass>> ClassesAsync(CancellationToken ct = default);
+
+    /// <summary>The enrolled students of a class the caller reads (as <see cref="ClassesAsync"/>), by 学籍号; empty otherwise. The caller audits the read.</summary>
+    Task<IReadOnlyList<RosterPupil>> InClassAsync(long classId, CancellationToken ct = default);
+
+    /// <summary>One student the caller reads (scope and the own-classes rule), whatever their status; null otherwise. The caller audits the read.</summary>
+    Task<RosterPupil?> PupilAsync(long studentId, CancellationToken ct = default);
 }

@@ -23,6 +23,9 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<PracticeCheckIn> CheckIns => Set<PracticeCheckIn>();
     public DbSet<AidApplication> AidApplications => Set<AidApplication>();
     public DbSet<AidPayment> AidPayments => Set<AidPayment>();
+    public DbSet<GrowthEntry> Entries => Set<GrowthEntry>();
+    public DbSet<GrowthEvidence> Evidence => Set<GrowthEvidence>();
+    public DbSet<TermConfirmation> Confirmations => Set<TermConfirmation>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -140,6 +143,41 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
             b.Property(x => x.RecordedBy).HasMaxLength(100);
             b.HasIndex(x => x.ApplicationId);
             b.HasOne<AidApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<GrowthEntry>(b =>
+        {
+            b.ToTable("record_entries");
+            b.Property(x => x.StudentNumber).HasMaxLength(32);
+            b.Property(x => x.ItemCode).HasMaxLength(30);
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Detail).HasMaxLength(1000);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.StudentId, x.SchoolYear, x.Term });
+            b.HasIndex(x => new { x.ClassId, x.SchoolYear, x.Term });
+        });
+        builder.Entity<GrowthEvidence>(b =>
+        {
+            b.ToTable("record_evidence");
+            b.Property(x => x.StudentNumber).HasMaxLength(32);
+            b.Property(x => x.ItemCode).HasMaxLength(30);
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Detail).HasMaxLength(1000);
+            b.Property(x => x.FileHash).HasMaxLength(64);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.MediaType).HasMaxLength(100);
+            b.Property(x => x.ReviewedBy).HasMaxLength(100);
+            b.Property(x => x.ReviewNote).HasMaxLength(300);
+            b.HasIndex(x => new { x.StudentId, x.SchoolYear, x.Term });
+            b.HasIndex(x => new { x.OrgUnitId, x.State });
+            b.HasIndex(x => x.ParentAccountId);
+        });
+        builder.Entity<TermConfirmation>(b =>
+        {
+            b.ToTable("record_confirmations");
+            b.Property(x => x.Comment).HasMaxLength(500);
+            b.Property(x => x.ConfirmedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.StudentId, x.SchoolYear, x.Term }).IsUnique();
+            b.HasIndex(x => new { x.ClassId, x.SchoolYear, x.Term });
         });
     }
 }

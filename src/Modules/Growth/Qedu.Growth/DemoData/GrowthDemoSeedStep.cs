@@ -22,10 +22,12 @@ namespace Qedu.Growth.DemoData;
 /// MHT screening of grades 4–6 by its counsellor, with the cases it opened (one followed up once). Social classrooms:
 /// real Qingdao venues at national, city and district level with sessions over the coming weeks, one proposal waiting
 /// for 市南区, bookings by the anchor school and the demo parent's child's school, and that child's two practice days.
+/// Growth records: entries in four classes of the anchor school (the demo teacher's among them) and the demo parent's
+/// child's class, last term's confirmed with comments; the demo parent's child has evidence accepted and one waiting.
 /// </summary>
 internal sealed class GrowthDemoSeedStep(
     GrowthDb db, IStudentRoster roster, IStudentMoves moves, FitnessStandard standard, VisionRules vision, MentalRules mental, WorkingCalendar calendar,
-    FieldEncryption encryption, OrgTree tree, ParentAccounts parents, TimeProvider clock) : IDemoSeedStep
+    FieldEncryption encryption, OrgTree tree, ParentAccounts parents, RecordRules records, TimeProvider clock) : IDemoSeedStep
 {
     private const int Batch = 5_000;
     private static readonly string[] Grades = ["P1", "P2", "P3", "P4", "P5", "P6", "J1", "J2", "J3", "S1", "S2", "S3"];
@@ -70,7 +72,9 @@ internal sealed class GrowthDemoSeedStep(
         }
         var cases = await MentalAsync(year, testDay, random, ct);
         var venues = await PracticeAsync(ct);
-        context.Progress?.Report($"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years, {cases} mental-health cases, {venues} social classrooms");
+        var entries = await RecordsAsync(random, ct);
+        context.Progress?.Report(
+            $"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years, {cases} mental-health cases, {venues} social classrooms, {entries} growth-record entries");
 
         void Add(RosterStudent s, string grade, int schoolYear, DateOnly day, double skill, double myopia)
         {
@@ -266,5 +270,84 @@ internal sealed class GrowthDemoSeedStep(
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return venues.Count;
+    }
+
+    private static readonly (string Item, string Title, int? Quantity)[] DemoEntries =
+    [
+        ("books", "课外阅读", 8), ("books", "寒暑假阅读", 12), ("poems", "古诗词背诵", 10), ("sport", "学会游泳", null), ("art", "参加学校合唱团", null),
+        ("volunteer", "社区敬老院志愿服务", null), ("labour", "学会整理房间、洗碗", null), ("science", "参加“快乐科技秀”小发明", null),
+        ("writing", "硬笔书法练习", null), ("habit", "坚持每天早睡早起", null),
+    ];
+
+    private static readonly string[] DemoComments =
+    [
+        "学习认真，乐于助人，课外阅读积累丰富。", "积极参加集体活动，劳动习惯好，继续加强体育锻炼。", "思维活跃，动手能力强，书写还需更工整。",
+        "待人有礼，坚持阅读，期待在艺术方面有更多尝试。",
+    ];
+
+    /// <summary>Growth records for a few classes: this term's entries, last term's entries confirmed with comments; the demo child's evidence.</summary>
+    private async Task<int> RecordsAsync(Random random, CancellationToken ct)
+    {
+        var anchor = await tree.FindAsync(DemoCityGenerator.AnchorSchoolCode, ct);
+        if (anchor is null)
+        {
+            return 0;
+        }
+        var today = CityDate.Today(clock);
+        var now = clock.GetUtcNow();
+        var (year, term) = records.TermOf(today);
+        var termStart = records.TermStart(year, term);
+        var lastDay = termStart.AddDays(-60);
+        var (lastYear, lastTerm) = records.TermOf(lastDay);
+        var classIds = (await moves.ClassesAsync(anchor.Id, ct)).OrderBy(c => c.ClassId).Take(4).Select(c => c.ClassId).ToList();
+        var children = await moves.ChildrenOfGuardianAsync(DemoAccounts.ParentPhone, ct);
+        if (children is [{ ClassId: { } childClass }, ..] && !classIds.Contains(childClass))
+        {
+            classIds.Add(childClass);
+        }
+        var count = 0;
+        foreach (var classId in classIds)
+        {
+            foreach (var pupil in await roster.InClassAsync(classId, ct))
+            {
+                foreach (var (day, y, tm) in new[] { (lastDay.AddDays(-random.Next(0, 40)), lastYear, lastTerm), (Within(termStart, today), year, term) })
+                {
+                    foreach (var (item, title, quantity) in DemoEntries.OrderBy(_ => random.Next()).Take(random.Next(2, 5)))
+                    {
+                        db.Entries.Add(new GrowthEntry
+                        {
+                            OrgUnitId = pupil.SchoolId, StudentId = pupil.StudentId, StudentNumber = pupil.StudentNumber, ClassId = classId, SchoolYear = y, Term = tm,
+                            Area = records.Item(item)!.Area, ItemCode = item, Quantity = quantity is { } q ? q + random.Next(0, 6) : null, Title = title, OccurredOn = day,
+                            RecordedBy = "周婷", RecordedAt = now,
+                        });
+                        count++;
+                    }
+                }
+                db.Confirmations.Add(new TermConfirmation
+                {
+                    OrgUnitId = pupil.SchoolId, StudentId = pupil.StudentId, ClassId = classId, SchoolYear = lastYear, Term = lastTerm,
+                    Comment = DemoComments[random.Next(DemoComments.Length)], ConfirmedBy = "陈静", ConfirmedAt = now,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        var parent = await parents.FindByPhoneAsync(DemoAccounts.ParentPhone, ct);
+        if (children is [var child, ..] && parent is not null)
+        {
+            GrowthEvidence Evidence(string item, string title, int? quantity, EvidenceState state, DateOnly day) => new()
+            {
+                OrgUnitId = child.SchoolId, ParentAccountId = parent.Id, StudentId = child.StudentId, StudentNumber = child.StudentNumber, ClassId = child.ClassId,
+                SchoolYear = year, Term = term, Area = records.Item(item)!.Area, ItemCode = item, Quantity = quantity, Title = title, OccurredOn = day, State = state,
+                SentAt = now, ReviewedBy = state == EvidenceState.Accepted ? "周婷" : null, ReviewedAt = state == EvidenceState.Accepted ? now : null,
+            };
+            db.Evidence.Add(Evidence("books", "亲子共读记录", 6, EvidenceState.Accepted, Within(termStart, today)));
+            db.Evidence.Add(Evidence("volunteer", "海滩清洁志愿活动", null, EvidenceState.Pending, today));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return count;
+
+        DateOnly Within(DateOnly from, DateOnly to) => from >= to ? to : from.AddDays(random.Next(0, to.DayNumber - from.DayNumber + 1));
     }
 }

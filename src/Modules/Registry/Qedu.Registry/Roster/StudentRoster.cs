@@ -78,4 +78,33 @@ internal sealed class StudentRoster(RegistryDb db, AuditTrail audit) : IStudentR
         }
         return children.ToDictionary(c => c.Id, c => c.Name);
     }
+
+    public async Task<IReadOnlyList<RosterClass>> ClassesAsync(CancellationToken ct = default)
+    {
+        // Counted from the students the caller reads, so the own-classes rule and the scope decide together.
+        var counts = await db.Students.AsNoTracking().Where(s => s.StatusCode == StudentStatuses.Enrolled && s.ClassId != null)
+            .GroupBy(s => s.ClassId!.Value).Select(g => new { ClassId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var ids = counts.Select(c => c.ClassId).ToList();
+        var classes = await db.Classes.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.OrgUnitId, c.Name, c.GradeCode }).ToListAsync(ct);
+        var students = counts.ToDictionary(c => c.ClassId, c => c.Count);
+        return [.. classes.OrderBy(c => c.GradeCode, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => new RosterClass(c.Id, c.OrgUnitId, c.Name, c.GradeCode, students[c.Id]))];
+    }
+
+    public async Task<IReadOnlyList<RosterPupil>> InClassAsync(long classId, CancellationToken ct = default) =>
+        await (from s in db.Students.AsNoTracking()
+               where s.ClassId == classId && s.StatusCode == StudentStatuses.Enrolled
+               join c in db.Classes.AsNoTracking() on s.ClassId equals c.Id
+               orderby s.StudentNumber
+               select new RosterPupil(s.Id, s.StudentNumber, s.Name, s.OrgUnitId, s.ClassId, c.Name, c.GradeCode))
+            .ToListAsync(ct);
+
+    public async Task<RosterPupil?> PupilAsync(long studentId, CancellationToken ct = default) =>
+        await (from s in db.Students.AsNoTracking()
+               where s.Id == studentId
+               join c in db.Classes.AsNoTracking() on s.ClassId equals c.Id into classes
+               from c in classes.DefaultIfEmpty()
+               select new RosterPupil(s.Id, s.StudentNumber, s.Name, s.OrgUnitId, s.ClassId, c == null ? null : c.Name, c == null ? null : c.GradeCode))
+            .FirstOrDefaultAsync(ct);
 }

@@ -279,6 +279,206 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                     b.ToTable("growth_fitness_results", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Growth.Domain.GrowthEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area");
+
+                    b.Property<long?>("ClassId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("class_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int?>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_year");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_number");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_record_entries");
+
+                    b.HasIndex("ClassId", "SchoolYear", "Term")
+                        .HasDatabaseName("ix_growth_record_entries_class_id_school_year_term");
+
+                    b.HasIndex("StudentId", "SchoolYear", "Term")
+                        .HasDatabaseName("ix_growth_record_entries_student_id_school_year_term");
+
+                    b.ToTable("growth_record_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.GrowthEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area");
+
+                    b.Property<long?>("ClassId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("class_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("FileHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("MediaType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<Guid>("ParentAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_account_id");
+
+                    b.Property<int?>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_year");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_number");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_record_evidence");
+
+                    b.HasIndex("ParentAccountId")
+                        .HasDatabaseName("ix_growth_record_evidence_parent_account_id");
+
+                    b.HasIndex("OrgUnitId", "State")
+                        .HasDatabaseName("ix_growth_record_evidence_org_unit_id_state");
+
+                    b.HasIndex("StudentId", "SchoolYear", "Term")
+                        .HasDatabaseName("ix_growth_record_evidence_student_id_school_year_term");
+
+                    b.ToTable("growth_record_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Growth.Domain.MentalCase", b =>
                 {
                     b.Property<long>("Id")
@@ -632,6 +832,61 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_growth_practice_sessions_venue_id_day");
 
                     b.ToTable("growth_practice_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.TermConfirmation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ClassId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("class_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_year");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_record_confirmations");
+
+                    b.HasIndex("ClassId", "SchoolYear", "Term")
+                        .HasDatabaseName("ix_growth_record_confirmations_class_id_school_year_term");
+
+                    b.HasIndex("StudentId", "SchoolYear", "Term")
+                        .IsUnique()
+                        .HasDatabaseName("ix_growth_record_confirmations_student_id_school_year_term");
+
+                    b.ToTable("growth_record_confirmations", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Growth.Domain.Venue", b =>
