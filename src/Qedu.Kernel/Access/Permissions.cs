@@ -193,12 +193,19 @@ public static class Permissions
     /// </summary>
     public const string GrowthRecordConfirm = "growth.record-confirm";
 
+    /// <summary>
+    /// Care for left-behind children (留守儿童关爱): the school's care room and its use, each left-behind child's care ledger
+    /// (the caring teacher, the family's circumstances, the contacts kept), and the list of those without one. A family's
+    /// circumstances, hence a permission of its own: school and district administrators; every named read audited.
+    /// </summary>
+    public const string GrowthCare = "growth.care";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
          TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid,
-         GrowthRecord, GrowthRecordConfirm];
+         GrowthRecord, GrowthRecordConfirm, GrowthCare];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

@@ -62,7 +62,8 @@ public static class Roles
                 Permissions.IndicatorsRead, Permissions.IndicatorsManage, Permissions.IndicatorsReport, Permissions.AdmissionsManage,
                 Permissions.AdmissionsReview, Permissions.StatusChangesReview, Permissions.ExamsRead, Permissions.ExamsManage, Permissions.ExamsSupportList,
                 Permissions.SurveysRead, Permissions.SurveysManage, Permissions.TeachersRead, Permissions.TeachersManage,
-                Permissions.TeachersEthics, Permissions.TeachersReportsHandle, Permissions.GrowthRead, Permissions.GrowthHealth, Permissions.GrowthPractice, Permissions.GrowthAid),
+                Permissions.TeachersEthics, Permissions.TeachersReportsHandle, Permissions.GrowthRead, Permissions.GrowthHealth, Permissions.GrowthPractice, Permissions.GrowthAid,
+                Permissions.GrowthCare),
             Kinds(OrgUnitKind.District),
             Set(DistrictAdmin, SchoolAdmin, Teacher, Parent, Counsellor)),
         new(SchoolAdmin, "学校管理员", "School administrator",
@@ -70,7 +71,7 @@ public static class Roles
                 Permissions.RegistryExport, Permissions.PiiView, Permissions.IndicatorsRead, Permissions.IndicatorsReport, Permissions.AdmissionsReview, Permissions.StatusChangesReview,
                 Permissions.ExamsRead, Permissions.ExamsSupportList, Permissions.ExamsScoreReports, Permissions.SurveysRead, Permissions.SurveysDistribute,
                 Permissions.TeachersRead, Permissions.TeachersManage, Permissions.TeachersEthics, Permissions.GrowthRead, Permissions.GrowthHealth, Permissions.GrowthPractice, Permissions.GrowthAid,
-                Permissions.GrowthRecord, Permissions.GrowthRecordConfirm),
+                Permissions.GrowthRecord, Permissions.GrowthRecordConfirm, Permissions.GrowthCare),
             Kinds(OrgUnitKind.School),
             Set(SchoolAdmin, Teacher, Parent, Counsellor)),
         // Least privilege: the students of their own classes, their guardians' phone numbers, no resident IDs (no

@@ -619,6 +619,19 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         {
             Status = StatusCodes.Status404NotFound, Fixed = new() { ["studentId"] = "0" },
         },
+        // Care for left-behind children (growth.care): a ledger nobody has is 404; the room of a school out of scope is 404.
+        ["GET /growth/care"] = Rule.Needs(Permissions.GrowthCare),
+        ["GET /growth/care/ledgers/{Id:long}"] = Rule.Needs(Permissions.GrowthCare) with { Fixed = new() { ["Id"] = "0" } },
+        ["GET /api/growth/care/"] = Rule.Needs(Permissions.GrowthCare),
+        ["PUT /api/growth/care/room"] = Rule.Scoped(Permissions.GrowthCare, Target.School, StatusCodes.Status400BadRequest) with { Query = "school", Body = EmptyObject },
+        ["POST /api/growth/care/room/uses"] = Rule.Scoped(Permissions.GrowthCare, Target.School, StatusCodes.Status400BadRequest) with { Query = "school", Body = EmptyObject },
+        ["POST /api/growth/care/ledgers"] = Rule.Needs(Permissions.GrowthCare) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["GET /api/growth/care/ledgers/{id:long}"] = Rule.Needs(Permissions.GrowthCare) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["POST /api/growth/care/ledgers/{id:long}/contacts"] = Rule.Needs(Permissions.GrowthCare) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        ["POST /api/growth/care/ledgers/{id:long}/close"] = Rule.Needs(Permissions.GrowthCare) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
         ["GET /report"] = Rule.Public(),
         ["GET /report/follow"] = Rule.Public(),
         ["POST /api/report/"] = Rule.Public(StatusCodes.Status400BadRequest) with { Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent()) },

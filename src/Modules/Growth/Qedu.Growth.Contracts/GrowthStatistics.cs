@@ -18,6 +18,12 @@ public sealed record VisionSchoolFigures(int OrgUnitId, int Screened, int PoorVi
 /// </summary>
 public sealed record AidSchoolFigures(int OrgUnitId, int HardshipAwarded);
 
+/// <summary>
+/// One school's care for left-behind children now: its enrolled left-behind children (the registry's flag), whether it
+/// has a care room (留守儿童关爱室), and how many open care ledgers (关爱帮扶台账) it keeps.
+/// </summary>
+public sealed record CareSchoolFigures(int OrgUnitId, int LeftBehind, bool Room, int Ledgers);
+
 /// <summary>Growth and health aggregates for the indicators module: whole-city counts (the recomputation runs as the system).</summary>
 public interface IGrowthStatistics
 {
@@ -29,4 +35,7 @@ public interface IGrowthStatistics
 
     /// <summary>Each school's students in hardship awarded aid in the school year that began in <paramref name="year"/>.</summary>
     Task<IReadOnlyList<AidSchoolFigures>> AidAsync(int year, CancellationToken ct = default);
+
+    /// <summary>Each school with left-behind children, a care room or open care ledgers, as they stand now.</summary>
+    Task<IReadOnlyList<CareSchoolFigures>> CareAsync(CancellationToken ct = default);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qedu.Growth.Data;
 using Qedu.Growth.DemoData;
 using Qedu.Growth.Features.Aid;
+using Qedu.Growth.Features.Care;
 using Qedu.Growth.Features.Health;
 using Qedu.Growth.Features.HealthFiles;
 using Qedu.Growth.Features.Mental;
@@ -40,12 +41,14 @@ public static class GrowthModule
         services.AddScoped<SocialClassrooms>();
         services.AddScoped<StudentAid>();
         services.AddScoped<GrowthRecords>();
+        services.AddScoped<ChildCare>();
         services.AddScoped<Contracts.IGrowthStatistics, GrowthStatistics>();
         services.AddScoped<IDemoSeedStep, GrowthDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/health", "体质与视力", "Fitness and vision", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/mental", "心理健康", "Mental health", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/practice", "社会课堂", "Social classrooms", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/aid", "学生资助", "Student aid", Permissions.GrowthAid));
+        services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/care", "留守儿童关爱", "Left-behind children", Permissions.GrowthCare));
         services.AddSingleton(new NavItem(NavSections.Data, 28, "/growth/records", "成长档案", "Growth records", Permissions.GrowthRecord));
         services.AddSingleton(new ParentNavItem(50, "/parent/practice", "社会实践", "Practice days")
         {
@@ -68,6 +71,7 @@ public static class GrowthModule
         endpoints.MapPracticeEndpoints();
         endpoints.MapAidEndpoints();
         endpoints.MapRecordEndpoints();
+        endpoints.MapCareEndpoints();
         return endpoints;
     }
 }

@@ -51,4 +51,7 @@ public interface IStudentRoster
 
     /// <summary>One student the caller reads (scope and the own-classes rule), whatever their status; null otherwise. The caller audits the read.</summary>
     Task<RosterPupil?> PupilAsync(long studentId, CancellationToken ct = default);
+
+    /// <summary>The enrolled left-behind children (留守儿童, the registry's flag) of a school the caller reads, by class and 学籍号. The caller audits the read.</summary>
+    Task<IReadOnlyList<RosterPupil>> LeftBehindAsync(int schoolId, CancellationToken ct = default);
 }

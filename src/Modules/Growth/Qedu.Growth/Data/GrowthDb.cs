@@ -26,6 +26,10 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<GrowthEntry> Entries => Set<GrowthEntry>();
     public DbSet<GrowthEvidence> Evidence => Set<GrowthEvidence>();
     public DbSet<TermConfirmation> Confirmations => Set<TermConfirmation>();
+    public DbSet<CareRoom> CareRooms => Set<CareRoom>();
+    public DbSet<CareRoomUse> CareRoomUses => Set<CareRoomUse>();
+    public DbSet<CareLedger> CareLedgers => Set<CareLedger>();
+    public DbSet<CareContact> CareContacts => Set<CareContact>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -170,6 +174,40 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
             b.HasIndex(x => new { x.StudentId, x.SchoolYear, x.Term });
             b.HasIndex(x => new { x.OrgUnitId, x.State });
             b.HasIndex(x => x.ParentAccountId);
+        });
+        builder.Entity<CareRoom>(b =>
+        {
+            b.ToTable("care_rooms");
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.Facilities).HasMaxLength(300);
+            b.Property(x => x.Keeper).HasMaxLength(50);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => x.OrgUnitId).IsUnique();
+        });
+        builder.Entity<CareRoomUse>(b =>
+        {
+            b.ToTable("care_room_uses");
+            b.Property(x => x.Activity).HasMaxLength(100);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.OrgUnitId, x.Day });
+            b.HasOne<CareRoom>().WithMany().HasForeignKey(x => x.RoomId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CareLedger>(b =>
+        {
+            b.ToTable("care_ledgers");
+            b.Property(x => x.StudentNumber).HasMaxLength(32);
+            b.Property(x => x.CaringTeacher).HasMaxLength(50);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => x.OrgUnitId);
+            // One open ledger per child: a second open one is refused by the database itself.
+            b.HasIndex(x => x.StudentId).IsUnique().HasFilter("closed_on IS NULL");
+        });
+        builder.Entity<CareContact>(b =>
+        {
+            b.ToTable("care_contacts");
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.LedgerId, x.Day });
+            b.HasOne<CareLedger>().WithMany().HasForeignKey(x => x.LedgerId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<TermConfirmation>(b =>
         {

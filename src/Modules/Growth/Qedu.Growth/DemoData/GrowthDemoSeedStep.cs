@@ -24,9 +24,11 @@ namespace Qedu.Growth.DemoData;
 /// for 市南区, bookings by the anchor school and the demo parent's child's school, and that child's two practice days.
 /// Growth records: entries in four classes of the anchor school (the demo teacher's among them) and the demo parent's
 /// child's class, last term's confirmed with comments; the demo parent's child has evidence accepted and one waiting.
+/// Care for left-behind children: care rooms at most of the schools with left-behind children (some still without, so the
+/// completion rate is short of 100 %), ledgers for most of their children with a few contacts each, some overdue.
 /// </summary>
 internal sealed class GrowthDemoSeedStep(
-    GrowthDb db, IStudentRoster roster, IStudentMoves moves, FitnessStandard standard, VisionRules vision, MentalRules mental, WorkingCalendar calendar,
+    GrowthDb db, IStudentRoster roster, IStudentMoves moves, IRegistryStatistics registry, FitnessStandard standard, VisionRules vision, MentalRules mental, WorkingCalendar calendar,
     FieldEncryption encryption, OrgTree tree, ParentAccounts parents, RecordRules records, TimeProvider clock) : IDemoSeedStep
 {
     private const int Batch = 5_000;
@@ -73,8 +75,9 @@ internal sealed class GrowthDemoSeedStep(
         var cases = await MentalAsync(year, testDay, random, ct);
         var venues = await PracticeAsync(ct);
         var entries = await RecordsAsync(random, ct);
+        var (rooms, ledgers) = await CareAsync(random, ct);
         context.Progress?.Report(
-            $"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years, {cases} mental-health cases, {venues} social classrooms, {entries} growth-record entries");
+            $"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years, {cases} mental-health cases, {venues} social classrooms, {entries} growth-record entries, {rooms} care rooms and {ledgers} care ledgers");
 
         void Add(RosterStudent s, string grade, int schoolYear, DateOnly day, double skill, double myopia)
         {
@@ -349,5 +352,80 @@ internal sealed class GrowthDemoSeedStep(
         return count;
 
         DateOnly Within(DateOnly from, DateOnly to) => from >= to ? to : from.AddDays(random.Next(0, to.DayNumber - from.DayNumber + 1));
+    }
+
+    private static readonly string[] DemoCircumstances =
+    [
+        "父母均在外省务工，与祖父母同住", "父亲在外地务工，母亲在本市打工，周末回家", "父母在青岛市区务工，由外祖母照看", "父母均在外务工，寄住在姑姑家",
+    ];
+
+    private static readonly (ContactKind Kind, string Note)[] DemoContacts =
+    [
+        (ContactKind.HomeVisit, "家访：了解生活学习情况，祖父母照料尽心"), (ContactKind.FamilyCall, "在关爱室与父母视频通话"),
+        (ContactKind.Talk, "谈心：近期情绪稳定，作业按时完成"), (ContactKind.PhoneCall, "电话联系父亲，反馈期中考试情况"),
+    ];
+
+    /// <summary>Care rooms and ledgers for the schools with left-behind children (eight schools at most, to keep the seed short).</summary>
+    private async Task<(int Rooms, int Ledgers)> CareAsync(Random random, CancellationToken ct)
+    {
+        var today = CityDate.Today(clock);
+        var now = clock.GetUtcNow();
+        var schools = (await registry.HeadcountsAsync(ct)).GroupBy(h => h.SchoolId).Select(g => (School: g.Key, LeftBehind: g.Sum(h => h.LeftBehind)))
+            .Where(s => s.LeftBehind > 0).OrderByDescending(s => s.LeftBehind).ThenBy(s => s.School).Take(8).ToList();
+        int rooms = 0, ledgers = 0;
+        foreach (var (school, i) in schools.Select((s, i) => (s.School, i)))
+        {
+            // Every school but one in four has its room.
+            if (i % 4 != 3)
+            {
+                var room = new CareRoom
+                {
+                    OrgUnitId = school, Name = "留守儿童关爱室", Facilities = "亲情电话、视频设备、图书角、作业辅导桌", Keeper = "关爱室管理教师",
+                    OpenedOn = today.AddDays(-400 - random.Next(0, 300)), RecordedBy = "demo", RecordedAt = now,
+                };
+                db.CareRooms.Add(room);
+                await db.SaveChangesAsync(ct);
+                for (var w = 1; w <= 6; w++)
+                {
+                    db.CareRoomUses.Add(new CareRoomUse
+                    {
+                        RoomId = room.Id, OrgUnitId = school, Day = today.AddDays(-7 * w + random.Next(0, 3)), Children = random.Next(4, 15),
+                        Activity = w % 2 == 0 ? "亲情视频通话" : "课业辅导与阅读", RecordedBy = "demo", RecordedAt = now,
+                    });
+                }
+                rooms++;
+            }
+            foreach (var (child, k) in (await roster.LeftBehindAsync(school, ct)).Select((c, k) => (c, k)))
+            {
+                // Most children have a ledger; the last few of each school are still to be opened.
+                if (k % 5 == 4)
+                {
+                    continue;
+                }
+                var ledger = new CareLedger
+                {
+                    OrgUnitId = school, StudentId = child.StudentId, StudentNumber = child.StudentNumber, CaringTeacher = (child.ClassName ?? "") + "班主任",
+                    Circumstances = encryption.Encrypt(DemoCircumstances[random.Next(DemoCircumstances.Length)]), OpenedOn = today.AddDays(-200), RecordedBy = "demo",
+                    RecordedAt = now,
+                };
+                db.CareLedgers.Add(ledger);
+                await db.SaveChangesAsync(ct);
+                // A contact a month or so; one child in six has gone longer than the rule's month without one.
+                var last = k % 6 == 5 ? 45 : random.Next(3, 25);
+                foreach (var back in new[] { last, last + 35, last + 70 })
+                {
+                    var (kind, note) = DemoContacts[random.Next(DemoContacts.Length)];
+                    db.CareContacts.Add(new CareContact
+                    {
+                        LedgerId = ledger.Id, OrgUnitId = school, Day = today.AddDays(-back), Kind = kind, Note = encryption.Encrypt(note), RecordedBy = "demo",
+                        RecordedAt = now,
+                    });
+                }
+                ledgers++;
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return (rooms, ledgers);
     }
 }

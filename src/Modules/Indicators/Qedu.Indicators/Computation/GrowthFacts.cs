@@ -7,7 +7,8 @@ namespace Qedu.Indicators.Computation;
 /// The growth module's facts, per school, of the school year that began in the period's year (tested that autumn and
 /// reported by 31 December): "student-fitness.*" students tested (not exempt), 及格 or better, 良好 or better, 优秀;
 /// "student-vision.*" students screened, with 视力不良, with 筛查性近视; "student-aid.hardship-awarded" students of families in
-/// hardship awarded aid that school year.
+/// hardship awarded aid that school year; "care.schools-needing-room" (1 for a school with left-behind children), "care.rooms"
+/// (1 when such a school has its care room), "care.ledgers" (open care ledgers), as they stand when computed.
 /// </summary>
 internal sealed class GrowthFacts(IGrowthStatistics growth) : IFactSource
 {
@@ -38,6 +39,15 @@ internal sealed class GrowthFacts(IGrowthStatistics growth) : IFactSource
             if (context.Units.ContainsKey(a.OrgUnitId))
             {
                 context.Facts.Add(a.OrgUnitId, "student-aid.hardship-awarded", a.HardshipAwarded);
+            }
+        }
+        foreach (var c in await growth.CareAsync(ct))
+        {
+            if (context.Units.ContainsKey(c.OrgUnitId))
+            {
+                context.Facts.Add(c.OrgUnitId, "care.schools-needing-room", c.LeftBehind > 0 ? 1 : 0);
+                context.Facts.Add(c.OrgUnitId, "care.rooms", c.LeftBehind > 0 && c.Room ? 1 : 0);
+                context.Facts.Add(c.OrgUnitId, "care.ledgers", c.Ledgers);
             }
         }
     }

@@ -160,6 +160,221 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                     b.ToTable("growth_aid_payments", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Growth.Domain.CareContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LedgerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_id");
+
+                    b.Property<byte[]>("Note")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("note");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_care_contacts");
+
+                    b.HasIndex("LedgerId", "Day")
+                        .HasDatabaseName("ix_growth_care_contacts_ledger_id_day");
+
+                    b.ToTable("growth_care_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.CareLedger", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaringTeacher")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caring_teacher");
+
+                    b.Property<byte[]>("Circumstances")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("circumstances");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_care_ledgers");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_growth_care_ledgers_org_unit_id");
+
+                    b.HasIndex("StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_growth_care_ledgers_student_id")
+                        .HasFilter("closed_on IS NULL");
+
+                    b.ToTable("growth_care_ledgers", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.CareRoom", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Facilities")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facilities");
+
+                    b.Property<string>("Keeper")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keeper");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_care_rooms");
+
+                    b.HasIndex("OrgUnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_growth_care_rooms_org_unit_id");
+
+                    b.ToTable("growth_care_rooms", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.CareRoomUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("children");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long>("RoomId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("room_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_care_room_uses");
+
+                    b.HasIndex("RoomId")
+                        .HasDatabaseName("ix_growth_care_room_uses_room_id");
+
+                    b.HasIndex("OrgUnitId", "Day")
+                        .HasDatabaseName("ix_growth_care_room_uses_org_unit_id_day");
+
+                    b.ToTable("growth_care_room_uses", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Growth.Domain.FitnessResult", b =>
                 {
                     b.Property<long>("Id")
@@ -1275,6 +1490,26 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_growth_aid_payments_growth_aid_applications_application_id");
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.CareContact", b =>
+                {
+                    b.HasOne("Qedu.Growth.Domain.CareLedger", null)
+                        .WithMany()
+                        .HasForeignKey("LedgerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_growth_care_contacts_care_ledgers_ledger_id");
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.CareRoomUse", b =>
+                {
+                    b.HasOne("Qedu.Growth.Domain.CareRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_growth_care_room_uses_growth_care_rooms_room_id");
                 });
 
             modelBuilder.Entity("Qedu.Growth.Domain.MentalCaseEntry", b =>
