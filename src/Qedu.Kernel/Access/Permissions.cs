@@ -194,9 +194,10 @@ public static class Permissions
     public const string GrowthRecordConfirm = "growth.record-confirm";
 
     /// <summary>
-    /// Care for left-behind children (留守儿童关爱): the school's care room and its use, each left-behind child's care ledger
-    /// (the caring teacher, the family's circumstances, the contacts kept), and the list of those without one. A family's
-    /// circumstances, hence a permission of its own: school and district administrators; every named read audited.
+    /// Care for left-behind children (留守儿童关爱) and teaching at home (送教上门): the school's care room and its use, each
+    /// left-behind child's care ledger (the caring teacher, the family's circumstances, the contacts kept); plans and visits
+    /// for children with a disability taught at home. A family's circumstances and a child's disability, hence a permission
+    /// of its own: school and district administrators; every named read audited.
     /// </summary>
     public const string GrowthCare = "growth.care";
 

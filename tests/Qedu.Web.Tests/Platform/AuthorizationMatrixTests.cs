@@ -632,6 +632,14 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
         },
         ["POST /api/growth/care/ledgers/{id:long}/close"] = Rule.Needs(Permissions.GrowthCare) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["GET /growth/home-teaching"] = Rule.Needs(Permissions.GrowthCare),
+        ["GET /api/growth/home-teaching/"] = Rule.Needs(Permissions.GrowthCare),
+        ["POST /api/growth/home-teaching/plans"] = Rule.Needs(Permissions.GrowthCare) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["POST /api/growth/home-teaching/plans/{id:long}/visits"] = Rule.Needs(Permissions.GrowthCare) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        ["POST /api/growth/home-teaching/plans/{id:long}/end"] = Rule.Needs(Permissions.GrowthCare) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
         ["GET /report"] = Rule.Public(),
         ["GET /report/follow"] = Rule.Public(),
         ["POST /api/report/"] = Rule.Public(StatusCodes.Status400BadRequest) with { Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent()) },

@@ -6,6 +6,7 @@ using Qedu.Growth.Features.Aid;
 using Qedu.Growth.Features.Care;
 using Qedu.Growth.Features.Health;
 using Qedu.Growth.Features.HealthFiles;
+using Qedu.Growth.Features.HomeTeaching;
 using Qedu.Growth.Features.Mental;
 using Qedu.Growth.Features.Practice;
 using Qedu.Growth.Features.Records;
@@ -30,6 +31,7 @@ public static class GrowthModule
         services.AddSingleton(PracticeRules.Load());
         services.AddSingleton(AidRules.Load());
         services.AddSingleton(RecordRules.Load());
+        services.AddSingleton(HomeTeachingRules.Load());
         services.AddScoped<GrowthAccess>();
         // One file per import: the reader keeps that file's problems.
         services.AddTransient<HealthFile>();
@@ -42,12 +44,14 @@ public static class GrowthModule
         services.AddScoped<StudentAid>();
         services.AddScoped<GrowthRecords>();
         services.AddScoped<ChildCare>();
+        services.AddScoped<HomeTeaching>();
         services.AddScoped<Contracts.IGrowthStatistics, GrowthStatistics>();
         services.AddScoped<IDemoSeedStep, GrowthDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/health", "体质与视力", "Fitness and vision", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/mental", "心理健康", "Mental health", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/practice", "社会课堂", "Social classrooms", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/aid", "学生资助", "Student aid", Permissions.GrowthAid));
+        services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/home-teaching", "送教上门", "Teaching at home", Permissions.GrowthCare));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/care", "留守儿童关爱", "Left-behind children", Permissions.GrowthCare));
         services.AddSingleton(new NavItem(NavSections.Data, 28, "/growth/records", "成长档案", "Growth records", Permissions.GrowthRecord));
         services.AddSingleton(new ParentNavItem(50, "/parent/practice", "社会实践", "Practice days")
@@ -72,6 +76,7 @@ public static class GrowthModule
         endpoints.MapAidEndpoints();
         endpoints.MapRecordEndpoints();
         endpoints.MapCareEndpoints();
+        endpoints.MapHomeTeachingEndpoints();
         return endpoints;
     }
 }

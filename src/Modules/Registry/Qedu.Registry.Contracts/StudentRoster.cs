@@ -15,6 +15,16 @@ public sealed record RosterClass(long ClassId, int SchoolId, string Name, string
 /// <summary>A student by name, as a class list shows them to the staff who keep the class's records.</summary>
 public sealed record RosterPupil(long StudentId, string StudentNumber, string Name, int SchoolId, long? ClassId, string? ClassName, string? GradeCode);
 
+/// <summary>A circumstance the registry flags on a student, for the services that look after those students.</summary>
+public enum StudentFlag
+{
+    /// <summary>留守儿童: the parents work away from home.</summary>
+    LeftBehind = 1,
+
+    /// <summary>残疾: a disability (随班就读, 送教上门).</summary>
+    Disability = 2,
+}
+
 /// <summary>Students by their 学籍号, within the caller's scope (a district's import sees its own students only).</summary>
 public interface IStudentRoster
 {
@@ -52,6 +62,6 @@ public interface IStudentRoster
     /// <summary>One student the caller reads (scope and the own-classes rule), whatever their status; null otherwise. The caller audits the read.</summary>
     Task<RosterPupil?> PupilAsync(long studentId, CancellationToken ct = default);
 
-    /// <summary>The enrolled left-behind children (留守儿童, the registry's flag) of a school the caller reads, by class and 学籍号. The caller audits the read.</summary>
-    Task<IReadOnlyList<RosterPupil>> LeftBehindAsync(int schoolId, CancellationToken ct = default);
+    /// <summary>The enrolled students of a school the caller reads who carry the registry's <paramref name="flag"/>, by class and 学籍号. The caller audits the read.</summary>
+    Task<IReadOnlyList<RosterPupil>> FlaggedAsync(int schoolId, StudentFlag flag, CancellationToken ct = default);
 }

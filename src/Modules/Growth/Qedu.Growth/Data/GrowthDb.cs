@@ -30,6 +30,8 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<CareRoomUse> CareRoomUses => Set<CareRoomUse>();
     public DbSet<CareLedger> CareLedgers => Set<CareLedger>();
     public DbSet<CareContact> CareContacts => Set<CareContact>();
+    public DbSet<HomeTeachingPlan> HomeTeachingPlans => Set<HomeTeachingPlan>();
+    public DbSet<HomeTeachingVisit> HomeTeachingVisits => Set<HomeTeachingVisit>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -208,6 +210,25 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
             b.Property(x => x.RecordedBy).HasMaxLength(100);
             b.HasIndex(x => new { x.LedgerId, x.Day });
             b.HasOne<CareLedger>().WithMany().HasForeignKey(x => x.LedgerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<HomeTeachingPlan>(b =>
+        {
+            b.ToTable("home_teaching_plans");
+            b.Property(x => x.StudentNumber).HasMaxLength(32);
+            b.Property(x => x.Teachers).HasMaxLength(100);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => x.OrgUnitId);
+            // One open plan per child.
+            b.HasIndex(x => x.StudentId).IsUnique().HasFilter("ended_on IS NULL");
+        });
+        builder.Entity<HomeTeachingVisit>(b =>
+        {
+            b.ToTable("home_teaching_visits");
+            b.Property(x => x.Teachers).HasMaxLength(100);
+            b.Property(x => x.Content).HasMaxLength(1000);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.PlanId, x.Day });
+            b.HasOne<HomeTeachingPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<TermConfirmation>(b =>
         {

@@ -26,6 +26,7 @@ namespace Qedu.Growth.DemoData;
 /// child's class, last term's confirmed with comments; the demo parent's child has evidence accepted and one waiting.
 /// Care for left-behind children: care rooms at most of the schools with left-behind children (some still without, so the
 /// completion rate is short of 100 %), ledgers for most of their children with a few contacts each, some overdue.
+/// Teaching at home: plans for a few children with a disability, with last month's and this month's visits (one plan short).
 /// </summary>
 internal sealed class GrowthDemoSeedStep(
     GrowthDb db, IStudentRoster roster, IStudentMoves moves, IRegistryStatistics registry, FitnessStandard standard, VisionRules vision, MentalRules mental, WorkingCalendar calendar,
@@ -76,8 +77,9 @@ internal sealed class GrowthDemoSeedStep(
         var venues = await PracticeAsync(ct);
         var entries = await RecordsAsync(random, ct);
         var (rooms, ledgers) = await CareAsync(random, ct);
+        var homePlans = await HomeTeachingAsync(random, ct);
         context.Progress?.Report(
-            $"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years, {cases} mental-health cases, {venues} social classrooms, {entries} growth-record entries, {rooms} care rooms and {ledgers} care ledgers");
+            $"growth: {fitnessCount} fitness results and {visionCount} vision screenings over two school years, {cases} mental-health cases, {venues} social classrooms, {entries} growth-record entries, {rooms} care rooms and {ledgers} care ledgers, {homePlans} home-teaching plans");
 
         void Add(RosterStudent s, string grade, int schoolYear, DateOnly day, double skill, double myopia)
         {
@@ -395,7 +397,7 @@ internal sealed class GrowthDemoSeedStep(
                 }
                 rooms++;
             }
-            foreach (var (child, k) in (await roster.LeftBehindAsync(school, ct)).Select((c, k) => (c, k)))
+            foreach (var (child, k) in (await roster.FlaggedAsync(school, StudentFlag.LeftBehind, ct)).Select((c, k) => (c, k)))
             {
                 // Most children have a ledger; the last few of each school are still to be opened.
                 if (k % 5 == 4)
@@ -427,5 +429,51 @@ internal sealed class GrowthDemoSeedStep(
             db.ChangeTracker.Clear();
         }
         return (rooms, ledgers);
+    }
+
+    /// <summary>Home-teaching plans for the first children with a disability of the schools that have any (five at most).</summary>
+    private async Task<int> HomeTeachingAsync(Random random, CancellationToken ct)
+    {
+        var today = CityDate.Today(clock);
+        var now = clock.GetUtcNow();
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var plans = 0;
+        foreach (var school in (await tree.OfKindAsync([OrgUnitKind.School], null, ct)).OrderBy(s => s.Code, StringComparer.Ordinal))
+        {
+            if (plans >= 5)
+            {
+                break;
+            }
+            if (await roster.FlaggedAsync(school.Id, StudentFlag.Disability, ct) is not [var child, ..])
+            {
+                continue;
+            }
+            var plan = new HomeTeachingPlan
+            {
+                OrgUnitId = school.Id, StudentId = child.StudentId, StudentNumber = child.StudentNumber,
+                Reason = encryption.Encrypt(plans % 2 == 0 ? "肢体残疾二级，行动不便，无法到校" : "脑瘫伴智力残疾，需居家康复"), Teachers = "送教小组（语文、数学、康复教师）",
+                VisitsPerMonth = 2, HoursPerVisit = 2, StartsOn = thisMonth.AddMonths(-4), RecordedBy = "demo", RecordedAt = now,
+            };
+            db.HomeTeachingPlans.Add(plan);
+            await db.SaveChangesAsync(ct);
+            // Two visits a month for four months, except one plan that fell short last month.
+            for (var m = 4; m >= 0; m--)
+            {
+                var month = thisMonth.AddMonths(-m);
+                var count = m == 0 ? (today.Day > 10 ? 1 : 0) : m == 1 && plans == 1 ? 1 : 2;
+                for (var v = 0; v < count; v++)
+                {
+                    db.HomeTeachingVisits.Add(new HomeTeachingVisit
+                    {
+                        PlanId = plan.Id, OrgUnitId = school.Id, Day = month.AddDays(3 + 12 * v + random.Next(0, 3)), Teachers = "语文、康复教师", Hours = 2,
+                        Content = v == 0 ? "识字与阅读，手部精细动作训练" : "数的认识，生活自理能力训练", RecordedBy = "demo", RecordedAt = now,
+                    });
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            plans++;
+        }
+        return plans;
     }
 }

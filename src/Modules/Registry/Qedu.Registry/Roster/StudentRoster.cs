@@ -108,12 +108,15 @@ internal sealed class StudentRoster(RegistryDb db, AuditTrail audit) : IStudentR
                select new RosterPupil(s.Id, s.StudentNumber, s.Name, s.OrgUnitId, s.ClassId, c == null ? null : c.Name, c == null ? null : c.GradeCode))
             .FirstOrDefaultAsync(ct);
 
-    public async Task<IReadOnlyList<RosterPupil>> LeftBehindAsync(int schoolId, CancellationToken ct = default) =>
-        await (from s in db.Students.AsNoTracking()
-               where s.OrgUnitId == schoolId && s.IsLeftBehind && s.StatusCode == StudentStatuses.Enrolled
-               join c in db.Classes.AsNoTracking() on s.ClassId equals c.Id into classes
-               from c in classes.DefaultIfEmpty()
-               orderby c == null ? "" : c.Name, s.StudentNumber
-               select new RosterPupil(s.Id, s.StudentNumber, s.Name, s.OrgUnitId, s.ClassId, c == null ? null : c.Name, c == null ? null : c.GradeCode))
+    public async Task<IReadOnlyList<RosterPupil>> FlaggedAsync(int schoolId, StudentFlag flag, CancellationToken ct = default)
+    {
+        var students = db.Students.AsNoTracking().Where(s => s.OrgUnitId == schoolId && s.StatusCode == StudentStatuses.Enrolled);
+        students = flag == StudentFlag.LeftBehind ? students.Where(s => s.IsLeftBehind) : students.Where(s => s.HasDisability);
+        return await (from s in students
+                      join c in db.Classes.AsNoTracking() on s.ClassId equals c.Id into classes
+                      from c in classes.DefaultIfEmpty()
+                      orderby c == null ? "" : c.Name, s.StudentNumber
+                      select new RosterPupil(s.Id, s.StudentNumber, s.Name, s.OrgUnitId, s.ClassId, c == null ? null : c.Name, c == null ? null : c.GradeCode))
             .ToListAsync(ct);
+    }
 }

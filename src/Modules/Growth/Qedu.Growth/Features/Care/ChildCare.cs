@@ -194,7 +194,7 @@ internal sealed class ChildCare(
         var errors = new InputErrors();
         var pupil = body.StudentId is { } id ? await roster.PupilAsync(id, ct) : null;
         if (pupil is null || !await access.MayAsync(Permissions.GrowthCare, pupil.SchoolId, ct)
-            || !(await roster.LeftBehindAsync(pupil.SchoolId, ct)).Any(p => p.StudentId == pupil.StudentId))
+            || !(await roster.FlaggedAsync(pupil.SchoolId, StudentFlag.LeftBehind, ct)).Any(p => p.StudentId == pupil.StudentId))
         {
             errors.Add("studentId", t["Care.Ledger.NotLeftBehind"]);
         }
@@ -306,7 +306,7 @@ internal sealed class ChildCare(
 
     private async Task<IReadOnlyList<CareChild>> ChildrenAsync(int schoolId, DateOnly since, CancellationToken ct)
     {
-        var pupils = await roster.LeftBehindAsync(schoolId, ct);
+        var pupils = await roster.FlaggedAsync(schoolId, StudentFlag.LeftBehind, ct);
         var ids = pupils.Select(p => p.StudentId).ToList();
         var ledgers = await db.CareLedgers.AsNoTracking().Where(l => l.ClosedOn == null && ids.Contains(l.StudentId))
             .Select(l => new { l.Id, l.StudentId, l.CaringTeacher }).ToListAsync(ct);

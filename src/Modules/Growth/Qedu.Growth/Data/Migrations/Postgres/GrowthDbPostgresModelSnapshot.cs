@@ -717,6 +717,136 @@ namespace Qedu.Growth.Data.Migrations.Postgres
                     b.ToTable("record_evidence", "growth");
                 });
 
+            modelBuilder.Entity("Qedu.Growth.Domain.HomeTeachingPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<double>("HoursPerVisit")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hours_per_visit");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<byte[]>("Reason")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("student_number");
+
+                    b.Property<string>("Teachers")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("teachers");
+
+                    b.Property<int>("VisitsPerMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits_per_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_home_teaching_plans");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_home_teaching_plans_org_unit_id");
+
+                    b.HasIndex("StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_home_teaching_plans_student_id")
+                        .HasFilter("ended_on IS NULL");
+
+                    b.ToTable("home_teaching_plans", "growth");
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.HomeTeachingVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("content");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hours");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Teachers")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("teachers");
+
+                    b.HasKey("Id")
+                        .HasName("pk_home_teaching_visits");
+
+                    b.HasIndex("PlanId", "Day")
+                        .HasDatabaseName("ix_home_teaching_visits_plan_id_day");
+
+                    b.ToTable("home_teaching_visits", "growth");
+                });
+
             modelBuilder.Entity("Qedu.Growth.Domain.MentalCase", b =>
                 {
                     b.Property<long>("Id")
@@ -1551,6 +1681,16 @@ namespace Qedu.Growth.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_care_room_uses_care_rooms_room_id");
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.HomeTeachingVisit", b =>
+                {
+                    b.HasOne("Qedu.Growth.Domain.HomeTeachingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_home_teaching_visits_home_teaching_plans_plan_id");
                 });
 
             modelBuilder.Entity("Qedu.Growth.Domain.MentalCaseEntry", b =>

@@ -694,6 +694,132 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                     b.ToTable("growth_record_evidence", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Growth.Domain.HomeTeachingPlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<double>("HoursPerVisit")
+                        .HasColumnType("REAL")
+                        .HasColumnName("hours_per_visit");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<byte[]>("Reason")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_number");
+
+                    b.Property<string>("Teachers")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("teachers");
+
+                    b.Property<int>("VisitsPerMonth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visits_per_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_home_teaching_plans");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_growth_home_teaching_plans_org_unit_id");
+
+                    b.HasIndex("StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_growth_home_teaching_plans_student_id")
+                        .HasFilter("ended_on IS NULL");
+
+                    b.ToTable("growth_home_teaching_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.HomeTeachingVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("REAL")
+                        .HasColumnName("hours");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Teachers")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("teachers");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_home_teaching_visits");
+
+                    b.HasIndex("PlanId", "Day")
+                        .HasDatabaseName("ix_growth_home_teaching_visits_plan_id_day");
+
+                    b.ToTable("growth_home_teaching_visits", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Growth.Domain.MentalCase", b =>
                 {
                     b.Property<long>("Id")
@@ -1510,6 +1636,16 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_growth_care_room_uses_growth_care_rooms_room_id");
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.HomeTeachingVisit", b =>
+                {
+                    b.HasOne("Qedu.Growth.Domain.HomeTeachingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_growth_home_teaching_visits_growth_home_teaching_plans_plan_id");
                 });
 
             modelBuilder.Entity("Qedu.Growth.Domain.MentalCaseEntry", b =>
