@@ -30,6 +30,12 @@ internal sealed class AidApplication : IOrgScoped
     /// <summary>The registry flag the student is eligible by (hardship, disability), as the school saw it when applying.</summary>
     public required string Basis { get; set; }
     public decimal Amount { get; set; }
+
+    /// <summary>
+    /// What has been paid on the award, in fen (分): kept beside the payments so that a payment is taken by one conditional
+    /// update that cannot pass the award however many are recorded at once.
+    /// </summary>
+    public long PaidFen { get; set; }
     public AidState State { get; set; }
     public DateTimeOffset AppliedAt { get; set; }
     public required string AppliedBy { get; set; }

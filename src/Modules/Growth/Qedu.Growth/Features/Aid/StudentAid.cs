@@ -217,6 +217,19 @@ internal sealed class StudentAid(
         {
             return Outcome<long>.Invalid(errors);
         }
+        // The award is taken from by one conditional update, in the payment's transaction: two payments at once cannot
+        // both fit into what is left (the check above only spares the caller a round trip).
+        var fen = (long)(body.Amount!.Value * 100);
+        var award = (long)(application.Amount * 100);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var taken = await db.AidApplications.Where(a => a.Id == id && a.State == AidState.Awarded && a.PaidFen + fen <= award)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PaidFen, a => a.PaidFen + fen), ct);
+        if (taken == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            var left = application.Amount - (await db.AidApplications.AsNoTracking().Where(a => a.Id == id).Select(a => a.PaidFen).SingleAsync(ct)) / 100m;
+            return Outcome<long>.Invalid(new InputErrors().Add("amount", t["Aid.Amount", left]));
+        }
         var payment = new AidPayment
         {
             ApplicationId = id, OrgUnitId = application.OrgUnitId, PaidOn = body.PaidOn!.Value, Amount = body.Amount!.Value, Method = body.Method!,
@@ -224,6 +237,7 @@ internal sealed class StudentAid(
         };
         db.AidPayments.Add(payment);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<long>.Ok(payment.Id);
     }
 }

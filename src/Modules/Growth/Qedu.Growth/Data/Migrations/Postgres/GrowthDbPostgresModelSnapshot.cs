@@ -67,6 +67,10 @@ namespace Qedu.Growth.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("org_unit_id");
 
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_fen");
+
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")

@@ -60,6 +60,10 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_fen");
+
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
