@@ -59,6 +59,53 @@ public sealed class PracticeTests(WebApp app)
     }
 
     [Fact]
+    public async Task A_study_trip_runs_only_with_a_safety_plan_the_district_approved()
+    {
+        var city = await app.ClientAsync("city.admin");
+        var school = await app.ClientAsync("school.admin");
+        var district = await app.ClientAsync("shinan.admin");
+        var code = "Y-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        Assert.Equal(HttpStatusCode.Created, (await city.PostAsJsonAsync("/api/growth/practice/venues", Venue(code, "city", category: "study-travel"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await city.PostAsJsonAsync("/api/growth/practice/venues", Venue(code + "X", "city"))).StatusCode);
+
+        // Courses only at a study-travel base; each field named.
+        using (var bad = await city.PostAsJsonAsync($"/api/growth/practice/venues/{code}/courses", new { title = "", stage = "Kindergarten", days = 0, summary = "" }))
+        {
+            Assert.Equal(["days", "stage", "summary", "title"], (await bad.ProblemAsync()).Errors.Keys.Order(StringComparer.Ordinal));
+        }
+        var course = new { title = "海洋科考", stage = "Primary", days = 1, summary = "潮间带观察与记录" };
+        Assert.Equal(HttpStatusCode.Conflict, (await city.PostAsJsonAsync($"/api/growth/practice/venues/{code}X/courses", course)).StatusCode);
+        var courseId = (await (await city.PostAsJsonAsync($"/api/growth/practice/venues/{code}/courses", course)).JsonAsync()).GetProperty("id").GetInt64();
+
+        // The school's trip: a day ahead, a teacher for every twenty students, a safety plan that says enough.
+        using (var bad = await school.PostAsJsonAsync("/api/growth/practice/trips",
+                   new { courseId, day = Day(Today), students = 90, teachers = 2, transport = "包车", safetyPlan = "注意安全" }))
+        {
+            Assert.Equal(["day", "safetyPlan", "teachers"], (await bad.ProblemAsync()).Errors.Keys.Order(StringComparer.Ordinal));
+        }
+        var plan = "路线：学校至基地，由有资质的客运公司承运；全员购买研学意外险；每车带队教师两名；应急联系人为带队校长；恶劣天气改期，伤病就近送医并报告。";
+        var trip = (await (await school.PostAsJsonAsync("/api/growth/practice/trips",
+            new { courseId, day = Day(Today.AddDays(10)), students = 90, teachers = 5, transport = "包车（2辆）", safetyPlan = plan })).JsonAsync()).GetProperty("id").GetInt64();
+
+        // Not before it is approved, and never by the school itself; the district returns only with a reason, once.
+        Assert.Equal(HttpStatusCode.Conflict, (await school.PostAsync($"/api/growth/practice/trips/{trip}/done", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await school.PostAsJsonAsync($"/api/growth/practice/trips/{trip}/review", new { approve = true })).StatusCode);
+        using (var noReason = await district.PostAsJsonAsync($"/api/growth/practice/trips/{trip}/review", new { approve = false }))
+        {
+            Assert.Equal(["note"], (await noReason.ProblemAsync()).Errors.Keys.ToList());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await district.PostAsJsonAsync($"/api/growth/practice/trips/{trip}/review", new { approve = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await district.PostAsJsonAsync($"/api/growth/practice/trips/{trip}/review", new { approve = false, note = "改期" })).StatusCode);
+        // Approved, but its day has not come.
+        using (var early = await school.PostAsync($"/api/growth/practice/trips/{trip}/done", null))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        }
+        var view = await (await district.GetAsync("/api/growth/practice/trips")).JsonAsync();
+        Assert.Equal("Approved", view.GetProperty("trips").EnumerateArray().Single(x => x.GetProperty("id").GetInt64() == trip).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task A_sessions_places_hold_under_concurrent_bookings()
     {
         var city = await app.ClientAsync("city.admin");
@@ -133,8 +180,8 @@ public sealed class PracticeTests(WebApp app)
         Assert.NotEqual(HttpStatusCode.OK, (await school.PostAsJsonAsync("/api/parent/practice/check-in", new { session = today, token, studentId = child })).StatusCode);
     }
 
-    private static object Venue(string code, string level, bool standardMet = true) =>
-        new { code, name = "测试场馆" + code, category = "science", level, standardMet, capacity = 100, address = "青岛市市南区香港中路", latitude = 36.06, longitude = 120.38 };
+    private static object Venue(string code, string level, bool standardMet = true, string category = "science") =>
+        new { code, name = "测试场馆" + code, category, level, standardMet, capacity = 100, address = "青岛市市南区香港中路", latitude = 36.06, longitude = 120.38 };
 
     private static object Session(DateOnly day, int capacity = 40) =>
         new { title = "实践课堂", day = Day(day), starts = "09:00", ends = "11:30", capacity };

@@ -583,6 +583,18 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
             Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
         },
         ["GET /api/growth/practice/sessions/{id:long}/check-in-code"] = Rule.Needs(Permissions.GrowthPractice) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["GET /growth/practice/trips"] = Rule.Needs(Permissions.GrowthPractice),
+        ["GET /api/growth/practice/trips"] = Rule.Needs(Permissions.GrowthPractice),
+        ["POST /api/growth/practice/venues/{code}/courses"] = Rule.Needs(Permissions.GrowthPractice) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["code"] = "NO-SUCH" }, Body = EmptyObject,
+        },
+        ["POST /api/growth/practice/trips"] = Rule.Scoped(Permissions.GrowthPractice, Target.School, StatusCodes.Status400BadRequest) with { Query = "school", Body = EmptyObject },
+        ["POST /api/growth/practice/trips/{id:long}/review"] = Rule.Needs(Permissions.GrowthPractice) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        ["POST /api/growth/practice/trips/{id:long}/done"] = Rule.Needs(Permissions.GrowthPractice) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
         ["GET /growth/aid"] = Rule.Needs(Permissions.GrowthAid),
         ["GET /api/growth/aid/"] = Rule.Needs(Permissions.GrowthAid),
         ["POST /api/growth/aid/applications"] = Rule.Needs(Permissions.GrowthAid) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },

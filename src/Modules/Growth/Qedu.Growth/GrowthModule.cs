@@ -41,6 +41,7 @@ public static class GrowthModule
         services.AddScoped<VisionImport>();
         services.AddScoped<MentalCare>();
         services.AddScoped<SocialClassrooms>();
+        services.AddScoped<StudyTrips>();
         services.AddScoped<StudentAid>();
         services.AddScoped<GrowthRecords>();
         services.AddScoped<ChildCare>();
@@ -50,6 +51,7 @@ public static class GrowthModule
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/health", "体质与视力", "Fitness and vision", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/mental", "心理健康", "Mental health", Permissions.GrowthRead));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/practice", "社会课堂", "Social classrooms", Permissions.GrowthRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/practice/trips", "研学旅行", "Study trips", Permissions.GrowthPractice));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/aid", "学生资助", "Student aid", Permissions.GrowthAid));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/home-teaching", "送教上门", "Teaching at home", Permissions.GrowthCare));
         services.AddSingleton(new NavItem(NavSections.Data, 29, "/growth/care", "留守儿童关爱", "Left-behind children", Permissions.GrowthCare));

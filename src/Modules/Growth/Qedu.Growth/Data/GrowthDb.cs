@@ -21,6 +21,8 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<PracticeSession> Sessions => Set<PracticeSession>();
     public DbSet<PracticeBooking> Bookings => Set<PracticeBooking>();
     public DbSet<PracticeCheckIn> CheckIns => Set<PracticeCheckIn>();
+    public DbSet<StudyCourse> StudyCourses => Set<StudyCourse>();
+    public DbSet<StudyTrip> StudyTrips => Set<StudyTrip>();
     public DbSet<AidApplication> AidApplications => Set<AidApplication>();
     public DbSet<AidPayment> AidPayments => Set<AidPayment>();
     public DbSet<GrowthEntry> Entries => Set<GrowthEntry>();
@@ -229,6 +231,27 @@ internal abstract class GrowthDb(DbContextOptions options) : ModuleDbContext(opt
             b.Property(x => x.RecordedBy).HasMaxLength(100);
             b.HasIndex(x => new { x.PlanId, x.Day });
             b.HasOne<HomeTeachingPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<StudyCourse>(b =>
+        {
+            b.ToTable("study_courses");
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Stage).HasMaxLength(30);
+            b.Property(x => x.Summary).HasMaxLength(1000);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => x.VenueId);
+            b.HasOne<Venue>().WithMany().HasForeignKey(x => x.VenueId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<StudyTrip>(b =>
+        {
+            b.ToTable("study_trips");
+            b.Property(x => x.Transport).HasMaxLength(100);
+            b.Property(x => x.SafetyPlan).HasMaxLength(4000);
+            b.Property(x => x.ReviewNote).HasMaxLength(300);
+            b.Property(x => x.ReviewedBy).HasMaxLength(100);
+            b.Property(x => x.SubmittedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.OrgUnitId, x.Day });
+            b.HasOne<StudyCourse>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<TermConfirmation>(b =>
         {

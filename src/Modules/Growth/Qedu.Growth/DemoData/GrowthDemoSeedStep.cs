@@ -21,7 +21,8 @@ namespace Qedu.Growth.DemoData;
 /// At city scale one student in four is tested, to keep the seed's time in bounds. At the anchor school, this year's
 /// MHT screening of grades 4–6 by its counsellor, with the cases it opened (one followed up once). Social classrooms:
 /// real Qingdao venues at national, city and district level with sessions over the coming weeks, one proposal waiting
-/// for 市南区, bookings by the anchor school and the demo parent's child's school, and that child's two practice days.
+/// for 市南区, bookings by the anchor school and the demo parent's child's school, and that child's two practice days; a
+/// study-travel base with two courses and the anchor school's trips (one done, one waiting for the district).
 /// Growth records: entries in four classes of the anchor school (the demo teacher's among them) and the demo parent's
 /// child's class, last term's confirmed with comments; the demo parent's child has evidence accepted and one waiting.
 /// Care for left-behind children: care rooms at most of the schools with left-behind children (some still without, so the
@@ -30,7 +31,7 @@ namespace Qedu.Growth.DemoData;
 /// </summary>
 internal sealed class GrowthDemoSeedStep(
     GrowthDb db, IStudentRoster roster, IStudentMoves moves, IRegistryStatistics registry, FitnessStandard standard, VisionRules vision, MentalRules mental, WorkingCalendar calendar,
-    FieldEncryption encryption, OrgTree tree, ParentAccounts parents, RecordRules records, TimeProvider clock) : IDemoSeedStep
+    FieldEncryption encryption, OrgTree tree, ParentAccounts parents, RecordRules records, PracticeRules rules, TimeProvider clock) : IDemoSeedStep
 {
     private const int Batch = 5_000;
     private static readonly string[] Grades = ["P1", "P2", "P3", "P4", "P5", "P6", "J1", "J2", "J3", "S1", "S2", "S3"];
@@ -273,8 +274,37 @@ internal sealed class GrowthDemoSeedStep(
             }
         }
         await db.SaveChangesAsync(ct);
+
+        // A study-travel base with two courses; the anchor school's trip waits for 市南区, an earlier one was approved.
+        var study = new Venue
+        {
+            Code = "QD-YXJD", Name = "青岛海洋研学旅行基地", Category = rules.StudyTravel.Category, Level = "city", StandardMet = true, Capacity = 300,
+            Address = "青岛市黄岛区滨海大道", Latitude = 35.9606, Longitude = 120.2087, OwnerUnitId = city.Id, State = VenueState.Approved, ProposedBy = "demo",
+            ApprovedBy = "demo", RecordedAt = now,
+        };
+        db.Venues.Add(study);
+        await db.SaveChangesAsync(ct);
+        var courses = new[]
+        {
+            new StudyCourse { VenueId = study.Id, Title = "海洋生物与生态", Stage = "Primary", Days = 1, Summary = "潮间带生物观察、海洋保护主题课程", RecordedBy = "demo", RecordedAt = now },
+            new StudyCourse { VenueId = study.Id, Title = "海防与航海文化", Stage = "JuniorSecondary", Days = 2, Summary = "参观海军博物馆，学习航海与海防历史", RecordedBy = "demo", RecordedAt = now },
+        };
+        db.StudyCourses.AddRange(courses);
+        await db.SaveChangesAsync(ct);
+        const string plan = "路线：学校—滨海大道—基地，全程由有资质的客运公司承运；全员购买研学意外险；每车配带队教师2名、安全员1名；应急联系人：带队校长及基地安全主管；遇恶劣天气取消或改期，突发伤病就近送医并报告区教体局。";
+        db.StudyTrips.Add(new StudyTrip
+        {
+            OrgUnitId = anchor.Id, CourseId = courses[0].Id, Day = today.AddDays(21), Days = 1, Students = 90, Teachers = 6, Transport = "包车（3辆）",
+            SafetyPlan = plan, State = TripState.Submitted, SubmittedBy = "陈静", SubmittedAt = now,
+        });
+        db.StudyTrips.Add(new StudyTrip
+        {
+            OrgUnitId = anchor.Id, CourseId = courses[0].Id, Day = today.AddDays(-40), Days = 1, Students = 45, Teachers = 3, Transport = "包车（1辆）",
+            SafetyPlan = plan, State = TripState.Done, ReviewedBy = "李敏", ReviewedAt = now, SubmittedBy = "陈静", SubmittedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        return venues.Count;
+        return venues.Count + 1;
     }
 
     private static readonly (string Item, string Title, int? Quantity)[] DemoEntries =

@@ -79,3 +79,52 @@ internal sealed class PracticeCheckIn : IParentOwned
     public int SchoolYear { get; set; }
     public DateTimeOffset CheckedAt { get; set; }
 }
+
+/// <summary>A study-travel course (研学课程) a base (a venue of the study-travel category) offers: for which stage, how many days.</summary>
+internal sealed class StudyCourse
+{
+    public long Id { get; set; }
+    public long VenueId { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>The stage it is written for (code list <c>stage</c>: Primary, JuniorSecondary, SeniorSecondary).</summary>
+    public required string Stage { get; set; }
+    public int Days { get; set; }
+    public required string Summary { get; set; }
+    public required string RecordedBy { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>Where a study trip stands: the district approves its safety plan before it may run.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TripState>))]
+internal enum TripState
+{
+    Submitted = 1,
+    Approved = 2,
+    Returned = 3,
+    Done = 4,
+}
+
+/// <summary>
+/// A school's study trip (研学旅行) on a course: the day and days, how many students and accompanying teachers, the
+/// transport, and the safety plan (安全预案: route, insurance, emergency contacts, who does what) the district approves
+/// before the trip may run.
+/// </summary>
+internal sealed class StudyTrip : IOrgScoped
+{
+    public long Id { get; set; }
+    public int OrgUnitId { get; set; }
+    public long CourseId { get; set; }
+    public DateOnly Day { get; set; }
+    public int Days { get; set; }
+    public int Students { get; set; }
+    public int Teachers { get; set; }
+    public required string Transport { get; set; }
+    public required string SafetyPlan { get; set; }
+    public TripState State { get; set; }
+    public string? ReviewNote { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public required string SubmittedBy { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+}

@@ -35,6 +35,21 @@ internal static class PracticeEndpoints
                     ? Outcome<object>.Ok(new { code.Session, code.Link }) : Outcome<object>.NotFound(t["Practice.NoSession"])).ToTypedResult())
             .WithSummary("The check-in link a session's QR code carries (the venue's keeper or a school that booked it)");
 
+        keep.MapGet("/trips", async (StudyTrips trips, CancellationToken ct) => TypedResults.Ok(await trips.ViewAsync(ct)))
+            .WithSummary("Study-travel courses at approved bases, and the trips of the caller's schools with their state");
+        keep.MapPost("/venues/{code}/courses", async (string code, NewCourse body, StudyTrips trips, CancellationToken ct) =>
+                (await trips.AddCourseAsync(code, body, ct)).ToCreated(id => "/api/growth/practice/trips", id => new { id }))
+            .WithSummary("Adds a course (title, stage, days, summary) to an approved study-travel base the caller keeps");
+        keep.MapPost("/trips", async (string? school, NewTrip body, StudyTrips trips, CancellationToken ct) =>
+                (await trips.PlanAsync(school, body, ct)).ToCreated(id => "/api/growth/practice/trips", id => new { id }))
+            .WithSummary("A school submits a study trip (courseId, day, students, teachers, transport, safetyPlan) for the district's approval");
+        keep.MapPost("/trips/{id:long}/review", async (long id, TripReview body, StudyTrips trips, CancellationToken ct) =>
+                (await trips.ReviewAsync(id, body, ct)).ToOk(state => new { state }))
+            .WithSummary("The district approves or returns a trip (approve, note: required to return); a school's own account gets 403");
+        keep.MapPost("/trips/{id:long}/done", async (long id, StudyTrips trips, CancellationToken ct) =>
+                (await trips.DoneAsync(id, ct)).ToOk(state => new { state }))
+            .WithSummary("Records that an approved trip ran (its day has come); 409 for a trip without an approved safety plan");
+
         var parents = endpoints.MapGroup("/api/parent/practice").WithTags("Growth (guardians)").RequireAuthorization(ParentAuthentication.Policy);
         parents.MapGet("/", async (SocialClassrooms classrooms, CancellationToken ct) => TypedResults.Ok(await classrooms.ChildrenAsync(ct)))
             .WithSummary("The signed-in guardian's children with their practice days this school year");

@@ -1179,6 +1179,141 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                     b.ToTable("growth_practice_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Growth.Domain.StudyCourse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("VenueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("venue_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_study_courses");
+
+                    b.HasIndex("VenueId")
+                        .HasDatabaseName("ix_growth_study_courses_venue_id");
+
+                    b.ToTable("growth_study_courses", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.StudyTrip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CourseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("SafetyPlan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("safety_plan");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("students");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<int>("Teachers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("teachers");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transport");
+
+                    b.HasKey("Id")
+                        .HasName("pk_growth_study_trips");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_growth_study_trips_course_id");
+
+                    b.HasIndex("OrgUnitId", "Day")
+                        .HasDatabaseName("ix_growth_study_trips_org_unit_id_day");
+
+                    b.ToTable("growth_study_trips", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Growth.Domain.TermConfirmation", b =>
                 {
                     b.Property<long>("Id")
@@ -1690,6 +1825,26 @@ namespace Qedu.Growth.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_growth_practice_sessions_venues_venue_id");
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.StudyCourse", b =>
+                {
+                    b.HasOne("Qedu.Growth.Domain.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_growth_study_courses_venues_venue_id");
+                });
+
+            modelBuilder.Entity("Qedu.Growth.Domain.StudyTrip", b =>
+                {
+                    b.HasOne("Qedu.Growth.Domain.StudyCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_growth_study_trips_growth_study_courses_course_id");
                 });
 #pragma warning restore 612, 618
         }
