@@ -41,14 +41,11 @@ internal static class RecordEndpoints
                 (await records.ReviewAsync(id, body, ct)).ToOk(state => new { state }))
             .WithSummary("Accepts a guardian's evidence into the record or returns it (accept, note: required to return)");
         keep.MapGet("/evidence/{id:long}/file", async (long id, GrowthRecords records, IStringLocalizer<GrowthText> t, CancellationToken ct) =>
-                await records.OpenFileAsync(id, ct) is { } file ? Results.File(file.Content, file.MediaType, file.FileName)
-                    : Results.Problem(t["Record.EvidenceNotFound"], statusCode: StatusCodes.Status404NotFound))
+                FileResult(await records.OpenFileAsync(id, ct), t))
             .WithSummary("An evidence file (audited)");
         keep.MapGet("/students/{studentId:long}/handbook.pdf", async (long studentId, GrowthRecords records, PdfFonts fonts, TimeProvider clock,
                 IStringLocalizer<GrowthText> t, CancellationToken ct) =>
-                await records.StudentAsync(studentId, ct) is not { } record ? Results.Problem(t["Record.NotFound"], statusCode: StatusCodes.Status404NotFound)
-                : fonts.Current is { } font ? Results.File(HandbookPdf.Render(record, records.Rules, font, clock.GetUtcNow()), HandbookPdf.MediaType, $"成长手册-{record.StudentNumber}.pdf")
-                : Results.Problem(t["Record.NoFont"], statusCode: StatusCodes.Status503ServiceUnavailable))
+                Handbook(await records.StudentAsync(studentId, ct), records, fonts, clock, t))
             .WithSummary("The student's growth handbook (《“十个一”素质成长手册》) as a PDF (audited)");
 
         var parents = endpoints.MapGroup("/api/parent/growth").WithTags("Growth (guardians)").RequireAuthorization(ParentAuthentication.Policy);
@@ -70,17 +67,24 @@ internal static class RecordEndpoints
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = GrowthRecords.MaxFileBytes + 64 * 1024 })
             .WithSummary("Sends evidence for a child (multipart: area, item, quantity, title, detail, occurredOn, file: PDF, JPEG or PNG ≤ 10 MB)");
         endpoints.MapGet("/parent/growth/evidence/{id:long}/file", async (long id, GrowthRecords records, IStringLocalizer<GrowthText> t, CancellationToken ct) =>
-                await records.OpenFileAsync(id, ct) is { } file ? Results.File(file.Content, file.MediaType, file.FileName)
-                    : Results.Problem(t["Record.EvidenceNotFound"], statusCode: StatusCodes.Status404NotFound))
+                FileResult(await records.OpenFileAsync(id, ct), t))
             .RequireAuthorization(ParentAuthentication.Policy).ExcludeFromDescription();
         endpoints.MapGet("/parent/growth/{studentId:long}/handbook.pdf", async (long studentId, GrowthRecords records, PdfFonts fonts, TimeProvider clock,
                 IStringLocalizer<GrowthText> t, CancellationToken ct) =>
-                await records.ChildAsync(studentId, ct) is not { } record ? Results.Problem(t["Record.NotFound"], statusCode: StatusCodes.Status404NotFound)
-                : fonts.Current is { } font ? Results.File(HandbookPdf.Render(record, records.Rules, font, clock.GetUtcNow()), HandbookPdf.MediaType, $"成长手册-{record.StudentNumber}.pdf")
-                : Results.Problem(t["Record.NoFont"], statusCode: StatusCodes.Status503ServiceUnavailable))
+                Handbook(await records.ChildAsync(studentId, ct), records, fonts, clock, t))
             .RequireAuthorization(ParentAuthentication.Policy).ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>An evidence file the caller may open, or 404.</summary>
+    private static IResult FileResult(EvidenceFile? file, IStringLocalizer<GrowthText> t) =>
+        file is not null ? Results.File(file.Content, file.MediaType, file.FileName) : Results.Problem(t["Record.EvidenceNotFound"], statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>The handbook of a record the caller may read (404 otherwise; 503 on a server without a Chinese font).</summary>
+    private static IResult Handbook(StudentRecord? record, GrowthRecords records, PdfFonts fonts, TimeProvider clock, IStringLocalizer<GrowthText> t) =>
+        record is null ? Results.Problem(t["Record.NotFound"], statusCode: StatusCodes.Status404NotFound)
+        : fonts.Current is { } font ? Results.File(HandbookPdf.Render(record, records.Rules, font, clock.GetUtcNow()), HandbookPdf.MediaType, $"成长手册-{record.StudentNumber}.pdf")
+        : Results.Problem(t["Record.NoFont"], statusCode: StatusCodes.Status503ServiceUnavailable);
 }
 
 /// <summary>The form fields of a guardian's evidence (multipart, beside the file).</summary>
