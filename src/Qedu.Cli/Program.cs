@@ -62,6 +62,7 @@ internal static class Program
         root.Subcommands.Add(CalendarCommand.Create());
         root.Subcommands.Add(ServicesCommand.Create());
         root.Subcommands.Add(Qedu.Cli.Exams.ExamsCommand.Create());
+        root.Subcommands.Add(Qedu.Cli.Growth.GrowthCommand.Create());
         return root;
     }
 }

@@ -40,6 +40,7 @@ public static class ScopeEscapes
         ["SocialClassrooms.CheckInAsync"] = new(3, "whether the guardian's own child's school booked the session, whether the child is checked in already, and the child's days this year"),
         ["GrowthRecords.ChildrenAsync"] = new(2, "the 十个一 progress of the signed-in guardian's own children (ids from the registry's guardian match): items and counts"),
         ["GrowthRecords.RecordOfAsync"] = new(5, "one student's whole record (entries, evidence, fitness, practice days, confirmed terms), which follows the child from school to school; the caller was checked first (the registry's scope and own-classes rule, or the guardian's match)"),
+        ["GrowthRetention.RunAsync"] = new(20, "the retention pass deletes, as the system, every school's rows past the rules' periods; it reads only the ids, review times and file hashes of returned evidence"),
         ["GrowthRecords.ConfirmedAsync"] = new(1, "whether a student's term is confirmed, for a student the caller was already allowed (a term closed at a former school stays closed)"),
 
         // Admissions: what a season publishes is public (parents, who hold no grant, choose from it); nothing in it names a child.

@@ -31,6 +31,8 @@ public sealed class VisibilityTests
         ["Qedu.Plans.PlansOperations"] = "what the command line may ask of the module",
         ["Qedu.StudentServices.StudentServicesOperations"] = "what the command line may ask of the module (qedu services remind)",
         ["Qedu.StudentServices.ServiceReminder"] = "returned by StudentServicesOperations",
+        ["Qedu.Growth.GrowthOperations"] = "what the command line may ask of the module (qedu growth retention)",
+        ["Qedu.Growth.Retention.GrowthRetentionResult"] = "returned by GrowthOperations",
         ["Qedu.Exams.ExamsOperations"] = "what the command line may ask of the module (qedu exams import, analyse, value-added)",
         ["Qedu.Exams.Import.ScoreImportRequest"] = "ExamsOperations' input",
         ["Qedu.Exams.Import.ScoreImportReport"] = "returned by ExamsOperations (the import contract's report)",

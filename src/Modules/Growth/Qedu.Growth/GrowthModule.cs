@@ -11,6 +11,7 @@ using Qedu.Growth.Features.Mental;
 using Qedu.Growth.Features.Practice;
 using Qedu.Growth.Features.Records;
 using Qedu.Growth.Health;
+using Qedu.Growth.Retention;
 using Qedu.Growth.Rules;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
@@ -32,6 +33,9 @@ public static class GrowthModule
         services.AddSingleton(AidRules.Load());
         services.AddSingleton(RecordRules.Load());
         services.AddSingleton(HomeTeachingRules.Load());
+        services.AddSingleton(RetentionRules.Load());
+        services.AddScoped<GrowthRetention>();
+        services.AddScoped(sp => new GrowthOperations(sp.GetRequiredService<GrowthRetention>()));
         services.AddScoped<GrowthAccess>();
         // One file per import: the reader keeps that file's problems.
         services.AddTransient<HealthFile>();
