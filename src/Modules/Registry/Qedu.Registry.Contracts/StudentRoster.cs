@@ -51,10 +51,11 @@ public interface IStudentRoster
     Task<IReadOnlyDictionary<long, string>> ChildrenOfGuardianAsync(string verifiedPhone, CancellationToken ct = default);
 
     /// <summary>
-    /// The classes with enrolled students the caller reads: in its scope and, for a teacher, only the classes it heads or
-    /// teaches (the registry's own-classes rule). By grade and name.
+    /// The classes with enrolled students the caller reads at <paramref name="schoolIds"/>: in its scope and, for a
+    /// teacher, only the classes it heads or teaches (the registry's own-classes rule). By grade and name. The schools are
+    /// named so the count reads their students only, not every student the filters would otherwise walk.
     /// </summary>
-    Task<IReadOnlyList<RosterClass>> ClassesAsync(CancellationToken ct = default);
+    Task<IReadOnlyList<RosterClass>> ClassesAsync(IReadOnlyCollection<int> schoolIds, CancellationToken ct = default);
 
     /// <summary>The enrolled students of a class the caller reads (as <see cref="ClassesAsync"/>), by 学籍号; empty otherwise. The caller audits the read.</summary>
     Task<IReadOnlyList<RosterPupil>> InClassAsync(long classId, CancellationToken ct = default);

@@ -79,10 +79,11 @@ internal sealed class StudentRoster(RegistryDb db, AuditTrail audit) : IStudentR
         return children.ToDictionary(c => c.Id, c => c.Name);
     }
 
-    public async Task<IReadOnlyList<RosterClass>> ClassesAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<RosterClass>> ClassesAsync(IReadOnlyCollection<int> schoolIds, CancellationToken ct = default)
     {
         // Counted from the students the caller reads, so the own-classes rule and the scope decide together.
-        var counts = await db.Students.AsNoTracking().Where(s => s.StatusCode == StudentStatuses.Enrolled && s.ClassId != null)
+        var schools = schoolIds.ToList();
+        var counts = await db.Students.AsNoTracking().Where(s => schools.Contains(s.OrgUnitId) && s.StatusCode == StudentStatuses.Enrolled && s.ClassId != null)
             .GroupBy(s => s.ClassId!.Value).Select(g => new { ClassId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var ids = counts.Select(c => c.ClassId).ToList();
         var classes = await db.Classes.AsNoTracking().Where(c => ids.Contains(c.Id))

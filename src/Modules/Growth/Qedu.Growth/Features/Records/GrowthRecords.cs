@@ -87,10 +87,8 @@ internal sealed class GrowthRecords(
     /// <summary>The classes the caller keeps records for (a teacher: its own; a school administrator: the school's), with this term's progress.</summary>
     public async Task<IReadOnlyList<RecordClass>> ClassesAsync(CancellationToken ct)
     {
-        var classes = await roster.ClassesAsync(ct);
         var schools = await access.SchoolsAsync(Permissions.GrowthRecord, ct);
-        var ours = schools.Select(s => s.Id).ToHashSet();
-        classes = [.. classes.Where(c => ours.Contains(c.SchoolId))];
+        var classes = await roster.ClassesAsync([.. schools.Select(s => s.Id)], ct);
         var ids = classes.Select(c => (long?)c.ClassId).ToList();
         var (year, term) = Now;
         var entries = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.ClassId) && e.SchoolYear == year && e.Term == term)
