@@ -7,6 +7,7 @@ using Qedu.Growth;
 using Qedu.Indicators;
 using Qedu.Organisation;
 using Qedu.Plans;
+using Qedu.Rectifications;
 using Qedu.Registry;
 using Qedu.StudentServices;
 using Qedu.Surveys;
@@ -21,6 +22,7 @@ public static class QeduModules
     [
         typeof(OrganisationModule).Assembly,
         typeof(RegistryModule).Assembly,
+        typeof(RectificationsModule).Assembly,
         typeof(PlansModule).Assembly,
         typeof(IndicatorsModule).Assembly,
         typeof(AdmissionsModule).Assembly,
@@ -32,8 +34,8 @@ public static class QeduModules
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth();
+        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth();
+        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth();
 }

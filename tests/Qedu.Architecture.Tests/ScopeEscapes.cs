@@ -98,7 +98,9 @@ public static class ScopeEscapes
         ["StatusBoard.FactsAsync"] = new(2, "due dates and report dates make a task's status, whoever reported"),
         ["SupervisionCommands.ReportAsync"] = new(2, "the milestones and targets of a task the caller has been allowed to report on"),
         ["SupervisionQueries.UnitLinesAsync"] = new(3, "the tasks that name the caller's unit live on plans above its scope"),
-        ["SupervisionQueries.RemindersAsync"] = new(2, "notices and rectifications of the tasks above, restricted to the caller's unit in the query"),
+        ["SupervisionQueries.RemindersAsync"] = new(1, "notices of the tasks above, restricted to the caller's unit in the query"),
+        ["RectificationService.OpenOfSourcesAsync"] = new(1, "the open rectifications of source records the calling module has already let the caller see (a plan's tasks, which a unit named on them sees past its scope), optionally of one responsible unit"),
+        ["RectificationService.CityCountsAsync"] = new(1, "counts per responsible unit for the indicators' city-wide facts (no rows, no findings)"),
         ["SupervisionQueries.LinesAsync"] = new(2, "milestones and report dates of tasks already restricted to what the caller may see"),
 
         // Indicators: a round is sent from a bureau above the units that answer it; computations cover the city.

@@ -201,12 +201,38 @@ public static class Permissions
     /// </summary>
     public const string GrowthCare = "growth.care";
 
+    /// <summary>
+    /// See the rectifications (整改) of the units in one's scope, whatever raised them (a plan's supervision, a safety
+    /// hazard, an inspection), with the overdue list per unit. Fixing and verifying need the permission the raising module
+    /// names on each item as well (plans.report and plans.manage for a plan's; safety.manage and safety.inspect for a hazard).
+    /// </summary>
+    public const string RectificationRead = "rectification.read";
+
+    /// <summary>
+    /// See campus safety in one's scope (校园安全): self-inspections, random inspections, open hazards by school, drills,
+    /// security staff and canteens; counts and findings, no child's data.
+    /// </summary>
+    public const string SafetyRead = "safety.read";
+
+    /// <summary>
+    /// Keep one's school's safety (or a district's schools'): run the self-inspections, fix the hazards found (with photos),
+    /// record drills, the security staff (三支队伍) and the canteens with their licences.
+    /// </summary>
+    public const string SafetyManage = "safety.manage";
+
+    /// <summary>
+    /// Inspect schools' safety from above (随机督导检查): draw the schools to visit by a recorded random sample, record an
+    /// inspection's failed items (each a hazard to rectify), verify the fixes and re-check them. District and city
+    /// administrators and the responsible inspectors (责任督学).
+    /// </summary>
+    public const string SafetyInspect = "safety.inspect";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
          TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid,
-         GrowthRecord, GrowthRecordConfirm, GrowthCare];
+         GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

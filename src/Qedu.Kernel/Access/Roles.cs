@@ -30,6 +30,7 @@ public static class Roles
     public const string Auditor = "Auditor";
     public const string ReportOfficer = "ReportOfficer";
     public const string Counsellor = "Counsellor";
+    public const string Inspector = "Inspector";
 
     private static HashSet<string> Set(params string[] items) => [.. items];
     private static HashSet<OrgUnitKind> Kinds(params OrgUnitKind[] items) => [.. items];
@@ -48,12 +49,14 @@ public static class Roles
                 Permissions.RegistryWrite, Permissions.RegistryExport, Permissions.PlansRead, Permissions.PlansManage, Permissions.IndicatorsRead,
                 Permissions.IndicatorsManage, Permissions.AdmissionsManage, Permissions.AdmissionsReview, Permissions.StatusChangesReview,
                 Permissions.ServiceCatalogueManage, Permissions.ExamsRead, Permissions.ExamsManage, Permissions.SurveysRead, Permissions.SurveysManage,
-                Permissions.TeachersRead, Permissions.TeachersManage, Permissions.TeachersEthics, Permissions.TeachersReportsHandle, Permissions.GrowthRead, Permissions.GrowthPractice),
+                Permissions.TeachersRead, Permissions.TeachersManage, Permissions.TeachersEthics, Permissions.TeachersReportsHandle, Permissions.GrowthRead, Permissions.GrowthPractice,
+                Permissions.RectificationRead, Permissions.SafetyRead, Permissions.SafetyInspect),
             Kinds(OrgUnitKind.City, OrgUnitKind.Province),
-            Set(CityAdmin, DepartmentStaff, DistrictAdmin, SchoolAdmin, Teacher, Parent, Auditor, ReportOfficer, Counsellor)),
+            Set(CityAdmin, DepartmentStaff, DistrictAdmin, SchoolAdmin, Teacher, Parent, Auditor, ReportOfficer, Counsellor, Inspector)),
         new(DepartmentStaff, "处室工作人员", "Department staff",
             Set(Permissions.OrgRead, Permissions.RegistryRead, Permissions.RegistryExport, Permissions.PlansRead, Permissions.PlansReport,
-                Permissions.IndicatorsRead, Permissions.ExamsRead, Permissions.SurveysRead, Permissions.TeachersRead, Permissions.GrowthRead),
+                Permissions.IndicatorsRead, Permissions.ExamsRead, Permissions.SurveysRead, Permissions.TeachersRead, Permissions.GrowthRead,
+                Permissions.RectificationRead, Permissions.SafetyRead),
             Kinds(OrgUnitKind.City, OrgUnitKind.District),
             Set()),
         new(DistrictAdmin, "区(市)管理员", "District administrator",
@@ -63,15 +66,16 @@ public static class Roles
                 Permissions.AdmissionsReview, Permissions.StatusChangesReview, Permissions.ExamsRead, Permissions.ExamsManage, Permissions.ExamsSupportList,
                 Permissions.SurveysRead, Permissions.SurveysManage, Permissions.TeachersRead, Permissions.TeachersManage,
                 Permissions.TeachersEthics, Permissions.TeachersReportsHandle, Permissions.GrowthRead, Permissions.GrowthHealth, Permissions.GrowthPractice, Permissions.GrowthAid,
-                Permissions.GrowthCare),
+                Permissions.GrowthCare, Permissions.RectificationRead, Permissions.SafetyRead, Permissions.SafetyManage, Permissions.SafetyInspect),
             Kinds(OrgUnitKind.District),
-            Set(DistrictAdmin, SchoolAdmin, Teacher, Parent, Counsellor)),
+            Set(DistrictAdmin, SchoolAdmin, Teacher, Parent, Counsellor, Inspector)),
         new(SchoolAdmin, "学校管理员", "School administrator",
             Set(Permissions.OrgRead, Permissions.AccountsManage, Permissions.AccountsReview, Permissions.RegistryRead, Permissions.RegistryWrite,
                 Permissions.RegistryExport, Permissions.PiiView, Permissions.IndicatorsRead, Permissions.IndicatorsReport, Permissions.AdmissionsReview, Permissions.StatusChangesReview,
                 Permissions.ExamsRead, Permissions.ExamsSupportList, Permissions.ExamsScoreReports, Permissions.SurveysRead, Permissions.SurveysDistribute,
                 Permissions.TeachersRead, Permissions.TeachersManage, Permissions.TeachersEthics, Permissions.GrowthRead, Permissions.GrowthHealth, Permissions.GrowthPractice, Permissions.GrowthAid,
-                Permissions.GrowthRecord, Permissions.GrowthRecordConfirm, Permissions.GrowthCare),
+                Permissions.GrowthRecord, Permissions.GrowthRecordConfirm, Permissions.GrowthCare, Permissions.RectificationRead, Permissions.SafetyRead,
+                Permissions.SafetyManage),
             Kinds(OrgUnitKind.School),
             Set(SchoolAdmin, Teacher, Parent, Counsellor)),
         // Least privilege: the students of their own classes, their guardians' phone numbers, no resident IDs (no
@@ -96,6 +100,12 @@ public static class Roles
         new(Counsellor, "心理健康教师", "School counsellor",
             Set(Permissions.OrgRead, Permissions.GrowthRead, Permissions.GrowthMental),
             Kinds(OrgUnitKind.School, OrgUnitKind.District),
+            Set()),
+        // The responsible inspector (责任督学, 挂牌督导): inspects the schools of a district (or the city) and follows what
+        // the visits find to its rectification; reads safety and rectifications, no student and no account.
+        new(Inspector, "督学", "Inspector",
+            Set(Permissions.OrgRead, Permissions.SafetyRead, Permissions.SafetyInspect, Permissions.RectificationRead),
+            Kinds(OrgUnitKind.City, OrgUnitKind.District),
             Set()),
         new(Auditor, "审计员", "Auditor",
             Set(Permissions.OrgRead, Permissions.AuditRead, Permissions.AccountsReview),

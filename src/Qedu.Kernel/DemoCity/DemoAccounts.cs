@@ -42,6 +42,8 @@ public static class DemoAccounts
         new("report.officer", "赵倩", Roles.ReportOfficer, DemoCityGenerator.CityCode, DemoCityGenerator.CityCode),
         // The anchor school's counsellor (心理健康教师): the only demo account that records screenings and opens a case.
         new("school.counsellor", "林晓", Roles.Counsellor, DemoCityGenerator.AnchorSchoolCode, DemoCityGenerator.AnchorSchoolCode),
+        // 市南区's responsible inspector (责任督学): inspects the district's schools and verifies what they put right.
+        new("shinan.inspector", "郑伟", Roles.Inspector, "370202", "370202"),
     ];
 
     public static readonly IReadOnlyList<DemoClient> Clients =

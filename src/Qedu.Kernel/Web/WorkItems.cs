@@ -27,6 +27,15 @@ public enum WorkItemKind
     /// <summary>A rectification (整改) the reader's unit has not reported fixed.</summary>
     Rectification,
 
+    /// <summary>A rectification the reader's unit raised, reported fixed, waiting for its verification.</summary>
+    RectificationToVerify,
+
+    /// <summary>A verified rectification whose 回头看 re-check date has come.</summary>
+    RectificationRecheck,
+
+    /// <summary>A serious finding (a major hazard) escalated to the reader's city, not yet put right.</summary>
+    SeriousFinding,
+
     /// <summary>A registry import the reader ran recently.</summary>
     Import,
 }

@@ -125,20 +125,26 @@ public sealed class SupervisionApiTests(WebApp app)
         Assert.Equal("因资金到位较晚，已于本月完成招标。", notice.GetProperty("replyText").GetString());
         Assert.False(notice.GetProperty("late").GetBoolean());
 
-        // 整改 from the notice: fixed, sent back, fixed again, closed.
+        // 整改 from the notice, kept by the shared rectification module: fixed, sent back, fixed again, verified (closed).
         var itemId = await CreatedId(await owner.PostAsync($"/api/plans/tasks/{overdue}/rectifications",
             Http.Json(new { noticeId, problem = "标准化建设验收材料不全。", dueOn = Today(14) })));
-        await Expect(HttpStatusCode.Conflict, await owner.PostAsync($"/api/plans/rectifications/{itemId}/close", null));
-        await Expect(HttpStatusCode.NoContent, await department.PostAsync($"/api/plans/rectifications/{itemId}/fix", Http.Json(new { text = "已补齐验收材料。" })));
-        await Expect(HttpStatusCode.NoContent, await owner.PostAsync($"/api/plans/rectifications/{itemId}/send-back", Http.Json(new { text = "缺少第三方检测报告。" })));
-        await Expect(HttpStatusCode.NoContent, await department.PostAsync($"/api/plans/rectifications/{itemId}/fix", Http.Json(new { text = "已补充检测报告。" })));
-        await Expect(HttpStatusCode.NoContent, await owner.PostAsync($"/api/plans/rectifications/{itemId}/close", null));
+        await Expect(HttpStatusCode.Conflict, await owner.PostAsync($"/api/rectifications/{itemId}/verify", Http.Json(new { accept = true })));
+        await Expect(HttpStatusCode.OK, await department.PostAsync($"/api/rectifications/{itemId}/fix", Http.Json(new { text = "已补齐验收材料。" })));
+        await Expect(HttpStatusCode.OK, await owner.PostAsync($"/api/rectifications/{itemId}/verify", Http.Json(new { accept = false, text = "缺少第三方检测报告。" })));
+        await Expect(HttpStatusCode.OK, await department.PostAsync($"/api/rectifications/{itemId}/fix", Http.Json(new { text = "已补充检测报告。" })));
+        await Expect(HttpStatusCode.OK, await owner.PostAsync($"/api/rectifications/{itemId}/verify", Http.Json(new { accept = true })));
         var item = (await TaskAsync(department, overdue)).GetProperty("rectifications")[0];
         Assert.Equal(jjc, item.GetProperty("unitId").GetInt32());
         Assert.Equal(noticeId, item.GetProperty("noticeId").GetInt64());
+        Assert.Equal("Closed", item.GetProperty("state").GetString());
         Assert.NotEqual(JsonValueKind.Null, item.GetProperty("closedAt").ValueKind);
-        Assert.Contains("缺少第三方检测报告。", item.GetProperty("fixReport").GetString());
-        Assert.EndsWith("已补充检测报告。", item.GetProperty("fixReport").GetString());
+        Assert.Equal("已补充检测报告。", item.GetProperty("fixReport").GetString());
+        using (var detail = await owner.GetAsync($"/api/rectifications/{itemId}"))
+        {
+            var steps = (await detail.JsonAsync()).GetProperty("steps").EnumerateArray().ToList();
+            Assert.Equal(["Raised", "Fixed", "SentBack", "Fixed", "Verified"], steps.Select(s => s.GetProperty("kind").GetString()));
+            Assert.Equal("缺少第三方检测报告。", steps[2].GetProperty("text").GetString());
+        }
 
         // The owner accepts: done, no more reports; reopened, reports are welcome again.
         await Expect(HttpStatusCode.NoContent, await owner.PostAsync($"/api/plans/tasks/{open}/accept", null));
@@ -232,8 +238,10 @@ public sealed class SupervisionApiTests(WebApp app)
             Assert.Contains("text", (await empty.ProblemAsync()).Errors.Keys);
         }
         var itemId = await CreatedId(await owner.PostAsync($"/api/plans/tasks/{open}/rectifications", Http.Json(new { unitId = jjc, problem = "台账不完整。", dueOn = Today(5) })));
-        await Expect(HttpStatusCode.Forbidden, await outsider.PostAsync($"/api/plans/rectifications/{itemId}/fix", Http.Json(new { text = "x" })));
-        await Expect(HttpStatusCode.Forbidden, await department.PostAsync($"/api/plans/rectifications/{itemId}/close", null));
+        // Another department (its grant covers the city) does not act for the addressed unit; that unit fixes but does not verify.
+        await Expect(HttpStatusCode.Forbidden, await outsider.PostAsync($"/api/rectifications/{itemId}/fix", Http.Json(new { text = "x" })));
+        await Expect(HttpStatusCode.OK, await department.PostAsync($"/api/rectifications/{itemId}/fix", Http.Json(new { text = "已补齐台账。" })));
+        await Expect(HttpStatusCode.Forbidden, await department.PostAsync($"/api/rectifications/{itemId}/verify", Http.Json(new { accept = true })));
 
         // A draft is not under supervision: its tasks do not exist for the department.
         var draft = await PlanFiles.TasksAsync(owner, await PlanFiles.ImportAsync(owner, PlanFiles.Seed("001"), "001.txt"));

@@ -19,7 +19,6 @@ internal abstract class PlansDb(DbContextOptions options) : ModuleDbContext(opti
     public DbSet<ReportFigure> Figures => Set<ReportFigure>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<SupervisionNotice> Notices => Set<SupervisionNotice>();
-    public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<UnitMapping> UnitMappings => Set<UnitMapping>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
@@ -116,15 +115,6 @@ internal abstract class PlansDb(DbContextOptions options) : ModuleDbContext(opti
             b.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
             b.Property(x => x.SentBy).HasMaxLength(100);
             b.Property(x => x.RepliedBy).HasMaxLength(100);
-        });
-        builder.Entity<Rectification>(b =>
-        {
-            b.ToTable("rectifications");
-            b.HasIndex(x => x.TaskId);
-            b.HasIndex(x => x.UnitId);
-            b.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
-            b.Property(x => x.RaisedBy).HasMaxLength(100);
-            b.Property(x => x.ClosedBy).HasMaxLength(100);
         });
         builder.Entity<UnitMapping>(b =>
         {

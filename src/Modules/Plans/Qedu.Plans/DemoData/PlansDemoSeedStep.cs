@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
 using Qedu.Plans.Features.Plans;
 using Qedu.Plans.Tasks;
+using Qedu.Rectifications.Contracts;
 
 namespace Qedu.Plans.DemoData;
 
@@ -18,7 +20,7 @@ namespace Qedu.Plans.DemoData;
 /// Deterministic: tasks are taken in document order and every date is relative to the clock, as the forms' demo
 /// round is. Runs after the registry (10) and before the forms' round (80) and the indicators' computation (90).
 /// </summary>
-internal sealed class PlansDemoSeedStep(PlanImport import, PlanEditing editing, PlansDb db, StatusBoard board, TimeProvider clock) : IDemoSeedStep
+internal sealed class PlansDemoSeedStep(PlanImport import, PlanEditing editing, PlansDb db, StatusBoard board, TimeProvider clock, IRectifications rectifications) : IDemoSeedStep
 {
     /// <summary>Every this-many-th task whose deadline has passed is left open (overdue); the others are done.</summary>
     public const int OverdueEvery = 6;
@@ -86,11 +88,18 @@ internal sealed class PlansDemoSeedStep(PlanImport import, PlanEditing editing, 
                         if (open == 2)
                         {
                             await db.SaveChangesAsync(ct);
-                            db.Rectifications.Add(new Rectification
+                            // Through the shared rectification module, as the owner's page raises one.
+                            var raised = await rectifications.RaiseAsync(new RectificationRequest
                             {
-                                OrgUnitId = lead.UnitId.Value, TaskId = task.Id, NoticeId = notice.Id, UnitId = lead.UnitId.Value,
-                                Problem = "配套制度未出台，进展材料不全。", DueOn = today.AddDays(20), RaisedAt = now.AddDays(-2), RaisedBy = Owner,
-                            });
+                                SourceKind = PlanRectifications.Kind, SourceId = task.Id, SourceItemId = notice.Id, SourceTitle = $"{task.Number} {task.Title}",
+                                SourceUrl = $"/plans/tasks/{task.Id}", RaisedByUnitId = task.OrgUnitId, ResponsibleUnitId = lead.UnitId.Value,
+                                Finding = "配套制度未出台，进展材料不全。", DueOn = today.AddDays(20), FixPermission = Permissions.PlansReport,
+                                VerifyPermission = Permissions.PlansManage,
+                            }, ct);
+                            if (!raised.IsOk)
+                            {
+                                throw new InvalidOperationException($"The demo rectification was refused: {raised.Message}");
+                            }
                         }
                     }
                     Count(counts, "overdue");

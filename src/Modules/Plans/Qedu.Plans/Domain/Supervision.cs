@@ -71,28 +71,6 @@ internal sealed class SupervisionNotice : IOrgScoped
 }
 
 /// <summary>
-/// 整改: a problem found in supervision that a unit must put right by a date. The unit reports it fixed; the owner
-/// closes it (or sends it back). Written by both sides, like <see cref="SupervisionNotice"/>.
-/// </summary>
-[ScopedWrite(Permissions.PlansRead)]
-internal sealed class Rectification : IOrgScoped
-{
-    public long Id { get; set; }
-    public int OrgUnitId { get; set; }
-    public long TaskId { get; set; }
-    public long? NoticeId { get; set; }
-    public int UnitId { get; set; }
-    public required string Problem { get; set; }
-    public DateOnly DueOn { get; set; }
-    public DateTimeOffset RaisedAt { get; set; }
-    public required string RaisedBy { get; set; }
-    public string? FixReport { get; set; }
-    public DateTimeOffset? FixedAt { get; set; }
-    public DateTimeOffset? ClosedAt { get; set; }
-    public string? ClosedBy { get; set; }
-}
-
-/// <summary>
 /// A printed unit name someone mapped by hand, remembered per bureau so the next import matches it at once
 /// (e.g. "市教育装备中心" → 教育装备与信息中心). <see cref="UnitId"/> null means "outside the education system, keep the name".
 /// </summary>

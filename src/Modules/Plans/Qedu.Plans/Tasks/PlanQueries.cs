@@ -4,6 +4,7 @@ using Qedu.Indicators.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
+using Qedu.Rectifications.Contracts;
 
 namespace Qedu.Plans.Tasks;
 
@@ -11,7 +12,8 @@ namespace Qedu.Plans.Tasks;
 /// Reads of plans and tasks within the caller's scope (the scope filter applies to every row). A draft is visible only
 /// to those who manage its bureau: departments see a plan once it is published.
 /// </summary>
-internal sealed class PlanQueries(PlansDb db, OrgTree orgTree, PlanOwners owners, StatusBoard board, TaskAccess access, IIndicatorValues indicators)
+internal sealed class PlanQueries(PlansDb db, OrgTree orgTree, PlanOwners owners, StatusBoard board, TaskAccess access, IIndicatorValues indicators,
+    IRectifications rectificationsOf)
 {
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -120,9 +122,9 @@ internal sealed class PlanQueries(PlansDb db, OrgTree orgTree, PlanOwners owners
         var targets = await db.Targets.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(x => x.TaskId == id).OrderBy(x => x.SortOrder).ToListAsync(ct);
         var milestones = await db.Milestones.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking().Where(m => m.TaskId == id).OrderBy(m => m.Year).ThenBy(m => m.SortOrder).ToListAsync(ct);
         var notices = await db.Notices.AsNoTracking().Where(n => n.TaskId == id).ToListAsync(ct);
-        var rectifications = await db.Rectifications.AsNoTracking().Where(r => r.TaskId == id).ToListAsync(ct);
+        var rectifications = await rectificationsOf.ForSourcesAsync(PlanRectifications.Kind, [id], ct);
 
-        var unitIds = reports.Select(r => r.ReportingUnitId).Concat(notices.Select(n => n.ToUnitId)).Concat(rectifications.Select(r => r.UnitId)).Distinct().ToList();
+        var unitIds = reports.Select(r => r.ReportingUnitId).Concat(notices.Select(n => n.ToUnitId)).Distinct().ToList();
         var unitNames = await orgTree.NamesOfAsync(unitIds, ct);
         var reportAt = reports.ToDictionary(r => r.Id, r => r.ReportedAt);
 
@@ -153,8 +155,8 @@ internal sealed class PlanQueries(PlansDb db, OrgTree orgTree, PlanOwners owners
                 [.. evidence.Where(e => e.ReportId == r.Id).Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Length))]))],
             [.. notices.OrderByDescending(n => n.SentAt).Select(n => new NoticeView(n.Id, n.ToUnitId, unitNames.GetValueOrDefault(n.ToUnitId, ""), n.Text,
                 n.ReplyBy, n.SentAt, n.SentBy, n.ReplyText, n.RepliedAt, n.RepliedBy, n.RepliedAt is null && n.ReplyBy < today))],
-            [.. rectifications.OrderByDescending(r => r.RaisedAt).Select(r => new RectificationView(r.Id, r.NoticeId, r.UnitId, unitNames.GetValueOrDefault(r.UnitId, ""),
-                r.Problem, r.DueOn, r.RaisedAt, r.RaisedBy, r.FixReport, r.FixedAt, r.ClosedAt, r.ClosedBy, r.ClosedAt is null && r.DueOn < today))],
+            [.. rectifications.Select(r => new RectificationView(r.Id, r.SourceItemId, r.ResponsibleUnitId, r.ResponsibleUnit,
+                r.Finding, r.DueOn, r.RaisedAt, r.RaisedBy, r.FixReport, r.FixedAt, r.ClosedAt, r.ClosedBy, r.Overdue, r.State.ToString()))],
             canManage, canReport, plan.OrgUnitId);
     }
 

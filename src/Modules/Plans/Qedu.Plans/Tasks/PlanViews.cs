@@ -61,9 +61,10 @@ public sealed record NoticeView(
     long Id, int ToUnitId, string ToUnit, string Text, DateOnly ReplyBy, DateTimeOffset SentAt, string SentBy,
     string? ReplyText, DateTimeOffset? RepliedAt, string? RepliedBy, bool Late);
 
+/// <summary>A task's rectification, kept by the shared rectification module (State: Open, Fixed, Verified, Closed; fixed and verified at /rectifications/{Id}).</summary>
 public sealed record RectificationView(
     long Id, long? NoticeId, int UnitId, string Unit, string Problem, DateOnly DueOn, DateTimeOffset RaisedAt, string RaisedBy,
-    string? FixReport, DateTimeOffset? FixedAt, DateTimeOffset? ClosedAt, string? ClosedBy, bool Overdue);
+    string? FixReport, DateTimeOffset? FixedAt, DateTimeOffset? ClosedAt, string? ClosedBy, bool Overdue, string State);
 
 /// <summary>Everything about one task, for its page and the API.</summary>
 public sealed record TaskDetail(

@@ -6,19 +6,20 @@ using Qedu.Kernel.Web;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
 using Qedu.Plans.Tasks;
+using Qedu.Rectifications.Contracts;
 
 namespace Qedu.Plans.Features.Supervision;
 
 /// <summary>
 /// The supervision workflow: units named on a task report progress (the lead reports, the others contribute); the
 /// plan owner accepts a task or milestone as done (or reopens it), sends 督办单 that the addressed unit answers, and
-/// raises 整改 items that the unit reports fixed and the owner closes or sends back. Every use case checks first that
+/// raises 整改 items (kept by the shared rectification module, where the unit reports them fixed and the owner verifies). Every use case checks first that
 /// the thing exists for the caller (404), then who the caller is to it (403), then the input (400), and writes in one
 /// save, so a refusal writes nothing.
 /// </summary>
 internal sealed class SupervisionCommands(
     PlansDb db, TaskAccess tasks, PlanOwners owners, StatusBoard board, ICurrentAccess access, TimeProvider clock,
-    IStringLocalizer<SupervisionText> t)
+    IRectifications rectifications, IStringLocalizer<SupervisionText> t)
 {
     public const int MaxText = 4000;
 
@@ -265,7 +266,11 @@ internal sealed class SupervisionCommands(
         return Outcome<bool>.Ok(true);
     }
 
-    /// <summary>The owner raises a 整改 item for one of the task's units (by default the notice's unit); returns its id.</summary>
+    /// <summary>
+    /// The owner raises a 整改 item for one of the task's units (by default the notice's unit); returns its id. The item
+    /// lives in the shared rectification module: the unit reports it fixed there (plans.report), the owner verifies it
+    /// (plans.manage over the plan's bureau).
+    /// </summary>
     public async Task<Outcome<long>> RaiseAsync(long taskId, RectificationInput? input, CancellationToken ct = default)
     {
         input ??= new RectificationInput();
@@ -302,89 +307,13 @@ internal sealed class SupervisionCommands(
         {
             return Outcome<long>.Invalid(errors);
         }
-        var item = new Rectification
+        var line = task!.Task;
+        return await rectifications.RaiseAsync(new RectificationRequest
         {
-            OrgUnitId = unit!.Id, TaskId = taskId, NoticeId = input.NoticeId, UnitId = unit.Id, Problem = problem!, DueOn = input.DueOn!.Value,
-            RaisedAt = clock.GetUtcNow(), RaisedBy = access.Current.ActorName ?? "",
-        };
-        db.Rectifications.Add(item);
-        await db.SaveChangesAsync(ct);
-        return Outcome<long>.Ok(item.Id);
-    }
-
-    /// <summary>The unit reports the item put right.</summary>
-    public async Task<Outcome<bool>> FixAsync(long id, TextInput? input, CancellationToken ct = default)
-    {
-        var item = await db.Rectifications.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (item is null)
-        {
-            return Outcome<bool>.NotFound(t["Rectification.NotFound"]);
-        }
-        var me = await owners.ReportingUnitAsync(ct);
-        if (me?.Id != item.UnitId)
-        {
-            return Outcome<bool>.Forbidden(t["Rectification.NotYours"]);
-        }
-        if (item.ClosedAt is not null)
-        {
-            return Outcome<bool>.Conflict("state", t["Rectification.Closed"]);
-        }
-        if (item.FixedAt is not null)
-        {
-            return Outcome<bool>.Conflict("state", t["Rectification.AlreadyFixed"]);
-        }
-        var errors = new InputErrors();
-        var text = Text(errors, "text", input?.Text, MaxText, required: true);
-        if (errors.Any)
-        {
-            return Outcome<bool>.Invalid(errors);
-        }
-        // A fix after a send-back keeps the earlier exchange above it.
-        item.FixReport = string.IsNullOrEmpty(item.FixReport) ? text : item.FixReport + "\n\n" + text;
-        item.FixedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return Outcome<bool>.Ok(true);
-    }
-
-    /// <summary>The owner closes a fixed item (销号), or sends it back to the unit with a reason.</summary>
-    public async Task<Outcome<bool>> CloseAsync(long id, bool close, TextInput? input, CancellationToken ct = default)
-    {
-        var item = await db.Rectifications.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (item is null)
-        {
-            return Outcome<bool>.NotFound(t["Rectification.NotFound"]);
-        }
-        var (_, refusal) = await OwnedAsync(item.TaskId, ct);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (item.ClosedAt is not null)
-        {
-            return Outcome<bool>.Conflict("state", t["Rectification.Closed"]);
-        }
-        if (item.FixedAt is null)
-        {
-            return Outcome<bool>.Conflict("state", t["Rectification.NotFixed"]);
-        }
-        if (close)
-        {
-            item.ClosedAt = clock.GetUtcNow();
-            item.ClosedBy = access.Current.ActorName;
-        }
-        else
-        {
-            var errors = new InputErrors();
-            var reason = Text(errors, "text", input?.Text, MaxText, required: true);
-            if (errors.Any)
-            {
-                return Outcome<bool>.Invalid(errors);
-            }
-            item.FixReport += "\n\n" + string.Format(t["Rectification.SentBackNote"], reason);
-            item.FixedAt = null;
-        }
-        await db.SaveChangesAsync(ct);
-        return Outcome<bool>.Ok(true);
+            SourceKind = PlanRectifications.Kind, SourceId = taskId, SourceItemId = input.NoticeId, SourceTitle = $"{line.Number} {line.Title}",
+            SourceUrl = $"/plans/tasks/{taskId}", RaisedByUnitId = task.Plan.OrgUnitId, ResponsibleUnitId = unit!.Id, Finding = problem!,
+            DueOn = input.DueOn!.Value, FixPermission = Permissions.PlansReport, VerifyPermission = Permissions.PlansManage,
+        }, ct);
     }
 
     private Task<(TaskContext?, Outcome<bool>?)> OwnedAsync(long taskId, CancellationToken ct) => OwnedAsync<bool>(taskId, ct);

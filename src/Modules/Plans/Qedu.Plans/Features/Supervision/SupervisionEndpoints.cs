@@ -97,22 +97,7 @@ internal static class SupervisionEndpoints
         group.MapPost("/tasks/{taskId:long}/rectifications", async (long taskId, RectificationInput? input, SupervisionCommands commands, CancellationToken ct) =>
                 (await commands.RaiseAsync(taskId, input, ct)).ToCreated(_ => $"/api/plans/tasks/{taskId}", id => new NewId(id)))
             .RequireAuthorization(Permissions.PlansManage)
-            .WithSummary("Raise a rectification item (整改) for one of the task's units (optionally from a notice), with a due date");
-
-        group.MapPost("/rectifications/{id:long}/fix", async (long id, TextInput? input, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.FixAsync(id, input, ct)).ToNoContent())
-            .RequireAuthorization(Permissions.PlansReport)
-            .WithSummary("Report a rectification item put right (the addressed unit)");
-
-        group.MapPost("/rectifications/{id:long}/close", async (long id, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.CloseAsync(id, close: true, null, ct)).ToNoContent())
-            .RequireAuthorization(Permissions.PlansManage)
-            .WithSummary("Close a fixed rectification item (销号, the plan owner)");
-
-        group.MapPost("/rectifications/{id:long}/send-back", async (long id, TextInput? input, SupervisionCommands commands, CancellationToken ct) =>
-                (await commands.CloseAsync(id, close: false, input, ct)).ToNoContent())
-            .RequireAuthorization(Permissions.PlansManage)
-            .WithSummary("Send a reported fix back to the unit with a reason (the plan owner)");
+            .WithSummary("Raise a rectification item (整改) for one of the task's units (optionally from a notice), with a due date; the unit fixes it and the owner verifies it at /api/rectifications/{id}");
 
         group.MapGet("/evidence/{id:long}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (long id, SupervisionQueries queries,
                 IStringLocalizer<SupervisionText> t, CancellationToken ct) =>

@@ -5,6 +5,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Plans.Data;
 using Qedu.Plans.Domain;
 using Qedu.Plans.Tasks;
+using Qedu.Rectifications.Contracts;
 
 namespace Qedu.Plans.Features.Supervision;
 
@@ -12,7 +13,8 @@ namespace Qedu.Plans.Features.Supervision;
 /// The supervision views: a unit's own tasks and reminders (<see cref="MineAsync"/>), and for plan owners the workload
 /// per unit and the overdue list of the plans they manage. Status always comes from <see cref="TaskStatusRules"/>.
 /// </summary>
-internal sealed class SupervisionQueries(PlansDb db, TaskAccess access, PlanOwners owners, StatusBoard board, ICurrentAccess current, AuditTrail audit)
+internal sealed class SupervisionQueries(PlansDb db, TaskAccess access, PlanOwners owners, StatusBoard board, ICurrentAccess current, AuditTrail audit,
+    IRectifications rectifications)
 {
     /// <summary>
     /// The caller's unit with its tasks on active plans and its reminders; null when the caller reports for no unit.
@@ -135,14 +137,12 @@ internal sealed class SupervisionQueries(PlansDb db, TaskAccess access, PlanOwne
         var byId = lines.ToDictionary(l => l.Id);
         var ids = byId.Keys.ToList();
         var notices = new List<SupervisionNotice>();
-        var items = new List<Rectification>();
         foreach (var chunk in ids.Chunk(2000))
         {
             notices.AddRange(await db.Notices.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
                 .Where(n => chunk.Contains(n.TaskId) && n.RepliedAt == null && (unitId == null || n.ToUnitId == unitId)).ToListAsync(ct));
-            items.AddRange(await db.Rectifications.IgnoreQueryFilters([ScopeFilter.Name]).AsNoTracking()
-                .Where(r => chunk.Contains(r.TaskId) && r.ClosedAt == null && r.FixedAt == null && (unitId == null || r.UnitId == unitId)).ToListAsync(ct));
         }
+        var items = await rectifications.OpenOfSourcesAsync(PlanRectifications.Kind, ids, unitId, ct);
         foreach (var n in notices)
         {
             var line = byId[n.TaskId];
@@ -151,9 +151,9 @@ internal sealed class SupervisionQueries(PlansDb db, TaskAccess access, PlanOwne
         }
         foreach (var r in items)
         {
-            var line = byId[r.TaskId];
-            var u = line.Units.FirstOrDefault(x => x.Id == r.UnitId);
-            result.Add(new Reminder(ReminderKind.Rectification, r.UnitId, u?.Code ?? "", u?.Name ?? "", line.Id, line.Number, line.Title, r.Problem, r.DueOn, r.DueOn.DayNumber - today.DayNumber));
+            var line = byId[r.SourceId];
+            var u = line.Units.FirstOrDefault(x => x.Id == r.ResponsibleUnitId);
+            result.Add(new Reminder(ReminderKind.Rectification, r.ResponsibleUnitId, u?.Code ?? "", u?.Name ?? "", line.Id, line.Number, line.Title, r.Finding, r.DueOn, r.DueOn.DayNumber - today.DayNumber));
         }
         return [.. result.OrderBy(r => r.DueOn).ThenBy(r => r.UnitCode, StringComparer.Ordinal).ThenBy(r => r.TaskId)];
     }

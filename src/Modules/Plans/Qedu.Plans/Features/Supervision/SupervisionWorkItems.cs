@@ -10,8 +10,8 @@ namespace Qedu.Plans.Features.Supervision;
 
 /// <summary>
 /// The plans module's part of the home page. For a unit that reports (a department, a district bureau): its tasks and
-/// milestones due within the reminder window or past it, the 督办单 it has not answered, the rectifications it has
-/// not reported fixed (the "我的任务" reminders). For a plan owner: the imported plans still under review, and the
+/// milestones due within the reminder window or past it, the 督办单 it has not answered (the "我的任务" reminders; its
+/// rectifications are the rectification module's lines). For a plan owner: the imported plans still under review, and the
 /// overdue tasks of the plans it manages as one line to the overdue page.
 /// </summary>
 internal sealed class SupervisionWorkItems(
@@ -28,7 +28,8 @@ internal sealed class SupervisionWorkItems(
         {
             // Notices and rectifications one by one: each asks for an answer. Tasks one by one while they fit; when a
             // unit has more (an old plan's overdue tasks), one line per kind to 我的任务, so no notice drops off the list.
-            var reminders = mine.Reminders.Select(Item).ToList();
+            // A task's rectifications are the rectification module's lines on the home page (with every other source's).
+            var reminders = mine.Reminders.Where(r => r.Kind != ReminderKind.Rectification).Select(Item).ToList();
             var asks = reminders.Where(r => r.Kind is WorkItemKind.NoticeToAnswer or WorkItemKind.Rectification).ToList();
             var tasks = reminders.Except(asks).ToList();
             items.AddRange(asks);

@@ -28,15 +28,33 @@ namespace Qedu.Plans.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    b.Property<string>("ArchivedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("archived_hash");
+
+                    b.Property<long>("ArchivedThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived_through");
+
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_fingerprint");
+
+                    b.Property<long?>("KeyedFrom")
+                        .HasColumnType("bigint")
+                        .HasColumnName("keyed_from");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("last_hash");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<long>("LastPosition")
                         .HasColumnType("bigint")
-                        .HasColumnName("last_sequence");
+                        .HasColumnName("last_position");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_chain_head");
@@ -86,6 +104,10 @@ namespace Qedu.Plans.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("integer")
+                        .HasColumnName("chain");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -115,6 +137,15 @@ namespace Qedu.Plans.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("org_unit_id");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -129,6 +160,10 @@ namespace Qedu.Plans.Data.Migrations.Postgres
 
                     b.HasIndex("ActorId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_actor_id_sequence");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entries_chain_position");
 
                     b.HasIndex("OrgUnitId", "Sequence")
                         .HasDatabaseName("ix_audit_entries_org_unit_id_sequence");
@@ -484,79 +519,6 @@ namespace Qedu.Plans.Data.Migrations.Postgres
                         .HasDatabaseName("ix_reports_task_id_reported_at");
 
                     b.ToTable("reports", "plans");
-                });
-
-            modelBuilder.Entity("Qedu.Plans.Domain.Rectification", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("closed_at");
-
-                    b.Property<string>("ClosedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("closed_by");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date")
-                        .HasColumnName("due_on");
-
-                    b.Property<string>("FixReport")
-                        .HasColumnType("text")
-                        .HasColumnName("fix_report");
-
-                    b.Property<DateTimeOffset?>("FixedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("fixed_at");
-
-                    b.Property<long?>("NoticeId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("notice_id");
-
-                    b.Property<int>("OrgUnitId")
-                        .HasColumnType("integer")
-                        .HasColumnName("org_unit_id");
-
-                    b.Property<string>("Problem")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("problem");
-
-                    b.Property<DateTimeOffset>("RaisedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("raised_at");
-
-                    b.Property<string>("RaisedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("raised_by");
-
-                    b.Property<long>("TaskId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("task_id");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer")
-                        .HasColumnName("unit_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_rectifications");
-
-                    b.HasIndex("TaskId")
-                        .HasDatabaseName("ix_rectifications_task_id");
-
-                    b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_rectifications_unit_id");
-
-                    b.ToTable("rectifications", "plans");
                 });
 
             modelBuilder.Entity("Qedu.Plans.Domain.ReportFigure", b =>
@@ -930,16 +892,6 @@ namespace Qedu.Plans.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reports_tasks_task_id");
-                });
-
-            modelBuilder.Entity("Qedu.Plans.Domain.Rectification", b =>
-                {
-                    b.HasOne("Qedu.Plans.Domain.PlanTask", null)
-                        .WithMany()
-                        .HasForeignKey("TaskId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_rectifications_tasks_task_id");
                 });
 
             modelBuilder.Entity("Qedu.Plans.Domain.ReportFigure", b =>

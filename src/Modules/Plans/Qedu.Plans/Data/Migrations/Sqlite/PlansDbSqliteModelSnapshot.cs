@@ -23,15 +23,33 @@ namespace Qedu.Plans.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("ArchivedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("archived_hash");
+
+                    b.Property<long>("ArchivedThrough")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_through");
+
+                    b.Property<string>("KeyFingerprint")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_fingerprint");
+
+                    b.Property<long?>("KeyedFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keyed_from");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_hash");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<long>("LastPosition")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("last_sequence");
+                        .HasColumnName("last_position");
 
                     b.HasKey("Id")
                         .HasName("pk_kernel_audit_chain_head");
@@ -81,6 +99,10 @@ namespace Qedu.Plans.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chain");
+
                     b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -110,6 +132,15 @@ namespace Qedu.Plans.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("org_unit_id");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -124,6 +155,10 @@ namespace Qedu.Plans.Data.Migrations.Sqlite
 
                     b.HasIndex("ActorId", "Sequence")
                         .HasDatabaseName("ix_kernel_audit_entries_actor_id_sequence");
+
+                    b.HasIndex("Chain", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_audit_entries_chain_position");
 
                     b.HasIndex("OrgUnitId", "Sequence")
                         .HasDatabaseName("ix_kernel_audit_entries_org_unit_id_sequence");
@@ -469,77 +504,6 @@ namespace Qedu.Plans.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_plans_reports_task_id_reported_at");
 
                     b.ToTable("plans_reports", (string)null);
-                });
-
-            modelBuilder.Entity("Qedu.Plans.Domain.Rectification", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("closed_at");
-
-                    b.Property<string>("ClosedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("closed_by");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("due_on");
-
-                    b.Property<string>("FixReport")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("fix_report");
-
-                    b.Property<long?>("FixedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("fixed_at");
-
-                    b.Property<long?>("NoticeId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("notice_id");
-
-                    b.Property<int>("OrgUnitId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("org_unit_id");
-
-                    b.Property<string>("Problem")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("problem");
-
-                    b.Property<long>("RaisedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("raised_at");
-
-                    b.Property<string>("RaisedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("raised_by");
-
-                    b.Property<long>("TaskId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("task_id");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("unit_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_plans_rectifications");
-
-                    b.HasIndex("TaskId")
-                        .HasDatabaseName("ix_plans_rectifications_task_id");
-
-                    b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_plans_rectifications_unit_id");
-
-                    b.ToTable("plans_rectifications", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Plans.Domain.ReportFigure", b =>
@@ -901,16 +865,6 @@ namespace Qedu.Plans.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plans_reports_plans_tasks_task_id");
-                });
-
-            modelBuilder.Entity("Qedu.Plans.Domain.Rectification", b =>
-                {
-                    b.HasOne("Qedu.Plans.Domain.PlanTask", null)
-                        .WithMany()
-                        .HasForeignKey("TaskId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_plans_rectifications_plans_tasks_task_id");
                 });
 
             modelBuilder.Entity("Qedu.Plans.Domain.ReportFigure", b =>
