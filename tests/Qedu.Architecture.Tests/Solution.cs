@@ -47,6 +47,9 @@ public static class Solution
         // The exam statistics and the value-added model: a pure library the Exams module uses (its purity test is in
         // Qedu.ExamAnalysis.Tests).
         "Qedu.ExamAnalysis",
+        // The seat forecast (学位预警): a pure library a module will use, not a module (its purity test is in
+        // Qedu.SeatForecast.Tests).
+        "Qedu.SeatForecast",
     };
 
     private static readonly Lazy<IReadOnlyList<string>> ProjectNames = new(ReadProjectNames);
