@@ -9,6 +9,7 @@ using Qedu.Organisation;
 using Qedu.Plans;
 using Qedu.Rectifications;
 using Qedu.Registry;
+using Qedu.Safety;
 using Qedu.StudentServices;
 using Qedu.Surveys;
 using Qedu.Teachers;
@@ -31,11 +32,12 @@ public static class QeduModules
         typeof(SurveysModule).Assembly,
         typeof(TeachersModule).Assembly,
         typeof(GrowthModule).Assembly,
+        typeof(SafetyModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth();
+        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth();
+        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety();
 }

@@ -406,6 +406,21 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/rectifications/{id:long}/verify"] = Rule.SignedIn() with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject },
         ["POST /api/rectifications/{id:long}/recheck"] = Rule.SignedIn() with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject },
 
+        // Campus safety. Which school an inspection may name, and who fixes and verifies its hazards, is SafetyTests' subject.
+        ["GET /safety"] = Rule.Needs(Permissions.SafetyRead),
+        ["GET /safety/inspections/new"] = Rule.Needs(Permissions.SafetyRead),
+        ["GET /safety/inspections/{Id:long}"] = Rule.Needs(Permissions.SafetyRead) with { Fixed = new() { ["Id"] = "0" } },
+        ["GET /safety/sampling"] = Rule.Needs(Permissions.SafetyInspect),
+        ["GET /safety/readiness"] = Rule.Needs(Permissions.SafetyManage),
+        ["GET /api/safety/"] = Rule.Needs(Permissions.SafetyRead),
+        ["POST /api/safety/inspections"] = Rule.Needs(Permissions.SafetyRead) with { Status = StatusCodes.Status404NotFound, Body = EmptyObject },
+        ["GET /api/safety/inspections/{id:long}"] = Rule.Needs(Permissions.SafetyRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["POST /api/safety/sampling/"] = Rule.Needs(Permissions.SafetyInspect) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["GET /api/safety/sampling/"] = Rule.Needs(Permissions.SafetyInspect),
+        ["POST /api/safety/drills"] = Rule.Scoped(Permissions.SafetyManage, Target.School, StatusCodes.Status400BadRequest) with { Query = "school", Body = EmptyObject },
+        ["PUT /api/safety/teams"] = Rule.Scoped(Permissions.SafetyManage, Target.School, StatusCodes.Status400BadRequest) with { Query = "school", Body = EmptyObject },
+        ["POST /api/safety/canteens"] = Rule.Scoped(Permissions.SafetyManage, Target.School, StatusCodes.Status400BadRequest) with { Query = "school", Body = EmptyObject },
+
         // Plan supervision. Ids nobody has (0): holders of the permission learn it does not exist, others may not ask.
         // Which unit may act on an existing task (named units, owners) is SupervisionApiTests' subject.
         ["GET /plans/tasks/{Id:long}"] = Rule.Scoped(Permissions.PlansRead, Target.Unit) with { Prepare = Supervision.TaskOwnedByAsync },

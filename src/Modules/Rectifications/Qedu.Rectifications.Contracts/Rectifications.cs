@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Serialization;
 using Qedu.Kernel.Web;
 
@@ -71,6 +72,12 @@ public interface IRectifications
 {
     /// <summary>Raises a finding under the caller's access; the caller must see the responsible unit. Returns the new id.</summary>
     Task<Outcome<long>> RaiseAsync(RectificationRequest request, CancellationToken ct = default);
+
+    /// <summary>
+    /// Raises inside <paramref name="transaction"/> (open on the Qedu database; the caller commits or rolls back), so the
+    /// finding's own record and its rectification are written together: an inspection and its hazards.
+    /// </summary>
+    Task<Outcome<long>> RaiseAsync(DbTransaction transaction, RectificationRequest request, CancellationToken ct = default);
 
     /// <summary>The rectifications of these source records that the caller may see, newest first.</summary>
     Task<IReadOnlyList<RectificationSummary>> ForSourcesAsync(string sourceKind, IReadOnlyCollection<long> sourceIds, CancellationToken ct = default);

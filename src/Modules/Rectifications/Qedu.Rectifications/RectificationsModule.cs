@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
+using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.Rectifications.Contracts;
 using Qedu.Rectifications.Data;
+using Qedu.Rectifications.DemoData;
 using Qedu.Rectifications.Features.Board;
 using Qedu.Rectifications.Features.Handling;
 using Qedu.Rectifications.Items;
@@ -21,6 +23,7 @@ public static class RectificationsModule
         services.AddScoped<RectificationService>();
         services.AddScoped<IRectifications>(sp => sp.GetRequiredService<RectificationService>());
         services.AddScoped<IWorkItems, RectificationWorkItems>();
+        services.AddScoped<IDemoSeedStep, RectificationsDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Overview, 24, "/rectifications", "整改台账", "Rectifications", Permissions.RectificationRead));
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Access;
@@ -5,6 +6,7 @@ using Qedu.Kernel.Calendar;
 using Qedu.Kernel.Files;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.Persistence;
 using Qedu.Kernel.Web;
 using Qedu.Rectifications.Contracts;
 using Qedu.Rectifications.Data;
@@ -20,7 +22,7 @@ namespace Qedu.Rectifications.Items;
 /// </summary>
 internal sealed class RectificationService(
     RectificationsDb db, OrgTree orgTree, UserDirectory users, IFileStore store, ICurrentAccess access, TimeProvider clock,
-    IStringLocalizer<RectificationText> t) : IRectifications
+    IServiceProvider services, DatabaseSettings settings, IStringLocalizer<RectificationText> t) : IRectifications
 {
     public const int MaxFinding = 4000;
     public const int MaxText = 2000;
@@ -29,7 +31,16 @@ internal sealed class RectificationService(
 
     private DateOnly Today => CityDate.Today(clock);
 
-    public async Task<Outcome<long>> RaiseAsync(RectificationRequest request, CancellationToken ct = default)
+    public Task<Outcome<long>> RaiseAsync(RectificationRequest request, CancellationToken ct = default) => RaiseCoreAsync(db, null, request, ct);
+
+    public async Task<Outcome<long>> RaiseAsync(DbTransaction transaction, RectificationRequest request, CancellationToken ct = default)
+    {
+        await using var joined = await ModuleDbOnTransaction.OpenAsync<RectificationsDb, RectificationsDbSqlite, RectificationsDbPostgres>(services, settings, transaction, ct);
+        return await RaiseCoreAsync(joined, transaction, request, ct);
+    }
+
+    /// <summary>Raises into <paramref name="target"/>: this request's context, or one on the caller's transaction.</summary>
+    private async Task<Outcome<long>> RaiseCoreAsync(RectificationsDb target, DbTransaction? joined, RectificationRequest request, CancellationToken ct)
     {
         var errors = new InputErrors();
         var finding = Text(errors, "finding", request.Finding, MaxFinding);
@@ -59,21 +70,24 @@ internal sealed class RectificationService(
             Serious = request.Serious, DueOn = request.DueOn, RecheckOn = request.RecheckOn, FixPermission = request.FixPermission,
             VerifyPermission = request.VerifyPermission, FixNeedsEvidence = request.FixNeedsEvidence, State = RectificationState.Open, RaisedAt = now, RaisedBy = by,
         };
-        // The item, its history and its photos are written together or not at all.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Items.Add(item);
-        await db.SaveChangesAsync(ct);
-        var raised = AddStep(item, StepKind.Raised, null, null, now, by);
+        // The item, its history and its photos are written together or not at all (within the caller's transaction when joined).
+        await using var own = joined is null ? await target.Database.BeginTransactionAsync(ct) : null;
+        target.Items.Add(item);
+        await target.SaveChangesAsync(ct);
+        var raised = AddStep(target, item, StepKind.Raised, null, null, now, by);
         if (request.Serious && await orgTree.NearestAboveAsync(item.OrgUnitId, [OrgUnitKind.City], ct) is { } city)
         {
             // A serious finding goes to the city the moment it is raised (its work list and the overdue board show it).
             item.EscalatedToUnitId = city.Id;
             item.EscalatedAt = now;
-            AddStep(item, StepKind.Escalated, city.Name, null, now, by);
+            AddStep(target, item, StepKind.Escalated, city.Name, null, now, by);
         }
-        await db.SaveChangesAsync(ct);
-        await StoreAsync(item, raised, uploads, ct);
-        await tx.CommitAsync(ct);
+        await target.SaveChangesAsync(ct);
+        await StoreAsync(target, item, raised, uploads, ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
         return Outcome<long>.Ok(item.Id);
     }
 
@@ -110,9 +124,9 @@ internal sealed class RectificationService(
         item.FixReport = report;
         item.FixedAt = now;
         item.FixedBy = by;
-        var step = AddStep(item, StepKind.Fixed, report, null, now, by);
+        var step = AddStep(db, item, StepKind.Fixed, report, null, now, by);
         // The state is taken by one conditional update: two reports at once, one fix.
-        return await SaveOnceAsync(item, RectificationState.Open, ct, () => StoreAsync(item, step, uploads, ct))
+        return await SaveOnceAsync(item, RectificationState.Open, ct, () => StoreAsync(db, item, step, uploads, ct))
             ? Outcome<RectificationState>.Ok(item.State)
             : Outcome<RectificationState>.Conflict("state", t["Item.Changed"]);
     }
@@ -154,12 +168,12 @@ internal sealed class RectificationService(
             {
                 (item.ClosedAt, item.ClosedBy) = (now, by);
             }
-            AddStep(item, StepKind.Verified, note, null, now, by);
+            AddStep(db, item, StepKind.Verified, note, null, now, by);
         }
         else
         {
             Reopen(item, newDueOn);
-            AddStep(item, StepKind.SentBack, note, newDueOn, now, by);
+            AddStep(db, item, StepKind.SentBack, note, newDueOn, now, by);
         }
         return await SaveOnceAsync(item, RectificationState.Fixed, ct)
             ? Outcome<RectificationState>.Ok(item.State)
@@ -202,12 +216,12 @@ internal sealed class RectificationService(
         {
             item.State = RectificationState.Closed;
             (item.ClosedAt, item.ClosedBy) = (now, by);
-            AddStep(item, StepKind.RecheckHeld, note, null, now, by);
+            AddStep(db, item, StepKind.RecheckHeld, note, null, now, by);
         }
         else
         {
             Reopen(item, newDueOn);
-            AddStep(item, StepKind.RecheckFailed, note, newDueOn, now, by);
+            AddStep(db, item, StepKind.RecheckFailed, note, newDueOn, now, by);
         }
         return await SaveOnceAsync(item, RectificationState.Verified, ct)
             ? Outcome<RectificationState>.Ok(item.State)
@@ -375,6 +389,10 @@ internal sealed class RectificationService(
     private async Task<bool> ActsForAsync(int unitId, string permission, CancellationToken ct)
     {
         var caller = access.Current;
+        if (caller.IsSystem)
+        {
+            return true;
+        }
         if (!caller.Has(permission) || !(await orgTree.WithinScopeAsync(caller, permission, [unitId], ct)).Contains(unitId))
         {
             return false;
@@ -419,8 +437,8 @@ internal sealed class RectificationService(
         {
             return false;
         }
-        // The row's state is already the new one; the tracked entity writes its other fields.
-        db.Entry(item).Property(r => r.State).IsModified = false;
+        // The row's state is already the new one: the tracked entity takes it as the stored value and writes its other fields.
+        db.Entry(item).Property(r => r.State).OriginalValue = item.State;
         await db.SaveChangesAsync(ct);
         if (then is not null)
         {
@@ -430,10 +448,10 @@ internal sealed class RectificationService(
         return true;
     }
 
-    private RectificationStep AddStep(Rectification item, StepKind kind, string? text, DateOnly? dueOn, DateTimeOffset at, string by)
+    private static RectificationStep AddStep(RectificationsDb target, Rectification item, StepKind kind, string? text, DateOnly? dueOn, DateTimeOffset at, string by)
     {
         var step = new RectificationStep { OrgUnitId = item.OrgUnitId, RectificationId = item.Id, Kind = kind, Text = text, DueOn = dueOn, At = at, By = by };
-        db.Steps.Add(step);
+        target.Steps.Add(step);
         return step;
     }
 
@@ -459,7 +477,7 @@ internal sealed class RectificationService(
         return accepted;
     }
 
-    private async Task StoreAsync(Rectification item, RectificationStep step, List<(RectificationUpload Upload, FileKind Kind)> uploads, CancellationToken ct)
+    private async Task StoreAsync(RectificationsDb target, Rectification item, RectificationStep step, List<(RectificationUpload Upload, FileKind Kind)> uploads, CancellationToken ct)
     {
         if (uploads.Count == 0)
         {
@@ -469,13 +487,13 @@ internal sealed class RectificationService(
         {
             upload.Content.Position = 0;
             var stored = await store.PutAsync(upload.Content, ct);
-            db.Files.Add(new RectificationFile
+            target.Files.Add(new RectificationFile
             {
                 OrgUnitId = item.OrgUnitId, RectificationId = item.Id, StepId = step.Id, Hash = stored.Hash, FileName = FileKinds.CleanName(upload.FileName),
                 MediaType = kind.MediaType, Length = stored.Length,
             });
         }
-        await db.SaveChangesAsync(ct);
+        await target.SaveChangesAsync(ct);
     }
 
     private string? Text(InputErrors errors, string field, string? value, int max)
