@@ -5,6 +5,7 @@ using Qedu.Admissions;
 using Qedu.Exams;
 using Qedu.Growth;
 using Qedu.Indicators;
+using Qedu.Inspection;
 using Qedu.Organisation;
 using Qedu.Plans;
 using Qedu.Rectifications;
@@ -33,11 +34,12 @@ public static class QeduModules
         typeof(TeachersModule).Assembly,
         typeof(GrowthModule).Assembly,
         typeof(SafetyModule).Assembly,
+        typeof(InspectionModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety();
+        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety().AddInspection();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety();
+        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety().MapInspection();
 }

@@ -227,12 +227,33 @@ public static class Permissions
     /// </summary>
     public const string SafetyInspect = "safety.inspect";
 
+    /// <summary>
+    /// See education inspection (督导) in one's scope: the schools' responsible inspectors (挂牌督学), visits and their
+    /// findings, evaluations of schools and of districts' governments, the expert and third-party library.
+    /// </summary>
+    public const string InspectionRead = "inspection.read";
+
+    /// <summary>
+    /// Run inspection for one's bureau: assign responsible inspectors to the schools below (挂牌), open evaluations of the
+    /// units below, keep the expert and third-party agency library. District and city administrators.
+    /// </summary>
+    public const string InspectionManage = "inspection.manage";
+
+    /// <summary>
+    /// Inspect for one's bureau: record visits to the schools below with their findings (each a rectification), score
+    /// evaluations, verify and re-check (回头看) the findings' fixes. Inspectors (督学) and district and city administrators.
+    /// </summary>
+    public const string InspectionVisit = "inspection.visit";
+
+    /// <summary>Put right what an inspection or evaluation of one's own unit found (整改): school and district administrators.</summary>
+    public const string InspectionRespond = "inspection.respond";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
          TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid,
-         GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect];
+         GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect, InspectionRead, InspectionManage, InspectionVisit, InspectionRespond];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

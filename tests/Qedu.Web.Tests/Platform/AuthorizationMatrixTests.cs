@@ -127,6 +127,10 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
 
     /// <summary>A body with no fields: the use case runs (a scope refusal is its 404) and refuses the missing fields (400).</summary>
     private static Task<HttpContent> EmptyObject(WebApp app, string value) => Task.FromResult<HttpContent>(Http.Json(new { }));
+
+    /// <summary>An empty list, for an endpoint whose body is one (scores).</summary>
+    private static Task<HttpContent> EmptyArray(WebApp app, string value) => Task.FromResult<HttpContent>(Http.RawJson("[]"));
+
     private static Dictionary<string, string> NoSuchPlanId => new() { ["id"] = "0" };
     private static Dictionary<string, string> NoSuchTaskId => new() { ["taskId"] = "0" };
 
@@ -420,6 +424,25 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/safety/drills"] = Rule.Scoped(Permissions.SafetyManage, Target.School, StatusCodes.Status400BadRequest) with { Query = "school", Body = EmptyObject },
         ["PUT /api/safety/teams"] = Rule.Scoped(Permissions.SafetyManage, Target.School, StatusCodes.Status400BadRequest) with { Query = "school", Body = EmptyObject },
         ["POST /api/safety/canteens"] = Rule.Scoped(Permissions.SafetyManage, Target.School, StatusCodes.Status400BadRequest) with { Query = "school", Body = EmptyObject },
+
+        // Education inspection (督导). Which school a visit, an assignment or an evaluation may name is InspectionTests' subject.
+        ["GET /inspection"] = Rule.Needs(Permissions.InspectionRead),
+        ["GET /inspection/visits/new"] = Rule.Needs(Permissions.InspectionVisit),
+        ["GET /inspection/visits/{Id:long}"] = Rule.Needs(Permissions.InspectionRead) with { Fixed = new() { ["Id"] = "0" } },
+        ["GET /inspection/evaluations"] = Rule.Needs(Permissions.InspectionRead),
+        ["GET /inspection/evaluations/{Id:long}"] = Rule.Needs(Permissions.InspectionRead) with { Fixed = new() { ["Id"] = "0" } },
+        ["GET /inspection/experts"] = Rule.Needs(Permissions.InspectionRead),
+        ["GET /api/inspection/"] = Rule.Needs(Permissions.InspectionRead),
+        ["POST /api/inspection/assignments"] = Rule.Needs(Permissions.InspectionManage) with { Status = StatusCodes.Status404NotFound, Body = EmptyObject },
+        ["GET /api/inspection/visits/"] = Rule.Needs(Permissions.InspectionRead),
+        ["POST /api/inspection/visits/"] = Rule.Needs(Permissions.InspectionRead) with { Status = StatusCodes.Status404NotFound, Body = EmptyObject },
+        ["GET /api/inspection/visits/{id:long}"] = Rule.Needs(Permissions.InspectionRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["GET /api/inspection/evaluations/"] = Rule.Needs(Permissions.InspectionRead),
+        ["POST /api/inspection/evaluations/"] = Rule.Needs(Permissions.InspectionManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["GET /api/inspection/evaluations/{id:long}"] = Rule.Needs(Permissions.InspectionRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["PUT /api/inspection/evaluations/{id:long}/scores"] = Rule.Needs(Permissions.InspectionRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyArray },
+        ["GET /api/inspection/experts/"] = Rule.Needs(Permissions.InspectionRead),
+        ["POST /api/inspection/experts/"] = Rule.Needs(Permissions.InspectionManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
 
         // Plan supervision. Ids nobody has (0): holders of the permission learn it does not exist, others may not ask.
         // Which unit may act on an existing task (named units, owners) is SupervisionApiTests' subject.
