@@ -33,6 +33,7 @@ public sealed class VisibilityTests
         ["Qedu.StudentServices.ServiceReminder"] = "returned by StudentServicesOperations",
         ["Qedu.Growth.GrowthOperations"] = "what the command line may ask of the module (qedu growth retention)",
         ["Qedu.Growth.Retention.GrowthRetentionResult"] = "returned by GrowthOperations",
+        ["Qedu.Safety.Features.Overview.SchoolSafetyLine"] = "a parameter of the hazard map component (a component's parameters must be public)",
         ["Qedu.Exams.ExamsOperations"] = "what the command line may ask of the module (qedu exams import, analyse, value-added)",
         ["Qedu.Exams.Import.ScoreImportRequest"] = "ExamsOperations' input",
         ["Qedu.Exams.Import.ScoreImportReport"] = "returned by ExamsOperations (the import contract's report)",

@@ -14,4 +14,10 @@ public sealed record SchoolProfileDto(
 public interface ISchoolProfiles
 {
     Task<SchoolProfileDto?> FindAsync(int orgUnitId, string orgCode, CancellationToken ct = default);
+
+    /// <summary>Where these schools are, for those with coordinates in their profile and within the caller's scope (a map).</summary>
+    Task<IReadOnlyList<SchoolPlace>> PlacesAsync(IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default);
 }
+
+/// <summary>A school's position (WGS 84 degrees) from its profile.</summary>
+public sealed record SchoolPlace(int OrgUnitId, double Latitude, double Longitude);

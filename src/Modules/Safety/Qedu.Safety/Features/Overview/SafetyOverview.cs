@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Rectifications.Contracts;
+using Qedu.Registry.Contracts;
 using Qedu.Safety.Data;
 using Qedu.Safety.Domain;
 using Qedu.Safety.Rules;
@@ -13,8 +14,13 @@ internal sealed record SafetyOverviewView(
     IReadOnlyList<SchoolSafetyLine> Lines, SchoolSafety? School);
 
 /// <summary>A school's line: open hazards (overdue, serious), its last inspections, self-checks due, drills this year, a canteen licence about to expire.</summary>
-internal sealed record SchoolSafetyLine(
-    string Code, string Name, int Open, int Overdue, int Serious, DateOnly? LastSelf, DateOnly? LastFromAbove, int SelfChecksDue, int Drills, bool LicenceWarning);
+public sealed record SchoolSafetyLine(
+    string Code, string Name, int Open, int Overdue, int Serious, DateOnly? LastSelf, DateOnly? LastFromAbove, int SelfChecksDue, int Drills, bool LicenceWarning)
+{
+    /// <summary>Where the school is (from its registry profile), for the map of open hazards; null when unknown.</summary>
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+}
 
 internal sealed record SchoolSafety(
     string Code, string Name, IReadOnlyList<InspectionLine> Inspections, IReadOnlyList<RectificationSummary> Hazards, IReadOnlyList<SelfCheck> SelfChecks,
@@ -36,7 +42,7 @@ internal sealed record CanteenLine(string Name, string LicenceNumber, DateOnly L
 /// inspections, self-checks due and canteen licences; for one school, its inspections, hazards, self-check schedule,
 /// drills, security teams and canteens. A handful of grouped queries whatever the number of schools.
 /// </summary>
-internal sealed class SafetyOverview(SafetyDb db, OrgTree orgTree, SafetyRules rules, IRectifications rectifications, TimeProvider clock)
+internal sealed class SafetyOverview(SafetyDb db, OrgTree orgTree, SafetyRules rules, IRectifications rectifications, ISchoolProfiles profiles, TimeProvider clock)
 {
     public async Task<SafetyOverviewView> ViewAsync(string? schoolCode, CancellationToken ct = default)
     {
@@ -53,6 +59,7 @@ internal sealed class SafetyOverview(SafetyDb db, OrgTree orgTree, SafetyRules r
         var expiring = (await db.Canteens.AsNoTracking().Where(c => c.LicenceExpires <= warnBefore).Select(c => c.OrgUnitId).Distinct().ToListAsync(ct)).ToHashSet();
 
         var selfBySchool = inspections.Where(i => i.Self).ToLookup(i => i.OrgUnitId);
+        var places = (await profiles.PlacesAsync([.. schools.Select(s => s.Id)], ct)).ToDictionary(p => p.OrgUnitId);
         var lines = schools.Select(s =>
         {
             var c = counts.GetValueOrDefault(s.Id);
@@ -60,7 +67,10 @@ internal sealed class SafetyOverview(SafetyDb db, OrgTree orgTree, SafetyRules r
             return new SchoolSafetyLine(s.Code, s.Name, c?.Open ?? 0, c?.Overdue ?? 0, c?.Serious ?? 0,
                 selfBySchool[s.Id].Select(i => (DateOnly?)i.Last).DefaultIfEmpty().Max(),
                 inspections.Where(i => !i.Self && i.OrgUnitId == s.Id).Select(i => (DateOnly?)i.Last).DefaultIfEmpty().Max(),
-                self.Count(x => x.Overdue), drills.GetValueOrDefault(s.Id), expiring.Contains(s.Id));
+                self.Count(x => x.Overdue), drills.GetValueOrDefault(s.Id), expiring.Contains(s.Id))
+            {
+                Latitude = places.GetValueOrDefault(s.Id)?.Latitude, Longitude = places.GetValueOrDefault(s.Id)?.Longitude,
+            };
         }).OrderByDescending(l => l.Overdue).ThenByDescending(l => l.Open).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
 
         var school = schoolCode is null && schools.Count == 1 ? schools[0]
