@@ -10,6 +10,7 @@ using Qedu.Plans;
 using Qedu.Rectifications;
 using Qedu.Registry;
 using Qedu.Safety;
+using Qedu.Facilities;
 using Qedu.StudentServices;
 using Qedu.Surveys;
 using Qedu.Teachers;
@@ -33,11 +34,12 @@ public static class QeduModules
         typeof(TeachersModule).Assembly,
         typeof(GrowthModule).Assembly,
         typeof(SafetyModule).Assembly,
+        typeof(FacilitiesModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety();
+        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety().AddFacilities();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety();
+        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety().MapFacilities();
 }
