@@ -153,4 +153,24 @@ public sealed class FacilitiesTests(WebApp app)
         var zone = zones.GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("code").GetString() == code);
         Assert.Equal(("测试学区", JsonValueKind.Null), (zone.GetProperty("name").GetString(), zone.GetProperty("firstEnrolmentYear").ValueKind));
     }
+
+    [Fact]
+    public async Task The_demo_city_shows_zones_short_of_seats_projects_and_a_backtest_with_an_error()
+    {
+        var city = await app.ClientAsync("city.admin");
+        var seats = await OkJsonAsync(await city.GetAsync("/api/facilities/seats"));
+        var zones = seats.GetProperty("zones").EnumerateArray().ToList();
+        Assert.Contains(zones, z => z.GetProperty("shortfall").GetBoolean());
+        Assert.Contains(zones, z => !z.GetProperty("shortfall").GetBoolean());
+        foreach (var grade in new[] { 1, 7 })
+        {
+            var first = seats.GetProperty("backtest").EnumerateArray().Single(a => a.GetProperty("grade").GetInt32() == grade && a.GetProperty("horizon").GetInt32() == 1);
+            Assert.True(first.GetProperty("cases").GetInt32() > 0);
+            Assert.InRange(first.GetProperty("mape").GetDecimal(), 0.1m, 30m);
+        }
+        var projects = await OkJsonAsync(await city.GetAsync("/api/facilities/projects"));
+        Assert.True(projects.GetProperty("projects").GetArrayLength() >= 3);
+        var inspector = await OkJsonAsync(await (await app.ClientAsync("shinan.inspector")).GetAsync("/api/facilities/seats"));
+        Assert.Equal(Shinan, inspector.GetProperty("area").GetString());
+    }
 }

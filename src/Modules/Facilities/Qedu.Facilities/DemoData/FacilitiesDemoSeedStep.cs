@@ -41,6 +41,8 @@ internal sealed class FacilitiesDemoSeedStep(FacilitiesDb db, OrgTree tree, IReg
                 continue;
             }
             var zones = new List<(PlanningZone Zone, int Seats)>();
+            var servedBy = new Dictionary<int, int>();
+            var plan = new List<(PlanningZone Zone, OrgUnit School, OrgUnit? Junior)>();
             for (var i = 0; i < primaries.Count; i++)
             {
                 var school = primaries[i];
@@ -50,8 +52,19 @@ internal sealed class FacilitiesDemoSeedStep(FacilitiesDb db, OrgTree tree, IReg
                     OrgUnitId = district.Id, Code = $"XQ{school.Code}", Name = school.Name.Replace("学校", "").Replace("小学", "") + "学区",
                     GradeOneSchools = PlanningZone.List([school.Id]), GradeSevenSchools = junior is null ? "" : PlanningZone.List([junior.Id]),
                 };
-                var grades = FacilitiesRules.Grades(school.SchoolTypeCode, true) ?? 6;
-                zones.Add((zone, Math.Max(60, capacity.GetValueOrDefault(school.Id, 1200) / grades)));
+                plan.Add((zone, school, junior));
+                if (junior is not null)
+                {
+                    servedBy[junior.Id] = servedBy.GetValueOrDefault(junior.Id) + 1;
+                }
+            }
+            foreach (var (zone, school, junior) in plan)
+            {
+                // The size of a zone's cohorts: its grade-one seats, or less where its share of the junior school's seats is smaller.
+                var one = capacity.GetValueOrDefault(school.Id, 1200) / (FacilitiesRules.Grades(school.SchoolTypeCode, true) ?? 6);
+                var seven = junior is null ? one
+                    : capacity.GetValueOrDefault(junior.Id, 1200) / (FacilitiesRules.Grades(junior.SchoolTypeCode, false) ?? 3) / servedBy[junior.Id];
+                zones.Add((zone, Math.Max(30, Math.Min(one, (int)(seven / 0.95)))));
             }
             db.Zones.AddRange(zones.Select(z => z.Zone));
             await db.SaveChangesAsync(ct);
@@ -72,7 +85,7 @@ internal sealed class FacilitiesDemoSeedStep(FacilitiesDb db, OrgTree tree, IReg
     /// <summary>A zone's births (16 years) and enrolment (10 school years, grades 1–9) from a cohort model with noise.</summary>
     private void Cohorts(PlanningZone zone, int gradeOneSeats, int last, Random random)
     {
-        // Demand in the base year between 75 % and 110 % of the seats; births drifting −4 % to +3 % a year.
+        // Demand in the base year between 75 % and 110 % of the cohort size; births drifting −4 % to +3 % a year.
         var entry = 0.85 + random.NextDouble() * 0.2;
         var trend = -0.04 + random.NextDouble() * 0.07;
         var level = gradeOneSeats * (0.75 + random.NextDouble() * 0.35) / entry;
@@ -110,7 +123,8 @@ internal sealed class FacilitiesDemoSeedStep(FacilitiesDb db, OrgTree tree, IReg
         }
         if (random.NextDouble() < 0.3)
         {
-            db.Housing.Add(new ZoneHousing { OrgUnitId = zone.OrgUnitId, ZoneId = zone.Id, Year = last + 1 + random.Next(3), Dwellings = 500 + random.Next(16) * 100 });
+            // Dwellings bringing 8 % to 24 % more children to grade one in one year.
+            db.Housing.Add(new ZoneHousing { OrgUnitId = zone.OrgUnitId, ZoneId = zone.Id, Year = last + 1 + random.Next(3), Dwellings = gradeOneSeats * (1 + random.Next(3)) });
         }
     }
 
