@@ -34,6 +34,9 @@ public static class ScopeEscapes
         ["RecordWrites.AddCertificateAsync"] = new(1, "whether a certificate number is taken anywhere in the city: a yes or no, no row returned"),
         ["TeacherProfiles.FindAsync"] = new(2, "the studios a teacher the caller may read hosts or belongs to (name, level, host), and their member counts: no member named"),
 
+        // Facilities: a zone code is the city's (the health authorities' births file names zones by code alone).
+        ["FacilityZones.SaveAsync"] = new(1, "whether a zone code is taken by another district: the row found is only compared by district, never returned"),
+
         // Growth: a guardian at the venue checks in their own child (the registry's guardian match), whoever recorded the child's other days.
         ["HealthTally.BySchoolAsync"] = new(2, "fitness and vision counts by the schools the caller's growth.read grants reach (checked by the caller), or every school for the system's recomputation: counts, no child"),
         ["SocialClassrooms.ChildrenAsync"] = new(1, "the practice days of the signed-in guardian's own children (ids from the registry's guardian match): venue names and days"),

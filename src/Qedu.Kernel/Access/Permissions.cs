@@ -248,12 +248,24 @@ public static class Permissions
     /// <summary>Put right what an inspection or evaluation of one's own unit found (整改): school and district administrators.</summary>
     public const string InspectionRespond = "inspection.respond";
 
+    /// <summary>
+    /// See school facilities planning in one's scope (学位预警): the planning zones with their births and enrolment history,
+    /// the seat forecast against seats with its backtest, and the construction projects. Zone-level figures, no child's data.
+    /// </summary>
+    public const string FacilitiesRead = "facilities.read";
+
+    /// <summary>
+    /// Keep a district's facilities planning: its planning zones and their schools, the births file from the health
+    /// authorities, enrolment and housing history, and the school construction projects with their milestones.
+    /// </summary>
+    public const string FacilitiesManage = "facilities.manage";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
          TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid,
-         GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect, InspectionRead, InspectionManage, InspectionVisit, InspectionRespond];
+         GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect, InspectionRead, InspectionManage, InspectionVisit, InspectionRespond, FacilitiesRead, FacilitiesManage];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

@@ -444,6 +444,26 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /api/inspection/experts/"] = Rule.Needs(Permissions.InspectionRead),
         ["POST /api/inspection/experts/"] = Rule.Needs(Permissions.InspectionManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
 
+        // Facilities and seats. Which district's zone a caller may touch is FacilitiesTests' subject; without ?district= the
+        // caller's highest grant is the area (a city's caller must name a district to add a zone or a project: 400).
+        ["GET /facilities/zones"] = Rule.Needs(Permissions.FacilitiesRead),
+        ["GET /facilities/seats"] = Rule.Needs(Permissions.FacilitiesRead),
+        ["GET /facilities/projects"] = Rule.Needs(Permissions.FacilitiesRead),
+        ["GET /facilities/births/import"] = Rule.Needs(Permissions.FacilitiesManage),
+        ["GET /api/facilities/zones"] = Rule.Needs(Permissions.FacilitiesRead),
+        ["GET /api/facilities/seats"] = Rule.Needs(Permissions.FacilitiesRead),
+        ["GET /api/facilities/projects"] = Rule.Needs(Permissions.FacilitiesRead),
+        ["POST /api/facilities/zones"] = Rule.Needs(Permissions.FacilitiesManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["PUT /api/facilities/zones/{code}/history"] = Rule.Needs(Permissions.FacilitiesManage) with
+        {
+            Status = StatusCodes.Status404NotFound, Body = EmptyObject, Fixed = new() { ["code"] = "NO-SUCH" },
+        },
+        ["POST /api/facilities/births/import"] = Rule.Needs(Permissions.FacilitiesManage) with
+        {
+            Status = StatusCodes.Status400BadRequest, Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent { { new StringContent("true"), "dryRun" } }),
+        },
+        ["POST /api/facilities/projects"] = Rule.Needs(Permissions.FacilitiesManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+
         // Plan supervision. Ids nobody has (0): holders of the permission learn it does not exist, others may not ask.
         // Which unit may act on an existing task (named units, owners) is SupervisionApiTests' subject.
         ["GET /plans/tasks/{Id:long}"] = Rule.Scoped(Permissions.PlansRead, Target.Unit) with { Prepare = Supervision.TaskOwnedByAsync },
