@@ -43,6 +43,16 @@ public sealed class SafetyTests(WebApp app)
     /// <summary>市南区's schools other than the anchor school (whose demo hazards the browser test fixes).</summary>
     private async Task<List<string>> OtherSchoolsAsync() => [.. (await ShinanSchoolsAsync()).Where(c => c != Qedu.Kernel.DemoCity.DemoCityGenerator.AnchorSchoolCode)];
 
+    /// <summary>The school's hazards found and closed, as the indicator "hazard-rectification-rate" counts them.</summary>
+    private Task<(int Found, int Closed)> HazardFactsAsync(string code) => app.AsSystemAsync(async sp =>
+    {
+        var school = (await sp.GetRequiredService<OrgTree>().FindAsync(code))!;
+        var computed = await sp.GetRequiredService<Qedu.Indicators.Computation.IndicatorComputation>().ComputeAsync(
+            Today.Year.ToString(CultureInfo.InvariantCulture), store: false, default);
+        var value = computed.Values.SingleOrDefault(v => v.OrgUnitId == school.Id && v.IndicatorCode == "hazard-rectification-rate");
+        return value is null ? (0, 0) : ((int)value.Denominator!.Value, (int)value.Numerator);
+    });
+
     private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
     {
         using (response)
@@ -59,6 +69,7 @@ public sealed class SafetyTests(WebApp app)
         var inspector = await app.ClientAsync("shinan.inspector");
         var school = await app.ClientAsync(await app.NewAccountAsync("safety.admin", Roles.SchoolAdmin, code));
 
+        var hazardsBefore = await HazardFactsAsync(code);
         var created = await OkJsonAsync(await inspector.PostAsJsonAsync("/api/safety/inspections", new
         {
             school = code, kind = "District", on = Day(Today), checklists = FireAndCampus, summary = "挂牌督导。",
@@ -103,6 +114,10 @@ public sealed class SafetyTests(WebApp app)
         {
             Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
         }
+
+        // The indicator counts the school's two new hazards, none closed yet (one verified, its 回头看 still to come).
+        var hazardsAfter = await HazardFactsAsync(code);
+        Assert.Equal((hazardsBefore.Found + 2, hazardsBefore.Closed), hazardsAfter);
 
         // Another district's inspector neither sees the school nor the hazard.
         var other = await app.ClientAsync(await app.NewAccountAsync("lao.inspector", Roles.Inspector, "370203"));

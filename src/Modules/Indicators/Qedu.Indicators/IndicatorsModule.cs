@@ -30,6 +30,7 @@ public static class IndicatorsModule
         services.AddScoped<IFactSource, SurveyFacts>();
         services.AddScoped<IFactSource, TeacherFacts>();
         services.AddScoped<IFactSource, GrowthFacts>();
+        services.AddScoped<IFactSource, RectificationFacts>();
         services.AddScoped<SnapshotWriter>();
         services.AddScoped<IndicatorComputation>();
         // Public for the command line, built here: its constructor takes the module's internal computation.

@@ -80,6 +80,8 @@ internal sealed class FacilitiesDemoSeedStep(FacilitiesDb db, OrgTree tree, IReg
         }
         await AddProjectsAsync(firstZones, last, today, random, ct);
         await db.SaveChangesAsync(ct);
+        context.Progress?.Report($"facilities: {await db.Zones.CountAsync(ct)} planning zones with {await db.Births.CountAsync(ct)} years of births " +
+            $"and {await db.Enrolment.CountAsync(ct)} lines of enrolment history, {await db.Projects.CountAsync(ct)} construction projects");
     }
 
     /// <summary>A zone's births (16 years) and enrolment (10 school years, grades 1–9) from a cohort model with noise.</summary>
