@@ -40,6 +40,28 @@ public sealed class InputErrors
 
     public string? First(string field) => _errors.TryGetValue(field, out var list) ? list[0] : null;
 
+    /// <summary>
+    /// A text field, trimmed: null when empty (an error, <paramref name="requiredMessage"/>, unless that is null: an optional
+    /// field), an error (<paramref name="tooLongMessage"/>) when longer than <paramref name="max"/> characters.
+    /// </summary>
+    public string? Text(string field, string? value, int max, string? requiredMessage, string tooLongMessage)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (requiredMessage is not null)
+            {
+                Add(field, requiredMessage);
+            }
+            return null;
+        }
+        if (text.Length > max)
+        {
+            Add(field, tooLongMessage);
+        }
+        return text;
+    }
+
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     /// <summary>

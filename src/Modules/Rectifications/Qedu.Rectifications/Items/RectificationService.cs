@@ -43,7 +43,7 @@ internal sealed class RectificationService(
     private async Task<Outcome<long>> RaiseCoreAsync(RectificationsDb target, DbTransaction? joined, RectificationRequest request, CancellationToken ct)
     {
         var errors = new InputErrors();
-        var finding = Text(errors, "finding", request.Finding, MaxFinding);
+        var finding = errors.Text("finding", request.Finding, MaxFinding, t["Field.Required"], string.Format(t["Field.TooLong"], MaxFinding));
         if (request.DueOn < Today)
         {
             errors.Add("dueOn", t["Field.DatePast"]);
@@ -108,7 +108,7 @@ internal sealed class RectificationService(
             return Outcome<RectificationState>.Conflict("state", t[$"Item.State.{item.State}.NotOpen"]);
         }
         var errors = new InputErrors();
-        var report = Text(errors, "text", text, MaxText);
+        var report = errors.Text("text", text, MaxText, t["Field.Required"], string.Format(t["Field.TooLong"], MaxText));
         var uploads = await CheckUploadsAsync(errors, photos, ct);
         if (item.FixNeedsEvidence && uploads.Count == 0 && !errors.ByField.ContainsKey("files"))
         {
@@ -148,7 +148,7 @@ internal sealed class RectificationService(
             return Outcome<RectificationState>.Conflict("state", t["Item.NotFixed"]);
         }
         var errors = new InputErrors();
-        var note = accept ? Optional(errors, "text", text) : Text(errors, "text", text, MaxText);
+        var note = accept ? Optional(errors, "text", text) : errors.Text("text", text, MaxText, t["Field.Required"], string.Format(t["Field.TooLong"], MaxText));
         if (!accept)
         {
             CheckNewDue(errors, newDueOn);
@@ -201,7 +201,7 @@ internal sealed class RectificationService(
             return Outcome<RectificationState>.Conflict("state", string.Format(t["Item.RecheckNotYet"], item.RecheckOn?.ToString("yyyy-MM-dd")));
         }
         var errors = new InputErrors();
-        var note = Text(errors, "text", text, MaxText);
+        var note = errors.Text("text", text, MaxText, t["Field.Required"], string.Format(t["Field.TooLong"], MaxText));
         if (!held)
         {
             CheckNewDue(errors, newDueOn);
@@ -496,23 +496,9 @@ internal sealed class RectificationService(
         await target.SaveChangesAsync(ct);
     }
 
-    private string? Text(InputErrors errors, string field, string? value, int max)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            errors.Add(field, t["Field.Required"]);
-            return null;
-        }
-        if (text.Length > max)
-        {
-            errors.Add(field, string.Format(t["Field.TooLong"], max));
-        }
-        return text;
-    }
 
     private string? Optional(InputErrors errors, string field, string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : Text(errors, field, value, MaxText);
+        errors.Text(field, value, MaxText, null, string.Format(t["Field.TooLong"], MaxText));
 
     private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -31,9 +31,9 @@ internal sealed class ExpertLibrary(InspectionDb db, InspectionAccess access, Or
         {
             errors.Add("kind", t["Expert.Kind.Unknown"]);
         }
-        var name = Required(errors, "name", input.Name, 100);
-        var field = Required(errors, "field", input.Field, 100);
-        var organisation = Required(errors, "organisation", input.Organisation, 200);
+        var name = errors.Text("name", input.Name, 100, t["Field.Required"], string.Format(t["Field.TooLong"], 100));
+        var field = errors.Text("field", input.Field, 100, t["Field.Required"], string.Format(t["Field.TooLong"], 100));
+        var organisation = errors.Text("organisation", input.Organisation, 200, t["Field.Required"], string.Format(t["Field.TooLong"], 200));
         if (errors.Any)
         {
             return Outcome<long>.Invalid(errors);
@@ -57,18 +57,4 @@ internal sealed class ExpertLibrary(InspectionDb db, InspectionAccess access, Or
         return [.. experts.Select(e => new ExpertLine(e.Id, e.Kind.ToString(), e.Name, e.Field, e.Organisation, names.GetValueOrDefault(e.OrgUnitId, ""), e.Active))];
     }
 
-    private string? Required(InputErrors errors, string name, string? value, int max)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            errors.Add(name, t["Field.Required"]);
-            return null;
-        }
-        if (text.Length > max)
-        {
-            errors.Add(name, string.Format(t["Field.TooLong"], max));
-        }
-        return text;
-    }
 }

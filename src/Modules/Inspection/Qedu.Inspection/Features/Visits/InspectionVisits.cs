@@ -57,8 +57,8 @@ internal sealed class InspectionVisits(
         {
             errors.Add("on", t["Field.DateFuture"]);
         }
-        var topic = Required(errors, "topic", input.Topic, 200);
-        var report = Required(errors, "report", input.Report, 8000);
+        var topic = errors.Text("topic", input.Topic, 200, t["Field.Required"], string.Format(t["Field.TooLong"], 200));
+        var report = errors.Text("report", input.Report, 8000, t["Field.Required"], string.Format(t["Field.TooLong"], 8000));
         var findings = (input.Findings ?? []).Where(f => !string.IsNullOrWhiteSpace(f.Text)).ToList();
         if (findings.Count > MaxFindings)
         {
@@ -136,20 +136,6 @@ internal sealed class InspectionVisits(
         return [.. visits.Select(v => new VisitLine(v.Id, names.GetValueOrDefault(v.OrgUnitId, ""), v.Kind.ToString(), v.VisitedOn, v.Topic, v.Findings, v.RecordedBy))];
     }
 
-    private string? Required(InputErrors errors, string field, string? value, int max)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            errors.Add(field, t["Field.Required"]);
-            return null;
-        }
-        if (text.Length > max)
-        {
-            errors.Add(field, string.Format(t["Field.TooLong"], max));
-        }
-        return text;
-    }
 }
 
 internal sealed record VisitLine(long Id, string School, string Kind, DateOnly On, string Topic, int Findings, string RecordedBy);

@@ -118,8 +118,8 @@ internal sealed class SafetyReadiness(SafetyDb db, SafetyAccess access, TimeProv
             return refusal!;
         }
         var errors = new InputErrors();
-        var name = Required(errors, "name", input.Name, 100);
-        var licence = Required(errors, "licenceNumber", input.LicenceNumber, 40);
+        var name = errors.Text("name", input.Name, 100, t["Field.Required"], string.Format(t["Field.TooLong"], 100));
+        var licence = errors.Text("licenceNumber", input.LicenceNumber, 40, t["Field.Required"], string.Format(t["Field.TooLong"], 40));
         if (input.LicenceExpires is null)
         {
             errors.Add("licenceExpires", t["Field.Required"]);
@@ -154,18 +154,4 @@ internal sealed class SafetyReadiness(SafetyDb db, SafetyAccess access, TimeProv
             : (null, Outcome<T>.Forbidden(t["Inspection.NotYourSchool"]));
     }
 
-    private string? Required(InputErrors errors, string field, string? value, int max)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            errors.Add(field, t["Field.Required"]);
-            return null;
-        }
-        if (text.Length > max)
-        {
-            errors.Add(field, string.Format(t["Field.TooLong"], max));
-        }
-        return text;
-    }
 }
