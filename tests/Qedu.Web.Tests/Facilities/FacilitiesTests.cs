@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
+using Qedu.Kernel.OrgUnits;
 using Qedu.Web.Tests.Infrastructure;
 
 namespace Qedu.Web.Tests.Facilities;
@@ -63,12 +65,24 @@ public sealed class FacilitiesTests(WebApp app)
         var imported = await OkJsonAsync(await admin.PostAsync("/api/facilities/births/import", BirthsFile(csv)));
         Assert.Equal(5, imported.GetProperty("rows").GetInt32());
 
-        // Grade one in b−2, b−1, b: 90, 108, 126 — each 0.9 of the births six years before. 100 dwellings for b+1.
+        // Grade one in b−2, b−1, b: 90, 108, 126 — each 0.9 of the births six years before. 100 dwellings for b+1; the
+        // planner expects 20 children of a resettled village in grade one in b+2.
         await OkJsonAsync(await admin.PutAsJsonAsync($"/api/facilities/zones/{code}/history", new
         {
             enrolment = new[] { new { year = b - 2, grade = 1, pupils = 90 }, new { year = b - 1, grade = 1, pupils = 108 }, new { year = b, grade = 1, pupils = 126 } },
             housing = new[] { new { year = b + 1, dwellings = 100 } },
+            migration = new[] { new { year = b + 2, grade = 1, children = 20 } },
         }));
+        // A migration adjustment names grade 1 or 7, once per year; refused whole, naming the row.
+        using (var bad = await admin.PutAsJsonAsync($"/api/facilities/zones/{code}/history", new
+        {
+            enrolment = new[] { new { year = b - 3, grade = 1, pupils = 80 } },
+            migration = new[] { new { year = b + 3, grade = 3, children = 5 }, new { year = b + 4, grade = 7, children = -5 }, new { year = b + 4, grade = 7, children = 5 } },
+        }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal(["migration[0].grade", "migration[2]"], (await bad.ProblemAsync()).Errors.Keys.Order(StringComparer.Ordinal));
+        }
         // A new school of the zone adds 100 grade-one seats from b+2.
         await OkJsonAsync(await admin.PostAsJsonAsync($"/api/facilities/projects?district={Shinan}", new
         {
@@ -83,9 +97,12 @@ public sealed class FacilitiesTests(WebApp app)
         // b+1: births of b−5 = 160 × 0.9 = 144, plus 100 dwellings × 0.08 = 8 → 152 against 0 seats (the project opens later): short by 152.
         var one = years[b + 1].GetProperty("gradeOne");
         Assert.Equal((152, 0, 152, true), (one.GetProperty("demand").GetInt32(), one.GetProperty("seats").GetInt32(), one.GetProperty("gap").GetInt32(), one.GetProperty("shortfall").GetBoolean()));
-        // b+2: births of b−4 = 150 × 0.9 = 135 against the project's 100 seats: short by 35.
+        // b+2: births of b−4 = 150 × 0.9 = 135, plus the 20 moving in = 155 against the project's 100 seats: short by 55.
         var two = years[b + 2].GetProperty("gradeOne");
-        Assert.Equal((135, 100, 35), (two.GetProperty("demand").GetInt32(), two.GetProperty("seats").GetInt32(), two.GetProperty("gap").GetInt32()));
+        Assert.Equal((155, 100, 55), (two.GetProperty("demand").GetInt32(), two.GetProperty("seats").GetInt32(), two.GetProperty("gap").GetInt32()));
+        // Nothing of the refused request was written: b−3 has no enrolment (the ratio still averages three years to 0.9).
+        var zones = await OkJsonAsync(await admin.GetAsync($"/api/facilities/zones?district={Shinan}"));
+        Assert.Equal(b - 2, zones.GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("code").GetString() == code).GetProperty("firstEnrolmentYear").GetInt32());
         // b+3: no births of b−3 yet: not forecast, listed as missing; grade seven has no history at all.
         Assert.Equal(JsonValueKind.Null, years[b + 3].GetProperty("gradeOne").ValueKind);
         Assert.Equal(JsonValueKind.Null, years[b + 1].GetProperty("gradeSeven").ValueKind);
@@ -172,5 +189,52 @@ public sealed class FacilitiesTests(WebApp app)
         Assert.True(projects.GetProperty("projects").GetArrayLength() >= 3);
         var inspector = await OkJsonAsync(await (await app.ClientAsync("shinan.inspector")).GetAsync("/api/facilities/seats"));
         Assert.Equal(Shinan, inspector.GetProperty("area").GetString());
+    }
+
+    /// <summary>The district's zones in shortfall as the indicators count them, computed as the system (as the recomputation runs).</summary>
+    private Task<(decimal Short, decimal? Zones)> ShortfallFactsAsync(string district) => app.AsSystemAsync(async sp =>
+    {
+        var unit = (await sp.GetRequiredService<OrgTree>().FindAsync(district))!;
+        var computed = await sp.GetRequiredService<Qedu.Indicators.Computation.IndicatorComputation>().ComputeAsync(
+            ThisYear.ToString(CultureInfo.InvariantCulture), store: false, default);
+        var share = computed.Values.Single(v => v.OrgUnitId == unit.Id && v.IndicatorCode == "seat-shortfall-zone-share");
+        var count = computed.Values.Single(v => v.OrgUnitId == unit.Id && v.IndicatorCode == "seat-shortfall-zones");
+        Assert.Equal(count.Numerator, share.Numerator);
+        return (count.Numerator, share.Denominator);
+    });
+
+    [Fact]
+    public async Task Zones_in_shortfall_are_indicator_facts_of_their_district_by_the_same_forecast_as_the_page()
+    {
+        var admin = await app.ClientAsync("shinan.admin");
+        var seats = await OkJsonAsync(await admin.GetAsync($"/api/facilities/seats?district={Shinan}"));
+        var (shortZones, zones) = await ShortfallFactsAsync(Shinan);
+        Assert.Equal(seats.GetProperty("shortfallZones").GetInt32(), (int)shortZones);
+        Assert.Equal(seats.GetProperty("zones").GetArrayLength(), (int)zones!.Value);
+
+        // A new zone whose births outrun its (no) seats is one more zone in shortfall; one with no forecast is not.
+        var b = ThisYear - (CityDate.Today(TimeProvider.System).Month >= 9 ? 0 : 1);
+        var code = await NewZoneAsync(admin);
+        var csv = $"学区代码,出生年份,出生人数\n{code},{b - 8},100\n{code},{b - 7},100\n{code},{b - 6},100\n{code},{b - 5},100\n";
+        await OkJsonAsync(await admin.PostAsync("/api/facilities/births/import", BirthsFile(csv)));
+        await OkJsonAsync(await admin.PutAsJsonAsync($"/api/facilities/zones/{code}/history", new
+        {
+            enrolment = new[] { new { year = b - 2, grade = 1, pupils = 90 }, new { year = b - 1, grade = 1, pupils = 90 }, new { year = b, grade = 1, pupils = 90 } },
+        }));
+        await NewZoneAsync(admin);
+        Assert.Equal((shortZones + 1, zones + 2), await ShortfallFactsAsync(Shinan));
+
+        // The city's figure is the sum of its districts'.
+        var (city, districts) = await app.AsSystemAsync(async sp =>
+        {
+            var tree = sp.GetRequiredService<OrgTree>();
+            var cityId = (await tree.FindAsync("370200"))!.Id;
+            var districtIds = (await tree.OfKindPastScopeAsync([OrgUnitKind.District], default)).Select(d => d.Id).ToHashSet();
+            var values = (await sp.GetRequiredService<Qedu.Indicators.Computation.IndicatorComputation>().ComputeAsync(
+                ThisYear.ToString(CultureInfo.InvariantCulture), store: false, default)).Values.Where(v => v.IndicatorCode == "seat-shortfall-zones").ToList();
+            return (values.Single(v => v.OrgUnitId == cityId).Numerator, values.Where(v => districtIds.Contains(v.OrgUnitId)).Sum(v => v.Numerator));
+        });
+        Assert.Equal(districts, city);
+        Assert.True(city >= shortZones + 1);
     }
 }

@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qedu.Inspection.Features.Assignments;
+using Qedu.Inspection.Rules;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.OrgUnits;
@@ -66,6 +69,34 @@ public sealed class InspectionTests(WebApp app)
         }
         var elsewhere = await AsAsync("lao.admin", Roles.DistrictAdmin, "370203");
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.PostAsJsonAsync("/api/inspection/assignments", new { school = schools[0], inspector = fresh })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_inspector_keeps_no_more_schools_than_the_rules_allow()
+    {
+        // The demo's districts have four or five schools, the rules allow five each: the same use case with a limit of two.
+        var schools = await FreeSchoolsAsync();
+        var inspector = await app.NewAccountAsync("insp.limit", Roles.Inspector, District);
+        var outcomes = await app.AsSystemAsync(async sp =>
+        {
+            var rules = sp.GetRequiredService<InspectionRules>();
+            var two = new InspectionRules
+            {
+                Edition = rules.Edition, Source = rules.Source, MaxSchoolsPerInspector = 2, FindingDueDays = rules.FindingDueDays,
+                RecheckAfterDays = rules.RecheckAfterDays, Levels = rules.Levels, Schemes = rules.Schemes,
+            };
+            var assignments = ActivatorUtilities.CreateInstance<InspectorAssignments>(sp, two);
+            var results = new List<Qedu.Kernel.Web.Outcome<long>>();
+            foreach (var school in new[] { schools[0], schools[1], schools[0], schools[2] })
+            {
+                results.Add(await assignments.AssignAsync(new AssignInput(school, inspector)));
+            }
+            return results;
+        });
+        // Two schools taken; the first again is no third school; a third is refused, naming the inspector and the limit.
+        Assert.True(outcomes[0].IsOk && outcomes[1].IsOk && outcomes[2].IsOk);
+        Assert.Equal(Qedu.Kernel.Web.OutcomeKind.Conflict, outcomes[3].Kind);
+        Assert.Contains("2", outcomes[3].Errors!.ToDictionary()["inspector"].Single(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,9 @@ public static class FacilitiesModule
         services.AddScoped<FacilitiesAccess>();
         services.AddScoped<FacilityZones>();
         services.AddScoped<BirthsImport>();
+        services.AddScoped<ZoneSeatForecast>();
         services.AddScoped<SeatOutlook>();
+        services.AddScoped<Contracts.IFacilitiesStatistics, FacilitiesStatistics>();
         services.AddScoped<FacilityProjects>();
         services.AddScoped<IDemoSeedStep, FacilitiesDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 32, "/facilities/seats", "学位预警", "Seat forecast", Permissions.FacilitiesRead));

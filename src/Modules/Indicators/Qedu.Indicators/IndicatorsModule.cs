@@ -31,6 +31,7 @@ public static class IndicatorsModule
         services.AddScoped<IFactSource, TeacherFacts>();
         services.AddScoped<IFactSource, GrowthFacts>();
         services.AddScoped<IFactSource, RectificationFacts>();
+        services.AddScoped<IFactSource, FacilitiesFacts>();
         services.AddScoped<SnapshotWriter>();
         services.AddScoped<IndicatorComputation>();
         // Public for the command line, built here: its constructor takes the module's internal computation.

@@ -19,9 +19,15 @@ internal sealed class InspectionAccess(OrgTree orgTree, ICurrentAccess access)
         return unit is not null && kinds.Contains(unit.Kind) ? unit : null;
     }
 
-    /// <summary>The bureau above a unit that inspects it: the district above a school, the city above a district.</summary>
-    public Task<OrgUnit?> InspectorUnitAsync(OrgUnit unit, CancellationToken ct) =>
-        orgTree.NearestAboveAsync(unit.Id, unit.Kind == OrgUnitKind.School ? [OrgUnitKind.District] : [OrgUnitKind.City], ct);
+    /// <summary>
+    /// The bureau above a unit that inspects it (the district above a school, the city above a district) when the caller
+    /// holds <paramref name="permission"/> there; else null.
+    /// </summary>
+    public async Task<OrgUnit?> InspectingBureauAsync(OrgUnit unit, string permission, CancellationToken ct)
+    {
+        var bureau = await orgTree.NearestAboveAsync(unit.Id, unit.Kind == OrgUnitKind.School ? [OrgUnitKind.District] : [OrgUnitKind.City], ct);
+        return bureau is not null && await MayAsync(permission, bureau.Id, ct) ? bureau : null;
+    }
 
     /// <summary>Whether the caller holds <paramref name="permission"/> over <paramref name="unitId"/>.</summary>
     public async Task<bool> MayAsync(string permission, int unitId, CancellationToken ct) =>

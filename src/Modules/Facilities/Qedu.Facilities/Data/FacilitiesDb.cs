@@ -4,7 +4,7 @@ using Qedu.Kernel.Persistence;
 
 namespace Qedu.Facilities.Data;
 
-/// <summary>The facilities module's data (zones, births, enrolment, housing, projects), in its own schema ("facilities") or table prefix.</summary>
+/// <summary>The facilities module's data (zones, births, enrolment, housing, migration adjustments, projects), in its own schema ("facilities") or table prefix.</summary>
 internal abstract class FacilitiesDb(DbContextOptions options) : ModuleDbContext(options, Module)
 {
     public const string Module = "facilities";
@@ -13,6 +13,7 @@ internal abstract class FacilitiesDb(DbContextOptions options) : ModuleDbContext
     public DbSet<ZoneBirths> Births => Set<ZoneBirths>();
     public DbSet<ZoneEnrolment> Enrolment => Set<ZoneEnrolment>();
     public DbSet<ZoneHousing> Housing => Set<ZoneHousing>();
+    public DbSet<ZoneMigration> Migration => Set<ZoneMigration>();
     public DbSet<ConstructionProject> Projects => Set<ConstructionProject>();
     public DbSet<ProjectMilestone> Milestones => Set<ProjectMilestone>();
 
@@ -48,6 +49,13 @@ internal abstract class FacilitiesDb(DbContextOptions options) : ModuleDbContext
         {
             b.ToTable("housing");
             b.HasIndex(x => new { x.ZoneId, x.Year }).IsUnique();
+            b.HasIndex(x => x.OrgUnitId);
+            b.HasOne<PlanningZone>().WithMany().HasForeignKey(x => x.ZoneId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ZoneMigration>(b =>
+        {
+            b.ToTable("migration");
+            b.HasIndex(x => new { x.ZoneId, x.Year, x.Grade }).IsUnique();
             b.HasIndex(x => x.OrgUnitId);
             b.HasOne<PlanningZone>().WithMany().HasForeignKey(x => x.ZoneId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -12,8 +12,8 @@ namespace Qedu.Facilities.DemoData;
 /// Planning zones in the demo city: one per primary (or nine-year) school, served for grade seven by the district's
 /// junior schools in turn; 16 years of births and 10 school years of enrolment made by a cohort model with noise
 /// (entry ratios, pupils moving up a grade, a share leaving after grade six), so the backtest has something to measure;
-/// new housing in a few zones, and three projects in the first district. Births fall slowly in most zones and rise in
-/// some, and the entry ratios differ, so some zones run short of seats.
+/// new housing in a few zones, a planner's migration adjustment in some, and three projects in the first district. The
+/// cohorts are sized against each zone's entry seats: one zone in five runs short, the others keep a margin.
 /// </summary>
 internal sealed class FacilitiesDemoSeedStep(FacilitiesDb db, OrgTree tree, IRegistryStatistics registry, TimeProvider clock) : IDemoSeedStep
 {
@@ -31,6 +31,7 @@ internal sealed class FacilitiesDemoSeedStep(FacilitiesDb db, OrgTree tree, IReg
         var capacity = await registry.SeatsBySchoolAsync(ct);
         var districts = (await tree.OfKindPastScopeAsync([OrgUnitKind.District], ct)).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
         var firstZones = new List<PlanningZone>();
+        var zoneIndex = 0;
         foreach (var district in districts)
         {
             var schools = await tree.BelowPastScopeAsync(district.Id, OrgUnitKind.School, ct);
@@ -40,7 +41,7 @@ internal sealed class FacilitiesDemoSeedStep(FacilitiesDb db, OrgTree tree, IReg
             {
                 continue;
             }
-            var zones = new List<(PlanningZone Zone, int Seats)>();
+            var zones = new List<PlanningZone>();
             var servedBy = new Dictionary<int, int>();
             var plan = new List<(PlanningZone Zone, OrgUnit School, OrgUnit? Junior)>();
             for (var i = 0; i < primaries.Count; i++)
@@ -53,52 +54,59 @@ internal sealed class FacilitiesDemoSeedStep(FacilitiesDb db, OrgTree tree, IReg
                     GradeOneSchools = PlanningZone.List([school.Id]), GradeSevenSchools = junior is null ? "" : PlanningZone.List([junior.Id]),
                 };
                 plan.Add((zone, school, junior));
+                zones.Add(zone);
                 if (junior is not null)
                 {
                     servedBy[junior.Id] = servedBy.GetValueOrDefault(junior.Id) + 1;
                 }
             }
-            foreach (var (zone, school, junior) in plan)
-            {
-                // The size of a zone's cohorts: its grade-one seats, or less where its share of the junior school's seats is smaller.
-                var one = capacity.GetValueOrDefault(school.Id, 1200) / (FacilitiesRules.Grades(school.SchoolTypeCode, true) ?? 6);
-                var seven = junior is null ? one
-                    : capacity.GetValueOrDefault(junior.Id, 1200) / (FacilitiesRules.Grades(junior.SchoolTypeCode, false) ?? 3) / servedBy[junior.Id];
-                zones.Add((zone, Math.Max(30, Math.Min(one, (int)(seven / 0.95)))));
-            }
-            db.Zones.AddRange(zones.Select(z => z.Zone));
+            db.Zones.AddRange(zones);
             await db.SaveChangesAsync(ct);
             if (firstZones.Count == 0)
             {
-                firstZones.AddRange(zones.Select(z => z.Zone));
+                firstZones.AddRange(zones);
             }
-            foreach (var (zone, seats) in zones)
+            foreach (var (zone, school, junior) in plan)
             {
-                Cohorts(zone, seats, last, random);
+                // The zone's entry seats as the forecast counts them: seats ÷ grades taught, a junior school's shared among the zones it serves.
+                var one = capacity.GetValueOrDefault(school.Id) / (double)(FacilitiesRules.Grades(school.SchoolTypeCode, true) ?? 6);
+                var seven = junior is null ? 0
+                    : capacity.GetValueOrDefault(junior.Id) / (double)(FacilitiesRules.Grades(junior.SchoolTypeCode, false) ?? 3) / servedBy[junior.Id];
+                Cohorts(zone, one, seven, isShort: zoneIndex++ % 5 == 2, last, random);
             }
             await db.SaveChangesAsync(ct);
         }
         await AddProjectsAsync(firstZones, last, today, random, ct);
         await db.SaveChangesAsync(ct);
         context.Progress?.Report($"facilities: {await db.Zones.CountAsync(ct)} planning zones with {await db.Births.CountAsync(ct)} years of births " +
-            $"and {await db.Enrolment.CountAsync(ct)} lines of enrolment history, {await db.Projects.CountAsync(ct)} construction projects");
+            $"and {await db.Enrolment.CountAsync(ct)} lines of enrolment history, {await db.Migration.CountAsync(ct)} migration adjustments, {await db.Projects.CountAsync(ct)} construction projects");
     }
 
-    /// <summary>A zone's births (16 years) and enrolment (10 school years, grades 1–9) from a cohort model with noise.</summary>
-    private void Cohorts(PlanningZone zone, int gradeOneSeats, int last, Random random)
+    /// <summary>
+    /// A zone's births (16 years) and enrolment (10 school years, grades 1–9) from a cohort model with noise, sized against
+    /// the zone's entry seats so that its demand over the forecast's years peaks at 75–86 % of the tighter grade's seats — or,
+    /// for a zone meant to run short (<paramref name="isShort"/>), at 106–118 % of them.
+    /// </summary>
+    private void Cohorts(PlanningZone zone, double oneSeats, double sevenSeats, bool isShort, int last, Random random)
     {
-        // Demand in the base year between 75 % and 110 % of the cohort size; births drifting −4 % to +3 % a year.
         var entry = 0.85 + random.NextDouble() * 0.2;
         var trend = -0.04 + random.NextDouble() * 0.07;
-        var level = gradeOneSeats * (0.75 + random.NextDouble() * 0.35) / entry;
-        var births = new Dictionary<int, int>();
-        for (var year = last - 30; year <= last; year++)
-        {
-            // Births of the cohort entering grade one in the base year (born last − 6) are the level.
-            births[year] = Math.Max(5, (int)Math.Round(level * Math.Pow(1 + trend, year - (last - 6)) * (1 + Noise(random, 0.04))));
-        }
         var stay = 0.985 + random.NextDouble() * 0.03;
         var toJunior = 0.88 + random.NextDouble() * 0.1;
+        // Births per unit of level, noise included, so the level can be chosen from the peaks they lead to.
+        var unit = new Dictionary<int, double>();
+        for (var year = last - 30; year <= last; year++)
+        {
+            unit[year] = Math.Pow(1 + trend, year - (last - 6)) * (1 + Noise(random, 0.04));
+        }
+        var horizon = Enumerable.Range(last + 1, FacilitiesRules.Options.Horizon).ToList();
+        var peakOne = horizon.Max(y => unit[y - 6] * entry);
+        var peakSeven = horizon.Max(y => unit[y - 12] * entry * Math.Pow(stay, 5) * toJunior);
+        // The tighter grade binds: a zone meant to run short is short of that grade's seats, the other keeps more room.
+        var pressure = isShort ? 1.06 + random.NextDouble() * 0.12 : 0.75 + random.NextDouble() * 0.11;
+        var level = pressure * (sevenSeats > 0 ? Math.Min(oneSeats / peakOne, sevenSeats / peakSeven) : oneSeats / peakOne);
+        level = Math.Max(1, level);
+        var births = unit.ToDictionary(u => u.Key, u => Math.Max(5, (int)Math.Round(level * u.Value)));
         var pupils = new Dictionary<(int Year, int Grade), int>();
         for (var year = last - 24; year <= last; year++)
         {
@@ -125,8 +133,14 @@ internal sealed class FacilitiesDemoSeedStep(FacilitiesDb db, OrgTree tree, IReg
         }
         if (random.NextDouble() < 0.3)
         {
-            // Dwellings bringing 8 % to 24 % more children to grade one in one year.
-            db.Housing.Add(new ZoneHousing { OrgUnitId = zone.OrgUnitId, ZoneId = zone.Id, Year = last + 1 + random.Next(3), Dwellings = gradeOneSeats * (1 + random.Next(3)) });
+            // New dwellings: in a zone meant to run short, 8 % to 24 % more children in one year; elsewhere under 5 %.
+            var dwellings = isShort ? oneSeats * (1 + random.Next(3)) : oneSeats * (0.3 + random.NextDouble() * 0.3);
+            db.Housing.Add(new ZoneHousing { OrgUnitId = zone.OrgUnitId, ZoneId = zone.Id, Year = last + 1 + random.Next(3), Dwellings = (int)Math.Round(dwellings) });
+        }
+        if (isShort && random.NextDouble() < 0.5)
+        {
+            // A planner's adjustment: a resettled village's children expected in grade one.
+            db.Migration.Add(new ZoneMigration { OrgUnitId = zone.OrgUnitId, ZoneId = zone.Id, Year = last + 2, Grade = 1, Children = 10 + random.Next(20) });
         }
     }
 

@@ -52,3 +52,17 @@ internal sealed class ZoneHousing : IOrgScoped
     public int Year { get; set; }
     public int Dwellings { get; set; }
 }
+
+/// <summary>
+/// A planner's net migration adjustment (机动调整) for a zone's entry grade (1 or 7) in a school year: children expected to
+/// move in (or, negative, out) beyond what births and the past ratios show, e.g. a resettled village or a closing factory.
+/// </summary>
+internal sealed class ZoneMigration : IOrgScoped
+{
+    public long Id { get; set; }
+    public int OrgUnitId { get; set; }
+    public long ZoneId { get; set; }
+    public int Year { get; set; }
+    public int Grade { get; set; }
+    public int Children { get; set; }
+}

@@ -15,7 +15,10 @@ internal sealed record EnrolmentRow(int Year, int Grade, int Pupils);
 
 internal sealed record HousingRow(int Year, int Dwellings);
 
-internal sealed record HistoryInput(IReadOnlyList<EnrolmentRow>? Enrolment, IReadOnlyList<HousingRow>? Housing);
+/// <summary>A planner's net migration adjustment: children added to (negative: taken from) grade 1 or 7 of a school year.</summary>
+internal sealed record MigrationRow(int Year, int Grade, int Children);
+
+internal sealed record HistoryInput(IReadOnlyList<EnrolmentRow>? Enrolment, IReadOnlyList<HousingRow>? Housing, IReadOnlyList<MigrationRow>? Migration = null);
 
 internal sealed record ZoneSchool(string Code, string Name);
 
@@ -106,7 +109,10 @@ internal sealed class FacilityZones(FacilitiesDb db, FacilitiesAccess access, Or
         return Outcome<long>.Ok(zone.Id);
     }
 
-    /// <summary>Writes a zone's enrolment and housing rows, each replacing the one of the same year (and grade).</summary>
+    /// <summary>
+    /// Writes a zone's enrolment, housing and migration rows, each replacing the one of the same year (and grade); a
+    /// migration row of 0 children removes the adjustment.
+    /// </summary>
     public async Task<Outcome<int>> SetHistoryAsync(string? zoneCode, HistoryInput input, CancellationToken ct = default)
     {
         var zone = await access.ZoneAsync(zoneCode, Permissions.FacilitiesManage, ct);
@@ -117,6 +123,7 @@ internal sealed class FacilityZones(FacilitiesDb db, FacilitiesAccess access, Or
         var errors = new InputErrors();
         var enrolment = input.Enrolment ?? [];
         var housing = input.Housing ?? [];
+        var migration = input.Migration ?? [];
         for (var i = 0; i < enrolment.Count; i++)
         {
             var row = enrolment[i];
@@ -153,20 +160,48 @@ internal sealed class FacilityZones(FacilitiesDb db, FacilitiesAccess access, Or
                 errors.Add($"housing[{i}]", t["Field.Twice"]);
             }
         }
+        for (var i = 0; i < migration.Count; i++)
+        {
+            var row = migration[i];
+            if (row.Year is < 1990 or > 2100)
+            {
+                errors.Add($"migration[{i}].year", string.Format(t["Field.Range"], 1990, 2100));
+            }
+            if (row.Grade is not (1 or 7))
+            {
+                errors.Add($"migration[{i}].grade", t["Migration.Grade"]);
+            }
+            if (row.Children is < -100_000 or > 100_000)
+            {
+                errors.Add($"migration[{i}].children", string.Format(t["Field.Range"], -100_000, 100_000));
+            }
+            if (migration.Take(i).Any(r => r.Year == row.Year && r.Grade == row.Grade))
+            {
+                errors.Add($"migration[{i}]", t["Field.Twice"]);
+            }
+        }
         if (errors.Any)
         {
             return Outcome<int>.Invalid(errors);
         }
+        // Removals first, then the new rows (the unique indexes would refuse them in one batch), in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var years = enrolment.Select(r => r.Year).Distinct().ToList();
         var old = await db.Enrolment.Where(e => e.ZoneId == zone.Id && years.Contains(e.Year)).ToListAsync(ct);
         db.Enrolment.RemoveRange(old.Where(o => enrolment.Any(r => r.Year == o.Year && r.Grade == o.Grade)));
         var housingYears = housing.Select(r => r.Year).ToList();
         db.Housing.RemoveRange(await db.Housing.Where(h => h.ZoneId == zone.Id && housingYears.Contains(h.Year)).ToListAsync(ct));
+        var migrationYears = migration.Select(r => r.Year).Distinct().ToList();
+        var oldMigration = await db.Migration.Where(m => m.ZoneId == zone.Id && migrationYears.Contains(m.Year)).ToListAsync(ct);
+        db.Migration.RemoveRange(oldMigration.Where(o => migration.Any(r => r.Year == o.Year && r.Grade == o.Grade)));
         await db.SaveChangesAsync(ct);
         db.Enrolment.AddRange(enrolment.Select(r => new ZoneEnrolment { OrgUnitId = zone.OrgUnitId, ZoneId = zone.Id, Year = r.Year, Grade = r.Grade, Pupils = r.Pupils }));
         db.Housing.AddRange(housing.Select(r => new ZoneHousing { OrgUnitId = zone.OrgUnitId, ZoneId = zone.Id, Year = r.Year, Dwellings = r.Dwellings }));
+        db.Migration.AddRange(migration.Where(r => r.Children != 0)
+            .Select(r => new ZoneMigration { OrgUnitId = zone.OrgUnitId, ZoneId = zone.Id, Year = r.Year, Grade = r.Grade, Children = r.Children }));
         await db.SaveChangesAsync(ct);
-        return Outcome<int>.Ok(enrolment.Count + housing.Count);
+        await transaction.CommitAsync(ct);
+        return Outcome<int>.Ok(enrolment.Count + housing.Count + migration.Count);
     }
 
     private async Task<List<int>> SchoolsAsync(int districtId, IReadOnlyList<string>? codes, string field, InputErrors errors, CancellationToken ct)

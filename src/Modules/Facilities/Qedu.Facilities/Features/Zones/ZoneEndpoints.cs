@@ -22,7 +22,7 @@ internal static class ZoneEndpoints
             .WithSummary("Creates or updates a zone of the district (code, name, gradeOneSchools, gradeSevenSchools: school codes)");
         manage.MapPut("/zones/{code}/history", async (string code, HistoryInput body, FacilityZones zones, CancellationToken ct) =>
                 (await zones.SetHistoryAsync(code, body, ct)).ToOk(rows => new { rows }))
-            .WithSummary("Writes a zone's enrolment (year, grade 1-9, pupils) and housing (year, dwellings) rows, replacing those of the same year");
+            .WithSummary("Writes a zone's enrolment (year, grade 1-9, pupils), housing (year, dwellings) and migration adjustment (year, grade 1 or 7, children: net, negative for an outflow; 0 removes it) rows, replacing those of the same year (and grade)");
         manage.MapPost("/births/import", async Task<Results<Ok<BirthsImportReport>, BadRequest<BirthsImportReport>>> (
                 [FromForm] bool? dryRun, [FromForm] string? source, IFormFile? file, BirthsImport import, CancellationToken ct) =>
             {

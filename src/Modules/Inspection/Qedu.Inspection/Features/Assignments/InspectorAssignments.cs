@@ -39,8 +39,8 @@ internal sealed class InspectorAssignments(
         {
             return Outcome<long>.NotFound(t["Unit.NotFound"]);
         }
-        var district = await access.InspectorUnitAsync(school, ct);
-        if (district is null || !await access.MayAsync(Permissions.InspectionManage, district.Id, ct))
+        var district = await access.InspectingBureauAsync(school, Permissions.InspectionManage, ct);
+        if (district is null)
         {
             return Outcome<long>.Forbidden(t["Assign.NotManager"]);
         }

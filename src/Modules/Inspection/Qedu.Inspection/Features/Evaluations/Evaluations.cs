@@ -51,8 +51,8 @@ internal sealed class Evaluations(InspectionDb db, InspectionAccess access, OrgT
         {
             return Outcome<long>.NotFound(t["Unit.NotFound"]);
         }
-        var evaluator = await access.InspectorUnitAsync(unit, ct);
-        if (evaluator is null || !await access.MayAsync(Permissions.InspectionManage, evaluator.Id, ct))
+        var evaluator = await access.InspectingBureauAsync(unit, Permissions.InspectionManage, ct);
+        if (evaluator is null)
         {
             return Outcome<long>.Forbidden(t["Evaluation.NotEvaluator"]);
         }

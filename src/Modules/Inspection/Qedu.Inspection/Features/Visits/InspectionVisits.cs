@@ -38,8 +38,8 @@ internal sealed class InspectionVisits(
         {
             return Outcome<long>.NotFound(t["Unit.NotFound"]);
         }
-        var district = await access.InspectorUnitAsync(school, ct);
-        if (district is null || !await access.MayAsync(Permissions.InspectionVisit, district.Id, ct))
+        var district = await access.InspectingBureauAsync(school, Permissions.InspectionVisit, ct);
+        if (district is null)
         {
             return Outcome<long>.Forbidden(t["Visit.NotInspector"]);
         }

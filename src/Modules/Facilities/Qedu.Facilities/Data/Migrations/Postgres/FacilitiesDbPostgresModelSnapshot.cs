@@ -320,6 +320,48 @@ namespace Qedu.Facilities.Data.Migrations.Postgres
                     b.ToTable("housing", "facilities");
                 });
 
+            modelBuilder.Entity("Qedu.Facilities.Domain.ZoneMigration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Children")
+                        .HasColumnType("integer")
+                        .HasColumnName("children");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("ZoneId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_migration");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_migration_org_unit_id");
+
+                    b.HasIndex("ZoneId", "Year", "Grade")
+                        .IsUnique()
+                        .HasDatabaseName("ix_migration_zone_id_year_grade");
+
+                    b.ToTable("migration", "facilities");
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -540,6 +582,16 @@ namespace Qedu.Facilities.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_housing_zones_zone_id");
+                });
+
+            modelBuilder.Entity("Qedu.Facilities.Domain.ZoneMigration", b =>
+                {
+                    b.HasOne("Qedu.Facilities.Domain.PlanningZone", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_migration_zones_zone_id");
                 });
 #pragma warning restore 612, 618
         }

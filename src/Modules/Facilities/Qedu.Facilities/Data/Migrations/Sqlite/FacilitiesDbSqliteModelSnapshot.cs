@@ -303,6 +303,46 @@ namespace Qedu.Facilities.Data.Migrations.Sqlite
                     b.ToTable("facilities_housing", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Facilities.Domain.ZoneMigration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("children");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("ZoneId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facilities_migration");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_facilities_migration_org_unit_id");
+
+                    b.HasIndex("ZoneId", "Year", "Grade")
+                        .IsUnique()
+                        .HasDatabaseName("ix_facilities_migration_zone_id_year_grade");
+
+                    b.ToTable("facilities_migration", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -523,6 +563,16 @@ namespace Qedu.Facilities.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_facilities_housing_facilities_zones_zone_id");
+                });
+
+            modelBuilder.Entity("Qedu.Facilities.Domain.ZoneMigration", b =>
+                {
+                    b.HasOne("Qedu.Facilities.Domain.PlanningZone", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_facilities_migration_facilities_zones_zone_id");
                 });
 #pragma warning restore 612, 618
         }
