@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qedu.Admissions;
 using Qedu.Exams;
 using Qedu.Facilities;
+using Qedu.Family;
 using Qedu.Growth;
 using Qedu.Indicators;
 using Qedu.Inspection;
@@ -37,11 +38,12 @@ public static class QeduModules
         typeof(SafetyModule).Assembly,
         typeof(InspectionModule).Assembly,
         typeof(FacilitiesModule).Assembly,
+        typeof(FamilyModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety().AddInspection().AddFacilities();
+        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety().AddInspection().AddFacilities().AddFamily();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety().MapInspection().MapFacilities();
+        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety().MapInspection().MapFacilities().MapFamily();
 }

@@ -37,6 +37,12 @@ public static class ScopeEscapes
         // Facilities: a zone code is the city's (the health authorities' births file names zones by code alone).
         ["FacilityZones.SaveAsync"] = new(1, "whether a zone code is taken by another district: the row found is only compared by district, never returned"),
 
+        // Family: a guardian enrols their own child (the registry's guardian match) in the after-school care of the child's school.
+        ["ParentCare.ChildrenAsync"] = new(2, "the care offers of the signed-in guardian's own children's schools and those children's own enrolments"),
+        ["ParentCare.EnrolAsync"] = new(2, "the child's own enrolment row in the offer, and the offer's place count taken by one conditional update"),
+        ["ParentCare.WithdrawAsync"] = new(2, "the child's own enrolment ended, and the offer's place given back"),
+        ["ParentCare.CheckAsync"] = new(1, "the offer named, only when it is the guardian's own child's school's"),
+
         // Growth: a guardian at the venue checks in their own child (the registry's guardian match), whoever recorded the child's other days.
         ["HealthTally.BySchoolAsync"] = new(2, "fitness and vision counts by the schools the caller's growth.read grants reach (checked by the caller), or every school for the system's recomputation: counts, no child"),
         ["SocialClassrooms.ChildrenAsync"] = new(1, "the practice days of the signed-in guardian's own children (ids from the registry's guardian match): venue names and days"),

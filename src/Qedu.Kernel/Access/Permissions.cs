@@ -260,12 +260,25 @@ public static class Permissions
     /// </summary>
     public const string FacilitiesManage = "facilities.manage";
 
+    /// <summary>
+    /// See after-school care (课后服务) in one's scope: the schools' offers, enrolments by class and attendance rates, and
+    /// the term's fee and subsidy statement, which names the enrolled children (an audited read).
+    /// </summary>
+    public const string CareRead = "care.read";
+
+    /// <summary>Keep a school's after-school care: its offers (days, times, activities, places, fee and subsidy) and fee exemptions.</summary>
+    public const string CareManage = "care.manage";
+
+    /// <summary>Take the register of a school's after-school care (who came on a day, by class): its teachers and administrators.</summary>
+    public const string CareAttend = "care.attend";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
          TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid,
-         GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect, InspectionRead, InspectionManage, InspectionVisit, InspectionRespond, FacilitiesRead, FacilitiesManage];
+         GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect, InspectionRead, InspectionManage, InspectionVisit, InspectionRespond, FacilitiesRead, FacilitiesManage,
+         CareRead, CareManage, CareAttend];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

@@ -464,6 +464,21 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         },
         ["POST /api/facilities/projects"] = Rule.Needs(Permissions.FacilitiesManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
 
+        // Family: after-school care. Offer ids nobody has (0); a school administrator's offer without fields is a 400.
+        ["GET /family/care"] = Rule.Needs(Permissions.CareRead),
+        ["GET /api/family/care/"] = Rule.Needs(Permissions.CareRead),
+        ["GET /api/family/care/offers/{id:long}"] = Rule.Needs(Permissions.CareRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["GET /api/family/care/offers/{id:long}/statement"] = Rule.Needs(Permissions.CareRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["POST /api/family/care/offers"] = Rule.Needs(Permissions.CareManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["PUT /api/family/care/offers/{id:long}/register"] = Rule.Needs(Permissions.CareAttend) with
+        {
+            Status = StatusCodes.Status404NotFound, Body = EmptyObject, Fixed = new() { ["id"] = "0" },
+        },
+        ["GET /parent/care"] = new Rule(Access.Parent),
+        ["GET /api/parent/care/"] = new Rule(Access.Parent),
+        ["POST /api/parent/care/enrol"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest) with { Body = EmptyObject },
+        ["POST /api/parent/care/withdraw"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest) with { Body = EmptyObject },
+
         // Plan supervision. Ids nobody has (0): holders of the permission learn it does not exist, others may not ask.
         // Which unit may act on an existing task (named units, owners) is SupervisionApiTests' subject.
         ["GET /plans/tasks/{Id:long}"] = Rule.Scoped(Permissions.PlansRead, Target.Unit) with { Prepare = Supervision.TaskOwnedByAsync },

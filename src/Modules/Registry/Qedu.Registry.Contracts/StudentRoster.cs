@@ -23,6 +23,9 @@ public enum StudentFlag
 
     /// <summary>残疾: a disability (随班就读, 送教上门).</summary>
     Disability = 2,
+
+    /// <summary>家庭经济困难: the family is in financial hardship (建档立卡, 低保 and others); fees are waived.</summary>
+    FinancialHardship = 3,
 }
 
 /// <summary>Students by their 学籍号, within the caller's scope (a district's import sees its own students only).</summary>

@@ -112,7 +112,12 @@ internal sealed class StudentRoster(RegistryDb db, AuditTrail audit) : IStudentR
     public async Task<IReadOnlyList<RosterPupil>> FlaggedAsync(int schoolId, StudentFlag flag, CancellationToken ct = default)
     {
         var students = db.Students.AsNoTracking().Where(s => s.OrgUnitId == schoolId && s.StatusCode == StudentStatuses.Enrolled);
-        students = flag == StudentFlag.LeftBehind ? students.Where(s => s.IsLeftBehind) : students.Where(s => s.HasDisability);
+        students = flag switch
+        {
+            StudentFlag.LeftBehind => students.Where(s => s.IsLeftBehind),
+            StudentFlag.FinancialHardship => students.Where(s => s.HasFinancialHardship),
+            _ => students.Where(s => s.HasDisability),
+        };
         return await (from s in students
                       join c in db.Classes.AsNoTracking() on s.ClassId equals c.Id into classes
                       from c in classes.DefaultIfEmpty()

@@ -1,0 +1,32 @@
+using Qedu.Kernel.Access;
+using Qedu.Kernel.OrgUnits;
+
+namespace Qedu.Family;
+
+/// <summary>
+/// Which schools a family-services request may touch: those under the caller's grants for the permission (every school
+/// for the system). A school out of scope answers as unknown (404).
+/// </summary>
+internal sealed class FamilyAccess(ICurrentAccess access, OrgTree tree)
+{
+    public AccessContext Caller => access.Current;
+
+    /// <summary>The name recorded beside a change.</summary>
+    public string ActorName => Caller.ActorName ?? Caller.ActorId ?? "system";
+
+    /// <summary>The open schools under the caller's grants for <paramref name="permission"/>, by code.</summary>
+    public async Task<IReadOnlyList<OrgUnit>> SchoolsAsync(string permission, CancellationToken ct)
+    {
+        var schools = (await tree.OfKindAsync([OrgUnitKind.School], null, ct)).Where(s => s.ClosedOn is null).OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        if (Caller.IsSystem)
+        {
+            return schools;
+        }
+        var within = await tree.SubtreeIdsAsync([.. Caller.RootsFor(permission)], ct);
+        return [.. schools.Where(s => within.Contains(s.Id))];
+    }
+
+    /// <summary>Whether the caller holds <paramref name="permission"/> over <paramref name="orgUnitId"/>.</summary>
+    public async Task<bool> MayAsync(string permission, int orgUnitId, CancellationToken ct) =>
+        Caller.IsSystem || (Caller.Has(permission) && (await tree.WithinScopeAsync(Caller, permission, [orgUnitId], ct)).Count == 1);
+}
