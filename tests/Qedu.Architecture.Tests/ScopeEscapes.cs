@@ -42,6 +42,9 @@ public static class ScopeEscapes
         ["ParentCare.EnrolAsync"] = new(2, "the child's own enrolment row in the offer, and the offer's place count taken by one conditional update"),
         ["ParentCare.WithdrawAsync"] = new(2, "the child's own enrolment ended, and the offer's place given back"),
         ["ParentCare.CheckAsync"] = new(1, "the offer named, only when it is the guardian's own child's school's"),
+        // Family: the credit bank is the city's; a learner (public sign-in) and a transcript check (anonymous) hold no grant.
+        ["CreditRecords.AccreditAsync"] = new(1, "whether a provider code is taken anywhere in the city: a yes or no, no row returned"),
+        ["TranscriptLines.ReadAsync"] = new(2, "one learner's outcomes and their providers' names, for the learner matched by their signed-in number, or for the transcript whose code was given"),
 
         // Growth: a guardian at the venue checks in their own child (the registry's guardian match), whoever recorded the child's other days.
         ["HealthTally.BySchoolAsync"] = new(2, "fitness and vision counts by the schools the caller's growth.read grants reach (checked by the caller), or every school for the system's recomputation: counts, no child"),

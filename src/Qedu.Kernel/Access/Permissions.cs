@@ -272,13 +272,25 @@ public static class Permissions
     /// <summary>Take the register of a school's after-school care (who came on a day, by class): its teachers and administrators.</summary>
     public const string CareAttend = "care.attend";
 
+    /// <summary>
+    /// Accredit learning providers for the lifelong-learning credit bank (学分银行) under a unit of one's scope, and see
+    /// their outcomes: city and district administrators.
+    /// </summary>
+    public const string CreditsManage = "credits.manage";
+
+    /// <summary>
+    /// Record learners' outcomes (courses, certificates, awards) for a provider kept under a unit of one's scope: the
+    /// provider's staff. Learners are named with their masked mobile number.
+    /// </summary>
+    public const string CreditsRecord = "credits.record";
+
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
          IndicatorsRead, IndicatorsManage, IndicatorsReport, AdmissionsManage, AdmissionsReview, StatusChangesReview, ServiceCatalogueManage,
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
          TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid,
          GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect, InspectionRead, InspectionManage, InspectionVisit, InspectionRespond, FacilitiesRead, FacilitiesManage,
-         CareRead, CareManage, CareAttend];
+         CareRead, CareManage, CareAttend, CreditsManage, CreditsRecord];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

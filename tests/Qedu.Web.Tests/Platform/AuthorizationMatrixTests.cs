@@ -479,6 +479,18 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["POST /api/parent/care/enrol"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest) with { Body = EmptyObject },
         ["POST /api/parent/care/withdraw"] = new Rule(Access.Parent, Status: StatusCodes.Status400BadRequest) with { Body = EmptyObject },
 
+        // Family: the credit bank. A provider nobody has: who may record learns it does not exist; the public check answers anyone.
+        ["GET /credits"] = Rule.Needs(Permissions.CreditsRecord),
+        ["GET /api/credits/"] = Rule.Needs(Permissions.CreditsRecord),
+        ["POST /api/credits/providers"] = Rule.Needs(Permissions.CreditsManage) with { Status = StatusCodes.Status404NotFound, Body = EmptyObject },
+        ["POST /api/credits/outcomes"] = Rule.Needs(Permissions.CreditsRecord) with { Status = StatusCodes.Status404NotFound, Body = EmptyObject },
+        ["GET /parent/credits"] = new Rule(Access.Parent),
+        ["GET /api/parent/credits/"] = new Rule(Access.Parent),
+        ["POST /api/parent/credits/transcripts"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound),
+        ["GET /parent/credits/transcripts/{code}.pdf"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["code"] = "NO-SUCH" } },
+        ["GET /credits/verify"] = Rule.Public(),
+        ["GET /api/public/credits/transcripts/{code}"] = Rule.Public(StatusCodes.Status404NotFound) with { Fixed = new() { ["code"] = "NO-SUCH" } },
+
         // Plan supervision. Ids nobody has (0): holders of the permission learn it does not exist, others may not ask.
         // Which unit may act on an existing task (named units, owners) is SupervisionApiTests' subject.
         ["GET /plans/tasks/{Id:long}"] = Rule.Scoped(Permissions.PlansRead, Target.Unit) with { Prepare = Supervision.TaskOwnedByAsync },

@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Family.Data;
 using Qedu.Family.DemoData;
+using Qedu.Family.Credits;
 using Qedu.Family.Features.CareOffers;
+using Qedu.Family.Features.CreditProviders;
+using Qedu.Family.Features.LearnerCredits;
 using Qedu.Family.Features.ParentCare;
+using Qedu.Family.Features.TranscriptCheck;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
@@ -11,7 +15,7 @@ using Qedu.Kernel.Web;
 
 namespace Qedu.Family;
 
-/// <summary>The family and community module's only entry points (M10: after-school care so far).</summary>
+/// <summary>The family and community module's only entry points (M10: after-school care and the credit bank so far).</summary>
 public static class FamilyModule
 {
     public static IServiceCollection AddFamily(this IServiceCollection services)
@@ -20,8 +24,18 @@ public static class FamilyModule
         services.AddScoped<FamilyAccess>();
         services.AddScoped<CareOffers>();
         services.AddScoped<ParentCare>();
+        services.AddSingleton(CreditRules.Load());
+        services.AddScoped<CreditRecords>();
+        services.AddScoped<LearnerCredits>();
+        services.AddScoped<TranscriptCheck>();
         services.AddScoped<IDemoSeedStep, FamilyDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 36, "/family/care", "课后服务", "After-school care", Permissions.CareRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 37, "/credits", "学分银行", "Credit bank", Permissions.CreditsRecord));
+        services.AddSingleton(new ParentNavItem(60, "/parent/credits", "学分银行", "Credit bank")
+        {
+            DescriptionZh = "查看您存入学分银行的学习成果和学分，开具可核验的学分证明",
+            DescriptionEn = "Your learning outcomes and credits; a transcript anyone can check",
+        });
         services.AddSingleton(new ParentNavItem(35, "/parent/care", "课后服务", "After-school care")
         {
             DescriptionZh = "查看孩子学校的课后服务安排，在线报名或退出",
@@ -34,6 +48,9 @@ public static class FamilyModule
     {
         endpoints.MapCareOfferEndpoints();
         endpoints.MapParentCareEndpoints();
+        endpoints.MapCreditRecordEndpoints();
+        endpoints.MapLearnerCreditEndpoints();
+        endpoints.MapTranscriptCheckEndpoints();
         return endpoints;
     }
 }

@@ -4,7 +4,7 @@ using Qedu.Kernel.Persistence;
 
 namespace Qedu.Family.Data;
 
-/// <summary>The family module's data (after-school care offers, enrolments, the register), in its own schema ("family") or table prefix.</summary>
+/// <summary>The family module's data (after-school care offers, enrolments, the register; the credit bank), in its own schema ("family") or table prefix.</summary>
 internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(options, Module)
 {
     public const string Module = "family";
@@ -12,6 +12,10 @@ internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<CareOffer> CareOffers => Set<CareOffer>();
     public DbSet<CareEnrolment> CareEnrolments => Set<CareEnrolment>();
     public DbSet<CareAttendance> CareAttendance => Set<CareAttendance>();
+    public DbSet<CreditProvider> CreditProviders => Set<CreditProvider>();
+    public DbSet<CreditLearner> CreditLearners => Set<CreditLearner>();
+    public DbSet<CreditOutcome> CreditOutcomes => Set<CreditOutcome>();
+    public DbSet<CreditTranscript> CreditTranscripts => Set<CreditTranscript>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -44,6 +48,50 @@ internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(opt
             b.HasIndex(x => new { x.OfferId, x.Day, x.StudentId }).IsUnique();
             b.HasIndex(x => x.OrgUnitId);
             b.HasOne<CareOffer>().WithMany().HasForeignKey(x => x.OfferId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CreditProvider>(b =>
+        {
+            b.ToTable("credit_providers");
+            b.Property(x => x.Code).HasMaxLength(20);
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.Kind).HasMaxLength(40);
+            b.Property(x => x.AccreditedBy).HasMaxLength(100);
+            b.HasIndex(x => x.Code).IsUnique();
+            b.HasIndex(x => x.OrgUnitId);
+        });
+        builder.Entity<CreditLearner>(b =>
+        {
+            b.ToTable("credit_learners");
+            b.Property(x => x.Phone).HasMaxLength(20);
+            b.Property(x => x.Name).HasMaxLength(50);
+            b.HasIndex(x => x.Phone).IsUnique();
+        });
+        builder.Entity<CreditOutcome>(b =>
+        {
+            b.ToTable("credit_outcomes");
+            b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Code).HasMaxLength(40);
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Hours).HasPrecision(8, 1);
+            b.Property(x => x.Score).HasPrecision(6, 1);
+            b.Property(x => x.Credits).HasPrecision(6, 1);
+            b.Property(x => x.EquivalenceGroup).HasMaxLength(40);
+            b.Property(x => x.RulesEdition).HasMaxLength(60);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => x.LearnerId);
+            b.HasIndex(x => x.OrgUnitId);
+            b.HasOne<CreditProvider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<CreditLearner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<CreditTranscript>(b =>
+        {
+            b.ToTable("credit_transcripts");
+            b.Property(x => x.Code).HasMaxLength(20);
+            b.Property(x => x.TotalCredits).HasPrecision(8, 1);
+            b.Property(x => x.ContentHash).HasMaxLength(64);
+            b.HasIndex(x => x.Code).IsUnique();
+            b.HasIndex(x => x.LearnerId);
+            b.HasOne<CreditLearner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

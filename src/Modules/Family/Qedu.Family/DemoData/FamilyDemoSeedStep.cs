@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qedu.Family.Care;
+using Qedu.Family.Credits;
 using Qedu.Family.Data;
 using Qedu.Family.Domain;
 using Qedu.Kernel.Calendar;
@@ -13,9 +14,10 @@ namespace Qedu.Family.DemoData;
 /// After-school care in the demo city: this term's offer at every primary and nine-year school (basic care and clubs,
 /// weekdays 15:30–17:30, grades one to six, open for enrolment all term), with about two children in five of grades one
 /// to three enrolled from the schools' paper forms in the first district (every district on the small demo) and the
-/// register of the last ten care days taken, so the overview, the class list and the statement have figures.
+/// register of the last ten care days taken, so the overview, the class list and the statement have figures. Then the
+/// credit bank (<see cref="CreditsDemo"/>).
 /// </summary>
-internal sealed class FamilyDemoSeedStep(FamilyDb db, OrgTree tree, IStudentRoster roster, WorkingCalendar calendar, TimeProvider clock) : IDemoSeedStep
+internal sealed class FamilyDemoSeedStep(FamilyDb db, OrgTree tree, IStudentRoster roster, WorkingCalendar calendar, CreditRules rules, TimeProvider clock) : IDemoSeedStep
 {
     public int Order => 84;
 
@@ -51,8 +53,10 @@ internal sealed class FamilyDemoSeedStep(FamilyDb db, OrgTree tree, IStudentRost
                 }
             }
         }
+        var outcomes = await CreditsDemo.SeedAsync(db, tree, rules, clock, random, ct);
         context.Progress?.Report($"family: {await db.CareOffers.CountAsync(ct)} after-school care offers, {enrolled} children enrolled, " +
-            $"{await db.CareAttendance.CountAsync(ct)} register marks");
+            $"{await db.CareAttendance.CountAsync(ct)} register marks; credit bank: {await db.CreditProviders.CountAsync(ct)} providers, " +
+            $"{await db.CreditLearners.CountAsync(ct)} learners, {outcomes} outcomes");
     }
 
     /// <summary>About two in five pupils of grades one to three, and the last ten care days' register (one in twenty absent).</summary>

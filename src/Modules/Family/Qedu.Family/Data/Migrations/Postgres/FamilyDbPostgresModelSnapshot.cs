@@ -216,6 +216,244 @@ namespace Qedu.Family.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Qedu.Family.Domain.CreditLearner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_learners");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_learners_phone");
+
+                    b.ToTable("credit_learners", "family");
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AchievedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("achieved_on");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("credits");
+
+                    b.Property<string>("EquivalenceGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("equivalence_group");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("learner_id");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("provider_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RulesEdition")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("rules_edition");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_outcomes");
+
+                    b.HasIndex("LearnerId")
+                        .HasDatabaseName("ix_credit_outcomes_learner_id");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_credit_outcomes_org_unit_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_credit_outcomes_provider_id");
+
+                    b.ToTable("credit_outcomes", "family");
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditProvider", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccreditedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("accredited_by");
+
+                    b.Property<DateOnly>("AccreditedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("accredited_on");
+
+                    b.Property<DateOnly>("AccreditedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("accredited_until");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("org_unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_providers");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_providers_code");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_credit_providers_org_unit_id");
+
+                    b.ToTable("credit_providers", "family");
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditTranscript", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("learner_id");
+
+                    b.Property<int>("Outcomes")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcomes");
+
+                    b.Property<decimal>("TotalCredits")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)")
+                        .HasColumnName("total_credits");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_transcripts");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_transcripts_code");
+
+                    b.HasIndex("LearnerId")
+                        .HasDatabaseName("ix_credit_transcripts_learner_id");
+
+                    b.ToTable("credit_transcripts", "family");
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -416,6 +654,33 @@ namespace Qedu.Family.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_care_enrolments_care_offers_offer_id");
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditOutcome", b =>
+                {
+                    b.HasOne("Qedu.Family.Domain.CreditLearner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_outcomes_credit_learners_learner_id");
+
+                    b.HasOne("Qedu.Family.Domain.CreditProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_outcomes_credit_providers_provider_id");
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditTranscript", b =>
+                {
+                    b.HasOne("Qedu.Family.Domain.CreditLearner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_transcripts_credit_learners_learner_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ using Qedu.Family.Data;
 namespace Qedu.Family.Data.Migrations.Sqlite
 {
     [DbContext(typeof(FamilyDbSqlite))]
-    [Migration("20261206230133_Initial")]
+    [Migration("20261206231210_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -206,6 +206,236 @@ namespace Qedu.Family.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_care_offers_places", "enrolled >= 0 AND enrolled <= capacity");
                         });
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditLearner", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_credit_learners");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_family_credit_learners_phone");
+
+                    b.ToTable("family_credit_learners", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AchievedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("achieved_on");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<decimal>("Credits")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credits");
+
+                    b.Property<string>("EquivalenceGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("equivalence_group");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("learner_id");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<long>("ProviderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provider_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RulesEdition")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rules_edition");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_credit_outcomes");
+
+                    b.HasIndex("LearnerId")
+                        .HasDatabaseName("ix_family_credit_outcomes_learner_id");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_family_credit_outcomes_org_unit_id");
+
+                    b.HasIndex("ProviderId")
+                        .HasDatabaseName("ix_family_credit_outcomes_provider_id");
+
+                    b.ToTable("family_credit_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditProvider", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccreditedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accredited_by");
+
+                    b.Property<DateOnly>("AccreditedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accredited_on");
+
+                    b.Property<DateOnly>("AccreditedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accredited_until");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_credit_providers");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_family_credit_providers_code");
+
+                    b.HasIndex("OrgUnitId")
+                        .HasDatabaseName("ix_family_credit_providers_org_unit_id");
+
+                    b.ToTable("family_credit_providers", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditTranscript", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<long>("LearnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("learner_id");
+
+                    b.Property<int>("Outcomes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcomes");
+
+                    b.Property<decimal>("TotalCredits")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_credits");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_credit_transcripts");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_family_credit_transcripts_code");
+
+                    b.HasIndex("LearnerId")
+                        .HasDatabaseName("ix_family_credit_transcripts_learner_id");
+
+                    b.ToTable("family_credit_transcripts", (string)null);
                 });
 
             modelBuilder.Entity("Qedu.Kernel.Audit.AuditChainHead", b =>
@@ -408,6 +638,33 @@ namespace Qedu.Family.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_family_care_enrolments_care_offers_offer_id");
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditOutcome", b =>
+                {
+                    b.HasOne("Qedu.Family.Domain.CreditLearner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_credit_outcomes_family_credit_learners_learner_id");
+
+                    b.HasOne("Qedu.Family.Domain.CreditProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_credit_outcomes_credit_providers_provider_id");
+                });
+
+            modelBuilder.Entity("Qedu.Family.Domain.CreditTranscript", b =>
+                {
+                    b.HasOne("Qedu.Family.Domain.CreditLearner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_credit_transcripts_family_credit_learners_learner_id");
                 });
 #pragma warning restore 612, 618
         }
