@@ -11,6 +11,7 @@ using Qedu.Organisation;
 using Qedu.Plans;
 using Qedu.Rectifications;
 using Qedu.Registry;
+using Qedu.Resources;
 using Qedu.Safety;
 using Qedu.StudentServices;
 using Qedu.Surveys;
@@ -37,11 +38,12 @@ public static class QeduModules
         typeof(SafetyModule).Assembly,
         typeof(InspectionModule).Assembly,
         typeof(FacilitiesModule).Assembly,
+        typeof(ResourcesModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety().AddInspection().AddFacilities();
+        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety().AddInspection().AddFacilities().AddResources();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety().MapInspection().MapFacilities();
+        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety().MapInspection().MapFacilities().MapResources();
 }
