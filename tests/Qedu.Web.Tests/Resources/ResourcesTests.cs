@@ -331,13 +331,23 @@ public sealed class ResourcesTests(WebApp app)
         var id = await AddAsync(district, Upload($"海洋校本课程 {token}", "District", type: "SchoolCourse"));
         var review = await (await app.ClientAsync("city.admin")).GetStringAsync("/resources/review");
         Assert.DoesNotContain($"data-id=\"{id}\"", review, StringComparison.Ordinal); // the district's own reach: the district reviews it
-        Assert.Contains($"data-id=\"{id}\"", await (await AsAsync("res.pages2", Roles.DistrictAdmin, District)).GetStringAsync("/resources/review"), StringComparison.Ordinal);
-        await OkJsonAsync(await (await AsAsync("res.pages3", Roles.DistrictAdmin, District)).PostAsJsonAsync($"/api/resources/items/{id}/review", new { approve = true }));
+        var reviewer = await AsAsync("res.pages2", Roles.DistrictAdmin, District);
+        Assert.Contains($"data-id=\"{id}\"", await reviewer.GetStringAsync("/resources/review"), StringComparison.Ordinal);
+        // Published from the review page's own form, as a browser posts it.
+        using (var reviewed = await PageForms.SubmitAsync(reviewer, "/resources/review", $"review-{id}", new Dictionary<string, string> { ["id"] = $"{id}", ["approve"] = "true" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
+        }
+        Assert.Equal("Published", (await OkJsonAsync(await district.GetAsync($"/api/resources/items/{id}"))).GetProperty("item").GetProperty("state").GetString());
         var search = await district.GetStringAsync($"/resources?q={token}");
         Assert.Contains($"data-id=\"{id}\"", search, StringComparison.Ordinal);
         Assert.Contains("校本课程", search, StringComparison.Ordinal);
         var item = await district.GetStringAsync($"/resources/items/{id}");
         Assert.Contains($"/api/resources/items/{id}/file", item, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"rate-form\"", item, StringComparison.Ordinal);
+        using (var rated = await PageForms.SubmitAsync(district, $"/resources/items/{id}", "rate", new Dictionary<string, string> { ["stars"] = "4" }))
+        {
+            Assert.Contains("4.0 (1)", await rated.TextAsync(), StringComparison.Ordinal);
+        }
     }
 }
