@@ -12,6 +12,7 @@ using Qedu.Organisation;
 using Qedu.Plans;
 using Qedu.Rectifications;
 using Qedu.Registry;
+using Qedu.Resources;
 using Qedu.Safety;
 using Qedu.StudentServices;
 using Qedu.Surveys;
@@ -39,11 +40,12 @@ public static class QeduModules
         typeof(InspectionModule).Assembly,
         typeof(FacilitiesModule).Assembly,
         typeof(FamilyModule).Assembly,
+        typeof(ResourcesModule).Assembly,
     ];
 
     public static IServiceCollection AddQeduModules(this IServiceCollection services) =>
-        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety().AddInspection().AddFacilities().AddFamily();
+        services.AddOrganisation().AddRegistry().AddRectifications().AddPlans().AddIndicators().AddAdmissions().AddStudentServices().AddExams().AddSurveys().AddTeachers().AddGrowth().AddSafety().AddInspection().AddFacilities().AddFamily().AddResources();
 
     public static IEndpointRouteBuilder MapQeduModules(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety().MapInspection().MapFacilities().MapFamily();
+        endpoints.MapOrganisation().MapRegistry().MapRectifications().MapPlans().MapIndicators().MapAdmissions().MapStudentServices().MapExams().MapSurveys().MapTeachers().MapGrowth().MapSafety().MapInspection().MapFacilities().MapFamily().MapResources();
 }

@@ -45,6 +45,13 @@ public static class ScopeEscapes
         // Family: the credit bank is the city's; a learner (public sign-in) and a transcript check (anonymous) hold no grant.
         ["CreditRecords.AccreditAsync"] = new(1, "whether a provider code is taken anywhere in the city: a yes or no, no row returned"),
         ["TranscriptLines.ReadAsync"] = new(2, "one learner's outcomes and their providers' names, for the learner matched by their signed-in number, or for the transcript whose code was given"),
+        // Resources: a published item is read by its reach (a district's schools, the whole city), past the contributor's unit.
+        ["ResourcesAccess.Published"] = new(1, "published items by their reach: the city's reach to all, a district's to its schools, a school's to itself (checked against the caller's grants)"),
+        ["ResourceLines.OfAsync"] = new(1, "the count and sum of stars of items the caller was allowed to see, from raters anywhere: figures, no rater"),
+        ["ResourceLibrary.DetailAsync"] = new(1, "the caller's own rating (by its account id) of an item it may see"),
+        ["ResourceLibrary.RateAsync"] = new(1, "the caller's own rating (by its account id), to replace it"),
+        ["ResourceLibrary.CountAsync"] = new(2, "adds one to the download or open counter of an item the caller was just allowed to open"),
+        ["SyncClassrooms.ListAsync"] = new(3, "the pairings whose urban school is in the caller's scope, and the timetable and sessions of pairings already allowed"),
 
         // Growth: a guardian at the venue checks in their own child (the registry's guardian match), whoever recorded the child's other days.
         ["HealthTally.BySchoolAsync"] = new(2, "fitness and vision counts by the schools the caller's growth.read grants reach (checked by the caller), or every school for the system's recomputation: counts, no child"),

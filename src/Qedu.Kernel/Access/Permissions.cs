@@ -283,6 +283,25 @@ public static class Permissions
     /// provider's staff. Learners are named with their masked mobile number.
     /// </summary>
     public const string CreditsRecord = "credits.record";
+    /// Use the teaching resource library (微课, 优课, 课件, 试题, 校本课程): search what is published for one's scope, open and
+    /// download it, rate it (one rating per account); see the urban–rural pairings and synchronous-classroom timetables in scope.
+    /// </summary>
+    public const string ResourcesRead = "resources.read";
+
+    /// <summary>Add resources to the library (a file or a link with its metadata) for review by the level they are to be shared at.</summary>
+    public const string ResourcesContribute = "resources.contribute";
+
+    /// <summary>
+    /// Review resources shared at one's level (a school's shared with its district is reviewed by the district, a
+    /// district's shared with the city by the city): publish or send back, feature (the city: 精品), retire stale items.
+    /// </summary>
+    public const string ResourcesReview = "resources.review";
+
+    /// <summary>
+    /// Keep urban–rural pairings (城乡学校结对, by a district or the city) and their synchronous-classroom (同步课堂) timetable,
+    /// and record held sessions with attendance and the lesson (the paired schools themselves too).
+    /// </summary>
+    public const string ResourcesManage = "resources.manage";
 
     public static readonly IReadOnlyList<string> All =
         [OrgRead, OrgManage, AccountsManage, AccountsReview, AuditRead, PiiView, RegistryRead, RegistryWrite, RegistryExport, GuardianContacts, PlansRead, PlansManage, PlansReport,
@@ -290,7 +309,7 @@ public static class Permissions
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
          TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid,
          GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect, InspectionRead, InspectionManage, InspectionVisit, InspectionRespond, FacilitiesRead, FacilitiesManage,
-         CareRead, CareManage, CareAttend, CreditsManage, CreditsRecord];
+         CareRead, CareManage, CareAttend, CreditsManage, CreditsRecord, ResourcesRead, ResourcesContribute, ResourcesReview, ResourcesManage];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

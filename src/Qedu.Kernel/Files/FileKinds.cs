@@ -81,6 +81,15 @@ public static class FileKinds
     /// <summary>Old Excel (.xls): an OLE compound file, told from .doc by its name only.</summary>
     public static readonly FileKind Xls = new("application/vnd.ms-excel", [".xls"], false, IsOle);
 
+    /// <summary>PowerPoint (.pptx): a zip container, told from .docx and .xlsx by its name only.</summary>
+    public static readonly FileKind Pptx = new("application/vnd.openxmlformats-officedocument.presentationml.presentation", [".pptx"], false, IsZip);
+
+    /// <summary>Old PowerPoint (.ppt): an OLE compound file, told from .doc and .xls by its name only.</summary>
+    public static readonly FileKind Ppt = new("application/vnd.ms-powerpoint", [".ppt"], false, IsOle);
+
+    /// <summary>MP4 video (.mp4): an ISO base media file, its first box "ftyp" (bytes 4 to 7).</summary>
+    public static readonly FileKind Mp4 = new("video/mp4", [".mp4"], false, c => c.Length >= 8 && c[4..8].SequenceEqual("ftyp"u8));
+
     /// <summary>Text: UTF-8 or GB18030 (as Chinese offices often save it) without control bytes other than whitespace.</summary>
     public static readonly FileKind Text = new("text/plain", [".txt"], true, IsText);
 
@@ -88,7 +97,7 @@ public static class FileKinds
     public static readonly FileKind Csv = new("text/csv", [".csv"], true, IsText);
 
     /// <summary>Every kind, binary kinds first.</summary>
-    public static readonly IReadOnlyList<FileKind> All = [Pdf, Png, Jpeg, Docx, Xlsx, Doc, Xls, Text, Csv];
+    public static readonly IReadOnlyList<FileKind> All = [Pdf, Png, Jpeg, Docx, Xlsx, Pptx, Doc, Xls, Ppt, Mp4, Text, Csv];
 
     /// <summary>Photographs and scans: JPEG and PNG.</summary>
     public static readonly IReadOnlyList<FileKind> Pictures = [Jpeg, Png];
@@ -97,8 +106,8 @@ public static class FileKinds
     public static readonly IReadOnlyList<FileKind> ScansAndPictures = [Pdf, Jpeg, Png];
 
     /// <summary>
-    /// The media type the first bytes show: application/pdf, image/png, image/jpeg, application/zip (.docx and .xlsx
-    /// alike), application/x-ole-storage (.doc and .xls alike), text/plain; null for anything else (or nothing).
+    /// The media type the first bytes show: application/pdf, image/png, image/jpeg, application/zip (.docx, .xlsx and
+    /// .pptx alike), application/x-ole-storage (.doc, .xls and .ppt alike), video/mp4, text/plain; null for anything else.
     /// </summary>
     public static string? Sniff(ReadOnlySpan<byte> head) =>
         Pdf.Matches(head) ? Pdf.MediaType
@@ -106,6 +115,7 @@ public static class FileKinds
         : Jpeg.Matches(head) ? Jpeg.MediaType
         : IsZip(head) ? "application/zip"
         : IsOle(head) ? "application/x-ole-storage"
+        : Mp4.Matches(head) ? Mp4.MediaType
         : Text.Matches(head) ? Text.MediaType
         : null;
 

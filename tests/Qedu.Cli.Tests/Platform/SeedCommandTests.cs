@@ -55,8 +55,8 @@ public class SeedCommandTests : CliTest
         Assert.Contains(Counts(DemoScale.Small, 1), run.Output, StringComparison.Ordinal);
         // Each module's step reports as it starts, before the summary line that ends the run.
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(["org units: ", "demo accounts: ", "demo clients: ", "registry: ", "plans: ", "exams: ", "surveys: ", "forms: ", "teachers: ", "family: ", "growth: ", "facilities: ", "safety: ", "inspection: ", "rectifications: ",
-            "indicators: "],
+        Assert.Equal(["org units: ", "demo accounts: ", "demo clients: ", "registry: ", "plans: ", "exams: ", "surveys: ", "forms: ", "teachers: ", "resources: ", "family: ", "growth: ",
+            "facilities: ", "safety: ", "inspection: ", "rectifications: ", "indicators: "],
             lines.Where(l => !l.Contains("seeded", StringComparison.Ordinal)).Select(l => l[..(l.IndexOf(':', StringComparison.Ordinal) + 2)]));
         Assert.Contains("seeded", lines[^1], StringComparison.Ordinal);
     }

@@ -13,6 +13,7 @@ public sealed class FileKindsTests
     private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
     private static readonly byte[] Html = Encoding.UTF8.GetBytes("<!DOCTYPE html><html><script>alert(1)</script></html>");
     private static readonly byte[] Text = Encoding.UTF8.GetBytes("学籍号,姓名\r\n001,张三\r\n");
+    private static readonly byte[] Mp4 = [0, 0, 0, 0x20, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m'];
     private static readonly byte[] Binary = [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0];
 
     [Fact]
@@ -25,6 +26,7 @@ public sealed class FileKindsTests
         Assert.Equal("application/x-ole-storage", FileKinds.Sniff(Ole));
         Assert.Equal("text/plain", FileKinds.Sniff(Text));
         Assert.Equal("text/plain", FileKinds.Sniff(Html));
+        Assert.Equal("video/mp4", FileKinds.Sniff(Mp4));
         Assert.Null(FileKinds.Sniff(Binary));
         Assert.Null(FileKinds.Sniff([]));
     }
@@ -44,6 +46,10 @@ public sealed class FileKindsTests
         Assert.Same(FileKinds.Xlsx, FileKinds.Check(Zip, FileKinds.All, 1 << 20, "名单.xlsx").Kind);
         Assert.Same(FileKinds.Docx, FileKinds.Check(Zip, FileKinds.All, 1 << 20, "说明.docx").Kind);
         Assert.Same(FileKinds.Xls, FileKinds.Check(Ole, FileKinds.All, 1 << 20, "old.xls").Kind);
+        Assert.Same(FileKinds.Pptx, FileKinds.Check(Zip, FileKinds.All, 1 << 20, "课件.pptx").Kind);
+        Assert.Same(FileKinds.Ppt, FileKinds.Check(Ole, FileKinds.All, 1 << 20, "课件.ppt").Kind);
+        Assert.Same(FileKinds.Mp4, FileKinds.Check(Mp4, FileKinds.All, 1 << 20, "微课.mp4").Kind);
+        Assert.Equal(FileProblem.NotAllowed, FileKinds.Check(Pdf, FileKinds.All, 1 << 20, "微课.mp4").Problem);
         Assert.Same(FileKinds.Csv, FileKinds.Check(Text, FileKinds.All, 1 << 20, "名单.csv").Kind);
         // A PNG named .jpg is not a JPEG; an allowed content under a name no allowed kind has is refused too.
         Assert.Equal(FileProblem.NotAllowed, FileKinds.Check(Png, FileKinds.All, 1 << 20, "photo.jpg").Problem);

@@ -490,6 +490,30 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /parent/credits/transcripts/{code}.pdf"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["code"] = "NO-SUCH" } },
         ["GET /credits/verify"] = Rule.Public(),
         ["GET /api/public/credits/transcripts/{code}"] = Rule.Public(StatusCodes.Status404NotFound) with { Fixed = new() { ["code"] = "NO-SUCH" } },
+        // Resources and sync classrooms. Which item a caller may see or review by its reach and level, and which pairing
+        // it may keep, is ResourcesTests' subject; ids nobody has (0) answer 404 to every holder.
+        ["GET /resources"] = Rule.Needs(Permissions.ResourcesRead),
+        ["GET /resources/new"] = Rule.Needs(Permissions.ResourcesContribute),
+        ["GET /resources/items/{Id:long}"] = Rule.Needs(Permissions.ResourcesRead) with { Fixed = new() { ["Id"] = "0" } },
+        ["GET /resources/review"] = Rule.Needs(Permissions.ResourcesReview),
+        ["GET /resources/pairings"] = Rule.Needs(Permissions.ResourcesRead),
+        ["GET /api/resources/items/"] = Rule.Needs(Permissions.ResourcesRead),
+        ["POST /api/resources/items/"] = Rule.Needs(Permissions.ResourcesContribute) with
+        {
+            Status = StatusCodes.Status400BadRequest, Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent { { new StringContent(""), "title" } }),
+        },
+        ["GET /api/resources/items/{id:long}"] = Rule.Needs(Permissions.ResourcesRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["GET /api/resources/items/{id:long}/file"] = Rule.Needs(Permissions.ResourcesRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["GET /api/resources/items/{id:long}/open"] = Rule.Needs(Permissions.ResourcesRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["PUT /api/resources/items/{id:long}/rating"] = Rule.Needs(Permissions.ResourcesRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject },
+        ["GET /api/resources/review"] = Rule.Needs(Permissions.ResourcesReview),
+        ["POST /api/resources/items/{id:long}/review"] = Rule.Needs(Permissions.ResourcesReview) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject },
+        ["POST /api/resources/items/{id:long}/retire"] = Rule.Needs(Permissions.ResourcesReview) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject },
+        ["POST /api/resources/items/{id:long}/award"] = Rule.Needs(Permissions.ResourcesReview) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject },
+        ["GET /api/resources/pairings/"] = Rule.Needs(Permissions.ResourcesRead),
+        ["POST /api/resources/pairings/"] = Rule.Needs(Permissions.ResourcesManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["POST /api/resources/pairings/{id:long}/slots"] = Rule.Needs(Permissions.ResourcesManage) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject },
+        ["POST /api/resources/pairings/{id:long}/sessions"] = Rule.Needs(Permissions.ResourcesManage) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject },
 
         // Plan supervision. Ids nobody has (0): holders of the permission learn it does not exist, others may not ask.
         // Which unit may act on an existing task (named units, owners) is SupervisionApiTests' subject.

@@ -32,6 +32,7 @@ public static class IndicatorsModule
         services.AddScoped<IFactSource, GrowthFacts>();
         services.AddScoped<IFactSource, RectificationFacts>();
         services.AddScoped<IFactSource, FacilitiesFacts>();
+        services.AddScoped<IFactSource, ResourcesFacts>();
         services.AddScoped<SnapshotWriter>();
         services.AddScoped<IndicatorComputation>();
         // Public for the command line, built here: its constructor takes the module's internal computation.
