@@ -150,6 +150,12 @@ public sealed class AfterSchoolCareTests(WebApp app)
         {
             Assert.Equal(["day"], (await future.ProblemAsync()).Errors.Keys);
         }
+        // A child absent who is not enrolled is refused, and the day's marks stay as they were (托管甲 absent).
+        using (var stranger = await teacher.PutAsJsonAsync($"/api/family/care/offers/{offer}/register", new { day = Day(careDay), absent = new[] { children[0], 0L } }))
+        {
+            Assert.Equal(["absent"], (await stranger.ProblemAsync()).Errors.Keys);
+        }
+        Assert.Equal(1, await app.AsSystemAsync(sp => sp.GetRequiredService<FamilyDb>().CareAttendance.CountAsync(a => a.OfferId == offer && a.Day == careDay && a.Present)));
         // Taking the day again replaces it: now both came.
         Assert.Equal(2, (await OkJsonAsync(await teacher.PutAsJsonAsync($"/api/family/care/offers/{offer}/register", new { day = Day(careDay) }))).GetProperty("present").GetInt32());
 

@@ -52,7 +52,8 @@ internal sealed record CareStatement(
 /// Lists naming children are audited reads.
 /// </summary>
 internal sealed class CareOffers(
-    FamilyDb db, FamilyAccess access, IStudentRoster roster, WorkingCalendar calendar, AuditTrail audit, TimeProvider clock, IStringLocalizer<FamilyText> t)
+    FamilyDb db, FamilyAccess access, OrgTree tree, IStudentRoster roster, WorkingCalendar calendar, AuditTrail audit, TimeProvider clock,
+    IStringLocalizer<FamilyText> t)
 {
     public const int MaxCapacity = 2000;
 
@@ -257,7 +258,8 @@ internal sealed class CareOffers(
         {
             return (null, null);
         }
-        return (offer, (await access.SchoolsAsync(permission, ct)).FirstOrDefault(s => s.Id == offer.OrgUnitId));
+        // The caller may act on the school (checked above): its name by id, not every school of the caller's scope.
+        return (offer, await tree.FindAsync(offer.OrgUnitId, ct));
     }
 
     /// <summary>The children enrolled in the offer (withdrawn ones too: the term statement counts them), named; an audited read.</summary>
