@@ -42,6 +42,15 @@ public static class ScopeEscapes
         ["ParentCare.EnrolAsync"] = new(2, "the child's own enrolment row in the offer, and the offer's place count taken by one conditional update"),
         ["ParentCare.WithdrawAsync"] = new(2, "the child's own enrolment ended, and the offer's place given back"),
         ["ParentCare.CheckAsync"] = new(1, "the offer named, only when it is the guardian's own child's school's"),
+        // Family: a parent takes a seat at a parent-course session put on by their own children's school or the bureaus above it,
+        // and reads their children's school's and class's parent committees (the registry's guardian match).
+        ["ParentCourses.ListAsync"] = new(2, "the sessions and materials of the organisers over the signed-in parent's own children's schools"),
+        ["ParentCourses.RegisterAsync"] = new(1, "the session's seat count taken by one conditional update, once the session is found to be the parent's children's"),
+        ["ParentCourses.CancelAsync"] = new(1, "the session's seat given back, once the parent's own seat is ended"),
+        ["ParentCourses.CheckAsync"] = new(1, "the session named, only when its organiser is over one of the parent's children's schools"),
+        ["ParentCourses.OpenMaterialAsync"] = new(1, "the session named, only when its organiser is over one of the parent's children's schools"),
+        ["CourseFiles.OpenAsync"] = new(1, "a material of a session the parent was found to be in the audience of (staff read it in scope)"),
+        ["CommitteeLines.OfSchoolAsync"] = new(3, "for a parent: the committees, serving members (no numbers) and minutes of their own child's school and class; staff read them in scope"),
         // Family: the credit bank is the city's; a learner (public sign-in) and a transcript check (anonymous) hold no grant.
         ["CreditRecords.AccreditAsync"] = new(1, "whether a provider code is taken anywhere in the city: a yes or no, no row returned"),
         ["TranscriptLines.ReadAsync"] = new(2, "one learner's outcomes and their providers' names, for the learner matched by their signed-in number, or for the transcript whose code was given"),

@@ -283,6 +283,19 @@ public static class Permissions
     /// provider's staff. Learners are named with their masked mobile number.
     /// </summary>
     public const string CreditsRecord = "credits.record";
+
+    /// <summary>
+    /// See family–school cooperation (家校共育) in one's scope: the parent-course sessions (家长大课堂) with their seats and
+    /// attendance, and the parent committees (家长委员会) of schools and classes with members (mobile numbers masked) and minutes.
+    /// </summary>
+    public const string FamilySchoolRead = "family-school.read";
+
+    /// <summary>
+    /// Keep family–school cooperation for one's unit: organise parent-course sessions (a school, a district or the city),
+    /// add their materials and take attendance; form a school's and its classes' parent committees, keep their members and
+    /// record their meetings' minutes.
+    /// </summary>
+    public const string FamilySchoolManage = "family-school.manage";
     /// Use the teaching resource library (微课, 优课, 课件, 试题, 校本课程): search what is published for one's scope, open and
     /// download it, rate it (one rating per account); see the urban–rural pairings and synchronous-classroom timetables in scope.
     /// </summary>
@@ -309,7 +322,7 @@ public static class Permissions
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
          TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid,
          GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect, InspectionRead, InspectionManage, InspectionVisit, InspectionRespond, FacilitiesRead, FacilitiesManage,
-         CareRead, CareManage, CareAttend, CreditsManage, CreditsRecord, ResourcesRead, ResourcesContribute, ResourcesReview, ResourcesManage];
+         CareRead, CareManage, CareAttend, CreditsManage, CreditsRecord, FamilySchoolRead, FamilySchoolManage, ResourcesRead, ResourcesContribute, ResourcesReview, ResourcesManage];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

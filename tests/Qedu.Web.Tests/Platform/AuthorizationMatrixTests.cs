@@ -490,6 +490,50 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         ["GET /parent/credits/transcripts/{code}.pdf"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Fixed = new() { ["code"] = "NO-SUCH" } },
         ["GET /credits/verify"] = Rule.Public(),
         ["GET /api/public/credits/transcripts/{code}"] = Rule.Public(StatusCodes.Status404NotFound) with { Fixed = new() { ["code"] = "NO-SUCH" } },
+        // Family: parent courses (家长大课堂) and parent committees. Session, material and committee ids nobody has (0); a
+        // session without fields is a 400; a school's committees out of scope are a 404.
+        ["GET /family/courses"] = Rule.Needs(Permissions.FamilySchoolRead),
+        ["GET /api/family/courses/"] = Rule.Needs(Permissions.FamilySchoolRead),
+        ["GET /api/family/courses/{id:long}"] = Rule.Needs(Permissions.FamilySchoolRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" } },
+        ["GET /api/family/courses/{id:long}/materials/{material:long}"] = Rule.Needs(Permissions.FamilySchoolRead) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0", ["material"] = "0" },
+        },
+        ["POST /api/family/courses/"] = Rule.Needs(Permissions.FamilySchoolManage) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["PUT /api/family/courses/{id:long}/attendance"] = Rule.Needs(Permissions.FamilySchoolManage) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        ["POST /api/family/courses/{id:long}/materials"] = Rule.Needs(Permissions.FamilySchoolManage) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" },
+            Body = (_, _) => Task.FromResult<HttpContent>(new MultipartFormDataContent { { new StringContent("讲义"), "title" } }),
+        },
+        ["GET /parent/courses"] = new Rule(Access.Parent),
+        ["GET /api/parent/courses/"] = new Rule(Access.Parent),
+        ["POST /api/parent/courses/register"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Body = EmptyObject },
+        ["POST /api/parent/courses/cancel"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with { Body = EmptyObject },
+        ["GET /api/parent/courses/{id:long}/materials/{material:long}"] = new Rule(Access.Parent, Status: StatusCodes.Status404NotFound) with
+        {
+            Fixed = new() { ["id"] = "0", ["material"] = "0" },
+        },
+        ["GET /family/committees"] = Rule.Needs(Permissions.FamilySchoolRead),
+        ["GET /api/family/committees"] = Rule.Scoped(Permissions.FamilySchoolRead, Target.School) with { Query = "school" },
+        ["POST /api/family/committees/"] = Rule.Scoped(Permissions.FamilySchoolManage, Target.School, StatusCodes.Status400BadRequest) with { Query = "school", Body = EmptyObject },
+        ["POST /api/family/committees/{id:long}/members"] = Rule.Needs(Permissions.FamilySchoolManage) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        ["POST /api/family/committees/{id:long}/members/{member:long}/stand-down"] = Rule.Needs(Permissions.FamilySchoolManage) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0", ["member"] = "0" },
+        },
+        ["POST /api/family/committees/{id:long}/meetings"] = Rule.Needs(Permissions.FamilySchoolManage) with
+        {
+            Status = StatusCodes.Status404NotFound, Fixed = new() { ["id"] = "0" }, Body = EmptyObject,
+        },
+        ["GET /parent/committees"] = new Rule(Access.Parent),
+        ["GET /api/parent/committees"] = new Rule(Access.Parent),
         // Resources and sync classrooms. Which item a caller may see or review by its reach and level, and which pairing
         // it may keep, is ResourcesTests' subject; ids nobody has (0) answer 404 to every holder.
         ["GET /resources"] = Rule.Needs(Permissions.ResourcesRead),

@@ -26,6 +26,18 @@ internal sealed class FamilyAccess(ICurrentAccess access, OrgTree tree)
         return [.. schools.Where(s => within.Contains(s.Id))];
     }
 
+    /// <summary>
+    /// The unit the caller acts for under <paramref name="permission"/>: the one named by <paramref name="code"/> when the
+    /// caller holds the permission over it, else (no code) their grant nearest the root; null otherwise.
+    /// </summary>
+    public async Task<OrgUnit?> UnitAsync(string? code, string permission, CancellationToken ct)
+    {
+        var unit = string.IsNullOrWhiteSpace(code)
+            ? await tree.HighestGrantAsync(Caller, permission, ct) is int id ? await tree.FindAsync(id, ct) : null
+            : await tree.FindAsync(code.Trim(), ct);
+        return unit is not null && unit.ClosedOn is null && await MayAsync(permission, unit.Id, ct) ? unit : null;
+    }
+
     /// <summary>Whether the caller holds <paramref name="permission"/> over <paramref name="orgUnitId"/>.</summary>
     public async Task<bool> MayAsync(string permission, int orgUnitId, CancellationToken ct) =>
         Caller.IsSystem || (Caller.Has(permission) && (await tree.WithinScopeAsync(Caller, permission, [orgUnitId], ct)).Count == 1);

@@ -4,9 +4,13 @@ using Qedu.Family.Data;
 using Qedu.Family.DemoData;
 using Qedu.Family.Credits;
 using Qedu.Family.Features.CareOffers;
+using Qedu.Family.Features.Committees;
+using Qedu.Family.Features.CourseSessions;
 using Qedu.Family.Features.CreditProviders;
 using Qedu.Family.Features.LearnerCredits;
 using Qedu.Family.Features.ParentCare;
+using Qedu.Family.Features.ParentCommittees;
+using Qedu.Family.Features.ParentCourses;
 using Qedu.Family.Features.TranscriptCheck;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
@@ -15,7 +19,7 @@ using Qedu.Kernel.Web;
 
 namespace Qedu.Family;
 
-/// <summary>The family and community module's only entry points (M10: after-school care and the credit bank so far).</summary>
+/// <summary>The family and community module's only entry points (M10: after-school care, the credit bank, parent courses and parent committees).</summary>
 public static class FamilyModule
 {
     public static IServiceCollection AddFamily(this IServiceCollection services)
@@ -28,9 +32,25 @@ public static class FamilyModule
         services.AddScoped<CreditRecords>();
         services.AddScoped<LearnerCredits>();
         services.AddScoped<TranscriptCheck>();
+        services.AddScoped<CourseSessions>();
+        services.AddScoped<ParentCourses>();
+        services.AddScoped<Committees>();
+        services.AddScoped<ParentCommittees>();
         services.AddScoped<IDemoSeedStep, FamilyDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 36, "/family/care", "课后服务", "After-school care", Permissions.CareRead));
         services.AddSingleton(new NavItem(NavSections.Data, 37, "/credits", "学分银行", "Credit bank", Permissions.CreditsRecord));
+        services.AddSingleton(new NavItem(NavSections.Data, 38, "/family/courses", "家长大课堂", "Parent courses", Permissions.FamilySchoolRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 39, "/family/committees", "家长委员会", "Parent committees", Permissions.FamilySchoolRead));
+        services.AddSingleton(new ParentNavItem(55, "/parent/courses", "家长大课堂", "Parent courses")
+        {
+            DescriptionZh = "学校和教育局举办的家庭教育讲座：在线报名、取消，查看讲义和课件",
+            DescriptionEn = "Talks for parents by the schools and the bureaus: take or give back a seat, read the materials",
+        });
+        services.AddSingleton(new ParentNavItem(57, "/parent/committees", "家长委员会", "Parent committees")
+        {
+            DescriptionZh = "孩子学校和班级的家委会成员与会议纪要",
+            DescriptionEn = "Your children's school and class parent committees: members and minutes",
+        });
         services.AddSingleton(new ParentNavItem(60, "/parent/credits", "学分银行", "Credit bank")
         {
             DescriptionZh = "查看您存入学分银行的学习成果和学分，开具可核验的学分证明",
@@ -51,6 +71,10 @@ public static class FamilyModule
         endpoints.MapCreditRecordEndpoints();
         endpoints.MapLearnerCreditEndpoints();
         endpoints.MapTranscriptCheckEndpoints();
+        endpoints.MapCourseSessionEndpoints();
+        endpoints.MapParentCourseEndpoints();
+        endpoints.MapCommitteeEndpoints();
+        endpoints.MapParentCommitteeEndpoints();
         return endpoints;
     }
 }

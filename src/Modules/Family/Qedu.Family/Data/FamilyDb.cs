@@ -4,7 +4,7 @@ using Qedu.Kernel.Persistence;
 
 namespace Qedu.Family.Data;
 
-/// <summary>The family module's data (after-school care offers, enrolments, the register; the credit bank), in its own schema ("family") or table prefix.</summary>
+/// <summary>The family module's data (after-school care offers, enrolments, the register; the credit bank; parent courses and committees), in its own schema ("family") or table prefix.</summary>
 internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(options, Module)
 {
     public const string Module = "family";
@@ -16,6 +16,12 @@ internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<CreditLearner> CreditLearners => Set<CreditLearner>();
     public DbSet<CreditOutcome> CreditOutcomes => Set<CreditOutcome>();
     public DbSet<CreditTranscript> CreditTranscripts => Set<CreditTranscript>();
+    public DbSet<ParentCourse> ParentCourses => Set<ParentCourse>();
+    public DbSet<CourseSeat> CourseSeats => Set<CourseSeat>();
+    public DbSet<CourseMaterial> CourseMaterials => Set<CourseMaterial>();
+    public DbSet<ParentCommittee> Committees => Set<ParentCommittee>();
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+    public DbSet<CommitteeMeeting> CommitteeMeetings => Set<CommitteeMeeting>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -92,6 +98,66 @@ internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(opt
             b.HasIndex(x => x.Code).IsUnique();
             b.HasIndex(x => x.LearnerId);
             b.HasOne<CreditLearner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ParentCourse>(b =>
+        {
+            b.ToTable("parent_courses");
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.Speaker).HasMaxLength(50);
+            b.Property(x => x.Summary).HasMaxLength(1000);
+            b.Property(x => x.Place).HasMaxLength(200);
+            b.Property(x => x.CreatedBy).HasMaxLength(100);
+            b.HasIndex(x => new { x.OrgUnitId, x.Day });
+            // The seats can never be overbooked, whatever a write does.
+            b.ToTable(t => t.HasCheckConstraint("ck_parent_courses_seats", "registered >= 0 AND registered <= capacity"));
+        });
+        builder.Entity<CourseSeat>(b =>
+        {
+            b.ToTable("course_seats");
+            b.Property(x => x.Phone).HasMaxLength(20);
+            b.HasIndex(x => new { x.CourseId, x.ParentAccountId }).IsUnique();
+            b.HasIndex(x => x.ParentAccountId);
+            b.HasIndex(x => x.SchoolId);
+            b.HasOne<ParentCourse>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CourseMaterial>(b =>
+        {
+            b.ToTable("course_materials");
+            b.Property(x => x.Title).HasMaxLength(100);
+            b.Property(x => x.FileHash).HasMaxLength(64);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.MediaType).HasMaxLength(100);
+            b.Property(x => x.Url).HasMaxLength(500);
+            b.Property(x => x.AddedBy).HasMaxLength(100);
+            b.HasIndex(x => x.CourseId);
+            b.HasOne<ParentCourse>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ParentCommittee>(b =>
+        {
+            b.ToTable("committees");
+            b.Property(x => x.ClassName).HasMaxLength(40);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            // One committee per school (class name empty) and per class a year.
+            b.HasIndex(x => new { x.OrgUnitId, x.SchoolYear, x.ClassName }).IsUnique();
+        });
+        builder.Entity<CommitteeMember>(b =>
+        {
+            b.ToTable("committee_members");
+            b.Property(x => x.Name).HasMaxLength(50);
+            b.Property(x => x.Phone).HasMaxLength(20);
+            b.Property(x => x.Role).HasConversion<string>().HasMaxLength(12);
+            b.Property(x => x.Duty).HasMaxLength(50);
+            b.HasIndex(x => x.CommitteeId);
+            b.HasOne<ParentCommittee>().WithMany().HasForeignKey(x => x.CommitteeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CommitteeMeeting>(b =>
+        {
+            b.ToTable("committee_meetings");
+            b.Property(x => x.Topics).HasMaxLength(1000);
+            b.Property(x => x.Decisions).HasMaxLength(2000);
+            b.Property(x => x.RecordedBy).HasMaxLength(100);
+            b.HasIndex(x => x.CommitteeId);
+            b.HasOne<ParentCommittee>().WithMany().HasForeignKey(x => x.CommitteeId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

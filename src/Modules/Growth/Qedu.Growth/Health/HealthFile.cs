@@ -246,7 +246,7 @@ internal sealed class HealthFile(WorkFiles work, IStudentRoster roster, GrowthAc
     }
 
     /// <summary>The school year a day belongs to, by the year it began (1 September).</summary>
-    public static int SchoolYearOf(DateOnly day) => day.Month >= 9 ? day.Year : day.Year - 1;
+    public static int SchoolYearOf(DateOnly day) => Kernel.Calendar.CityDate.SchoolYearOf(day);
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
