@@ -108,6 +108,10 @@ public sealed class ParentCommitteeTests(WebApp app)
         Assert.Equal("每月陪餐一次", own.GetProperty("meetings").EnumerateArray().Single().GetProperty("decisions").GetString());
         Assert.Empty(mine.GetProperty("classesWithout").EnumerateArray());
 
+        var keeperPage = await (await admin.GetAsync($"/family/committees?school={school}")).Content.ReadAsStringAsync();
+        Assert.Contains("13912345678", keeperPage, StringComparison.Ordinal);
+        Assert.Contains("每月陪餐一次", keeperPage, StringComparison.Ordinal);
+
         // The district reads them masked, and the school's line is counted.
         var read = await OkJsonAsync(await district.GetAsync($"/api/family/committees?school={school}"));
         Assert.All(read.GetProperty("committees").EnumerateArray().SelectMany(c => c.GetProperty("members").EnumerateArray()),

@@ -157,6 +157,16 @@ public sealed class ParentCourseTests(WebApp app)
         var line = overview.GetProperty("past").EnumerateArray().Single(l => l.GetProperty("id").GetInt64() == course);
         Assert.Equal((2, 1), (line.GetProperty("registered").GetInt32(), line.GetProperty("attended").GetInt32()));
 
+        // The organiser's page shows the seats taken and the attendance form; a reader's, who came and who did not.
+        var page = await (await organiser.GetAsync($"/family/courses?id={course}")).Content.ReadAsStringAsync();
+        Assert.Contains("已报名 2 / 10", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"attendance-form\"", page, StringComparison.Ordinal);
+        var reader = await app.ClientAsync(await app.NewAccountAsync("courses.reader", Roles.DepartmentStaff, District));
+        var read = await (await reader.GetAsync($"/family/courses?id={course}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("data-testid=\"attendance-form\"", read, StringComparison.Ordinal);
+        Assert.Contains("<td>✓</td>", read, StringComparison.Ordinal);
+        Assert.Contains("<td>✗</td>", read, StringComparison.Ordinal);
+
         // The parent sees they came; seats can no longer be given back.
         var mine = (await OkJsonAsync(await first.GetAsync("/api/parent/courses/"))).EnumerateArray().Single(c => c.GetProperty("id").GetInt64() == course);
         Assert.False(mine.GetProperty("open").GetBoolean());
