@@ -265,6 +265,22 @@ public sealed class OrgTree(Deferred<KernelDb> kernel, OrgCodes? codes = null)
             .ToListAsync(ct))
         .Select(c => new UnitCount(c.Kind, c.Kindergarten, c.Count)).ToList();
 
+    /// <summary>
+    /// The schools under the caller's grants for <paramref name="permission"/> (every school for the system), by code; the
+    /// closed ones only with <paramref name="includeClosed"/> (a record kept of a school since closed). The scope filter
+    /// alone would give every school under any grant, whatever the permission.
+    /// </summary>
+    public async Task<IReadOnlyList<OrgUnit>> SchoolsUnderGrantsAsync(AccessContext caller, string permission, bool includeClosed = false, CancellationToken ct = default)
+    {
+        var schools = (await OfKindAsync([OrgUnitKind.School], null, ct)).Where(s => includeClosed || s.ClosedOn is null).ToList();
+        if (caller.IsSystem)
+        {
+            return schools;
+        }
+        var within = await SubtreeIdsAsync([.. caller.RootsFor(permission)], ct);
+        return [.. schools.Where(s => within.Contains(s.Id))];
+    }
+
     /// <summary>The units among <paramref name="orgUnitIds"/> inside the caller's grants for <paramref name="permission"/> (see <see cref="ScopeWriteGuard.WithinScopeAsync"/>).</summary>
     public Task<IReadOnlySet<int>> WithinScopeAsync(AccessContext caller, string permission, IReadOnlyCollection<int> orgUnitIds, CancellationToken ct = default) =>
         ScopeWriteGuard.WithinScopeAsync(Db, caller, permission, orgUnitIds, ct);

@@ -15,16 +15,8 @@ internal sealed class FamilyAccess(ICurrentAccess access, OrgTree tree)
     public string ActorName => Caller.ActorName ?? Caller.ActorId ?? "system";
 
     /// <summary>The open schools under the caller's grants for <paramref name="permission"/>, by code.</summary>
-    public async Task<IReadOnlyList<OrgUnit>> SchoolsAsync(string permission, CancellationToken ct)
-    {
-        var schools = (await tree.OfKindAsync([OrgUnitKind.School], null, ct)).Where(s => s.ClosedOn is null).OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
-        if (Caller.IsSystem)
-        {
-            return schools;
-        }
-        var within = await tree.SubtreeIdsAsync([.. Caller.RootsFor(permission)], ct);
-        return [.. schools.Where(s => within.Contains(s.Id))];
-    }
+    public Task<IReadOnlyList<OrgUnit>> SchoolsAsync(string permission, CancellationToken ct) =>
+        tree.SchoolsUnderGrantsAsync(Caller, permission, includeClosed: false, ct);
 
     /// <summary>
     /// The unit the caller acts for under <paramref name="permission"/>: the one named by <paramref name="code"/> when the

@@ -15,16 +15,8 @@ internal sealed class GrowthAccess(ICurrentAccess access, OrgTree tree)
     public string ActorName => Caller.ActorName ?? Caller.ActorId ?? "system";
 
     /// <summary>The open schools under the caller's grants for <paramref name="permission"/> (every school for the system).</summary>
-    public async Task<IReadOnlyList<OrgUnit>> SchoolsAsync(string permission, CancellationToken ct)
-    {
-        var schools = (await tree.OfKindAsync([OrgUnitKind.School], null, ct)).Where(s => s.ClosedOn is null).ToList();
-        if (Caller.IsSystem)
-        {
-            return schools;
-        }
-        var within = await tree.SubtreeIdsAsync([.. Caller.RootsFor(permission)], ct);
-        return [.. schools.Where(s => within.Contains(s.Id))];
-    }
+    public Task<IReadOnlyList<OrgUnit>> SchoolsAsync(string permission, CancellationToken ct) =>
+        tree.SchoolsUnderGrantsAsync(Caller, permission, includeClosed: false, ct);
 
     public async Task<bool> MayAsync(string permission, int orgUnitId, CancellationToken ct) =>
         Caller.IsSystem || (await tree.WithinScopeAsync(Caller, permission, [orgUnitId], ct)).Count == 1;

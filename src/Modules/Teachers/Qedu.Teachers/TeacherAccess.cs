@@ -17,16 +17,8 @@ internal sealed class TeacherAccess(ICurrentAccess access, OrgTree tree, IStaffD
     public string ActorName => Caller.ActorName ?? Caller.ActorId ?? "system";
 
     /// <summary>The schools under the caller's grants for <paramref name="permission"/> (every school for the system).</summary>
-    public async Task<IReadOnlyList<OrgUnit>> SchoolsAsync(string permission, CancellationToken ct)
-    {
-        var schools = await tree.OfKindAsync([OrgUnitKind.School], null, ct);
-        if (Caller.IsSystem)
-        {
-            return schools;
-        }
-        var within = await tree.SubtreeIdsAsync([.. Caller.RootsFor(permission)], ct);
-        return [.. schools.Where(s => within.Contains(s.Id))];
-    }
+    public Task<IReadOnlyList<OrgUnit>> SchoolsAsync(string permission, CancellationToken ct) =>
+        tree.SchoolsUnderGrantsAsync(Caller, permission, includeClosed: true, ct);
 
     /// <summary>The member of staff, when their school is under the caller's grants for <paramref name="permission"/>; else null.</summary>
     public async Task<StaffMember?> StaffAsync(long staffId, string permission, CancellationToken ct)
