@@ -5,9 +5,11 @@ using Qedu.Family.DemoData;
 using Qedu.Family.Credits;
 using Qedu.Family.Features.CareOffers;
 using Qedu.Family.Features.CreditProviders;
+using Qedu.Family.Features.HomeVisits;
 using Qedu.Family.Features.LearnerCredits;
 using Qedu.Family.Features.ParentCare;
 using Qedu.Family.Features.TranscriptCheck;
+using Qedu.Family.Visits;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
@@ -15,7 +17,7 @@ using Qedu.Kernel.Web;
 
 namespace Qedu.Family;
 
-/// <summary>The family and community module's only entry points (M10: after-school care and the credit bank so far).</summary>
+/// <summary>The family and community module's only entry points (M10: after-school care, the credit bank and home visits so far).</summary>
 public static class FamilyModule
 {
     public static IServiceCollection AddFamily(this IServiceCollection services)
@@ -28,8 +30,12 @@ public static class FamilyModule
         services.AddScoped<CreditRecords>();
         services.AddScoped<LearnerCredits>();
         services.AddScoped<TranscriptCheck>();
+        services.AddScoped<VisitCoverage>();
+        services.AddScoped<HomeVisits>();
+        services.AddScoped<Contracts.IHomeVisits, HomeVisitFigures>();
         services.AddScoped<IDemoSeedStep, FamilyDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 36, "/family/care", "课后服务", "After-school care", Permissions.CareRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 38, "/family/visits", "温情家访", "Home visits", Permissions.VisitsRead));
         services.AddSingleton(new NavItem(NavSections.Data, 37, "/credits", "学分银行", "Credit bank", Permissions.CreditsRecord));
         services.AddSingleton(new ParentNavItem(60, "/parent/credits", "学分银行", "Credit bank")
         {
@@ -51,6 +57,7 @@ public static class FamilyModule
         endpoints.MapCreditRecordEndpoints();
         endpoints.MapLearnerCreditEndpoints();
         endpoints.MapTranscriptCheckEndpoints();
+        endpoints.MapHomeVisitEndpoints();
         return endpoints;
     }
 }

@@ -4,7 +4,7 @@ using Qedu.Kernel.Persistence;
 
 namespace Qedu.Family.Data;
 
-/// <summary>The family module's data (after-school care offers, enrolments, the register; the credit bank), in its own schema ("family") or table prefix.</summary>
+/// <summary>The family module's data (after-school care offers, enrolments, the register; the credit bank; home visits), in its own schema ("family") or table prefix.</summary>
 internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(options, Module)
 {
     public const string Module = "family";
@@ -16,6 +16,7 @@ internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<CreditLearner> CreditLearners => Set<CreditLearner>();
     public DbSet<CreditOutcome> CreditOutcomes => Set<CreditOutcome>();
     public DbSet<CreditTranscript> CreditTranscripts => Set<CreditTranscript>();
+    public DbSet<HomeVisit> HomeVisits => Set<HomeVisit>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -92,6 +93,23 @@ internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(opt
             b.HasIndex(x => x.Code).IsUnique();
             b.HasIndex(x => x.LearnerId);
             b.HasOne<CreditLearner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<HomeVisit>(b =>
+        {
+            b.ToTable("home_visits");
+            b.Property(x => x.StudentNumber).HasMaxLength(30);
+            b.Property(x => x.ClassName).HasMaxLength(50);
+            b.Property(x => x.Teacher).HasMaxLength(50);
+            b.Property(x => x.Form).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.CancelReason).HasMaxLength(200);
+            b.Property(x => x.PlannedBy).HasMaxLength(100);
+            b.Property(x => x.ClosedBy).HasMaxLength(100);
+            // Coverage reads done visits by school and day; a child's page reads by student.
+            b.HasIndex(x => new { x.OrgUnitId, x.Status, x.VisitedOn });
+            b.HasIndex(x => new { x.StudentId, x.PlannedOn });
+            // One planned visit per child at a time: a second is refused by the database itself, however many ask at once.
+            b.HasIndex(x => x.StudentId, "ux_home_visits_planned").IsUnique().HasFilter("status = 'Planned'");
         });
     }
 }
