@@ -258,6 +258,46 @@ public sealed class HomeVisitTests(WebApp app)
     }
 
     [Fact]
+    public async Task The_pages_forms_plan_record_and_cancel_visits_as_a_browser_posts_them()
+    {
+        var (school, classId, pupils) = await PupilsAsync(Licang, 1);
+        var admin = await app.ClientAsync(await app.NewAccountAsync("visits.page", Roles.SchoolAdmin, school));
+        var classPage = $"/family/visits?school={school}&class={classId}";
+        using (var planned = await PageForms.SubmitAsync(admin, classPage, "plan",
+            new Dictionary<string, string> { ["studentId"] = $"{pupils[0]}", ["plannedOn"] = Day(Today), ["teacher"] = "褚老师", ["form"] = "AtHome" }))
+        {
+            Assert.Contains("已加入家访计划。", await planned.TextAsync(), StringComparison.Ordinal);
+        }
+        var visit = await app.AsSystemAsync(sp => sp.GetRequiredService<FamilyDb>().HomeVisits.Where(v => v.StudentId == pupils[0]).Select(v => v.Id).SingleAsync());
+        using (var bad = await PageForms.SubmitAsync(admin, $"/family/visits/students/{pupils[0]}", "record",
+            new Dictionary<string, string> { ["visit"] = $"{visit}", ["visitedOn"] = Day(Today), ["participants"] = "", ["notes"] = "x" }))
+        {
+            Assert.Contains("必填。", await bad.TextAsync(), StringComparison.Ordinal);
+        }
+        using (var recorded = await PageForms.SubmitAsync(admin, $"/family/visits/students/{pupils[0]}", "record",
+            new Dictionary<string, string> { ["visit"] = $"{visit}", ["visitedOn"] = Day(Today), ["participants"] = "褚老师、外婆", ["notes"] = "约定每周共读半小时" }))
+        {
+            var text = await recorded.TextAsync();
+            Assert.Contains("家访已记录。", text, StringComparison.Ordinal);
+            Assert.Contains("约定每周共读半小时", text, StringComparison.Ordinal);
+        }
+        Assert.Equal("Done", await app.AsSystemAsync(async sp => (await sp.GetRequiredService<FamilyDb>().HomeVisits.SingleAsync(v => v.Id == visit)).Status.ToString()));
+
+        // A second child planned and cancelled from the child's page.
+        using (await PageForms.SubmitAsync(admin, classPage, "plan",
+            new Dictionary<string, string> { ["studentId"] = $"{pupils[1]}", ["plannedOn"] = Day(Today.AddDays(5)), ["teacher"] = "褚老师", ["form"] = "Online" }))
+        {
+        }
+        var second = await app.AsSystemAsync(sp => sp.GetRequiredService<FamilyDb>().HomeVisits.Where(v => v.StudentId == pupils[1]).Select(v => v.Id).SingleAsync());
+        using (var cancelled = await PageForms.SubmitAsync(admin, $"/family/visits/students/{pupils[1]}", "cancel",
+            new Dictionary<string, string> { ["visit"] = $"{second}", ["reason"] = "家长改约" }))
+        {
+            Assert.Contains("家访已取消。", await cancelled.TextAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal("Cancelled", await app.AsSystemAsync(async sp => (await sp.GetRequiredService<FamilyDb>().HomeVisits.SingleAsync(v => v.Id == second)).Status.ToString()));
+    }
+
+    [Fact]
     public async Task The_indicator_counts_the_districts_and_the_citys_coverage_as_the_page_shows_it()
     {
         var (school, _, pupils) = await PupilsAsync(Laoshan, 3);
