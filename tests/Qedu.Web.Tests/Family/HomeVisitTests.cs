@@ -9,6 +9,7 @@ using Qedu.Indicators.Computation;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.Data;
+using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Web.Tests.Infrastructure;
@@ -295,6 +296,43 @@ public sealed class HomeVisitTests(WebApp app)
             Assert.Contains("家访已取消。", await cancelled.TextAsync(), StringComparison.Ordinal);
         }
         Assert.Equal("Cancelled", await app.AsSystemAsync(async sp => (await sp.GetRequiredService<FamilyDb>().HomeVisits.SingleAsync(v => v.Id == second)).Status.ToString()));
+    }
+
+    [Fact]
+    public async Task A_teacher_keeps_the_visits_of_her_own_classes_only()
+    {
+        // The demo teacher (her staff record heads one class and teaches in another at the anchor school).
+        var (classes, mine, other) = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RegistryDb>();
+            var me = await db.Staff.Where(s => s.StaffNumber == DemoAccounts.TeacherStaffNumber).Select(s => new { s.Id, s.OrgUnitId }).SingleAsync();
+            var classes = (await db.Classes.Where(c => c.HeadTeacherId == me.Id).Select(c => c.Id)
+                .Concat(db.TeachingAssignments.Where(a => a.StaffId == me.Id).Select(a => a.ClassId)).ToListAsync()).ToHashSet();
+            var visited = await sp.GetRequiredService<FamilyDb>().HomeVisits.Select(v => v.StudentId).Distinct().ToListAsync();
+            var mine = await db.Students.Where(s => s.StatusCode == "01" && s.ClassId != null && classes.Contains(s.ClassId.Value) && !visited.Contains(s.Id))
+                .Select(s => s.Id).FirstAsync();
+            var other = await db.Students.Where(s => s.OrgUnitId == me.OrgUnitId && s.StatusCode == "01" && s.ClassId != null && !classes.Contains(s.ClassId.Value)
+                && !visited.Contains(s.Id)).Select(s => s.Id).FirstAsync();
+            return (classes, mine, other);
+        });
+        var teacher = await app.ClientAsync("teacher");
+        var overview = await OkJsonAsync(await teacher.GetAsync($"/api/family/visits/?school={TestWorld.AnchorSchool}"));
+        Assert.True(overview.GetProperty("mayRecord").GetBoolean());
+        Assert.Equal(classes.Order(), overview.GetProperty("classes").EnumerateArray().Select(c => c.GetProperty("classId").GetInt64()).Order());
+
+        using (var foreign = await teacher.PostAsJsonAsync("/api/family/visits/", new { studentId = other, plannedOn = Day(Today), teacher = "周婷", form = "AtHome" }))
+        {
+            Assert.Equal(["studentId"], (await foreign.ProblemAsync()).Errors.Keys);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync($"/api/family/visits/students/{other}")).StatusCode);
+        var visit = (await OkJsonAsync(await teacher.PostAsJsonAsync("/api/family/visits/", new { studentId = mine, plannedOn = Day(Today), teacher = "周婷", form = "AtHome" })))
+            .GetProperty("id").GetInt64();
+        await OkJsonAsync(await teacher.PostAsJsonAsync($"/api/family/visits/{visit}/record", new { visitedOn = Day(Today), participants = "周婷、父亲", notes = "作业习惯良好" }));
+        var planList = await OkJsonAsync(await teacher.GetAsync($"/api/family/visits/?school={TestWorld.AnchorSchool}"));
+        Assert.Contains(planList.GetProperty("recent").EnumerateArray(), v => v.GetProperty("id").GetInt64() == visit);
+        // What she lists names only children of her classes.
+        Assert.DoesNotContain(planList.GetProperty("plan").EnumerateArray().Concat(planList.GetProperty("recent").EnumerateArray()),
+            v => v.GetProperty("studentId").GetInt64() == other);
     }
 
     [Fact]
