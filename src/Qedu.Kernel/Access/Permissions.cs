@@ -296,6 +296,22 @@ public static class Permissions
     /// record their meetings' minutes.
     /// </summary>
     public const string FamilySchoolManage = "family-school.manage";
+
+    /// <summary>
+    /// See home visits (万名教师温情家访) in one's scope: coverage by school and by class (students on the roll, students
+    /// visited this school year), counts only. A child's visits, dates and forms, to whoever reads the child (an audited read);
+    /// who took part and what was said only to the school's own staff (<see cref="VisitsRecord"/>).
+    /// </summary>
+    public const string VisitsRead = "visits.read";
+
+    /// <summary>
+    /// Keep a school's home visits: plan a visit for a student the holder reads (a teacher: their own classes), record it
+    /// when done (who took part, what was discussed and agreed: encrypted) or cancel it; read the notes. Teachers and
+    /// school administrators.
+    /// </summary>
+    public const string VisitsRecord = "visits.record";
+
+    /// <summary>
     /// Use the teaching resource library (微课, 优课, 课件, 试题, 校本课程): search what is published for one's scope, open and
     /// download it, rate it (one rating per account); see the urban–rural pairings and synchronous-classroom timetables in scope.
     /// </summary>
@@ -322,7 +338,7 @@ public static class Permissions
          ExamsRead, ExamsManage, ExamsSupportList, ExamsScoreReports, SurveysRead, SurveysManage, SurveysDistribute, TeachersRead, TeachersManage,
          TeachersEthics, TeachersReportsHandle, TeachersReportsContact, GrowthRead, GrowthHealth, GrowthMental, GrowthPractice, GrowthAid,
          GrowthRecord, GrowthRecordConfirm, GrowthCare, RectificationRead, SafetyRead, SafetyManage, SafetyInspect, InspectionRead, InspectionManage, InspectionVisit, InspectionRespond, FacilitiesRead, FacilitiesManage,
-         CareRead, CareManage, CareAttend, CreditsManage, CreditsRecord, FamilySchoolRead, FamilySchoolManage, ResourcesRead, ResourcesContribute, ResourcesReview, ResourcesManage];
+         CareRead, CareManage, CareAttend, CreditsManage, CreditsRecord, FamilySchoolRead, FamilySchoolManage, VisitsRead, VisitsRecord, ResourcesRead, ResourcesContribute, ResourcesReview, ResourcesManage];
 
     /// <summary>The permissions a system-to-system client may be granted as OAuth scopes.</summary>
     public static readonly IReadOnlyList<string> ClientGrantable = [OrgRead, RegistryRead, RegistryWrite, RegistryExport, PiiView];

@@ -534,6 +534,22 @@ public sealed class AuthorizationMatrixTests(WebApp app, ITestOutputHelper outpu
         },
         ["GET /parent/committees"] = new Rule(Access.Parent),
         ["GET /api/parent/committees"] = new Rule(Access.Parent),
+        // Family: home visits. Coverage is counts for every reader; a student, class or visit nobody has (0) is 404 to those
+        // allowed to ask (HomeVisitTests: who sees names and notes); a plan without fields is a 400.
+        ["GET /family/visits"] = Rule.Needs(Permissions.VisitsRead),
+        ["GET /family/visits/students/{StudentId:long}"] = Rule.Needs(Permissions.VisitsRead) with { Fixed = new() { ["StudentId"] = "0" } },
+        ["GET /api/family/visits/"] = Rule.Needs(Permissions.VisitsRead),
+        ["GET /api/family/visits/students/{studentId:long}"] = Rule.Needs(Permissions.VisitsRead) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["studentId"] = "0" } },
+        ["GET /api/family/visits/classes/{classId:long}"] = Rule.Needs(Permissions.VisitsRecord) with { Status = StatusCodes.Status404NotFound, Fixed = new() { ["classId"] = "0" } },
+        ["POST /api/family/visits/"] = Rule.Needs(Permissions.VisitsRecord) with { Status = StatusCodes.Status400BadRequest, Body = EmptyObject },
+        ["POST /api/family/visits/{id:long}/record"] = Rule.Needs(Permissions.VisitsRecord) with
+        {
+            Status = StatusCodes.Status404NotFound, Body = EmptyObject, Fixed = new() { ["id"] = "0" },
+        },
+        ["POST /api/family/visits/{id:long}/cancel"] = Rule.Needs(Permissions.VisitsRecord) with
+        {
+            Status = StatusCodes.Status404NotFound, Body = EmptyObject, Fixed = new() { ["id"] = "0" },
+        },
         // Resources and sync classrooms. Which item a caller may see or review by its reach and level, and which pairing
         // it may keep, is ResourcesTests' subject; ids nobody has (0) answer 404 to every holder.
         ["GET /resources"] = Rule.Needs(Permissions.ResourcesRead),

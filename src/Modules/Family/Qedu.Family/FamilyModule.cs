@@ -7,11 +7,13 @@ using Qedu.Family.Features.CareOffers;
 using Qedu.Family.Features.Committees;
 using Qedu.Family.Features.CourseSessions;
 using Qedu.Family.Features.CreditProviders;
+using Qedu.Family.Features.HomeVisits;
 using Qedu.Family.Features.LearnerCredits;
 using Qedu.Family.Features.ParentCare;
 using Qedu.Family.Features.ParentCommittees;
 using Qedu.Family.Features.ParentCourses;
 using Qedu.Family.Features.TranscriptCheck;
+using Qedu.Family.Visits;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Persistence;
@@ -19,7 +21,7 @@ using Qedu.Kernel.Web;
 
 namespace Qedu.Family;
 
-/// <summary>The family and community module's only entry points (M10: after-school care, the credit bank, parent courses and parent committees).</summary>
+/// <summary>The family and community module's only entry points (M10: after-school care, the credit bank, parent courses, parent committees and home visits).</summary>
 public static class FamilyModule
 {
     public static IServiceCollection AddFamily(this IServiceCollection services)
@@ -36,11 +38,15 @@ public static class FamilyModule
         services.AddScoped<ParentCourses>();
         services.AddScoped<Committees>();
         services.AddScoped<ParentCommittees>();
+        services.AddScoped<VisitCoverage>();
+        services.AddScoped<HomeVisits>();
+        services.AddScoped<Contracts.IHomeVisits, HomeVisitFigures>();
         services.AddScoped<IDemoSeedStep, FamilyDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 36, "/family/care", "课后服务", "After-school care", Permissions.CareRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 38, "/family/visits", "温情家访", "Home visits", Permissions.VisitsRead));
         services.AddSingleton(new NavItem(NavSections.Data, 37, "/credits", "学分银行", "Credit bank", Permissions.CreditsRecord));
-        services.AddSingleton(new NavItem(NavSections.Data, 38, "/family/courses", "家长大课堂", "Parent courses", Permissions.FamilySchoolRead));
-        services.AddSingleton(new NavItem(NavSections.Data, 39, "/family/committees", "家长委员会", "Parent committees", Permissions.FamilySchoolRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 39, "/family/courses", "家长大课堂", "Parent courses", Permissions.FamilySchoolRead));
+        services.AddSingleton(new NavItem(NavSections.Data, 40, "/family/committees", "家长委员会", "Parent committees", Permissions.FamilySchoolRead));
         services.AddSingleton(new ParentNavItem(55, "/parent/courses", "家长大课堂", "Parent courses")
         {
             DescriptionZh = "学校和教育局举办的家庭教育讲座：在线报名、取消，查看讲义和课件",
@@ -75,6 +81,7 @@ public static class FamilyModule
         endpoints.MapParentCourseEndpoints();
         endpoints.MapCommitteeEndpoints();
         endpoints.MapParentCommitteeEndpoints();
+        endpoints.MapHomeVisitEndpoints();
         return endpoints;
     }
 }

@@ -33,6 +33,7 @@ public static class IndicatorsModule
         services.AddScoped<IFactSource, RectificationFacts>();
         services.AddScoped<IFactSource, FacilitiesFacts>();
         services.AddScoped<IFactSource, ResourcesFacts>();
+        services.AddScoped<IFactSource, FamilyFacts>();
         services.AddScoped<SnapshotWriter>();
         services.AddScoped<IndicatorComputation>();
         // Public for the command line, built here: its constructor takes the module's internal computation.

@@ -4,7 +4,7 @@ using Qedu.Kernel.Persistence;
 
 namespace Qedu.Family.Data;
 
-/// <summary>The family module's data (after-school care offers, enrolments, the register; the credit bank; parent courses and committees), in its own schema ("family") or table prefix.</summary>
+/// <summary>The family module's data (after-school care offers, enrolments, the register; the credit bank; parent courses and committees; home visits), in its own schema ("family") or table prefix.</summary>
 internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(options, Module)
 {
     public const string Module = "family";
@@ -22,6 +22,7 @@ internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(opt
     public DbSet<ParentCommittee> Committees => Set<ParentCommittee>();
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
     public DbSet<CommitteeMeeting> CommitteeMeetings => Set<CommitteeMeeting>();
+    public DbSet<HomeVisit> HomeVisits => Set<HomeVisit>();
 
     protected override void OnModuleModelCreating(ModelBuilder builder, bool isPostgres)
     {
@@ -158,6 +159,23 @@ internal abstract class FamilyDb(DbContextOptions options) : ModuleDbContext(opt
             b.Property(x => x.RecordedBy).HasMaxLength(100);
             b.HasIndex(x => x.CommitteeId);
             b.HasOne<ParentCommittee>().WithMany().HasForeignKey(x => x.CommitteeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<HomeVisit>(b =>
+        {
+            b.ToTable("home_visits");
+            b.Property(x => x.StudentNumber).HasMaxLength(30);
+            b.Property(x => x.ClassName).HasMaxLength(50);
+            b.Property(x => x.Teacher).HasMaxLength(50);
+            b.Property(x => x.Form).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            b.Property(x => x.CancelReason).HasMaxLength(200);
+            b.Property(x => x.PlannedBy).HasMaxLength(100);
+            b.Property(x => x.ClosedBy).HasMaxLength(100);
+            // Coverage reads done visits by school and day; a child's page reads by student.
+            b.HasIndex(x => new { x.OrgUnitId, x.Status, x.VisitedOn });
+            b.HasIndex(x => new { x.StudentId, x.PlannedOn });
+            // One planned visit per child at a time: a second is refused by the database itself, however many ask at once.
+            b.HasIndex(x => x.StudentId, "ux_home_visits_planned").IsUnique().HasFilter("status = 'Planned'");
         });
     }
 }

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Qedu.Documents;
 using Qedu.Family.Care;
 using Qedu.Family.Credits;
 using Qedu.Family.Data;
 using Qedu.Family.Domain;
 using Qedu.Kernel.Calendar;
-using Qedu.Documents;
 using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.Files;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Kernel.PersonalData;
 using Qedu.Registry.Contracts;
 
 namespace Qedu.Family.DemoData;
@@ -18,11 +19,12 @@ namespace Qedu.Family.DemoData;
 /// weekdays 15:30–17:30, grades one to six, open for enrolment all term), with about two children in five of grades one
 /// to three enrolled from the schools' paper forms in the first district (every district on the small demo) and the
 /// register of the last ten care days taken, so the overview, the class list and the statement have figures. Then the
-/// credit bank (<see cref="CreditsDemo"/>), parent courses and committees (<see cref="FamilySchoolDemo"/>).
+/// credit bank (<see cref="CreditsDemo"/>), parent courses and committees (<see cref="FamilySchoolDemo"/>) and home visits
+/// (<see cref="HomeVisitsDemo"/>).
 /// </summary>
 internal sealed class FamilyDemoSeedStep(
     FamilyDb db, OrgTree tree, IStudentRoster roster, IStudentMoves students, ParentAccounts parents, IFileStore store, PdfFonts fonts, WorkingCalendar calendar,
-    CreditRules rules, TimeProvider clock) : IDemoSeedStep
+    CreditRules rules, FieldEncryption encryption, TimeProvider clock) : IDemoSeedStep
 {
     public int Order => 84;
 
@@ -60,9 +62,10 @@ internal sealed class FamilyDemoSeedStep(
         }
         var outcomes = await CreditsDemo.SeedAsync(db, tree, rules, clock, random, ct);
         var (courses, committees) = await FamilySchoolDemo.SeedAsync(db, tree, roster, students, parents, store, fonts.Current, context, clock, random, ct);
+        var visits = await HomeVisitsDemo.SeedAsync(db, tree, roster, encryption, today, clock.GetUtcNow(), random, ct);
         context.Progress?.Report($"family: {await db.CareOffers.CountAsync(ct)} after-school care offers, {enrolled} children enrolled, " +
             $"{await db.CareAttendance.CountAsync(ct)} register marks; credit bank: {await db.CreditProviders.CountAsync(ct)} providers, " +
-            $"{await db.CreditLearners.CountAsync(ct)} learners, {outcomes} outcomes; {courses} parent-course sessions, {committees} parent committees");
+            $"{await db.CreditLearners.CountAsync(ct)} learners, {outcomes} outcomes; {courses} parent-course sessions, {committees} parent committees; {visits} home visits");
     }
 
     /// <summary>About two in five pupils of grades one to three, and the last ten care days' register (one in twenty absent).</summary>

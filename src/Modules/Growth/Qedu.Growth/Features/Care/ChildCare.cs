@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Qedu.Family.Contracts;
 using Qedu.Growth.Data;
 using Qedu.Growth.Domain;
 using Qedu.Growth.Resources;
@@ -51,9 +52,12 @@ internal sealed record CareView(
 
 internal sealed record ContactLine(DateOnly Day, ContactKind Kind, string Note, string RecordedBy);
 
-/// <summary>An opened ledger: the child, the caring teacher, the circumstances and every contact (decrypted; the read audited).</summary>
+/// <summary>
+/// An opened ledger: the child, the caring teacher, the circumstances and every contact (decrypted; the read audited), and
+/// the child's home visits as the family module counts them, with the link to them (null when the caller may not read them).
+/// </summary>
 internal sealed record LedgerView(long Id, long StudentId, string StudentNumber, string Name, string SchoolName, string? ClassName, string CaringTeacher,
-    string Circumstances, DateOnly OpenedOn, DateOnly? ClosedOn, IReadOnlyList<ContactLine> Contacts);
+    string Circumstances, DateOnly OpenedOn, DateOnly? ClosedOn, IReadOnlyList<ContactLine> Contacts, StudentVisitSummary? HomeVisits);
 
 /// <summary>
 /// Care for left-behind children (留守儿童关爱, 001-25 "建立关爱帮扶台账…设置留守儿童关爱室", 附件2 "关爱室建设完成率达到100%，提高
@@ -64,7 +68,7 @@ internal sealed record LedgerView(long Id, long StudentId, string StudentNumber,
 /// </summary>
 internal sealed class ChildCare(
     GrowthDb db, GrowthAccess access, Rules.RecordRules terms, IStudentRoster roster, IRegistryStatistics registry, FieldEncryption encryption, AuditTrail audit, OrgTree tree,
-    TimeProvider clock, IStringLocalizer<GrowthText> t)
+    IHomeVisits homeVisits, TimeProvider clock, IStringLocalizer<GrowthText> t)
 {
     public const string ReadAction = "growth.care-read";
 
@@ -244,7 +248,8 @@ internal sealed class ChildCare(
         var school = (await tree.NamesOfAsync([ledger.OrgUnitId], ct)).GetValueOrDefault(ledger.OrgUnitId, "");
         return new LedgerView(ledger.Id, ledger.StudentId, ledger.StudentNumber, pupil.Name, school, pupil.ClassName, ledger.CaringTeacher,
             encryption.Decrypt(ledger.Circumstances), ledger.OpenedOn, ledger.ClosedOn,
-            [.. contacts.Select(c => new ContactLine(c.Day, c.Kind, encryption.Decrypt(c.Note), c.RecordedBy))]);
+            [.. contacts.Select(c => new ContactLine(c.Day, c.Kind, encryption.Decrypt(c.Note), c.RecordedBy))],
+            await homeVisits.OfStudentAsync(ledger.OrgUnitId, ledger.StudentId, ct));
     }
 
     /// <summary>Records a contact in an open ledger.</summary>

@@ -665,6 +665,116 @@ namespace Qedu.Family.Data.Migrations.Sqlite
                     b.ToTable("family_credit_transcripts", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Family.Domain.HomeVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_on");
+
+                    b.Property<long?>("ClassId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("class_id");
+
+                    b.Property<string>("ClassName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class_name");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form");
+
+                    b.Property<byte[]>("Notes")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("org_unit_id");
+
+                    b.Property<byte[]>("Participants")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("participants");
+
+                    b.Property<long>("PlannedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("planned_at");
+
+                    b.Property<string>("PlannedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_by");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("StudentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("student_id");
+
+                    b.Property<string>("StudentNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("student_number");
+
+                    b.Property<string>("Teacher")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("teacher");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_home_visits");
+
+                    b.HasIndex("StudentId", "PlannedOn")
+                        .HasDatabaseName("ix_family_home_visits_student_id_planned_on");
+
+                    b.HasIndex("OrgUnitId", "Status", "VisitedOn")
+                        .HasDatabaseName("ix_family_home_visits_org_unit_id_status_visited_on");
+
+                    b.HasIndex(new[] { "StudentId" }, "ux_home_visits_planned")
+                        .IsUnique()
+                        .HasDatabaseName("ix_family_home_visits_student_id")
+                        .HasFilter("status = 'Planned'");
+
+                    b.ToTable("family_home_visits", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Family.Domain.ParentCommittee", b =>
                 {
                     b.Property<long>("Id")
