@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
+using Qedu.Indicators.Computation;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
@@ -159,5 +160,28 @@ public sealed class ParentCommitteeTests(WebApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await neighbour.PostAsJsonAsync($"/api/family/committees/{committee}/members", new { name = "x", phone = "13912345678", role = "Member" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await neighbour.PostAsJsonAsync($"/api/family/committees/{committee}/meetings", new { heldOn = Day(Today), present = 1, topics = "x", decisions = "y" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await neighbour.PostAsJsonAsync($"/api/family/committees/?school={school}", new { formedOn = Day(Today) })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_formed_committee_counts_in_the_districts_indicator_as_the_overview_shows_it()
+    {
+        var (school, _) = await NewSchoolAsync();
+        var period = CityDate.SchoolYearOf(Today).ToString(CultureInfo.InvariantCulture);
+        Task<(decimal Formed, decimal Schools)> DistrictAsync() => app.AsSystemAsync(async sp =>
+        {
+            var id = (await sp.GetRequiredService<OrgTree>().FindAsync(District))!.Id;
+            var value = (await sp.GetRequiredService<IndicatorComputation>().ComputeAsync(period, store: false, default)).Values
+                .Single(v => v.OrgUnitId == id && v.IndicatorCode == "parent-committee-coverage");
+            return (value.Numerator, value.Denominator!.Value);
+        });
+        var before = await DistrictAsync();
+        var admin = await app.ClientAsync(await app.NewAccountAsync("committee.fact", Roles.SchoolAdmin, school));
+        await CreatedAsync(await admin.PostAsJsonAsync($"/api/family/committees/?school={school}", new { formedOn = Day(Today) }));
+        var after = await DistrictAsync();
+        Assert.Equal((before.Formed + 1, before.Schools), after);
+
+        var reader = await app.ClientAsync(await app.NewAccountAsync("committee.fact.district", Roles.DepartmentStaff, District));
+        var schools = (await OkJsonAsync(await reader.GetAsync("/api/family/committees"))).GetProperty("schools").EnumerateArray().ToList();
+        Assert.Equal((schools.Count(s => s.GetProperty("schoolCommittee").GetBoolean()), schools.Count), ((int)after.Formed, (int)after.Schools));
     }
 }

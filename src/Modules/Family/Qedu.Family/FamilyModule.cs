@@ -41,6 +41,7 @@ public static class FamilyModule
         services.AddScoped<VisitCoverage>();
         services.AddScoped<HomeVisits>();
         services.AddScoped<Contracts.IHomeVisits, HomeVisitFigures>();
+        services.AddScoped<Contracts.IFamilySchool, FamilySchoolFigures>();
         services.AddScoped<IDemoSeedStep, FamilyDemoSeedStep>();
         services.AddSingleton(new NavItem(NavSections.Data, 36, "/family/care", "课后服务", "After-school care", Permissions.CareRead));
         services.AddSingleton(new NavItem(NavSections.Data, 38, "/family/visits", "温情家访", "Home visits", Permissions.VisitsRead));
