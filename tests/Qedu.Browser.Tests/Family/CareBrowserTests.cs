@@ -20,28 +20,17 @@ public sealed class CareBrowserTests(BrowserFixture fixture) : BrowserTest(fixtu
     {
         var today = CityDate.Today(TimeProvider.System);
         // A guardian of their own (a fresh number): other tests sign the demo parent in and out.
-        var guardianPhone = "135" + Random.Shared.Next(0, 99_999_999).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        var guardianPhone = GuardedChildren.NewPhone("135");
         const string childName = "托管小雨";
         var offerName = "浏览器测试课后服务" + Guid.NewGuid().ToString("N")[..4];
         var (offer, child) = await Host.AsSystemAsync(async sp =>
         {
-            var anchor = (await sp.GetRequiredService<Qedu.Kernel.OrgUnits.OrgTree>().FindAsync(DemoCityGenerator.AnchorSchoolCode))!;
-            var registry = sp.GetRequiredService<Qedu.Registry.Data.RegistryDb>();
-            var classId = await registry.Classes.Where(c => c.OrgUnitId == anchor.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
-            await sp.GetRequiredService<Qedu.Kernel.Identity.ParentAccounts>().FindOrCreateAsync(guardianPhone, DateTimeOffset.UtcNow);
-            var student = new Qedu.Registry.Domain.Student
-            {
-                OrgUnitId = anchor.Id, StudentNumber = "P" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), Name = childName, GenderCode = "2",
-                BirthDate = new DateOnly(2017, 4, 1), ResidentId = Qedu.Kernel.Codes.ResidentId.Compose("370202", new DateOnly(2017, 4, 1), Random.Shared.Next(50, 499) * 2),
-                ClassId = classId, StatusCode = "01",
-            };
-            await new Qedu.Registry.Writes.StudentCommands(registry, sp.GetRequiredService<Qedu.Kernel.Codes.CodeBook>()).CreateAsync(
-                student, [new Qedu.Registry.Domain.Guardian { Name = "李娜", RelationCode = "12", Phone = guardianPhone }], new DateOnly(2024, 9, 1));
+            var studentId = await GuardedChildren.AtAnchorAsync(sp, guardianPhone, childName, "李娜", new DateOnly(2017, 4, 1));
             var added = await sp.GetRequiredService<CareOffers>().AddOfferAsync(DemoCityGenerator.AnchorSchoolCode, new OfferInput(
                 offerName, today.AddDays(-7), today.AddDays(60), today.AddDays(20), [1, 2, 3, 4, 5], new TimeOnly(15, 30), new TimeOnly(17, 30),
                 ["P1", "P2", "P3", "P4", "P5", "P6"], "作业辅导、阅读、体育活动", 30, 300m, 200m));
             Assert.True(added.IsOk, added.Message);
-            return (added.Value, student.Id);
+            return (added.Value, studentId);
         });
 
         await RunAsync(async phone =>

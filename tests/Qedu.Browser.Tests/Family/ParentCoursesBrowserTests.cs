@@ -20,22 +20,11 @@ public sealed class ParentCoursesBrowserTests(BrowserFixture fixture) : BrowserT
     {
         var today = CityDate.Today(TimeProvider.System);
         // A parent of their own (a fresh number): other tests sign the demo parent in and out.
-        var parentPhone = "135" + Random.Shared.Next(0, 99_999_999).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        var parentPhone = GuardedChildren.NewPhone("135");
         var title = "浏览器测试讲座" + Guid.NewGuid().ToString("N")[..4];
         var course = await Host.AsSystemAsync(async sp =>
         {
-            var anchor = (await sp.GetRequiredService<Qedu.Kernel.OrgUnits.OrgTree>().FindAsync(DemoCityGenerator.AnchorSchoolCode))!;
-            var registry = sp.GetRequiredService<Qedu.Registry.Data.RegistryDb>();
-            var classId = await registry.Classes.Where(c => c.OrgUnitId == anchor.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
-            await sp.GetRequiredService<Qedu.Kernel.Identity.ParentAccounts>().FindOrCreateAsync(parentPhone, DateTimeOffset.UtcNow);
-            var student = new Qedu.Registry.Domain.Student
-            {
-                OrgUnitId = anchor.Id, StudentNumber = "P" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), Name = "讲座小林", GenderCode = "1",
-                BirthDate = new DateOnly(2017, 3, 1), ResidentId = Qedu.Kernel.Codes.ResidentId.Compose("370202", new DateOnly(2017, 3, 1), Random.Shared.Next(50, 499) * 2 + 1),
-                ClassId = classId, StatusCode = "01",
-            };
-            await new Qedu.Registry.Writes.StudentCommands(registry, sp.GetRequiredService<Qedu.Kernel.Codes.CodeBook>()).CreateAsync(
-                student, [new Qedu.Registry.Domain.Guardian { Name = "林强", RelationCode = "11", Phone = parentPhone }], new DateOnly(2024, 9, 1));
+            await GuardedChildren.AtAnchorAsync(sp, parentPhone, "讲座小林", "林强", new DateOnly(2017, 3, 1), girl: false);
             var added = await sp.GetRequiredService<CourseSessions>().AddAsync(DemoCityGenerator.AnchorSchoolCode, new SessionInput(
                 title, "市家庭教育指导中心 王敏", "入学前后孩子的作息与习惯", today.AddDays(5), new TimeOnly(19, 0), new TimeOnly(20, 30), "学校报告厅", 40));
             Assert.True(added.IsOk, added.Message);

@@ -22,22 +22,11 @@ public sealed class PracticeBrowserTests(BrowserFixture fixture) : BrowserTest(f
         var today = CityDate.Today(TimeProvider.System);
         var code = "BR-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         // A guardian of their own (a fresh number): other tests sign the demo parent in and out.
-        var guardianPhone = "137" + Random.Shared.Next(0, 99_999_999).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        var guardianPhone = GuardedChildren.NewPhone("137");
         const string childName = "实践小明";
         var sessionId = await Host.AsSystemAsync(async sp =>
         {
-            var anchor = (await sp.GetRequiredService<Qedu.Kernel.OrgUnits.OrgTree>().FindAsync(DemoCityGenerator.AnchorSchoolCode))!;
-            var registry = sp.GetRequiredService<Qedu.Registry.Data.RegistryDb>();
-            var classId = await registry.Classes.Where(c => c.OrgUnitId == anchor.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
-            await sp.GetRequiredService<Qedu.Kernel.Identity.ParentAccounts>().FindOrCreateAsync(guardianPhone, DateTimeOffset.UtcNow);
-            await new Qedu.Registry.Writes.StudentCommands(registry, sp.GetRequiredService<Qedu.Kernel.Codes.CodeBook>()).CreateAsync(
-                new Qedu.Registry.Domain.Student
-                {
-                    OrgUnitId = anchor.Id, StudentNumber = "P" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), Name = childName, GenderCode = "1",
-                    BirthDate = new DateOnly(2016, 3, 1), ResidentId = Qedu.Kernel.Codes.ResidentId.Compose("370202", new DateOnly(2016, 3, 1), Random.Shared.Next(50, 499) * 2 + 1),
-                    ClassId = classId, StatusCode = "01",
-                },
-                [new Qedu.Registry.Domain.Guardian { Name = "张华", RelationCode = "11", Phone = guardianPhone }], new DateOnly(2024, 9, 1));
+            await GuardedChildren.AtAnchorAsync(sp, guardianPhone, childName, "张华", new DateOnly(2016, 3, 1), girl: false);
             var classrooms = sp.GetRequiredService<SocialClassrooms>();
             Assert.True((await classrooms.AddVenueAsync(new NewVenue(code, "浏览器测试科技馆", "science", "city", true, 80, "青岛市市南区香港中路", 36.06, 120.38), default)).IsOk);
             return (await classrooms.AddSessionAsync(code, new NewSession("全天科普", today, new TimeOnly(0, 0), new TimeOnly(23, 59), 30), default)).Value;

@@ -18,24 +18,9 @@ public sealed class RecordBrowserTests(BrowserFixture fixture) : BrowserTest(fix
     [Fact]
     public async Task A_guardian_sends_evidence_on_a_phone_and_the_school_accepts_it()
     {
-        var guardianPhone = "136" + Random.Shared.Next(0, 99_999_999).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        var guardianPhone = GuardedChildren.NewPhone("136");
         const string childName = "档案小雨";
-        var studentId = await Host.AsSystemAsync(async sp =>
-        {
-            var anchor = (await sp.GetRequiredService<Qedu.Kernel.OrgUnits.OrgTree>().FindAsync(DemoCityGenerator.AnchorSchoolCode))!;
-            var registry = sp.GetRequiredService<Qedu.Registry.Data.RegistryDb>();
-            var classId = await registry.Classes.Where(c => c.OrgUnitId == anchor.Id).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync();
-            await sp.GetRequiredService<Qedu.Kernel.Identity.ParentAccounts>().FindOrCreateAsync(guardianPhone, DateTimeOffset.UtcNow);
-            var born = new DateOnly(2017, 4, 2);
-            var student = new Qedu.Registry.Domain.Student
-            {
-                OrgUnitId = anchor.Id, StudentNumber = "G" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(), Name = childName, GenderCode = "2",
-                BirthDate = born, ResidentId = Qedu.Kernel.Codes.ResidentId.Compose("370202", born, Random.Shared.Next(50, 499) * 2), ClassId = classId, StatusCode = "01",
-            };
-            await new Qedu.Registry.Writes.StudentCommands(registry, sp.GetRequiredService<Qedu.Kernel.Codes.CodeBook>()).CreateAsync(
-                student, [new Qedu.Registry.Domain.Guardian { Name = "李娜", RelationCode = "12", Phone = guardianPhone }], new DateOnly(2024, 9, 1));
-            return student.Id;
-        });
+        var studentId = await Host.AsSystemAsync(sp => GuardedChildren.AtAnchorAsync(sp, guardianPhone, childName, "李娜", new DateOnly(2017, 4, 2), lastClass: true));
         var admin = $"records.{Guid.NewGuid().ToString("N")[..6]}";
         await Host.CreateAccountAsync(admin, Qedu.Kernel.Access.Roles.SchoolAdmin, DemoCityGenerator.AnchorSchoolCode);
 

@@ -8,6 +8,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Web.Tests.Infrastructure;
+using static Qedu.Web.Tests.Infrastructure.Http;
 
 namespace Qedu.Web.Tests.Facilities;
 
@@ -34,15 +35,6 @@ public sealed class FacilitiesTests(WebApp app)
         { new StringContent(dryRun ? "true" : "false"), "dryRun" },
         { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName },
     };
-
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await response.JsonAsync();
-        }
-    }
 
     private static async Task<string> NewZoneAsync(HttpClient client)
     {

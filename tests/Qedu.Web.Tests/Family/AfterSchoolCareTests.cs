@@ -12,6 +12,7 @@ using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Web.Tests.Growth;
 using Qedu.Web.Tests.Infrastructure;
+using static Qedu.Web.Tests.Infrastructure.Http;
 
 namespace Qedu.Web.Tests.Family;
 
@@ -47,15 +48,6 @@ public sealed class AfterSchoolCareTests(WebApp app)
                            select new { o.Code, c.AncestorId }).ToListAsync();
         return pairs.Select(p => (p.Code, districts[p.AncestorId])).ToList();
     });
-
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await response.JsonAsync();
-        }
-    }
 
     /// <summary>An offer for this term at the school, published by a new administrator of it.</summary>
     private async Task<(HttpClient Admin, long Offer)> OfferAsync(string school, int capacity, decimal fee = 300m, decimal subsidy = 200m)

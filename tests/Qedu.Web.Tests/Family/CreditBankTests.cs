@@ -7,6 +7,7 @@ using Qedu.Family.Data;
 using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
 using Qedu.Web.Tests.Infrastructure;
+using static Qedu.Web.Tests.Infrastructure.Http;
 
 namespace Qedu.Web.Tests.Family;
 
@@ -22,15 +23,6 @@ public sealed class CreditBankTests(WebApp app)
     private const string District = "370214";
 
     private static string Today => CityDate.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await response.JsonAsync();
-        }
-    }
 
     private async Task<(HttpClient District, string Provider)> ProviderAsync()
     {

@@ -13,6 +13,7 @@ using Qedu.Kernel.DemoCity;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Registry.Data;
 using Qedu.Web.Tests.Infrastructure;
+using static Qedu.Web.Tests.Infrastructure.Http;
 
 namespace Qedu.Web.Tests.Family;
 
@@ -35,15 +36,6 @@ public sealed class HomeVisitTests(WebApp app)
     private static int SchoolYear => Today.Month >= 9 ? Today.Year : Today.Year - 1;
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await response.JsonAsync();
-        }
-    }
 
     /// <summary>
     /// The <paramref name="index"/>-th school (by code) of the district with enrolled pupils in classes: its code, a class, and

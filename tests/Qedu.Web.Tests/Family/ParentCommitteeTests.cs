@@ -12,6 +12,7 @@ using Qedu.Registry.Data;
 using Qedu.Registry.Domain;
 using Qedu.Web.Tests.Growth;
 using Qedu.Web.Tests.Infrastructure;
+using static Qedu.Web.Tests.Infrastructure.Http;
 
 namespace Qedu.Web.Tests.Family;
 
@@ -51,15 +52,6 @@ public sealed class ParentCommitteeTests(WebApp app)
         await registry.SaveChangesAsync();
         return (code, name);
     });
-
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await response.JsonAsync();
-        }
-    }
 
     private static async Task<long> CreatedAsync(HttpResponseMessage response) => (await OkJsonAsync(response)).GetProperty("id").GetInt64();
 

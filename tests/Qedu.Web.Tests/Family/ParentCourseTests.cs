@@ -10,6 +10,7 @@ using Qedu.Kernel.Calendar;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Web.Tests.Growth;
 using Qedu.Web.Tests.Infrastructure;
+using static Qedu.Web.Tests.Infrastructure.Http;
 
 namespace Qedu.Web.Tests.Family;
 
@@ -38,15 +39,6 @@ public sealed class ParentCourseTests(WebApp app)
                       orderby o.Code
                       select o.Code).ToListAsync();
     });
-
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await response.JsonAsync();
-        }
-    }
 
     /// <summary>A session tomorrow put on by a new administrator of the district.</summary>
     private async Task<(HttpClient Organiser, long Course)> SessionAsync(int capacity, string title = "测试讲座")

@@ -16,6 +16,16 @@ public sealed record Problem(int Status, string? Title, string? Detail, IReadOnl
 
 public static class Http
 {
+    /// <summary>The body of a response that must have succeeded (the status and body in the failure otherwise), the response disposed.</summary>
+    public static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return await response.JsonAsync();
+        }
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -10,6 +10,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Web.Tests.Infrastructure;
+using static Qedu.Web.Tests.Infrastructure.Http;
 
 namespace Qedu.Web.Tests.Inspection;
 
@@ -34,15 +35,6 @@ public sealed class InspectionTests(WebApp app)
     });
 
     private async Task<HttpClient> AsAsync(string hint, string role, string scope = District) => await app.ClientAsync(await app.NewAccountAsync(hint, role, scope));
-
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await response.JsonAsync();
-        }
-    }
 
     [Fact]
     public async Task The_district_assigns_responsible_inspectors_one_per_school()

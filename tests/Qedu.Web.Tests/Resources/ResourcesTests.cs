@@ -9,6 +9,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Web.Tests.Infrastructure;
+using static Qedu.Web.Tests.Infrastructure.Http;
 
 namespace Qedu.Web.Tests.Resources;
 
@@ -57,15 +58,6 @@ public sealed class ResourcesTests(WebApp app)
             form.Add(new ByteArrayContent(file ?? Pdf), "file", fileName);
         }
         return form;
-    }
-
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await response.JsonAsync();
-        }
     }
 
     private static async Task<long> AddAsync(HttpClient client, MultipartFormDataContent form) =>

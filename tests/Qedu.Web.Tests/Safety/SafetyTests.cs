@@ -10,6 +10,7 @@ using Qedu.Kernel.Data;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Safety.Features.Inspections;
 using Qedu.Web.Tests.Infrastructure;
+using static Qedu.Web.Tests.Infrastructure.Http;
 
 namespace Qedu.Web.Tests.Safety;
 
@@ -52,15 +53,6 @@ public sealed class SafetyTests(WebApp app)
         var value = computed.Values.SingleOrDefault(v => v.OrgUnitId == school.Id && v.IndicatorCode == "hazard-rectification-rate");
         return value is null ? (0, 0) : ((int)value.Denominator!.Value, (int)value.Numerator);
     });
-
-    private static async Task<JsonElement> OkJsonAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            return await response.JsonAsync();
-        }
-    }
 
     [Fact]
     public async Task An_inspector_finds_hazards_the_school_fixes_them_with_a_photo_and_the_inspector_verifies()

@@ -30,6 +30,9 @@ internal static class FamilySchoolDemo
         ("培养家庭阅读习惯", "市图书馆 李华", "亲子共读怎样开始、怎样坚持；各年龄段书目推荐。"),
     ];
 
+    /// <summary>The made-up parents (1396000000x) the held sessions' seats are drawn from.</summary>
+    private const int SeatHolders = 20;
+
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡"];
     private static readonly string[] Given = ["丽", "强", "敏", "静", "军", "燕", "磊", "芳", "涛", "娜", "勇", "霞", "杰", "婷", "波"];
 
@@ -37,6 +40,17 @@ internal static class FamilySchoolDemo
         FamilyDb db, OrgTree tree, IStudentRoster roster, IStudentMoves students, ParentAccounts parents, IFileStore store, CjkFont? font,
         DemoSeedContext context, TimeProvider clock, Random random, CancellationToken ct)
     {
+        // The made-up parents who held seats (their accounts are the kernel's: made before the family writes' one transaction),
+        // and the demo parent's children (an audited read), first.
+        var holders = new List<(Guid Account, string Phone)>();
+        for (var i = 1; i <= SeatHolders; i++)
+        {
+            var number = "1396" + i.ToString("D7", CultureInfo.InvariantCulture);
+            holders.Add(((await parents.FindOrCreateAsync(number, clock.GetUtcNow(), ct)).Account.Id, number));
+        }
+        var demoChildren = await students.ChildrenOfGuardianAsync(DemoAccounts.ParentPhone, ct);
+        // One transaction for the family writes: a commit per session or committee would cost more than the rows.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var city = await tree.FindAsync(DemoCityGenerator.CityCode, ct);
         if (city is null)
         {
@@ -45,8 +59,7 @@ internal static class FamilySchoolDemo
         var today = CityDate.Today(clock);
         var now = clock.GetUtcNow();
         var districts = (await tree.OfKindPastScopeAsync([OrgUnitKind.District], ct)).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
-        var handouts = new Dictionary<int, StoredFile>();
-        var seatHolder = 0;
+        StoredFile? handout = null;
         var courses = 0;
 
         async Task SessionAsync(OrgUnit organiser, int topic, DateOnly day, IReadOnlyList<OrgUnit> schools, bool held)
@@ -59,20 +72,19 @@ internal static class FamilySchoolDemo
                 CreatedAt = now, CreatedBy = "demo", AttendanceTakenAt = held ? now : null,
             };
             db.ParentCourses.Add(course);
-            await db.SaveChangesAsync(ct);
             courses++;
             if (!held || schools.Count == 0)
             {
+                // Saved with the next batch: nothing refers to it yet.
                 return;
             }
-            var seats = 12 + random.Next(18);
-            for (var i = 0; i < seats; i++)
+            await db.SaveChangesAsync(ct);
+            var seats = 8 + random.Next(10);
+            foreach (var (account, phone) in holders.OrderBy(_ => random.Next()).Take(seats))
             {
-                var phone = "1396" + (++seatHolder).ToString("D7", CultureInfo.InvariantCulture);
-                var (account, _) = await parents.FindOrCreateAsync(phone, now, ct);
                 db.CourseSeats.Add(new CourseSeat
                 {
-                    CourseId = course.Id, OrgUnitId = organiser.Id, ParentAccountId = account.Id, Phone = phone, SchoolId = schools[random.Next(schools.Count)].Id,
+                    CourseId = course.Id, OrgUnitId = organiser.Id, ParentAccountId = account, Phone = phone, SchoolId = schools[random.Next(schools.Count)].Id,
                     RegisteredOn = day.AddDays(-7), Attended = random.NextDouble() < 0.85,
                 });
             }
@@ -87,18 +99,16 @@ internal static class FamilySchoolDemo
             }
             else
             {
-                if (!handouts.TryGetValue(topic % Topics.Length, out var file))
+                // One handout (the series' topics) rendered once and stored once: the same bytes are one file.
+                handout ??= await store.PutAsync(new MemoryStream(OfficialLetterPdf.Render(new OfficialLetter
                 {
-                    var pdf = OfficialLetterPdf.Render(new OfficialLetter
-                    {
-                        Title = $"家长大课堂讲义：{title}", Issuer = "青岛市家庭教育指导中心", Date = day,
-                        Paragraphs = [summary, "本讲义供参加家长大课堂的家长学习使用，欢迎在家校群内分享。"],
-                    }, font);
-                    file = handouts[topic % Topics.Length] = await store.PutAsync(new MemoryStream(pdf), ct);
-                }
+                    Title = "家长大课堂讲义", Issuer = "青岛市家庭教育指导中心", Date = day,
+                    Paragraphs = [.. Topics.Select(x => $"{x.Title}（{x.Speaker}）：{x.Summary}"), "本讲义供参加家长大课堂的家长学习使用，欢迎在家校群内分享。"],
+                }, font)), ct);
+                var file = handout;
                 db.CourseMaterials.Add(new CourseMaterial
                 {
-                    CourseId = course.Id, OrgUnitId = organiser.Id, Title = "讲义", FileHash = file.Hash, FileName = $"{title}.pdf", MediaType = FileKinds.Pdf.MediaType,
+                    CourseId = course.Id, OrgUnitId = organiser.Id, Title = "讲义", FileHash = file.Hash, FileName = "家长大课堂讲义.pdf", MediaType = FileKinds.Pdf.MediaType,
                     Length = file.Length, AddedAt = now, AddedBy = "demo",
                 });
             }
@@ -114,7 +124,6 @@ internal static class FamilySchoolDemo
         await SessionAsync(city, 3, held, allSchools, held: true);
         await SessionAsync(city, 4, today.AddDays(10), allSchools, held: false);
         var committees = 0;
-        var demoChildren = await students.ChildrenOfGuardianAsync(DemoAccounts.ParentPhone, ct);
         for (var i = 0; i < districts.Count; i++)
         {
             var schools = (await tree.BelowPastScopeAsync(districts[i].Id, OrgUnitKind.School, ct)).Where(s => s.ClosedOn is null).ToList();
@@ -124,14 +133,18 @@ internal static class FamilySchoolDemo
             {
                 continue;
             }
+            // Every school's classes in one read (the roster counts each class's pupils).
+            var classesOf = (await roster.ClassesAsync([.. schools.Select(x => x.Id)], ct)).ToLookup(c => c.SchoolId);
             foreach (var school in schools)
             {
                 await SessionAsync(school, i + 2, today.AddDays(14), schools, held: false);
-                var classes = (await roster.ClassesAsync([school.Id], ct)).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Name).Take(3).ToList();
+                var classes = classesOf[school.Id].OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Name).Take(3).ToList();
                 classes.AddRange(demoChildren.Where(c => c.SchoolId == school.Id && c.ClassName is not null && !classes.Contains(c.ClassName)).Select(c => c.ClassName!));
                 committees += await CommitteesAsync(db, school, ["", .. classes], today, now, random, ct);
             }
         }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return (courses, committees);
     }
 
@@ -140,22 +153,26 @@ internal static class FamilySchoolDemo
     {
         var year = CityDate.SchoolYearOf(today);
         var formed = CityDate.SchoolYearStarts(year).AddDays(20);
-        foreach (var className in classes)
+        // The school's committees first (their ids), then every member and meeting: two saves a school.
+        var committees = classes.Select(className => new ParentCommittee
         {
-            var committee = new ParentCommittee { OrgUnitId = school.Id, SchoolYear = year, ClassName = className, FormedOn = formed, RecordedBy = "demo", RecordedAt = now };
-            db.Committees.Add(committee);
-            await db.SaveChangesAsync(ct);
-            var roles = className.Length == 0
+            OrgUnitId = school.Id, SchoolYear = year, ClassName = className, FormedOn = formed, RecordedBy = "demo", RecordedAt = now,
+        }).ToList();
+        db.Committees.AddRange(committees);
+        await db.SaveChangesAsync(ct);
+        string[] duties = ["", "膳食监督", "安全护学", "活动组织", "家长学校", "宣传联络"];
+        foreach (var committee in committees)
+        {
+            var roles = committee.ClassName.Length == 0
                 ? new[] { CommitteeRole.Chair, CommitteeRole.ViceChair, CommitteeRole.ViceChair, CommitteeRole.Member, CommitteeRole.Member, CommitteeRole.Member }
                 : [CommitteeRole.Chair, CommitteeRole.Member, CommitteeRole.Member];
-            string[] duties = ["", "膳食监督", "安全护学", "活动组织", "家长学校", "宣传联络"];
             db.CommitteeMembers.AddRange(roles.Select((role, i) => new CommitteeMember
             {
                 CommitteeId = committee.Id, OrgUnitId = school.Id, Name = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)],
                 Phone = "1397" + random.Next(0, 10_000_000).ToString("D7", CultureInfo.InvariantCulture), Role = role,
                 Duty = i == 0 ? null : duties[i % duties.Length], JoinedOn = formed,
             }));
-            var meetings = className.Length == 0 ? 2 : 1;
+            var meetings = committee.ClassName.Length == 0 ? 2 : 1;
             for (var m = 0; m < meetings && formed.AddDays(10 + 35 * m) <= today; m++)
             {
                 db.CommitteeMeetings.Add(new CommitteeMeeting

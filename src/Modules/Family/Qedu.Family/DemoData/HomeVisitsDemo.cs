@@ -35,9 +35,14 @@ internal static class HomeVisitsDemo
         var span = Math.Max(1, today.DayNumber - from.DayNumber);
         var schools = await tree.OfKindPastScopeAsync([OrgUnitKind.School], ct);
         var added = 0;
-        foreach (var school in schools.Where(s => s.ClosedOn is null))
+        // One transaction for every school's visits: a commit per school would cost more than the rows.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var open = schools.Where(s => s.ClosedOn is null).ToList();
+        // Every school's classes in one read (the roster counts each class's pupils).
+        var classesOf = (await roster.ClassesAsync([.. open.Select(s => s.Id)], ct)).ToLookup(c => c.SchoolId);
+        foreach (var school in open)
         {
-            var classes = (await roster.ClassesAsync([school.Id], ct)).Take(2).ToList();
+            var classes = classesOf[school.Id].Take(2).ToList();
             if (classes.Count == 0)
             {
                 continue;
@@ -85,6 +90,7 @@ internal static class HomeVisitsDemo
             }
             await db.SaveChangesAsync(ct);
         }
+        await tx.CommitAsync(ct);
         return added;
     }
 }

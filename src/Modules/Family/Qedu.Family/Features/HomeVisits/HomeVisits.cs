@@ -214,14 +214,9 @@ internal sealed class HomeVisits(
     /// <summary>Records a planned visit as done: the day, who took part, the notes (encrypted). A visit done or cancelled is a conflict.</summary>
     public async Task<Outcome<long>> RecordAsync(long id, VisitRecordInput input, CancellationToken ct = default)
     {
-        var visit = await FindAsync(id, ct);
-        if (visit is null)
+        if (await PlannedAsync(id, ct) is { } refused)
         {
-            return Outcome<long>.NotFound(t["Visit.NotFound"]);
-        }
-        if (visit.Status != VisitStatus.Planned)
-        {
-            return Outcome<long>.Conflict(t[visit.Status == VisitStatus.Done ? "Visit.AlreadyDone" : "Visit.Cancelled"]);
+            return refused;
         }
         var errors = new InputErrors();
         var today = CityDate.Today(clock);
@@ -254,14 +249,9 @@ internal sealed class HomeVisits(
     /// <summary>Cancels a planned visit with a reason. A visit done or cancelled is a conflict.</summary>
     public async Task<Outcome<long>> CancelAsync(long id, VisitCancelInput input, CancellationToken ct = default)
     {
-        var visit = await FindAsync(id, ct);
-        if (visit is null)
+        if (await PlannedAsync(id, ct) is { } refused)
         {
-            return Outcome<long>.NotFound(t["Visit.NotFound"]);
-        }
-        if (visit.Status != VisitStatus.Planned)
-        {
-            return Outcome<long>.Conflict(t[visit.Status == VisitStatus.Done ? "Visit.AlreadyDone" : "Visit.Cancelled"]);
+            return refused;
         }
         var errors = new InputErrors();
         var reason = errors.Text("reason", input.Reason, 200, t["Field.Required"], string.Format(CultureInfo.CurrentCulture, t["Field.TooLong"], 200));
@@ -333,6 +323,17 @@ internal sealed class HomeVisits(
                 details: $"home visits of the school: {plan.Select(p => p.StudentId).Concat(done.Select(d => d.StudentId)).Distinct().Count()} children named", ct: ct);
         }
         return (plan, done);
+    }
+
+    /// <summary>Why a visit may not be recorded or cancelled (not one the caller keeps: 404; done or cancelled: 409); null when it may.</summary>
+    private async Task<Outcome<long>?> PlannedAsync(long id, CancellationToken ct)
+    {
+        var visit = await FindAsync(id, ct);
+        if (visit is null)
+        {
+            return Outcome<long>.NotFound(t["Visit.NotFound"]);
+        }
+        return visit.Status == VisitStatus.Planned ? null : Outcome<long>.Conflict(t[visit.Status == VisitStatus.Done ? "Visit.AlreadyDone" : "Visit.Cancelled"]);
     }
 
     /// <summary>A visit the caller keeps (visits.record over its school, the child readable: a teacher's own classes); null otherwise.</summary>
