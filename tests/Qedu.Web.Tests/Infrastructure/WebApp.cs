@@ -45,23 +45,9 @@ public class WebApp : QeduApp
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressStartupFilter>());
     }
 
-    /// <summary>
-    /// A client signed in as <paramref name="userName"/>, shared by every test that only reads with it. When its session
-    /// has ended meanwhile (a test changed the account's roles or ended its sessions: the session rules at work), it signs
-    /// in afresh, so a shared client never fails a test that is about something else.
-    /// </summary>
-    public async Task<HttpClient> ClientAsync(string userName)
-    {
-        var client = await _clients.GetOrAdd(userName, u => new Lazy<Task<HttpClient>>(() => SignInAsync(u))).Value;
-        using var me = await client.GetAsync("/api/me");
-        if (me.StatusCode != HttpStatusCode.Unauthorized)
-        {
-            return client;
-        }
-        var fresh = new Lazy<Task<HttpClient>>(() => SignInAsync(userName));
-        _clients[userName] = fresh;
-        return await fresh.Value;
-    }
+    /// <summary>A client signed in as <paramref name="userName"/>, shared by every test that only reads with it.</summary>
+    public Task<HttpClient> ClientAsync(string userName) =>
+        _clients.GetOrAdd(userName, u => new Lazy<Task<HttpClient>>(() => SignInAsync(u))).Value;
 
     /// <summary>An anonymous client whose requests come from <paramref name="address"/>.</summary>
     public HttpClient From(string address)
