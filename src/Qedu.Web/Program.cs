@@ -20,7 +20,12 @@ using Qedu.Web.Features.SingleSignOn;
 using Qedu.Web.Hosting;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// The application's own folder when started from a directory without its settings (ContentRoot).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = ContentRoot.Resolve(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+});
 var configuration = builder.Configuration;
 var database = DatabaseSettings.FromConfiguration(configuration, builder.Environment.ContentRootPath);
 var requireHttps = configuration.GetValue("Security:RequireHttps", !builder.Environment.IsDevelopment());

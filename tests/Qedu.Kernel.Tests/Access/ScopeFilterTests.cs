@@ -79,15 +79,21 @@ public class ScopeFilterTests(SeededCity fixture) : IClassFixture<SeededCity>
             (Access: await Host.UserAsync(Roles.DistrictAdmin, Demo.Shibei), Expected: shibei),
         };
 
-        // Contexts are pooled: one a scope gave back serves a later scope, and must act as that scope's caller. The pool
-        // holds only a few, so twenty scopes in turn reuse some of them under all three callers.
+        // Contexts are pooled: one a scope gave back serves a later scope, and must act as that scope's caller. Scopes in
+        // turn normally get the same few back, but the pool does not promise it (a CI run on PostgreSQL once saw twenty
+        // fresh ones), so the loop goes on until contexts have served at least twenty scopes more than once, under all
+        // three callers, and fails only if the pool never gives one back.
         var instances = new HashSet<KernelDb>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < 20; i++)
+        var reused = 0;
+        for (var i = 0; i < 600 && reused < 20; i++)
         {
             var (access, expected) = callers[i % callers.Length];
             await using var scope = Host.Scope(access);
             var db = scope.ServiceProvider.GetRequiredService<KernelDb>();
-            instances.Add(db);
+            if (!instances.Add(db))
+            {
+                reused++;
+            }
             var visible = await VisibleCodesAsync(db);
             Assert.Equal(access.ActorId, db.Access.ActorId);
             if (expected is null)
@@ -99,7 +105,7 @@ public class ScopeFilterTests(SeededCity fixture) : IClassFixture<SeededCity>
                 Assert.Equal(expected, visible);
             }
         }
-        Assert.True(instances.Count < 20, $"the pool gave {instances.Count} contexts for 20 scopes in turn: none was reused");
+        Assert.True(reused >= 20, $"the pool gave {instances.Count} contexts and only {reused} again: pooled contexts were hardly reused");
     }
 
     [Fact]
