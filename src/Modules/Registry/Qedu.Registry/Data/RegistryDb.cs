@@ -26,6 +26,7 @@ internal abstract class RegistryDb(DbContextOptions options) : EncryptedModuleDb
     public DbSet<Change> Changes => Set<Change>();
     public DbSet<MirrorCursor> MirrorCursors => Set<MirrorCursor>();
     public DbSet<ImportHistoryEntry> ImportHistory => Set<ImportHistoryEntry>();
+    public DbSet<ImportJobRow> ImportJobs => Set<ImportJobRow>();
 
     /// <summary>The query filter that shows a teacher the students of their own classes only (see <see cref="RoleDefinition.OwnClassesOnly"/>).</summary>
     public const string OwnClassesFilter = "OwnClasses";
@@ -213,6 +214,17 @@ internal abstract class RegistryDb(DbContextOptions options) : EncryptedModuleDb
             b.HasKey(x => new { x.Source, x.ClientId });
             b.Property(x => x.Source).HasMaxLength(300);
             b.Property(x => x.ClientId).HasMaxLength(100);
+        });
+        builder.Entity<ImportJobRow>(b =>
+        {
+            b.ToTable("import_jobs");
+            b.HasKey(x => x.Id);
+            b.HasIndex(x => new { x.OwnerKey, x.StartedAt });
+            b.Property(x => x.OwnerKey).HasMaxLength(200);
+            b.Property(x => x.Kind).HasMaxLength(20);
+            b.Property(x => x.FileName).HasMaxLength(300);
+            b.Property(x => x.Phase).HasMaxLength(20);
+            b.Property(x => x.Failure).HasMaxLength(2000);
         });
         builder.Entity<ImportHistoryEntry>(b =>
         {

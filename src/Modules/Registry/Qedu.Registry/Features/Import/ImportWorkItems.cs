@@ -7,8 +7,8 @@ namespace Qedu.Registry.Features.Import;
 
 /// <summary>
 /// The registry's part of the home page: the imports the caller ran in the last week (running, refused or done), each
-/// one click from the import page. Running ones come from <see cref="ImportJobs"/> (memory), ended ones from the import
-/// history table, so they outlive the job's hour and a restart.
+/// one click from the import page. Running ones come from <see cref="ImportJobs"/> (their rows, whichever node runs them),
+/// ended ones from the import history table, so they outlive the job's hour.
 /// </summary>
 internal sealed class ImportWorkItems(ImportJobs jobs, RegistryDb db, ICurrentAccess access) : IWorkItems
 {
@@ -29,7 +29,8 @@ internal sealed class ImportWorkItems(ImportJobs jobs, RegistryDb db, ICurrentAc
             .Select(h => new { h.Id, h.StartedAt, h.FileName, h.Kind })
             .ToListAsync(ct);
         var endedIds = ended.Select(h => h.Id).ToHashSet();
-        return [.. jobs.RecentOf(caller).Where(j => !endedIds.Contains(j.Id)).Select(j => (j.StartedAt, j.FileName, j.Kind))
+        var running = await jobs.RunningOfAsync(caller, ct);
+        return [.. running.Where(j => !endedIds.Contains(j.Id)).Select(j => (j.StartedAt, j.FileName, j.Kind))
             .Concat(ended.Select(h => (h.StartedAt, h.FileName, h.Kind)))
             .OrderByDescending(x => x.StartedAt).Take(IWorkItems.Limit)
             .Select(x => new WorkItem(WorkItemKind.Import, $"{x.FileName} · {x.Kind}", null, "/registry/import"))];

@@ -126,9 +126,9 @@ internal static class RegistryFileEndpoints
                     if (background == true)
                     {
                         // The page's progress bar: the job owns the file from here and answers at once with where to watch it.
-                        var job = jobs.Start(new ImportSource(k, name, path, format), dryRun ?? false, access.Current);
+                        var job = await jobs.StartAsync(new ImportSource(k, name, path, format), dryRun ?? false, access.Current, ct);
                         path = null;
-                        return TypedResults.Accepted($"/api/registry/import-jobs/{job.Id}", ImportJobView.Of(job));
+                        return TypedResults.Accepted($"/api/registry/import-jobs/{job.Id}", jobs.View(job, text));
                     }
                     var result = await importer.ImportAsync([new ImportSource(k, name, path, format)], dryRun ?? false, progress: null, ct);
                     if (result.Ok)
@@ -174,9 +174,9 @@ internal static class RegistryFileEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        group.MapGet("/import-jobs/{id:guid}", Results<Ok<ImportJobView>, ProblemHttpResult> (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text) =>
-                jobs.Find(id, access.Current) is { } job
-                    ? TypedResults.Ok(ImportJobView.Of(job))
+        group.MapGet("/import-jobs/{id:guid}", async Task<Results<Ok<ImportJobView>, ProblemHttpResult>> (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text, CancellationToken ct) =>
+                await jobs.FindAsync(id, access.Current, ct) is { } job
+                    ? TypedResults.Ok(jobs.View(job, text))
                     : TypedResults.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("A background import (started with background=true): phase, rows, share done, and the report once finished; only its uploader sees it");
@@ -184,7 +184,7 @@ internal static class RegistryFileEndpoints
         group.MapGet("/import-jobs/{id:guid}/report.xlsx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text, HttpContext http,
                 WorkFiles work, CancellationToken ct) =>
             {
-                if (jobs.Find(id, access.Current) is not { Report: { } result })
+                if (await jobs.FindAsync(id, access.Current, ct) is not { Report: not null } job || jobs.View(job, text).Report is not { } result)
                 {
                     return TypedResults.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound);
                 }
