@@ -132,6 +132,15 @@ public static class WebSecurityServiceCollectionExtensions
                 o.AllowRefreshTokenFlow();
                 o.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, .. Permissions.ClientGrantable]);
                 o.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                // The address people and systems reach Qedu at. Without it each request's own address is the issuer, and a
+                // token one node issued (for http://10.0.0.11:5080/) would be refused by another: set it when there is
+                // more than one node, or when nodes are reached under several names (docs/operations.md).
+                if (configuration["Oidc:Issuer"] is { Length: > 0 } issuer)
+                {
+                    o.SetIssuer(Uri.TryCreate(issuer, UriKind.Absolute, out var address) && address.Scheme is "https" or "http"
+                        ? address
+                        : throw new InvalidOperationException($"Oidc:Issuer: '{issuer}' is not an absolute http(s) address, e.g. https://qedu.example.edu.cn/"));
+                }
                 // Plain signed JWTs, so other systems can validate Qedu's tokens against its published keys.
                 o.DisableAccessTokenEncryption();
                 var aspnet = o.UseAspNetCore()
