@@ -140,6 +140,10 @@ internal static class Load
             var (status, body, retryAfter) = await SendAsync(client, request, settings.Timeout, ct: default);
             var now = Stopwatch.GetTimestamp();
             step.Record("", status, Stopwatch.GetElapsedTime(start, now), attempt > 0);
+            if (status is 429 or 503 && retryAfter is null)
+            {
+                step.MissingRetryAfter();
+            }
             if (status is >= 200 and < 300)
             {
                 if (IdOf(body) is not { } id)
@@ -354,6 +358,7 @@ internal sealed class Step(string name, int rate)
     private long _lastOk;
     private int _ok;
     private int _retries;
+    private int _missingRetryAfter;
     private int _started;
     private double _schedulerLag;
 
@@ -412,6 +417,15 @@ internal sealed class Step(string name, int rate)
         }
     }
 
+    /// <summary>A 429 or 503 that did not say when to come back (the API promises Retry-After on both).</summary>
+    public void MissingRetryAfter()
+    {
+        lock (_gate)
+        {
+            _missingRetryAfter++;
+        }
+    }
+
     /// <summary>A submission that ended without a 2xx: its last answer.</summary>
     public void Final(int status)
     {
@@ -430,6 +444,7 @@ internal sealed class Step(string name, int rate)
             $"{name}: started {_started} in {_started / (double)rate:0.0} s; 2xx/3xx {_ok} = {(elapsed > 0 ? _ok / elapsed : 0):0.0}/s sustained; " +
             $"answers {string.Join(' ', _statuses.Select(s => $"{s.Key}={s.Value}"))}; retries {_retries}" +
             (_finals.Count > 0 ? $"; ended without 2xx: {string.Join(' ', _finals.Select(s => $"{s.Key}={s.Value}"))}" : "") +
+            $"; 429/503 without Retry-After {_missingRetryAfter}" +
             $"; scheduler lag max {_schedulerLag:0} ms");
         foreach (var (kind, list) in _latencies.OrderBy(l => l.Key, StringComparer.Ordinal))
         {

@@ -15,6 +15,8 @@ public static class DbErrors
         _ => false,
     };
 
+    private const string NoPrimaryYet = "No suitable host was found.";
+
     /// <summary>
     /// The database could not be reached or is restarting (connection refused or lost, PostgreSQL shutting down or
     /// starting, SQLite busy past its timeout), anywhere in the chain of <paramref name="e"/>: a moment's outage the
@@ -29,6 +31,9 @@ public static class DbErrors
                 case PostgresException postgres when postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
                     || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow:
                 case NpgsqlException { IsTransient: true } and not PostgresException:
+                // Every server named in a multi-host connection string answered, none of them a primary: a failover is
+                // under way (the standby not promoted yet). Npgsql has no type or code for it, only this text.
+                case NpgsqlException { InnerException: null, Message: NoPrimaryYet } and not PostgresException:
                 case SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
                 case System.Net.Sockets.SocketException:
                     return true;

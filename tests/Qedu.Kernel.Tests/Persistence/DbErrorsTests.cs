@@ -16,6 +16,8 @@ public sealed class DbErrorsTests
         { new DbUpdateException("save", new PostgresException("connection failure", "FATAL", "FATAL", "08006")), true },
         { new NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111)), true },
         { new SqliteException("database is locked", 5), true },
+        // Target Session Attributes=read-write with only a standby up: the failover has not promoted it yet.
+        { new DbUpdateException("save", new NpgsqlException("No suitable host was found.")), true },
         // Not an outage: a duplicate, a constraint, a bug.
         { new DbUpdateException("save", new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation)), false },
         { new SqliteException("constraint failed", 19), false },
