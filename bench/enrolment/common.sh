@@ -67,7 +67,10 @@ setup_database() {
 
   log "the small demo city (qedu seed: schema and org units)"
   dotnet src/Qedu.Cli/bin/Release/net10.0/qedu.dll seed --db "$db" | tail -1
+  db_settings "$db"
 }
+
+source bench/lib/db-settings.sh
 
 bench_tool() { dotnet bench/enrolment/Qedu.Bench.Enrolment/bin/Release/net10.0/Qedu.Bench.Enrolment.dll "$@"; }
 
