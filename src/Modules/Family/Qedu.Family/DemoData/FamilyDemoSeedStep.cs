@@ -58,6 +58,8 @@ internal sealed class FamilyDemoSeedStep(
                 {
                     enrolled += await EnrolAsync(offer, days, today, random, ct);
                 }
+                // Each school's rows are saved: tracked on, they would make every later save scan them all.
+                db.ChangeTracker.Clear();
             }
         }
         var outcomes = await CreditsDemo.SeedAsync(db, tree, rules, clock, random, ct);

@@ -89,6 +89,8 @@ internal static class HomeVisitsDemo
                 }
             }
             await db.SaveChangesAsync(ct);
+            // Saved rows need no tracking: left tracked, every later save would scan all of them (the city has 1,500 schools).
+            db.ChangeTracker.Clear();
         }
         await tx.CommitAsync(ct);
         return added;
