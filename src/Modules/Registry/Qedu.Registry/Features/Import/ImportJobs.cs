@@ -38,9 +38,9 @@ internal sealed class ImportJobs(IServiceScopeFactory scopes, FieldEncryption en
 
     /// <summary>
     /// Starts importing <paramref name="source"/> (its file is the job's now, and deleted when it ends): the job's row is
-    /// written before this returns, so any node finds it.
+    /// written (through the uploading request's <paramref name="db"/>) before this returns, so any node finds it.
     /// </summary>
-    public async Task<ImportJobRow> StartAsync(ImportSource source, bool dryRun, AccessContext who, CancellationToken ct = default)
+    public async Task<ImportJobRow> StartAsync(RegistryDb db, ImportSource source, bool dryRun, AccessContext who, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var row = new ImportJobRow
@@ -48,14 +48,11 @@ internal sealed class ImportJobs(IServiceScopeFactory scopes, FieldEncryption en
             Id = Guid.NewGuid(), OwnerKey = Owner(who), Kind = RecordKinds.Name(source.Kind), FileName = Cut(source.FileName, 300),
             StartedAt = now, UpdatedAt = now, Phase = Phase(ImportPhase.Validate),
         };
-        await InScopeAsync(who, async db =>
-        {
-            // Past the hour a job's report (children's data) goes: retention here, no job needed.
-            var expired = now - KeepFor;
-            await db.ImportJobs.Where(j => j.StartedAt < expired).ExecuteDeleteAsync(ct);
-            db.ImportJobs.Add(row);
-            await db.SaveChangesAsync(ct);
-        });
+        // Past the hour a job's report (children's data) goes: retention here, no job needed.
+        var expired = now - KeepFor;
+        await db.ImportJobs.Where(j => j.StartedAt < expired).ExecuteDeleteAsync(ct);
+        db.ImportJobs.Add(row);
+        await db.SaveChangesAsync(ct);
         var culture = CultureInfo.CurrentUICulture;
         // The job outlives the request that started it.
         _ = Task.Run(() => RunAsync(row, source, dryRun, who, culture), CancellationToken.None);
@@ -176,20 +173,20 @@ internal sealed class ImportJobs(IServiceScopeFactory scopes, FieldEncryption en
     }
 
     /// <summary>The job, if it is the caller's and still kept: nobody else may watch an import or read its report.</summary>
-    public async Task<ImportJobRow?> FindAsync(Guid id, AccessContext who, CancellationToken ct = default)
+    public Task<ImportJobRow?> FindAsync(RegistryDb db, Guid id, AccessContext who, CancellationToken ct = default)
     {
         var owner = Owner(who);
         var kept = clock.GetUtcNow() - KeepFor;
-        return await InScopeAsync(who, db => db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.OwnerKey == owner && j.StartedAt >= kept, ct));
+        return db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.OwnerKey == owner && j.StartedAt >= kept, ct);
     }
 
     /// <summary>The caller's jobs still running (not lost), newest first.</summary>
-    public async Task<IReadOnlyList<ImportJobRow>> RunningOfAsync(AccessContext who, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ImportJobRow>> RunningOfAsync(RegistryDb db, AccessContext who, CancellationToken ct = default)
     {
         var owner = Owner(who);
         var heard = clock.GetUtcNow() - LostAfter;
-        return await InScopeAsync(who, db => db.ImportJobs.AsNoTracking()
-            .Where(j => j.OwnerKey == owner && !j.Done && j.UpdatedAt >= heard).OrderByDescending(j => j.StartedAt).ToListAsync(ct));
+        return await db.ImportJobs.AsNoTracking()
+            .Where(j => j.OwnerKey == owner && !j.Done && j.UpdatedAt >= heard).OrderByDescending(j => j.StartedAt).ToListAsync(ct);
     }
 
     /// <summary>The job as the API shows it, its report decrypted; a running job not heard of for a while as stopped.</summary>
@@ -208,15 +205,13 @@ internal sealed class ImportJobs(IServiceScopeFactory scopes, FieldEncryption en
 
     private static string Cut(string? text, int length) => text is null ? "" : text.Length <= length ? text : text[..length];
 
-    private async Task<T> InScopeAsync<T>(AccessContext who, Func<RegistryDb, Task<T>> work)
+    /// <summary>The background job's writes: a scope of their own, acting as the uploader, after the request has ended.</summary>
+    private async Task InScopeAsync(AccessContext who, Func<RegistryDb, Task> work)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentAccess>().Set(who);
-        return await work(scope.ServiceProvider.GetRequiredService<RegistryDb>());
+        await work(scope.ServiceProvider.GetRequiredService<RegistryDb>());
     }
-
-    private Task<bool> InScopeAsync(AccessContext who, Func<RegistryDb, Task> work) =>
-        InScopeAsync(who, async db => { await work(db); return true; });
 
     /// <summary>Keeps the latest report only (the importer's thread writes it, the flushing loop reads it).</summary>
     private sealed class LatestProgress : IProgress<ImportProgress>

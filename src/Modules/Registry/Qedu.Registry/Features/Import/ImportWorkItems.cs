@@ -29,7 +29,7 @@ internal sealed class ImportWorkItems(ImportJobs jobs, RegistryDb db, ICurrentAc
             .Select(h => new { h.Id, h.StartedAt, h.FileName, h.Kind })
             .ToListAsync(ct);
         var endedIds = ended.Select(h => h.Id).ToHashSet();
-        var running = await jobs.RunningOfAsync(caller, ct);
+        var running = await jobs.RunningOfAsync(db, caller, ct);
         return [.. running.Where(j => !endedIds.Contains(j.Id)).Select(j => (j.StartedAt, j.FileName, j.Kind))
             .Concat(ended.Select(h => (h.StartedAt, h.FileName, h.Kind)))
             .OrderByDescending(x => x.StartedAt).Take(IWorkItems.Limit)

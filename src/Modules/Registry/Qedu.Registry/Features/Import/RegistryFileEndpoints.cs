@@ -9,6 +9,7 @@ using Qedu.Kernel.Files;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.OrgUnits;
 using Qedu.Kernel.PersonalData;
+using Qedu.Registry.Data;
 using Qedu.Registry.Export;
 using Qedu.Registry.Import;
 using Qedu.Registry.Records;
@@ -77,7 +78,7 @@ internal static class RegistryFileEndpoints
             .WithSummary("Records of a kind in the caller's scope (optionally one school), with the template's columns; personal data masked without pii.view; more than PersonalData:BulkExportThreshold people need a stated purpose, which the audit log keeps");
 
         group.MapPost("/import/{kind}", async Task<Results<Ok<ImportReport>, Accepted<ImportJobView>, ProblemHttpResult, EmptyHttpResult>> (string kind, bool? dryRun, bool? background, string? fileName, string? report, HttpContext http,
-                RegistryImporter importer, ImportJobs jobs, ICurrentAccess access, IOptions<ImportOptions> options, IStringLocalizer<RecordText> text,
+                RegistryImporter importer, ImportJobs jobs, RegistryDb db, ICurrentAccess access, IOptions<ImportOptions> options, IStringLocalizer<RecordText> text,
                 WorkFiles work, CancellationToken ct) =>
             {
                 if (!RecordKinds.TryParse(kind, out var k))
@@ -126,7 +127,7 @@ internal static class RegistryFileEndpoints
                     if (background == true)
                     {
                         // The page's progress bar: the job owns the file from here and answers at once with where to watch it.
-                        var job = await jobs.StartAsync(new ImportSource(k, name, path, format), dryRun ?? false, access.Current, ct);
+                        var job = await jobs.StartAsync(db, new ImportSource(k, name, path, format), dryRun ?? false, access.Current, ct);
                         path = null;
                         return TypedResults.Accepted($"/api/registry/import-jobs/{job.Id}", jobs.View(job, text));
                     }
@@ -174,17 +175,17 @@ internal static class RegistryFileEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        group.MapGet("/import-jobs/{id:guid}", async Task<Results<Ok<ImportJobView>, ProblemHttpResult>> (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text, CancellationToken ct) =>
-                await jobs.FindAsync(id, access.Current, ct) is { } job
+        group.MapGet("/import-jobs/{id:guid}", async Task<Results<Ok<ImportJobView>, ProblemHttpResult>> (Guid id, ImportJobs jobs, RegistryDb db, ICurrentAccess access, IStringLocalizer<RecordText> text, CancellationToken ct) =>
+                await jobs.FindAsync(db, id, access.Current, ct) is { } job
                     ? TypedResults.Ok(jobs.View(job, text))
                     : TypedResults.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization(Permissions.RegistryWrite)
             .WithSummary("A background import (started with background=true): phase, rows, share done, and the report once finished; only its uploader sees it");
 
-        group.MapGet("/import-jobs/{id:guid}/report.xlsx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid id, ImportJobs jobs, ICurrentAccess access, IStringLocalizer<RecordText> text, HttpContext http,
+        group.MapGet("/import-jobs/{id:guid}/report.xlsx", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (Guid id, ImportJobs jobs, RegistryDb db, ICurrentAccess access, IStringLocalizer<RecordText> text, HttpContext http,
                 WorkFiles work, CancellationToken ct) =>
             {
-                if (await jobs.FindAsync(id, access.Current, ct) is not { Report: not null } job || jobs.View(job, text).Report is not { } result)
+                if (await jobs.FindAsync(db, id, access.Current, ct) is not { Report: not null } job || jobs.View(job, text).Report is not { } result)
                 {
                     return TypedResults.Problem(string.Format(text["Import.JobUnknown"], id), statusCode: StatusCodes.Status404NotFound);
                 }
