@@ -98,9 +98,10 @@ if (requireHttps)
 app.UseQeduLocalization();
 app.UseQeduErrorHandling();
 app.UseQeduSecurityHeaders();
+app.UseRouting();
+// After routing: an upload endpoint's own size limit is known.
 app.UseQeduApiBodyLimit(configuration);
 app.UseQeduJsonBodyGuard();
-app.UseRouting();
 app.UseRateLimiter();
 app.UseQeduAdmissionCount();
 app.UseAuthentication();

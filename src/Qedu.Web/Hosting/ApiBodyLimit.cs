@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.Localization;
 using Qedu.Kernel.Web;
@@ -8,8 +9,10 @@ namespace Qedu.Web.Hosting;
 internal static class ApiBodyLimit
 {
     /// <summary>
-    /// JSON API and token requests are small: refuse larger bodies with 413 and a message before reading them
-    /// (file uploads, <see cref="UploadPath"/>, have their own, larger limits on their own endpoints).
+    /// JSON API and token requests are small: refuse larger bodies with 413 and a message before reading them. Uploads
+    /// have larger limits: an endpoint that states its own (<see cref="IRequestSizeLimitMetadata"/>, e.g.
+    /// <c>RequestSizeLimitAttribute</c>) is held to that one, and a streamed import (<see cref="UploadPath"/>) to none
+    /// here. Runs after routing, so the endpoint is known.
     /// </summary>
     public static IApplicationBuilder UseQeduApiBodyLimit(this IApplicationBuilder app, IConfiguration configuration)
     {
@@ -17,32 +20,50 @@ internal static class ApiBodyLimit
         var uploads = app.ApplicationServices.GetServices<UploadPath>().Select(u => new PathString(u.Prefix)).ToList();
         return app.Use(async (context, next) =>
         {
+            var body = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (uploads.Any(u => context.Request.Path.StartsWithSegments(u)))
             {
-                var upload = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-                if (upload is { IsReadOnly: false })
+                if (body is { IsReadOnly: false })
                 {
-                    upload.MaxRequestBodySize = null;
+                    body.MaxRequestBodySize = null;
+                }
+            }
+            else if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } own)
+            {
+                if (own.MaxRequestBodySize is { } max && context.Request.ContentLength > max)
+                {
+                    await TooLargeAsync(context, max);
+                    return;
+                }
+                if (body is { IsReadOnly: false })
+                {
+                    body.MaxRequestBodySize = own.MaxRequestBodySize;
                 }
             }
             else if (WebSecurityServiceCollectionExtensions.IsApi(context.Request))
             {
                 if (context.Request.ContentLength > limit)
                 {
-                    var text = context.RequestServices.GetRequiredService<IStringLocalizer<KernelText>>();
-                    await Results.Problem(
-                            string.Format(text["Request.TooLarge"], $"{limit / 1024} KB"),
-                            statusCode: StatusCodes.Status413PayloadTooLarge)
-                        .ExecuteAsync(context);
+                    await TooLargeAsync(context, limit);
                     return;
                 }
-                var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-                if (feature is { IsReadOnly: false })
+                if (body is { IsReadOnly: false })
                 {
-                    feature.MaxRequestBodySize = limit;
+                    body.MaxRequestBodySize = limit;
                 }
             }
             await next(context);
         });
+    }
+
+    /// <summary>The limit as people say it: whole megabytes from one up, else kilobytes.</summary>
+    public static string Describe(long bytes) =>
+        bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MB" : $"{bytes / 1024} KB";
+
+    private static Task TooLargeAsync(HttpContext context, long max)
+    {
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<KernelText>>();
+        return Results.Problem(string.Format(text["Request.TooLarge"], Describe(max)), statusCode: StatusCodes.Status413PayloadTooLarge)
+            .ExecuteAsync(context);
     }
 }

@@ -37,7 +37,10 @@ internal static class ErrorHandling
                 var message = exception switch
                 {
                     ScopeViolationException => kernelText["Scope.Violation"].Value,
-                    BadHttpRequestException { StatusCode: 413 } => string.Format(kernelText["Request.TooLarge"], "1 MB"),
+                    BadHttpRequestException { StatusCode: 413 } => string.Format(kernelText["Request.TooLarge"],
+                        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } max
+                            ? ApiBodyLimit.Describe(max)
+                            : "1 MB"),
                     BadHttpRequestException bad when bad.InnerException is JsonException json =>
                         string.Format(kernelText["Request.Malformed"], json.Path is null ? json.Message : $"{json.Path} ({json.Message.Split('.')[0]})"),
                     BadHttpRequestException bad when ParameterFailure(bad.Message) is { } failure =>

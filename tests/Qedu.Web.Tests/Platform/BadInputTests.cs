@@ -128,9 +128,10 @@ public sealed class BadInputTests(WebApp app)
         using var en = await client.SendAsync(Http.Request(HttpMethod.Post, "/api/org-units", Http.RawJson(body), "en"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, zh.StatusCode);
-        Assert.Equal(string.Format(app.Text<KernelText>("Request.TooLarge"), $"{limit / 1024} KB"), (await zh.ProblemAsync()).Detail);
+        Assert.Equal(1024 * 1024, limit);
+        Assert.Equal(string.Format(app.Text<KernelText>("Request.TooLarge"), "1 MB"), (await zh.ProblemAsync()).Detail);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, en.StatusCode);
-        Assert.Equal(string.Format(app.Text<KernelText>("Request.TooLarge", english: true), $"{limit / 1024} KB"), (await en.ProblemAsync()).Detail);
+        Assert.Equal(string.Format(app.Text<KernelText>("Request.TooLarge", english: true), "1 MB"), (await en.ProblemAsync()).Detail);
         Assert.False(await ExistsAsync("370202-BIG"));
     }
 
