@@ -23,8 +23,8 @@ public static class KernelServiceCollectionExtensions
     /// <summary>
     /// The kernel's services, shared by the web host and the command line: the database, scoping, audit, code lists,
     /// accounts (ASP.NET Core Identity stores), OpenID Connect client storage, text messages and one-time codes, file
-    /// storage by content hash (<see cref="IFileStore"/>: a host that has a configured directory registers its own
-    /// store first; otherwise <see cref="DiskFileStore.DefaultDirectory"/>).
+    /// storage by content hash (<see cref="IFileStore"/>: a host that has settings registers its store first with
+    /// <see cref="FileStores.AddQeduFileStore"/>; otherwise the default for the database, <see cref="FileStores.Choose"/>).
     /// </summary>
     public static IServiceCollection AddQeduKernel(this IServiceCollection services, DatabaseSettings database, AccessContext outsideRequests)
     {
@@ -76,8 +76,10 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<OneTimeCodes>();
         services.AddSingleton<ParentSessionMemory>();
         services.AddScoped<ParentAccounts>();
-        services.TryAddSingleton<IFileStore>(sp => new DiskFileStore(DiskFileStore.DefaultDirectory(database,
-            sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory())));
+        services.TryAddSingleton<IFileStore>(sp => FileStores.Choose(null, database) == FileStoreKind.Database
+            ? ActivatorUtilities.CreateInstance<DatabaseFileStore>(sp)
+            : new DiskFileStore(DiskFileStore.DefaultDirectory(database,
+                sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory())));
         services.AddIdentityCore<QeduUser>(o =>
             {
                 // Password rules are PolicyPasswordValidator's (length, common passwords, names), not Identity's

@@ -38,11 +38,10 @@ builder.Services.AddSingleton(new SecretKeys(keyDirectory));
 // The audit log's anchors outside the database and its retention (section Audit; refused at start when too short).
 builder.Services.AddSingleton(AuditCheckpointService.FromConfiguration(configuration, keyDirectory));
 builder.Services.AddHostedService<AuditCheckpointService>();
-// Files kept by content hash (IFileStore), outside the web root: Files:StoreDirectory, else beside an SQLite database
-// file or App_Data/files (docs/files-and-pdf.md).
-builder.Services.AddSingleton<IFileStore>(new DiskFileStore(configuration[DiskFileStore.Setting] is { Length: > 0 } store
-    ? store
-    : DiskFileStore.DefaultDirectory(database, builder.Environment.ContentRootPath)));
+// Files kept by content hash (IFileStore): Files:Store, by default in the database on PostgreSQL (every node reaches
+// it) and on disk with SQLite, in Files:StoreDirectory, else beside the database file or App_Data/files (docs/files-and-pdf.md).
+builder.Services.AddQeduFileStore(FileStores.Choose(configuration[FileStores.Setting], database),
+    configuration[DiskFileStore.Setting] is { Length: > 0 } store ? store : DiskFileStore.DefaultDirectory(database, builder.Environment.ContentRootPath));
 builder.Services.AddQeduKernel(database, outsideRequests: AccessContext.Anonymous);
 builder.Services.AddQeduWebSecurity(configuration, requireHttps);
 builder.Services.AddQeduModules();

@@ -22,7 +22,7 @@ internal static class CliServices
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", verbose ? LogLevel.Information : LogLevel.None));
         services.AddSingleton(new SecretKeys(KeyDirectory(database)));
-        services.AddSingleton<IFileStore>(new DiskFileStore(FileStoreDirectory(database)));
+        services.AddQeduFileStore(FileStores.Choose(Environment.GetEnvironmentVariable(FileStores.EnvironmentVariable), database), FileStoreDirectory(database));
         services.AddQeduKernel(database, outsideRequests: AccessContext.System($"cli:{command}"));
         services.AddQeduDataProtection();
         services.AddLocalization();

@@ -467,6 +467,9 @@ public sealed class AuditInterceptor(TimeProvider clock, AuditKeys keys, IHttpCo
         && type != typeof(AuditChainHead)
         && type != typeof(DataProtectionKey)
         && type != typeof(OidcKey)
+        // File content: the module that holds a file's hash audits what the file is for.
+        && type != typeof(Files.StoredFileRow)
+        && type != typeof(Files.StoredFileChunk)
         && type != typeof(OrgClosure)
         && type != typeof(IdentityUserToken<Guid>)
         // Sign-in bookkeeping: sign-ins, failures and ended sessions have audit lines of their own (auth.*).

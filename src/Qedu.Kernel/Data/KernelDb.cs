@@ -5,6 +5,7 @@ using Qedu.Kernel.Access;
 using Qedu.Kernel.Audit;
 using Qedu.Kernel.Calendar;
 using Qedu.Kernel.Codes;
+using Qedu.Kernel.Files;
 using Qedu.Kernel.Identity;
 using Qedu.Kernel.Oidc;
 using Qedu.Kernel.OrgUnits;
@@ -15,7 +16,7 @@ namespace Qedu.Kernel.Data;
 
 /// <summary>
 /// The kernel's data: org units and their closure, code lists, accounts and role assignments, the audit log,
-/// OpenID Connect clients and keys, data-protection keys, one-time codes sent by text message, parents' accounts. Provider-specific subclasses carry the migrations.
+/// OpenID Connect clients and keys, data-protection keys, files when the database keeps them, one-time codes sent by text message, parents' accounts. Provider-specific subclasses carry the migrations.
 /// </summary>
 public abstract class KernelDb(DbContextOptions options)
     : IdentityUserContext<QeduUser, Guid>(options), IDataProtectionKeyContext, IScopedDbContext, IScopeBoundContext
@@ -40,6 +41,8 @@ public abstract class KernelDb(DbContextOptions options)
     public DbSet<KeyFingerprint> KeyFingerprints => Set<KeyFingerprint>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<StoredFileRow> StoredFiles => Set<StoredFileRow>();
+    public DbSet<StoredFileChunk> StoredFileChunks => Set<StoredFileChunk>();
 
     public AccessContext Access => _scope.Current;
     public bool ScopeIsUnrestricted => _scope.Current.IsSystem;
@@ -198,6 +201,20 @@ public abstract class KernelDb(DbContextOptions options)
             b.Property(k => k.Purpose).HasMaxLength(16);
         });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        // Files kept in the database (DatabaseFileStore, when Files:Store is database): no foreign key from chunk to
+        // file, since the chunks are written before the content's hash, and so its row, is known.
+        builder.Entity<StoredFileRow>(b =>
+        {
+            b.ToTable("stored_files");
+            b.HasKey(f => f.Hash);
+            b.Property(f => f.Hash).HasMaxLength(FileHash.Length);
+            b.HasIndex(f => f.ContentId).IsUnique();
+        });
+        builder.Entity<StoredFileChunk>(b =>
+        {
+            b.ToTable("stored_file_chunks");
+            b.HasKey(c => new { c.ContentId, c.Index });
+        });
         builder.Entity<KeyFingerprint>(b =>
         {
             b.ToTable("key_fingerprints");

@@ -114,6 +114,24 @@ public sealed class ResourcesTests(WebApp app)
     }
 
     [Fact]
+    public async Task A_lesson_of_several_megabytes_uploads_and_downloads_byte_for_byte()
+    {
+        // Over the JSON API's 1 MB and, on PostgreSQL, several chunks of the database file store.
+        var (a, _) = await SchoolsAsync(District);
+        var teacher = await AsAsync("res.large", Roles.Teacher, a);
+        var school = await AsAsync("res.large-school", Roles.SchoolAdmin, a);
+        byte[] lesson = [.. Encoding.ASCII.GetBytes("%PDF-1.7\n"), .. System.Security.Cryptography.RandomNumberGenerator.GetBytes(3_500_000), .. "\n%%EOF\n"u8];
+
+        var id = await AddAsync(teacher, Upload($"整章复习课 {Token()}", "School", lesson, "复习课.pdf"));
+        Assert.Equal("Published", (await OkJsonAsync(await school.PostAsJsonAsync($"/api/resources/items/{id}/review", new { approve = true }))).GetProperty("state").GetString());
+
+        using var file = await teacher.GetAsync($"/api/resources/items/{id}/file");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(lesson.Length, file.Content.Headers.ContentLength);
+        Assert.Equal(lesson, await file.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_sent_back_item_stays_out_of_search_with_the_reviewers_note()
     {
         var (a, _) = await SchoolsAsync(District);

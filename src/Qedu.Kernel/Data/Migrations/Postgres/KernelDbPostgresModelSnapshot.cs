@@ -922,6 +922,60 @@ namespace Qedu.Kernel.Data.Migrations.Postgres
                     b.ToTable("code_values", "kernel");
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Files.StoredFileChunk", b =>
+                {
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_id");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer")
+                        .HasColumnName("index");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("ContentId", "Index")
+                        .HasName("pk_stored_file_chunks");
+
+                    b.ToTable("stored_file_chunks", "kernel");
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Files.StoredFileRow", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunks");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_id");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Hash")
+                        .HasName("pk_stored_files");
+
+                    b.HasIndex("ContentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stored_files_content_id");
+
+                    b.ToTable("stored_files", "kernel");
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Identity.OneTimeCode", b =>
                 {
                     b.Property<long>("Id")

@@ -909,6 +909,60 @@ namespace Qedu.Kernel.Data.Migrations.Sqlite
                     b.ToTable("kernel_code_values", (string)null);
                 });
 
+            modelBuilder.Entity("Qedu.Kernel.Files.StoredFileChunk", b =>
+                {
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_id");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("index");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.HasKey("ContentId", "Index")
+                        .HasName("pk_kernel_stored_file_chunks");
+
+                    b.ToTable("kernel_stored_file_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Qedu.Kernel.Files.StoredFileRow", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chunks");
+
+                    b.Property<Guid>("ContentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_id");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Hash")
+                        .HasName("pk_kernel_stored_files");
+
+                    b.HasIndex("ContentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_stored_files_content_id");
+
+                    b.ToTable("kernel_stored_files", (string)null);
+                });
+
             modelBuilder.Entity("Qedu.Kernel.Identity.OneTimeCode", b =>
                 {
                     b.Property<long>("Id")
