@@ -52,6 +52,7 @@ internal static class Program
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(FilesCommand.Create());
         root.Subcommands.Add(AccountsCommand.Create());
         root.Subcommands.Add(AdmissionsCommand.Create());
         root.Subcommands.Add(ParentsCommand.Create());

@@ -117,6 +117,32 @@ public sealed class DiskFileStore : IFileStore
         return Task.FromResult(true);
     }
 
+    /// <summary>
+    /// Every file in the store's layout (<c>xx/yy/hash</c>) as its name says, with its path: for copying a store
+    /// elsewhere (<c>qedu files copy</c>). The name is not checked against the content here; the copy does that.
+    /// </summary>
+    public IEnumerable<(string Hash, string Path)> Files()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            yield break;
+        }
+        foreach (var first in System.IO.Directory.EnumerateDirectories(Directory).Order(StringComparer.Ordinal))
+        {
+            foreach (var second in System.IO.Directory.EnumerateDirectories(first).Order(StringComparer.Ordinal))
+            {
+                foreach (var path in System.IO.Directory.EnumerateFiles(second).Order(StringComparer.Ordinal))
+                {
+                    var name = Path.GetFileName(path);
+                    if (FileHash.IsValid(name) && name[..2] == Path.GetFileName(first) && name[2..4] == Path.GetFileName(second))
+                    {
+                        yield return (name.ToLowerInvariant(), path);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>The file's path: only ever built from a hash that <see cref="FileHash.Normalize"/> let through (64 hex characters), so it cannot leave the directory.</summary>
     private string PathOf(string hash)
     {
