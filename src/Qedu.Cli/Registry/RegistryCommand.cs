@@ -32,7 +32,24 @@ internal static class RegistryCommand
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Export());
         command.Subcommands.Add(Template());
+        command.Subcommands.Add(Retention());
         RegistryExchangeCommands.AddTo(command);
+        return command;
+    }
+
+    /// <summary><c>qedu registry retention</c>: background import jobs past their hour (reports name children); daily from cron.</summary>
+    private static Command Retention()
+    {
+        var db = DbOption.Create();
+        var command = new Command("retention", "Delete background import jobs and their reports started more than an hour ago") { db };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliServices.Build(CliServices.Resolve(parse.GetValue(db)), "registry-retention");
+            await using var scope = services.CreateAsyncScope();
+            var deleted = await scope.ServiceProvider.GetRequiredService<RegistryOperations>().ApplyRetentionAsync(ct);
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"Retention: {deleted} import job(s) deleted.");
+            return ExitCodes.Done;
+        });
         return command;
     }
 

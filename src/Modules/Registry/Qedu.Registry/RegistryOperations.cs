@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Qedu.Kernel.OrgUnits;
+using Qedu.Registry.Data;
 using Qedu.Registry.Export;
+using Qedu.Registry.Features.Import;
 using Qedu.Registry.Features.OneRoster;
 using Qedu.Registry.Import;
 using Qedu.Registry.Records;
@@ -76,6 +78,13 @@ public sealed class RegistryOperations
             new PhaseProgress(progress), ct);
         return new RegistryImportReport(report, _services.GetRequiredService<IStringLocalizer<RecordText>>());
     }
+
+    /// <summary>
+    /// Retention: deletes background import jobs (their progress and encrypted reports) started more than an hour ago,
+    /// as the next import would; for a daily run when none follows. How many were deleted.
+    /// </summary>
+    public Task<int> ApplyRetentionAsync(CancellationToken ct = default) =>
+        _services.GetRequiredService<ImportJobs>().PurgeAsync(_services.GetRequiredService<RegistryDb>(), ct);
 
     /// <summary>Imports a OneRoster v1.2 CSV bundle, as <see cref="ImportAsync"/> does files. IO errors reach the caller.</summary>
     public async Task<OneRosterImportRun> ImportOneRosterAsync(string path, string fileName, bool dryRun, CancellationToken ct = default)

@@ -48,9 +48,9 @@ internal sealed class ImportJobs(IServiceScopeFactory scopes, FieldEncryption en
             Id = Guid.NewGuid(), OwnerKey = Owner(who), Kind = RecordKinds.Name(source.Kind), FileName = Cut(source.FileName, 300),
             StartedAt = now, UpdatedAt = now, Phase = Phase(ImportPhase.Validate),
         };
-        // Past the hour a job's report (children's data) goes: retention here, no job needed.
-        var expired = now - KeepFor;
-        await db.ImportJobs.Where(j => j.StartedAt < expired).ExecuteDeleteAsync(ct);
+        // Past the hour a job's report (children's data) goes: here, and daily by `qedu registry retention` when no
+        // import follows.
+        await PurgeAsync(db, ct);
         db.ImportJobs.Add(row);
         await db.SaveChangesAsync(ct);
         var culture = CultureInfo.CurrentUICulture;
@@ -173,6 +173,13 @@ internal sealed class ImportJobs(IServiceScopeFactory scopes, FieldEncryption en
     }
 
     /// <summary>The job, if it is the caller's and still kept: nobody else may watch an import or read its report.</summary>
+    /// <summary>Deletes the jobs started more than <see cref="KeepFor"/> ago (their reports name children); how many.</summary>
+    public Task<int> PurgeAsync(RegistryDb db, CancellationToken ct = default)
+    {
+        var expired = clock.GetUtcNow() - KeepFor;
+        return db.ImportJobs.Where(j => j.StartedAt < expired).ExecuteDeleteAsync(ct);
+    }
+
     public Task<ImportJobRow?> FindAsync(RegistryDb db, Guid id, AccessContext who, CancellationToken ct = default)
     {
         var owner = Owner(who);
