@@ -53,6 +53,7 @@ internal sealed class SafetyDemoSeedStep(SafetyDb db, SafetyInspections inspecti
             }
         }
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
 
         // Self-inspections of every list, most clean; a few failed items (not serious) for the school to fix.
         string[] notes = ["现场检查发现问题，已拍照留存。", "台账记录不完整，需补齐。", "设施老化，需维修更换。"];
@@ -99,6 +100,8 @@ internal sealed class SafetyDemoSeedStep(SafetyDb db, SafetyInspections inspecti
     private async Task RecordAsync(InspectionInput input, CancellationToken ct)
     {
         var outcome = await inspections.RecordAsync(input, null, ct);
+        // Saved rows leave the tracker, or each inspection's save scans every one saved before it (a city has thousands).
+        db.ChangeTracker.Clear();
         if (!outcome.IsOk)
         {
             throw new InvalidOperationException($"The demo inspection of {input.School} was refused: {outcome.Message} {string.Join("; ", outcome.Errors?.ByField.Select(e => e.Key + ": " + string.Join(",", e.Value)) ?? [])}");

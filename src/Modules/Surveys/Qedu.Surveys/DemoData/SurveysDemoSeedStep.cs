@@ -83,9 +83,11 @@ internal sealed class SurveysDemoSeedStep(SurveysDb db, OrgTree tree, TimeProvid
             {
                 db.Schools.Add(new SurveySchool { SurveyId = open.Id, SchoolId = school.Id });
             }
+            await db.SaveChangesAsync(ct);
+            // Saved rows leave the tracker, or each school's save scans every row saved before it (a city has thousands).
+            db.ChangeTracker.Clear();
             responses += count;
         }
-        await db.SaveChangesAsync(ct);
         context.Progress?.Report($"surveys: 2 demo surveys, {responses} parents' answers from {schools.Count} schools");
     }
 
