@@ -4,10 +4,7 @@
 # KEEP=1 keeps the work directory (logs, parents.tsv, acked.tsv) and prints where it is.
 
 log() { printf '\n== %s\n' "$*"; }
-as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
-run_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p=$((20000 + RANDOM % 30000)); while ! port_free "$p"; do p=$((20000 + RANDOM % 30000)); done; echo "$p"; }
+source scripts/lib/shell.sh
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   log "installing postgresql"

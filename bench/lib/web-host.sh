@@ -28,12 +28,10 @@ start_web_host() {
 }
 
 # Sign in through the login form, as a browser does: its antiforgery token and cookie, then the posted form.
+source scripts/lib/shell.sh
 sign_in() {
-  local jar="$work/$1.jar" token
-  token=$(curl -fs -c "$jar" "$base/login" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | sed 's/.*value="\([^"]*\)"/\1/')
-  curl -fs -o /dev/null -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "_handler=login" \
-    --data-urlencode "Input.UserName=$1" --data-urlencode "Input.Password=Zhanqiao#2026" "$base/login"
-  curl -fs -b "$jar" "$base/api/me" | grep -q "\"kind\":\"User\"" || { echo "could not sign in as $1"; exit 1; }
+  login_form "$base" "$work/$1.jar" "$1"
+  curl -fs -b "$work/$1.jar" "$base/api/me" | grep -q "\"kind\":\"User\"" || { echo "could not sign in as $1"; exit 1; }
 }
 
 measure() { # account url [text]
