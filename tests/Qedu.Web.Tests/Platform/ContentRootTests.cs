@@ -112,7 +112,7 @@ public sealed class ContentRootTests : IDisposable
     }
 
     /// <summary>The web application's build output beside these tests' (same configuration).</summary>
-    private static string ApplicationOutput()
+    internal static string ApplicationOutput()
     {
         var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (tests.Name, tests.Parent!.Name);
