@@ -69,6 +69,7 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddSingleton(new WorkFiles(configuration["Files:WorkDirectory"] is { Length: > 0 } work
     ? work
     : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "work")));
+builder.Services.AddSingleton<OutageLog>();
 builder.Services.AddScoped<ShellInfo>();
 builder.Services.AddScoped<SignInFlow>();
 builder.Services.AddScoped<MyAccount>();

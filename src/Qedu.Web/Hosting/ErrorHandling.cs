@@ -24,7 +24,7 @@ internal static class ErrorHandling
             // A database out of reach is an outage, not a fault in this request: one warning line per interval instead
             // of an error with a stack trace per request (a 2-second failover is thousands of them).
             SuppressDiagnosticsCallback = context => Status(context.Exception) == StatusCodes.Status503ServiceUnavailable
-                && OutageLog.Note(context.HttpContext.RequestServices),
+                && Counted(context.HttpContext),
             ExceptionHandler = async context =>
             {
                 var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -58,27 +58,10 @@ internal static class ErrorHandling
             },
         });
 
-    /// <summary>Counts the requests answered 503 because the database was out of reach and logs them at most every ten seconds.</summary>
-    private static class OutageLog
+    private static bool Counted(HttpContext context)
     {
-        private static readonly long Interval = TimeSpan.FromSeconds(10).Ticks;
-        private static long _unlogged;
-        private static long _lastLine;
-
-        public static bool Note(IServiceProvider services)
-        {
-            var count = Interlocked.Increment(ref _unlogged);
-            var now = DateTime.UtcNow.Ticks;
-            var last = Interlocked.Read(ref _lastLine);
-            if (now - last >= Interval && Interlocked.CompareExchange(ref _lastLine, now, last) == last)
-            {
-                count = Interlocked.Exchange(ref _unlogged, 0);
-                services.GetRequiredService<ILoggerFactory>().CreateLogger("Qedu.Web.DatabaseOutage").LogWarning(
-                    "The database is out of reach: {Requests} request(s) answered 503 with Retry-After since the last line (at most one line every 10 s).",
-                    count);
-            }
-            return true;
-        }
+        context.RequestServices.GetRequiredService<OutageLog>().Note();
+        return true;
     }
 
     private static int Status(Exception? exception) => exception switch
