@@ -10,25 +10,18 @@ internal static class ApiBodyLimit
 {
     /// <summary>
     /// JSON API and token requests are small: refuse larger bodies with 413 and a message before reading them. Uploads
-    /// have larger limits: an endpoint that states its own (<see cref="IRequestSizeLimitMetadata"/>, e.g.
-    /// <c>RequestSizeLimitAttribute</c>) is held to that one, and a streamed import (<see cref="UploadPath"/>) to none
-    /// here. Runs after routing, so the endpoint is known.
+    /// have larger limits: an endpoint that states its own (<see cref="IRequestSizeLimitMetadata"/>:
+    /// <c>RequestSizeLimitAttribute</c>, or <c>DisableRequestSizeLimitAttribute</c> where the endpoint streams the body
+    /// and holds it to a configurable limit with a message of its own) is held to that one. Runs after routing, so the
+    /// endpoint is known.
     /// </summary>
     public static IApplicationBuilder UseQeduApiBodyLimit(this IApplicationBuilder app, IConfiguration configuration)
     {
         var limit = configuration.GetValue<long>("Security:MaxApiBodyBytes", 1024 * 1024);
-        var uploads = app.ApplicationServices.GetServices<UploadPath>().Select(u => new PathString(u.Prefix)).ToList();
         return app.Use(async (context, next) =>
         {
             var body = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (uploads.Any(u => context.Request.Path.StartsWithSegments(u)))
-            {
-                if (body is { IsReadOnly: false })
-                {
-                    body.MaxRequestBodySize = null;
-                }
-            }
-            else if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } own)
+            if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } own)
             {
                 if (own.MaxRequestBodySize is { } max && context.Request.ContentLength > max)
                 {

@@ -72,7 +72,6 @@ public static class RegistryModule
         services.AddSingleton<ImportJobs>();
         services.AddScoped<IWorkItems, ImportWorkItems>();
         services.AddScoped<RegistryExporter>();
-        services.AddSingleton(new UploadPath(RegistryFileEndpoints.ImportPath));
         // Registry:Import in configuration when the host has it (the web host); the defaults otherwise (the command line).
         services.AddOptions<ImportOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Registry:Import").Bind(o));
         services.AddHttpClient(RegistryMirror.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
@@ -85,7 +84,6 @@ public static class RegistryModule
             sp.GetRequiredService<PersonalDataExports>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<OneRosterImport>();
         services.AddScoped(sp => new RegistryOperations(sp));
-        services.AddSingleton(new UploadPath(OneRosterEndpoints.ImportPath));
         services.AddOptions<OneRosterImportOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection("Registry:OneRoster").Bind(o));
         services.AddScoped<IDemoSeedStep, RegistryDemoSeedStep>();
         return services;

@@ -18,8 +18,6 @@ namespace Qedu.Plans.Features.Supervision;
 /// </summary>
 internal static class SupervisionEndpoints
 {
-    /// <summary>The report route takes files, so the host's small JSON limit gives way to <see cref="EvidenceFiles.MaxRequestBytes"/>.</summary>
-    public const string ReportPath = "/api/plans/reports";
 
     public static void MapSupervisionEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -61,6 +59,8 @@ internal static class SupervisionEndpoints
                 return (await commands.ReportAsync(input, ct)).ToCreated(_ => $"/api/plans/tasks/{input!.TaskId}", id => new NewId(id));
             })
             .RequireAuthorization(Permissions.PlansReport)
+            // Evidence files come base64 in the JSON: the handler reads the body itself up to EvidenceFiles.MaxRequestBytes.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute())
             .Accepts<ReportInput>("application/json")
             .WithSummary("Report progress on a task (or one of its milestones) for the caller's unit: text, figures against its targets, evidence files (base64, up to 5 of 5 MB)");
 

@@ -14,7 +14,6 @@ internal static class SupervisionRegistration
         services.AddScoped<SupervisionCommands>();
         services.AddScoped<SupervisionQueries>();
         services.AddScoped<IWorkItems, SupervisionWorkItems>();
-        services.AddSingleton(new UploadPath(SupervisionEndpoints.ReportPath));
         services.AddSingleton(new NavItem(NavSections.Overview, 21, "/plans/mine", "我的任务", "My tasks", Permissions.PlansReport));
         services.AddSingleton(new NavItem(NavSections.Overview, 22, "/plans/workload", "任务分布", "Workload", Permissions.PlansManage));
         services.AddSingleton(new NavItem(NavSections.Overview, 23, "/plans/overdue", "逾期督办", "Overdue", Permissions.PlansManage));

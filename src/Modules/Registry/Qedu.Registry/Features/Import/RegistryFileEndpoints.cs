@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -169,6 +170,8 @@ internal static class RegistryFileEndpoints
                 }
             })
             .RequireAuthorization(Permissions.RegistryWrite)
+            // The body is streamed to a work file and held to Registry:Import:MaxFileBytes there, with its own message.
+            .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithSummary("Import a .csv (UTF-8 or GB18030) or .xlsx file sent as the body: every row is checked and nothing is written unless all are valid")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

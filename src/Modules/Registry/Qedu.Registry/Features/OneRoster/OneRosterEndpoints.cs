@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,8 @@ internal static class OneRosterEndpoints
         MapExport(endpoints);
         endpoints.MapPost(ImportPath, ImportAsync)
             .RequireAuthorization(Permissions.RegistryWrite)
+            // The bundle is streamed to a work file and held to Registry:OneRoster:MaxBundleBytes there, with its own message.
+            .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithTags("Registry")
             .WithSummary("Import a OneRoster v1.2 CSV bundle (zip, as multipart/form-data field 'file' or an application/zip body): every row is checked and nothing is written unless all are valid; ?dryRun=true only checks")
             .ProducesProblem(StatusCodes.Status400BadRequest)
