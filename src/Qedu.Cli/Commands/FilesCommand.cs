@@ -47,6 +47,8 @@ internal static class FilesCommand
                     continue;
                 }
                 await using var content = File.OpenRead(path);
+                // Checked before it is stored: a damaged file whose bytes are another stored file's must not be put and
+                // then deleted as a mistake, taking that file with it.
                 if (Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct)) != hash)
                 {
                     await error.WriteLineAsync($"{path}: 内容与文件名（SHA-256）不符，未复制 / content does not match its name (SHA-256), not copied.");

@@ -142,11 +142,9 @@ public sealed class DatabaseFileStore(IServiceScopeFactory scopes, TimeProvider 
             {
                 return 0;
             }
-            var index = (int)(_position / ChunkSize);
-            if (index != _chunkIndex && index < chunks)
+            if (ChunkToFetch() is { } index)
             {
-                _chunk = await store.ChunkAsync(contentId, index, ct);
-                _chunkIndex = index;
+                (_chunk, _chunkIndex) = (await store.ChunkAsync(contentId, index, ct), index);
             }
             return Take(buffer.Span);
         }
@@ -162,13 +160,18 @@ public sealed class DatabaseFileStore(IServiceScopeFactory scopes, TimeProvider 
             {
                 return 0;
             }
-            var index = (int)(_position / ChunkSize);
-            if (index != _chunkIndex && index < chunks)
+            if (ChunkToFetch() is { } index)
             {
-                _chunk = store.ChunkAsync(contentId, index, CancellationToken.None).GetAwaiter().GetResult();
-                _chunkIndex = index;
+                (_chunk, _chunkIndex) = (store.ChunkAsync(contentId, index, CancellationToken.None).GetAwaiter().GetResult(), index);
             }
             return Take(buffer);
+        }
+
+        /// <summary>The chunk the position is in, when it is not the one in memory.</summary>
+        private int? ChunkToFetch()
+        {
+            var index = (int)(_position / ChunkSize);
+            return index != _chunkIndex && index < chunks ? index : null;
         }
 
         private int Take(Span<byte> buffer)
